@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import Store from 'electron-store';
+import type { MenuCommand } from '../../shared/contract/channels.ts';
+import { createHostHandlers, type Dialogs } from '../services/hostHandlers.ts';
+import { createSettingsService, SETTINGS_STORE_OPTIONS } from '../services/settingsService.ts';
+import { APP_ENTRY_URL } from './appOrigin.ts';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './appProtocol.ts';
+import { registerIpc } from './ipc.ts';
+import { menuTemplate } from './menu.ts';
+import { hardenContents, hardenSession, isSafeExternalUrl } from './security.ts';
+import { mainWindowOptions } from './windowOptions.ts';
+import { restorableBounds } from './windowState.ts';
+import { MENU_COMMAND_EVENT } from '../preload/ipcChannelName.ts';
+
+// Must happen before `ready`: IndexedDB needs a standard, secure scheme.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+const outDir = join(import.meta.dirname, '..');
+const rendererDir = join(outDir, 'renderer');
+const preloadPath = join(outDir, 'preload', 'preload.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : Promise.resolve())),
+  );
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const store = new Store(SETTINGS_STORE_OPTIONS);
+  const settings = createSettingsService(store);
+  hardenSession(session.defaultSession);
+  registerAppProtocol(protocol, rendererDir);
+
+  const dialogs: Dialogs = {
+    async open(request) {
+      const properties: ('openFile' | 'openDirectory' | 'multiSelections')[] = [
+        request.directory ? 'openDirectory' : 'openFile',
+      ];
+      if (request.multiple) properties.push('multiSelections');
+      const options = { title: request.title, filters: request.filters, properties };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return { canceled: result.canceled, paths: result.filePaths };
+    },
+    async save(request) {
+      const options = { title: request.title, defaultPath: request.defaultName, filters: request.filters };
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return { canceled: result.canceled || !result.filePath, paths: result.filePath ? [result.filePath] : [] };
+    },
+  };
+
+  const baseHandlers = createHostHandlers({
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      host: 'electron',
+      platform: process.platform,
+      capabilities: { nativeDialogs: true },
+    },
+    settings,
+    dialogs,
+  });
+  registerIpc(ipcMain, {
+    ...baseHandlers,
+    // The menu speaks the UI language: rebuild it when the language changes.
+    'settings.update': async (patch) => {
+      const next = await baseHandlers['settings.update'](patch);
+      buildMenu(next.language);
+      return next;
+    },
+  });
+
+  const send = (command: MenuCommand) => mainWindow?.webContents.send(MENU_COMMAND_EVENT, command);
+  const buildMenu = (language: 'id' | 'en') =>
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, send, process.platform === 'darwin')));
+  buildMenu(settings.get().language);
+
+  createWindow(settings);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(settings);
+  });
+}
+
+function createWindow(settings: ReturnType<typeof createSettingsService>): void {
+  const saved = restorableBounds(
+    settings.get().window,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, saved));
+  mainWindow = window;
+  if (saved?.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    settings.saveWindowBounds({ ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Conf from 'conf';
+import { createHostHandlers, noDialogs } from '../services/hostHandlers.ts';
+import { createSettingsService, SETTINGS_STORE_OPTIONS } from '../services/settingsService.ts';
+import { createWebHost, DEFAULT_PORT, listen, LOOPBACK } from './webHost.ts';
+
+const projectRoot = join(import.meta.dirname, '..', '..');
+
+export interface WebHostArgs {
+  port: number;
+  open: boolean;
+  dataDir: string | undefined;
+}
+
+export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Not a port number: ${values.port}`);
+  return { port, open: !values['no-open'], dataDir: values['data-dir'] ?? process.env.KEMAS_DATA_DIR };
+}
+
+function openInBrowser(url: string): void {
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => console.log('No system browser found: open the address above yourself.'));
+  child.unref();
+}
+
+/** Starts the browser host and prints the address to open, Jupyter-style. */
+export async function startWebHost(args: WebHostArgs): Promise<void> {
+  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  const store = new Conf({ ...SETTINGS_STORE_OPTIONS, ...(args.dataDir ? { cwd: args.dataDir } : {}) });
+  const handlers = createHostHandlers({
+    appInfo: {
+      name: 'Kemas Studio',
+      version: pkg.version,
+      host: 'browser',
+      platform: process.platform,
+      capabilities: { nativeDialogs: false },
+    },
+    settings: createSettingsService(store),
+    dialogs: noDialogs,
+  });
+  const token = randomBytes(24).toString('hex');
+  const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers });
+  try {
+    await listen(server, args.port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      console.error(`Port ${args.port} is in use: is Kemas Studio already running? Use --port N for another port.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const url = `http://${LOOPBACK}:${args.port}/?token=${token}`;
+  console.log(`Kemas Studio (browser host) is running. Open this address in Chromium, Chrome or Edge:\n\n    ${url}\n`);
+  console.log('Press Ctrl+C to stop.');
+  if (args.open) openInBrowser(url);
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (import.meta.main) {
+  await startWebHost(parseWebHostArgs(process.argv.slice(2)));
+}

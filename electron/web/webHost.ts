@@ -1,0 +1,147 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { dispatch, type Handlers } from '../../shared/contract/dispatch.ts';
+import { err } from '../../shared/contract/result.ts';
+import { SECURITY_HEADERS } from '../services/contentSecurityPolicy.ts';
+import { mimeTypeFor, resolveStaticPath } from '../services/staticFiles.ts';
+
+export const LOOPBACK = '127.0.0.1';
+export const DEFAULT_PORT = 4781;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface WebHostOptions {
+  rendererDir: string;
+  port: number;
+  token: string;
+  handlers: Handlers;
+}
+
+/** Cookie name carries the port: cookies are shared across ports of one host. */
+export function tokenCookieName(port: number): string {
+  return `kemas_token_${port}`;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function readCookie(request: IncomingMessage, name: string): string | null {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return null;
+}
+
+function send(response: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  response.end(body);
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * The browser host: serves the built renderer and the host contract over HTTP
+ * on loopback. Requests naming another Host (DNS rebinding) or another Origin
+ * are refused with 403; API calls without the launch token get 401.
+ */
+export function createWebHost(options: WebHostOptions): Server {
+  const { port, token, handlers, rendererDir } = options;
+  const ownHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  const ownOrigins = new Set([...ownHosts].map((h) => `http://${h}`));
+  const cookieName = tokenCookieName(port);
+
+  const hasToken = (request: IncomingMessage): boolean => {
+    const header = request.headers['x-kemas-token'];
+    const presented = (typeof header === 'string' ? header : null) ?? readCookie(request, cookieName);
+    return presented !== null && sameSecret(presented, token);
+  };
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !ownOrigins.has(origin)) return send(response, 403, 'Forbidden origin');
+    if (!hasToken(request)) return send(response, 401, 'Missing or wrong token');
+    if (request.method !== 'POST') return send(response, 405, 'Use POST');
+    const body = await readBody(request);
+    if (body === null) return send(response, 413, 'Request too large');
+    let payload: unknown;
+    try {
+      payload = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return send(response, 400, JSON.stringify(err('bad-request', 'Body is not JSON')), 'application/json');
+    }
+    const result = await dispatch(handlers, channel, payload);
+    send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+  }
+
+  async function handleStatic(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
+    // Opening the printed link trades the token for a cookie, then drops it from the address bar.
+    const offered = url.searchParams.get('token');
+    if (offered !== null) {
+      if (!sameSecret(offered, token)) return send(response, 401, 'Wrong token: open the link the studio printed.');
+      response.writeHead(303, {
+        Location: '/',
+        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      response.end();
+      return;
+    }
+    const filePath = resolveStaticPath(rendererDir, url.pathname);
+    const info = filePath ? await stat(filePath).catch(() => null) : null;
+    if (!filePath || !info?.isFile()) return send(response, 404, 'Not found');
+    response.writeHead(200, {
+      'Content-Type': mimeTypeFor(filePath),
+      'Content-Length': info.size,
+      'Cache-Control': filePath.endsWith('index.html') ? 'no-cache' : 'max-age=3600',
+      ...SECURITY_HEADERS,
+    });
+    if (request.method === 'HEAD') return void response.end();
+    createReadStream(filePath).pipe(response);
+  }
+
+  return createServer((request, response) => {
+    const host = request.headers.host ?? '';
+    if (!ownHosts.has(host)) return send(response, 403, 'Forbidden host');
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    const task = url.pathname.startsWith('/api/')
+      ? handleApi(request, response, url.pathname.slice('/api/'.length))
+      : handleStatic(request, response, url);
+    task.catch(() => {
+      if (!response.headersSent) send(response, 500, 'Internal error');
+      else response.destroy();
+    });
+  });
+}
+
+/** Starts listening on loopback only; resolves once the port is bound. */
+export function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

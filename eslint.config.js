@@ -1,0 +1,121 @@
+// Lint: style, hooks, and the layer rule of shared/DESIGN.md. A wrong arrow
+// between layers (renderer ↔ electron, shared → anything) fails `npm test`.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const layer = (name, why) => ({ group: [`**/${name}/**`, `**/${name}`], message: why });
+const pkg = (name, why) => ({ name, message: why });
+
+const noNode = nodeBuiltins.map((name) => pkg(name, 'Node is not available here: this code runs without Node.'));
+
+export default tseslint.config(
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportAllDeclaration', message: 'No `export *` barrels: import from the file that defines it.' },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...noNode,
+            pkg('electron', 'shared/ is pure: no Electron.'),
+            pkg('react', 'shared/ is pure: no UI.'),
+            pkg('dexie', 'shared/ is pure: only renderer/src/data imports dexie.'),
+          ],
+          patterns: [
+            layer('electron', 'shared/ must not import the host side.'),
+            layer('renderer', 'shared/ must not import the renderer.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/refs': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...noNode,
+            pkg('electron', 'The renderer talks to the host through renderer/src/host only.'),
+            pkg('sharp', 'Images are processed in the host, never in the renderer.'),
+            pkg('electron-store', 'Settings go through the host contract.'),
+            pkg('conf', 'Settings go through the host contract.'),
+            pkg('dexie', 'Only renderer/src/data imports dexie.'),
+            pkg('dexie-react-hooks', 'Only renderer/src/data imports dexie.'),
+            pkg('fabric', 'Only the canvas adapter imports fabric.'),
+          ],
+          patterns: [layer('electron', 'renderer/ must not import electron/: use the host contract.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/data/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...noNode, pkg('electron', 'The renderer talks to the host through renderer/src/host only.')],
+          patterns: [layer('electron', 'renderer/ must not import electron/: use the host contract.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [pkg('react', 'The host has no UI code.'), pkg('dexie', 'The database lives in the renderer.')],
+          patterns: [layer('renderer', 'electron/ must not import renderer/: share through shared/.')],
+        },
+      ],
+    },
+  },
+  {
+    // Services and the browser host run in plain Node as well: no Electron.
+    files: ['electron/services/**/*.ts', 'electron/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            pkg('electron', 'Services must run in plain Node: pass Electron things in from electron/main.'),
+            pkg('react', 'The host has no UI code.'),
+            pkg('dexie', 'The database lives in the renderer.'),
+          ],
+          patterns: [layer('renderer', 'electron/ must not import renderer/: share through shared/.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.ts', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

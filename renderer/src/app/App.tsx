@@ -1,0 +1,46 @@
+import type { i18n } from 'i18next';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { createHashRouter, RouterProvider } from 'react-router';
+import type { AppInfo } from '../../../shared/contract/channels.ts';
+import type { KemasDatabase } from '../data/db.ts';
+import { DatabaseProvider } from '../data/DatabaseProvider.tsx';
+import { ParticipantScreen } from '../features/participants/ParticipantScreen.tsx';
+import { WorkshopScreen } from '../features/workshops/WorkshopScreen.tsx';
+import { WorkshopsScreen } from '../features/workshops/WorkshopsScreen.tsx';
+import { ToastProvider } from '../ui/Toasts.tsx';
+import { ErrorScreen } from './ErrorScreen.tsx';
+import { Shell } from './Shell.tsx';
+
+interface AppProps {
+  db: KemasDatabase;
+  i18n: i18n;
+  appInfo: AppInfo;
+}
+
+/** Hash routes: the same URLs work on app://studio and on the browser host. */
+export function App({ db, i18n, appInfo }: AppProps) {
+  const [router] = useState(() =>
+    createHashRouter([
+    {
+      element: <Shell appInfo={appInfo} />,
+      errorElement: <ErrorScreen />,
+      children: [
+        { path: '/', element: <WorkshopsScreen /> },
+        { path: '/workshops/:workshopId', element: <WorkshopScreen /> },
+        { path: '/workshops/:workshopId/participants/:participantId', element: <ParticipantScreen /> },
+        { path: '*', element: <ErrorScreen notFound /> },
+      ],
+    },
+    ]),
+  );
+  return (
+    <I18nextProvider i18n={i18n}>
+      <DatabaseProvider db={db}>
+        <ToastProvider>
+          <RouterProvider router={router} />
+        </ToastProvider>
+      </DatabaseProvider>
+    </I18nextProvider>
+  );
+}

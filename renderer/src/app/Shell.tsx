@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import type { AppInfo, Language } from '../../../shared/contract/channels.ts';
+import { useCurrentMentor } from '../data/hooks.ts';
+import { DemoCommand } from '../features/demo/DemoButton.tsx';
+import { AboutDialog } from '../features/help/AboutDialog.tsx';
+import { ShortcutsDialog } from '../features/help/ShortcutsDialog.tsx';
+import { IdentityScreen } from '../features/identity/IdentityScreen.tsx';
+import { ProfileDialog } from '../features/identity/ProfileDialog.tsx';
+import { host } from '../host/hostClient.ts';
+import { useToast } from '../ui/Toasts.tsx';
+import { useCommand, useCommandSources } from './commands.ts';
+import { CurrentMentorContext } from './CurrentMentor.tsx';
+import { useMilestone } from './milestones.ts';
+
+/** Header, navigation and the identity gate around every screen. */
+export function Shell({ appInfo }: { appInfo: AppInfo }) {
+  const { t, i18n } = useTranslation();
+  const toast = useToast();
+  const mentor = useCurrentMentor();
+  const [dialog, setDialog] = useState<'profile' | 'shortcuts' | 'about' | null>(null);
+  useCommandSources();
+  useMilestone('app-ready', mentor !== undefined);
+
+  async function toggleLanguage() {
+    const next: Language = i18n.language === 'id' ? 'en' : 'id';
+    await i18n.changeLanguage(next);
+    const saved = await host.call('settings.update', { language: next });
+    if (!saved.ok) toast({ tone: 'error', message: t('language.failed') });
+  }
+  useCommand('language.toggle', () => void toggleLanguage());
+  useCommand('help.shortcuts', () => setDialog('shortcuts'));
+  useCommand('help.about', () => setDialog('about'));
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            K
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        {mentor ? (
+          <nav aria-label={t('app.mainNav')} className="main-nav">
+            <NavLink to="/" end>
+              {t('nav.workshops')}
+            </NavLink>
+          </nav>
+        ) : null}
+        <div className="header-tools">
+          {mentor ? (
+            <button type="button" className="button button-quiet" onClick={() => setDialog('profile')}>
+              {mentor.name}
+            </button>
+          ) : null}
+          <button type="button" className="button button-quiet" onClick={() => setDialog('shortcuts')} aria-keyshortcuts="?">
+            {t('nav.shortcuts')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => setDialog('about')}>
+            {t('nav.about')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            lang={i18n.language === 'id' ? 'en' : 'id'}
+            title={t('language.switchToHint')}
+            aria-keyshortcuts="l"
+            onClick={() => void toggleLanguage()}
+          >
+            {t('language.switchTo')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {mentor === undefined ? (
+          <p className="loading">{t('app.loading')}</p>
+        ) : mentor === null ? (
+          <IdentityScreen />
+        ) : (
+          <CurrentMentorContext value={mentor}>
+            <DemoCommand />
+            <Outlet />
+            {dialog === 'profile' ? <ProfileDialog mentor={mentor} onClose={() => setDialog(null)} /> : null}
+          </CurrentMentorContext>
+        )}
+      </main>
+      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'about' ? <AboutDialog info={appInfo} onClose={() => setDialog(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Annotation } from '../../../shared/domain/annotation.ts';
+import type { Asset, BlobKind } from '../../../shared/domain/asset.ts';
+import type { CommentSnippet } from '../../../shared/domain/commentSnippet.ts';
+import type { LabelChecklist } from '../../../shared/domain/labelChecklist.ts';
+import type { Mentor } from '../../../shared/domain/mentor.ts';
+import type { Participant } from '../../../shared/domain/participant.ts';
+import type { Review } from '../../../shared/domain/review.ts';
+import type { Rubric } from '../../../shared/domain/rubric.ts';
+import type { ScoringSession } from '../../../shared/domain/session.ts';
+import type { Submission } from '../../../shared/domain/submission.ts';
+import type { Workshop } from '../../../shared/domain/workshop.ts';
+
+/** Image bytes, apart from every list query: Dexie deep-clones what queries return. */
+export interface AssetBlobRow {
+  /** `${assetId}:${kind}`, see blobKey(). */
+  id: string;
+  assetId: string;
+  kind: BlobKind;
+  blob: Blob;
+}
+
+/** Small facts about this installation (who is reviewing), kept with the data they describe. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'kemas-studio';
+
+/**
+ * Version 1 of the schema. Later versions add `.version(n).stores(...).upgrade(...)`
+ * steps below this one, each named and tested; never edit a shipped version.
+ */
+export const SCHEMA_V1 = {
+  workshops: 'id, updatedAt',
+  participants: 'id, workshopId, updatedAt',
+  submissions: 'id, participantId, workshopId, updatedAt',
+  assets: 'id, submissionId, sha256, updatedAt',
+  assetBlobs: 'id, assetId',
+  mentors: 'id, updatedAt',
+  rubrics: 'id, familyId, updatedAt',
+  reviews: 'id, submissionId, mentorId, [submissionId+mentorId], sessionId, updatedAt',
+  annotations: 'id, assetId, submissionId, mentorId, updatedAt',
+  labelChecklists: 'id, submissionId, [submissionId+mentorId], updatedAt',
+  commentSnippets: 'id, updatedAt',
+  sessions: 'id, workshopId, updatedAt',
+  meta: 'key',
+} as const;
+
+export type KemasDatabase = Dexie & {
+  workshops: EntityTable<Workshop, 'id'>;
+  participants: EntityTable<Participant, 'id'>;
+  submissions: EntityTable<Submission, 'id'>;
+  assets: EntityTable<Asset, 'id'>;
+  assetBlobs: EntityTable<AssetBlobRow, 'id'>;
+  mentors: EntityTable<Mentor, 'id'>;
+  rubrics: EntityTable<Rubric, 'id'>;
+  reviews: EntityTable<Review, 'id'>;
+  annotations: EntityTable<Annotation, 'id'>;
+  labelChecklists: EntityTable<LabelChecklist, 'id'>;
+  commentSnippets: EntityTable<CommentSnippet, 'id'>;
+  sessions: EntityTable<ScoringSession, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export function openDatabase(name: string = DATABASE_NAME): KemasDatabase {
+  const db = new Dexie(name) as KemasDatabase;
+  db.version(1).stores(SCHEMA_V1);
+  return db;
+}

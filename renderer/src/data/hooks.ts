@@ -1,0 +1,77 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { BlobKind } from '../../../shared/domain/asset.ts';
+import { useDatabase } from './DatabaseProvider.tsx';
+import { getCurrentMentor } from './mentorsRepo.ts';
+import { listParticipants } from './participantsRepo.ts';
+import { getAssetBlob, listSubmissions } from './submissionsRepo.ts';
+import { countByWorkshop, listWorkshops } from './workshopsRepo.ts';
+import { isLive } from './records.ts';
+
+// Live queries return `undefined` while loading; screens show a loading state for it.
+
+/** The mentor reviewing on this laptop: undefined while loading, null before first run is done. */
+export function useCurrentMentor() {
+  const db = useDatabase();
+  return useLiveQuery(() => getCurrentMentor(db), [db]);
+}
+
+export function useWorkshops() {
+  const db = useDatabase();
+  return useLiveQuery(() => listWorkshops(db), [db]);
+}
+
+export function useWorkshopCounts() {
+  const db = useDatabase();
+  return useLiveQuery(() => countByWorkshop(db), [db]);
+}
+
+/** A live workshop, null when it does not exist or was deleted. */
+export function useWorkshop(id: string) {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    const w = await db.workshops.get(id);
+    return isLive(w) ? w : null;
+  }, [db, id]);
+}
+
+export function useParticipants(workshopId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => listParticipants(db, workshopId), [db, workshopId]);
+}
+
+export function useParticipant(id: string) {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    const p = await db.participants.get(id);
+    return isLive(p) ? p : null;
+  }, [db, id]);
+}
+
+export function useSubmissions(participantId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => listSubmissions(db, participantId), [db, participantId]);
+}
+
+/**
+ * An object URL for one image of an asset, revoked when the component lets go
+ * of it. The blob is read outside any live query: blobs stay out of list queries.
+ */
+export function useAssetImageUrl(assetId: string, kind: BlobKind): string | null {
+  const db = useDatabase();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    let created: string | null = null;
+    void getAssetBlob(db, assetId, kind).then((blob) => {
+      if (cancelled || !blob) return;
+      created = URL.createObjectURL(blob);
+      setUrl(created);
+    });
+    return () => {
+      cancelled = true;
+      if (created) URL.revokeObjectURL(created);
+    };
+  }, [db, assetId, kind]);
+  return url;
+}

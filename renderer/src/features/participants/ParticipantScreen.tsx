@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { Asset } from '../../../../shared/domain/asset.ts';
+import { useAssetImageUrl, useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ParticipantFormDialog } from './ParticipantFormDialog.tsx';
+
+function FaceFigure({ asset, product, version }: { asset: Asset; product: string; version: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const url = useAssetImageUrl(asset.id, 'thumbnail');
+  const face = t(`faces.${asset.face}`);
+  return (
+    <figure className="face">
+      <div className="face-frame">
+        {url ? <img src={url} alt={t('participants.faceAlt', { face, product, version })} /> : null}
+      </div>
+      <figcaption>
+        <strong>{face}</strong>
+        <span className="muted">
+          {t('participants.pixels', { width: format.number(asset.width), height: format.number(asset.height) })}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}
+
+export function ParticipantScreen() {
+  const { workshopId = '', participantId = '' } = useParams();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const workshop = useWorkshop(workshopId);
+  const participant = useParticipant(participantId);
+  const submissions = useSubmissions(participantId);
+  const [editing, setEditing] = useState(false);
+
+  if (workshop === undefined || participant === undefined || submissions === undefined) {
+    return <p className="loading">{t('app.loading')}</p>;
+  }
+  if (!workshop || !participant) {
+    return (
+      <EmptyState title={t('errors.notFound')} body="">
+        <Link to="/">{t('common.back')}</Link>
+      </EmptyState>
+    );
+  }
+
+  const facts = participant.labelFacts;
+  const dims = participant.packDimensions;
+  const rows: [string, string][] = [
+    [t('participants.owner'), participant.owner],
+    [t('participants.product'), participant.product],
+    [t('participants.category'), t(`categories.${participant.category}`)],
+    [t('participants.city'), participant.city],
+    [t('participants.contact'), participant.contact],
+    [t('participants.registrationNumber'), facts.registrationNumber],
+    [t('participants.halalCertificate'), facts.halalCertificate],
+    [t('participants.netContent'), facts.netContent],
+    [t('participants.packagingMaterial'), facts.packagingMaterial ? t(`materials.${facts.packagingMaterial}`) : ''],
+    [
+      t('participants.packDimensions'),
+      dims ? [dims.widthMm, dims.heightMm, dims.depthMm].filter((v) => v > 0).map(format.number).join(' × ') : '',
+    ],
+  ];
+
+  return (
+    <>
+      <nav aria-label="breadcrumb" className="breadcrumb">
+        <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">{participant.business}</span>
+      </nav>
+      <div className="page-header">
+        <h1>{participant.business}</h1>
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            {t('participants.editTitle')}
+          </button>
+        </div>
+      </div>
+      <section aria-labelledby="participant-details">
+        <h2 id="participant-details">{t('participants.details')}</h2>
+        <dl className="facts">
+          {rows.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value || t('common.notSet')}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="participant-designs">
+        <h2 id="participant-designs">{t('participants.designs')}</h2>
+        {submissions.length === 0 ? <p className="muted">{t('participants.noDesigns')}</p> : null}
+        {submissions.map(({ submission, faces }) => (
+          <article key={submission.id} className="submission">
+            <h3>
+              {t('participants.version', { version: submission.version })}
+              {submission.title ? ` · ${submission.title}` : ''}{' '}
+              <span className="muted">{t('participants.submittedOn', { date: format.timestamp(submission.submittedAt) })}</span>
+            </h3>
+            <div className="faces">
+              {faces.map((asset) => (
+                <FaceFigure key={asset.id} asset={asset} product={participant.product} version={submission.version} />
+              ))}
+            </div>
+          </article>
+        ))}
+      </section>
+      {editing ? (
+        <ParticipantFormDialog workshopId={workshop.id} participant={participant} onClose={() => setEditing(false)} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Language } from '../../shared/contract/channels.ts';
+import { messages } from '../../shared/i18n/messages.ts';
+import { App } from './app/App.tsx';
+import { openDatabase } from './data/db.ts';
+import { host } from './host/hostClient.ts';
+import { createI18n } from './i18n/i18n.ts';
+import './styles.css';
+
+/** Shown when the host refuses us or is gone: nothing else can work, so say why plainly. */
+function renderHostProblem(root: HTMLElement, code: string): void {
+  const language: Language = navigator.language.toLowerCase().startsWith('en') ? 'en' : 'id';
+  const text = messages[language].errors;
+  const main = document.createElement('main');
+  main.className = 'error-screen';
+  const heading = document.createElement('h1');
+  heading.textContent = text.title;
+  const body = document.createElement('p');
+  body.textContent = code === 'forbidden' ? text.hostForbidden : text.hostUnavailable;
+  main.append(heading, body);
+  root.replaceChildren(main);
+}
+
+async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('No #root element');
+  const [settings, appInfo] = await Promise.all([host.call('settings.get', {}), host.call('app.info', {})]);
+  if (!settings.ok || !appInfo.ok) {
+    const failure = !settings.ok ? settings.error : !appInfo.ok ? appInfo.error : null;
+    renderHostProblem(root, failure?.code ?? 'internal');
+    return;
+  }
+  const i18n = await createI18n(settings.value.language);
+  const db = openDatabase();
+  createRoot(root).render(
+    <StrictMode>
+      <App db={db} i18n={i18n} appInfo={appInfo.value} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,48 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  /** Buttons at the bottom; the dialog body scrolls, the footer stays. */
+  footer?: ReactNode;
+  wide?: boolean;
+}
+
+/**
+ * A modal on the native <dialog>: the browser traps focus, Escape closes it,
+ * and focus returns to where it was when it closes.
+ */
+export function Dialog({ title, onClose, children, footer, wide }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const returnFocus = document.activeElement as HTMLElement | null;
+    dialog.showModal();
+    const cancel = (event: Event) => {
+      event.preventDefault();
+      onCloseRef.current();
+    };
+    dialog.addEventListener('cancel', cancel);
+    return () => {
+      dialog.removeEventListener('cancel', cancel);
+      dialog.close();
+      returnFocus?.focus?.();
+    };
+  }, []);
+
+  return (
+    <dialog ref={ref} aria-labelledby={titleId} className={wide ? 'dialog dialog-wide' : 'dialog'}>
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
+      <div className="dialog-body">{children}</div>
+      {footer ? <div className="dialog-footer">{footer}</div> : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,69 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface ToastInput {
+  message: string;
+  tone?: 'info' | 'error';
+  /** Offers an Undo button; the toast stays longer so there is time to reach it. */
+  undo?: () => void | Promise<void>;
+}
+
+interface Toast extends ToastInput {
+  id: number;
+}
+
+const ToastContext = createContext<(toast: ToastInput) => void>(() => {});
+
+/** Shows a short message; errors and undo offers stay until acted on or closed. */
+export function useToast(): (toast: ToastInput) => void {
+  return useContext(ToastContext);
+}
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((x) => x.id !== id)), []);
+  const show = useCallback(
+    (input: ToastInput) => {
+      const id = nextId.current++;
+      setToasts((all) => [...all.slice(-3), { ...input, id }]);
+      if (input.tone !== 'error' && !input.undo) setTimeout(() => dismiss(id), 6000);
+      if (input.undo) setTimeout(() => dismiss(id), 15000);
+    },
+    [dismiss],
+  );
+  const value = useMemo(() => show, [show]);
+  return (
+    <ToastContext value={value}>
+      {children}
+      <div className="toasts" role="status" aria-live="polite">
+        {toasts.map((toast) => (
+          <div key={toast.id} className={toast.tone === 'error' ? 'toast toast-error' : 'toast'}>
+            <span>{toast.message}</span>
+            {toast.undo ? (
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => {
+                  dismiss(toast.id);
+                  void toast.undo?.();
+                }}
+              >
+                {t('common.undo')}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              aria-label={t('common.close')}
+              onClick={() => dismiss(toast.id)}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </ToastContext>
+  );
+}

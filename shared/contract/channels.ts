@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/** Languages the UI speaks; Bahasa Indonesia first. */
+export const languageSchema = z.enum(['id', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const windowBoundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(400),
+  height: z.number().int().min(300),
+  maximized: z.boolean(),
+});
+export type WindowBounds = z.infer<typeof windowBoundsSchema>;
+
+/**
+ * Preferences kept by the host (electron-store in Electron, conf in the browser
+ * host). Small values only: the domain lives in IndexedDB.
+ */
+export const settingsSchema = z.object({
+  language: languageSchema.default('id'),
+  window: windowBoundsSchema.nullable().default(null),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = z
+  .object({ language: languageSchema })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  capabilities: z.object({
+    /** The host can show native open/save dialogs that return file paths. */
+    nativeDialogs: z.boolean(),
+  }),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const fileFilterSchema = z.object({
+  name: z.string().max(200),
+  extensions: z.array(z.string().regex(/^[a-z0-9*]{1,10}$/i)).max(30),
+});
+
+export const openDialogRequestSchema = z
+  .object({
+    title: z.string().max(200).optional(),
+    filters: z.array(fileFilterSchema).max(20).optional(),
+    directory: z.boolean().optional(),
+    multiple: z.boolean().optional(),
+  })
+  .strict();
+
+export const saveDialogRequestSchema = z
+  .object({
+    title: z.string().max(200).optional(),
+    defaultName: z.string().max(255).optional(),
+    filters: z.array(fileFilterSchema).max(20).optional(),
+  })
+  .strict();
+
+export const dialogResponseSchema = z.object({
+  canceled: z.boolean(),
+  paths: z.array(z.string()),
+});
+export type DialogResponse = z.infer<typeof dialogResponseSchema>;
+
+const empty = z.object({}).strict();
+
+/**
+ * The host contract: every call the renderer can make, with the schema of its
+ * request and of its response. Both hosts validate requests with these schemas.
+ */
+export const contract = {
+  'app.info': { request: empty, response: appInfoSchema },
+  'settings.get': { request: empty, response: settingsSchema },
+  'settings.update': { request: settingsPatchSchema, response: settingsSchema },
+  'dialog.open': { request: openDialogRequestSchema, response: dialogResponseSchema },
+  'dialog.save': { request: saveDialogRequestSchema, response: dialogResponseSchema },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(contract, name);
+}
+
+/**
+ * Commands the host pushes to the renderer (the desktop menu). The renderer
+ * binds the same commands to keyboard shortcuts where there is no menu.
+ */
+export const menuCommandSchema = z.enum([
+  'workshop.new',
+  'participant.new',
+  'demo.load',
+  'language.toggle',
+  'help.shortcuts',
+  'help.about',
+]);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;

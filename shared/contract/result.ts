@@ -1,0 +1,27 @@
+/**
+ * What every host call returns. Errors travel as data, never as exceptions
+ * thrown across IPC or HTTP, so the renderer always gets something it can show.
+ */
+export type HostErrorCode =
+  | 'bad-request'
+  | 'forbidden'
+  | 'unknown-channel'
+  | 'unsupported'
+  | 'cancelled'
+  | 'internal';
+
+export interface HostError {
+  readonly code: HostErrorCode;
+  /** English detail for logs; the UI shows a translated message chosen by `code`. */
+  readonly message: string;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: HostError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function err(code: HostErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,2 @@
+// Real IndexedDB semantics in Node for the data layer's tests; Node's own Blob survives storage.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { channels, contract, settingsSchema } from '../../../shared/contract/channels.ts';
+import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contract/dispatch.ts';
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const settings = settingsSchema.parse({});
+  return {
+    'app.info': async () => ({
+      name: 'Kemas Studio',
+      version: '0.0.0',
+      host: 'browser',
+      platform: 'linux',
+      capabilities: { nativeDialogs: false },
+    }),
+    'settings.get': async () => settings,
+    'settings.update': async (patch) => ({ ...settings, ...patch }),
+    'dialog.open': async () => ({ canceled: true, paths: [] }),
+    'dialog.save': async () => ({ canceled: true, paths: [] }),
+    ...overrides,
+  };
+}
+
+describe('host contract', () => {
+  it('defaults to Bahasa Indonesia', () => {
+    expect(settingsSchema.parse({}).language).toBe('id');
+  });
+
+  it('lists every channel once', () => {
+    expect(new Set(channels).size).toBe(Object.keys(contract).length);
+  });
+
+  it('answers a valid request with its value', async () => {
+    const result = await dispatch(handlers(), 'settings.update', { language: 'en' });
+    expect(result).toEqual({ ok: true, value: { language: 'en', window: null } });
+  });
+
+  it('refuses a payload that breaks the schema without calling the handler', async () => {
+    let called = false;
+    const h = handlers({
+      'settings.update': async () => {
+        called = true;
+        return settingsSchema.parse({});
+      },
+    });
+    for (const payload of [{ language: 'fr' }, { language: 'en', extra: 1 }, 'en', [1]]) {
+      const result = await dispatch(h, 'settings.update', payload);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('bad-request');
+    }
+    expect(called).toBe(false);
+  });
+
+  it('names an unknown channel, even a prototype key, as unknown', async () => {
+    for (const name of ['nope', 'constructor', '__proto__', 'toString']) {
+      const result = await dispatch(handlers(), name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    }
+  });
+
+  it('turns a thrown error into an error result', async () => {
+    const failing = handlers({
+      'app.info': async () => {
+        throw new Error('disk on fire');
+      },
+      'dialog.open': async () => {
+        throw new UnsupportedError('no dialogs');
+      },
+    });
+    expect(await dispatch(failing, 'app.info', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'disk on fire' },
+    });
+    expect(await dispatch(failing, 'dialog.open', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+  });
+
+  it('refuses a handler answer that drifted from the contract', async () => {
+    const drifting = handlers({ 'settings.get': async () => ({ language: 'klingon' }) as never });
+    expect(await dispatch(drifting, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
