@@ -102,7 +102,7 @@ export function createWebHost(options: WebHostOptions): Server {
       if (!sameSecret(offered, token)) return send(response, 401, 'Wrong token: open the link the studio printed.');
       response.writeHead(303, {
         Location: '/',
-        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=2592000`,
         'Cache-Control': 'no-store',
       });
       response.end();

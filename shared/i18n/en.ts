@@ -88,8 +88,6 @@ export const en: Messages = {
     restored: 'Workshop "{{name}}" restored.',
     deleteLabel: 'Delete workshop {{name}}',
     editLabel: 'Edit workshop {{name}}',
-    count_one: '{{count}} workshop',
-    count_other: '{{count}} workshops',
   },
   demo: {
     try: 'Try the demo workshop',
@@ -141,8 +139,6 @@ export const en: Messages = {
     submittedOn: 'Submitted {{date}}',
     faceAlt: '{{face}} of the {{product}} pack, version {{version}}',
     pixels: '{{width}} × {{height}} pixels',
-    count_one: '{{count}} participant',
-    count_other: '{{count}} participants',
   },
   categories: {
     food: 'Processed food',

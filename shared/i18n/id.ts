@@ -89,8 +89,6 @@ export const id = {
     restored: 'Workshop "{{name}}" dikembalikan.',
     deleteLabel: 'Hapus workshop {{name}}',
     editLabel: 'Ubah workshop {{name}}',
-    count_one: '{{count}} workshop',
-    count_other: '{{count}} workshop',
   },
   demo: {
     try: 'Coba dengan contoh',
@@ -142,8 +140,6 @@ export const id = {
     submittedOn: 'Dikirim {{date}}',
     faceAlt: '{{face}} kemasan {{product}}, versi {{version}}',
     pixels: '{{width}} × {{height}} piksel',
-    count_one: '{{count}} peserta',
-    count_other: '{{count}} peserta',
   },
   categories: {
     food: 'Makanan olahan',

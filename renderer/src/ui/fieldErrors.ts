@@ -4,6 +4,7 @@ import type { z } from 'zod';
 /**
  * Turns a schema's issues into one translated message per field (first issue
  * wins), keyed by the top-level field name, or by `a.b` for nested fields.
+ * Parse with `{ reportInput: true }` so an empty choice reads as "required".
  */
 export function fieldErrors(error: z.ZodError, t: TFunction): Record<string, string> {
   const result: Record<string, string> = {};

@@ -33,7 +33,7 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = [
       contact: '0812-3456-7801',
       labelFacts: {
         registrationNumber: 'P-IRT 2063507010123-29',
-        halalCertificate: 'ID35110000123450823',
+        halalCertificate: 'ID35110002468130725',
         netContent: '100 g',
         packagingMaterial: 'composite',
       },
@@ -55,7 +55,7 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = [
       contact: 'kopilerengijen@example.id',
       labelFacts: {
         registrationNumber: 'P-IRT 3093509020456-30',
-        halalCertificate: '',
+        halalCertificate: 'ID35110003579240825',
         netContent: '200 g',
         packagingMaterial: 'paper',
       },
@@ -76,8 +76,8 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = [
       city: 'Madiun',
       contact: '0857-1234-5566',
       labelFacts: {
-        registrationNumber: 'BPOM RI MD 250913001234',
-        halalCertificate: '',
+        registrationNumber: 'BPOM RI MD 224313001245',
+        halalCertificate: 'ID35110004681221125',
         netContent: '250 ml',
         packagingMaterial: 'glass',
       },

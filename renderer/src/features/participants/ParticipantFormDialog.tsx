@@ -104,7 +104,7 @@ export function ParticipantFormDialog({ workshopId, participant, onClose }: Prop
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = participantFieldsSchema.safeParse(fromDraft(draft, workshopId));
+    const parsed = participantFieldsSchema.safeParse(fromDraft(draft, workshopId), { reportInput: true });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error, t));
       return;

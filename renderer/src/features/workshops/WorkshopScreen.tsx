@@ -74,7 +74,7 @@ export function WorkshopScreen() {
       </div>
       {workshop.notes ? <p className="notes">{workshop.notes}</p> : null}
       <h2>
-        {t('participants.title')} <span className="count">({t('participants.count', { count: participants.length })})</span>
+        {t('participants.title')} <span className="count">({format.number(participants.length)})</span>
       </h2>
       {participants.length === 0 ? (
         <EmptyState title={t('participants.emptyTitle')} body={t('participants.emptyBody')}>

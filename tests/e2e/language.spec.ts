@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+test('the studio switches to English, remembers it, and switches back', async ({ page }) => {
+  await openStudio(page);
+  await introduceMentor(page, 'Ayu Pratiwi', 'Rumah Kurasi');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'No workshops yet' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'Try the demo workshop' })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, '07-workshops-empty-en');
+
+  // The choice is kept by the host, so it survives a reload.
+  await page.reload();
+  await waitForReady(page);
+  await expect(page.getByRole('heading', { name: 'Workshops', level: 1 })).toBeVisible();
+
+  await page.keyboard.press('l');
+  await expect(page.getByRole('heading', { name: 'Workshop', level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+  await page.reload();
+  await waitForReady(page);
+  await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+});

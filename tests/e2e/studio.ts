@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export function studioUrl(): string {
+  const url = process.env.KEMAS_URL;
+  if (!url) throw new Error('KEMAS_URL is not set: globalSetup starts the browser host');
+  return url;
+}
+
+export function studioOrigin(): string {
+  return new URL(studioUrl()).origin;
+}
+
+/** Opens the printed link (token → cookie) and waits until the app says it is ready. */
+export async function openStudio(page: Page): Promise<void> {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(studioUrl());
+  await waitForReady(page);
+  // A missing translation key is logged as an error: fail on it where it happens.
+  expect(errors.filter((e) => e.includes('Missing translation'))).toEqual([]);
+}
+
+export async function waitForReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('kemas:app-ready').length > 0);
+}
+
+/** No serious or critical axe-core violation on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(bad).toEqual([]);
+}
+
+/** First run: say who is reviewing. */
+export async function introduceMentor(page: Page, name = 'Dewi Lestari', organisation = 'Rumah Kurasi'): Promise<void> {
+  await page.getByLabel('Nama').fill(name);
+  await page.getByLabel('Organisasi').fill(organisation);
+  await page.getByRole('button', { name: 'Mulai' }).click();
+  await expect(page.getByRole('heading', { name: 'Workshop', level: 1 })).toBeVisible();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
