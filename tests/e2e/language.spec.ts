@@ -1,10 +1,17 @@
 import { expect, test } from '@playwright/test';
+import { startBrowserHost, type RunningHost } from '../support/browserHost.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
 
-test.describe.configure({ mode: 'serial' });
+// The language is a host setting: this test gets a host of its own so that it
+// cannot switch the language under tests running beside it.
+let host: RunningHost;
+test.beforeAll(async () => {
+  host = await startBrowserHost(4794);
+});
+test.afterAll(() => host.stop());
 
 test('the studio switches to English, remembers it, and switches back', async ({ page }) => {
-  await openStudio(page);
+  await openStudio(page, host.url);
   await introduceMentor(page, 'Ayu Pratiwi', 'Rumah Kurasi');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'No workshops yet' })).toBeVisible();

@@ -12,13 +12,13 @@ export function studioOrigin(): string {
 }
 
 /** Opens the printed link (token → cookie) and waits until the app says it is ready. */
-export async function openStudio(page: Page): Promise<void> {
+export async function openStudio(page: Page, url: string = studioUrl()): Promise<void> {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(studioUrl());
+  await page.goto(url);
   await waitForReady(page);
   // A missing translation key is logged as an error: fail on it where it happens.
   expect(errors.filter((e) => e.includes('Missing translation'))).toEqual([]);
