@@ -26,7 +26,7 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
     },
     strict: true,
   });
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  const port = values.port === undefined ? DEFAULT_PORT : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Not a port number: ${values.port}`);
   return { port, open: !values['no-open'], dataDir: values['data-dir'] ?? process.env.KEMAS_DATA_DIR };
 }

@@ -46,15 +46,17 @@ function readBody(request: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Stop collecting; the caller answers 413 and closes the connection.
+        request.off('data', onData);
         resolve(null);
-        request.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
@@ -83,7 +85,11 @@ export function createWebHost(options: WebHostOptions): Server {
     if (!hasToken(request)) return send(response, 401, 'Missing or wrong token');
     if (request.method !== 'POST') return send(response, 405, 'Use POST');
     const body = await readBody(request);
-    if (body === null) return send(response, 413, 'Request too large');
+    if (body === null) {
+      response.setHeader('Connection', 'close');
+      response.on('finish', () => request.destroy());
+      return send(response, 413, 'Request too large');
+    }
     let payload: unknown;
     try {
       payload = body.length === 0 ? {} : JSON.parse(body);

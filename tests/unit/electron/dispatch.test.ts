@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Settings } from '../../../shared/contract/channels.ts';
+import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contract/dispatch.ts';
+
+const settings: Settings = { language: 'id', window: null };
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app.info': vi.fn(async () => ({
+      name: 'Kemas Studio',
+      version: '0.1.0',
+      host: 'browser' as const,
+      platform: 'linux',
+      capabilities: { nativeDialogs: false },
+    })),
+    'settings.get': vi.fn(async () => settings),
+    'settings.update': vi.fn(async (patch) => ({ ...settings, ...patch })),
+    'dialog.open': vi.fn(async () => ({ canceled: true, paths: [] })),
+    'dialog.save': vi.fn(async () => ({ canceled: true, paths: [] })),
+    ...overrides,
+  };
+}
+
+describe('dispatch', () => {
+  it('wraps a handler value in an ok result', async () => {
+    await expect(dispatch(handlers(), 'settings.update', { language: 'en' })).resolves.toEqual({
+      ok: true,
+      value: { language: 'en', window: null },
+    });
+  });
+
+  it('answers an unknown channel with unknown-channel, including names inherited from Object', async () => {
+    for (const name of ['nope', 'toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      await expect(dispatch(handlers(), name, {})).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'unknown-channel' },
+      });
+    }
+  });
+
+  it('keeps the echoed channel name short', async () => {
+    const result = await dispatch(handlers(), 'x'.repeat(10_000), {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message.length).toBeLessThan(200);
+  });
+
+  it('rejects an invalid request with bad-request and does not call the handler', async () => {
+    const h = handlers();
+    const result = await dispatch(h, 'app.info', { sneaky: 1 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(h['app.info']).not.toHaveBeenCalled();
+  });
+
+  it('treats null and undefined payloads as an empty request', async () => {
+    expect((await dispatch(handlers(), 'settings.get', null)).ok).toBe(true);
+    expect((await dispatch(handlers(), 'settings.get', undefined)).ok).toBe(true);
+  });
+
+  it('refuses a handler response that broke the contract', async () => {
+    const h = handlers({ 'settings.get': async () => ({ language: 'fr', window: null }) as unknown as Settings });
+    await expect(dispatch(h, 'settings.get', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('reports UnsupportedError as unsupported and any other throw as internal', async () => {
+    const unsupported = handlers({ 'dialog.open': () => Promise.reject(new UnsupportedError('no dialogs')) });
+    await expect(dispatch(unsupported, 'dialog.open', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'unsupported', message: 'no dialogs' },
+    });
+    const broken = handlers({ 'dialog.save': () => Promise.reject('plain string') });
+    await expect(dispatch(broken, 'dialog.save', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'plain string' },
+    });
+  });
+});

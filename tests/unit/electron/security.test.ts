@@ -1,0 +1,108 @@
+import { EventEmitter } from 'node:events';
+import type { HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { hardenContents, hardenSession, isSafeExternalUrl } from '../../../electron/main/security.ts';
+
+/** Enough of WebContents for hardenContents: events and the window-open handler. */
+function fakeContents() {
+  const emitter = new EventEmitter();
+  let openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
+  const contents = {
+    on: (name: string, listener: (...args: unknown[]) => void) => {
+      emitter.on(name, listener);
+      return contents;
+    },
+    setWindowOpenHandler: (handler: (details: HandlerDetails) => WindowOpenHandlerResponse) => {
+      openHandler = handler;
+    },
+  };
+  const openExternal = vi.fn(async (_url: string) => {});
+  hardenContents(contents as unknown as WebContents, openExternal);
+
+  /** Emits a navigation-like event and says whether it was stopped. */
+  const emit = (name: string, url: string): boolean => {
+    const event = { preventDefault: vi.fn(), url };
+    emitter.emit(name, event, url);
+    return event.preventDefault.mock.calls.length > 0;
+  };
+  const open = (url: string): WindowOpenHandlerResponse => {
+    if (!openHandler) throw new Error('no window open handler was installed');
+    return openHandler({ url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' } } as HandlerDetails);
+  };
+  return { emit, open, openExternal, listeners: (name: string) => emitter.listenerCount(name) };
+}
+
+describe('hardenContents', () => {
+  it.each(['https://example.com', 'http://127.0.0.1:4781/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)', 'not a url'])(
+    'stops navigation to %s',
+    (url) => {
+      const { emit } = fakeContents();
+      expect(emit('will-navigate', url)).toBe(true);
+      expect(emit('will-redirect', url)).toBe(true);
+    },
+  );
+
+  it.each(['app://studio/index.html#/x', 'app://studio/index.html', 'app://studio/'])('lets the studio navigate within itself (%s)', (url) => {
+    const { emit } = fakeContents();
+    expect(emit('will-navigate', url)).toBe(false);
+    expect(emit('will-redirect', url)).toBe(false);
+  });
+
+  it('refuses to attach any webview', () => {
+    const { emit, listeners } = fakeContents();
+    expect(listeners('will-attach-webview')).toBe(1);
+    expect(emit('will-attach-webview', 'app://studio/index.html')).toBe(true);
+  });
+
+  it('denies every new window and sends only https links to the system browser', () => {
+    const { open, openExternal } = fakeContents();
+    expect(open('https://kemas.example/help')).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledExactlyOnceWith('https://kemas.example/help');
+
+    for (const url of ['http://kemas.example/help', 'file:///etc/passwd', 'javascript:alert(1)', 'app://studio/index.html', 'smb://share/x', '']) {
+      expect(open(url)).toEqual({ action: 'deny' });
+    }
+    expect(openExternal).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('isSafeExternalUrl', () => {
+  it('accepts https only', () => {
+    expect(isSafeExternalUrl('https://kemas.example/help')).toBe(true);
+    expect(isSafeExternalUrl('HTTPS://kemas.example/')).toBe(true);
+    expect(isSafeExternalUrl('http://kemas.example/')).toBe(false);
+    expect(isSafeExternalUrl('file:///C:/Windows/system32/calc.exe')).toBe(false);
+    expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false);
+    expect(isSafeExternalUrl('ms-msdt:/id')).toBe(false);
+    expect(isSafeExternalUrl('https:')).toBe(false);
+  });
+});
+
+describe('hardenSession', () => {
+  it('denies every permission request, check and device permission', () => {
+    const session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    };
+    hardenSession(session as unknown as Session);
+
+    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+    ) => void;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const callback = vi.fn();
+      request({}, permission, callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    }
+
+    const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
+    expect(check({}, 'media', 'app://studio', {})).toBe(false);
+    expect(check(null, 'clipboard-sanitized-write', 'app://studio', {})).toBe(false);
+
+    const device = session.setDevicePermissionHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
+    expect(device({ deviceType: 'usb', origin: 'app://studio' })).toBe(false);
+  });
+});
