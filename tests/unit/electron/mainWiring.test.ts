@@ -1,0 +1,121 @@
+import type { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { channels } from '../../../shared/contract/channels.ts';
+
+/**
+ * The desktop main process, with `electron` and `electron-store` mocked: what
+ * happens at import (before `ready`) and once the app is ready.
+ */
+const state = vi.hoisted(() => ({
+  lock: true,
+  storeData: {} as Record<string, unknown>,
+  windows: [] as unknown[],
+}));
+
+const electron = await vi.hoisted(async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  let resolveReady: () => void = () => {};
+  const ready = new Promise<void>((r) => {
+    resolveReady = r;
+  });
+  class FakeWindow extends Emitter {
+    options: unknown;
+    loadURL = vi.fn(async () => {});
+    maximize = vi.fn();
+    show = vi.fn();
+    getNormalBounds = () => ({ x: 10, y: 20, width: 1200, height: 800 });
+    isMaximized = () => false;
+    webContents = { send: vi.fn() };
+    constructor(options: unknown) {
+      super();
+      this.options = options;
+      state.windows.push(this);
+    }
+    static getAllWindows = () => state.windows;
+  }
+  return {
+    resolveReady,
+    app: Object.assign(new Emitter(), {
+      requestSingleInstanceLock: vi.fn(() => state.lock),
+      quit: vi.fn(),
+      whenReady: () => ready,
+      getName: () => 'Kemas Studio',
+      getVersion: () => '0.1.0',
+    }),
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    ipcMain: { handle: vi.fn() },
+    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
+    BrowserWindow: FakeWindow,
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn(),
+      },
+    },
+    shell: { openExternal: vi.fn() },
+    dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+  };
+});
+
+vi.mock('electron', () => electron);
+vi.mock('electron-store', () => ({
+  default: class {
+    get store() {
+      return state.storeData;
+    }
+    set(key: string, value: unknown) {
+      state.storeData[key] = value;
+    }
+  },
+}));
+
+beforeEach(() => {
+  vi.resetModules();
+  state.windows.length = 0;
+});
+
+async function flush() {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
+describe('Electron main process', () => {
+  it('registers the app scheme as privileged before ready, and quits when another instance runs', async () => {
+    state.lock = false;
+    await import('../../../electron/main/main.ts');
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(electron.app.quit).toHaveBeenCalled();
+    state.lock = true;
+  });
+
+  it('once ready: serves app://, answers every channel, opens a sandboxed window on app://studio, and keeps its bounds', async () => {
+    state.storeData = { language: 'en', window: { x: 100, y: 100, width: 1000, height: 700, maximized: false } };
+    await import('../../../electron/main/main.ts');
+    electron.resolveReady();
+    await flush();
+
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    const registered = electron.ipcMain.handle.mock.calls.map((c) => c[0]);
+    expect(registered.sort()).toEqual(channels.map((c) => `kemas:${c}`).sort());
+    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+
+    const window = state.windows.at(-1) as EventEmitter & {
+      options: { x: number; webPreferences: Record<string, unknown> };
+      loadURL: ReturnType<typeof vi.fn>;
+    };
+    expect(window.options.x).toBe(100);
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String(window.options.webPreferences.preload)).toMatch(/preload[\\/]preload\.cjs$/);
+    expect(window.loadURL).toHaveBeenCalledWith('app://studio/index.html');
+
+    // The menu speaks the saved language.
+    const template = electron.Menu.buildFromTemplate.mock.calls.at(-1)?.[0] as { label?: string }[];
+    expect(template.map((m) => m.label)).toContain('File');
+
+    window.emit('close');
+    expect(state.storeData.window).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
+  });
+});
