@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channels, menuCommandSchema, type MenuCommand } from '../../shared/contract/channels.ts';
+import { CHANNEL_NAMES, isMenuCommand, type MenuCommand } from '../../shared/contract/names.ts';
 import { ipcChannelName, MENU_COMMAND_EVENT } from './ipcChannelName.ts';
 import { BRIDGE_GLOBAL, type HostBridge } from '../../shared/contract/bridge.ts';
 
@@ -8,13 +8,12 @@ import { BRIDGE_GLOBAL, type HostBridge } from '../../shared/contract/bridge.ts'
  * menu commands. ipcRenderer itself never reaches the page.
  */
 const invoke = Object.fromEntries(
-  channels.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(ipcChannelName(channel), request)]),
+  CHANNEL_NAMES.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(ipcChannelName(channel), request)]),
 );
 
 function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   const wrapped = (_event: IpcRendererEvent, command: unknown) => {
-    const parsed = menuCommandSchema.safeParse(command);
-    if (parsed.success) listener(parsed.data);
+    if (isMenuCommand(command)) listener(command);
   };
   ipcRenderer.on(MENU_COMMAND_EVENT, wrapped);
   return () => ipcRenderer.removeListener(MENU_COMMAND_EVENT, wrapped);

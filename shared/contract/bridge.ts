@@ -1,4 +1,4 @@
-import type { Channel, MenuCommand } from './channels.ts';
+import type { Channel, MenuCommand } from './names.ts';
 import type { Result } from './result.ts';
 
 /** Name of the object the Electron preload puts on `window`. */

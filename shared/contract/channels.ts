@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CHANNEL_NAMES, MENU_COMMANDS, type Channel } from './names.ts';
+
+export type { Channel, MenuCommand } from './names.ts';
 
 /** Languages the UI speaks; Bahasa Indonesia first. */
 export const languageSchema = z.enum(['id', 'en']);
@@ -81,29 +84,16 @@ export const contract = {
   'settings.update': { request: settingsPatchSchema, response: settingsSchema },
   'dialog.open': { request: openDialogRequestSchema, response: dialogResponseSchema },
   'dialog.save': { request: saveDialogRequestSchema, response: dialogResponseSchema },
-} as const;
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
-export type Channel = keyof Contract;
 export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
 
-export const channels = Object.keys(contract) as Channel[];
+export const channels: readonly Channel[] = CHANNEL_NAMES;
 
 export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }
 
-/**
- * Commands the host pushes to the renderer (the desktop menu). The renderer
- * binds the same commands to keyboard shortcuts where there is no menu.
- */
-export const menuCommandSchema = z.enum([
-  'workshop.new',
-  'participant.new',
-  'demo.load',
-  'language.toggle',
-  'help.shortcuts',
-  'help.about',
-]);
-export type MenuCommand = z.infer<typeof menuCommandSchema>;
+export const menuCommandSchema = z.enum(MENU_COMMANDS);

@@ -78,3 +78,9 @@ describe('host contract', () => {
     expect(await dispatch(drifting, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
+
+describe('contract names', () => {
+  it('gives every named channel its schemas, and names every channel with schemas', () => {
+    expect([...channels].sort()).toEqual(Object.keys(contract).sort());
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * Names only, without schemas, so the sandboxed preload can list the contract
+ * without bundling zod. `channels.ts` gives each name its schemas.
+ */
+export const CHANNEL_NAMES = ['app.info', 'settings.get', 'settings.update', 'dialog.open', 'dialog.save'] as const;
+export type Channel = (typeof CHANNEL_NAMES)[number];
+
+/**
+ * Commands the host pushes to the renderer (the desktop menu). The renderer
+ * binds the same commands to keyboard shortcuts where there is no menu.
+ */
+export const MENU_COMMANDS = [
+  'workshop.new',
+  'participant.new',
+  'demo.load',
+  'language.toggle',
+  'help.shortcuts',
+  'help.about',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return (MENU_COMMANDS as readonly unknown[]).includes(value);
+}
