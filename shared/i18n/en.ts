@@ -45,7 +45,7 @@ export const en: Messages = {
     title: 'Something went wrong',
     unexpected: 'Something did not work as it should. Your data is still saved.',
     reload: 'Reload',
-    saveFailed: 'Could not save: {{reason}}',
+    saveFailed: 'This change could not be saved. Everything else is safe; try again.',
     notFound: 'This item was not found. It may have been deleted.',
     hostForbidden:
       'The studio is not allowed to reach its host. Open the full address (with its token) that was printed in the terminal when the studio started.',
@@ -93,7 +93,7 @@ export const en: Messages = {
     try: 'Try the demo workshop',
     loading: 'Preparing the demo workshop…',
     loaded: 'The demo workshop is ready: three participants with their packaging designs.',
-    failed: 'The demo workshop could not be loaded: {{reason}}',
+    failed: 'The demo workshop could not be loaded. Everything else is safe; try again.',
     workshopName: 'Demo: MJC Packaging Workshop Malang',
     badge: 'Demo',
   },

@@ -46,7 +46,7 @@ export const id = {
     title: 'Terjadi kesalahan',
     unexpected: 'Ada yang tidak berjalan semestinya. Data Anda tetap tersimpan.',
     reload: 'Muat ulang',
-    saveFailed: 'Tidak bisa menyimpan: {{reason}}',
+    saveFailed: 'Perubahan ini tidak bisa disimpan. Data lain tetap aman; coba lagi.',
     notFound: 'Data ini tidak ditemukan. Mungkin sudah dihapus.',
     hostForbidden:
       'Studio tidak diizinkan menghubungi host. Buka alamat lengkap (dengan token) yang ditampilkan di terminal saat studio dijalankan.',
@@ -94,7 +94,7 @@ export const id = {
     try: 'Coba dengan contoh',
     loading: 'Menyiapkan workshop contoh…',
     loaded: 'Workshop contoh siap: tiga peserta dengan desain kemasannya.',
-    failed: 'Workshop contoh tidak bisa dimuat: {{reason}}',
+    failed: 'Workshop contoh tidak bisa dimuat. Data lain tetap aman; coba lagi.',
     workshopName: 'Contoh: Workshop Kemasan MJC Malang',
     badge: 'Contoh',
   },

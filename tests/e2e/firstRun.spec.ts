@@ -115,3 +115,25 @@ test('the whole journey works from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });
+
+test('a mentor corrects their name in the profile and reads the About dialog', async ({ page }) => {
+  await openStudio(page);
+  await introduceMentor(page, 'Dewi Lestar', 'Rumah Kurasi');
+  await page.getByRole('button', { name: 'Dewi Lestar' }).click();
+  const profile = page.getByRole('dialog', { name: 'Profil penelaah' });
+  await expect(profile.getByLabel('Nama')).toHaveValue('Dewi Lestar');
+  await expectAccessible(page);
+  await profile.getByLabel('Nama').fill('Dewi Lestari');
+  await profile.getByRole('button', { name: 'Simpan' }).click();
+  await expect(profile).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Dewi Lestari' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Tentang' }).click();
+  const about = page.getByRole('dialog', { name: 'Tentang Kemas Studio' });
+  await expect(about).toContainText('Berjalan di: peramban (host lokal)');
+  await expect(about).toContainText(/Versi \d+\.\d+\.\d+/);
+  await expectAccessible(page);
+  await screenshot(page, '10-about');
+  await about.getByRole('button', { name: 'Tutup' }).click();
+  await expect(about).toBeHidden();
+});

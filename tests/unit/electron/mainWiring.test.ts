@@ -115,6 +115,22 @@ describe('Electron main process', () => {
     const template = electron.Menu.buildFromTemplate.mock.calls.at(-1)?.[0] as { label?: string }[];
     expect(template.map((m) => m.label)).toContain('File');
 
+    // The open dialog asks Electron for what the request says, parented to the window.
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/home/dewi/kemasan'] });
+    const openHandler = electron.ipcMain.handle.mock.calls.find((c) => c[0] === 'kemas:dialog.open')?.[1] as (
+      event: unknown,
+      payload: unknown,
+    ) => Promise<unknown>;
+    const trusted = { senderFrame: { url: 'app://studio/index.html', parent: null } };
+    await expect(openHandler(trusted, { directory: true, multiple: true })).resolves.toEqual({
+      ok: true,
+      value: { canceled: false, paths: ['/home/dewi/kemasan'] },
+    });
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ properties: ['openDirectory', 'multiSelections'] }),
+    );
+
     window.emit('close');
     expect(state.storeData.window).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
   });

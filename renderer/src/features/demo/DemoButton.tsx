@@ -6,6 +6,7 @@ import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { loadDemoWorkshop } from './loadDemo.ts';
+import { isQuotaError } from '../../ui/errorMessage.ts';
 
 /** Hook shared by the button and the menu command. */
 export function useLoadDemo(): { load: () => Promise<void>; busy: boolean } {
@@ -23,7 +24,8 @@ export function useLoadDemo(): { load: () => Promise<void>; busy: boolean } {
       toast({ message: t('demo.loaded') });
       void navigate(`/workshops/${id}`);
     } catch (error) {
-      toast({ tone: 'error', message: t('demo.failed', { reason: error instanceof Error ? error.message : String(error) }) });
+      console.error(error);
+      toast({ tone: 'error', message: isQuotaError(error) ? t('errors.storageFull') : t('demo.failed') });
     } finally {
       setBusy(false);
     }

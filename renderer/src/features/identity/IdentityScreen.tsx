@@ -3,6 +3,7 @@ import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { createMentor } from '../../data/mentorsRepo.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import { MentorForm } from './MentorForm.tsx';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
 
 /** First run: who is reviewing on this laptop. */
 export function IdentityScreen() {
@@ -20,7 +21,7 @@ export function IdentityScreen() {
           try {
             await createMentor(db, fields);
           } catch (error) {
-            toast({ tone: 'error', message: t('errors.saveFailed', { reason: String(error) }) });
+            toast({ tone: 'error', message: saveErrorMessage(error, t) });
           }
         }}
       />

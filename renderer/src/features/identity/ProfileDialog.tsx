@@ -6,6 +6,7 @@ import { updateMentor } from '../../data/mentorsRepo.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { MentorForm } from './MentorForm.tsx';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
 
 export function ProfileDialog({ mentor, onClose }: { mentor: Mentor; onClose: () => void }) {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function ProfileDialog({ mentor, onClose }: { mentor: Mentor; onClose: ()
             toast({ message: t('identity.saved') });
             onClose();
           } catch (error) {
-            toast({ tone: 'error', message: t('errors.saveFailed', { reason: String(error) }) });
+            toast({ tone: 'error', message: saveErrorMessage(error, t) });
           }
         }}
       />

@@ -14,6 +14,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { fieldErrors } from '../../ui/fieldErrors.ts';
 import { useToast } from '../../ui/Toasts.tsx';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
 
 /** The form keeps text as typed; it becomes ParticipantFields on save. */
 interface Draft {
@@ -121,7 +122,7 @@ export function ParticipantFormDialog({ workshopId, participant, onClose }: Prop
       }
       onClose();
     } catch (error) {
-      toast({ tone: 'error', message: t('errors.saveFailed', { reason: String(error) }) });
+      toast({ tone: 'error', message: saveErrorMessage(error, t) });
     } finally {
       setBusy(false);
     }

@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { fieldErrors } from '../../ui/fieldErrors.ts';
 import { useToast } from '../../ui/Toasts.tsx';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
 
 const EMPTY: WorkshopFields = {
   name: '',
@@ -57,7 +58,7 @@ export function WorkshopFormDialog({ workshop, onClose, onCreated }: Props) {
       }
       onClose();
     } catch (error) {
-      toast({ tone: 'error', message: t('errors.saveFailed', { reason: String(error) }) });
+      toast({ tone: 'error', message: saveErrorMessage(error, t) });
     } finally {
       setBusy(false);
     }

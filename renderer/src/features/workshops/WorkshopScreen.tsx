@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { ParticipantFormDialog } from '../participants/ParticipantFormDialog.tsx';
 import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
 
 export function WorkshopScreen() {
   const { workshopId = '' } = useParams();
@@ -39,12 +40,21 @@ export function WorkshopScreen() {
   }
 
   async function remove(p: Participant) {
-    await deleteParticipant(db, p.id, mentor.id);
+    try {
+      await deleteParticipant(db, p.id, mentor.id);
+    } catch (error) {
+      toast({ tone: 'error', message: saveErrorMessage(error, t) });
+      return;
+    }
     toast({
       message: t('participants.deleted', { name: p.business }),
       undo: async () => {
-        await restoreParticipant(db, p.id, mentor.id);
-        toast({ message: t('participants.restored', { name: p.business }) });
+        try {
+          await restoreParticipant(db, p.id, mentor.id);
+          toast({ message: t('participants.restored', { name: p.business }) });
+        } catch (error) {
+          toast({ tone: 'error', message: saveErrorMessage(error, t) });
+        }
       },
     });
   }

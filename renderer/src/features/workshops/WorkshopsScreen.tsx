@@ -13,6 +13,7 @@ import { useToast } from '../../ui/Toasts.tsx';
 import { DemoButton } from '../demo/DemoButton.tsx';
 import { DEMO_WORKSHOP_ID } from '../demo/demoWorkshop.ts';
 import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
 
 export function WorkshopsScreen() {
   const { t } = useTranslation();
@@ -28,12 +29,21 @@ export function WorkshopsScreen() {
   useCommand('workshop.new', () => setEditing('new'));
 
   async function remove(workshop: Workshop) {
-    await deleteWorkshop(db, workshop.id, mentor.id);
+    try {
+      await deleteWorkshop(db, workshop.id, mentor.id);
+    } catch (error) {
+      toast({ tone: 'error', message: saveErrorMessage(error, t) });
+      return;
+    }
     toast({
       message: t('workshops.deleted', { name: workshop.name }),
       undo: async () => {
-        await restoreWorkshop(db, workshop.id, mentor.id);
-        toast({ message: t('workshops.restored', { name: workshop.name }) });
+        try {
+          await restoreWorkshop(db, workshop.id, mentor.id);
+          toast({ message: t('workshops.restored', { name: workshop.name }) });
+        } catch (error) {
+          toast({ tone: 'error', message: saveErrorMessage(error, t) });
+        }
       },
     });
   }
