@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { faceMetadataSchema, paletteSwatchSchema } from './faceMetadata.ts';
+
+/**
+ * Why a file was not imported. Each has one translated sentence in the
+ * import report (i18n key `intake.reasons.<code>`).
+ */
+export const INGEST_REJECTIONS = [
+  'empty',
+  'too-large',
+  'truncated',
+  'not-an-image',
+  'unsupported-format',
+  'too-many-pixels',
+  'svg-script',
+  'svg-external-reference',
+  'pdf-malformed',
+  'pdf-encrypted',
+  'pdf-too-many-pages',
+  'decode-failed',
+] as const;
+export const ingestRejectionSchema = z.enum(INGEST_REJECTIONS);
+export type IngestRejection = z.infer<typeof ingestRejectionSchema>;
+
+/** Limits that keep hostile files from exhausting the machine; settings with safe defaults. */
+export const ingestLimitsSchema = z.object({
+  maxFileBytes: z.number().int().positive(),
+  /** Width × height above which a file is refused before it is decoded (decompression bombs). */
+  maxInputPixels: z.number().int().positive(),
+  maxPdfPages: z.number().int().positive(),
+});
+export type IngestLimits = z.infer<typeof ingestLimitsSchema>;
+
+export const DEFAULT_INGEST_LIMITS: IngestLimits = {
+  maxFileBytes: 250 * 1024 * 1024,
+  maxInputPixels: 200_000_000,
+  maxPdfPages: 40,
+};
+
+/** Long edge of the derived images, in pixels. */
+export const PREVIEW_LONG_EDGE = 2560;
+export const THUMBNAIL_LONG_EDGE = 384;
+
+export const derivedImageSchema = z.object({
+  bytes: z.instanceof(Uint8Array),
+  mimeType: z.enum(['image/jpeg', 'image/webp']),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type DerivedImage = z.infer<typeof derivedImageSchema>;
+
+/** One face that came out of a file (a PDF gives one per page). */
+export const ingestedFaceSchema = z.object({
+  metadata: faceMetadataSchema,
+  palette: z.array(paletteSwatchSchema).max(8),
+  /** sRGB, orientation applied, long edge about PREVIEW_LONG_EDGE (never upscaled). */
+  preview: derivedImageSchema,
+  /** sRGB, orientation applied, long edge about THUMBNAIL_LONG_EDGE. */
+  thumbnail: derivedImageSchema,
+});
+export type IngestedFace = z.infer<typeof ingestedFaceSchema>;
+
+export const ingestOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), faces: z.array(ingestedFaceSchema).min(1) }),
+  z.object({
+    ok: z.literal(false),
+    reason: ingestRejectionSchema,
+    /** English detail for logs; the report shows the translated reason. */
+    detail: z.string().max(500),
+  }),
+]);
+export type IngestOutcome = z.infer<typeof ingestOutcomeSchema>;
