@@ -8,7 +8,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { main: resolve(root, 'electron/main/main.ts') } },
+      rolldownOptions: {
+        input: {
+          main: resolve(root, 'electron/main/main.ts'),
+          ingestWorker: resolve(root, 'electron/workers/ingestWorker.ts'),
+        },
+      },
     },
   },
   preload: {

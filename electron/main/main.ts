@@ -1,5 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { createIngestPool } from '../services/ingestPool.ts';
+import { spawnUtilityWorker } from './utilityWorker.ts';
 import Store from 'electron-store';
 import type { MenuCommand } from '../../shared/contract/channels.ts';
 import { createHostHandlers, type Dialogs } from '../services/hostHandlers.ts';
@@ -19,6 +22,7 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 const outDir = join(import.meta.dirname, '..');
 const rendererDir = join(outDir, 'renderer');
 const preloadPath = join(outDir, 'preload', 'preload.cjs');
+const ingestWorkerPath = join(outDir, 'main', 'ingestWorker.js');
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -62,6 +66,9 @@ function start(): void {
     },
   };
 
+  const pool = createIngestPool(() => spawnUtilityWorker(ingestWorkerPath), availableParallelism());
+  app.on('will-quit', () => pool.close());
+
   const baseHandlers = createHostHandlers({
     appInfo: {
       name: app.getName(),
@@ -72,6 +79,7 @@ function start(): void {
     },
     settings,
     dialogs,
+    ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
   });
   registerIpc(ipcMain, {
     ...baseHandlers,

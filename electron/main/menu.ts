@@ -24,6 +24,7 @@ export function menuTemplate(
       submenu: [
         command(m.newWorkshop, 'workshop.new', 'CmdOrCtrl+N'),
         command(m.newParticipant, 'participant.new', 'CmdOrCtrl+Shift+N'),
+        command(m.importFiles, 'intake.import', 'CmdOrCtrl+I'),
         { type: 'separator' },
         command(m.loadDemo, 'demo.load'),
         { type: 'separator' },

@@ -1,6 +1,7 @@
 import type { AppInfo, DialogResponse } from '../../shared/contract/channels.ts';
 import { UnsupportedError, type Handlers } from '../../shared/contract/dispatch.ts';
 import type { SettingsService } from './settingsService.ts';
+import type { IngestLimits, IngestOutcome } from '../../shared/intake/ingestOutcome.ts';
 import type { z } from 'zod';
 import type { openDialogRequestSchema, saveDialogRequestSchema } from '../../shared/contract/channels.ts';
 
@@ -15,10 +16,14 @@ export const noDialogs: Dialogs = {
   save: () => Promise.reject(new UnsupportedError('This host has no native save dialog')),
 };
 
+/** Runs one file through the intake pipeline, off the main thread (see ingestPool.ts). */
+export type IngestRunner = (bytes: Uint8Array, fileName: string, limits: IngestLimits) => Promise<IngestOutcome>;
+
 export interface HostServices {
   appInfo: AppInfo;
   settings: SettingsService;
   dialogs: Dialogs;
+  ingest: IngestRunner;
 }
 
 /** The contract's handlers, built from services that never import 'electron'. */
@@ -29,5 +34,7 @@ export function createHostHandlers(services: HostServices): Handlers {
     'settings.update': async (patch) => services.settings.update(patch),
     'dialog.open': (request) => services.dialogs.open(request),
     'dialog.save': (request) => services.dialogs.save(request),
+    'ingest.file': (request) =>
+      services.ingest(request.bytes, request.fileName, services.settings.get().ingestLimits),
   };
 }

@@ -7,6 +7,9 @@ import Conf from 'conf';
 import { createHostHandlers, noDialogs } from '../services/hostHandlers.ts';
 import { createSettingsService, SETTINGS_STORE_OPTIONS } from '../services/settingsService.ts';
 import { createWebHost, DEFAULT_PORT, listen, LOOPBACK } from './webHost.ts';
+import { availableParallelism } from 'node:os';
+import { createIngestPool } from '../services/ingestPool.ts';
+import { spawnThreadWorker } from './threadWorker.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -42,6 +45,7 @@ function openInBrowser(url: string): void {
 export async function startWebHost(args: WebHostArgs): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   const store = new Conf({ ...SETTINGS_STORE_OPTIONS, ...(args.dataDir ? { cwd: args.dataDir } : {}) });
+  const pool = createIngestPool(spawnThreadWorker, availableParallelism());
   const handlers = createHostHandlers({
     appInfo: {
       name: 'Kemas Studio',
@@ -52,6 +56,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     },
     settings: createSettingsService(store),
     dialogs: noDialogs,
+    ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
   });
   const token = randomBytes(24).toString('hex');
   const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers });
@@ -69,7 +74,10 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
   console.log(`Kemas Studio (browser host) is running. Open this address in Chromium, Chrome or Edge:\n\n    ${url}\n`);
   console.log('Press Ctrl+C to stop.');
   if (args.open) openInBrowser(url);
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    pool.close();
+    server.close(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

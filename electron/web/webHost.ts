@@ -4,12 +4,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import { dispatch, type Handlers } from '../../shared/contract/dispatch.ts';
 import { err } from '../../shared/contract/result.ts';
+import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE, hasBinary } from '../../shared/contract/binaryFrame.ts';
 import { SECURITY_HEADERS } from '../services/contentSecurityPolicy.ts';
 import { mimeTypeFor, resolveStaticPath } from '../services/staticFiles.ts';
 
 export const LOOPBACK = '127.0.0.1';
 export const DEFAULT_PORT = 4781;
-const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_JSON_BYTES = 1024 * 1024;
+/** Frames carry a file for the intake; the renderer refuses files over the size limit first. */
+const MAX_FRAME_BYTES = 300 * 1024 * 1024;
 
 export interface WebHostOptions {
   rendererDir: string;
@@ -42,13 +45,13 @@ function send(response: ServerResponse, status: number, body: string, type = 'te
   response.end(body);
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
+function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
         // Stop collecting; the caller answers 413 and closes the connection.
         request.off('data', onData);
         resolve(null);
@@ -57,7 +60,7 @@ function readBody(request: IncomingMessage): Promise<string | null> {
       chunks.push(chunk);
     };
     request.on('data', onData);
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -84,7 +87,8 @@ export function createWebHost(options: WebHostOptions): Server {
     if (origin !== undefined && !ownOrigins.has(origin)) return send(response, 403, 'Forbidden origin');
     if (!hasToken(request)) return send(response, 401, 'Missing or wrong token');
     if (request.method !== 'POST') return send(response, 405, 'Use POST');
-    const body = await readBody(request);
+    const isFrame = request.headers['content-type'] === FRAME_CONTENT_TYPE;
+    const body = await readBody(request, isFrame ? MAX_FRAME_BYTES : MAX_JSON_BYTES);
     if (body === null) {
       response.setHeader('Connection', 'close');
       response.on('finish', () => request.destroy());
@@ -92,11 +96,18 @@ export function createWebHost(options: WebHostOptions): Server {
     }
     let payload: unknown;
     try {
-      payload = body.length === 0 ? {} : JSON.parse(body);
+      if (isFrame) payload = decodeFrame(new Uint8Array(body.buffer, body.byteOffset, body.length));
+      else payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
-      return send(response, 400, JSON.stringify(err('bad-request', 'Body is not JSON')), 'application/json');
+      return send(response, 400, JSON.stringify(err('bad-request', 'Body is not JSON or a frame')), 'application/json');
     }
     const result = await dispatch(handlers, channel, payload);
+    if (hasBinary(result)) {
+      const frame = encodeFrame(result);
+      response.writeHead(200, { 'Content-Type': FRAME_CONTENT_TYPE, 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+      response.end(frame);
+      return;
+    }
     send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8');
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES, MENU_COMMANDS, type Channel } from './names.ts';
+import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, ingestOutcomeSchema } from '../intake/ingestOutcome.ts';
 
 export type { Channel, MenuCommand } from './names.ts';
 
@@ -23,11 +24,12 @@ export type WindowBounds = z.infer<typeof windowBoundsSchema>;
 export const settingsSchema = z.object({
   language: languageSchema.default('id'),
   window: windowBoundsSchema.nullable().default(null),
+  ingestLimits: ingestLimitsSchema.default(DEFAULT_INGEST_LIMITS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = z
-  .object({ language: languageSchema })
+  .object({ language: languageSchema, ingestLimits: ingestLimitsSchema })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -74,6 +76,11 @@ export type DialogResponse = z.infer<typeof dialogResponseSchema>;
 
 const empty = z.object({}).strict();
 
+/** One file for the intake pipeline: its name (for the report) and its bytes, unchanged. */
+export const ingestRequestSchema = z
+  .object({ fileName: z.string().min(1).max(500), bytes: z.instanceof(Uint8Array) })
+  .strict();
+
 /**
  * The host contract: every call the renderer can make, with the schema of its
  * request and of its response. Both hosts validate requests with these schemas.
@@ -84,6 +91,7 @@ export const contract = {
   'settings.update': { request: settingsPatchSchema, response: settingsSchema },
   'dialog.open': { request: openDialogRequestSchema, response: dialogResponseSchema },
   'dialog.save': { request: saveDialogRequestSchema, response: dialogResponseSchema },
+  'ingest.file': { request: ingestRequestSchema, response: ingestOutcomeSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

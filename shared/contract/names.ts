@@ -2,7 +2,14 @@
  * Names only, without schemas, so the sandboxed preload can list the contract
  * without bundling zod. `channels.ts` gives each name its schemas.
  */
-export const CHANNEL_NAMES = ['app.info', 'settings.get', 'settings.update', 'dialog.open', 'dialog.save'] as const;
+export const CHANNEL_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'dialog.open',
+  'dialog.save',
+  'ingest.file',
+] as const;
 export type Channel = (typeof CHANNEL_NAMES)[number];
 
 /**
@@ -16,6 +23,7 @@ export const MENU_COMMANDS = [
   'language.toggle',
   'help.shortcuts',
   'help.about',
+  'intake.import',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -47,6 +47,8 @@ export const participantFieldsSchema = z.object({
   product: z.string().trim().max(160),
   category: productCategorySchema,
   city: z.string().trim().max(80),
+  /** Bakorwil region, when the participant's differs from the workshop's (rosters carry it). */
+  region: z.string().trim().max(80).default(''),
   contact: z.string().trim().max(120),
   labelFacts: labelFactsSchema,
   packDimensions: packDimensionsSchema.nullable(),

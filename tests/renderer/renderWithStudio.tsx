@@ -9,6 +9,7 @@ import { openDatabase, type KemasDatabase } from '../../renderer/src/data/db.ts'
 import { createMentor } from '../../renderer/src/data/mentorsRepo.ts';
 import { createI18n } from '../../renderer/src/i18n/i18n.ts';
 import { ToastProvider } from '../../renderer/src/ui/Toasts.tsx';
+import { ImportProvider } from '../../renderer/src/features/intake/ImportProvider.tsx';
 
 let counter = 0;
 
@@ -30,13 +31,15 @@ export async function renderWithStudio(
       <DatabaseProvider db={db}>
         <ToastProvider>
           <CurrentMentorContext value={mentor}>
-            <MemoryRouter initialEntries={[at]}>
-              <Routes>
-                {routes.map((r) => (
-                  <Route key={r.path} path={r.path} element={r.element} />
-                ))}
-              </Routes>
-            </MemoryRouter>
+            <ImportProvider>
+              <MemoryRouter initialEntries={[at]}>
+                <Routes>
+                  {routes.map((r) => (
+                    <Route key={r.path} path={r.path} element={r.element} />
+                  ))}
+                </Routes>
+              </MemoryRouter>
+            </ImportProvider>
           </CurrentMentorContext>
         </ToastProvider>
       </DatabaseProvider>

@@ -5,6 +5,7 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import type { AppInfo } from '../../../shared/contract/channels.ts';
 import type { KemasDatabase } from '../data/db.ts';
 import { DatabaseProvider } from '../data/DatabaseProvider.tsx';
+import { FaceScreen } from '../features/library/FaceScreen.tsx';
 import { ParticipantScreen } from '../features/participants/ParticipantScreen.tsx';
 import { WorkshopScreen } from '../features/workshops/WorkshopScreen.tsx';
 import { WorkshopsScreen } from '../features/workshops/WorkshopsScreen.tsx';
@@ -29,6 +30,7 @@ export function App({ db, i18n, appInfo }: AppProps) {
         { path: '/', element: <WorkshopsScreen /> },
         { path: '/workshops/:workshopId', element: <WorkshopScreen /> },
         { path: '/workshops/:workshopId/participants/:participantId', element: <ParticipantScreen /> },
+        { path: '/workshops/:workshopId/participants/:participantId/faces/:assetId', element: <FaceScreen /> },
         { path: '*', element: <ErrorScreen notFound /> },
       ],
     },

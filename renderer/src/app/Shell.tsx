@@ -7,6 +7,7 @@ import { DemoCommand } from '../features/demo/DemoButton.tsx';
 import { AboutDialog } from '../features/help/AboutDialog.tsx';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog.tsx';
 import { IdentityScreen } from '../features/identity/IdentityScreen.tsx';
+import { ImportProvider } from '../features/intake/ImportProvider.tsx';
 import { ProfileDialog } from '../features/identity/ProfileDialog.tsx';
 import { host } from '../host/hostClient.ts';
 import { useToast } from '../ui/Toasts.tsx';
@@ -83,9 +84,11 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
           <IdentityScreen />
         ) : (
           <CurrentMentorContext value={mentor}>
-            <DemoCommand />
-            <Outlet />
-            {dialog === 'profile' ? <ProfileDialog mentor={mentor} onClose={() => setDialog(null)} /> : null}
+            <ImportProvider>
+              <DemoCommand />
+              <Outlet />
+              {dialog === 'profile' ? <ProfileDialog mentor={mentor} onClose={() => setDialog(null)} /> : null}
+            </ImportProvider>
           </CurrentMentorContext>
         )}
       </main>

@@ -37,6 +37,7 @@ function isTyping(target: EventTarget | null): boolean {
 export const KEY_BINDINGS: Readonly<Record<string, MenuCommand>> = {
   n: 'workshop.new',
   p: 'participant.new',
+  i: 'intake.import',
   l: 'language.toggle',
   '?': 'help.shortcuts',
   F1: 'help.shortcuts',

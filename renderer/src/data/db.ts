@@ -13,9 +13,10 @@ import type { Workshop } from '../../../shared/domain/workshop.ts';
 
 /** Image bytes, apart from every list query: Dexie deep-clones what queries return. */
 export interface AssetBlobRow {
-  /** `${assetId}:${kind}`, see blobKey(). */
+  /** derivedBlobKey() for previews and thumbnails, originalBlobKey() for originals. */
   id: string;
-  assetId: string;
+  /** The asset a derived image belongs to; null for an original, which several faces may share. */
+  assetId: string | null;
   kind: BlobKind;
   blob: Blob;
 }
@@ -36,7 +37,7 @@ export const SCHEMA_V1 = {
   workshops: 'id, updatedAt',
   participants: 'id, workshopId, updatedAt',
   submissions: 'id, participantId, workshopId, updatedAt',
-  assets: 'id, submissionId, sha256, updatedAt',
+  assets: 'id, submissionId, workshopId, sha256, updatedAt',
   assetBlobs: 'id, assetId',
   mentors: 'id, updatedAt',
   rubrics: 'id, familyId, updatedAt',

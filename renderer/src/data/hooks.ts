@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { BlobKind } from '../../../shared/domain/asset.ts';
+import type { Asset, BlobKind } from '../../../shared/domain/asset.ts';
 import { useDatabase } from './DatabaseProvider.tsx';
 import { getCurrentMentor } from './mentorsRepo.ts';
 import { listParticipants } from './participantsRepo.ts';
-import { getAssetBlob, listSubmissions } from './submissionsRepo.ts';
+import { getAssetBlob, listSubmissions, listTray } from './submissionsRepo.ts';
+import { listLibrary } from './libraryRepo.ts';
 import { countByWorkshop, listWorkshops } from './workshopsRepo.ts';
 import { isLive } from './records.ts';
 
@@ -57,13 +58,14 @@ export function useSubmissions(participantId: string) {
  * An object URL for one image of an asset, revoked when the component lets go
  * of it. The blob is read outside any live query: blobs stay out of list queries.
  */
-export function useAssetImageUrl(assetId: string, kind: BlobKind): string | null {
+export function useAssetImageUrl(asset: Pick<Asset, 'id' | 'sha256'>, kind: BlobKind): string | null {
   const db = useDatabase();
   const [url, setUrl] = useState<string | null>(null);
+  const { id, sha256 } = asset;
   useEffect(() => {
     let cancelled = false;
     let created: string | null = null;
-    void getAssetBlob(db, assetId, kind).then((blob) => {
+    void getAssetBlob(db, { id, sha256 }, kind).then((blob) => {
       if (cancelled || !blob) return;
       created = URL.createObjectURL(blob);
       setUrl(created);
@@ -72,6 +74,35 @@ export function useAssetImageUrl(assetId: string, kind: BlobKind): string | null
       cancelled = true;
       if (created) URL.revokeObjectURL(created);
     };
-  }, [db, assetId, kind]);
+  }, [db, id, sha256, kind]);
   return url;
+}
+
+/** Faces waiting in a workshop's "unassigned" tray. */
+export function useTray(workshopId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => listTray(db, workshopId), [db, workshopId]);
+}
+
+export function useLibrary(workshopId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => listLibrary(db, workshopId), [db, workshopId]);
+}
+
+/** A live face, null when it does not exist or was deleted. */
+export function useAsset(id: string) {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    const a = await db.assets.get(id);
+    return isLive(a) ? a : null;
+  }, [db, id]);
+}
+
+/** A live submission, null when it does not exist or was deleted. */
+export function useLiveSubmission(id: string) {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    const s = id ? await db.submissions.get(id) : undefined;
+    return isLive(s) ? s : null;
+  }, [db, id]);
 }

@@ -1,63 +1,158 @@
-import { assetSchema, blobKey, type Asset, type BlobKind, type Face } from '../../../shared/domain/asset.ts';
+import {
+  assetSchema,
+  derivedBlobKey,
+  originalBlobKey,
+  type Asset,
+  type BlobKind,
+  type Face,
+} from '../../../shared/domain/asset.ts';
+import { participantSchema, type Participant, type ParticipantFields } from '../../../shared/domain/participant.ts';
 import { submissionSchema, type Submission } from '../../../shared/domain/submission.ts';
+import type { IngestedFace } from '../../../shared/intake/ingestOutcome.ts';
 import type { KemasDatabase } from './db.ts';
-import { isLive, newRecordBase, RecordNotFoundError } from './records.ts';
+import { isLive, newRecordBase, RecordNotFoundError, touched } from './records.ts';
 
-export interface NewFace {
+/** Where an imported face goes. Ids are chosen by the import so that one batch reuses them. */
+export interface FaceDestination {
+  participant: { id: string; create?: Omit<ParticipantFields, 'workshopId'> };
+  /** Null puts the face in the workshop's "unassigned" tray. */
+  submission: { id: string; create?: { title: string } } | null;
+}
+
+export interface FaceToStore {
+  workshopId: string;
+  destination: FaceDestination | null;
   face: Face;
   fileName: string;
   mimeType: string;
-  width: number;
-  height: number;
-  sha256: string;
   original: Blob;
+  ingested: IngestedFace;
 }
 
-export interface NewSubmission {
-  participantId: string;
-  title: string;
-  note: string;
-  faces: readonly NewFace[];
+const blobOf = (bytes: Uint8Array, type: string) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
+
+/**
+ * Stores one face with its original, preview and thumbnail in one transaction,
+ * creating the participant and the submission (next version) on first use. A
+ * cancelled import therefore leaves whole faces only, never half of one.
+ */
+export async function storeFace(db: KemasDatabase, input: FaceToStore, actor: string): Promise<Asset> {
+  const tables = [db.workshops, db.participants, db.submissions, db.assets, db.assetBlobs];
+  return db.transaction('rw', tables, async () => {
+    const workshop = await db.workshops.get(input.workshopId);
+    if (!isLive(workshop)) throw new RecordNotFoundError('Workshop', input.workshopId);
+    let submissionId: string | null = null;
+    const destination = input.destination;
+    if (destination) {
+      const participant = await ensureParticipant(db, input.workshopId, destination.participant, actor);
+      if (destination.submission) submissionId = (await ensureSubmission(db, participant, destination.submission, actor)).id;
+    }
+    const order = submissionId ? await db.assets.where('submissionId').equals(submissionId).count() : 0;
+    const { metadata, palette, preview, thumbnail } = input.ingested;
+    const asset = assetSchema.parse({
+      ...newRecordBase(actor),
+      workshopId: input.workshopId,
+      submissionId,
+      face: input.face,
+      fileName: input.fileName,
+      mimeType: input.mimeType,
+      sha256: metadata.sha256,
+      metadata,
+      palette,
+      preview: { mimeType: preview.mimeType, width: preview.width, height: preview.height },
+      thumbnail: { mimeType: thumbnail.mimeType, width: thumbnail.width, height: thumbnail.height },
+      order,
+    });
+    await db.assets.add(asset);
+    const originalKey = originalBlobKey(metadata.sha256);
+    if (!(await db.assetBlobs.get(originalKey))) {
+      await db.assetBlobs.add({ id: originalKey, assetId: null, kind: 'original', blob: input.original });
+    }
+    await db.assetBlobs.bulkAdd([
+      { id: derivedBlobKey(asset.id, 'preview'), assetId: asset.id, kind: 'preview', blob: blobOf(preview.bytes, preview.mimeType) },
+      {
+        id: derivedBlobKey(asset.id, 'thumbnail'),
+        assetId: asset.id,
+        kind: 'thumbnail',
+        blob: blobOf(thumbnail.bytes, thumbnail.mimeType),
+      },
+    ]);
+    return asset;
+  });
+}
+
+async function ensureParticipant(
+  db: KemasDatabase,
+  workshopId: string,
+  wanted: FaceDestination['participant'],
+  actor: string,
+): Promise<Participant> {
+  const existing = await db.participants.get(wanted.id);
+  if (isLive(existing)) return existing;
+  if (!wanted.create) throw new RecordNotFoundError('Participant', wanted.id);
+  const participant = participantSchema.parse({ ...newRecordBase(actor), id: wanted.id, workshopId, ...wanted.create });
+  await db.participants.put(participant);
+  return participant;
+}
+
+async function ensureSubmission(
+  db: KemasDatabase,
+  participant: Participant,
+  wanted: NonNullable<FaceDestination['submission']>,
+  actor: string,
+): Promise<Submission> {
+  const existing = await db.submissions.get(wanted.id);
+  if (isLive(existing)) return existing;
+  if (!wanted.create) throw new RecordNotFoundError('Submission', wanted.id);
+  const earlier = await db.submissions.where('participantId').equals(participant.id).toArray();
+  const base = newRecordBase(actor);
+  const submission = submissionSchema.parse({
+    ...base,
+    id: wanted.id,
+    workshopId: participant.workshopId,
+    participantId: participant.id,
+    version: earlier.reduce((max, s) => Math.max(max, s.version), 0) + 1,
+    title: wanted.create.title,
+    submittedAt: base.createdAt,
+    note: '',
+  });
+  await db.submissions.add(submission);
+  return submission;
+}
+
+/** The newest live submission of a participant, or null. */
+export async function latestSubmission(db: KemasDatabase, participantId: string): Promise<Submission | null> {
+  const all = await db.submissions.where('participantId').equals(participantId).toArray();
+  return all.filter((s) => s.deletedAt === null).sort((a, b) => b.version - a.version)[0] ?? null;
+}
+
+/** A live face with these exact bytes, if the studio already has one. */
+export async function findFaceBySha256(db: KemasDatabase, sha256: string): Promise<Asset | null> {
+  const matches = await db.assets.where('sha256').equals(sha256).toArray();
+  return matches.find((a) => a.deletedAt === null) ?? null;
+}
+
+/** Faces of a workshop that wait in the "unassigned" tray, oldest first. */
+export async function listTray(db: KemasDatabase, workshopId: string): Promise<Asset[]> {
+  const rows = await db.assets.where('workshopId').equals(workshopId).toArray();
+  return rows.filter((a) => a.submissionId === null && a.deletedAt === null).sort((a, b) => a.createdAt - b.createdAt);
 }
 
 /**
- * Stores a submission with its faces and their bytes in one transaction: it is
- * all there afterwards, or none of it is. Versions count up per participant.
+ * Moves a face from the tray to a participant: into their newest submission,
+ * or a first one made for it, in one transaction.
  */
-export async function addSubmission(db: KemasDatabase, input: NewSubmission, actor: string, ids?: { submission?: string }): Promise<Submission> {
-  return db.transaction('rw', [db.participants, db.submissions, db.assets, db.assetBlobs], async () => {
-    const participant = await db.participants.get(input.participantId);
-    if (!isLive(participant)) throw new RecordNotFoundError('Participant', input.participantId);
-    const earlier = await db.submissions.where('participantId').equals(participant.id).toArray();
-    const base = newRecordBase(actor);
-    const submission = submissionSchema.parse({
-      ...base,
-      id: ids?.submission ?? base.id,
-      workshopId: participant.workshopId,
-      participantId: participant.id,
-      version: earlier.reduce((max, s) => Math.max(max, s.version), 0) + 1,
-      title: input.title,
-      submittedAt: base.createdAt,
-      note: input.note,
-    });
-    await db.submissions.add(submission);
-    for (const [order, face] of input.faces.entries()) {
-      const asset = assetSchema.parse({
-        ...newRecordBase(actor),
-        submissionId: submission.id,
-        face: face.face,
-        fileName: face.fileName,
-        mimeType: face.mimeType,
-        width: face.width,
-        height: face.height,
-        byteSize: face.original.size,
-        sha256: face.sha256,
-        order,
-      });
-      await db.assets.add(asset);
-      await db.assetBlobs.add({ id: blobKey(asset.id, 'original'), assetId: asset.id, kind: 'original', blob: face.original });
-    }
-    return submission;
+export async function assignFromTray(db: KemasDatabase, assetId: string, participantId: string, actor: string): Promise<void> {
+  await db.transaction('rw', [db.participants, db.submissions, db.assets], async () => {
+    const asset = await db.assets.get(assetId);
+    if (!isLive(asset)) throw new RecordNotFoundError('Asset', assetId);
+    const participant = await db.participants.get(participantId);
+    if (!isLive(participant)) throw new RecordNotFoundError('Participant', participantId);
+    const submission =
+      (await latestSubmission(db, participantId)) ??
+      (await ensureSubmission(db, participant, { id: crypto.randomUUID(), create: { title: participant.product } }, actor));
+    const order = await db.assets.where('submissionId').equals(submission.id).count();
+    await db.assets.update(assetId, { submissionId: submission.id, order, ...touched(actor) });
   });
 }
 
@@ -73,16 +168,19 @@ export async function listSubmissions(db: KemasDatabase, participantId: string):
     .sort((a, b) => b.version - a.version);
   const result: SubmissionWithFaces[] = [];
   for (const submission of submissions) {
-    const faces = (await db.assets.where('submissionId').equals(submission.id).toArray())
-      .filter((a) => a.deletedAt === null)
-      .sort((a, b) => a.order - b.order);
-    result.push({ submission, faces });
+    result.push({ submission, faces: await facesOf(db, submission.id) });
   }
   return result;
 }
 
-/** The bytes of one image of an asset, falling back to the original when a derived one is missing. */
-export async function getAssetBlob(db: KemasDatabase, assetId: string, kind: BlobKind): Promise<Blob | null> {
-  const row = (await db.assetBlobs.get(blobKey(assetId, kind))) ?? (await db.assetBlobs.get(blobKey(assetId, 'original')));
-  return row?.blob ?? null;
+export async function facesOf(db: KemasDatabase, submissionId: string): Promise<Asset[]> {
+  return (await db.assets.where('submissionId').equals(submissionId).toArray())
+    .filter((a) => a.deletedAt === null)
+    .sort((a, b) => a.order - b.order);
+}
+
+/** The bytes of one image of a face: its preview, its thumbnail, or the original file. */
+export async function getAssetBlob(db: KemasDatabase, asset: Pick<Asset, 'id' | 'sha256'>, kind: BlobKind): Promise<Blob | null> {
+  const key = kind === 'original' ? originalBlobKey(asset.sha256) : derivedBlobKey(asset.id, kind);
+  return (await db.assetBlobs.get(key))?.blob ?? null;
 }

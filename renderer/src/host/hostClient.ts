@@ -1,4 +1,5 @@
 import { BRIDGE_GLOBAL, type HostBridge } from '../../../shared/contract/bridge.ts';
+import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE, hasBinary } from '../../../shared/contract/binaryFrame.ts';
 import {
   contract,
   type Channel,
@@ -28,17 +29,22 @@ const httpTransport: Transport = async (channel, request) => {
   let response: Response;
   try {
     // The launch token travels as an HttpOnly cookie set when the printed link was opened.
+    // Files travel as binary frames; everything else as JSON.
+    const binary = hasBinary(request);
     response = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': binary ? FRAME_CONTENT_TYPE : 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify(request ?? {}),
+      body: binary ? (encodeFrame(request) as Uint8Array<ArrayBuffer>) : JSON.stringify(request ?? {}),
     });
   } catch (error) {
     return err('internal', `Host unreachable: ${String(error)}`);
   }
   if (response.status === 401 || response.status === 403) return err('forbidden', `Host refused: ${response.status}`);
   try {
+    if (response.headers.get('Content-Type') === FRAME_CONTENT_TYPE) {
+      return decodeFrame(new Uint8Array(await response.arrayBuffer())) as Result<unknown>;
+    }
     return (await response.json()) as Result<unknown>;
   } catch {
     return err('internal', `Host answered ${response.status} without a result`);

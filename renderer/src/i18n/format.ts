@@ -17,7 +17,13 @@ export function useFormat() {
   const locale = localeOf(i18n.language);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return {
+    locale,
     number: (value: number) => new Intl.NumberFormat(locale).format(value),
+    /** "820 kB", "12,4 MB": file sizes in decimal units, as file managers show them. */
+    bytes: (value: number) => {
+      const [amount, unit] = value < 1_000_000 ? [value / 1000, 'kilobyte'] : [value / 1_000_000, 'megabyte'];
+      return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(amount);
+    },
     date: (isoDate: string) => dateFormat.format(calendarDate(isoDate)),
     timestamp: (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms),
     /** "12–14 Nov 2026", one date, or null when neither is set. */

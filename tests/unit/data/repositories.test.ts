@@ -8,7 +8,17 @@ import {
   restoreParticipant,
   updateParticipant,
 } from '../../../renderer/src/data/participantsRepo.ts';
-import { addSubmission, getAssetBlob, listSubmissions } from '../../../renderer/src/data/submissionsRepo.ts';
+import {
+  assignFromTray,
+  findFaceBySha256,
+  getAssetBlob,
+  listSubmissions,
+  listTray,
+  storeFace,
+  type FaceDestination,
+} from '../../../renderer/src/data/submissionsRepo.ts';
+import { listLibrary } from '../../../renderer/src/data/libraryRepo.ts';
+import type { IngestedFace } from '../../../shared/intake/ingestOutcome.ts';
 import {
   countByWorkshop,
   createWorkshop,
@@ -48,10 +58,55 @@ const participantFields = (workshopId: string, business: string): ParticipantFie
   product: 'Keripik',
   category: 'snack',
   city: 'Malang',
+  region: 'Malang',
   contact: '',
   labelFacts: { registrationNumber: '', halalCertificate: '', netContent: '', packagingMaterial: null },
   packDimensions: null,
 });
+
+/** What the host's pipeline returns for one face; bytes stand in for the derived images. */
+function ingested(sha: string, width = 800, height = 1200): IngestedFace {
+  const image = (w: number, h: number, fill: number) => ({
+    bytes: new Uint8Array([fill, fill, fill]),
+    mimeType: 'image/jpeg' as const,
+    width: w,
+    height: h,
+  });
+  return {
+    metadata: {
+      format: 'jpeg',
+      width,
+      height,
+      densityDpi: 72,
+      colourSpace: 'srgb',
+      iccProfileName: null,
+      hasAlpha: false,
+      bitDepth: 8,
+      byteSize: 3,
+      sha256: sha.repeat(64).slice(0, 64),
+      captureDate: null,
+      device: null,
+      exifOrientation: null,
+      pageNumber: null,
+      pageSize: null,
+    },
+    palette: [{ hex: '#a8322d', share: 1 }],
+    preview: image(width, height, 1),
+    thumbnail: image(256, 384, 2),
+  };
+}
+
+function face(workshopId: string, destination: FaceDestination | null, sha: string, fileName = `${sha}.jpg`) {
+  return {
+    workshopId,
+    destination,
+    face: 'front' as const,
+    fileName,
+    mimeType: 'image/jpeg',
+    original: new Blob([new Uint8Array([255, 216, 255])], { type: 'image/jpeg' }),
+    ingested: ingested(sha),
+  };
+}
 
 describe('mentors', () => {
   it('remembers who is reviewing on this laptop', async () => {
@@ -100,17 +155,8 @@ describe('workshops', () => {
     const w = await createWorkshop(db, workshopFields('Malang'), 'm1');
     const a = await createParticipant(db, participantFields(w.id, 'A'), 'm1');
     const b = await createParticipant(db, participantFields(w.id, 'B'), 'm1');
-    const face = {
-      face: 'front' as const,
-      fileName: 'a.png',
-      mimeType: 'image/png',
-      width: 10,
-      height: 10,
-      sha256: 'a'.repeat(64),
-      original: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
-    };
-    await addSubmission(db, { participantId: a.id, title: '', note: '', faces: [face] }, 'm1');
-    await addSubmission(db, { participantId: b.id, title: '', note: '', faces: [face] }, 'm1');
+    await storeFace(db, face(w.id, { participant: { id: a.id }, submission: { id: 'sa', create: { title: '' } } }, 'a'), 'm1');
+    await storeFace(db, face(w.id, { participant: { id: b.id }, submission: { id: 'sb', create: { title: '' } } }, 'b'), 'm1');
     await deleteParticipant(db, b.id, 'm1');
     expect((await countByWorkshop(db)).get(w.id)).toEqual({ participants: 1, submissions: 1 });
   });
@@ -141,49 +187,69 @@ describe('participants', () => {
   });
 });
 
-describe('submissions', () => {
-  it('stores faces with their bytes and numbers versions per participant', async () => {
+describe('submissions and faces', () => {
+  it('stores a face with its bytes, makes participant and version on first use, and counts versions up', async () => {
     const w = await createWorkshop(db, workshopFields('Malang'), 'm1');
-    const p = await createParticipant(db, participantFields(w.id, 'Keripik'), 'm1');
-    const bytes = new Uint8Array([137, 80, 78, 71, 9, 9, 9]);
-    const face = (name: string) => ({
-      face: 'front' as const,
-      fileName: name,
-      mimeType: 'image/png',
-      width: 1600,
-      height: 2400,
-      sha256: 'b'.repeat(64),
-      original: new Blob([bytes], { type: 'image/png' }),
-    });
-    await addSubmission(db, { participantId: p.id, title: 'v1', note: '', faces: [face('a.png')] }, 'm1');
-    await addSubmission(db, { participantId: p.id, title: 'v2', note: '', faces: [face('b.png'), face('c.png')] }, 'm1');
-    const list = await listSubmissions(db, p.id);
-    expect(list.map((s) => [s.submission.version, s.faces.map((f) => f.fileName)])).toEqual([
-      [2, ['b.png', 'c.png']],
-      [1, ['a.png']],
+    const { workshopId: _inWorkshop, ...fields } = participantFields(w.id, 'Keripik Tempe');
+    const newParticipant = { id: 'p-new', create: fields };
+    const v1 = { participant: newParticipant, submission: { id: 's1', create: { title: 'Keripik' } } };
+    await storeFace(db, face(w.id, v1, 'a'), 'm1');
+    await storeFace(db, { ...face(w.id, v1, 'b'), face: 'back' }, 'm1');
+    await storeFace(db, face(w.id, { participant: { id: 'p-new' }, submission: { id: 's2', create: { title: 'v2' } } }, 'c'), 'm1');
+    const list = await listSubmissions(db, 'p-new');
+    expect(list.map((s) => [s.submission.version, s.faces.map((f) => [f.face, f.order])])).toEqual([
+      [2, [['front', 0]]],
+      [1, [['front', 0], ['back', 1]]],
     ]);
-    const asset = list[1]?.faces[0];
-    const blob = await getAssetBlob(db, asset?.id ?? '', 'thumbnail');
-    expect(blob).not.toBeNull();
-    expect(new Uint8Array(await (blob as Blob).arrayBuffer())).toEqual(bytes);
+    const first = list[1]?.faces[0] as NonNullable<(typeof list)[number]['faces'][number]>;
+    expect(await (await getAssetBlob(db, first, 'preview'))?.arrayBuffer()).toEqual(new Uint8Array([1, 1, 1]).buffer);
+    expect(await (await getAssetBlob(db, first, 'thumbnail'))?.arrayBuffer()).toEqual(new Uint8Array([2, 2, 2]).buffer);
+    expect(new Uint8Array(await ((await getAssetBlob(db, first, 'original')) as Blob).arrayBuffer())).toEqual(
+      new Uint8Array([255, 216, 255]),
+    );
+    expect((await findFaceBySha256(db, first.sha256))?.id).toBe(first.id);
   });
 
-  it('writes nothing when one face is invalid', async () => {
+  it('keeps one original for the several pages of one file', async () => {
     const w = await createWorkshop(db, workshopFields('Malang'), 'm1');
-    const p = await createParticipant(db, participantFields(w.id, 'Keripik'), 'm1');
-    const good = {
-      face: 'front' as const,
-      fileName: 'ok.png',
-      mimeType: 'image/png',
-      width: 10,
-      height: 10,
-      sha256: 'c'.repeat(64),
-      original: new Blob([new Uint8Array([1])]),
-    };
-    const bad = { ...good, width: -1 };
-    await expect(addSubmission(db, { participantId: p.id, title: '', note: '', faces: [good, bad] }, 'm1')).rejects.toThrow();
-    expect(await db.submissions.count()).toBe(0);
+    const p = await createParticipant(db, participantFields(w.id, 'Jamu'), 'm1');
+    const dest = { participant: { id: p.id }, submission: { id: 's', create: { title: '' } } };
+    await storeFace(db, face(w.id, dest, 'd', 'label.pdf'), 'm1');
+    await storeFace(db, { ...face(w.id, dest, 'd', 'label.pdf'), face: 'back' }, 'm1');
+    expect(await db.assets.count()).toBe(2);
+    expect((await db.assetBlobs.toArray()).filter((b) => b.kind === 'original')).toHaveLength(1);
+  });
+
+  it('writes nothing for a face whose participant is gone', async () => {
+    const w = await createWorkshop(db, workshopFields('Malang'), 'm1');
+    await expect(storeFace(db, face(w.id, { participant: { id: 'nobody' }, submission: null }, 'e'), 'm1')).rejects.toThrow(
+      /not found/,
+    );
     expect(await db.assets.count()).toBe(0);
     expect(await db.assetBlobs.count()).toBe(0);
+  });
+
+  it('puts unrecognised faces in the tray and moves them to a participant', async () => {
+    const w = await createWorkshop(db, workshopFields('Malang'), 'm1');
+    const p = await createParticipant(db, participantFields(w.id, 'Kopi Ijen'), 'm1');
+    const stray = await storeFace(db, face(w.id, null, 'f', 'IMG_0001.jpg'), 'm1');
+    expect((await listTray(db, w.id)).map((a) => a.fileName)).toEqual(['IMG_0001.jpg']);
+    await assignFromTray(db, stray.id, p.id, 'm2');
+    expect(await listTray(db, w.id)).toEqual([]);
+    const [only] = await listSubmissions(db, p.id);
+    expect(only?.submission.version).toBe(1);
+    expect(only?.faces.map((a) => [a.fileName, a.updatedBy])).toEqual([['IMG_0001.jpg', 'm2']]);
+  });
+
+  it('lists the library with the newest version marked and reviews counted', async () => {
+    const w = await createWorkshop(db, workshopFields('Malang'), 'm1');
+    const p = await createParticipant(db, participantFields(w.id, 'Keripik'), 'm1');
+    await storeFace(db, face(w.id, { participant: { id: p.id }, submission: { id: 'v1', create: { title: '' } } }, 'c'), 'm1');
+    await storeFace(db, face(w.id, { participant: { id: p.id }, submission: { id: 'v2', create: { title: '' } } }, 'e'), 'm1');
+    const library = await listLibrary(db, w.id);
+    expect(library.map((i) => [i.submission.version, i.latest, i.reviewed, i.faces.length]).sort()).toEqual([
+      [1, false, false, 1],
+      [2, true, false, 1],
+    ]);
   });
 });

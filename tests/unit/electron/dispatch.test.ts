@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../shared/contract/channels.ts';
 import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contract/dispatch.ts';
+import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 
-const settings: Settings = { language: 'id', window: null };
+const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -17,6 +18,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings.update': vi.fn(async (patch) => ({ ...settings, ...patch })),
     'dialog.open': vi.fn(async () => ({ canceled: true, paths: [] })),
     'dialog.save': vi.fn(async () => ({ canceled: true, paths: [] })),
+    'ingest.file': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' })),
     ...overrides,
   };
 }
@@ -25,7 +27,7 @@ describe('dispatch', () => {
   it('wraps a handler value in an ok result', async () => {
     await expect(dispatch(handlers(), 'settings.update', { language: 'en' })).resolves.toEqual({
       ok: true,
-      value: { language: 'en', window: null },
+      value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS },
     });
   });
 

@@ -4,6 +4,7 @@ import { channels, type Settings } from '../../../shared/contract/channels.ts';
 import type { Handlers } from '../../../shared/contract/dispatch.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 import { isTrustedSender, registerIpc } from '../../../electron/main/ipc.ts';
+import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
 
@@ -31,7 +32,7 @@ function eventFrom(frame: { url: string; parent: unknown } | null): IpcMainInvok
 
 const studioFrame = () => eventFrom({ url: 'app://studio/index.html', parent: null });
 
-const settings: Settings = { language: 'id', window: null };
+const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS };
 
 function spyHandlers(): Handlers {
   return {
@@ -46,6 +47,7 @@ function spyHandlers(): Handlers {
     'settings.update': vi.fn(async (patch) => ({ ...settings, ...patch })),
     'dialog.open': vi.fn(async () => ({ canceled: false, paths: ['/home/mentor/a.png'] })),
     'dialog.save': vi.fn(async () => ({ canceled: true, paths: [] })),
+    'ingest.file': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' })),
   };
 }
 
@@ -65,7 +67,7 @@ describe('registerIpc', () => {
   it('answers a valid call from the studio frame with an ok result', async () => {
     const { invoke, handlers } = setup();
     const result = await invoke('kemas:settings.update', studioFrame(), { language: 'en' });
-    expect(result).toEqual({ ok: true, value: { language: 'en', window: null } });
+    expect(result).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS } });
     expect(handlers['settings.update']).toHaveBeenCalledWith({ language: 'en' });
   });
 

@@ -55,6 +55,9 @@ const electron = await vi.hoisted(async () => {
       },
     },
     shell: { openExternal: vi.fn() },
+    utilityProcess: {
+      fork: vi.fn(() => Object.assign(new Emitter(), { postMessage: vi.fn(), kill: vi.fn() })),
+    },
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
   };
 });
@@ -101,6 +104,12 @@ describe('Electron main process', () => {
     const registered = electron.ipcMain.handle.mock.calls.map((c) => c[0]);
     expect(registered.sort()).toEqual(channels.map((c) => `kemas:${c}`).sort());
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    // Images are decoded in utility processes, never in main.
+    expect(electron.utilityProcess.fork).toHaveBeenCalledWith(
+      expect.stringMatching(/main[\\/]ingestWorker\.js$/),
+      [],
+      expect.objectContaining({ serviceName: 'Kemas Studio image worker' }),
+    );
 
     const window = state.windows.at(-1) as EventEmitter & {
       options: { x: number; webPreferences: Record<string, unknown> };

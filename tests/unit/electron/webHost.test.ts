@@ -10,6 +10,8 @@ import { createHostHandlers, noDialogs } from '../../../electron/services/hostHa
 import { createSettingsService } from '../../../electron/services/settingsService.ts';
 import { createWebHost, listen, LOOPBACK, tokenCookieName } from '../../../electron/web/webHost.ts';
 import { memoryStore } from './memoryStore.ts';
+import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../../../shared/contract/binaryFrame.ts';
+import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 
 const TOKEN = 'a3f1c9d2e4b5a6978877665544332211a3f1c9d2e4b5a697';
 const INDEX = '<!doctype html><title>Kemas Studio</title>';
@@ -86,7 +88,38 @@ function handlers(): Handlers {
     },
     settings: createSettingsService(store),
     dialogs: noDialogs,
+    // Stands in for the image pipeline: answers with the file's bytes reversed as its "preview".
+    ingest: async (bytes, fileName) =>
+      fileName.endsWith('.txt')
+        ? { ok: false, reason: 'not-an-image', detail: 'text' }
+        : { ok: true, faces: [fakeFace(bytes)] },
   });
+}
+
+function fakeFace(bytes: Uint8Array) {
+  const image = { bytes: bytes.slice().reverse(), mimeType: 'image/jpeg' as const, width: 2, height: 1 };
+  return {
+    metadata: {
+      format: 'jpeg' as const,
+      width: 2,
+      height: 1,
+      densityDpi: null,
+      colourSpace: 'srgb',
+      iccProfileName: null,
+      hasAlpha: false,
+      bitDepth: 8,
+      byteSize: bytes.length,
+      sha256: 'a'.repeat(64),
+      captureDate: null,
+      device: null,
+      exifOrientation: null,
+      pageNumber: null,
+      pageSize: null,
+    },
+    palette: [],
+    preview: image,
+    thumbnail: image,
+  };
 }
 
 beforeEach(async () => {
@@ -205,9 +238,9 @@ describe('browser host: API', () => {
       headers: withToken({ 'Content-Type': 'application/json' }),
       body: JSON.stringify({ language: 'en' }),
     });
-    expect(await update.json()).toEqual({ ok: true, value: { language: 'en', window: null } });
+    expect(await update.json()).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS } });
     const read = await api('settings.get', { headers: withToken() });
-    expect(await read.json()).toEqual({ ok: true, value: { language: 'en', window: null } });
+    expect(await read.json()).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS } });
   });
 
   it('answers malformed JSON with 400 and a bad-request result', async () => {
@@ -255,6 +288,45 @@ describe('browser host: API', () => {
     expect(outcome).toBe(413);
     expect(store.store).toEqual({});
     expect((await api('app.info', { headers: withToken() })).status).toBe(200);
+  });
+});
+
+describe('browser host: files for the intake', () => {
+  it('carries a file in and its derived images back as binary frames, byte for byte', async () => {
+    const bytes = new Uint8Array(3 * 1024 * 1024).map((_, i) => i % 251);
+    const response = await fetch(`${origin}/api/ingest.file`, {
+      method: 'POST',
+      headers: withToken({ 'Content-Type': FRAME_CONTENT_TYPE }),
+      body: Buffer.from(encodeFrame({ fileName: 'depan.jpg', bytes })),
+    });
+    expect(response.headers.get('content-type')).toBe(FRAME_CONTENT_TYPE);
+    const result = decodeFrame(new Uint8Array(await response.arrayBuffer())) as {
+      ok: boolean;
+      value: { ok: boolean; faces: { preview: { bytes: Uint8Array } }[] };
+    };
+    expect(result.ok).toBe(true);
+    const preview = result.value.faces[0]?.preview.bytes;
+    expect(preview).toBeInstanceOf(Uint8Array);
+    expect(preview?.length).toBe(bytes.length);
+    expect(preview?.[0]).toBe(bytes[bytes.length - 1]);
+  });
+
+  it('answers a rejected file as plain JSON with its reason', async () => {
+    const response = await fetch(`${origin}/api/ingest.file`, {
+      method: 'POST',
+      headers: withToken({ 'Content-Type': FRAME_CONTENT_TYPE }),
+      body: Buffer.from(encodeFrame({ fileName: 'catatan.txt', bytes: new Uint8Array([104, 105]) })),
+    });
+    expect(await response.json()).toEqual({ ok: true, value: { ok: false, reason: 'not-an-image', detail: 'text' } });
+  });
+
+  it('refuses a malformed frame with 400', async () => {
+    const response = await fetch(`${origin}/api/ingest.file`, {
+      method: 'POST',
+      headers: withToken({ 'Content-Type': FRAME_CONTENT_TYPE }),
+      body: Buffer.from([0, 0, 0, 99, 1, 2]),
+    });
+    expect(response.status).toBe(400);
   });
 });
 

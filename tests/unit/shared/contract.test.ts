@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channels, contract, settingsSchema } from '../../../shared/contract/channels.ts';
 import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contract/dispatch.ts';
+import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const settings = settingsSchema.parse({});
@@ -16,6 +17,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings.update': async (patch) => ({ ...settings, ...patch }),
     'dialog.open': async () => ({ canceled: true, paths: [] }),
     'dialog.save': async () => ({ canceled: true, paths: [] }),
+    'ingest.file': async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' }),
     ...overrides,
   };
 }
@@ -31,7 +33,7 @@ describe('host contract', () => {
 
   it('answers a valid request with its value', async () => {
     const result = await dispatch(handlers(), 'settings.update', { language: 'en' });
-    expect(result).toEqual({ ok: true, value: { language: 'en', window: null } });
+    expect(result).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS } });
   });
 
   it('refuses a payload that breaks the schema without calling the handler', async () => {

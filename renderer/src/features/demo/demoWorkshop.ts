@@ -30,6 +30,7 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = [
       product: 'Keripik Tempe Rasa Original',
       category: 'snack',
       city: 'Malang',
+      region: 'Malang',
       contact: '0812-3456-7801',
       labelFacts: {
         registrationNumber: 'P-IRT 2063507010123-29',
@@ -52,6 +53,7 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = [
       product: 'Kopi Bubuk Arabika',
       category: 'beverage',
       city: 'Jember',
+      region: 'Jember',
       contact: 'kopilerengijen@example.id',
       labelFacts: {
         registrationNumber: 'P-IRT 3093509020456-30',
@@ -74,6 +76,7 @@ export const DEMO_PARTICIPANTS: readonly DemoParticipant[] = [
       product: 'Jamu Kunyit Asam',
       category: 'herbal',
       city: 'Madiun',
+      region: 'Madiun',
       contact: '0857-1234-5566',
       labelFacts: {
         registrationNumber: 'BPOM RI MD 224313001245',

@@ -1,83 +1,67 @@
-import { assetSchema, blobKey, type Asset } from '../../../../shared/domain/asset.ts';
-import { participantSchema, type Participant } from '../../../../shared/domain/participant.ts';
-import { submissionSchema, type Submission } from '../../../../shared/domain/submission.ts';
 import { workshopSchema } from '../../../../shared/domain/workshop.ts';
-import type { AssetBlobRow, KemasDatabase } from '../../data/db.ts';
-import { putWorkshopTree } from '../../data/workshopTreeRepo.ts';
+import type { KemasDatabase } from '../../data/db.ts';
+import { restoreWorkshop } from '../../data/workshopsRepo.ts';
+import { storeFace } from '../../data/submissionsRepo.ts';
+import { host } from '../../host/hostClient.ts';
 import { DEMO_PARTICIPANTS, DEMO_WORKSHOP_ID } from './demoWorkshop.ts';
 
-async function sha256Hex(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-async function imageSize(blob: Blob): Promise<{ width: number; height: number }> {
-  const bitmap = await createImageBitmap(blob);
-  const size = { width: bitmap.width, height: bitmap.height };
-  bitmap.close();
-  return size;
-}
-
 /**
- * Loads the demo workshop: fetches the bundled designs, then writes the whole
- * tree in one transaction. Loading it again restores it as shipped.
+ * Loads the demo workshop: the bundled designs go through the same intake
+ * pipeline as any import (metadata, previews, palette), one face per
+ * transaction. Loading it again brings back a deleted demo instead of a copy,
+ * and finishes a load that was interrupted.
  */
 export async function loadDemoWorkshop(db: KemasDatabase, actor: string, workshopName: string): Promise<string> {
+  const existing = await db.workshops.get(DEMO_WORKSHOP_ID);
+  if (existing?.deletedAt) await restoreWorkshop(db, DEMO_WORKSHOP_ID, actor);
   const now = Date.now();
-  const base = (id: string) => ({ id, createdAt: now, updatedAt: now, updatedBy: actor, deletedAt: null });
-  const participants: Participant[] = [];
-  const submissions: Submission[] = [];
-  const assets: Asset[] = [];
-  const blobs: AssetBlobRow[] = [];
-
+  if (!existing) await db.workshops.add(
+    workshopSchema.parse({
+      id: DEMO_WORKSHOP_ID,
+      createdAt: now,
+      updatedAt: now,
+      updatedBy: actor,
+      deletedAt: null,
+      name: workshopName,
+      region: 'Malang',
+      venue: 'Gedung Millennial Job Center, Malang',
+      startDate: '2026-11-24',
+      endDate: '2026-11-26',
+      rubricId: null,
+      notes: '',
+    }),
+  );
   for (const demo of DEMO_PARTICIPANTS) {
     const participantId = `demo-${demo.key}`;
-    const submissionId = `demo-${demo.key}-v1`;
-    participants.push(participantSchema.parse({ ...base(participantId), workshopId: DEMO_WORKSHOP_ID, ...demo.fields }));
-    submissions.push(
-      submissionSchema.parse({
-        ...base(submissionId),
-        workshopId: DEMO_WORKSHOP_ID,
-        participantId,
-        version: 1,
-        title: demo.fields.product,
-        submittedAt: now,
-        note: '',
-      }),
-    );
-    for (const [order, face] of demo.faces.entries()) {
+    const submissionId = `${participantId}-v1`;
+    const stored = await db.assets.where('submissionId').equals(submissionId).toArray();
+    for (const face of demo.faces) {
+      if (stored.some((a) => a.face === face.face && a.deletedAt === null)) continue;
       const response = await fetch(face.url);
       if (!response.ok) throw new Error(`${face.fileName}: HTTP ${response.status}`);
-      const blob = await response.blob();
-      const assetId = `${submissionId}-${face.face}`;
-      const size = await imageSize(blob);
-      assets.push(
-        assetSchema.parse({
-          ...base(assetId),
-          submissionId,
-          face: face.face,
-          fileName: face.fileName,
-          mimeType: blob.type || 'image/jpeg',
-          ...size,
-          byteSize: blob.size,
-          sha256: await sha256Hex(blob),
-          order,
-        }),
-      );
-      blobs.push({ id: blobKey(assetId, 'original'), assetId, kind: 'original', blob });
+      const original = await response.blob();
+      const result = await host.call('ingest.file', { fileName: face.fileName, bytes: new Uint8Array(await original.arrayBuffer()) });
+      if (!result.ok) throw new Error(`${face.fileName}: ${result.error.message}`);
+      if (!result.value.ok) throw new Error(`${face.fileName}: ${result.value.reason}`);
+      for (const ingested of result.value.faces) {
+        await storeFace(
+          db,
+          {
+            workshopId: DEMO_WORKSHOP_ID,
+            destination: {
+              participant: { id: participantId, create: demo.fields },
+              submission: { id: submissionId, create: { title: demo.fields.product } },
+            },
+            face: face.face,
+            fileName: face.fileName,
+            mimeType: original.type || 'image/jpeg',
+            original,
+            ingested,
+          },
+          actor,
+        );
+      }
     }
   }
-
-  const workshop = workshopSchema.parse({
-    ...base(DEMO_WORKSHOP_ID),
-    name: workshopName,
-    region: 'Malang',
-    venue: 'Gedung Millennial Job Center, Malang',
-    startDate: '2026-11-24',
-    endDate: '2026-11-26',
-    rubricId: null,
-    notes: '',
-  });
-  await putWorkshopTree(db, { workshop, participants, submissions, assets, blobs });
   return DEMO_WORKSHOP_ID;
 }

@@ -4,6 +4,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 const SHORTCUTS = [
   { keys: ['N'], action: 'shortcuts.newWorkshop' },
   { keys: ['P'], action: 'shortcuts.newParticipant' },
+  { keys: ['I'], action: 'shortcuts.importFiles' },
   { keys: ['L'], action: 'shortcuts.toggleLanguage' },
   { keys: ['?', 'F1'], action: 'shortcuts.showShortcuts' },
   { keys: ['Esc'], action: 'shortcuts.closeDialog' },

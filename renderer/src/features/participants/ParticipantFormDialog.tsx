@@ -23,6 +23,7 @@ interface Draft {
   product: string;
   category: string;
   city: string;
+  region: string;
   contact: string;
   registrationNumber: string;
   halalCertificate: string;
@@ -41,6 +42,7 @@ function toDraft(p: Participant | null): Draft {
     product: p?.product ?? '',
     category: p?.category ?? '',
     city: p?.city ?? '',
+    region: p?.region ?? '',
     contact: p?.contact ?? '',
     registrationNumber: p?.labelFacts.registrationNumber ?? '',
     halalCertificate: p?.labelFacts.halalCertificate ?? '',
@@ -66,6 +68,7 @@ function fromDraft(draft: Draft, workshopId: string): unknown {
     product: draft.product,
     category: draft.category,
     city: draft.city,
+    region: draft.region,
     contact: draft.contact,
     labelFacts: {
       registrationNumber: draft.registrationNumber,
@@ -166,6 +169,7 @@ export function ParticipantFormDialog({ workshopId, participant, onClose }: Prop
             {...bind('category')}
           />
           <TextField label={t('participants.city')} error={errors.city} {...bind('city')} />
+          <TextField label={t('participants.region')} error={errors.region} {...bind('region')} />
           <TextField
             label={t('participants.contact')}
             hint={t('participants.contactHint')}

@@ -2,27 +2,39 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Asset } from '../../../../shared/domain/asset.ts';
+import type { Participant } from '../../../../shared/domain/participant.ts';
+import { ImportButtons } from '../intake/ImportButtons.tsx';
+import { IntakeDropZone } from '../intake/IntakeDropZone.tsx';
+import { actionableWarnings, readinessOf } from '../library/faceReadiness.ts';
 import { useAssetImageUrl, useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ParticipantFormDialog } from './ParticipantFormDialog.tsx';
 
-function FaceFigure({ asset, product, version }: { asset: Asset; product: string; version: number }) {
+function FaceFigure({ asset, participant, version }: { asset: Asset; participant: Participant; version: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const url = useAssetImageUrl(asset.id, 'thumbnail');
+  const url = useAssetImageUrl(asset, 'thumbnail');
   const face = t(`faces.${asset.face}`);
+  const warnings = actionableWarnings(readinessOf(asset, participant));
   return (
     <figure className="face">
-      <div className="face-frame">
-        {url ? <img src={url} alt={t('participants.faceAlt', { face, product, version })} /> : null}
-      </div>
+      <Link
+        className="face-frame face-link"
+        to={`/workshops/${participant.workshopId}/participants/${participant.id}/faces/${asset.id}`}
+        aria-label={t('face.open', { face })}
+      >
+        {url ? <img src={url} alt={t('participants.faceAlt', { face, product: participant.product, version })} /> : null}
+      </Link>
       <figcaption>
         <strong>{face}</strong>
         <span className="muted">
-          {t('participants.pixels', { width: format.number(asset.width), height: format.number(asset.height) })}
+          {t('participants.pixels', { width: format.number(asset.metadata.width), height: format.number(asset.metadata.height) })}
         </span>
       </figcaption>
+      {warnings.length > 0 ? (
+        <p className="warning-text face-warning">{t('library.warnings', { count: warnings.length })}</p>
+      ) : null}
     </figure>
   );
 }
@@ -66,7 +78,7 @@ export function ParticipantScreen() {
   ];
 
   return (
-    <>
+    <IntakeDropZone target={{ kind: 'participant', workshopId: workshop.id, participantId: participant.id, newVersion: false }}>
       <nav aria-label="breadcrumb" className="breadcrumb">
         <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
         <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link> <span aria-hidden="true">/</span>{' '}
@@ -78,6 +90,17 @@ export function ParticipantScreen() {
           <button type="button" className="button" onClick={() => setEditing(true)}>
             {t('participants.editTitle')}
           </button>
+          <ImportButtons
+            target={{ kind: 'participant', workshopId: workshop.id, participantId: participant.id, newVersion: false }}
+            filesLabel={t('intake.addDesigns')}
+          />
+          {submissions.length > 0 ? (
+            <ImportButtons
+              target={{ kind: 'participant', workshopId: workshop.id, participantId: participant.id, newVersion: true }}
+              filesLabel={t('intake.newVersion')}
+              command={false}
+            />
+          ) : null}
         </div>
       </div>
       <section aria-labelledby="participant-details">
@@ -93,9 +116,9 @@ export function ParticipantScreen() {
       </section>
       <section aria-labelledby="participant-designs">
         <h2 id="participant-designs">{t('participants.designs')}</h2>
-        {submissions.length === 0 ? <p className="muted">{t('participants.noDesigns')}</p> : null}
+        {submissions.length === 0 ? <p className="muted">{t('participants.noDesigns')} {t('intake.dropHint')}</p> : null}
         {submissions.map(({ submission, faces }) => (
-          <article key={submission.id} className="submission">
+          <article key={submission.id} className="submission" id={`v${submission.version}`}>
             <h3>
               {t('participants.version', { version: submission.version })}
               {submission.title ? ` · ${submission.title}` : ''}{' '}
@@ -103,7 +126,7 @@ export function ParticipantScreen() {
             </h3>
             <div className="faces">
               {faces.map((asset) => (
-                <FaceFigure key={asset.id} asset={asset} product={participant.product} version={submission.version} />
+                <FaceFigure key={asset.id} asset={asset} participant={participant} version={submission.version} />
               ))}
             </div>
           </article>
@@ -112,6 +135,6 @@ export function ParticipantScreen() {
       {editing ? (
         <ParticipantFormDialog workshopId={workshop.id} participant={participant} onClose={() => setEditing(false)} />
       ) : null}
-    </>
+    </IntakeDropZone>
   );
 }

@@ -1,21 +1,32 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { Participant } from '../../../../shared/domain/participant.ts';
 import { useCommand } from '../../app/commands.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
-import { useParticipants, useWorkshop } from '../../data/hooks.ts';
+import { useParticipants, useTray, useWorkshop } from '../../data/hooks.ts';
 import { deleteParticipant, restoreParticipant } from '../../data/participantsRepo.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { useToast } from '../../ui/Toasts.tsx';
-import { ParticipantFormDialog } from '../participants/ParticipantFormDialog.tsx';
-import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
+import { useToast } from '../../ui/Toasts.tsx';
+import { ImportButtons } from '../intake/ImportButtons.tsx';
+import { IntakeDropZone } from '../intake/IntakeDropZone.tsx';
+import { RosterImport } from '../intake/RosterImport.tsx';
+import { LibraryGallery } from '../library/LibraryGallery.tsx';
+import { UnassignedTray } from '../library/UnassignedTray.tsx';
+import { ParticipantFormDialog } from '../participants/ParticipantFormDialog.tsx';
+import { ParticipantsTable } from '../participants/ParticipantsTable.tsx';
+import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
+
+type View = 'participants' | 'gallery' | 'tray';
+const VIEWS: readonly View[] = ['participants', 'gallery', 'tray'];
 
 export function WorkshopScreen() {
   const { workshopId = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
   const { t } = useTranslation();
   const db = useDatabase();
   const mentor = useCurrentMentorRecord();
@@ -23,14 +34,19 @@ export function WorkshopScreen() {
   const format = useFormat();
   const workshop = useWorkshop(workshopId);
   const participants = useParticipants(workshopId);
+  const tray = useTray(workshopId);
   const [editingWorkshop, setEditingWorkshop] = useState(false);
   const [editing, setEditing] = useState<Participant | 'new' | null>(null);
+  const view: View = VIEWS.find((v) => v === search.get('view')) ?? 'participants';
+  const setView = (next: View) => setSearch(next === 'participants' ? {} : { view: next }, { replace: true });
 
   useCommand('participant.new', () => {
     if (workshop) setEditing('new');
   });
 
-  if (workshop === undefined || participants === undefined) return <p className="loading">{t('app.loading')}</p>;
+  if (workshop === undefined || participants === undefined || tray === undefined) {
+    return <p className="loading">{t('app.loading')}</p>;
+  }
   if (workshop === null) {
     return (
       <EmptyState title={t('errors.notFound')} body="">
@@ -59,9 +75,10 @@ export function WorkshopScreen() {
     });
   }
 
+  const target = { kind: 'workshop', workshopId: workshop.id } as const;
   const dates = format.dateRange(workshop.startDate, workshop.endDate);
   return (
-    <>
+    <IntakeDropZone target={target}>
       <nav aria-label="breadcrumb" className="breadcrumb">
         <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
         <span aria-current="page">{workshop.name}</span>
@@ -69,79 +86,50 @@ export function WorkshopScreen() {
       <div className="page-header">
         <div>
           <h1>{workshop.name}</h1>
-          <p className="muted">
-            {[workshop.region, workshop.venue, dates].filter(Boolean).join(' · ')}
-          </p>
+          <p className="muted">{[workshop.region, workshop.venue, dates].filter(Boolean).join(' · ')}</p>
         </div>
         <div className="toolbar">
           <button type="button" className="button" onClick={() => setEditingWorkshop(true)}>
             {t('workshops.editTitle')}
           </button>
+          <ImportButtons target={target} />
+          <RosterImport workshopId={workshop.id} />
           <button type="button" className="button button-primary" onClick={() => setEditing('new')} aria-keyshortcuts="p">
             {t('participants.new')}
           </button>
         </div>
       </div>
       {workshop.notes ? <p className="notes">{workshop.notes}</p> : null}
-      <h2>
-        {t('participants.title')} <span className="count">({format.number(participants.length)})</span>
-      </h2>
-      {participants.length === 0 ? (
-        <EmptyState title={t('participants.emptyTitle')} body={t('participants.emptyBody')}>
-          <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
-            {t('participants.new')}
-          </button>
-        </EmptyState>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('participants.tableCaption', { workshop: workshop.name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('participants.business')}</th>
-              <th scope="col">{t('participants.owner')}</th>
-              <th scope="col">{t('participants.product')}</th>
-              <th scope="col">{t('participants.category')}</th>
-              <th scope="col">{t('participants.city')}</th>
-              <th scope="col">{t('participants.contact')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {participants.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link to={`/workshops/${workshop.id}/participants/${p.id}`}>{p.business}</Link>
-                </th>
-                <td>{p.owner || t('common.notSet')}</td>
-                <td>{p.product || t('common.notSet')}</td>
-                <td>{t(`categories.${p.category}`)}</td>
-                <td>{p.city || t('common.notSet')}</td>
-                <td>{p.contact || t('common.notSet')}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={t('participants.editLabel', { name: p.business })}
-                    onClick={() => setEditing(p)}
-                  >
-                    {t('common.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    aria-label={t('participants.deleteLabel', { name: p.business })}
-                    onClick={() => void remove(p)}
-                  >
-                    {t('common.delete')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <p className="muted drop-hint">{t('intake.dropHint')}</p>
+      <Tabs
+        label={t('library.tabsLabel')}
+        idPrefix="workshop-view"
+        selected={view}
+        onSelect={setView}
+        tabs={[
+          { key: 'participants', label: `${t('library.tabParticipants')} (${format.number(participants.length)})` },
+          { key: 'gallery', label: t('library.tabGallery') },
+          { key: 'tray', label: t('library.tabTray', { count: tray.length }) },
+        ]}
+      />
+      <div {...tabPanelProps('workshop-view', view)} className="tab-panel">
+        {view === 'participants' ? (
+          participants.length === 0 ? (
+            <EmptyState title={t('participants.emptyTitle')} body={t('participants.emptyBody')}>
+              <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+                {t('participants.new')}
+              </button>
+            </EmptyState>
+          ) : (
+            <ParticipantsTable workshop={workshop} participants={participants} onEdit={setEditing} onDelete={(p) => void remove(p)} />
+          )
+        ) : null}
+        {view === 'gallery' ? <LibraryGallery workshop={workshop} /> : null}
+        {view === 'tray' ? <UnassignedTray tray={tray} participants={participants} /> : null}
+      </div>
+      {view === 'participants' && tray.length > 0 ? (
+        <UnassignedTray tray={tray} participants={participants} />
+      ) : null}
       {editingWorkshop ? <WorkshopFormDialog workshop={workshop} onClose={() => setEditingWorkshop(false)} /> : null}
       {editing ? (
         <ParticipantFormDialog
@@ -150,6 +138,6 @@ export function WorkshopScreen() {
           onClose={() => setEditing(null)}
         />
       ) : null}
-    </>
+    </IntakeDropZone>
   );
 }

@@ -1,0 +1,98 @@
+import type { IngestLimits, IngestOutcome } from '../../shared/intake/ingestOutcome.ts';
+
+/** What the host sends a worker, and what it answers. */
+export interface IngestTask {
+  id: number;
+  fileName: string;
+  bytes: Uint8Array;
+  limits: IngestLimits;
+}
+export interface IngestReply {
+  id: number;
+  outcome: IngestOutcome;
+}
+
+/**
+ * A worker as the pool sees it: a worker thread in the browser host, a
+ * utilityProcess in Electron. Both wrap the same entry, workers/ingestWorker.ts.
+ */
+export interface PoolWorker {
+  post(task: IngestTask): void;
+  onReply(listener: (reply: IngestReply) => void): void;
+  onExit(listener: (code: number) => void): void;
+  terminate(): void;
+}
+
+export interface IngestPool {
+  run(bytes: Uint8Array, fileName: string, limits: IngestLimits): Promise<IngestOutcome>;
+  close(): void;
+}
+
+interface Pending {
+  task: IngestTask;
+  resolve: (outcome: IngestOutcome) => void;
+}
+
+/**
+ * Runs files on `size` workers, one file per worker at a time, so sharp uses
+ * the cores it has and nothing heavy runs where the UI or Electron's main
+ * process would wait. A worker that dies fails its file (reported, never
+ * thrown) and is replaced.
+ */
+export function createIngestPool(spawn: () => PoolWorker, size: number): IngestPool {
+  let nextId = 1;
+  let closed = false;
+  const queue: Pending[] = [];
+  const idle: PoolWorker[] = [];
+  const busy = new Map<PoolWorker, Pending>();
+
+  function start(): PoolWorker {
+    const worker = spawn();
+    worker.onReply((reply) => {
+      const pending = busy.get(worker);
+      if (!pending || pending.task.id !== reply.id) return;
+      busy.delete(worker);
+      pending.resolve(reply.outcome);
+      idle.push(worker);
+      pump();
+    });
+    worker.onExit(() => {
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+      pending?.resolve({ ok: false, reason: 'decode-failed', detail: 'The image worker stopped while reading this file' });
+      if (!closed) {
+        idle.push(start());
+        pump();
+      }
+    });
+    return worker;
+  }
+
+  function pump(): void {
+    while (idle.length > 0 && queue.length > 0) {
+      const worker = idle.shift() as PoolWorker;
+      const pending = queue.shift() as Pending;
+      busy.set(worker, pending);
+      worker.post(pending.task);
+    }
+  }
+
+  for (let i = 0; i < Math.max(1, size); i++) idle.push(start());
+
+  return {
+    run(bytes, fileName, limits) {
+      if (closed) return Promise.reject(new Error('Ingest pool is closed'));
+      return new Promise((resolve) => {
+        queue.push({ task: { id: nextId++, fileName, bytes, limits }, resolve });
+        pump();
+      });
+    },
+    close() {
+      closed = true;
+      for (const worker of [...idle, ...busy.keys()]) worker.terminate();
+      idle.length = 0;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { parentPort } from 'node:worker_threads';
+import sharp from 'sharp';
+import type { IngestReply, IngestTask } from '../services/ingestPool.ts';
+import { ingestFile } from '../services/ingest/ingestFile.ts';
+
+/**
+ * The ingest worker: a worker thread (browser host) or an Electron
+ * utilityProcess (desktop). It runs one file at a time; the pool runs one
+ * worker per core, so libvips gets one thread each.
+ */
+interface UtilityParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+sharp.concurrency(1);
+
+const utilityPort = (process as unknown as { parentPort?: UtilityParentPort }).parentPort;
+
+// Replies are copied, not transferred: sharp's buffers may share Node's pooled memory.
+async function handle(task: IngestTask, reply: (message: IngestReply) => void): Promise<void> {
+  reply({ id: task.id, outcome: await ingestFile(task.bytes, task.fileName, task.limits) });
+}
+
+if (utilityPort) {
+  utilityPort.on('message', (event) => void handle(event.data as IngestTask, (m) => utilityPort.postMessage(m)));
+} else if (parentPort) {
+  const port = parentPort;
+  port.on('message', (task: IngestTask) => void handle(task, (m) => port.postMessage(m)));
+}

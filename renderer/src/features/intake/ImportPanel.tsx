@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.ts';
+import type { ImportProgress } from './importRunner.ts';
+import { ImportReportDialog } from './ImportReportDialog.tsx';
+
+/** "2 minutes", "40 seconds": the ETA in words, in the UI language. */
+function useDuration() {
+  const { i18n } = useTranslation();
+  return (ms: number) => {
+    const seconds = Math.max(1, Math.round(ms / 1000));
+    const [value, unit] = seconds < 90 ? [seconds, 'second'] : [Math.round(seconds / 60), 'minute'];
+    return new Intl.NumberFormat(i18n.language === 'en' ? 'en-ID' : 'id-ID', { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  };
+}
+
+/** Progress of the running import (count, current file, ETA, Cancel), then its summary. */
+export function ImportPanel({ progress, onCancel, onClose }: { progress: ImportProgress; onCancel: () => void; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const duration = useDuration();
+  const [reportOpen, setReportOpen] = useState(false);
+  const p = progress;
+  const title = p.finished ? (p.cancelled ? t('intake.cancelled') : t('intake.finished')) : t('intake.progressTitle');
+  return (
+    <section className="import-panel" aria-labelledby="import-panel-title" aria-live="polite">
+      <h2 id="import-panel-title">{title}</h2>
+      <progress
+        max={p.total}
+        value={p.done}
+        aria-label={t('intake.progressCount', { done: format.number(p.done), total: format.number(p.total) })}
+      />
+      <p>{t('intake.progressCount', { done: format.number(p.done), total: format.number(p.total) })}</p>
+      {!p.finished ? (
+        <>
+          {p.current ? <p className="import-current">{t('intake.current', { name: p.current })}</p> : null}
+          <p className="muted">{p.etaMs === null ? t('intake.etaUnknown') : t('intake.eta', { time: duration(p.etaMs) })}</p>
+          {p.cancelled ? <p className="muted">{t('intake.cancelling')}</p> : null}
+          <button type="button" className="button button-danger" onClick={onCancel} disabled={p.cancelled}>
+            {t('intake.cancel')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p>
+            {t('intake.summary', {
+              faces: format.number(p.facesImported),
+              duplicates: format.number(p.duplicates.length),
+              failed: format.number(p.failures.length),
+            })}
+          </p>
+          {p.unassigned > 0 ? <p>{t('intake.summaryUnassigned', { count: p.unassigned })}</p> : null}
+          <div className="toolbar">
+            <button type="button" className="button button-primary" onClick={() => setReportOpen(true)}>
+              {t('intake.showReport')}
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.close')}
+            </button>
+          </div>
+        </>
+      )}
+      {reportOpen ? <ImportReportDialog progress={p} onClose={() => setReportOpen(false)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_INGEST_LIMITS } from '../../../../shared/intake/ingestOutcome.ts';
+import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
+import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { listParticipants } from '../../data/participantsRepo.ts';
+import { latestSubmission } from '../../data/submissionsRepo.ts';
+import { host } from '../../host/hostClient.ts';
+import { useToast } from '../../ui/Toasts.tsx';
+import type { SourceFile } from './collectFiles.ts';
+import { planImport, type ImportTarget, type RosterRow } from './importPlan.ts';
+import { startImport, type ImportJob, type ImportProgress } from './importRunner.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+
+interface Importer {
+  /** Plans and starts an import; refused (with a message) while another one runs. */
+  start(files: readonly SourceFile[], target: ImportTarget, roster?: readonly RosterRow[]): Promise<void>;
+  cancel(): void;
+  progress: ImportProgress | null;
+}
+
+const ImporterContext = createContext<Importer | null>(null);
+
+export function useImporter(): Importer {
+  const importer = useContext(ImporterContext);
+  if (!importer) throw new Error('useImporter outside ImportProvider');
+  return importer;
+}
+
+/** Runs one import at a time for the whole app, so its progress survives moving between screens. */
+export function ImportProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const mentor = useCurrentMentorRecord();
+  const toast = useToast();
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const job = useRef<ImportJob | null>(null);
+
+  const start = useCallback<Importer['start']>(
+    async (files, target, roster) => {
+      if (files.length === 0) return;
+      if (job.current) {
+        toast({ tone: 'error', message: t('intake.busy') });
+        return;
+      }
+      const settings = await host.call('settings.get', {});
+      const limits = settings.ok ? settings.value.ingestLimits : DEFAULT_INGEST_LIMITS;
+      const participants = await listParticipants(db, target.workshopId);
+      const latest = new Map<string, string>();
+      for (const p of participants) {
+        const s = await latestSubmission(db, p.id);
+        if (s) latest.set(p.id, s.id);
+      }
+      const planned = planImport(files, { target, participants, latestSubmission: latest, ...(roster ? { roster } : {}) });
+      const running = startImport(db, planned, { workshopId: target.workshopId, actor: mentor.id, limits, onProgress: setProgress });
+      job.current = running;
+      await running.done;
+      job.current = null;
+    },
+    [db, mentor.id, t, toast],
+  );
+
+  const value = useMemo<Importer>(
+    () => ({ start, progress, cancel: () => job.current?.cancel() }),
+    [start, progress],
+  );
+  return (
+    <ImporterContext value={value}>
+      {children}
+      {progress ? <ImportPanel progress={progress} onCancel={value.cancel} onClose={() => setProgress(null)} /> : null}
+    </ImporterContext>
+  );
+}

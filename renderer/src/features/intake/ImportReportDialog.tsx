@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import type { ImportProgress } from './importRunner.ts';
+
+/** Every file that did not come in, each with one translated reason. */
+export function ImportReportDialog({ progress, onClose }: { progress: ImportProgress; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Dialog
+      wide
+      title={t('intake.reportTitle')}
+      onClose={onClose}
+      footer={
+        <button type="button" className="button button-primary" onClick={onClose} autoFocus>
+          {t('common.close')}
+        </button>
+      }
+    >
+      <dl className="facts">
+        <div>
+          <dt>{t('intake.imported')}</dt>
+          <dd>{format.number(progress.facesImported)}</dd>
+        </div>
+        <div>
+          <dt>{t('intake.duplicates')}</dt>
+          <dd>{format.number(progress.duplicates.length)}</dd>
+        </div>
+        <div>
+          <dt>{t('intake.failures')}</dt>
+          <dd>{format.number(progress.failures.length)}</dd>
+        </div>
+      </dl>
+      <h3>{t('intake.failures')}</h3>
+      {progress.failures.length === 0 ? (
+        <p>{t('intake.noFailures')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('intake.file')}</th>
+              <th scope="col">{t('intake.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.failures.map((f) => (
+              <tr key={f.path}>
+                <td className="file-name">{f.path}</td>
+                <td>{t(`intake.reasons.${f.reason}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {progress.duplicates.length > 0 ? (
+        <>
+          <h3>{t('intake.duplicates')}</h3>
+          <ul className="file-list">
+            {progress.duplicates.map((d) => (
+              <li key={d} className="file-name">
+                {d}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Dialog>
+  );
+}

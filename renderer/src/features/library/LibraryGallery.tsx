@@ -1,0 +1,150 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PRODUCT_CATEGORIES } from '../../../../shared/domain/participant.ts';
+import type { Workshop } from '../../../../shared/domain/workshop.ts';
+import { useAssetImageUrl, useLibrary } from '../../data/hooks.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { SelectField, TextField } from '../../ui/Field.tsx';
+import { DEFAULT_FILTER, filterRows, toRows, type LibraryFilter, type LibraryRow } from './libraryFilter.ts';
+
+const CARD_WIDTH = 220;
+const ROW_HEIGHT = 300;
+const GAP = 16;
+
+/** The cover is decorative: the card's text already names the submission. */
+function Cover({ row }: { row: LibraryRow }) {
+  const cover = row.faces[0];
+  const url = useAssetImageUrl(cover ?? { id: '', sha256: '' }, 'thumbnail');
+  return <div className="face-frame card-cover">{cover && url ? <img src={url} alt="" /> : null}</div>;
+}
+
+function Card({ row, workshopId }: { row: LibraryRow; workshopId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const p = row.participant;
+  return (
+    <Link
+      className="library-card"
+      to={`/workshops/${workshopId}/participants/${p.id}#v${row.submission.version}`}
+    >
+      <Cover row={row} />
+      <strong className="card-title">{p.business}</strong>
+      <span className="muted card-line">
+        {p.product || t('common.notSet')} · v{row.submission.version}
+      </span>
+      <span className="card-line">
+        {t('library.faces', { count: row.faces.length, formatted: format.number(row.faces.length) })}
+        {' · '}
+        {row.warningCount > 0 ? (
+          <span className="warning-text">{t('library.warnings', { count: row.warningCount })}</span>
+        ) : (
+          <span className="ok-text">{t('library.noWarnings')}</span>
+        )}
+      </span>
+      <span className="card-line muted">{row.reviewed ? t('library.statusReviewed') : t('library.statusUnreviewed')}</span>
+    </Link>
+  );
+}
+
+/** The workshop's submissions as a searchable, filterable grid; only visible rows are drawn. */
+export function LibraryGallery({ workshop }: { workshop: Workshop }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const items = useLibrary(workshop.id);
+  const [filter, setFilter] = useState<LibraryFilter>(DEFAULT_FILTER);
+  const set = (patch: Partial<LibraryFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const allRows = useMemo(() => toRows(items ?? [], workshop.region), [items, workshop.region]);
+  const rows = useMemo(() => filterRows(allRows, filter), [allRows, filter]);
+  const regions = useMemo(() => [...new Set(allRows.map((r) => r.region).filter(Boolean))].sort(), [allRows]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const [columns, setColumns] = useState(4);
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const width = entry?.contentRect.width ?? 0;
+      setColumns(Math.max(1, Math.floor((width + GAP) / (CARD_WIDTH + GAP))));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const rowCount = Math.ceil(rows.length / columns);
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 3,
+  });
+
+  if (!items) return <p className="loading">{t('app.loading')}</p>;
+  const all = { value: '', label: t('library.all') };
+  return (
+    <section aria-labelledby="gallery-title" className="gallery">
+      <h2 id="gallery-title" className="visually-hidden">
+        {t('library.tabGallery')}
+      </h2>
+      <div className="filters" role="search">
+        <TextField label={t('library.search')} type="search" value={filter.query} onChange={(e) => set({ query: e.target.value })} />
+        <SelectField
+          label={t('library.region')}
+          value={filter.region}
+          options={[all, ...regions.map((r) => ({ value: r, label: r }))]}
+          onChange={(e) => set({ region: e.target.value })}
+        />
+        <SelectField
+          label={t('library.category')}
+          value={filter.category}
+          options={[all, ...PRODUCT_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))]}
+          onChange={(e) => set({ category: e.target.value })}
+        />
+        <SelectField
+          label={t('library.status')}
+          value={filter.status}
+          options={[all, { value: 'unreviewed', label: t('library.statusUnreviewed') }, { value: 'reviewed', label: t('library.statusReviewed') }]}
+          onChange={(e) => set({ status: e.target.value as LibraryFilter['status'] })}
+        />
+        <SelectField
+          label={t('library.sort')}
+          value={filter.sort}
+          options={[
+            { value: 'name', label: t('library.sortName') },
+            { value: 'newest', label: t('library.sortNewest') },
+            { value: 'warnings', label: t('library.sortWarnings') },
+          ]}
+          onChange={(e) => set({ sort: e.target.value as LibraryFilter['sort'] })}
+        />
+        <label className="check">
+          <input type="checkbox" checked={filter.withWarnings} onChange={(e) => set({ withWarnings: e.target.checked })} />
+          {t('library.withWarnings')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={filter.latestOnly} onChange={(e) => set({ latestOnly: e.target.checked })} />
+          {t('library.latestOnly')}
+        </label>
+      </div>
+      <p className="muted" aria-live="polite">
+        {t('library.results', { count: rows.length, formatted: format.number(rows.length) })}
+      </p>
+      {allRows.length === 0 ? <p className="empty-line">{t('library.empty')}</p> : null}
+      {allRows.length > 0 && rows.length === 0 ? <p className="empty-line">{t('library.noMatch')}</p> : null}
+      <div ref={scroller} className="gallery-scroll" data-testid="gallery-scroll">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((virtualRow) => (
+            <div
+              key={virtualRow.key}
+              className="gallery-row"
+              style={{ transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT - GAP }}
+            >
+              {rows.slice(virtualRow.index * columns, virtualRow.index * columns + columns).map((row) => (
+                <Card key={row.submission.id} row={row} workshopId={workshop.id} />
+              ))}
+            </div>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}

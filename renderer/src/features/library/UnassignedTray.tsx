@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Asset } from '../../../../shared/domain/asset.ts';
+import type { Participant } from '../../../../shared/domain/participant.ts';
+import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
+import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { useAssetImageUrl } from '../../data/hooks.ts';
+import { assignFromTray } from '../../data/submissionsRepo.ts';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import { useToast } from '../../ui/Toasts.tsx';
+
+/** Data type of a tray face being dragged onto a participant. */
+export const TRAY_DRAG_TYPE = 'application/x-kemas-tray-asset';
+
+/** Assigns a tray face to a participant and says so. */
+export function useAssignFromTray() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const mentor = useCurrentMentorRecord();
+  const toast = useToast();
+  return async (assetId: string, participant: Pick<Participant, 'id' | 'business'>) => {
+    try {
+      const fileName = (await db.assets.get(assetId))?.fileName ?? '';
+      await assignFromTray(db, assetId, participant.id, mentor.id);
+      toast({ message: t('tray.assigned', { file: fileName, business: participant.business }) });
+    } catch (error) {
+      toast({ tone: 'error', message: saveErrorMessage(error, t) });
+    }
+  };
+}
+
+function TrayItem({ asset, participants }: { asset: Asset; participants: readonly Participant[] }) {
+  const { t } = useTranslation();
+  const url = useAssetImageUrl(asset, 'thumbnail');
+  const assign = useAssignFromTray();
+  const [choice, setChoice] = useState('');
+  const selectId = `tray-${asset.id}`;
+  const chosen = participants.find((p) => p.id === choice);
+  return (
+    <li
+      className="tray-item"
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData(TRAY_DRAG_TYPE, asset.id);
+        event.dataTransfer.effectAllowed = 'move';
+      }}
+    >
+      <div className="face-frame tray-thumb">{url ? <img src={url} alt="" /> : null}</div>
+      <span className="file-name">{asset.fileName}</span>
+      <label htmlFor={selectId} className="visually-hidden">
+        {t('tray.assignTo', { file: asset.fileName })}
+      </label>
+      <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
+        <option value="">{t('tray.choose')}</option>
+        {participants.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.business}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="button button-small" disabled={!chosen} onClick={() => chosen && void assign(asset.id, chosen)}>
+        {t('tray.assign')}
+      </button>
+    </li>
+  );
+}
+
+/** Faces whose file names said nothing: the mentor sorts them by dragging or choosing. */
+export function UnassignedTray({ tray, participants }: { tray: readonly Asset[]; participants: readonly Participant[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="tray-title" className="tray">
+      <h2 id="tray-title">{t('tray.title')}</h2>
+      <p className="muted">{t('tray.intro')}</p>
+      {tray.length === 0 ? (
+        <p>{t('tray.empty')}</p>
+      ) : (
+        <ul className="tray-list">
+          {tray.map((asset) => (
+            <TrayItem key={asset.id} asset={asset} participants={participants} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Participant } from '../../../../shared/domain/participant.ts';
+import type { Workshop } from '../../../../shared/domain/workshop.ts';
+import { TRAY_DRAG_TYPE, useAssignFromTray } from '../library/UnassignedTray.tsx';
+
+interface Props {
+  workshop: Workshop;
+  participants: readonly Participant[];
+  onEdit: (p: Participant) => void;
+  onDelete: (p: Participant) => void;
+}
+
+/** The workshop's participants; a face dragged from the tray can be dropped on a row. */
+export function ParticipantsTable({ workshop, participants, onEdit, onDelete }: Props) {
+  const { t } = useTranslation();
+  const assign = useAssignFromTray();
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{t('participants.tableCaption', { workshop: workshop.name })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('participants.business')}</th>
+          <th scope="col">{t('participants.owner')}</th>
+          <th scope="col">{t('participants.product')}</th>
+          <th scope="col">{t('participants.category')}</th>
+          <th scope="col">{t('participants.city')}</th>
+          <th scope="col">{t('participants.contact')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('common.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {participants.map((p) => (
+          <tr
+            key={p.id}
+            className={dropTarget === p.id ? 'row-drop-target' : undefined}
+            title={dropTarget === p.id ? t('tray.dropOnRow', { business: p.business }) : undefined}
+            onDragOver={(event) => {
+              if (!Array.from(event.dataTransfer.types).includes(TRAY_DRAG_TYPE)) return;
+              event.preventDefault();
+              setDropTarget(p.id);
+            }}
+            onDragLeave={() => setDropTarget((current) => (current === p.id ? null : current))}
+            onDrop={(event) => {
+              const assetId = event.dataTransfer.getData(TRAY_DRAG_TYPE);
+              if (!assetId) return;
+              event.preventDefault();
+              setDropTarget(null);
+              void assign(assetId, p);
+            }}
+          >
+            <th scope="row">
+              <Link to={`/workshops/${workshop.id}/participants/${p.id}`}>{p.business}</Link>
+            </th>
+            <td>{p.owner || t('common.notSet')}</td>
+            <td>{p.product || t('common.notSet')}</td>
+            <td>{t(`categories.${p.category}`)}</td>
+            <td>{p.city || t('common.notSet')}</td>
+            <td>{p.contact || t('common.notSet')}</td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={t('participants.editLabel', { name: p.business })}
+                onClick={() => onEdit(p)}
+              >
+                {t('common.edit')}
+              </button>
+              <button
+                type="button"
+                className="button button-small button-danger"
+                aria-label={t('participants.deleteLabel', { name: p.business })}
+                onClick={() => onDelete(p)}
+              >
+                {t('common.delete')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
