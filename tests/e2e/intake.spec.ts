@@ -136,3 +136,24 @@ test('a roster and its folder create the participants with their data and their 
   await expect(page.getByText('Resolusi rendah (di bawah 300 dpi)', { exact: false })).toBeVisible();
   await expect(page.getByText('Tidak ada profil warna ICC', { exact: false })).toBeVisible();
 });
+
+test('a new version after mentoring keeps the first one', async ({ page }) => {
+  const dir = join(work, 'versi');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'Sambal Bu Rini - Sambal Bawang - depan.jpg'), await packImage(700, 900, '#b3261e', 'jpeg'));
+  writeFileSync(join(dir, 'sambal-depan-revisi.jpg'), await packImage(700, 900, '#2e7d32', 'jpeg'));
+  await newWorkshop(page, 'Workshop Versi');
+  await dropFiles(page, dir, ['Sambal Bu Rini - Sambal Bawang - depan.jpg']);
+  await expect(page.getByRole('region', { name: 'Impor selesai' })).toContainText('1 tampak diimpor', { timeout: 60_000 });
+  await page.getByRole('link', { name: 'Sambal Bu Rini' }).click();
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Versi baru…' }).click();
+  await (await chooser).setFiles(join(dir, 'sambal-depan-revisi.jpg'));
+  await expect(page.getByRole('heading', { level: 3, name: /Versi 2/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('heading', { level: 3, name: /Versi 1/ })).toBeVisible();
+  await expect(page.locator('article.submission')).toHaveCount(2);
+  await expectAccessible(page);
+  await screenshot(page, '24-versions');
+});

@@ -1,0 +1,79 @@
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type PoolWorker } from '../../../electron/services/ingestPool.ts';
+import { spawnThreadWorker } from '../../../electron/web/threadWorker.ts';
+import { DEFAULT_INGEST_LIMITS, type IngestOutcome } from '../../../shared/intake/ingestOutcome.ts';
+
+/** A worker the test drives by hand: it records tasks and answers or dies when told. */
+function fakeWorker() {
+  const tasks: IngestTask[] = [];
+  let reply: (r: IngestReply) => void = () => {};
+  let exit: (code: number) => void = () => {};
+  const worker: PoolWorker & { tasks: IngestTask[]; answer(outcome: IngestOutcome): void; die(): void } = {
+    tasks,
+    post: (task) => tasks.push(task),
+    onReply: (listener) => (reply = listener),
+    onExit: (listener) => (exit = listener),
+    terminate: () => {},
+    answer: (outcome) => reply({ id: (tasks.at(-1) as IngestTask).id, outcome }),
+    die: () => exit(1),
+  };
+  return worker;
+}
+
+const rejected = (detail: string): IngestOutcome => ({ ok: false, reason: 'empty', detail });
+const bytes = new Uint8Array([1]);
+
+let pool: IngestPool | undefined;
+afterEach(() => pool?.close());
+
+describe('ingest pool', () => {
+  it('runs one file per worker and queues the rest', async () => {
+    const workers: ReturnType<typeof fakeWorker>[] = [];
+    pool = createIngestPool(() => {
+      const w = fakeWorker();
+      workers.push(w);
+      return w;
+    }, 2);
+    const results = ['a', 'b', 'c'].map((name) => pool!.run(bytes, name, DEFAULT_INGEST_LIMITS));
+    expect(workers.map((w) => w.tasks.map((t) => t.fileName))).toEqual([['a'], ['b']]);
+    workers[0]?.answer(rejected('a done'));
+    await expect(results[0]).resolves.toEqual(rejected('a done'));
+    expect(workers[0]?.tasks.map((t) => t.fileName)).toEqual(['a', 'c']);
+  });
+
+  it('fails the file of a worker that dies, replaces the worker, and goes on', async () => {
+    const workers: ReturnType<typeof fakeWorker>[] = [];
+    pool = createIngestPool(() => {
+      const w = fakeWorker();
+      workers.push(w);
+      return w;
+    }, 1);
+    const first = pool.run(bytes, 'bom.png', DEFAULT_INGEST_LIMITS);
+    const second = pool.run(bytes, 'next.png', DEFAULT_INGEST_LIMITS);
+    workers[0]?.die();
+    await expect(first).resolves.toMatchObject({ ok: false, reason: 'decode-failed' });
+    expect(workers).toHaveLength(2);
+    expect(workers[1]?.tasks.map((t) => t.fileName)).toEqual(['next.png']);
+    workers[1]?.answer(rejected('fine'));
+    await expect(second).resolves.toEqual(rejected('fine'));
+  });
+
+  it('decodes a real JPEG in a real worker thread, as the browser host does', async () => {
+    pool = createIngestPool(spawnThreadWorker, 1);
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#a8322d' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const outcome = await pool.run(new Uint8Array(jpeg), 'depan.jpg', DEFAULT_INGEST_LIMITS);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const [face] = outcome.faces;
+    expect([face?.metadata.width, face?.metadata.height]).toEqual([300, 400]);
+    expect(face?.thumbnail.bytes).toBeInstanceOf(Uint8Array);
+    // JPEG may move a channel by a unit or two.
+    const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const [r, g, b] = rgb(face?.palette[0]?.hex ?? '#000000');
+    expect(Math.max(Math.abs((r ?? 0) - 0xa8), Math.abs((g ?? 0) - 0x32), Math.abs((b ?? 0) - 0x2d))).toBeLessThanOrEqual(3);
+  });
+});
