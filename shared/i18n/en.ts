@@ -13,6 +13,7 @@ export const en: Messages = {
     workshops: 'Workshops',
     profile: 'Profile',
     shortcuts: 'Shortcuts',
+    settings: 'Settings',
     about: 'About',
   },
   language: {
@@ -279,6 +280,17 @@ export const en: Messages = {
     'rgb-for-print': 'The print file is still RGB: colours may shift when printed in CMYK.',
     'no-profile': 'No ICC colour profile: colours are not guaranteed to match at the printer.',
     'no-size': 'The pack size is not filled in yet, so print resolution cannot be judged.',
+  },
+  settings: {
+    title: 'Settings',
+    intakeLimits: 'Import limits',
+    intakeLimitsHint: 'These limits protect the laptop from broken or hostile files. Raise them only when you need to.',
+    maxFileMb: 'Largest file (MB)',
+    maxMegapixels: 'Largest image (megapixels)',
+    maxPdfPages: 'Most PDF pages',
+    saved: 'Settings saved.',
+    failed: 'The settings could not be saved. Try again.',
+    resetDefaults: 'Restore defaults',
   },
   categories: {
     food: 'Processed food',

@@ -14,6 +14,7 @@ export const id = {
     workshops: 'Workshop',
     profile: 'Profil',
     shortcuts: 'Pintasan',
+    settings: 'Pengaturan',
     about: 'Tentang',
   },
   language: {
@@ -280,6 +281,17 @@ export const id = {
     'rgb-for-print': 'Berkas cetak masih RGB: warna bisa bergeser saat dicetak CMYK.',
     'no-profile': 'Tidak ada profil warna ICC: warna tidak terjamin sama di percetakan.',
     'no-size': 'Ukuran kemasan belum diisi, jadi resolusi cetak belum bisa dinilai.',
+  },
+  settings: {
+    title: 'Pengaturan',
+    intakeLimits: 'Batas impor',
+    intakeLimitsHint: 'Batas ini melindungi laptop dari berkas yang rusak atau berbahaya. Naikkan hanya bila perlu.',
+    maxFileMb: 'Ukuran berkas maksimum (MB)',
+    maxMegapixels: 'Ukuran gambar maksimum (megapiksel)',
+    maxPdfPages: 'Halaman PDF maksimum',
+    saved: 'Pengaturan tersimpan.',
+    failed: 'Pengaturan tidak bisa disimpan. Coba lagi.',
+    resetDefaults: 'Kembalikan ke bawaan',
   },
   categories: {
     food: 'Makanan olahan',

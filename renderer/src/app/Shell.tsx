@@ -9,6 +9,7 @@ import { ShortcutsDialog } from '../features/help/ShortcutsDialog.tsx';
 import { IdentityScreen } from '../features/identity/IdentityScreen.tsx';
 import { ImportProvider } from '../features/intake/ImportProvider.tsx';
 import { ProfileDialog } from '../features/identity/ProfileDialog.tsx';
+import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
 import { host } from '../host/hostClient.ts';
 import { useToast } from '../ui/Toasts.tsx';
 import { useCommand, useCommandSources } from './commands.ts';
@@ -20,7 +21,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const mentor = useCurrentMentor();
-  const [dialog, setDialog] = useState<'profile' | 'shortcuts' | 'about' | null>(null);
+  const [dialog, setDialog] = useState<'profile' | 'shortcuts' | 'about' | 'settings' | null>(null);
   useCommandSources();
   useMilestone('app-ready', mentor !== undefined);
 
@@ -62,6 +63,9 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
           <button type="button" className="button button-quiet" onClick={() => setDialog('shortcuts')} aria-keyshortcuts="?">
             {t('nav.shortcuts')}
           </button>
+          <button type="button" className="button button-quiet" onClick={() => setDialog('settings')}>
+            {t('nav.settings')}
+          </button>
           <button type="button" className="button button-quiet" onClick={() => setDialog('about')}>
             {t('nav.about')}
           </button>
@@ -94,6 +98,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
       </main>
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'about' ? <AboutDialog info={appInfo} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
     </div>
   );
 }

@@ -1,0 +1,100 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, type IngestLimits } from '../../../../shared/intake/ingestOutcome.ts';
+import { host } from '../../host/hostClient.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { useToast } from '../../ui/Toasts.tsx';
+
+interface Draft {
+  maxFileMb: string;
+  maxMegapixels: string;
+  maxPdfPages: string;
+}
+
+const toDraft = (l: IngestLimits): Draft => ({
+  maxFileMb: String(Math.round(l.maxFileBytes / (1024 * 1024))),
+  maxMegapixels: String(Math.round(l.maxInputPixels / 1_000_000)),
+  maxPdfPages: String(l.maxPdfPages),
+});
+
+const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
+
+/** Host settings a mentor may change: for now the intake's safety limits. */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const formId = useId();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+
+  useEffect(() => {
+    void host.call('settings.get', {}).then((r) => setDraft(toDraft(r.ok ? r.value.ingestLimits : DEFAULT_INGEST_LIMITS)));
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!draft) return;
+    const limits = {
+      maxFileBytes: whole(draft.maxFileMb) * 1024 * 1024,
+      maxInputPixels: whole(draft.maxMegapixels) * 1_000_000,
+      maxPdfPages: whole(draft.maxPdfPages),
+    };
+    const parsed = ingestLimitsSchema.safeParse(limits);
+    const bad = (n: number) => !Number.isInteger(n) || n <= 0;
+    if (!parsed.success) {
+      setErrors({
+        ...(bad(limits.maxFileBytes) ? { maxFileMb: t('validation.positiveNumber') } : {}),
+        ...(bad(limits.maxInputPixels) ? { maxMegapixels: t('validation.positiveNumber') } : {}),
+        ...(bad(limits.maxPdfPages) ? { maxPdfPages: t('validation.positiveNumber') } : {}),
+      });
+      return;
+    }
+    const saved = await host.call('settings.update', { ingestLimits: parsed.data });
+    if (!saved.ok) {
+      toast({ tone: 'error', message: t('settings.failed') });
+      return;
+    }
+    toast({ message: t('settings.saved') });
+    onClose();
+  }
+
+  const bind = (key: keyof Draft) => ({
+    value: draft?.[key] ?? '',
+    error: errors[key],
+    inputMode: 'numeric' as const,
+    onChange: (e: { target: { value: string } }) => setDraft((d) => (d ? { ...d, [key]: e.target.value } : d)),
+  });
+
+  return (
+    <Dialog
+      title={t('settings.title')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={() => setDraft(toDraft(DEFAULT_INGEST_LIMITS))}>
+            {t('settings.resetDefaults')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form={formId} className="button button-primary" disabled={!draft}>
+            {t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <form id={formId} className="form" noValidate onSubmit={(e) => void submit(e)}>
+        <fieldset>
+          <legend>{t('settings.intakeLimits')}</legend>
+          <p className="field-hint">{t('settings.intakeLimitsHint')}</p>
+          <div className="form">
+            <TextField label={t('settings.maxFileMb')} {...bind('maxFileMb')} />
+            <TextField label={t('settings.maxMegapixels')} {...bind('maxMegapixels')} />
+            <TextField label={t('settings.maxPdfPages')} {...bind('maxPdfPages')} />
+          </div>
+        </fieldset>
+      </form>
+    </Dialog>
+  );
+}
