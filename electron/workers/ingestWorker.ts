@@ -19,7 +19,13 @@ const utilityPort = (process as unknown as { parentPort?: UtilityParentPort }).p
 
 // Replies are copied, not transferred: sharp's buffers may share Node's pooled memory.
 async function handle(task: IngestTask, reply: (message: IngestReply) => void): Promise<void> {
-  reply({ id: task.id, outcome: await ingestFile(task.bytes, task.fileName, task.limits) });
+  try {
+    reply({ id: task.id, outcome: await ingestFile(task.bytes, task.fileName, task.limits) });
+  } catch (error) {
+    // ingestFile answers bad files itself; a throw means a decoder library could not load.
+    const detail = `Decoder unavailable: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+    reply({ id: task.id, outcome: { ok: false, reason: 'decode-failed', detail } });
+  }
 }
 
 if (utilityPort) {

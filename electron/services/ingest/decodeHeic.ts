@@ -1,5 +1,5 @@
 import { loadDependency } from './dependencies.ts';
-import { assertPixelBudget } from './rasterFace.ts';
+import { assertPixelBudget } from './pixelBudget.ts';
 
 export interface RgbaPixels {
   width: number;

@@ -72,14 +72,19 @@ function isPdf(bytes: Uint8Array): boolean {
 }
 
 /**
+ * Each part ends at its first possible terminator (`-->`, `?>`, `]`), so a
+ * hostile prolog cannot make the match backtrack: the time stays linear.
+ */
+const SVG_PROLOG =
+  /^\uFEFF?\s*(?:(?:<!--(?:[^-]|-(?!->))*-->|<\?(?:[^?]|\?(?!>))*\?>|<!DOCTYPE(?:[^[>]|\[[^\]]*\])*>)\s*)*<(?:[A-Za-z_][\w.-]*:)?svg[\s>/]/i;
+
+/**
  * SVG when the first element is `<svg`, after an optional XML declaration,
  * comments, processing instructions and a DOCTYPE (Illustrator writes one
  * with an internal subset).
  */
 export function isSvgText(text: string): boolean {
-  const prolog =
-    /^\uFEFF?\s*(?:<\?xml[\s\S]*?\?>\s*)?(?:(?:<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>)\s*)*<(?:[A-Za-z_][\w.-]*:)?svg[\s>/]/i;
-  return prolog.test(text);
+  return SVG_PROLOG.test(text);
 }
 
 /** Decides what the bytes are, never trusting the file name. */

@@ -1,10 +1,12 @@
 import type { FaceMetadata } from '../../../shared/intake/faceMetadata.ts';
 import type { IngestedFace, IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
 import { decodeHeic, type RgbaPixels } from './decodeHeic.ts';
+import { colourPlan } from './colourManagement.ts';
 import { refusalForDecodeError } from './decodeErrors.ts';
 import { deriveImages } from './derivedImages.ts';
 import { faceMetadataFrom, type OriginalFile } from './imageMetadata.ts';
-import { assertPixelBudget, rasterFace } from './rasterFace.ts';
+import { assertPixelBudget } from './pixelBudget.ts';
+import { rasterFace } from './rasterFace.ts';
 import { IngestRefusal } from './rejection.ts';
 import { asBuffer, untrustedInput } from './sharpInput.ts';
 import type { SharpFactory, SharpMetadata } from './sharpModule.ts';
@@ -61,7 +63,9 @@ export async function heicFace(sharp: SharpFactory, bytes: Uint8Array, limits: I
     const hasAlpha = meta?.hasAlpha ?? hasTransparency(pixels);
     const raw = { raw: { width: pixels.width, height: pixels.height, channels: 4 } } as const;
     const source = sharp(asBuffer(pixels.data), { ...raw, limitInputPixels: limits.maxInputPixels });
-    const derived = await deriveImages(sharp, hasAlpha ? source : source.removeAlpha(), hasAlpha);
+    // libheif hands over pixels in the file's colour space (Display P3 on iPhones): convert after reducing.
+    const colour = meta ? colourPlan({ ...meta, space: 'srgb', channels: 4 }) : null;
+    const derived = await deriveImages(sharp, hasAlpha ? source : source.removeAlpha(), hasAlpha, colour?.profileAfterResize ?? null);
     const size = { width: pixels.width, height: pixels.height };
     // libheif has applied the rotation boxes; EXIF orientation in HEIF is informative only and must not be applied again.
     const metadata: FaceMetadata = meta

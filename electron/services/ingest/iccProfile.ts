@@ -55,3 +55,9 @@ function clean(text: string | null): string | null {
   const printable = (text ?? '').replace(/\p{Cc}/gu, '').trim();
   return printable ? printable.slice(0, 200) : null;
 }
+
+/** The colour space an ICC profile describes, from its header: 'RGB', 'CMYK', 'GRAY'…; null if not a profile. */
+export function iccColourSpace(icc: Uint8Array | undefined): string | null {
+  if (!icc || icc.length < 132 || fourCc(icc, 36) !== 'acsp') return null;
+  return fourCc(icc, 16).trim();
+}

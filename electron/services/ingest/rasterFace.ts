@@ -1,18 +1,12 @@
 import type { InputFormat } from '../../../shared/intake/faceMetadata.ts';
 import type { IngestedFace, IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
+import { colourPlan } from './colourManagement.ts';
 import { refusalForDecodeError } from './decodeErrors.ts';
 import { deriveImages } from './derivedImages.ts';
 import { faceMetadataFrom, type OriginalFile } from './imageMetadata.ts';
-import { IngestRefusal } from './rejection.ts';
+import { assertPixelBudget } from './pixelBudget.ts';
 import { asBuffer, untrustedInput } from './sharpInput.ts';
 import type { SharpFactory, SharpMetadata } from './sharpModule.ts';
-
-/** Header-only check, before anything is decoded: sharp's own limit covers most loaders, this covers the rest. */
-export function assertPixelBudget(width: number, height: number, maxInputPixels: number): void {
-  if (width * height > maxInputPixels) {
-    throw new IngestRefusal('too-many-pixels', `${width}×${height} pixels exceeds the limit of ${maxInputPixels}`);
-  }
-}
 
 /**
  * JPEG, PNG, WebP, AVIF, TIFF and GIF: everything sharp decodes itself.
@@ -30,7 +24,9 @@ export async function rasterFace(
   try {
     const meta: SharpMetadata = await sharp(input, options).metadata();
     assertPixelBudget(meta.width, meta.height, limits.maxInputPixels);
-    const derived = await deriveImages(sharp, sharp(input, options).autoOrient(), meta.hasAlpha);
+    const colour = colourPlan(meta);
+    const source = sharp(input, { ...options, ignoreIcc: colour.ignoreIcc }).autoOrient();
+    const derived = await deriveImages(sharp, source, meta.hasAlpha, colour.profileAfterResize);
     return {
       metadata: faceMetadataFrom(format, meta, meta.autoOrient, original),
       palette: derived.palette,

@@ -3,7 +3,7 @@ import { PREVIEW_LONG_EDGE } from '../../../shared/intake/ingestOutcome.ts';
 import { refusalForDecodeError } from './decodeErrors.ts';
 import { deriveImages } from './derivedImages.ts';
 import { faceMetadataFrom, type OriginalFile } from './imageMetadata.ts';
-import { assertPixelBudget } from './rasterFace.ts';
+import { assertPixelBudget } from './pixelBudget.ts';
 import { IngestRefusal } from './rejection.ts';
 import { asBuffer, untrustedInput } from './sharpInput.ts';
 import type { SharpFactory } from './sharpModule.ts';

@@ -70,13 +70,13 @@ function shorten(value: string): string {
 }
 
 function checkDoctype(text: string): Refusal | null {
-  const doctype = /<!DOCTYPE((?:[^[>]|\[[\s\S]*?\])*)>/i.exec(text);
+  const doctype = /<!DOCTYPE((?:[^[>]|\[[^\]]*\])*)>/i.exec(text);
   if (!doctype) return null;
   const body = doctype[1] ?? '';
   const externalId = /^\s*[\w:.-]+\s+(?:SYSTEM\s+("[^"]*"|'[^']*')|PUBLIC\s+(?:"[^"]*"|'[^']*')\s*("[^"]*"|'[^']*')?)/i.exec(body);
   const systemLiteral = unquote(externalId?.[1] ?? externalId?.[2]);
   if (systemLiteral && !SVG_DTD.test(systemLiteral)) return external(`DOCTYPE names an external DTD "${shorten(systemLiteral)}"`);
-  for (const entity of body.matchAll(/<!ENTITY\s+(%\s*)?([^\s>]+)\s*([\s\S]*?)>/gi)) {
+  for (const entity of body.matchAll(/<!ENTITY\s+(%\s*)?([^\s<>]+)([^<>]*)>/gi)) {
     const [, parameter, name = '', definition = ''] = entity;
     if (parameter) return external(`DOCTYPE declares a parameter entity "${name}"`);
     if (/^(?:SYSTEM|PUBLIC)\b/i.test(definition.trim())) return external(`entity "${name}" loads an external file`);
@@ -118,11 +118,32 @@ function checkTags(text: string): Refusal | null {
   return null;
 }
 
+/**
+ * The argument of every CSS `url(`, or null for one that never ends (refused:
+ * what a renderer would make of it is anyone's guess). Scanning resumes after
+ * each argument, so the time stays linear on hostile input.
+ */
+function* cssUrls(text: string): Generator<string | null> {
+  const opening = /\burl\s*\(\s*/gi;
+  for (let match = opening.exec(text); match; match = opening.exec(text)) {
+    const start = opening.lastIndex;
+    const quote = text[start];
+    const quoted = quote === '"' || quote === "'";
+    const close = quoted ? text.indexOf(quote, start + 1) : text.indexOf(')', start);
+    if (close < 0) {
+      yield null;
+      return;
+    }
+    yield quoted ? text.slice(start + 1, close) : text.slice(start, close).trim();
+    opening.lastIndex = close + 1;
+  }
+}
+
 function checkCss(text: string): Refusal | null {
   if (/@import\b/i.test(text)) return external('CSS @import');
   if (/image-set\s*\(/i.test(text)) return external('CSS image-set()');
-  for (const url of text.matchAll(/\burl\s*\(\s*("[^"]*"|'[^']*'|[^)]*)\s*\)/gi)) {
-    const target = unquote((url[1] ?? '').trim());
+  for (const target of cssUrls(text)) {
+    if (target === null) return external('unterminated CSS url(');
     if (!isInternalReference(target)) return external(`url(${shorten(target)})`);
   }
   return null;

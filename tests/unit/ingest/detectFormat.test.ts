@@ -53,6 +53,14 @@ describe('detectFormat', () => {
     expect(detectFormat(text(svg))).toEqual({ kind: 'image', format: 'svg' });
   });
 
+  it('stays fast on a hostile prolog that never reaches an element', () => {
+    const started = performance.now();
+    expect(isSvgText(`<?xml version="1.0"?>${'<!-- a -->'.repeat(5000)}<!DOCTYPE svg ${'[]'.repeat(5000)}`)).toBe(false);
+    expect(isSvgText(`<!DOCTYPE svg ${'[a] '.repeat(20_000)}`)).toBe(false);
+    expect(isSvgText(`${'<!-- x --> '.repeat(3000)}<html>`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('recognises SVG written in UTF-16 with a byte-order mark', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>', 'utf16le')]);
     expect(detectFormat(utf16)).toEqual({ kind: 'image', format: 'svg' });

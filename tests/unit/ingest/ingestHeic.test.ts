@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../electron/services/ingest/ingestFile.ts';
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
-import { expectColourNear, ftypOnly, HEIC_SAMPLE, hexToRgb, onlyFace, pixelAt, reasonOf, solid } from './samples.ts';
+import { expectColourNear, ftypOnly, HEIC_P3_SAMPLE, HEIC_SAMPLE, hexToRgb, onlyFace, pixelAt, reasonOf, solid } from './samples.ts';
 
 const ingest = (bytes: Uint8Array, name = 'IMG_0001.HEIC', limits = DEFAULT_INGEST_LIMITS) => ingestFile(bytes, name, limits);
 
@@ -25,6 +25,15 @@ describe('ingestFile on HEIC', () => {
     const [first, second] = face.palette;
     expect((first?.share ?? 0) + (second?.share ?? 0)).toBeGreaterThan(0.9);
     expectColourNear(hexToRgb(first?.hex ?? ''), [0xd0, 0x20, 0x20], 16);
+  });
+
+  it('converts a Display P3 photo to sRGB for the preview and the palette', async () => {
+    const face = onlyFace(await ingest(HEIC_P3_SAMPLE));
+    expect(face.metadata).toMatchObject({ format: 'heic', colourSpace: 'srgb', iccProfileName: expect.any(String) });
+    // Shown as sRGB without conversion, the left half would read about #ca3c32, duller than the design's #dc2828.
+    expectColourNear(await pixelAt(face.preview.bytes, 8, 24), [0xdc, 0x28, 0x28], 8);
+    expectColourNear(await pixelAt(face.preview.bytes, 56, 24), [0x28, 0xa0, 0x3c], 8);
+    expectColourNear(hexToRgb(face.palette[0]?.hex ?? ''), [0xdc, 0x28, 0x28], 8);
   });
 
   it('leaves the HEIC bytes untouched', async () => {

@@ -69,10 +69,19 @@ describe('checkSvgSafety', () => {
     if (!verdict.safe) expect(verdict.detail).toContain('https://example.com/logo.png');
   });
 
-  it('stays fast on hostile markup that never closes its tags', () => {
-    const hostile = `<svg xmlns="http://www.w3.org/2000/svg">${'<a x="1" '.repeat(50_000)}`;
+  it.each([
+    ['tags that never close', `<svg xmlns="http://www.w3.org/2000/svg">${'<a x="1" '.repeat(50_000)}`],
+    ['a DOCTYPE full of unclosed brackets', `<!DOCTYPE svg ${'[]'.repeat(50_000)}[ ${'<!ENTITY a "b" '.repeat(20_000)}`],
+    ['url( after url( without an end', `<svg xmlns="http://www.w3.org/2000/svg"><style>${'a{fill:url( '.repeat(50_000)}</style></svg>`],
+    ['url( after url( before one far-away )', `<svg xmlns="http://www.w3.org/2000/svg"><style>${'url('.repeat(100_000)})</style></svg>`],
+  ])('stays fast on hostile input: %s', (_, hostile) => {
+    // Whatever the verdict (the renderer will refuse malformed XML anyway), it comes quickly.
     const started = performance.now();
     checkSvgSafety(hostile);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses an unterminated url( rather than guessing', () => {
+    expect(checkSvgSafety(svg('<style>rect { fill: url(#a } </style>'))).toMatchObject({ safe: false, reason: 'svg-external-reference' });
   });
 });

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../electron/services/ingest/ingestFile.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestedFace } from '../../../shared/intake/ingestOutcome.ts';
-import { facesOf, HEIC_SAMPLE, hexToRgb, photoLike, twoColour } from './samples.ts';
+import { facesOf, HEIC_P3_SAMPLE, HEIC_SAMPLE, hexToRgb, photoLike, twoColour } from './samples.ts';
 
 interface SerialisedImage {
   bytes: string;
@@ -63,6 +63,7 @@ const rasterInputs: Record<string, () => Promise<Buffer>> = {
   'anim.gif': async () => sharp(await photoLike(120, 80)).gif().toBuffer(),
   'small.avif': async () => sharp(await photoLike(64, 48)).avif({ effort: 0 }).toBuffer(),
   'phone.heic': async () => HEIC_SAMPLE,
+  'phone-p3.heic': async () => HEIC_P3_SAMPLE,
 };
 
 /**
