@@ -75,6 +75,19 @@ export default tseslint.config(
     },
   },
   {
+    // The canvas adapter is the one door to Fabric.
+    files: ['renderer/src/canvas/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...noNode, pkg('electron', 'The renderer talks to the host through renderer/src/host only.'), pkg('dexie', 'Only renderer/src/data imports dexie.')],
+          patterns: [layer('electron', 'renderer/ must not import electron/: use the host contract.')],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/src/data/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

@@ -7,6 +7,7 @@ import type { KemasDatabase } from '../data/db.ts';
 import { DatabaseProvider } from '../data/DatabaseProvider.tsx';
 import { FaceScreen } from '../features/library/FaceScreen.tsx';
 import { ParticipantScreen } from '../features/participants/ParticipantScreen.tsx';
+import { ReviewScreen } from '../features/review/ReviewScreen.tsx';
 import { WorkshopScreen } from '../features/workshops/WorkshopScreen.tsx';
 import { WorkshopsScreen } from '../features/workshops/WorkshopsScreen.tsx';
 import { ToastProvider } from '../ui/Toasts.tsx';
@@ -31,6 +32,7 @@ export function App({ db, i18n, appInfo }: AppProps) {
         { path: '/workshops/:workshopId', element: <WorkshopScreen /> },
         { path: '/workshops/:workshopId/participants/:participantId', element: <ParticipantScreen /> },
         { path: '/workshops/:workshopId/participants/:participantId/faces/:assetId', element: <FaceScreen /> },
+        { path: '/workshops/:workshopId/participants/:participantId/review/:submissionId', element: <ReviewScreen /> },
         { path: '*', element: <ErrorScreen notFound /> },
       ],
     },

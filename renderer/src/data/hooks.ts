@@ -2,9 +2,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Asset, BlobKind } from '../../../shared/domain/asset.ts';
 import { useDatabase } from './DatabaseProvider.tsx';
-import { getCurrentMentor } from './mentorsRepo.ts';
+import { getCurrentMentor, listMentors } from './mentorsRepo.ts';
 import { listParticipants } from './participantsRepo.ts';
-import { getAssetBlob, listSubmissions, listTray } from './submissionsRepo.ts';
+import { facesOf, getAssetBlob, listSubmissions, listTray } from './submissionsRepo.ts';
+import { listAllAnnotations } from './annotationsRepo.ts';
+import { listOwnSnippets } from './commentSnippetsRepo.ts';
 import { listLibrary } from './libraryRepo.ts';
 import { countByWorkshop, listWorkshops } from './workshopsRepo.ts';
 import { isLive } from './records.ts';
@@ -105,4 +107,25 @@ export function useLiveSubmission(id: string) {
     const s = id ? await db.submissions.get(id) : undefined;
     return isLive(s) ? s : null;
   }, [db, id]);
+}
+
+export function useSubmissionFaces(submissionId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => facesOf(db, submissionId), [db, submissionId]);
+}
+
+/** Every annotation of a submission, tombstones included (numbering and undo need them). */
+export function useAllAnnotations(submissionId: string) {
+  const db = useDatabase();
+  return useLiveQuery(() => listAllAnnotations(db, submissionId), [db, submissionId]);
+}
+
+export function useMentors() {
+  const db = useDatabase();
+  return useLiveQuery(() => listMentors(db), [db]);
+}
+
+export function useOwnSnippets() {
+  const db = useDatabase();
+  return useLiveQuery(() => listOwnSnippets(db), [db]);
 }

@@ -124,6 +124,13 @@ export function ParticipantScreen() {
               {submission.title ? ` · ${submission.title}` : ''}{' '}
               <span className="muted">{t('participants.submittedOn', { date: format.timestamp(submission.submittedAt) })}</span>
             </h3>
+            {faces.length > 0 ? (
+              <p>
+                <Link className="button button-primary" to={`/workshops/${workshop.id}/participants/${participant.id}/review/${submission.id}`}>
+                  {t('review.open', { version: submission.version })}
+                </Link>
+              </p>
+            ) : null}
             <div className="faces">
               {faces.map((asset) => (
                 <FaceFigure key={asset.id} asset={asset} participant={participant} version={submission.version} />

@@ -1,0 +1,166 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ANNOTATION_CATEGORIES, SEVERITIES, type Annotation } from '../../../../shared/domain/annotation.ts';
+import { measureMillimetres, distance } from '../../../../shared/annotations/geometry.ts';
+import { searchSnippets, type Snippet } from '../../../../shared/annotations/commentBank.ts';
+import { useFormat } from '../../i18n/format.ts';
+
+interface Props {
+  annotation: Annotation;
+  editable: boolean;
+  snippets: readonly Snippet[];
+  onChange: (changes: Partial<Pick<Annotation, 'category' | 'severity' | 'comment' | 'shape'>>) => void;
+  onDelete: () => void;
+  onSaveSnippet: (text: string) => void;
+}
+
+/** Saves typing shortly after it pauses (well within the half second autosave promise). */
+const COMMENT_SAVE_DELAY_MS = 300;
+
+export function AnnotationEditor({ annotation, editable, snippets, onChange, onDelete, onSaveSnippet }: Props) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const [comment, setComment] = useState(annotation.comment);
+  const [stored, setStored] = useState(annotation.comment);
+  const [query, setQuery] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const language = i18n.language === 'en' ? 'en' : 'id';
+
+  // Changed from outside (undo, redo): show what is stored. (The screen remounts this per annotation.)
+  if (annotation.comment !== stored) {
+    setStored(annotation.comment);
+    setComment(annotation.comment);
+  }
+
+  const flush = (text: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (text !== annotation.comment) onChange({ comment: text });
+  };
+  const type = (text: string) => {
+    setComment(text);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => flush(text), COMMENT_SAVE_DELAY_MS);
+  };
+  const matches = query.trim() ? searchSnippets(snippets, query, language).slice(0, 6) : [];
+  const shape = annotation.shape;
+
+  return (
+    <section aria-labelledby="editor-title" className="annotation-editor">
+      <h2 id="editor-title">{t('review.annotationNumber', { number: annotation.number })}</h2>
+      <fieldset disabled={!editable}>
+        <legend>{t('review.severity')}</legend>
+        <div className="severity-choices">
+          {SEVERITIES.map((s) => (
+            <label key={s} className="check">
+              <input type="radio" name="severity" checked={annotation.severity === s} onChange={() => onChange({ severity: s })} />
+              {t(`review.severities.${s}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="annotation-category">{t('review.category')}</label>
+        <select
+          id="annotation-category"
+          value={annotation.category}
+          disabled={!editable}
+          onChange={(e) => onChange({ category: e.target.value as Annotation['category'] })}
+        >
+          {ANNOTATION_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`review.categories.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {shape.kind === 'text' ? (
+        <div className="field">
+          <label htmlFor="annotation-label">{t('review.labelText')}</label>
+          <input
+            id="annotation-label"
+            value={shape.text}
+            disabled={!editable}
+            onChange={(e) => onChange({ shape: { ...shape, text: e.target.value } })}
+          />
+        </div>
+      ) : null}
+      {shape.kind === 'measure' ? (
+        <p className="measure-result">
+          {shape.mmPerPixel
+            ? t('review.measureMm', { mm: format.number(Math.round(measureMillimetres(shape, shape.mmPerPixel) * 10) / 10) })
+            : t('review.measurePx', { px: format.number(Math.round(distance(shape.from, shape.to))) })}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor="annotation-comment">{t('review.comment')}</label>
+        <textarea
+          id="annotation-comment"
+          rows={4}
+          value={comment}
+          disabled={!editable}
+          onChange={(e) => type(e.target.value)}
+          onBlur={() => flush(comment)}
+        />
+      </div>
+      {editable ? (
+        <div className="field snippet-search">
+          <label htmlFor="snippet-query">{t('review.snippetSearch')}</label>
+          <input
+            id="snippet-query"
+            type="search"
+            value={query}
+            autoComplete="off"
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              const first = matches[0];
+              if (e.key === 'Enter' && first) {
+                e.preventDefault();
+                const text = first.text[language];
+                const next = comment ? `${comment.trimEnd()} ${text}` : text;
+                setComment(next);
+                flush(next);
+                if (!annotation.comment && first.severity !== annotation.severity) onChange({ severity: first.severity, category: first.category });
+                setQuery('');
+              }
+            }}
+          />
+          {matches.length > 0 ? (
+            <ul className="snippet-results" aria-label={t('review.snippetResults')}>
+              {matches.map((snippet) => (
+                <li key={snippet.key}>
+                  <button
+                    type="button"
+                    className="button button-small button-quiet"
+                    onClick={() => {
+                      const text = snippet.text[language];
+                      const next = comment ? `${comment.trimEnd()} ${text}` : text;
+                      setComment(next);
+                      flush(next);
+                      setQuery('');
+                    }}
+                  >
+                    {snippet.text[language]}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="field-hint">{t('review.snippetHint')}</p>
+        </div>
+      ) : null}
+      {editable ? (
+        <div className="toolbar">
+          <button type="button" className="button button-small" disabled={!comment.trim()} onClick={() => onSaveSnippet(comment.trim())}>
+            {t('review.saveSnippet')}
+          </button>
+          <button type="button" className="button button-small button-danger" onClick={onDelete} aria-keyshortcuts="Delete">
+            {t('review.deleteAnnotation')}
+          </button>
+        </div>
+      ) : (
+        <p className="muted">{t('review.othersLayer')}</p>
+      )}
+    </section>
+  );
+}

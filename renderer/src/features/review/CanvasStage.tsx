@@ -1,0 +1,111 @@
+import { useEffect, useRef } from 'react';
+import type { Asset } from '../../../../shared/domain/asset.ts';
+import type { AnnotationShape, ToolName } from '../../../../shared/annotations/tools.ts';
+import { FabricView, type CanvasViewEvents, type DrawnAnnotation } from '../../canvas/fabricView.ts';
+import { markMilestone } from '../../app/milestones.ts';
+import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { getAssetBlob } from '../../data/submissionsRepo.ts';
+import { rememberedZoom } from './viewMemory.ts';
+
+/** Formats the browser can draw as they are; others stay at their preview. */
+const DRAWABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'avif']);
+
+interface Props {
+  face: Asset;
+  annotations: readonly DrawnAnnotation[];
+  selectedId: string | null;
+  tool: ToolName;
+  draft: AnnotationShape | null;
+  events: CanvasViewEvents;
+  /** Hands the live view to the screen (for zoom buttons, sampling), and null when it goes. */
+  onView: (view: FabricView | null) => void;
+  label: string;
+}
+
+/**
+ * Hosts the Fabric view: a fresh <canvas> per mount (Fabric's dispose is
+ * async, and StrictMode mounts twice), the preview first, the original
+ * swapped in once the zoom shows more pixels than the preview has.
+ */
+export function CanvasStage({ face, annotations, selectedId, tool, draft, events, onView, label }: Props) {
+  const db = useDatabase();
+  const host = useRef<HTMLDivElement>(null);
+  const eventsRef = useRef(events);
+  const onViewRef = useRef(onView);
+  const viewRef = useRef<FabricView | null>(null);
+  useEffect(() => {
+    eventsRef.current = events;
+    onViewRef.current = onView;
+  });
+
+  useEffect(() => {
+    const container = host.current;
+    if (!container) return;
+    const element = document.createElement('canvas');
+    container.append(element);
+    const state = { disposed: false, fullResolution: 'none' as 'none' | 'loading' | 'shown', urls: [] as string[] };
+    const maybeSwap = (zoom: number) => {
+      // One screen pixel shows less than one preview pixel: time for the original.
+      if (state.fullResolution !== 'none' || zoom * face.metadata.width <= face.preview.width * 1.01) return;
+      if (!DRAWABLE.has(face.metadata.format)) return;
+      state.fullResolution = 'loading';
+      void getAssetBlob(db, face, 'original').then(async (blob) => {
+        if (!blob || state.disposed) return;
+        const url = URL.createObjectURL(blob);
+        state.urls.push(url);
+        await view.swapImage({ url, width: face.metadata.width, height: face.metadata.height });
+        state.fullResolution = 'shown';
+        markMilestone('review-full-resolution');
+      });
+    };
+    const view = new FabricView(element, {
+      pointer: (input) => eventsRef.current.pointer(input),
+      select: (id) => eventsRef.current.select(id),
+      modified: (id, change) => eventsRef.current.modified(id, change),
+      zoom: (zoom, reason) => {
+        eventsRef.current.zoom(zoom, reason);
+        maybeSwap(zoom);
+      },
+    });
+    viewRef.current = view;
+    onViewRef.current(view);
+    const resize = () => view.resize(container.clientWidth, container.clientHeight);
+    resize();
+    const observer = new ResizeObserver(resize);
+    observer.observe(container);
+    void getAssetBlob(db, face, 'preview').then(async (blob) => {
+      if (!blob || state.disposed) return;
+      const url = URL.createObjectURL(blob);
+      state.urls.push(url);
+      await view.setImage({ url, width: face.preview.width, height: face.preview.height }, face.metadata);
+      if (state.disposed) return;
+      const zoom = rememberedZoom();
+      if (zoom === 'fit') view.zoomToFit();
+      else view.zoomCentred(zoom);
+      markMilestone('review-preview');
+      container.dataset.faceShown = face.id;
+    });
+    return () => {
+      state.disposed = true;
+      observer.disconnect();
+      viewRef.current = null;
+      onViewRef.current(null);
+      void view.dispose().then(() => element.remove());
+      for (const url of state.urls) URL.revokeObjectURL(url);
+    };
+  }, [db, face]);
+
+  useEffect(() => {
+    viewRef.current?.setAnnotations(annotations, selectedId);
+  }, [annotations, selectedId, face]);
+
+  useEffect(() => {
+    viewRef.current?.setTool(tool);
+  }, [tool, face]);
+
+  useEffect(() => {
+    viewRef.current?.setDraft(draft);
+  }, [draft]);
+
+  return <div ref={host} className="canvas-stage" role="img" aria-label={label} data-testid="canvas-stage" />;
+}

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { approximateCmyk, contrastRatio, legibility, rgbFromHex } from '../../../../shared/annotations/colour.ts';
+import { useFormat } from '../../i18n/format.ts';
+
+/** The last two sampled colours: hex, approximate CMYK, and their contrast as a legibility check. */
+export function EyedropperPanel({ samples }: { samples: readonly string[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (samples.length === 0) return <p className="muted">{t('review.eyedropperHint')}</p>;
+  const [a, b] = samples;
+  const ratio = a && b ? contrastRatio(a, b) : null;
+  return (
+    <div className="eyedropper">
+      <ul className="swatches">
+        {samples.map((hex, i) => {
+          const rgb = rgbFromHex(hex) ?? { r: 0, g: 0, b: 0 };
+          const cmyk = approximateCmyk(rgb.r, rgb.g, rgb.b);
+          return (
+            <li key={`${hex}-${i}`}>
+              <span className="swatch" style={{ background: hex }} aria-hidden="true" />
+              <span>
+                <strong>{hex.toUpperCase()}</strong> · {t('review.cmyk', { ...cmyk })}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {ratio !== null ? (
+        <p>
+          {t('review.contrast', { ratio: format.number(ratio) })} — <strong>{t(`review.legibility.${legibility(ratio)}`)}</strong>
+        </p>
+      ) : (
+        <p className="muted">{t('review.eyedropperSecond')}</p>
+      )}
+    </div>
+  );
+}

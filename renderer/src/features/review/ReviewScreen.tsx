@@ -1,0 +1,360 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { Annotation } from '../../../../shared/domain/annotation.ts';
+import { SEVERITIES } from '../../../../shared/domain/annotation.ts';
+import { hexFromRgb } from '../../../../shared/annotations/colour.ts';
+import { STARTER_SNIPPETS, type Snippet } from '../../../../shared/annotations/commentBank.ts';
+import { mmPerPixelFromPack, scaleShapeToBounds, shapeBounds, translateShape } from '../../../../shared/annotations/geometry.ts';
+import { createTool, type AnnotationShape, type PointerInput, type Tool, type ToolName } from '../../../../shared/annotations/tools.ts';
+import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
+import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { addSnippet } from '../../data/commentSnippetsRepo.ts';
+import {
+  useAllAnnotations,
+  useLiveSubmission,
+  useMentors,
+  useOwnSnippets,
+  useParticipant,
+  useSubmissionFaces,
+  useWorkshop,
+} from '../../data/hooks.ts';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
+import { useToast } from '../../ui/Toasts.tsx';
+import { faceSize } from '../library/faceReadiness.ts';
+import { AnnotationEditor } from './AnnotationEditor.tsx';
+import { AnnotationList } from './AnnotationList.tsx';
+import { CanvasStage } from './CanvasStage.tsx';
+import type { FabricView } from '../../canvas/fabricView.ts';
+import { EyedropperPanel } from './EyedropperPanel.tsx';
+import { TOOL_KEYS, ToolBar } from './ToolBar.tsx';
+import { useAnnotationEditing } from './useAnnotationEditing.ts';
+import { rememberZoom } from './viewMemory.ts';
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** Where mentors spend their day: a face on the canvas, the tools, and the annotations beside it. */
+export function ReviewScreen() {
+  const { workshopId = '', participantId = '', submissionId = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const { t, i18n } = useTranslation();
+  const db = useDatabase();
+  const mentor = useCurrentMentorRecord();
+  const toast = useToast();
+  const workshop = useWorkshop(workshopId);
+  const participant = useParticipant(participantId);
+  const faces = useSubmissionFaces(submissionId);
+  const submission = useLiveSubmission(submissionId);
+  const all = useAllAnnotations(submissionId);
+  const mentors = useMentors();
+  const ownSnippets = useOwnSnippets();
+
+  const [toolName, setToolName] = useState<ToolName>('select');
+  const tool = useRef<Tool>(createTool('select'));
+  const [draft, setDraft] = useState<AnnotationShape | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [zoom, setZoom] = useState(1);
+  const [showOthers, setShowOthers] = useState(true);
+  const [severityFilter, setSeverityFilter] = useState<ReadonlySet<Annotation['severity']>>(new Set(SEVERITIES));
+  const [samples, setSamples] = useState<string[]>([]);
+  const stage = useRef<{ view: FabricView | null }>({ view: null });
+
+  const faceId = search.get('face') ?? faces?.[0]?.id ?? '';
+  const face = faces?.find((f) => f.id === faceId) ?? faces?.[0];
+  const onError = useCallback((error: unknown) => toast({ tone: 'error', message: saveErrorMessage(error, t) }), [toast, t]);
+  const editing = useAnnotationEditing({
+    submissionId,
+    mentorId: mentor.id,
+    all: all ?? [],
+    faceOrder: (assetId) => faces?.findIndex((f) => f.id === assetId) ?? 0,
+    onError,
+  });
+
+  const live = useMemo(() => (all ?? []).filter((a) => a.deletedAt === null), [all]);
+  const visible = useMemo(
+    () => live.filter((a) => (showOthers || a.mentorId === mentor.id) && severityFilter.has(a.severity)),
+    [live, showOthers, mentor.id, severityFilter],
+  );
+  const onFace = useMemo(
+    () =>
+      visible
+        .filter((a) => a.assetId === face?.id)
+        .map((a) => ({ annotation: a, editable: a.mentorId === mentor.id, mine: a.mentorId === mentor.id })),
+    [visible, face?.id, mentor.id],
+  );
+  const selected = live.find((a) => a.id === selectedId) ?? null;
+  const snippets = useMemo<Snippet[]>(
+    () => [
+      ...STARTER_SNIPPETS,
+      ...(ownSnippets ?? []).map((s) => ({ key: s.id, category: s.category, severity: 'suggestion' as const, text: s.text })),
+    ],
+    [ownSnippets],
+  );
+
+  const chooseTool = useCallback((name: ToolName) => {
+    tool.current = createTool(name);
+    setToolName(name);
+    setDraft(null);
+  }, []);
+
+  const mmPerPixel = face && participant ? (() => {
+    const size = faceSize(face.face, participant.packDimensions);
+    return size ? mmPerPixelFromPack(face.metadata.width, face.metadata.height, size) : null;
+  })() : null;
+
+  const onPointer = useCallback(
+    (input: PointerInput) => {
+      if (!face) return;
+      const output = tool.current.handle(input);
+      switch (output.kind) {
+        case 'drafting':
+          setDraft(output.shape);
+          break;
+        case 'commit': {
+          setDraft(null);
+          const shape = output.shape.kind === 'measure' ? { ...output.shape, mmPerPixel } : output.shape;
+          void editing.create(face.id, shape).then((created) => {
+            setSelectedId(created.id);
+            chooseTool('select');
+          });
+          break;
+        }
+        case 'sample': {
+          const rgb = stage.current.view?.sample(output.point.x, output.point.y);
+          if (rgb) setSamples((s) => [hexFromRgb(rgb.r, rgb.g, rgb.b), ...s].slice(0, 2));
+          break;
+        }
+        case 'pan':
+          stage.current.view?.panBy(output.dx * zoom, output.dy * zoom);
+          break;
+        default:
+          setDraft(null);
+      }
+    },
+    [face, editing, chooseTool, mmPerPixel, zoom],
+  );
+
+  const onModified = useCallback(
+    (id: string, change: { dx: number; dy: number; scaleX: number; scaleY: number }) => {
+      const current = live.find((a) => a.id === id);
+      if (!current) return;
+      let shape = current.shape;
+      if (change.scaleX !== 1 || change.scaleY !== 1) {
+        const from = shapeBounds(shape);
+        shape = scaleShapeToBounds(shape, from, {
+          x: from.x + change.dx,
+          y: from.y + change.dy,
+          width: from.width * change.scaleX,
+          height: from.height * change.scaleY,
+        });
+      } else {
+        shape = translateShape(shape, change.dx, change.dy);
+      }
+      void editing.update(id, { shape });
+    },
+    [live, editing],
+  );
+
+  const goFace = useCallback(
+    (id: string) => {
+      setSearch({ face: id }, { replace: true });
+      setSelectedId(null);
+    },
+    [setSearch],
+  );
+
+  // Keys for tools and actions; captured before the app-wide shortcuts.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (document.querySelector('dialog[open]')) return;
+      if (event.key === ' ' && !isTyping(event.target)) {
+        stage.current.view?.setSpaceDown(event.type === 'keydown');
+        event.preventDefault();
+        return;
+      }
+      if (event.type !== 'keydown' || isTyping(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      let handled = true;
+      if (mod && key === 'z' && !event.shiftKey) void editing.undo();
+      else if (mod && (key === 'y' || (key === 'z' && event.shiftKey))) void editing.redo();
+      else if (mod || event.altKey) handled = false;
+      else if (event.key === 'Escape') {
+        tool.current.handle({ type: 'cancel' });
+        setDraft(null);
+        setSelectedId(null);
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected?.mentorId === mentor.id) {
+        void editing.remove(selected.id);
+        setSelectedId(null);
+      } else if (event.key === '0') {
+        rememberZoom('fit');
+        stage.current.view?.zoomToFit();
+      } else if (event.key === '1') {
+        rememberZoom(1);
+        stage.current.view?.zoomAround(1);
+      } else if (event.key === '+' || event.key === '=') stage.current.view?.zoomAround(zoom * 1.25);
+      else if (event.key === '-') stage.current.view?.zoomAround(zoom / 1.25);
+      else if (event.key === ']' || event.key === '[') {
+        const index = faces?.findIndex((f) => f.id === face?.id) ?? -1;
+        const next = faces?.[index + (event.key === ']' ? 1 : -1)];
+        if (next) goFace(next.id);
+      } else {
+        const binding = TOOL_KEYS.find((b) => b.key === key);
+        if (binding) chooseTool(binding.tool);
+        else handled = false;
+      }
+      if (handled) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('keyup', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keyup', onKey, true);
+    };
+  }, [editing, selected, mentor.id, zoom, faces, face, goFace, chooseTool]);
+
+  if (workshop === undefined || participant === undefined || faces === undefined || all === undefined) {
+    return <p className="loading">{t('app.loading')}</p>;
+  }
+  if (!workshop || !participant || !submission || !face) {
+    return (
+      <EmptyState title={t('errors.notFound')} body="">
+        <Link to="/">{t('common.back')}</Link>
+      </EmptyState>
+    );
+  }
+
+  const names = new Map((mentors ?? []).map((m) => [m.id, m.name]));
+  const language = i18n.language === 'en' ? 'en' : 'id';
+  const percent = new Intl.NumberFormat(language === 'en' ? 'en-ID' : 'id-ID', { style: 'percent', maximumFractionDigits: 0 });
+  return (
+    <div className="review">
+      <nav aria-label="breadcrumb" className="breadcrumb">
+        <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={`/workshops/${workshop.id}/participants/${participant.id}`}>{participant.business}</Link>{' '}
+        <span aria-hidden="true">/</span> <span aria-current="page">{t('review.title')}</span>
+      </nav>
+      <div className="page-header">
+        <h1>{t('review.heading', { business: participant.business, version: submission.version })}</h1>
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => void editing.undo()} disabled={!editing.canUndo} aria-keyshortcuts="Control+Z">
+            {t('review.undo')}
+          </button>
+          <button type="button" className="button" onClick={() => void editing.redo()} disabled={!editing.canRedo} aria-keyshortcuts="Control+Shift+Z">
+            {t('review.redo')}
+          </button>
+        </div>
+      </div>
+      <ToolBar tool={toolName} onTool={chooseTool} />
+      <div className="zoom-bar" role="group" aria-label={t('review.zoom')}>
+        <button type="button" className="button button-small" aria-keyshortcuts="0" onClick={() => { rememberZoom('fit'); stage.current.view?.zoomToFit(); }}>
+          {t('review.fit')}
+        </button>
+        <button type="button" className="button button-small" aria-keyshortcuts="1" onClick={() => { rememberZoom(1); stage.current.view?.zoomAround(1); }}>
+          100 %
+        </button>
+        <button type="button" className="button button-small" aria-keyshortcuts="-" aria-label={t('review.zoomOut')} onClick={() => stage.current.view?.zoomAround(zoom / 1.25)}>
+          −
+        </button>
+        <output aria-live="polite" className="zoom-level">{percent.format(zoom)}</output>
+        <button type="button" className="button button-small" aria-keyshortcuts="+" aria-label={t('review.zoomIn')} onClick={() => stage.current.view?.zoomAround(zoom * 1.25)}>
+          +
+        </button>
+        <label className="check">
+          <input type="checkbox" checked={showOthers} onChange={(e) => setShowOthers(e.target.checked)} />
+          {t('review.showOthers')}
+        </label>
+      </div>
+      <Tabs
+        label={t('review.faces')}
+        idPrefix="review-face"
+        selected={face.id}
+        onSelect={goFace}
+        tabs={faces.map((f) => ({ key: f.id, label: t(`faces.${f.face}`) }))}
+      />
+      <div className="review-body">
+        <div {...tabPanelProps('review-face', face.id)} className="review-canvas">
+          <CanvasStage
+            face={face}
+            annotations={onFace}
+            selectedId={selectedId}
+            tool={toolName}
+            draft={draft}
+            onView={(view) => {
+              stage.current.view = view;
+            }}
+            label={t('review.canvasLabel', { face: t(`faces.${face.face}`), count: onFace.length })}
+            events={{
+              pointer: onPointer,
+              select: setSelectedId,
+              modified: onModified,
+              zoom: (z, reason) => {
+                setZoom(z);
+                if (reason === 'user') rememberZoom(z);
+              },
+            }}
+          />
+        </div>
+        <aside className="review-side" aria-label={t('review.sidePanel')}>
+          {selected ? (
+            <AnnotationEditor
+              key={selected.id}
+              annotation={selected}
+              editable={selected.mentorId === mentor.id}
+              snippets={snippets}
+              onChange={(changes) => void editing.update(selected.id, changes)}
+              onDelete={() => {
+                void editing.remove(selected.id);
+                setSelectedId(null);
+              }}
+              onSaveSnippet={(text) =>
+                void addSnippet(db, { text: { id: text, en: text }, category: selected.category }, mentor.id).then(() =>
+                  toast({ message: t('review.snippetSaved') }),
+                )
+              }
+            />
+          ) : (
+            <p className="muted">{t('review.selectHint')}</p>
+          )}
+          <AnnotationList
+            annotations={visible}
+            selectedId={selectedId}
+            onSelect={(id) => {
+              const target = live.find((a) => a.id === id);
+              if (target && target.assetId !== face.id) goFace(target.assetId);
+              setSelectedId(id);
+            }}
+            severityFilter={severityFilter}
+            onToggleSeverity={(s) =>
+              setSeverityFilter((current) => {
+                const next = new Set(current);
+                if (next.has(s)) next.delete(s);
+                else next.add(s);
+                return next;
+              })
+            }
+            mentorNames={names}
+            myId={mentor.id}
+          />
+          <button type="button" className="button button-small" onClick={() => void editing.renumber()}>
+            {t('review.renumber')}
+          </button>
+          {toolName === 'eyedropper' || samples.length > 0 ? (
+            <section aria-labelledby="eyedropper-title" className="panel">
+              <h2 id="eyedropper-title">{t('review.toolNames.eyedropper')}</h2>
+              <EyedropperPanel samples={samples} />
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}
