@@ -83,3 +83,99 @@ test('zoom keys: 1 is 100 %, 0 fits, and the zoom stays when changing face', asy
   await page.keyboard.press('0');
   await expect(page.locator('.zoom-level')).not.toHaveText('125%');
 });
+
+test('after a reload at another window size, an annotation sits on the same image pixels', async ({ page }) => {
+  // The demo's front of Keripik Tempe is 1018 × 1600 px; the view fits it with a 5 % margin.
+  const image = { width: 1018, height: 1600 };
+  const fit = (box: { x: number; y: number; width: number; height: number }) => {
+    const zoom = Math.min(box.width / image.width, box.height / image.height) * 0.95;
+    return { zoom, x: box.x + (box.width - image.width * zoom) / 2, y: box.y + (box.height - image.height * zoom) / 2 };
+  };
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await openDemoReview(page);
+  const before = fit(await faceShown(page));
+  const target = { x: 300, y: 520 }; // image pixels: the logo's lower edge
+  await page.keyboard.press('p');
+  await page.mouse.click(before.x + target.x * before.zoom, before.y + target.y * before.zoom);
+  await page.getByRole('radio', { name: 'Wajib diperbaiki' }).click();
+  await expect(page.getByRole('radio', { name: 'Wajib diperbaiki' })).toBeChecked();
+
+  await page.setViewportSize({ width: 1100, height: 1000 });
+  await page.reload();
+  await waitForReady(page);
+  const after = fit(await faceShown(page));
+  expect(after.zoom).not.toBeCloseTo(before.zoom, 3);
+  // The numbered badge (must-fix red) is centred on the pin: sample just left of its number.
+  const at = { x: after.x + target.x * after.zoom - 8, y: after.y + target.y * after.zoom };
+  const png = await page.screenshot({ clip: { x: Math.round(at.x) - 1, y: Math.round(at.y) - 1, width: 3, height: 3 } });
+  const pixel = await page.evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    context.drawImage(bitmap, 0, 0);
+    return [...context.getImageData(1, 1, 1, 1).data];
+  }, [...png]);
+  const [r = 0, g = 0, b = 0] = pixel;
+  // #d32f2f give or take anti-aliasing.
+  expect(Math.abs(r - 0xd3)).toBeLessThan(30);
+  expect(Math.abs(g - 0x2f)).toBeLessThan(30);
+  expect(Math.abs(b - 0x2f)).toBeLessThan(30);
+});
+
+test('every drawing tool, the measure in millimetres, the eyedropper contrast and the shelf preview', async ({ page }) => {
+  await openDemoReview(page);
+  const box = await faceShown(page);
+  const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+  const drag = async (key: string, from: { x: number; y: number }, to: { x: number; y: number }) => {
+    await page.keyboard.press(key);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.press('Escape');
+  };
+  const items = page.locator('.annotation-items > li');
+  await drag('e', at(0.45, 0.2), at(0.55, 0.3));
+  await expect(items).toHaveCount(1);
+  await drag('a', at(0.6, 0.5), at(0.5, 0.4));
+  await expect(items).toHaveCount(2);
+  await drag('f', at(0.4, 0.7), at(0.55, 0.75));
+  await expect(items).toHaveCount(3);
+
+  // Measure across the whole width of the front: the declared pouch is 140 mm wide.
+  const image = { width: 1018, height: 1600 };
+  const zoom = Math.min(box.width / image.width, box.height / image.height) * 0.95;
+  const left = box.x + (box.width - image.width * zoom) / 2;
+  const y = box.y + box.height / 2;
+  await page.keyboard.press('m');
+  await page.mouse.move(left + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(left + image.width * zoom - 1, y, { steps: 8 });
+  await page.mouse.up();
+  await expect(items).toHaveCount(4);
+  await expect(page.locator('.measure-result')).toHaveText(/Panjang: 1[34]\d(,\d)? mm/);
+
+  // Text: place, then type the label in the side panel.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('t');
+  await page.mouse.click(at(0.35, 0.62).x, at(0.35, 0.62).y);
+  await page.getByLabel('Teks label').fill('Perbesar netto');
+  await expect(items).toHaveCount(5);
+  await expect(items.nth(4)).toContainText('Saran');
+
+  // Eyedropper: two samples, their contrast and a legibility verdict.
+  await page.getByRole('button', { name: /^Pipet warna/ }).click();
+  await page.mouse.click(at(0.5, 0.05).x, at(0.5, 0.05).y);
+  await page.mouse.click(at(0.5, 0.38).x, at(0.5, 0.38).y);
+  await expect(page.getByText(/Kontras \d+(,\d+)? : 1/)).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, '31-review-tools');
+
+  await page.getByRole('button', { name: 'Pratinjau rak & marketplace' }).click();
+  const shelf = page.getByRole('dialog', { name: 'Pratinjau rak dan marketplace' });
+  await expect(shelf.getByRole('img', { name: /dilihat dari 4 meter/ })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, '32-shelf');
+  await page.keyboard.press('Escape');
+  await expect(shelf).toBeHidden();
+});

@@ -1,6 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog.tsx';
 
+const REVIEW_SHORTCUTS = [
+  { keys: ['V', 'H', 'P', 'R', 'E', 'A', 'F', 'T', 'M', 'I'], action: 'shortcuts.reviewTools' },
+  { keys: ['Ctrl+Z'], action: 'shortcuts.undo' },
+  { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'shortcuts.redo' },
+  { keys: ['Delete'], action: 'shortcuts.deleteAnnotation' },
+  { keys: ['0', '1', '+', '−'], action: 'shortcuts.zoom' },
+  { keys: ['Space'], action: 'shortcuts.pan' },
+  { keys: ['[', ']'], action: 'shortcuts.faces' },
+  { keys: ['Esc'], action: 'shortcuts.cancelDraw' },
+] as const;
+
 const SHORTCUTS = [
   { keys: ['N'], action: 'shortcuts.newWorkshop' },
   { keys: ['P'], action: 'shortcuts.newParticipant' },
@@ -22,6 +33,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </button>
       }
     >
+      <h3>{t('shortcuts.everywhere')}</h3>
       <table className="table">
         <thead>
           <tr>
@@ -36,6 +48,30 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 {s.keys.map((k, i) => (
                   <span key={k}>
                     {i > 0 ? ' / ' : null}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{t(s.action)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t('shortcuts.inReview')}</h3>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('shortcuts.key')}</th>
+            <th scope="col">{t('shortcuts.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {REVIEW_SHORTCUTS.map((s) => (
+            <tr key={s.action}>
+              <td>
+                {s.keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 ? ' ' : null}
                     <kbd>{k}</kbd>
                   </span>
                 ))}

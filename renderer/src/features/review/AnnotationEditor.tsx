@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ANNOTATION_CATEGORIES, SEVERITIES, type Annotation } from '../../../../shared/domain/annotation.ts';
-import { measureMillimetres, distance } from '../../../../shared/annotations/geometry.ts';
+import { distance, measureMillimetres, mmPerPixelFromKnownLength } from '../../../../shared/annotations/geometry.ts';
+import { LABEL_ITEMS } from '../../../../shared/domain/labelChecklist.ts';
 import { searchSnippets, type Snippet } from '../../../../shared/annotations/commentBank.ts';
 import { useFormat } from '../../i18n/format.ts';
 
@@ -9,7 +10,7 @@ interface Props {
   annotation: Annotation;
   editable: boolean;
   snippets: readonly Snippet[];
-  onChange: (changes: Partial<Pick<Annotation, 'category' | 'severity' | 'comment' | 'shape'>>) => void;
+  onChange: (changes: Partial<Pick<Annotation, 'category' | 'severity' | 'comment' | 'shape' | 'link'>>) => void;
   onDelete: () => void;
   onSaveSnippet: (text: string) => void;
 }
@@ -23,6 +24,7 @@ export function AnnotationEditor({ annotation, editable, snippets, onChange, onD
   const [comment, setComment] = useState(annotation.comment);
   const [stored, setStored] = useState(annotation.comment);
   const [query, setQuery] = useState('');
+  const [knownMm, setKnownMm] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const language = i18n.language === 'en' ? 'en' : 'id';
 
@@ -86,12 +88,49 @@ export function AnnotationEditor({ annotation, editable, snippets, onChange, onD
         </div>
       ) : null}
       {shape.kind === 'measure' ? (
-        <p className="measure-result">
-          {shape.mmPerPixel
-            ? t('review.measureMm', { mm: format.number(Math.round(measureMillimetres(shape, shape.mmPerPixel) * 10) / 10) })
-            : t('review.measurePx', { px: format.number(Math.round(distance(shape.from, shape.to))) })}
-        </p>
+        <>
+          <p className="measure-result">
+            {shape.mmPerPixel
+              ? t('review.measureMm', { mm: format.number(Math.round(measureMillimetres(shape, shape.mmPerPixel) * 10) / 10) })
+              : t('review.measurePx', { px: format.number(Math.round(distance(shape.from, shape.to))) })}
+          </p>
+          {editable ? (
+            <div className="calibrate">
+              <div className="field">
+                <label htmlFor="known-length">{t('review.knownLength')}</label>
+                <input id="known-length" inputMode="decimal" value={knownMm} onChange={(e) => setKnownMm(e.target.value)} />
+              </div>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => {
+                  const mm = Number(knownMm.replace(',', '.'));
+                  const scale = mmPerPixelFromKnownLength(distance(shape.from, shape.to), mm);
+                  if (scale) onChange({ shape: { ...shape, mmPerPixel: scale } });
+                }}
+              >
+                {t('review.calibrate')}
+              </button>
+            </div>
+          ) : null}
+        </>
       ) : null}
+      <div className="field">
+        <label htmlFor="annotation-link">{t('review.link')}</label>
+        <select
+          id="annotation-link"
+          disabled={!editable}
+          value={annotation.link?.to === 'checklist' ? annotation.link.item : ''}
+          onChange={(e) => onChange({ link: e.target.value ? { to: 'checklist', item: e.target.value } : null })}
+        >
+          <option value="">{t('review.noLink')}</option>
+          {LABEL_ITEMS.map((item) => (
+            <option key={item} value={item}>
+              {t(`checklist.items.${item}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="field">
         <label htmlFor="annotation-comment">{t('review.comment')}</label>
         <textarea

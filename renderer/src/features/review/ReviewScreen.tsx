@@ -29,6 +29,7 @@ import { AnnotationList } from './AnnotationList.tsx';
 import { CanvasStage } from './CanvasStage.tsx';
 import type { FabricView } from '../../canvas/fabricView.ts';
 import { EyedropperPanel } from './EyedropperPanel.tsx';
+import { ShelfPreviewDialog } from './ShelfPreviewDialog.tsx';
 import { TOOL_KEYS, ToolBar } from './ToolBar.tsx';
 import { useAnnotationEditing } from './useAnnotationEditing.ts';
 import { rememberZoom } from './viewMemory.ts';
@@ -61,6 +62,7 @@ export function ReviewScreen() {
   const [showOthers, setShowOthers] = useState(true);
   const [severityFilter, setSeverityFilter] = useState<ReadonlySet<Annotation['severity']>>(new Set(SEVERITIES));
   const [samples, setSamples] = useState<string[]>([]);
+  const [shelfOpen, setShelfOpen] = useState(false);
   const stage = useRef<{ view: FabricView | null }>({ view: null });
 
   const faceId = search.get('face') ?? faces?.[0]?.id ?? '';
@@ -74,7 +76,10 @@ export function ReviewScreen() {
     onError,
   });
 
-  const live = useMemo(() => (all ?? []).filter((a) => a.deletedAt === null), [all]);
+  const live = useMemo(
+    () => (all ?? []).filter((a) => a.deletedAt === null).sort((a, b) => a.mentorId.localeCompare(b.mentorId) || a.number - b.number),
+    [all],
+  );
   const visible = useMemo(
     () => live.filter((a) => (showOthers || a.mentorId === mentor.id) && severityFilter.has(a.severity)),
     [live, showOthers, mentor.id, severityFilter],
@@ -245,6 +250,9 @@ export function ReviewScreen() {
       <div className="page-header">
         <h1>{t('review.heading', { business: participant.business, version: submission.version })}</h1>
         <div className="toolbar">
+          <button type="button" className="button" onClick={() => setShelfOpen(true)}>
+            {t('shelf.open')}
+          </button>
           <button type="button" className="button" onClick={() => void editing.undo()} disabled={!editing.canUndo} aria-keyshortcuts="Control+Z">
             {t('review.undo')}
           </button>
@@ -355,6 +363,13 @@ export function ReviewScreen() {
           ) : null}
         </aside>
       </div>
+      {shelfOpen ? (
+        <ShelfPreviewDialog
+          front={faces.find((f) => f.face === 'front') ?? face}
+          product={participant.product || participant.business}
+          onClose={() => setShelfOpen(false)}
+        />
+      ) : null}
     </div>
   );
 }
