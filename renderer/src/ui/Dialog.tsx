@@ -15,6 +15,7 @@ interface DialogProps {
  */
 export function Dialog({ title, onClose, children, footer, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
@@ -24,12 +25,22 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
     if (!dialog) return;
     const returnFocus = document.activeElement as HTMLElement | null;
     dialog.showModal();
+    // A body taller than the dialog becomes a tab stop so it can be scrolled from the
+    // keyboard; set after showModal so the first field still gets the initial focus.
+    const body = bodyRef.current;
+    const observer = new ResizeObserver(() => {
+      if (!body) return;
+      if (body.scrollHeight > body.clientHeight + 1) body.tabIndex = 0;
+      else body.removeAttribute('tabindex');
+    });
+    if (body) observer.observe(body);
     const cancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();
     };
     dialog.addEventListener('cancel', cancel);
     return () => {
+      observer.disconnect();
       dialog.removeEventListener('cancel', cancel);
       dialog.close();
       returnFocus?.focus?.();
@@ -41,7 +52,9 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
       <h2 id={titleId} className="dialog-title">
         {title}
       </h2>
-      <div className="dialog-body">{children}</div>
+      <div ref={bodyRef} className="dialog-body">
+        {children}
+      </div>
       {footer ? <div className="dialog-footer">{footer}</div> : null}
     </dialog>
   );
