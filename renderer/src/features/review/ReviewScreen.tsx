@@ -65,8 +65,10 @@ export function ReviewScreen() {
   const [shelfOpen, setShelfOpen] = useState(false);
   const stage = useRef<{ view: FabricView | null }>({ view: null });
 
-  const faceId = search.get('face') ?? faces?.[0]?.id ?? '';
-  const face = faces?.find((f) => f.id === faceId) ?? faces?.[0];
+  // The front opens first, whatever order the files came in.
+  const defaultFace = faces?.find((f) => f.face === 'front') ?? faces?.[0];
+  const faceId = search.get('face') ?? defaultFace?.id ?? '';
+  const face = faces?.find((f) => f.id === faceId) ?? defaultFace;
   const onError = useCallback((error: unknown) => toast({ tone: 'error', message: saveErrorMessage(error, t) }), [toast, t]);
   const editing = useAnnotationEditing({
     submissionId,
@@ -250,6 +252,9 @@ export function ReviewScreen() {
       <div className="page-header">
         <h1>{t('review.heading', { business: participant.business, version: submission.version })}</h1>
         <div className="toolbar">
+          <Link className="button" to={`/workshops/${workshop.id}/participants/${participant.id}/compare?b=${face.id}`}>
+            {t('compare.open')}
+          </Link>
           <button type="button" className="button" onClick={() => setShelfOpen(true)}>
             {t('shelf.open')}
           </button>
