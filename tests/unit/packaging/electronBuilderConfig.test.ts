@@ -17,7 +17,9 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
     });
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/sharp/**', 'node_modules/@img/**']));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['node_modules/sharp/**', 'node_modules/@img/**', 'node_modules/@napi-rs/**']),
+    );
     expect(JSON.stringify(config.files)).toContain('out/**');
   });
 });
