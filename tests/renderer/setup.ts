@@ -12,4 +12,13 @@ if (!HTMLDialogElement.prototype.showModal) {
   };
 }
 
+// jsdom has no layout, so no ResizeObserver; nothing it observes ever resizes there.
+if (!('ResizeObserver' in globalThis)) {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+
 afterEach(() => cleanup());

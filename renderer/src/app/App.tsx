@@ -5,6 +5,7 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import type { AppInfo } from '../../../shared/contract/channels.ts';
 import type { KemasDatabase } from '../data/db.ts';
 import { DatabaseProvider } from '../data/DatabaseProvider.tsx';
+import { CompareScreen } from '../features/compare/CompareScreen.tsx';
 import { FaceScreen } from '../features/library/FaceScreen.tsx';
 import { ParticipantScreen } from '../features/participants/ParticipantScreen.tsx';
 import { ReviewScreen } from '../features/review/ReviewScreen.tsx';
@@ -33,6 +34,7 @@ export function App({ db, i18n, appInfo }: AppProps) {
         { path: '/workshops/:workshopId/participants/:participantId', element: <ParticipantScreen /> },
         { path: '/workshops/:workshopId/participants/:participantId/faces/:assetId', element: <FaceScreen /> },
         { path: '/workshops/:workshopId/participants/:participantId/review/:submissionId', element: <ReviewScreen /> },
+        { path: '/workshops/:workshopId/participants/:participantId/compare', element: <CompareScreen /> },
         { path: '*', element: <ErrorScreen notFound /> },
       ],
     },

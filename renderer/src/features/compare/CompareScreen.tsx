@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { resolvePair } from '../../../../shared/compare/comparePair.ts';
+import { initialPaneViews, reducePaneViews, type PaneKey } from '../../../../shared/compare/paneViews.ts';
+import type { Asset } from '../../../../shared/domain/asset.ts';
+import type { Submission } from '../../../../shared/domain/submission.ts';
+import { useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
+import type { CompareModeProps } from './compareSide.ts';
+import { DifferenceMode } from './DifferenceMode.tsx';
+import { OverlayMode } from './OverlayMode.tsx';
+import { SideBySideMode } from './SideBySideMode.tsx';
+import { usePreviewImage } from './usePreviewImage.ts';
+
+type Mode = 'side' | 'overlay' | 'difference';
+const MODES: readonly Mode[] = ['side', 'overlay', 'difference'];
+const isMode = (value: string | null): value is Mode => MODES.includes(value as Mode);
+
+interface Placed {
+  asset: Asset;
+  submission: Submission;
+}
+
+/** Keys typed into a text field are text; sliders and checkboxes leave + − 0 to the screen. */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
+}
+
+/**
+ * Two faces of a participant's design — usually the same face in two
+ * versions — side by side, one over the other, or as a difference.
+ * Route: /workshops/:workshopId/participants/:participantId/compare?a=&b=&mode=
+ */
+export function CompareScreen() {
+  const { workshopId = '', participantId = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const { t } = useTranslation();
+  const workshop = useWorkshop(workshopId);
+  const participant = useParticipant(participantId);
+  const submissions = useSubmissions(participantId);
+
+  const placed = useMemo(
+    () => new Map<string, Placed>((submissions ?? []).flatMap(({ submission, faces }) => faces.map((asset) => [asset.id, { asset, submission }]))),
+    [submissions],
+  );
+  const pair = useMemo(
+    () =>
+      resolvePair(
+        [...placed.values()].map(({ asset, submission }) => ({ id: asset.id, version: submission.version, face: asset.face, order: asset.order })),
+        { a: search.get('a'), b: search.get('b') },
+      ),
+    [placed, search],
+  );
+  const update = useCallback(
+    (changes: Record<string, string>) =>
+      setSearch(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(changes)) next.set(key, value);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearch],
+  );
+
+  if (workshop === undefined || participant === undefined || submissions === undefined) {
+    return <p className="loading">{t('app.loading')}</p>;
+  }
+  if (!workshop || !participant) {
+    return (
+      <EmptyState title={t('errors.notFound')} body="">
+        <Link to="/">{t('common.back')}</Link>
+      </EmptyState>
+    );
+  }
+  const participantPath = `/workshops/${workshop.id}/participants/${participant.id}`;
+  const a = pair ? placed.get(pair.a.id) : undefined;
+  const b = pair ? placed.get(pair.b.id) : undefined;
+  const nameOf = ({ asset, submission }: Placed) => t('compare.choice', { version: submission.version, face: t(`faces.${asset.face}`) });
+  const mode = isMode(search.get('mode')) ? (search.get('mode') as Mode) : 'side';
+
+  return (
+    <div className="compare">
+      <nav aria-label="breadcrumb" className="breadcrumb">
+        <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={participantPath}>{participant.business}</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">{t('compare.title')}</span>
+      </nav>
+      <div className="page-header">
+        <h1>{t('compare.heading', { business: participant.business })}</h1>
+        {b ? (
+          <div className="toolbar">
+            <Link className="button" to={`${participantPath}/review/${b.submission.id}?face=${b.asset.id}`}>
+              {t('review.open', { version: b.submission.version })}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      {!a || !b ? (
+        <EmptyState title={t('compare.noFaces')} body={t('compare.noFacesHint')}>
+          <Link to={participantPath}>{t('common.back')}</Link>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="compare-pickers">
+            {(
+              [
+                ['a', a, t('compare.pickA')],
+                ['b', b, t('compare.pickB')],
+              ] as const
+            ).map(([key, side, label]) => (
+              <div key={key} className="field">
+                <label htmlFor={`compare-pick-${key}`}>{label}</label>
+                <select
+                  id={`compare-pick-${key}`}
+                  value={side.asset.id}
+                  onChange={(e) => update(key === 'a' ? { a: e.target.value, b: b.asset.id } : { a: a.asset.id, b: e.target.value })}
+                >
+                  {[...placed.values()].map((choice) => (
+                    <option key={choice.asset.id} value={choice.asset.id}>
+                      {nameOf(choice)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+            <button type="button" className="button" onClick={() => update({ a: b.asset.id, b: a.asset.id })}>
+              {t('compare.swap')}
+            </button>
+          </div>
+          {a.asset.id === b.asset.id ? <p className="muted compare-note">{t('compare.sameFace')}</p> : null}
+          <Tabs
+            label={t('compare.modes')}
+            idPrefix="compare-mode"
+            selected={mode}
+            onSelect={(next) => update({ a: a.asset.id, b: b.asset.id, mode: next })}
+            tabs={MODES.map((m) => ({ key: m, label: t(`compare.modeNames.${m}`) }))}
+          />
+          <CompareBody mode={mode} a={a} b={b} nameOf={nameOf} />
+          <p className="muted compare-hint">{t('compare.keysHint')}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The mode's panel, with the views both panes share and the + − 0 keys. */
+function CompareBody({ mode, a, b, nameOf }: { mode: Mode; a: Placed; b: Placed; nameOf: (p: Placed) => string }) {
+  const [views, dispatch] = useReducer(reducePaneViews, true, initialPaneViews);
+  const previewA = usePreviewImage(a.asset);
+  const previewB = usePreviewImage(b.asset);
+  const { width: widthA, height: heightA } = a.asset.metadata;
+  const { width: widthB, height: heightB } = b.asset.metadata;
+  useEffect(() => dispatch({ type: 'image', pane: 'a', size: { width: widthA, height: heightA } }), [widthA, heightA, a.asset.id]);
+  useEffect(() => dispatch({ type: 'image', pane: 'b', size: { width: widthB, height: heightB } }), [widthB, heightB, b.asset.id]);
+
+  // + − 0 anywhere on the screen: the pane with focus, else both.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      const holder = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-pane]') : null;
+      const pane: PaneKey | 'all' = holder?.dataset.pane === 'a' || holder?.dataset.pane === 'b' ? holder.dataset.pane : 'all';
+      if (event.key === '+' || event.key === '=') dispatch({ type: 'zoom-steps', pane, steps: 1 });
+      else if (event.key === '-') dispatch({ type: 'zoom-steps', pane, steps: -1 });
+      else if (event.key === '0') dispatch({ type: 'fit', pane });
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const props: CompareModeProps = {
+    a: { asset: a.asset, name: nameOf(a), preview: previewA },
+    b: { asset: b.asset, name: nameOf(b), preview: previewB },
+    views,
+    dispatch,
+  };
+  return (
+    <div {...tabPanelProps('compare-mode', mode)} className="compare-panel">
+      {mode === 'side' ? <SideBySideMode {...props} /> : mode === 'overlay' ? <OverlayMode {...props} /> : <DifferenceMode {...props} />}
+    </div>
+  );
+}
