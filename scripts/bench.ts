@@ -1,5 +1,6 @@
 // `npm run bench`: runs every tests/bench/*.bench.ts, prints a table, writes tests/bench/results.json.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Bench, Measure } from '../tests/bench/measure.ts';
 import { projectRoot } from './build.ts';
@@ -35,10 +36,18 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as numb
 console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 for (const row of rows) console.log(line(row));
 
+// A filtered run (`npm run bench -- library`) replaces only the benches it ran.
+const resultsFile = join(benchDir, 'results.json');
+const ran = new Set(results.map((r) => r.bench));
+let kept: (Measure & { bench: string })[] = [];
+if (only.length > 0 && existsSync(resultsFile)) {
+  const previous = JSON.parse(readFileSync(resultsFile, 'utf8')) as { results?: (Measure & { bench: string })[] };
+  kept = (previous.results ?? []).filter((r) => !ran.has(r.bench));
+}
 const output = {
   measuredAt: new Date().toISOString(),
-  machine: { node: process.version, platform: process.platform, arch: process.arch },
-  results,
+  machine: { node: process.version, platform: process.platform, arch: process.arch, cores: availableParallelism() },
+  results: [...kept, ...results],
 };
-writeFileSync(join(benchDir, 'results.json'), `${JSON.stringify(output, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify(output, null, 2)}\n`);
 console.log(`\nwrote tests/bench/results.json (${results.length} measures)`);

@@ -57,8 +57,37 @@ export function useSubmissions(participantId: string) {
 }
 
 /**
- * An object URL for one image of an asset, revoked when the component lets go
- * of it. The blob is read outside any live query: blobs stay out of list queries.
+ * Thumbnails are shown by the hundred and remount as the gallery scrolls:
+ * their object URLs are kept (most recent 500) instead of being read from
+ * IndexedDB and made again each time. An image that already loaded keeps
+ * showing after its URL is revoked.
+ */
+const THUMBNAIL_CACHE_SIZE = 500;
+const thumbnailUrls = new Map<string, Promise<string | null>>();
+
+function cachedThumbnailUrl(db: ReturnType<typeof useDatabase>, asset: Pick<Asset, 'id' | 'sha256'>): Promise<string | null> {
+  const key = `${db.name}:${asset.id}`;
+  const hit = thumbnailUrls.get(key);
+  if (hit) {
+    // Refresh its place in the LRU order.
+    thumbnailUrls.delete(key);
+    thumbnailUrls.set(key, hit);
+    return hit;
+  }
+  const made = getAssetBlob(db, asset, 'thumbnail').then((blob) => (blob ? URL.createObjectURL(blob) : null));
+  thumbnailUrls.set(key, made);
+  while (thumbnailUrls.size > THUMBNAIL_CACHE_SIZE) {
+    const [oldestKey, oldest] = thumbnailUrls.entries().next().value as [string, Promise<string | null>];
+    thumbnailUrls.delete(oldestKey);
+    void oldest.then((url) => url && URL.revokeObjectURL(url));
+  }
+  return made;
+}
+
+/**
+ * An object URL for one image of an asset. The blob is read outside any live
+ * query: blobs stay out of list queries. Previews and originals are revoked
+ * when the component lets go of them; thumbnails are cached (see above).
  */
 export function useAssetImageUrl(asset: Pick<Asset, 'id' | 'sha256'>, kind: BlobKind): string | null {
   const db = useDatabase();
@@ -66,6 +95,15 @@ export function useAssetImageUrl(asset: Pick<Asset, 'id' | 'sha256'>, kind: Blob
   const { id, sha256 } = asset;
   useEffect(() => {
     let cancelled = false;
+    if (!id) return;
+    if (kind === 'thumbnail') {
+      void cachedThumbnailUrl(db, { id, sha256 }).then((cached) => {
+        if (!cancelled) setUrl(cached);
+      });
+      return () => {
+        cancelled = true;
+      };
+    }
     let created: string | null = null;
     void getAssetBlob(db, { id, sha256 }, kind).then((blob) => {
       if (cancelled || !blob) return;

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PRODUCT_CATEGORIES } from '../../../../shared/domain/participant.ts';
@@ -20,7 +20,8 @@ function Cover({ row }: { row: LibraryRow }) {
   return <div className="face-frame card-cover">{cover && url ? <img src={url} alt="" /> : null}</div>;
 }
 
-function Card({ row, workshopId }: { row: LibraryRow; workshopId: string }) {
+/** Memoised: the virtual list re-renders on every scroll event, a card only when its row changes. */
+const Card = memo(function Card({ row, workshopId }: { row: LibraryRow; workshopId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const p = row.participant;
@@ -46,7 +47,7 @@ function Card({ row, workshopId }: { row: LibraryRow; workshopId: string }) {
       <span className="card-line muted">{row.reviewed ? t('library.statusReviewed') : t('library.statusUnreviewed')}</span>
     </Link>
   );
-}
+});
 
 /** The workshop's submissions as a searchable, filterable grid; only visible rows are drawn. */
 export function LibraryGallery({ workshop }: { workshop: Workshop }) {
@@ -59,17 +60,19 @@ export function LibraryGallery({ workshop }: { workshop: Workshop }) {
   const rows = useMemo(() => filterRows(allRows, filter), [allRows, filter]);
   const regions = useMemo(() => [...new Set(allRows.map((r) => r.region).filter(Boolean))].sort(), [allRows]);
 
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLDivElement | null>(null);
   const [columns, setColumns] = useState(4);
-  useEffect(() => {
-    const element = scroller.current;
+  const observer = useRef<ResizeObserver | null>(null);
+  // A callback ref: the scroll container appears only once the library has loaded.
+  const setScroller = useCallback((element: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    scroller.current = element;
     if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
+    observer.current = new ResizeObserver(([entry]) => {
       const width = entry?.contentRect.width ?? 0;
       setColumns(Math.max(1, Math.floor((width + GAP) / (CARD_WIDTH + GAP))));
     });
-    observer.observe(element);
-    return () => observer.disconnect();
+    observer.current.observe(element);
   }, []);
   const rowCount = Math.ceil(rows.length / columns);
   const virtualizer = useVirtualizer({
@@ -130,7 +133,7 @@ export function LibraryGallery({ workshop }: { workshop: Workshop }) {
       </p>
       {allRows.length === 0 ? <p className="empty-line">{t('library.empty')}</p> : null}
       {allRows.length > 0 && rows.length === 0 ? <p className="empty-line">{t('library.noMatch')}</p> : null}
-      <div ref={scroller} className="gallery-scroll" data-testid="gallery-scroll">
+      <div ref={setScroller} className="gallery-scroll" data-testid="gallery-scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((virtualRow) => (
             <div
