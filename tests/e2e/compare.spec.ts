@@ -1,10 +1,10 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packImage } from './intakeFiles.ts';
 import { startBrowserHost, type RunningHost } from '../support/browserHost.ts';
-import { expectAccessible, introduceMentor, openStudio, screenshot, studioUrl } from './studio.ts';
+import { dropFiles, expectAccessible, newWorkshop, screenshot } from './studio.ts';
 
 let work: string;
 test.beforeAll(() => {
@@ -12,28 +12,7 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function newWorkshop(page: Page, name: string, url = studioUrl()) {
-  await openStudio(page, url);
-  await introduceMentor(page);
-  await page.getByRole('button', { name: 'Workshop baru' }).first().click();
-  await page.getByLabel('Nama workshop').fill(name);
-  await page.getByLabel('Wilayah (Bakorwil)').fill('Jember');
-  await page.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
 
-/** Drops files on the page the way a file manager does: a DataTransfer carrying File objects. */
-async function dropFiles(page: Page, dir: string, names: readonly string[]) {
-  const files = names.map((name) => ({ name, bytes: [...readFileSync(join(dir, name))] }));
-  const transfer = await page.evaluateHandle((list) => {
-    const data = new DataTransfer();
-    for (const f of list) data.items.add(new File([new Uint8Array(f.bytes)], f.name));
-    return data;
-  }, files);
-  const zone = page.locator('.drop-zone');
-  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await zone.dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 type Rgba = [number, number, number, number];
 
@@ -100,7 +79,7 @@ test('a mentor compares two versions side by side, locked, overlaid, swiped and 
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'Sambal Bu Rini - Sambal Bawang - depan.jpg'), await packImage(700, 900, '#b3261e', 'jpeg'));
   writeFileSync(join(dir, 'sambal-depan-revisi.jpg'), await packImage(700, 900, '#2e7d32', 'jpeg'));
-  await newWorkshop(page, 'Workshop Bandingkan');
+  await newWorkshop(page, 'Workshop Bandingkan', undefined, 'Jember');
   await dropFiles(page, dir, ['Sambal Bu Rini - Sambal Bawang - depan.jpg']);
   await expect(page.getByRole('region', { name: 'Impor selesai' })).toContainText('1 tampak diimpor', { timeout: 60_000 });
   await page.getByRole('link', { name: 'Sambal Bu Rini' }).click();
@@ -259,7 +238,7 @@ test.describe('one version', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'Kopi Ijen - Kopi Arabika - depan.jpg'), await packImage(640, 800, '#1d2b2a', 'jpeg'));
     writeFileSync(join(dir, 'Kopi Ijen - Kopi Arabika - belakang.png'), await packImage(640, 800, '#f2f2ee', 'png'));
-    await newWorkshop(page, 'Workshop Satu Versi', host.url);
+    await newWorkshop(page, 'Workshop Satu Versi', host.url, 'Jember');
     await dropFiles(page, dir, ['Kopi Ijen - Kopi Arabika - depan.jpg', 'Kopi Ijen - Kopi Arabika - belakang.png']);
     await expect(page.getByRole('region', { name: 'Impor selesai' })).toContainText('2 tampak diimpor', { timeout: 60_000 });
     await page.getByRole('region', { name: 'Impor selesai' }).getByRole('button', { name: 'Tutup' }).click();

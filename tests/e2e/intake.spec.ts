@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeMixedFolder, packImage } from './intakeFiles.ts';
-import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
+import { dropFiles, expectAccessible, newWorkshop, screenshot, waitForReady } from './studio.ts';
 
 let work: string;
 test.beforeAll(() => {
@@ -11,29 +11,7 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function newWorkshop(page: Page, name: string) {
-  await openStudio(page);
-  await introduceMentor(page);
-  await page.getByRole('button', { name: 'Workshop baru' }).first().click();
-  await page.getByLabel('Nama workshop').fill(name);
-  await page.getByLabel('Wilayah (Bakorwil)').fill('Malang');
-  await page.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
 
-/** Drops files on the page the way a file manager does: a DataTransfer carrying File objects. */
-async function dropFiles(page: Page, dir: string, names: readonly string[]) {
-  const files = names.map((name) => ({ name, bytes: [...readFileSync(join(dir, name))] }));
-  const transfer = await page.evaluateHandle((list) => {
-    const data = new DataTransfer();
-    for (const f of list) data.items.add(new File([new Uint8Array(f.bytes)], f.name));
-    return data;
-  }, files);
-  const zone = page.locator('.drop-zone');
-  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
-  await expect(page.getByText('Lepaskan berkas atau folder di sini untuk mengimpor')).toBeVisible();
-  await zone.dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 test('a mixed folder dropped on a workshop: good files in, broken ones reported, strays in the tray, all kept after reload', async ({
   page,

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export function studioUrl(): string {
   const url = process.env.KEMAS_URL;
@@ -47,4 +49,29 @@ export async function introduceMentor(page: Page, name = 'Dewi Lestari', organis
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** First run, then a new workshop, opened. */
+export async function newWorkshop(page: Page, name: string, url: string = studioUrl(), region = 'Malang'): Promise<void> {
+  await openStudio(page, url);
+  await introduceMentor(page);
+  await page.getByRole('button', { name: 'Workshop baru' }).first().click();
+  await page.getByLabel('Nama workshop').fill(name);
+  await page.getByLabel('Wilayah (Bakorwil)').fill(region);
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+/** Drops files on the page the way a file manager does: a DataTransfer carrying File objects. */
+export async function dropFiles(page: Page, dir: string, names: readonly string[]): Promise<void> {
+  const files = names.map((name) => ({ name, bytes: [...readFileSync(join(dir, name))] }));
+  const transfer = await page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const f of list) data.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    return data;
+  }, files);
+  const zone = page.locator('.drop-zone');
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await expect(page.getByText('Lepaskan berkas atau folder di sini untuk mengimpor')).toBeVisible();
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
 }

@@ -21,6 +21,36 @@ const SHORTCUTS = [
   { keys: ['Esc'], action: 'shortcuts.closeDialog' },
 ] as const;
 
+/** Keys (alternatives separated) and what they do. */
+function ShortcutTable({ shortcuts }: { shortcuts: readonly { keys: readonly string[]; action: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">{t('shortcuts.key')}</th>
+          <th scope="col">{t('shortcuts.action')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shortcuts.map((s) => (
+          <tr key={s.action}>
+            <td>
+              {s.keys.map((k, i) => (
+                <span key={k}>
+                  {i > 0 ? ' ' : null}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+            </td>
+            <td>{t(s.action)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   return (
@@ -34,53 +64,9 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       }
     >
       <h3>{t('shortcuts.everywhere')}</h3>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('shortcuts.key')}</th>
-            <th scope="col">{t('shortcuts.action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.action}>
-              <td>
-                {s.keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 ? ' / ' : null}
-                    <kbd>{k}</kbd>
-                  </span>
-                ))}
-              </td>
-              <td>{t(s.action)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ShortcutTable shortcuts={SHORTCUTS} />
       <h3>{t('shortcuts.inReview')}</h3>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('shortcuts.key')}</th>
-            <th scope="col">{t('shortcuts.action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {REVIEW_SHORTCUTS.map((s) => (
-            <tr key={s.action}>
-              <td>
-                {s.keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 ? ' ' : null}
-                    <kbd>{k}</kbd>
-                  </span>
-                ))}
-              </td>
-              <td>{t(s.action)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ShortcutTable shortcuts={REVIEW_SHORTCUTS} />
     </Dialog>
   );
 }

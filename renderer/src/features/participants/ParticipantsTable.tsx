@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Participant } from '../../../../shared/domain/participant.ts';
 import type { Workshop } from '../../../../shared/domain/workshop.ts';
+import { RowActions } from '../../ui/RowActions.tsx';
 import { TRAY_DRAG_TYPE, useAssignFromTray } from '../library/UnassignedTray.tsx';
 
 interface Props {
@@ -61,24 +62,12 @@ export function ParticipantsTable({ workshop, participants, onEdit, onDelete }: 
             <td>{t(`categories.${p.category}`)}</td>
             <td>{p.city || t('common.notSet')}</td>
             <td>{p.contact || t('common.notSet')}</td>
-            <td className="row-actions">
-              <button
-                type="button"
-                className="button button-small"
-                aria-label={t('participants.editLabel', { name: p.business })}
-                onClick={() => onEdit(p)}
-              >
-                {t('common.edit')}
-              </button>
-              <button
-                type="button"
-                className="button button-small button-danger"
-                aria-label={t('participants.deleteLabel', { name: p.business })}
-                onClick={() => onDelete(p)}
-              >
-                {t('common.delete')}
-              </button>
-            </td>
+            <RowActions
+              editLabel={t('participants.editLabel', { name: p.business })}
+              deleteLabel={t('participants.deleteLabel', { name: p.business })}
+              onEdit={() => onEdit(p)}
+              onDelete={() => onDelete(p)}
+            />
           </tr>
         ))}
       </tbody>

@@ -9,6 +9,7 @@ import { useWorkshopCounts, useWorkshops } from '../../data/hooks.ts';
 import { deleteWorkshop, restoreWorkshop } from '../../data/workshopsRepo.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { RowActions } from '../../ui/RowActions.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { DemoButton } from '../demo/DemoButton.tsx';
 import { DEMO_WORKSHOP_ID } from '../demo/demoWorkshop.ts';
@@ -100,24 +101,12 @@ export function WorkshopsScreen() {
                   <td>{format.dateRange(w.startDate, w.endDate) ?? t('common.notSet')}</td>
                   <td className="numeric">{format.number(c?.participants ?? 0)}</td>
                   <td className="numeric">{format.number(c?.submissions ?? 0)}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      aria-label={t('workshops.editLabel', { name: w.name })}
-                      onClick={() => setEditing(w)}
-                    >
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
-                      aria-label={t('workshops.deleteLabel', { name: w.name })}
-                      onClick={() => void remove(w)}
-                    >
-                      {t('common.delete')}
-                    </button>
-                  </td>
+                  <RowActions
+                    editLabel={t('workshops.editLabel', { name: w.name })}
+                    deleteLabel={t('workshops.deleteLabel', { name: w.name })}
+                    onEdit={() => setEditing(w)}
+                    onDelete={() => void remove(w)}
+                  />
                 </tr>
               );
             })}
