@@ -53,13 +53,16 @@ interface Entry {
   start: { left: number; top: number };
 }
 
-function loadImage(url: string): Promise<HTMLImageElement> {
-  return new Promise((resolve, reject) => {
-    const img = new Image();
-    img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error(`Image did not load: ${url.slice(0, 40)}`));
-    img.src = url;
-  });
+/** Loads and decodes off the main thread, so a 24 MP original does not stall the frame that shows it. */
+async function loadImage(url: string): Promise<HTMLImageElement> {
+  const img = new Image();
+  img.src = url;
+  try {
+    await img.decode();
+  } catch {
+    throw new Error(`Image did not load: ${url.slice(0, 40)}`);
+  }
+  return img;
 }
 
 function arrowPath(from: { x: number; y: number }, to: { x: number; y: number }, head: number): string {
@@ -106,6 +109,8 @@ export class FabricView {
       stopContextMenu: true,
       fireMiddleClick: true,
       enableRetinaScaling: true,
+      // Hundreds of annotations are added at once: render once afterwards, not per object.
+      renderOnAddRemove: false,
     });
     this.canvas.on('mouse:down', (e) => this.onDown(e));
     this.canvas.on('mouse:move', (e) => this.onMove(e));
@@ -343,7 +348,8 @@ export class FabricView {
   }
 
   private badgeFor(number: number, colour: string, at: { x: number; y: number }): Group {
-    const circle = new Circle({ left: 0, top: 0, radius: 12, fill: colour, stroke: '#ffffff', strokeWidth: 2 });
+    // No per-object caches: Fabric makes each at least 256 × 256 px, a thousand of them for 500 badges.
+    const circle = new Circle({ left: 0, top: 0, radius: 12, fill: colour, stroke: '#ffffff', strokeWidth: 2, objectCaching: false });
     const label = new FabricText(String(number), {
       left: 12,
       top: 12,
@@ -353,6 +359,7 @@ export class FabricView {
       fontWeight: 'bold',
       fill: '#ffffff',
       fontFamily: 'Noto Sans, DejaVu Sans, sans-serif',
+      objectCaching: false,
     });
     return new Group([circle, label], {
       left: at.x,
