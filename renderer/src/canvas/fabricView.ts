@@ -100,6 +100,7 @@ export class FabricView {
   private drawn: DrawnAnnotation[] = [];
   private selectedId: string | null = null;
   private readonly events: CanvasViewEvents;
+  private styleDirty = false;
 
   constructor(element: HTMLCanvasElement, events: CanvasViewEvents) {
     this.events = events;
@@ -112,6 +113,7 @@ export class FabricView {
       // Hundreds of annotations are added at once: render once afterwards, not per object.
       renderOnAddRemove: false,
     });
+    this.canvas.on('before:render', () => this.applyStyle());
     this.canvas.on('mouse:down', (e) => this.onDown(e));
     this.canvas.on('mouse:move', (e) => this.onMove(e));
     this.canvas.on('mouse:up', (e) => this.onUp(e));
@@ -400,16 +402,26 @@ export class FabricView {
     });
   }
 
-  /** Keeps strokes and badges the same size on screen at any zoom. */
+  /**
+   * Keeps strokes and badges the same size on screen at any zoom. Several wheel
+   * events can arrive in one frame: the work is done once, just before the
+   * frame is drawn, and only when the zoom or the annotations changed.
+   */
   private restyle(): void {
+    this.styleDirty = true;
+    this.canvas.requestRenderAll();
+  }
+
+  private applyStyle(): void {
+    if (!this.styleDirty) return;
+    this.styleDirty = false;
     const zoom = this.getZoom();
     for (const [id, entry] of this.entries) {
       const selected = id === this.selectedId;
       entry.body.set({ strokeWidth: (selected ? 4 : 2.5) / zoom, cornerSize: 10, borderScaleFactor: 1 });
+      // Badges take no pointer events, so their hit-testing coordinates are never needed.
       entry.badge.set({ scaleX: 1 / zoom, scaleY: 1 / zoom });
-      entry.badge.setCoords();
     }
-    this.canvas.requestRenderAll();
   }
 
   async dispose(): Promise<void> {
