@@ -346,7 +346,6 @@ export const en: Messages = {
     noLink: 'Not linked',
     knownLength: 'True length of this line (mm)',
     calibrate: 'Calibrate',
-    calibrated: 'Scale calibrated: {{mm}} mm per pixel.',
     measurePx: 'Length: {{px}} pixels (fill in the participant’s pack size to get millimetres)',
     snippetSearch: 'Search the comment bank',
     snippetResults: 'Matching comments',

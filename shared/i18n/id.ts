@@ -347,7 +347,6 @@ export const id = {
     noLink: 'Tidak ditautkan',
     knownLength: 'Panjang sebenarnya garis ini (mm)',
     calibrate: 'Kalibrasi',
-    calibrated: 'Skala dikalibrasi: {{mm}} mm per piksel.',
     measurePx: 'Panjang: {{px}} piksel (isi ukuran kemasan peserta untuk hasil dalam mm)',
     snippetSearch: 'Cari di bank komentar',
     snippetResults: 'Komentar yang cocok',
