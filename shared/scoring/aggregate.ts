@@ -1,0 +1,125 @@
+import { mean, standardDeviation } from './stats.ts';
+
+/** One mentor's overall score (0–100) for one submission; abstentions and nulls are left out. */
+export interface ScoreEntry {
+  submissionId: string;
+  mentorId: string;
+  score: number | null;
+  abstained?: boolean;
+}
+
+/** Per-submission result: mean of counted reviews, spread, and rank. */
+export interface SubmissionResult {
+  submissionId: string;
+  mean: number | null;
+  /** Reviews counted (not abstaining, with a score). */
+  n: number;
+  /** Sample SD (n − 1) of the counted scores; null when fewer than two. */
+  sd: number | null;
+  min: number | null;
+  max: number | null;
+  /** Standard competition rank (1224) by mean, highest first; null when there is no mean. */
+  rank: number | null;
+}
+
+const counted = (e: ScoreEntry): e is ScoreEntry & { score: number } =>
+  !e.abstained && e.score !== null && Number.isFinite(e.score);
+
+/**
+ * Per-mentor z-score normalisation, rescaled to 0–100. For each mentor, z is
+ * taken within that mentor's counted scores in the session (population SD);
+ * z is mapped back as pooledMean + z × pooledSD, where pooled mean and SD
+ * (population) are over all counted scores of all mentors; the result is
+ * clamped to [0, 100]. A mentor whose scores do not vary (including a single
+ * score) gets z = 0, i.e. the pooled mean. Strict order within a mentor is
+ * kept, except where clamping ties values at 0 or 100. Entries not counted
+ * pass through unchanged.
+ */
+export function normalisePerMentor(entries: readonly ScoreEntry[]): ScoreEntry[] {
+  const all = entries.filter(counted).map((e) => e.score);
+  if (all.length === 0) return entries.map((e) => ({ ...e }));
+  const pooledMean = mean(all);
+  const pooledSd = standardDeviation(all, false) ?? 0;
+  const byMentor = new Map<string, number[]>();
+  for (const e of entries) {
+    if (!counted(e)) continue;
+    const list = byMentor.get(e.mentorId) ?? [];
+    list.push(e.score);
+    byMentor.set(e.mentorId, list);
+  }
+  const stats = new Map<string, { m: number; sd: number }>();
+  for (const [mentor, xs] of byMentor) stats.set(mentor, { m: mean(xs), sd: standardDeviation(xs, false) ?? 0 });
+  return entries.map((e) => {
+    if (!counted(e)) return { ...e };
+    const s = stats.get(e.mentorId);
+    const z = s && s.sd > 1e-12 ? (e.score - s.m) / s.sd : 0;
+    return { ...e, score: Math.min(100, Math.max(0, pooledMean + z * pooledSd)) };
+  });
+}
+
+/**
+ * Standard competition ranking ("1224"): equal values share the best rank and
+ * the next rank skips. Highest first unless `ascending`. Null values get rank
+ * null. Output is in input order.
+ */
+export function rankWithTies<T extends { value: number | null }>(items: readonly T[], ascending = false): (T & { rank: number | null })[] {
+  const order = items
+    .map((item, index) => ({ index, value: item.value }))
+    .filter((x): x is { index: number; value: number } => x.value !== null && Number.isFinite(x.value))
+    .sort((a, b) => (ascending ? a.value - b.value : b.value - a.value));
+  const ranks = new Map<number, number>();
+  order.forEach((x, i) => {
+    const prev = order[i - 1];
+    const prevRank = prev ? ranks.get(prev.index) : undefined;
+    ranks.set(x.index, prev && prev.value === x.value && prevRank !== undefined ? prevRank : i + 1);
+  });
+  return items.map((item, index) => ({ ...item, rank: ranks.get(index) ?? null }));
+}
+
+/**
+ * Results per submission: the mean of non-abstaining reviews (optionally after
+ * `normalisePerMentor`), the spread (sample SD, min–max) and the rank with ties.
+ * Submissions are listed in order of first appearance.
+ */
+export function aggregateSubmissions(entries: readonly ScoreEntry[], options: { normalise?: boolean } = {}): SubmissionResult[] {
+  const used = options.normalise ? normalisePerMentor(entries) : entries;
+  const bySubmission = new Map<string, number[]>();
+  for (const e of used) {
+    const list = bySubmission.get(e.submissionId) ?? [];
+    if (counted(e)) list.push(e.score);
+    bySubmission.set(e.submissionId, list);
+  }
+  const rows = [...bySubmission].map(([submissionId, xs]) => ({
+    submissionId,
+    value: xs.length > 0 ? mean(xs) : null,
+    n: xs.length,
+    sd: standardDeviation(xs, true),
+    min: xs.length > 0 ? Math.min(...xs) : null,
+    max: xs.length > 0 ? Math.max(...xs) : null,
+  }));
+  return rankWithTies(rows).map(({ value, ...rest }) => ({ ...rest, mean: value }));
+}
+
+/**
+ * Each mentor's leniency: the mean, over the submissions they scored, of their
+ * score minus the mean of the other mentors' counted scores for that submission
+ * (submissions nobody else scored are skipped). Positive means more lenient.
+ */
+export function mentorLeniency(entries: readonly ScoreEntry[]): { mentorId: string; leniency: number | null; n: number }[] {
+  const bySubmission = new Map<string, (ScoreEntry & { score: number })[]>();
+  for (const e of entries) {
+    if (!counted(e)) continue;
+    const list = bySubmission.get(e.submissionId) ?? [];
+    list.push(e);
+    bySubmission.set(e.submissionId, list);
+  }
+  const diffs = new Map<string, number[]>();
+  for (const e of entries) if (counted(e) && !diffs.has(e.mentorId)) diffs.set(e.mentorId, []);
+  for (const list of bySubmission.values()) {
+    for (const e of list) {
+      const others = list.filter((o) => o.mentorId !== e.mentorId).map((o) => o.score);
+      if (others.length > 0) diffs.get(e.mentorId)?.push(e.score - mean(others));
+    }
+  }
+  return [...diffs].map(([mentorId, ds]) => ({ mentorId, leniency: ds.length > 0 ? mean(ds) : null, n: ds.length }));
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateSubmissions, mentorLeniency, normalisePerMentor, rankWithTies, type ScoreEntry } from '../../../shared/scoring/aggregate.ts';
+
+const e = (submissionId: string, mentorId: string, score: number | null, abstained = false): ScoreEntry => ({ submissionId, mentorId, score, abstained });
+
+function seeded(seed: number) {
+  return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+}
+
+describe('rankWithTies', () => {
+  it('uses standard competition ranking (1224), highest first', () => {
+    const ranked = rankWithTies([{ value: 80 }, { value: 90 }, { value: 80 }, { value: 70 }, { value: null }]);
+    expect(ranked.map((r) => r.rank)).toEqual([2, 1, 2, 4, null]);
+    expect(rankWithTies([{ value: 1 }, { value: 2 }], true).map((r) => r.rank)).toEqual([1, 2]);
+  });
+
+  it('ranks are a permutation of 1..n with ties (property, seeded)', () => {
+    const rand = seeded(42);
+    for (let t = 0; t < 200; t += 1) {
+      const values = Array.from({ length: 1 + Math.floor(rand() * 15) }, () => ({ value: Math.floor(rand() * 5) }));
+      const ranks = rankWithTies(values).map((r) => r.rank ?? 0);
+      // Each rank r appears c times, and the next distinct rank is r + c.
+      const sorted = [...ranks].sort((a, b) => a - b);
+      let i = 0;
+      while (i < sorted.length) {
+        const r = sorted[i] ?? 0;
+        expect(r).toBe(i + 1);
+        while (sorted[i] === r) i += 1;
+      }
+      // Higher values never rank worse.
+      values.forEach((a, x) => values.forEach((b, y) => { if (a.value! > b.value!) expect(ranks[x]).toBeLessThan(ranks[y]!); }));
+    }
+  });
+});
+
+describe('aggregateSubmissions', () => {
+  const entries = [
+    e('s1', 'm1', 80),
+    e('s1', 'm2', 60),
+    e('s1', 'm3', 10, true),
+    e('s2', 'm1', 70),
+    e('s2', 'm2', null),
+    e('s3', 'm1', 70),
+    e('s3', 'm2', 70),
+    e('s4', 'm1', 50, true),
+  ];
+
+  it('takes the mean of non-abstaining reviews, with spread and ranks', () => {
+    const results = aggregateSubmissions(entries);
+    expect(results).toEqual([
+      { submissionId: 's1', mean: 70, n: 2, sd: expect.closeTo(Math.sqrt(200), 12), min: 60, max: 80, rank: 1 },
+      { submissionId: 's2', mean: 70, n: 1, sd: null, min: 70, max: 70, rank: 1 },
+      { submissionId: 's3', mean: 70, n: 2, sd: 0, min: 70, max: 70, rank: 1 },
+      { submissionId: 's4', mean: null, n: 0, sd: null, min: null, max: null, rank: null },
+    ]);
+  });
+
+  it('can normalise per mentor first', () => {
+    // m1 scores high, m2 low, but both order the submissions the same way: after normalising they agree.
+    const data = [e('a', 'm1', 90), e('b', 'm1', 80), e('c', 'm1', 70), e('a', 'm2', 60), e('b', 'm2', 50), e('c', 'm2', 40)];
+    const results = aggregateSubmissions(data, { normalise: true });
+    for (const r of results) expect(r.sd).toBeCloseTo(0, 9);
+    expect(results.map((r) => r.rank)).toEqual([1, 2, 3]);
+    // Mapped back onto the pooled mean (65) and pooled SD.
+    expect(results[1]?.mean).toBeCloseTo(65, 9);
+  });
+});
+
+describe('normalisePerMentor', () => {
+  it('maps a constant mentor to the pooled mean and passes abstentions through', () => {
+    const out = normalisePerMentor([e('a', 'm1', 50), e('b', 'm1', 50), e('a', 'm2', 80), e('b', 'm2', 40), e('c', 'm2', 0, true)]);
+    expect(out[0]?.score).toBeCloseTo(55, 9);
+    expect(out[4]).toEqual(e('c', 'm2', 0, true));
+  });
+
+  it('keeps order within each mentor and stays within 0–100 (property, seeded)', () => {
+    const rand = seeded(99);
+    for (let t = 0; t < 100; t += 1) {
+      const data: ScoreEntry[] = [];
+      for (const m of ['m1', 'm2', 'm3']) for (let s = 0; s < 8; s += 1) data.push(e(`s${s}`, m, Math.round(rand() * 100)));
+      const out = normalisePerMentor(data);
+      for (let i = 0; i < data.length; i += 1) {
+        const oi = out[i]!.score!;
+        expect(oi).toBeGreaterThanOrEqual(0);
+        expect(oi).toBeLessThanOrEqual(100);
+        for (let j = 0; j < data.length; j += 1) {
+          if (data[i]!.mentorId !== data[j]!.mentorId) continue;
+          if (data[i]!.score! > data[j]!.score!) expect(oi).toBeGreaterThanOrEqual(out[j]!.score!);
+          if (data[i]!.score === data[j]!.score) expect(oi).toBe(out[j]!.score);
+        }
+      }
+    }
+  });
+});
+
+describe('mentorLeniency', () => {
+  it('is each mentor’s mean difference from the others', () => {
+    const out = mentorLeniency([e('a', 'm1', 90), e('a', 'm2', 70), e('b', 'm1', 80), e('b', 'm2', 60), e('c', 'm1', 50)]);
+    expect(out).toEqual([
+      { mentorId: 'm1', leniency: 20, n: 2 },
+      { mentorId: 'm2', leniency: -20, n: 2 },
+    ]);
+  });
+});
