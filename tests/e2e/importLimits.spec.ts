@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrowserHost, type RunningHost } from '../support/browserHost.ts';
 import { packImage } from './intakeFiles.ts';
-import { expectAccessible, introduceMentor, openStudio } from './studio.ts';
+import { expectAccessible, introduceMentor, openStudio, screenshot } from './studio.ts';
 
 // Limits are host settings: this test has a host of its own so it cannot change them under others.
 let host: RunningHost;
@@ -25,6 +25,7 @@ test('a mentor lowers the image-size limit and a larger image is refused with th
   const dialog = page.getByRole('dialog', { name: 'Pengaturan' });
   await expect(dialog.getByLabel('Ukuran gambar maksimum (megapiksel)')).toHaveValue('200');
   await expectAccessible(page);
+  await screenshot(page, '25-settings');
   await dialog.getByLabel('Ukuran gambar maksimum (megapiksel)').fill('nol');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(dialog.getByText('Masukkan angka lebih dari 0.')).toBeVisible();

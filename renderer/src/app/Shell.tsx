@@ -15,6 +15,7 @@ import { useToast } from '../ui/Toasts.tsx';
 import { useCommand, useCommandSources } from './commands.ts';
 import { CurrentMentorContext } from './CurrentMentor.tsx';
 import { useMilestone } from './milestones.ts';
+import { Loading } from '../ui/Placeholders.tsx';
 
 /** Header, navigation and the identity gate around every screen. */
 export function Shell({ appInfo }: { appInfo: AppInfo }) {
@@ -83,7 +84,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
       </header>
       <main id="main" tabIndex={-1}>
         {mentor === undefined ? (
-          <p className="loading">{t('app.loading')}</p>
+          <Loading />
         ) : mentor === null ? (
           <IdentityScreen />
         ) : (

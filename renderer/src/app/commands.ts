@@ -28,7 +28,8 @@ export function useCommand(command: MenuCommand, handler: () => void): void {
   }, [command]);
 }
 
-function isTyping(target: EventTarget | null): boolean {
+/** True while the user types in a field: single-key shortcuts must not fire then. */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

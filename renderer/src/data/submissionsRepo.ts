@@ -126,6 +126,16 @@ export async function latestSubmission(db: KemasDatabase, participantId: string)
   return all.filter((s) => s.deletedAt === null).sort((a, b) => b.version - a.version)[0] ?? null;
 }
 
+/** The newest live submission id of every participant of a workshop, in one query. */
+export async function latestSubmissionIds(db: KemasDatabase, workshopId: string): Promise<Map<string, string>> {
+  const newest = new Map<string, Submission>();
+  for (const s of await db.submissions.where('workshopId').equals(workshopId).toArray()) {
+    const current = newest.get(s.participantId);
+    if (s.deletedAt === null && (!current || s.version > current.version)) newest.set(s.participantId, s);
+  }
+  return new Map([...newest].map(([participantId, s]) => [participantId, s.id]));
+}
+
 /** A live face with these exact bytes, if the studio already has one. */
 export async function findFaceBySha256(db: KemasDatabase, sha256: string): Promise<Asset | null> {
   const matches = await db.assets.where('sha256').equals(sha256).toArray();

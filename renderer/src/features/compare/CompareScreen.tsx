@@ -13,6 +13,7 @@ import { DifferenceMode } from './DifferenceMode.tsx';
 import { OverlayMode } from './OverlayMode.tsx';
 import { SideBySideMode } from './SideBySideMode.tsx';
 import { usePreviewImage } from './usePreviewImage.ts';
+import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
 type Mode = 'side' | 'overlay' | 'difference';
 const MODES: readonly Mode[] = ['side', 'overlay', 'difference'];
@@ -69,14 +70,10 @@ export function CompareScreen() {
   );
 
   if (workshop === undefined || participant === undefined || submissions === undefined) {
-    return <p className="loading">{t('app.loading')}</p>;
+    return <Loading />;
   }
   if (!workshop || !participant) {
-    return (
-      <EmptyState title={t('errors.notFound')} body="">
-        <Link to="/">{t('common.back')}</Link>
-      </EmptyState>
-    );
+    return <NotFound />;
   }
   const participantPath = `/workshops/${workshop.id}/participants/${participant.id}`;
   const a = pair ? placed.get(pair.a.id) : undefined;

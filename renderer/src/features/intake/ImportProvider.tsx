@@ -4,7 +4,7 @@ import { DEFAULT_INGEST_LIMITS } from '../../../../shared/intake/ingestOutcome.t
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { listParticipants } from '../../data/participantsRepo.ts';
-import { latestSubmission } from '../../data/submissionsRepo.ts';
+import { latestSubmissionIds } from '../../data/submissionsRepo.ts';
 import { host } from '../../host/hostClient.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import type { SourceFile } from './collectFiles.ts';
@@ -46,11 +46,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       const settings = await host.call('settings.get', {});
       const limits = settings.ok ? settings.value.ingestLimits : DEFAULT_INGEST_LIMITS;
       const participants = await listParticipants(db, target.workshopId);
-      const latest = new Map<string, string>();
-      for (const p of participants) {
-        const s = await latestSubmission(db, p.id);
-        if (s) latest.set(p.id, s.id);
-      }
+      const latest = await latestSubmissionIds(db, target.workshopId);
       const planned = planImport(files, { target, participants, latestSubmission: latest, ...(roster ? { roster } : {}) });
       const running = startImport(db, planned, { workshopId: target.workshopId, actor: mentor.id, limits, onProgress: setProgress });
       job.current = running;

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAsset, useAssetImageUrl, useLiveSubmission, useParticipant, useWorkshop } from '../../data/hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { readinessOf } from './faceReadiness.ts';
 import { PaletteChart } from './PaletteChart.tsx';
+import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
 /** One face: the preview, what the file says about itself, its colours and print readiness. */
 export function FaceScreen() {
@@ -18,14 +18,10 @@ export function FaceScreen() {
   const preview = useAssetImageUrl(asset ?? { id: '', sha256: '' }, 'preview');
 
   if (workshop === undefined || participant === undefined || asset === undefined) {
-    return <p className="loading">{t('app.loading')}</p>;
+    return <Loading />;
   }
   if (!workshop || !participant || !asset) {
-    return (
-      <EmptyState title={t('errors.notFound')} body="">
-        <Link to="/">{t('common.back')}</Link>
-      </EmptyState>
-    );
+    return <NotFound />;
   }
   const m = asset.metadata;
   const face = t(`faces.${asset.face}`);

@@ -8,6 +8,7 @@ import { useAssetImageUrl, useLibrary } from '../../data/hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { DEFAULT_FILTER, filterRows, toRows, type LibraryFilter, type LibraryRow } from './libraryFilter.ts';
+import { Loading } from '../../ui/Placeholders.tsx';
 
 const CARD_WIDTH = 220;
 const ROW_HEIGHT = 300;
@@ -82,7 +83,7 @@ export function LibraryGallery({ workshop }: { workshop: Workshop }) {
     overscan: 3,
   });
 
-  if (!items) return <p className="loading">{t('app.loading')}</p>;
+  if (!items) return <Loading />;
   const all = { value: '', label: t('library.all') };
   return (
     <section aria-labelledby="gallery-title" className="gallery">

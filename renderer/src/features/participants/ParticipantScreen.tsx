@@ -8,8 +8,8 @@ import { IntakeDropZone } from '../intake/IntakeDropZone.tsx';
 import { actionableWarnings, readinessOf } from '../library/faceReadiness.ts';
 import { useAssetImageUrl, useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ParticipantFormDialog } from './ParticipantFormDialog.tsx';
+import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
 function FaceFigure({ asset, participant, version }: { asset: Asset; participant: Participant; version: number }) {
   const { t } = useTranslation();
@@ -49,14 +49,10 @@ export function ParticipantScreen() {
   const [editing, setEditing] = useState(false);
 
   if (workshop === undefined || participant === undefined || submissions === undefined) {
-    return <p className="loading">{t('app.loading')}</p>;
+    return <Loading />;
   }
   if (!workshop || !participant) {
-    return (
-      <EmptyState title={t('errors.notFound')} body="">
-        <Link to="/">{t('common.back')}</Link>
-      </EmptyState>
-    );
+    return <NotFound />;
   }
 
   const facts = participant.labelFacts;

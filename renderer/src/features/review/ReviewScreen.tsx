@@ -7,6 +7,7 @@ import { hexFromRgb } from '../../../../shared/annotations/colour.ts';
 import { STARTER_SNIPPETS, type Snippet } from '../../../../shared/annotations/commentBank.ts';
 import { mmPerPixelFromPack, scaleShapeToBounds, shapeBounds, translateShape } from '../../../../shared/annotations/geometry.ts';
 import { createTool, type AnnotationShape, type PointerInput, type Tool, type ToolName } from '../../../../shared/annotations/tools.ts';
+import { isTyping } from '../../app/commands.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { addSnippet } from '../../data/commentSnippetsRepo.ts';
@@ -20,7 +21,6 @@ import {
   useWorkshop,
 } from '../../data/hooks.ts';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { faceSize } from '../library/faceReadiness.ts';
@@ -33,10 +33,7 @@ import { ShelfPreviewDialog } from './ShelfPreviewDialog.tsx';
 import { TOOL_KEYS, ToolBar } from './ToolBar.tsx';
 import { useAnnotationEditing } from './useAnnotationEditing.ts';
 import { rememberZoom } from './viewMemory.ts';
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
+import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
 /** Where mentors spend their day: a face on the canvas, the tools, and the annotations beside it. */
 export function ReviewScreen() {
@@ -228,14 +225,10 @@ export function ReviewScreen() {
   }, [editing, selected, mentor.id, zoom, faces, face, goFace, chooseTool]);
 
   if (workshop === undefined || participant === undefined || faces === undefined || all === undefined) {
-    return <p className="loading">{t('app.loading')}</p>;
+    return <Loading />;
   }
   if (!workshop || !participant || !submission || !face) {
-    return (
-      <EmptyState title={t('errors.notFound')} body="">
-        <Link to="/">{t('common.back')}</Link>
-      </EmptyState>
-    );
+    return <NotFound />;
   }
 
   const names = new Map((mentors ?? []).map((m) => [m.id, m.name]));

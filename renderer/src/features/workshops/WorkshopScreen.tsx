@@ -20,6 +20,7 @@ import { UnassignedTray } from '../library/UnassignedTray.tsx';
 import { ParticipantFormDialog } from '../participants/ParticipantFormDialog.tsx';
 import { ParticipantsTable } from '../participants/ParticipantsTable.tsx';
 import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
+import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
 type View = 'participants' | 'gallery' | 'tray';
 const VIEWS: readonly View[] = ['participants', 'gallery', 'tray'];
@@ -45,14 +46,10 @@ export function WorkshopScreen() {
   });
 
   if (workshop === undefined || participants === undefined || tray === undefined) {
-    return <p className="loading">{t('app.loading')}</p>;
+    return <Loading />;
   }
   if (workshop === null) {
-    return (
-      <EmptyState title={t('errors.notFound')} body="">
-        <Link to="/">{t('common.back')}</Link>
-      </EmptyState>
-    );
+    return <NotFound />;
   }
 
   async function remove(p: Participant) {

@@ -15,6 +15,7 @@ import { DemoButton } from '../demo/DemoButton.tsx';
 import { DEMO_WORKSHOP_ID } from '../demo/demoWorkshop.ts';
 import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import { Loading } from '../../ui/Placeholders.tsx';
 
 export function WorkshopsScreen() {
   const { t } = useTranslation();
@@ -49,7 +50,7 @@ export function WorkshopsScreen() {
     });
   }
 
-  if (!workshops) return <p className="loading">{t('app.loading')}</p>;
+  if (!workshops) return <Loading />;
 
   return (
     <>
