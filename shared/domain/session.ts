@@ -8,11 +8,18 @@ export const scoringSessionSchema = z.object({
   name: z.string().trim().min(1).max(160),
   rubricId: idSchema,
   mentorIds: z.array(idSchema),
+  /** What the curator chose; empty lists mean every region / category. */
   filters: z.object({
     regions: z.array(z.string()),
     categories: z.array(z.string()),
-    latestVersionOnly: z.boolean(),
+    /** 'latest' = each participant's newest version; a number = that version only. */
+    version: z.union([z.literal('latest'), z.literal('all'), z.number().int().positive()]),
   }),
+  /**
+   * The submissions in the session, fixed when it is made (in workshop order), so
+   * a version uploaded later does not change what the mentors were asked to score.
+   */
+  submissionIds: z.array(idSchema),
   assignment: z.enum(['all-score-all', 'split']),
   blind: z.boolean(),
   /** Pairs a mentor declared: they never get that submission. */

@@ -1,4 +1,7 @@
 import type { Messages } from './id.ts';
+import { rubricsEn } from './parts/rubrics.ts';
+import { scoringEn } from './parts/scoring.ts';
+import { sessionsEn } from './parts/sessions.ts';
 
 /** English, the studio's second language. Same keys as id.ts, checked by the type. */
 export const en: Messages = {
@@ -496,6 +499,9 @@ export const en: Messages = {
     hostElectron: 'desktop app',
     hostBrowser: 'browser (local host)',
   },
+  rubrics: rubricsEn,
+  scoring: scoringEn,
+  sessions: sessionsEn,
   menu: {
     file: 'File',
     newWorkshop: 'New Workshop',

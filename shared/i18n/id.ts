@@ -1,3 +1,7 @@
+import { rubricsId } from './parts/rubrics.ts';
+import { scoringId } from './parts/scoring.ts';
+import { sessionsId } from './parts/sessions.ts';
+
 /**
  * Bahasa Indonesia, the studio's first language and the source of every key.
  * English (en.ts) must have exactly the same keys: the type and a test check it.
@@ -498,6 +502,9 @@ export const id = {
     hostElectron: 'aplikasi desktop',
     hostBrowser: 'peramban (host lokal)',
   },
+  rubrics: rubricsId,
+  scoring: scoringId,
+  sessions: sessionsId,
   menu: {
     file: 'Berkas',
     newWorkshop: 'Workshop Baru',
