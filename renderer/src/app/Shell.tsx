@@ -53,6 +53,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
             <NavLink to="/" end>
               {t('nav.workshops')}
             </NavLink>
+            <NavLink to="/rubrics">{t('rubrics.nav')}</NavLink>
           </nav>
         ) : null}
         <div className="header-tools">

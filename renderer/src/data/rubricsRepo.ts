@@ -276,6 +276,30 @@ export function unarchiveRubric(db: KemasDatabase, id: string, actor: string): P
   return setStatus(db, id, 'archived', 'published', 'unarchive', actor);
 }
 
+/**
+ * Archives every published version of a family at once (the library's
+ * "archive" retires the rubric as a whole); returns how many changed.
+ * Drafts are left alone.
+ */
+export async function archiveFamily(db: KemasDatabase, familyId: string, actor: string): Promise<number> {
+  return setFamilyStatus(db, familyId, 'published', 'archived', actor);
+}
+
+/** Undoes `archiveFamily`: every archived version of the family is published again. */
+export async function unarchiveFamily(db: KemasDatabase, familyId: string, actor: string): Promise<number> {
+  return setFamilyStatus(db, familyId, 'archived', 'published', actor);
+}
+
+async function setFamilyStatus(db: KemasDatabase, familyId: string, from: Rubric['status'], to: Rubric['status'], actor: string): Promise<number> {
+  return db.transaction('rw', db.rubrics, async () => {
+    const versions = await db.rubrics.where('familyId').equals(familyId).toArray();
+    const changing = versions.filter((r) => r.deletedAt === null && r.status === from);
+    const stamp = touched(actor);
+    await db.rubrics.bulkPut(changing.map((r) => ({ ...r, status: to, ...stamp })));
+    return changing.length;
+  });
+}
+
 /** Deletes a draft (a tombstone, so Undo can bring it back). Published versions are never deleted: reviews point at them. */
 export async function deleteDraft(db: KemasDatabase, id: string, actor: string): Promise<void> {
   await db.transaction('rw', db.rubrics, async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
 import {
+  archiveFamily,
   archiveRubric,
   createDraft,
   deleteDraft,
@@ -22,6 +23,7 @@ import {
   RubricStatusError,
   rubricForWorkshop,
   saveDraft,
+  unarchiveFamily,
   unarchiveRubric,
 } from '../../../renderer/src/data/rubricsRepo.ts';
 import { createWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
@@ -144,6 +146,28 @@ describe('rubric library', () => {
     await archiveRubric(db, MJC_V1, ACTOR);
     await ensurePresetRubrics(db);
     expect((await db.rubrics.get(MJC_V1))?.status).toBe('archived');
+  });
+
+  it('archives a whole family at once and brings it back, leaving its draft alone', async () => {
+    const { draft } = await newVersion(db, MJC_V1, ACTOR);
+    await publish(db, draft.id, ACTOR);
+    const { draft: v3 } = await newVersion(db, MJC_V1, ACTOR);
+    const familyId = presetFamilyId(MJC_QUALITY_INNOVATION);
+    expect(await archiveFamily(db, familyId, ACTOR)).toBe(2);
+    const statuses = async () => (await db.rubrics.where('familyId').equals(familyId).toArray()).map((r) => [r.version, r.status]).sort();
+    expect(await statuses()).toEqual([
+      [1, 'archived'],
+      [2, 'archived'],
+      [3, 'draft'],
+    ]);
+    expect((await listPublishedRubrics(db)).map((r) => r.familyId)).toEqual([presetFamilyId(AWARDS_STYLE)]);
+    expect(await unarchiveFamily(db, familyId, ACTOR)).toBe(2);
+    expect(await statuses()).toEqual([
+      [1, 'published'],
+      [2, 'published'],
+      [3, 'draft'],
+    ]);
+    expect(v3.status).toBe('draft');
   });
 
   it('creates blank drafts that cannot be published until written, and drafts from a preset that can', async () => {

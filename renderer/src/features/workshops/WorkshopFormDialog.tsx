@@ -9,6 +9,7 @@ import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { fieldErrors } from '../../ui/fieldErrors.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import { WorkshopRubricField } from '../rubrics/WorkshopRubricField.tsx';
 
 const EMPTY: WorkshopFields = {
   name: '',
@@ -121,6 +122,7 @@ export function WorkshopFormDialog({ workshop, onClose, onCreated }: Props) {
             onChange={(e) => set({ endDate: e.target.value || null })}
           />
         </div>
+        <WorkshopRubricField value={fields.rubricId} onChange={(rubricId) => set({ rubricId })} />
         <TextAreaField
           label={t('workshops.notes')}
           value={fields.notes}

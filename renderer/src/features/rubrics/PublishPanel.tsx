@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import type { PublishProblem, RubricContent } from '../../../../shared/scoring/rubricRules.ts';
+import { describeProblem, focusField } from './rubricText.ts';
+import type { SaveState } from './useDraftEditing.ts';
+
+/**
+ * The draft's side panel: whether it is saved, undo and redo, and Publish,
+ * which stays disabled with every reason listed (each with a way to its field)
+ * until the rubric can be published.
+ */
+export function PublishPanel({
+  content,
+  problems,
+  saveState,
+  canUndo,
+  canRedo,
+  busy,
+  onUndo,
+  onRedo,
+  onPublish,
+  onDelete,
+}: {
+  content: RubricContent;
+  problems: readonly PublishProblem[];
+  saveState: SaveState;
+  canUndo: boolean;
+  canRedo: boolean;
+  busy: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  onPublish: () => void;
+  onDelete: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const ready = problems.length === 0;
+  return (
+    <section className="panel rubric-publish" aria-label={t('rubrics.publish')}>
+      <p className={saveState === 'failed' ? 'save-state save-state-failed' : 'save-state'} role="status">
+        {saveState === 'saving' ? t('rubrics.saving') : saveState === 'failed' ? t('rubrics.saveFailed') : t('rubrics.saved')}
+      </p>
+      <div className="toolbar">
+        <button type="button" className="button button-small" disabled={!canUndo} onClick={onUndo} aria-keyshortcuts="Control+Z">
+          {t('rubrics.undo')}
+        </button>
+        <button type="button" className="button button-small" disabled={!canRedo} onClick={onRedo} aria-keyshortcuts="Control+Shift+Z">
+          {t('rubrics.redo')}
+        </button>
+        <button type="button" className="button button-small button-danger" onClick={onDelete}>
+          {t('rubrics.deleteDraft')}
+        </button>
+      </div>
+      <p className="field-hint">{t('rubrics.undoHint')}</p>
+      <button
+        type="button"
+        className="button button-primary rubric-publish-button"
+        disabled={!ready || busy}
+        aria-describedby="rubric-publish-state"
+        onClick={onPublish}
+      >
+        {t('rubrics.publish')}
+      </button>
+      <div id="rubric-publish-state">
+        {ready ? (
+          <p className="ok-text">{t('rubrics.publishReady')}</p>
+        ) : (
+          <>
+            <p className="publish-blocked">{t('rubrics.publishBlocked')}</p>
+            <ul className="publish-problems">
+              {problems.map((p, i) => {
+                const { text, fieldId } = describeProblem(content, p, t, i18n.language);
+                return (
+                  <li key={`${p.code}-${p.groupId ?? ''}-${p.criterionId ?? ''}-${i}`}>
+                    {fieldId ? (
+                      <button type="button" className="link-button" title={t('rubrics.goTo')} onClick={() => focusField(fieldId)}>
+                        {text}
+                      </button>
+                    ) : (
+                      text
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
