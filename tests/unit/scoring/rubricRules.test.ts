@@ -179,6 +179,21 @@ describe('editing helpers', () => {
     expect(order(moveCriterion(r, 'c2', 1))).toEqual([['c1', 'c1b'], ['c2']]);
   });
 
+  it('any run of moves keeps every criterion exactly once and every group in place (property, seeded)', () => {
+    const rand = seeded(11);
+    let r = mjc();
+    const all = () => r.groups.flatMap((g) => g.criteria.map((c) => c.id)).sort();
+    const before = all();
+    for (let i = 0; i < 400; i += 1) {
+      const ids = r.groups.flatMap((g) => g.criteria.map((c) => c.id));
+      const target = ids[Math.floor(rand() * ids.length)] as string;
+      r = moveCriterion(r, target, rand() < 0.5 ? -1 : 1);
+      if (rand() < 0.1) r = moveGroup(r, r.groups[Math.floor(rand() * r.groups.length)]?.id ?? '', rand() < 0.5 ? -1 : 1);
+      expect(all()).toEqual(before);
+      expect(r.groups).toHaveLength(2);
+    }
+  });
+
   it('changes only what it is asked to and shares the rest', () => {
     const r = mjc();
     const next = updateCriterion(r, 'mjc-quality-print', { weight: 10 });
