@@ -114,7 +114,7 @@ export const checklistPanelId = {
     applied: 'Ditandai tidak berlaku: {{items}}.',
   },
   mentorSwitch: {
-    buttonLabel: 'Ganti mentor (sekarang: {{name}})',
+    button: 'Ganti mentor',
     title: 'Ganti mentor',
     intro:
       'Beberapa mentor bisa bergantian memakai laptop ini. Anotasi, penilaian, dan daftar periksa tercatat atas nama mentor yang sedang menelaah.',
@@ -240,7 +240,7 @@ export const checklistPanelEn: typeof checklistPanelId = {
     applied: 'Marked not applicable: {{items}}.',
   },
   mentorSwitch: {
-    buttonLabel: 'Switch mentor (now: {{name}})',
+    button: 'Switch mentor',
     title: 'Switch mentor',
     intro: 'Several mentors can take turns on this laptop. Annotations, scores and checklists are recorded in the name of the mentor reviewing.',
     current: 'Reviewing now',
