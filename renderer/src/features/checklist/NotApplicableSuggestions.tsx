@@ -44,13 +44,9 @@ export function NotApplicableSuggestions({ suggestions, items, category, actions
               <strong>{name}</strong>
               {current ? <span className="muted"> · {t('checklistPanel.suggestions.currently', { status: t(`checklistPanel.status.${current}`) })}</span> : null}
               <p>{t(`checklistPanel.suggestions.reasons.${reason}`, { category: t(`categories.${category}`) })}</p>
-              <button
-                type="button"
-                className="button button-small"
-                aria-label={t('checklistPanel.suggestions.applyLabel', { item: name })}
-                onClick={() => void apply([item])}
-              >
+              <button type="button" className="button button-small" onClick={() => void apply([item])}>
                 {t('checklistPanel.suggestions.apply')}
+                <span className="visually-hidden"> — {name}</span>
               </button>
             </li>
           );
