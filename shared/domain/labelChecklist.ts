@@ -15,17 +15,22 @@ export const LABEL_ITEMS = [
   'bahasa-indonesia',
 ] as const;
 
+export const LABEL_ITEM_STATUSES = ['present', 'missing', 'wrong', 'not-applicable'] as const;
+
 export const labelChecklistSchema = z.object({
   ...recordBase,
   submissionId: idSchema,
   mentorId: idSchema,
-  items: z.record(
+  /** Only the items the mentor has checked: an absent key means "not checked yet". */
+  items: z.partialRecord(
     z.enum(LABEL_ITEMS),
     z.object({
-      status: z.enum(['present', 'missing', 'wrong', 'not-applicable']),
+      status: z.enum(LABEL_ITEM_STATUSES),
       annotationId: idSchema.nullable(),
       note: z.string().max(2000),
     }),
   ),
+  /** The registration number as the mentor reads it on the artwork, to compare with the declared one ('' = not read). */
+  registrationOnLabel: z.string().max(60).default(''),
 });
 export type LabelChecklist = z.infer<typeof labelChecklistSchema>;

@@ -1,4 +1,5 @@
 import type { Messages } from './id.ts';
+import { checklistPanelEn } from './parts/checklistPanel.ts';
 import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
@@ -502,6 +503,7 @@ export const en: Messages = {
   rubrics: rubricsEn,
   scoring: scoringEn,
   sessions: sessionsEn,
+  checklistPanel: checklistPanelEn,
   menu: {
     file: 'File',
     newWorkshop: 'New Workshop',

@@ -1,3 +1,4 @@
+import { checklistPanelId } from './parts/checklistPanel.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
@@ -505,6 +506,7 @@ export const id = {
   rubrics: rubricsId,
   scoring: scoringId,
   sessions: sessionsId,
+  checklistPanel: checklistPanelId,
   menu: {
     file: 'Berkas',
     newWorkshop: 'Workshop Baru',

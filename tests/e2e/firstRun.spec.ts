@@ -120,6 +120,7 @@ test('a mentor corrects their name in the profile and reads the About dialog', a
   await openStudio(page);
   await introduceMentor(page, 'Dewi Lestar', 'Rumah Kurasi');
   await page.getByRole('button', { name: 'Dewi Lestar' }).click();
+  await page.getByRole('button', { name: 'Ubah profil saya' }).click();
   const profile = page.getByRole('dialog', { name: 'Profil penelaah' });
   await expect(profile.getByLabel('Nama')).toHaveValue('Dewi Lestar');
   await expectAccessible(page);

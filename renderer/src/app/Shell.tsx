@@ -9,6 +9,7 @@ import { ShortcutsDialog } from '../features/help/ShortcutsDialog.tsx';
 import { IdentityScreen } from '../features/identity/IdentityScreen.tsx';
 import { ImportProvider } from '../features/intake/ImportProvider.tsx';
 import { ProfileDialog } from '../features/identity/ProfileDialog.tsx';
+import { MentorSwitchButton, MentorSwitchDialog } from '../features/identity/MentorSwitch.tsx';
 import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
 import { host } from '../host/hostClient.ts';
 import { useToast } from '../ui/Toasts.tsx';
@@ -22,7 +23,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const mentor = useCurrentMentor();
-  const [dialog, setDialog] = useState<'profile' | 'shortcuts' | 'about' | 'settings' | null>(null);
+  const [dialog, setDialog] = useState<'profile' | 'mentors' | 'shortcuts' | 'about' | 'settings' | null>(null);
   useCommandSources();
   useMilestone('app-ready', mentor !== undefined);
 
@@ -57,11 +58,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
           </nav>
         ) : null}
         <div className="header-tools">
-          {mentor ? (
-            <button type="button" className="button button-quiet" onClick={() => setDialog('profile')}>
-              {mentor.name}
-            </button>
-          ) : null}
+          {mentor ? <MentorSwitchButton mentor={mentor} onOpen={() => setDialog('mentors')} /> : null}
           <button type="button" className="button button-quiet" onClick={() => setDialog('shortcuts')} aria-keyshortcuts="?">
             {t('nav.shortcuts')}
           </button>
@@ -92,8 +89,12 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
           <CurrentMentorContext value={mentor}>
             <ImportProvider>
               <DemoCommand />
-              <Outlet />
+              {/* Keyed by mentor: after a switch every screen starts afresh in the new mentor's name (no undo stack or draft carries over). */}
+              <Outlet key={mentor.id} />
               {dialog === 'profile' ? <ProfileDialog mentor={mentor} onClose={() => setDialog(null)} /> : null}
+              {dialog === 'mentors' ? (
+                <MentorSwitchDialog current={mentor} onClose={() => setDialog(null)} onEditProfile={() => setDialog('profile')} />
+              ) : null}
             </ImportProvider>
           </CurrentMentorContext>
         )}
