@@ -9,6 +9,7 @@ import { CompareScreen } from '../features/compare/CompareScreen.tsx';
 import { FaceScreen } from '../features/library/FaceScreen.tsx';
 import { ParticipantScreen } from '../features/participants/ParticipantScreen.tsx';
 import { ReviewScreen } from '../features/review/ReviewScreen.tsx';
+import { SessionScreen } from '../features/sessions/SessionScreen.tsx';
 import { WorkshopScreen } from '../features/workshops/WorkshopScreen.tsx';
 import { WorkshopsScreen } from '../features/workshops/WorkshopsScreen.tsx';
 import { ToastProvider } from '../ui/Toasts.tsx';
@@ -35,6 +36,7 @@ export function App({ db, i18n, appInfo }: AppProps) {
         { path: '/workshops/:workshopId/participants/:participantId/faces/:assetId', element: <FaceScreen /> },
         { path: '/workshops/:workshopId/participants/:participantId/review/:submissionId', element: <ReviewScreen /> },
         { path: '/workshops/:workshopId/participants/:participantId/compare', element: <CompareScreen /> },
+        { path: '/workshops/:workshopId/sessions/:sessionId', element: <SessionScreen /> },
         { path: '*', element: <ErrorScreen notFound /> },
       ],
     },
