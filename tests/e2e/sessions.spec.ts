@@ -24,6 +24,7 @@ async function createSession(page: Page, name: string, options: { split: boolean
   await dialog.getByLabel('Nama sesi').fill(name);
   // The demo's three participants each have one version: all three match the default filters.
   await expect(dialog.getByText('3 kiriman cocok.')).toBeVisible();
+  if (options.screenshotName) await screenshot(page, `${options.screenshotName}-top`);
   await dialog.getByRole('group', { name: 'Wilayah' }).getByLabel('Malang').check();
   await expect(dialog.getByText('1 kiriman cocok.')).toBeVisible();
   await dialog.getByRole('group', { name: 'Wilayah' }).getByLabel('Malang').uncheck();

@@ -4,7 +4,7 @@ import { alphaReading, iccReading, type Agreement, type SessionResults } from '.
 import { useResultFormats } from './numberFormats.ts';
 
 const ROW = 26;
-const LABEL_WIDTH = 230;
+const LABEL_WIDTH = 300;
 const BAR_WIDTH = 400;
 const VALUE_WIDTH = 60;
 

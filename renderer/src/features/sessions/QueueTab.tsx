@@ -71,7 +71,7 @@ export function QueueTab({ data, progress, visible }: { data: SessionData; progr
       {session.status === 'closed' ? (
         <p className="notice">{t('sessions.queue.closedNote')}</p>
       ) : nextItem ? (
-        <p>
+        <p className="queue-next">
           <Link className="button button-primary" to={reviewPath(data, nextItem)}>
             {started ? t('sessions.queue.continue') : t('sessions.queue.start')}
           </Link>{' '}

@@ -12,9 +12,13 @@ export interface RankingBar {
 }
 
 const ROW = 28;
-const LABEL_WIDTH = 240;
+const LABEL_WIDTH = 320;
 const BAR_WIDTH = 440;
 const VALUE_WIDTH = 80;
+/** Labels longer than this are cut with an ellipsis (the full text is in the table and the chart's label). */
+const MAX_LABEL = 44;
+
+const fit = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
 
 /**
  * Mean 0–100 per submission, best first, on a fixed 0–100 scale, with a
@@ -32,7 +36,9 @@ export function RankingChart({ bars, title }: { bars: readonly RankingBar[]; tit
     .join('; ');
   return (
     <figure className="chart">
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title} <span className="chart-note">{t('sessions.results.rankingLegend')}</span>
+      </figcaption>
       <svg role="img" aria-label={t('sessions.results.rankingChartLabel', { title, summary })} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
         {[0, 25, 50, 75, 100].map((tick) => (
           <g key={tick}>
@@ -47,7 +53,7 @@ export function RankingChart({ bars, title }: { bars: readonly RankingBar[]; tit
           return (
             <g key={b.key}>
               <text x={LABEL_WIDTH - 8} y={y + 14} textAnchor="end" className="chart-label">
-                {`${formats.integer(b.rank)}. ${b.label}`}
+                {fit(`${formats.integer(b.rank)}. ${b.label}`)}
               </text>
               <rect x={LABEL_WIDTH} y={y} width={x(b.mean) - LABEL_WIDTH} height={18} className={b.flagged ? 'bar-flagged' : 'bar-score'} />
               {b.min !== null && b.max !== null && b.max > b.min ? (
