@@ -7,6 +7,15 @@ const JAMU = 'Jamu Kunyit Asam Mbok Darmi';
 const KERIPIK = 'Keripik Tempe Bu Sari';
 const KOPI = 'Kopi Bubuk Lereng Ijen';
 
+/** Every "Missing translation" the page logs, collected for the whole test (openStudio checks only start-up). */
+function watchTranslations(page: Page): string[] {
+  const missing: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Missing translation')) missing.push(message.text());
+  });
+  return missing;
+}
+
 /** First run as Dewi, the demo workshop, and its sessions tab. */
 async function openDemoSessions(page: Page) {
   await openStudio(page);
@@ -121,6 +130,7 @@ async function seedReviews(page: Page, reviews: SeededReview[]) {
 }
 
 test('a curator makes a blind, split session with a mentor added on the spot; each sees their queue and the dashboard', async ({ page }) => {
+  const missing = watchTranslations(page);
   await openDemoSessions(page);
   await createSession(page, 'Penilaian akhir MJC', { split: true, blind: true, screenshotName: '60-session-create' });
 
@@ -137,8 +147,10 @@ test('a curator makes a blind, split session with a mentor added on the spot; ea
   await expectAccessible(page);
   await screenshot(page, '61-session-queue');
 
-  // The dashboard: progress per mentor, as numbers and as a chart.
-  await page.getByRole('tab', { name: 'Dasbor' }).click();
+  // The dashboard, reached from the keyboard: progress per mentor, as numbers and as a chart.
+  await page.getByRole('tab', { name: 'Antrean saya' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Dasbor', selected: true })).toBeFocused();
   const perMentor = page.getByRole('table', { name: 'Kemajuan tiap mentor' });
   await expect(perMentor.getByRole('row', { name: /Dewi Lestari/ })).toContainText('2');
   await expect(perMentor.getByRole('row', { name: /Budi Santoso/ }).getByRole('cell').first()).toHaveText('1');
@@ -174,9 +186,11 @@ test('a curator makes a blind, split session with a mentor added on the spot; ea
   await expect(row).toContainText('Penilaian buta');
   await expectAccessible(page);
   await screenshot(page, '64-session-list');
+  expect(missing).toEqual([]);
 });
 
 test('results: ranks with ties, disagreement flags, agreement and leniency; CSV and XLSX carry the same numbers', async ({ page }) => {
+  const missing = watchTranslations(page);
   await openDemoSessions(page);
   await createSession(page, 'Final', { split: false, blind: false });
   // Jamu: 100 and 75 (spread 25); Keripik: 50 and 50; Kopi: 75 and 25 (spread 50).
@@ -221,6 +235,13 @@ test('results: ranks with ties, disagreement flags, agreement and leniency; CSV 
   await page.getByLabel('Peringkat', { exact: true }).selectOption({ label: 'Keseluruhan' });
   await page.getByLabel('Batas perbedaan (poin)').fill('20');
 
+  // Normalised per mentor, Dewi's and Budi's scores of Jamu both become 62.5 + 1.2247 × 23.94 = 91.8: no disagreement left.
+  await page.getByLabel('Normalisasi per mentor').check();
+  await expect(rowOf(JAMU)).toContainText('91,8');
+  await expect(rowOf(JAMU)).not.toContainText('Perlu dibahas');
+  await page.getByLabel('Normalisasi per mentor').uncheck();
+  await expect(rowOf(JAMU)).toContainText('87,5');
+
   // CSV: UTF-8 with a BOM, dot decimals, two decimals, best first.
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
   expect(csvDownload.suggestedFilename()).toMatch(/Final - hasil\.csv$/);
@@ -246,4 +267,5 @@ test('results: ranks with ties, disagreement flags, agreement and leniency; CSV 
     ['Dewi Lestari', 25],
     ['Budi Santoso', -25],
   ]);
+  expect(missing).toEqual([]);
 });

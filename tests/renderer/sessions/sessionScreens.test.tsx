@@ -17,9 +17,10 @@ const routes = [
 type Seed = (db: KemasDatabase, me: Mentor, fixture: SessionFixture) => Promise<ScoringSession>;
 
 /** Opens a session made by `seed`, on the tab given. */
-async function openSession(seed: Seed, tab = '') {
+async function openSession(seed: Seed, tab = '', language: 'id' | 'en' = 'id') {
   let made: ScoringSession | null = null;
   const view = await renderWithStudio(routes, {
+    language,
     seed: async (db, me) => {
       const fixture = await seedWorkshop(db, me);
       made = await seed(db, me, fixture);
@@ -147,6 +148,23 @@ describe('results of a named session', () => {
     expect(row.textContent).toContain('v1 → v2');
     expect(row.textContent).toContain('+62,5');
     expect(screen.getByRole('img', { name: /perubahan nilai dari versi pertama ke terbaru: Keripik Sari \+62,5/ })).toBeTruthy();
+  });
+
+  it('reads the same in English (numbers stay in the Indonesian format, en-ID), with no missing message', async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      await openSession(scored, 'results', 'en');
+      const results = await screen.findByRole('table', { name: 'Results per submission' });
+      expect(within(results).getByRole('row', { name: /Keripik Sari · version 2/ }).textContent).toContain('87,5');
+      expect(screen.getByText(/2 submissions to discuss \(scores differ by more than 20 points\)/)).toBeTruthy();
+      expect(screen.getByRole('table', { name: 'Score change per participant' }).textContent).toContain('+62,5');
+      expect(screen.getByRole('button', { name: 'Export XLSX' })).toBeTruthy();
+    } finally {
+      console.error = original;
+    }
+    expect(errors.filter((e) => e.includes('Missing translation'))).toEqual([]);
   });
 
   it('refuses to take out a mentor who has scored, saying who', async () => {
