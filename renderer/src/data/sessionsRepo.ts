@@ -10,7 +10,7 @@ import type { KemasDatabase } from './db.ts';
 import { isLive, newRecordBase, RecordNotFoundError, setTombstone, touched } from './records.ts';
 
 /** Why a session change was refused; the UI translates the code. */
-export type SessionRule = 'no-mentors' | 'no-submissions' | 'rubric-not-published' | 'mentor-has-work' | 'closed';
+export type SessionRule = 'no-mentors' | 'no-submissions' | 'rubric-not-published' | 'mentor-has-work';
 
 export class SessionRuleError extends Error {
   readonly code: SessionRule;

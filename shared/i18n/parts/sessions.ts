@@ -55,7 +55,6 @@ export const sessionsId = {
     noSubmissions: 'Tidak ada kiriman yang cocok dengan saringan ini. Longgarkan saringannya.',
     rubricNotPublished: 'Rubrik ini belum diterbitkan. Pilih rubrik yang sudah diterbitkan.',
     mentorHasWork: 'Mentor berikut sudah menilai di sesi ini dan tidak bisa dikeluarkan: {{names}}.',
-    closed: 'Sesi ini sudah ditutup. Buka kembali untuk mengubahnya.',
   },
   form: {
     createTitle: 'Sesi penilaian baru',
@@ -340,7 +339,6 @@ export const sessionsEn: typeof sessionsId = {
     noSubmissions: 'No submission matches these filters. Loosen them.',
     rubricNotPublished: 'This rubric is not published yet. Choose a published rubric.',
     mentorHasWork: 'These mentors have already scored in this session and cannot be taken out: {{names}}.',
-    closed: 'This session is closed. Reopen it to change it.',
   },
   form: {
     createTitle: 'New scoring session',

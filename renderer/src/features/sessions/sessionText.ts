@@ -18,8 +18,6 @@ export function sessionErrorMessage(error: unknown, t: TFunction, mentors: reado
       const names = error.mentorIds.map((id) => mentors.find((m) => m.id === id)?.name ?? id).join(', ');
       return t('sessions.errors.mentorHasWork', { names });
     }
-    case 'closed':
-      return t('sessions.errors.closed');
   }
 }
 
