@@ -25,5 +25,13 @@ export const scoringSessionSchema = z.object({
   /** Pairs a mentor declared: they never get that submission. */
   conflicts: z.array(z.object({ mentorId: idSchema, submissionId: idSchema })),
   status: z.enum(['open', 'closed']),
+  /**
+   * Submissions a mentor had already worked on when the curator changed the
+   * mentors or the assignment: with 'split' they stay in that mentor's queue,
+   * so work done is never handed to someone else. Absent on older records.
+   */
+  keptAssignments: z.array(z.object({ mentorId: idSchema, submissionId: idSchema })).optional(),
+  /** Minutes per submission the review screen counts down, or null/absent for no timer. */
+  itemTimerMinutes: z.number().int().min(1).max(120).nullable().optional(),
 });
 export type ScoringSession = z.infer<typeof scoringSessionSchema>;

@@ -22,7 +22,8 @@ export function selectSubmissions(filters: ScoringSession['filters'], candidates
     .map((c) => c.submissionId);
 }
 
-type AssignmentInput = Pick<ScoringSession, 'mentorIds' | 'assignment' | 'conflicts' | 'submissionIds'>;
+type AssignmentInput = Pick<ScoringSession, 'mentorIds' | 'assignment' | 'conflicts' | 'submissionIds'> &
+  Partial<Pick<ScoringSession, 'keptAssignments'>>;
 
 /**
  * Each mentor's queue. With 'all-score-all' every mentor gets every submission;
@@ -30,18 +31,44 @@ type AssignmentInput = Pick<ScoringSession, 'mentorIds' | 'assignment' | 'confli
  * declared a conflict, to the next mentor in turn who did not. A conflicted
  * pair is never assigned, so a submission every mentor declared is in no queue.
  * Declaring a conflict moves only that one submission: the others keep their
- * mentor, so work already done stays where it is.
+ * mentor, so work already done stays where it is. With 'split', a submission in
+ * `keptAssignments` (work a mentor did before the mentors or the assignment
+ * changed) stays with that mentor while they are in the session, and the
+ * others are dealt in turn (i counts only those).
  */
 export function assignQueues(session: AssignmentInput): Map<string, string[]> {
   const conflicted = new Set(session.conflicts.map((c) => `${c.mentorId}\u0000${c.submissionId}`));
   const free = (mentorId: string, submissionId: string) => !conflicted.has(`${mentorId}\u0000${submissionId}`);
   const queues = new Map<string, string[]>(session.mentorIds.map((m) => [m, []]));
   const m = session.mentorIds.length;
-  session.submissionIds.forEach((submissionId, i) => {
+  // Keepers per submission, conflicted ones included, so that a keeper's later
+  // conflict moves that submission alone (to the next mentor in turn).
+  const kept = new Map<string, string[]>();
+  for (const k of session.keptAssignments ?? []) {
+    if (!queues.has(k.mentorId)) continue;
+    const keepers = kept.get(k.submissionId) ?? [];
+    if (!keepers.includes(k.mentorId)) keepers.push(k.mentorId);
+    kept.set(k.submissionId, keepers);
+  }
+  let i = 0;
+  for (const submissionId of session.submissionIds) {
     if (session.assignment === 'all-score-all') {
       for (const mentorId of session.mentorIds) if (free(mentorId, submissionId)) queues.get(mentorId)?.push(submissionId);
-      return;
+      continue;
     }
+    const keepers = kept.get(submissionId);
+    if (keepers) {
+      const staying = keepers.filter((mentorId) => free(mentorId, submissionId));
+      for (const mentorId of staying) queues.get(mentorId)?.push(submissionId);
+      if (staying.length === 0) dealInTurn(submissionId, session.mentorIds.indexOf(keepers[0] as string) + 1);
+      continue;
+    }
+    dealInTurn(submissionId, i);
+    i += 1;
+  }
+  return queues;
+
+  function dealInTurn(submissionId: string, i: number): void {
     for (let k = 0; k < m; k++) {
       const mentorId = session.mentorIds[(i + k) % m] as string;
       if (free(mentorId, submissionId)) {
@@ -49,8 +76,7 @@ export function assignQueues(session: AssignmentInput): Map<string, string[]> {
         return;
       }
     }
-  });
-  return queues;
+  }
 }
 
 /**

@@ -25,8 +25,17 @@ export function scaleLevels(scale: Scale): number[] | null {
   return Array.from({ length: whole + 1 }, (_, i) => tidy(min + i * step));
 }
 
-/** Whether `score` is one of the scale's levels (within float noise). */
+/**
+ * Whether `score` is one of the scale's levels (within float noise). The same
+ * answer as looking it up in `scaleLevels`, by arithmetic: it runs for every
+ * score of every review when a session's results are computed.
+ */
 export function isOnScale(scale: Scale, score: number): boolean {
-  const levels = scaleLevels(scale);
-  return levels !== null && Number.isFinite(score) && levels.some((l) => Math.abs(l - score) < 1e-9);
+  const { min, max, step } = scale;
+  if (![min, max, step, score].every(Number.isFinite) || max <= min || step <= 0) return false;
+  const steps = (max - min) / step;
+  const whole = Math.round(steps);
+  if (Math.abs(steps - whole) > 1e-9 || whole + 1 > MAX_LEVELS) return false;
+  const k = Math.round((score - min) / step);
+  return k >= 0 && k <= whole && Math.abs(tidy(min + k * step) - score) < 1e-9;
 }

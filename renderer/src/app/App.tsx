@@ -11,6 +11,7 @@ import { ParticipantScreen } from '../features/participants/ParticipantScreen.ts
 import { ReviewScreen } from '../features/review/ReviewScreen.tsx';
 import { RubricEditorScreen } from '../features/rubrics/RubricEditorScreen.tsx';
 import { RubricsScreen } from '../features/rubrics/RubricsScreen.tsx';
+import { SessionScreen } from '../features/sessions/SessionScreen.tsx';
 import { WorkshopScreen } from '../features/workshops/WorkshopScreen.tsx';
 import { WorkshopsScreen } from '../features/workshops/WorkshopsScreen.tsx';
 import { ToastProvider } from '../ui/Toasts.tsx';
@@ -39,6 +40,7 @@ export function App({ db, i18n, appInfo }: AppProps) {
         { path: '/workshops/:workshopId/participants/:participantId/compare', element: <CompareScreen /> },
         { path: '/rubrics', element: <RubricsScreen /> },
         { path: '/rubrics/:rubricId', element: <RubricEditorScreen /> },
+        { path: '/workshops/:workshopId/sessions/:sessionId', element: <SessionScreen /> },
         { path: '*', element: <ErrorScreen notFound /> },
       ],
     },

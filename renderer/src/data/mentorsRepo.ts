@@ -20,6 +20,17 @@ export async function createMentor(db: KemasDatabase, fields: MentorFields): Pro
   return mentor;
 }
 
+/**
+ * Adds a mentor known on this laptop without switching to them (a curator
+ * adding a session's mentors): they may score here after switching identity,
+ * or on their own laptop and merge later.
+ */
+export async function addMentor(db: KemasDatabase, fields: MentorFields, actor: string): Promise<Mentor> {
+  const mentor = mentorSchema.parse({ ...newRecordBase(actor), ...fields });
+  await db.mentors.add(mentor);
+  return mentor;
+}
+
 export async function updateMentor(db: KemasDatabase, id: string, fields: MentorFields): Promise<void> {
   const existing = await db.mentors.get(id);
   if (!existing) throw new Error(`Mentor ${id} not found`);

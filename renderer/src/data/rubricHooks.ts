@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDatabase } from './DatabaseProvider.tsx';
-import { listPublishedRubrics, listRubrics } from './rubricsRepo.ts';
+import { listPublishedRubrics, listRubrics, newestPublishedRubrics } from './rubricsRepo.ts';
 import { isLive } from './records.ts';
 
 // Live queries return `undefined` while loading; screens show a loading state for it.
@@ -34,4 +34,10 @@ export function useRubricFamily(familyId: string | undefined) {
     const versions = await db.rubrics.where('familyId').equals(familyId).toArray();
     return versions.filter((r) => r.deletedAt === null).sort((a, b) => b.version - a.version);
   }, [db, familyId]);
+}
+
+/** The newest published version of each rubric family: what a new session can use. */
+export function useNewestPublishedRubrics() {
+  const db = useDatabase();
+  return useLiveQuery(() => newestPublishedRubrics(db), [db]);
 }

@@ -164,6 +164,17 @@ export async function listPublishedRubrics(db: KemasDatabase): Promise<Rubric[]>
   return families.flatMap((f) => f.versions.filter((r) => r.status === 'published'));
 }
 
+/** Live published rubrics, newest version of each family, by name: what a session can use. */
+export async function newestPublishedRubrics(db: KemasDatabase): Promise<Rubric[]> {
+  const newest = new Map<string, Rubric>();
+  for (const r of await db.rubrics.toArray()) {
+    if (r.deletedAt !== null || r.status !== 'published') continue;
+    const current = newest.get(r.familyId);
+    if (!current || r.version > current.version) newest.set(r.familyId, r);
+  }
+  return [...newest.values()].sort((a, b) => a.name.id.localeCompare(b.name.id, 'id'));
+}
+
 function storedDraft(content: RubricContent, familyId: string, version: number, actor: string, now: number): Rubric {
   return rubricSchema.parse({
     ...newRecordBase(actor, now),

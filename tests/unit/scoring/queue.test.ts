@@ -53,6 +53,30 @@ describe('assignQueues', () => {
       }
     }
   });
+
+  it('keeps work a mentor already did when a mentor joins a split session, and deals the rest evenly', () => {
+    // a scored s1, b scored s2; then c joins: the three remaining submissions go one each.
+    const keptAssignments = [
+      { mentorId: 'a', submissionId: 's1' },
+      { mentorId: 'b', submissionId: 's2' },
+    ];
+    const queues = assignQueues({ ...base, mentorIds: ['a', 'b', 'c'], assignment: 'split', keptAssignments });
+    expect(queues.get('a')).toEqual(['s1', 's3']);
+    expect(queues.get('b')).toEqual(['s2', 's4']);
+    expect(queues.get('c')).toEqual(['s5']);
+    // Kept work does not matter when everyone scores everything, nor for a mentor who left.
+    expect(assignQueues({ ...base, assignment: 'all-score-all', keptAssignments }).get('b')).toEqual(base.submissionIds);
+    expect(assignQueues({ ...base, mentorIds: ['b'], assignment: 'split', keptAssignments }).get('b')).toEqual(base.submissionIds);
+  });
+
+  it("moves only the conflicted submission when a keeper declares a conflict on kept work", () => {
+    const keptAssignments = [{ mentorId: 'a', submissionId: 's1' }];
+    const before = assignQueues({ ...base, assignment: 'split', keptAssignments });
+    const after = assignQueues({ ...base, assignment: 'split', keptAssignments, conflicts: [{ mentorId: 'a', submissionId: 's1' }] });
+    expect(before.get('a')).toEqual(['s1', 's2', 's4']);
+    expect(after.get('a')).toEqual(['s2', 's4']);
+    expect(after.get('b')).toEqual(['s1', ...(before.get('b') ?? [])]);
+  });
 });
 
 describe('queue navigation', () => {

@@ -19,11 +19,12 @@ import { LibraryGallery } from '../library/LibraryGallery.tsx';
 import { UnassignedTray } from '../library/UnassignedTray.tsx';
 import { ParticipantFormDialog } from '../participants/ParticipantFormDialog.tsx';
 import { ParticipantsTable } from '../participants/ParticipantsTable.tsx';
+import { SessionsSection } from '../sessions/SessionsSection.tsx';
 import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
-type View = 'participants' | 'gallery' | 'tray';
-const VIEWS: readonly View[] = ['participants', 'gallery', 'tray'];
+type View = 'participants' | 'gallery' | 'tray' | 'sessions';
+const VIEWS: readonly View[] = ['participants', 'gallery', 'tray', 'sessions'];
 
 export function WorkshopScreen() {
   const { workshopId = '' } = useParams();
@@ -107,6 +108,7 @@ export function WorkshopScreen() {
           { key: 'participants', label: `${t('library.tabParticipants')} (${format.number(participants.length)})` },
           { key: 'gallery', label: t('library.tabGallery') },
           { key: 'tray', label: t('library.tabTray', { count: tray.length }) },
+          { key: 'sessions', label: t('sessions.title') },
         ]}
       />
       <div {...tabPanelProps('workshop-view', view)} className="tab-panel">
@@ -123,6 +125,7 @@ export function WorkshopScreen() {
         ) : null}
         {view === 'gallery' ? <LibraryGallery workshop={workshop} /> : null}
         {view === 'tray' ? <UnassignedTray tray={tray} participants={participants} /> : null}
+        {view === 'sessions' ? <SessionsSection workshop={workshop} /> : null}
       </div>
       {view === 'participants' && tray.length > 0 ? (
         <UnassignedTray tray={tray} participants={participants} />

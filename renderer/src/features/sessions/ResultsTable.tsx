@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import type { Rubric } from '../../../../shared/domain/rubric.ts';
+import type { SubmissionResultRow } from '../../../../shared/scoring/results.ts';
+import { useResultFormats } from './numberFormats.ts';
+
+export type RankScope = 'overall' | 'category' | 'region';
+
+export function rankIn(row: SubmissionResultRow, scope: RankScope): number | null {
+  return scope === 'overall' ? row.rank : scope === 'category' ? row.rankInCategory : row.rankInRegion;
+}
+
+/** The results, one row per submission, in the order given (the caller sorts by the rank scope). */
+export function ResultsTable({
+  rows,
+  rubric,
+  scope,
+  categoryName,
+}: {
+  rows: readonly SubmissionResultRow[];
+  rubric: Pick<Rubric, 'groups'>;
+  scope: RankScope;
+  categoryName: (code: string) => string;
+}) {
+  const { t, i18n } = useTranslation();
+  const formats = useResultFormats();
+  const criteria = rubric.groups.flatMap((g) => g.criteria);
+  const name = (n: { id: string; en: string }) => (i18n.language === 'en' ? n.en : n.id);
+  return (
+    <div className="table-scroll" role="region" aria-label={t('sessions.results.tableCaption')} tabIndex={0}>
+      <table className="table results-table">
+        <caption className="visually-hidden">{t('sessions.results.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="numeric">
+              {t(`sessions.results.rankScopes.${scope}`)}
+            </th>
+            <th scope="col">{t('sessions.results.submission')}</th>
+            <th scope="col">{t('sessions.results.category')}</th>
+            <th scope="col">{t('sessions.results.region')}</th>
+            <th scope="col" className="numeric">
+              {t('sessions.results.mean')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('sessions.results.n')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('sessions.results.sd')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('sessions.results.range')}
+            </th>
+            <th scope="col">{t('sessions.results.flag')}</th>
+            {criteria.map((c) => (
+              <th key={c.id} scope="col" className="numeric criterion-head" title={name(c.name)}>
+                {name(c.name)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.submission.id} className={r.flagged ? 'row-flagged' : undefined}>
+              <td className="numeric">{formats.integer(rankIn(r, scope))}</td>
+              <th scope="row">{t('sessions.itemLabel', { business: r.submission.label, version: r.submission.version })}</th>
+              <td>{categoryName(r.submission.category)}</td>
+              <td>{r.submission.region || t('common.notSet')}</td>
+              <td className="numeric">
+                <strong>{formats.score(r.mean)}</strong>
+              </td>
+              <td className="numeric">{formats.integer(r.n)}</td>
+              <td className="numeric">{formats.score(r.sd)}</td>
+              <td className="numeric">{r.min !== null && r.max !== null ? `${formats.score(r.min)}–${formats.score(r.max)}` : formats.score(null)}</td>
+              <td>{r.flagged ? <span className="flag">{t('sessions.results.flagged')}</span> : null}</td>
+              {criteria.map((c) => (
+                <td key={c.id} className="numeric">
+                  {formats.score(r.criteria[c.id] ?? null)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
+import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { useSessionData } from '../../data/sessionHooks.ts';
+import { closeSession, deleteSession, reopenSession, restoreSession, resultsVisible, sessionProgress } from '../../data/sessionsRepo.ts';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import { Loading, NotFound } from '../../ui/Placeholders.tsx';
+import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
+import { useToast } from '../../ui/Toasts.tsx';
+import { DashboardTab } from './DashboardTab.tsx';
+import { QueueTab } from './QueueTab.tsx';
+import { ResultsTab } from './ResultsTab.tsx';
+import { SessionFormDialog } from './SessionFormDialog.tsx';
+import { rubricLabel } from './sessionText.ts';
+import './sessions.css';
+
+type View = 'queue' | 'dashboard' | 'results';
+const VIEWS: readonly View[] = ['queue', 'dashboard', 'results'];
+
+/** A batch scoring session: my queue, the curator's dashboard, and the results. */
+export function SessionScreen() {
+  const { workshopId = '', sessionId = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const { t, i18n } = useTranslation();
+  const db = useDatabase();
+  const me = useCurrentMentorRecord();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const data = useSessionData(sessionId);
+  const [editing, setEditing] = useState(false);
+  const view: View = VIEWS.find((v) => v === search.get('tab')) ?? 'queue';
+  const setView = (next: View) => setSearch(next === 'queue' ? {} : { tab: next }, { replace: true });
+  const progress = useMemo(() => (data ? sessionProgress(data.session, data.reviews) : []), [data]);
+
+  if (data === undefined) return <Loading />;
+  if (data === null || data.workshop.id !== workshopId) return <NotFound />;
+  const { session, workshop, rubric } = data;
+  const visible = resultsVisible(session, progress, me.id);
+  const workshopPath = `/workshops/${workshop.id}?view=sessions`;
+
+  async function setOpen(open: boolean) {
+    try {
+      if (open) await reopenSession(db, session.id, me.id);
+      else await closeSession(db, session.id, me.id);
+      toast({ message: open ? t('sessions.reopened') : t('sessions.closed') });
+    } catch (error) {
+      toast({ tone: 'error', message: saveErrorMessage(error, t) });
+    }
+  }
+
+  async function remove() {
+    try {
+      await deleteSession(db, session.id, me.id);
+    } catch (error) {
+      toast({ tone: 'error', message: saveErrorMessage(error, t) });
+      return;
+    }
+    void navigate(workshopPath);
+    toast({
+      message: t('sessions.deleted', { name: session.name }),
+      undo: async () => {
+        try {
+          await restoreSession(db, session.id, me.id);
+          toast({ message: t('sessions.restored', { name: session.name }) });
+        } catch (error) {
+          toast({ tone: 'error', message: saveErrorMessage(error, t) });
+        }
+      },
+    });
+  }
+
+  const facts = [
+    rubric ? rubricLabel(rubric, i18n.language) : t('sessions.rubricMissing'),
+    t(`sessions.assignments.${session.assignment}`),
+    session.blind ? t('sessions.blindBadge') : t('sessions.named'),
+    session.itemTimerMinutes ? t('sessions.timerFact', { minutes: session.itemTimerMinutes }) : null,
+  ].filter(Boolean);
+
+  return (
+    <>
+      <nav aria-label="breadcrumb" className="breadcrumb">
+        <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
+        <Link to={workshopPath}>{workshop.name}</Link> <span aria-hidden="true">/</span>{' '}
+        <span aria-current="page">{session.name}</span>
+      </nav>
+      <div className="page-header">
+        <div>
+          <h1>
+            {session.name}
+            <span className={session.status === 'open' ? 'badge' : 'badge badge-closed'}>{t(`sessions.statuses.${session.status}`)}</span>
+          </h1>
+          <p className="muted">{facts.join(' · ')}</p>
+        </div>
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            {t('sessions.edit')}
+          </button>
+          <button type="button" className="button" onClick={() => void setOpen(session.status === 'closed')}>
+            {session.status === 'open' ? t('sessions.close') : t('sessions.reopen')}
+          </button>
+          <button type="button" className="button button-danger" onClick={() => void remove()}>
+            {t('sessions.delete')}
+          </button>
+        </div>
+      </div>
+      <Tabs
+        label={t('sessions.tabsLabel')}
+        idPrefix="session-view"
+        selected={view}
+        onSelect={setView}
+        tabs={[
+          { key: 'queue', label: t('sessions.tabQueue') },
+          { key: 'dashboard', label: t('sessions.tabDashboard') },
+          { key: 'results', label: t('sessions.tabResults') },
+        ]}
+      />
+      <div {...tabPanelProps('session-view', view)} className="tab-panel">
+        {view === 'queue' ? <QueueTab data={data} progress={progress} visible={visible} /> : null}
+        {view === 'dashboard' ? <DashboardTab data={data} progress={progress} visible={visible} /> : null}
+        {view === 'results' ? <ResultsTab data={data} progress={progress} visible={visible} /> : null}
+      </div>
+      {editing ? <SessionFormDialog workshop={workshop} session={session} onClose={() => setEditing(false)} /> : null}
+    </>
+  );
+}

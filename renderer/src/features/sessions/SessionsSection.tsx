@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { ScoringSession } from '../../../../shared/domain/session.ts';
+import type { Workshop } from '../../../../shared/domain/workshop.ts';
+import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
+import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { useSessions } from '../../data/sessionHooks.ts';
+import { deleteSession, restoreSession } from '../../data/sessionsRepo.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import { Loading } from '../../ui/Placeholders.tsx';
+import { useToast } from '../../ui/Toasts.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
+import { SessionFormDialog } from './SessionFormDialog.tsx';
+import './sessions.css';
+
+export const sessionPath = (workshopId: string, sessionId: string) => `/workshops/${workshopId}/sessions/${sessionId}`;
+
+/** The workshop's scoring sessions: what each is, how far it got, and a way to make one. */
+export function SessionsSection({ workshop }: { workshop: Workshop }) {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const me = useCurrentMentorRecord();
+  const toast = useToast();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const sessions = useSessions(workshop.id);
+  const [creating, setCreating] = useState(false);
+
+  if (sessions === undefined) return <Loading />;
+
+  async function remove(session: ScoringSession) {
+    try {
+      await deleteSession(db, session.id, me.id);
+    } catch (error) {
+      toast({ tone: 'error', message: saveErrorMessage(error, t) });
+      return;
+    }
+    toast({
+      message: t('sessions.deleted', { name: session.name }),
+      undo: async () => {
+        try {
+          await restoreSession(db, session.id, me.id);
+          toast({ message: t('sessions.restored', { name: session.name }) });
+        } catch (error) {
+          toast({ tone: 'error', message: saveErrorMessage(error, t) });
+        }
+      },
+    });
+  }
+
+  const newButton = (
+    <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+      {t('sessions.new')}
+    </button>
+  );
+
+  return (
+    <section aria-labelledby="sessions-heading">
+      <div className="section-header">
+        <h2 id="sessions-heading">{t('sessions.title')}</h2>
+        {sessions.length > 0 ? newButton : null}
+      </div>
+      {sessions.length === 0 ? (
+        <EmptyState title={t('sessions.emptyTitle')} body={t('sessions.emptyBody')}>
+          {newButton}
+        </EmptyState>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t('sessions.tableCaption', { workshop: workshop.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sessions.name')}</th>
+              <th scope="col">{t('sessions.status')}</th>
+              <th scope="col" className="numeric">
+                {t('sessions.submissions')}
+              </th>
+              <th scope="col" className="numeric">
+                {t('sessions.mentors')}
+              </th>
+              <th scope="col">{t('sessions.progress')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map(({ session, assigned, done }) => (
+              <tr key={session.id}>
+                <th scope="row">
+                  <Link to={sessionPath(workshop.id, session.id)}>{session.name}</Link>
+                  {session.blind ? <span className="badge">{t('sessions.blindBadge')}</span> : null}
+                </th>
+                <td>{t(`sessions.statuses.${session.status}`)}</td>
+                <td className="numeric">{format.number(session.submissionIds.length)}</td>
+                <td className="numeric">{format.number(session.mentorIds.length)}</td>
+                <td>
+                  <ProgressBar
+                    value={done}
+                    max={assigned}
+                    label={t('sessions.progressOf', { name: session.name })}
+                    text={t('sessions.doneOf', { done: format.number(done), total: format.number(assigned) })}
+                  />
+                </td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    aria-label={t('sessions.deleteLabel', { name: session.name })}
+                    onClick={() => void remove(session)}
+                  >
+                    {t('common.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {creating ? (
+        <SessionFormDialog
+          workshop={workshop}
+          session={null}
+          onClose={() => setCreating(false)}
+          onCreated={(created) => void navigate(sessionPath(workshop.id, created.id))}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,421 @@
+import type { Review } from '../domain/review.ts';
+import type { Rubric } from '../domain/rubric.ts';
+import { aggregateSubmissions, mentorLeniency, normalisePerMentor, rankWithTies, type ScoreEntry } from './aggregate.ts';
+import { icc21, krippendorffAlphaInterval } from './agreement.ts';
+import { isOnScale } from './scale.ts';
+import { normaliseScore, reviewScore } from './score.ts';
+import { mean, standardDeviation } from './stats.ts';
+
+/** What results need to know about one submission of the session. */
+export interface ResultsSubmission {
+  id: string;
+  participantId: string;
+  version: number;
+  region: string;
+  category: string;
+  /** What the caller shows for it: the business name, or "Kiriman 3" while blind. */
+  label: string;
+}
+
+/** The parts of a review results read; `deletedAt`/`updatedAt` are honoured when given. */
+export type ResultsReview = Pick<Review, 'submissionId' | 'mentorId' | 'scores' | 'status' | 'abstained' | 'conflictOfInterest'> & {
+  deletedAt?: number | null;
+  updatedAt?: number;
+};
+
+export interface ResultsOptions {
+  /** Per-mentor z-scores within the session, rescaled (see `normalisePerMentor`), before the means. */
+  normalise: boolean;
+  /** A submission is flagged for discussion when its spread (max − min, 0–100) is above this. */
+  flagSpreadAbove: number;
+}
+
+export interface SessionResultsInput {
+  rubric: Pick<Rubric, 'groups'>;
+  reviews: readonly ResultsReview[];
+  submissions: readonly ResultsSubmission[];
+  /** The session's mentors, in order: the raters (columns) of the agreement matrices. */
+  mentorIds: readonly string[];
+  options: ResultsOptions;
+}
+
+/** One submission's line of the results. */
+export interface SubmissionResultRow {
+  submission: ResultsSubmission;
+  /** Mean 0–100 of the counted reviews (normalised when asked), null when none. */
+  mean: number | null;
+  /** Counted reviews: submitted, not abstaining, no conflict of interest, complete. */
+  n: number;
+  /** Sample SD of the counted scores; null below two. */
+  sd: number | null;
+  min: number | null;
+  max: number | null;
+  /** max − min; null below two counted reviews (no disagreement can be seen). */
+  spread: number | null;
+  /** Spread above the threshold: the mentors should talk about it. */
+  flagged: boolean;
+  /** Standard competition ranks (1224) by mean, highest first; null without a mean. */
+  rank: number | null;
+  rankInCategory: number | null;
+  rankInRegion: number | null;
+  /** Mean per criterion on the criterion's own scale (e.g. 1–5), null when nobody scored it. */
+  criteria: Record<string, number | null>;
+}
+
+/** Agreement between mentors over one matrix (submissions × mentors). */
+export interface Agreement {
+  /** Krippendorff's alpha (interval), over submissions with two or more ratings. */
+  alpha: number | null;
+  /** Submissions that entered alpha (two or more ratings). */
+  alphaUnits: number;
+  /** ICC(2,1) over the submissions every rating mentor scored. */
+  icc: number | null;
+  /** Submissions that entered the ICC. */
+  iccUnits: number;
+}
+
+export interface CriterionResult extends Agreement {
+  criterionId: string;
+  groupId: string;
+  /** Mean and sample SD of every counted score of the criterion, on its scale (raw, never normalised). */
+  mean: number | null;
+  sd: number | null;
+  n: number;
+  scale: { min: number; max: number };
+}
+
+export interface MentorResult {
+  mentorId: string;
+  /** Submitted reviews, abstentions and conflicts included. */
+  submitted: number;
+  abstained: number;
+  conflicts: number;
+  /** Reviews whose score counts. */
+  counted: number;
+  /** Mean raw 0–100 the mentor gave; null when none counts. */
+  meanGiven: number | null;
+  /** Mean of (their score − the others' mean) on shared submissions, raw 0–100; positive = more lenient. */
+  leniency: number | null;
+  /** Shared submissions behind the leniency. */
+  leniencyN: number;
+}
+
+export interface Completeness {
+  submissions: number;
+  /** Submissions with at least one counted review. */
+  scored: number;
+  /** Submissions with two or more: agreement and disagreement can only be seen on these. */
+  scoredByTwoOrMore: number;
+  submittedReviews: number;
+  countedReviews: number;
+}
+
+export interface SessionResults {
+  /** In the order of `input.submissions`. */
+  submissions: SubmissionResultRow[];
+  /** In rubric order. */
+  criteria: CriterionResult[];
+  /** Agreement on the overall 0–100 (raw). */
+  overall: Agreement;
+  /** In the order of `input.mentorIds`. */
+  mentors: MentorResult[];
+  completeness: Completeness;
+  options: ResultsOptions;
+}
+
+interface CountedReview {
+  submissionIndex: number;
+  mentorIndex: number;
+  overall: number;
+  /** Raw score per criterion index, NaN where missing or off scale. */
+  scores: Float64Array;
+}
+
+/**
+ * A session's results. Only submitted reviews of the given submissions and
+ * mentors are read (drafts never count); one review per submission × mentor
+ * (the newest when there are more). A review counts when it is not abstaining,
+ * not a conflict of interest and complete. With `normalise`, overall scores
+ * and each criterion's scores are z-scored within each mentor and rescaled
+ * (`normalisePerMentor`) before the means, spreads and ranks; agreement and
+ * leniency always use raw scores, since normalising would hide exactly the
+ * mentor differences they measure. Full precision; round only to show.
+ */
+export function computeSessionResults(input: SessionResultsInput): SessionResults {
+  const { rubric, submissions, mentorIds, options } = input;
+  const criteria = rubric.groups.flatMap((g) => g.criteria.map((c) => ({ ...c, groupId: g.id })));
+  const submissionIndex = new Map(submissions.map((s, i) => [s.id, i]));
+  const mentorIndex = new Map(mentorIds.map((m, i) => [m, i]));
+
+  // The newest submitted review per submission × mentor.
+  const chosen = new Map<string, ResultsReview>();
+  for (const review of input.reviews) {
+    if (review.status !== 'submitted' || (review.deletedAt ?? null) !== null) continue;
+    if (!submissionIndex.has(review.submissionId) || !mentorIndex.has(review.mentorId)) continue;
+    const key = `${review.submissionId}\u0000${review.mentorId}`;
+    const previous = chosen.get(key);
+    if (!previous || (review.updatedAt ?? 0) >= (previous.updatedAt ?? 0)) chosen.set(key, review);
+  }
+
+  const mentorStats = mentorIds.map((mentorId) => ({ mentorId, submitted: 0, abstained: 0, conflicts: 0 }));
+  const counted: CountedReview[] = [];
+  for (const review of chosen.values()) {
+    const m = mentorIndex.get(review.mentorId) as number;
+    const stats = mentorStats[m] as (typeof mentorStats)[number];
+    stats.submitted += 1;
+    if (review.abstained) stats.abstained += 1;
+    if (review.conflictOfInterest) stats.conflicts += 1;
+    if (review.abstained || review.conflictOfInterest) continue;
+    // Only the rubric's criteria matter; reading just those keeps this loop cheap.
+    const flat: Record<string, number | null> = {};
+    const scores = new Float64Array(criteria.length);
+    for (let k = 0; k < criteria.length; k += 1) {
+      const c = criteria[k] as (typeof criteria)[number];
+      const raw = review.scores[c.id]?.score ?? null;
+      flat[c.id] = raw;
+      scores[k] = raw !== null && isOnScale(c.scale, raw) ? raw : Number.NaN;
+    }
+    const overall = reviewScore(rubric, flat).overall0to100;
+    if (overall === null) continue;
+    counted.push({ submissionIndex: submissionIndex.get(review.submissionId) as number, mentorIndex: m, overall, scores });
+  }
+
+  // A fixed order makes the sums, and so every last digit, independent of the order reviews came in.
+  counted.sort((a, b) => a.submissionIndex - b.submissionIndex || a.mentorIndex - b.mentorIndex);
+
+  // Overall: mean, spread and rank per submission (aggregate.ts), after normalising when asked.
+  const overallEntries: ScoreEntry[] = counted.map((r) => ({
+    submissionId: submissions[r.submissionIndex]?.id as string,
+    mentorId: mentorIds[r.mentorIndex] as string,
+    score: r.overall,
+  }));
+  // Every submission appears, scored or not, so unscored ones get a row (mean null).
+  const placeholders: ScoreEntry[] = submissions.map((s) => ({ submissionId: s.id, mentorId: '', score: null }));
+  const aggregated = aggregateSubmissions([...placeholders, ...overallEntries], { normalise: options.normalise });
+  const bySubmission = new Map(aggregated.map((a) => [a.submissionId, a]));
+
+  // Per criterion and submission: the mean on the criterion's scale.
+  const criterionMeans = criteria.map((c, k) => {
+    const entries: ScoreEntry[] = [];
+    for (const r of counted) {
+      const raw = r.scores[k] as number;
+      if (Number.isNaN(raw)) continue;
+      entries.push({
+        submissionId: submissions[r.submissionIndex]?.id as string,
+        mentorId: mentorIds[r.mentorIndex] as string,
+        score: normaliseScore(c.scale, raw) * 100,
+      });
+    }
+    const used = options.normalise ? normalisePerMentor(entries) : entries;
+    const sums = new Map<string, { sum: number; n: number }>();
+    for (const e of used) {
+      const acc = sums.get(e.submissionId) ?? { sum: 0, n: 0 };
+      acc.sum += e.score as number;
+      acc.n += 1;
+      sums.set(e.submissionId, acc);
+    }
+    const toScale = (v: number) => c.scale.min + (v / 100) * (c.scale.max - c.scale.min);
+    return new Map([...sums].map(([id, acc]) => [id, toScale(acc.sum / acc.n)]));
+  });
+
+  const rows: SubmissionResultRow[] = submissions.map((submission) => {
+    const a = bySubmission.get(submission.id);
+    const n = a?.n ?? 0;
+    const spread = a && n >= 2 && a.max !== null && a.min !== null ? a.max - a.min : null;
+    const perCriterion: Record<string, number | null> = {};
+    criteria.forEach((c, k) => {
+      perCriterion[c.id] = criterionMeans[k]?.get(submission.id) ?? null;
+    });
+    return {
+      submission,
+      mean: a?.mean ?? null,
+      n,
+      sd: a?.sd ?? null,
+      min: a?.min ?? null,
+      max: a?.max ?? null,
+      spread,
+      flagged: spread !== null && spread > options.flagSpreadAbove,
+      rank: a?.rank ?? null,
+      rankInCategory: null,
+      rankInRegion: null,
+      criteria: perCriterion,
+    };
+  });
+  rankWithin(rows, (r) => r.submission.category, (r, rank) => (r.rankInCategory = rank));
+  rankWithin(rows, (r) => r.submission.region, (r, rank) => (r.rankInRegion = rank));
+
+  // Agreement: submissions × mentors matrices of raw values.
+  const emptyMatrix = () => submissions.map(() => new Array<number | null>(mentorIds.length).fill(null));
+  const overallMatrix = emptyMatrix();
+  for (const r of counted) (overallMatrix[r.submissionIndex] as (number | null)[])[r.mentorIndex] = r.overall;
+  const criterionResults: CriterionResult[] = criteria.map((c, k) => {
+    const matrix = emptyMatrix();
+    const values: number[] = [];
+    for (const r of counted) {
+      const raw = r.scores[k] as number;
+      if (Number.isNaN(raw)) continue;
+      (matrix[r.submissionIndex] as (number | null)[])[r.mentorIndex] = raw;
+      values.push(raw);
+    }
+    return {
+      criterionId: c.id,
+      groupId: c.groupId,
+      mean: values.length > 0 ? mean(values) : null,
+      sd: standardDeviation(values, true),
+      n: values.length,
+      scale: { min: c.scale.min, max: c.scale.max },
+      ...agreementOf(matrix),
+    };
+  });
+
+  const leniency = new Map(mentorLeniency(overallEntries).map((l) => [l.mentorId, l] as const));
+  const givenByMentor = mentorIds.map(() => [] as number[]);
+  for (const r of counted) givenByMentor[r.mentorIndex]?.push(r.overall);
+  const mentors: MentorResult[] = mentorStats.map((stats, m) => {
+    const given = givenByMentor[m] as number[];
+    const l = leniency.get(stats.mentorId);
+    return {
+      ...stats,
+      counted: given.length,
+      meanGiven: given.length > 0 ? mean(given) : null,
+      leniency: l?.leniency ?? null,
+      leniencyN: l?.n ?? 0,
+    };
+  });
+
+  return {
+    submissions: rows,
+    criteria: criterionResults,
+    overall: agreementOf(overallMatrix),
+    mentors,
+    completeness: {
+      submissions: submissions.length,
+      scored: rows.filter((r) => r.n >= 1).length,
+      scoredByTwoOrMore: rows.filter((r) => r.n >= 2).length,
+      submittedReviews: chosen.size,
+      countedReviews: counted.length,
+    },
+    options: { ...options },
+  };
+}
+
+/** Ranks rows with ties within each group (category, region), by the rows' mean. */
+function rankWithin(
+  rows: SubmissionResultRow[],
+  groupOf: (row: SubmissionResultRow) => string,
+  set: (row: SubmissionResultRow, rank: number | null) => void,
+): void {
+  const groups = new Map<string, SubmissionResultRow[]>();
+  for (const row of rows) {
+    const key = groupOf(row);
+    const list = groups.get(key) ?? [];
+    list.push(row);
+    groups.set(key, list);
+  }
+  for (const list of groups.values()) {
+    const ranked = rankWithTies(list.map((row) => ({ row, value: row.mean })));
+    for (const r of ranked) set(r.row, r.rank);
+  }
+}
+
+/**
+ * Alpha over the whole matrix (it allows missing values); ICC(2,1) needs
+ * complete data, so it is taken over the mentors who rated anything and the
+ * submissions all of them rated.
+ */
+function agreementOf(matrix: readonly (readonly (number | null)[])[]): Agreement {
+  const alphaUnits = matrix.filter((row) => row.filter((v) => v !== null).length >= 2).length;
+  const columns = matrix.length === 0 ? [] : (matrix[0] as readonly (number | null)[]).map((_, j) => j).filter((j) => matrix.some((row) => row[j] !== null));
+  const complete = matrix.filter((row) => columns.every((j) => row[j] !== null)).map((row) => columns.map((j) => row[j] as number));
+  const icc = columns.length >= 2 ? icc21(complete) : null;
+  return {
+    alpha: krippendorffAlphaInterval(matrix),
+    alphaUnits,
+    icc,
+    iccUnits: columns.length >= 2 ? complete.length : 0,
+  };
+}
+
+/** Krippendorff's reading of alpha: ≥ 0.8 good, ≥ 0.667 tentative conclusions only, below that low. */
+export function alphaReading(alpha: number | null): 'good' | 'tentative' | 'low' | null {
+  if (alpha === null) return null;
+  return alpha >= 0.8 ? 'good' : alpha >= 0.667 ? 'tentative' : 'low';
+}
+
+/** Koo & Li (2016) reading of an ICC: ≥ 0.9 excellent, ≥ 0.75 good, ≥ 0.5 moderate, below that poor. */
+export function iccReading(icc: number | null): 'excellent' | 'good' | 'moderate' | 'poor' | null {
+  if (icc === null) return null;
+  return icc >= 0.9 ? 'excellent' : icc >= 0.75 ? 'good' : icc >= 0.5 ? 'moderate' : 'poor';
+}
+
+/** The change from one reviewed version to a later one; positive = better. */
+export interface VersionStep {
+  fromVersion: number;
+  toVersion: number;
+  fromSubmissionId: string;
+  toSubmissionId: string;
+  /** Change of the mean 0–100. */
+  overall: number;
+  /** Change of each criterion's mean on its scale; null where either version has no mean. */
+  criteria: Record<string, number | null>;
+}
+
+/** One participant's change over the versions reviewed in the session (the effect of mentoring). */
+export interface VersionChange {
+  participantId: string;
+  /** The latest reviewed version's label. */
+  label: string;
+  /** Reviewed versions (with a mean), ascending. */
+  versions: number[];
+  /** First reviewed → latest reviewed. */
+  total: VersionStep;
+  /** Each reviewed version → the next reviewed one. */
+  steps: VersionStep[];
+}
+
+/**
+ * For each participant with two or more reviewed versions (a mean), the change
+ * per criterion and overall from the first to the latest reviewed version and
+ * between consecutive ones. Participants in order of first appearance.
+ */
+export function versionChanges(results: Pick<SessionResults, 'submissions' | 'criteria'>): VersionChange[] {
+  const byParticipant = new Map<string, SubmissionResultRow[]>();
+  for (const row of results.submissions) {
+    if (row.mean === null) continue;
+    const list = byParticipant.get(row.submission.participantId) ?? [];
+    list.push(row);
+    byParticipant.set(row.submission.participantId, list);
+  }
+  const criterionIds = results.criteria.map((c) => c.criterionId);
+  const step = (from: SubmissionResultRow, to: SubmissionResultRow): VersionStep => {
+    const criteria: Record<string, number | null> = {};
+    for (const id of criterionIds) {
+      const a = from.criteria[id] ?? null;
+      const b = to.criteria[id] ?? null;
+      criteria[id] = a === null || b === null ? null : b - a;
+    }
+    return {
+      fromVersion: from.submission.version,
+      toVersion: to.submission.version,
+      fromSubmissionId: from.submission.id,
+      toSubmissionId: to.submission.id,
+      overall: (to.mean as number) - (from.mean as number),
+      criteria,
+    };
+  };
+  const changes: VersionChange[] = [];
+  for (const [participantId, list] of byParticipant) {
+    if (list.length < 2) continue;
+    const sorted = [...list].sort((a, b) => a.submission.version - b.submission.version);
+    const first = sorted[0] as SubmissionResultRow;
+    const latest = sorted[sorted.length - 1] as SubmissionResultRow;
+    changes.push({
+      participantId,
+      label: latest.submission.label,
+      versions: sorted.map((r) => r.submission.version),
+      total: step(first, latest),
+      steps: sorted.slice(1).map((to, i) => step(sorted[i] as SubmissionResultRow, to)),
+    });
+  }
+  return changes;
+}

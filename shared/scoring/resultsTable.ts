@@ -1,0 +1,170 @@
+import type { Rubric } from '../domain/rubric.ts';
+import type { SessionResults, VersionChange } from './results.ts';
+
+/** A cell of an exported file: numbers stay numbers; null is an empty cell. */
+export type Cell = string | number | null;
+
+/** One table of an export: a CSV file, or one sheet of an XLSX workbook. */
+export interface ExportTable {
+  /** The sheet's name. */
+  name: string;
+  header: string[];
+  rows: Cell[][];
+}
+
+export const RESULT_COLUMNS = [
+  'rank',
+  'rankInCategory',
+  'rankInRegion',
+  'label',
+  'version',
+  'category',
+  'region',
+  'mean',
+  'n',
+  'sd',
+  'min',
+  'max',
+  'spread',
+  'flagged',
+] as const;
+export type ResultColumn = (typeof RESULT_COLUMNS)[number];
+
+export const CRITERION_COLUMNS = ['group', 'criterion', 'scale', 'mean', 'sd', 'n', 'alpha', 'alphaUnits', 'icc', 'iccUnits'] as const;
+export type CriterionColumn = (typeof CRITERION_COLUMNS)[number];
+
+export const MENTOR_COLUMNS = ['mentor', 'submitted', 'abstained', 'conflicts', 'counted', 'meanGiven', 'leniency', 'leniencyN'] as const;
+export type MentorColumn = (typeof MENTOR_COLUMNS)[number];
+
+export const VERSION_COLUMNS = ['label', 'fromVersion', 'toVersion', 'overall'] as const;
+export type VersionColumn = (typeof VERSION_COLUMNS)[number];
+
+/**
+ * The words of an export, translated by the caller (shared/ imports no i18n);
+ * `language` picks the rubric's own bilingual group and criterion names.
+ */
+export interface ExportLabels {
+  language: 'id' | 'en';
+  sheets: { results: string; criteria: string; mentors: string; versions: string };
+  results: Record<ResultColumn, string>;
+  criteria: Record<CriterionColumn, string>;
+  mentors: Record<MentorColumn, string>;
+  versions: Record<VersionColumn, string>;
+  /** The name of the agreement row over the overall 0–100 in the criteria table. */
+  overall: string;
+  /** The text of the flag cell of a submission to discuss (empty otherwise). */
+  flagged: string;
+  category: (code: string) => string;
+  mentorName: (mentorId: string) => string;
+}
+
+/** Two decimals for files: the maths keeps full precision, the file shows what people compare. */
+export function roundForFile(value: number | null): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const r = Math.round(value * 100) / 100;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+type RubricShape = Pick<Rubric, 'groups'>;
+
+function criteriaOf(rubric: RubricShape) {
+  return rubric.groups.flatMap((g) => g.criteria.map((c) => ({ criterion: c, group: g })));
+}
+
+const scaleText = (min: number, max: number) => `${min}–${max}`;
+
+/**
+ * The results table: one row per submission, best rank first (unranked last,
+ * then by label), the columns of RESULT_COLUMNS and then each criterion's mean
+ * in rubric order, headed "name (min–max)".
+ */
+export function resultsTable(results: Pick<SessionResults, 'submissions'>, rubric: RubricShape, labels: ExportLabels): ExportTable {
+  const criteria = criteriaOf(rubric);
+  const header = [
+    ...RESULT_COLUMNS.map((key) => labels.results[key]),
+    ...criteria.map(({ criterion }) => `${criterion.name[labels.language]} (${scaleText(criterion.scale.min, criterion.scale.max)})`),
+  ];
+  const sorted = [...results.submissions].sort(
+    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.submission.label.localeCompare(b.submission.label, labels.language),
+  );
+  const rows = sorted.map((r): Cell[] => [
+    r.rank,
+    r.rankInCategory,
+    r.rankInRegion,
+    r.submission.label,
+    r.submission.version,
+    labels.category(r.submission.category),
+    r.submission.region,
+    roundForFile(r.mean),
+    r.n,
+    roundForFile(r.sd),
+    roundForFile(r.min),
+    roundForFile(r.max),
+    roundForFile(r.spread),
+    r.flagged ? labels.flagged : null,
+    ...criteria.map(({ criterion }) => roundForFile(r.criteria[criterion.id] ?? null)),
+  ]);
+  return { name: labels.sheets.results, header, rows };
+}
+
+/** Agreement per criterion in rubric order, and a last row for the overall 0–100. */
+export function criteriaTable(results: Pick<SessionResults, 'criteria' | 'overall'>, rubric: RubricShape, labels: ExportLabels): ExportTable {
+  const byId = new Map(results.criteria.map((c) => [c.criterionId, c]));
+  const rows: Cell[][] = criteriaOf(rubric).map(({ criterion, group }) => {
+    const c = byId.get(criterion.id);
+    return [
+      group.name[labels.language],
+      criterion.name[labels.language],
+      scaleText(criterion.scale.min, criterion.scale.max),
+      roundForFile(c?.mean ?? null),
+      roundForFile(c?.sd ?? null),
+      c?.n ?? 0,
+      roundForFile(c?.alpha ?? null),
+      c?.alphaUnits ?? 0,
+      roundForFile(c?.icc ?? null),
+      c?.iccUnits ?? 0,
+    ];
+  });
+  const o = results.overall;
+  rows.push([null, labels.overall, scaleText(0, 100), null, null, null, roundForFile(o.alpha), o.alphaUnits, roundForFile(o.icc), o.iccUnits]);
+  return { name: labels.sheets.criteria, header: CRITERION_COLUMNS.map((key) => labels.criteria[key]), rows };
+}
+
+/** Each mentor's counts, mean given and leniency, in the session's mentor order. */
+export function mentorsTable(results: Pick<SessionResults, 'mentors'>, labels: ExportLabels): ExportTable {
+  const rows = results.mentors.map((m): Cell[] => [
+    labels.mentorName(m.mentorId),
+    m.submitted,
+    m.abstained,
+    m.conflicts,
+    m.counted,
+    roundForFile(m.meanGiven),
+    roundForFile(m.leniency),
+    m.leniencyN,
+  ]);
+  return { name: labels.sheets.mentors, header: MENTOR_COLUMNS.map((key) => labels.mentors[key]), rows };
+}
+
+/** First → latest reviewed version per participant: overall and per criterion change. */
+export function versionsTable(changes: readonly VersionChange[], rubric: RubricShape, labels: ExportLabels): ExportTable {
+  const criteria = criteriaOf(rubric);
+  const header = [...VERSION_COLUMNS.map((key) => labels.versions[key]), ...criteria.map(({ criterion }) => criterion.name[labels.language])];
+  const rows = changes.map((c): Cell[] => [
+    c.label,
+    c.total.fromVersion,
+    c.total.toVersion,
+    roundForFile(c.total.overall),
+    ...criteria.map(({ criterion }) => roundForFile(c.total.criteria[criterion.id] ?? null)),
+  ]);
+  return { name: labels.sheets.versions, header, rows };
+}
+
+/** Every table of a results workbook, results first. */
+export function exportTables(
+  results: SessionResults,
+  changes: readonly VersionChange[],
+  rubric: RubricShape,
+  labels: ExportLabels,
+): ExportTable[] {
+  return [resultsTable(results, rubric, labels), criteriaTable(results, rubric, labels), mentorsTable(results, labels), versionsTable(changes, rubric, labels)];
+}

@@ -1,0 +1,271 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import readXlsxFile from 'read-excel-file/node';
+import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
+
+const JAMU = 'Jamu Kunyit Asam Mbok Darmi';
+const KERIPIK = 'Keripik Tempe Bu Sari';
+const KOPI = 'Kopi Bubuk Lereng Ijen';
+
+/** Every "Missing translation" the page logs, collected for the whole test (openStudio checks only start-up). */
+function watchTranslations(page: Page): string[] {
+  const missing: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Missing translation')) missing.push(message.text());
+  });
+  return missing;
+}
+
+/** First run as Dewi, the demo workshop, and its sessions tab. */
+async function openDemoSessions(page: Page) {
+  await openStudio(page);
+  await introduceMentor(page);
+  await page.getByRole('button', { name: 'Coba dengan contoh' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Contoh/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Sesi penilaian' }).click();
+  await expect(page.getByRole('heading', { name: 'Belum ada sesi penilaian' })).toBeVisible();
+}
+
+/** Fills the new-session dialog: a name, Budi added as a second mentor, and the given assignment and blind mode. */
+async function createSession(page: Page, name: string, options: { split: boolean; blind: boolean; screenshotName?: string }) {
+  await page.getByRole('button', { name: 'Sesi penilaian baru' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sesi penilaian baru' });
+  await dialog.getByLabel('Nama sesi').fill(name);
+  // The demo's three participants each have one version: all three match the default filters.
+  await expect(dialog.getByText('3 kiriman cocok.')).toBeVisible();
+  if (options.screenshotName) await screenshot(page, `${options.screenshotName}-top`);
+  await dialog.getByRole('group', { name: 'Wilayah' }).getByLabel('Malang').check();
+  await expect(dialog.getByText('1 kiriman cocok.')).toBeVisible();
+  await dialog.getByRole('group', { name: 'Wilayah' }).getByLabel('Malang').uncheck();
+  await expect(dialog.getByText('3 kiriman cocok.')).toBeVisible();
+  await expect(dialog.getByRole('checkbox', { name: /Dewi Lestari/ })).toBeChecked();
+  await dialog.getByLabel('Nama mentor baru').fill('Budi Santoso');
+  await dialog.getByLabel('Organisasi mentor baru').fill('Dinas Koperasi');
+  await dialog.getByRole('button', { name: 'Tambahkan mentor' }).click();
+  await expect(dialog.getByRole('checkbox', { name: /Budi Santoso · Dinas Koperasi/ })).toBeChecked();
+  if (options.split) await dialog.getByRole('radio', { name: 'Antrean dibagi rata di antara mentor' }).check();
+  if (options.blind) await dialog.getByRole('checkbox', { name: 'Penilaian buta' }).check();
+  if (options.screenshotName) {
+    await expectAccessible(page);
+    await screenshot(page, options.screenshotName);
+  }
+  await dialog.getByRole('button', { name: 'Buat sesi' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(name) })).toBeVisible();
+}
+
+interface SeededReview {
+  /** Place in the session (0-based, workshop order: Jamu, Keripik, Kopi). */
+  item: number;
+  mentor: string;
+  /** The same level for every criterion, so the overall 0–100 is (level − 1) / 4 × 100. */
+  level: number;
+}
+
+/**
+ * Test fixture: the scoring panel lives on another branch, so submitted
+ * reviews are written straight into the app's IndexedDB ('kemas-studio',
+ * Dexie schema version 1 = IndexedDB version 10), shaped as
+ * shared/domain/review.ts describes, for the one session on this laptop.
+ * Dexie's live queries do not see writes from another connection: reload after.
+ */
+async function seedReviews(page: Page, reviews: SeededReview[]) {
+  await page.evaluate(async (wanted) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('kemas-studio');
+      open.onupgradeneeded = () => open.transaction?.abort();
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('no database'));
+    });
+    if (db.version !== 10) throw new Error(`Expected IndexedDB version 10 (Dexie v1), found ${db.version}`);
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    type Session = { id: string; rubricId: string; submissionIds: string[]; deletedAt: number | null };
+    type Rubric = { id: string; groups: { criteria: { id: string }[] }[] };
+    const sessions = (await all<Session>('sessions')).filter((s) => s.deletedAt === null);
+    if (sessions.length !== 1) throw new Error(`Expected one session, found ${sessions.length}`);
+    const session = sessions[0] as Session;
+    const rubric = (await all<Rubric>('rubrics')).find((r) => r.id === session.rubricId);
+    if (!rubric) throw new Error('session rubric missing');
+    const mentors = await all<{ id: string; name: string }>('mentors');
+    const now = Date.now();
+    const tx = db.transaction('reviews', 'readwrite');
+    for (const w of wanted) {
+      const mentorId = mentors.find((m) => m.name === w.mentor)?.id;
+      const submissionId = session.submissionIds[w.item];
+      if (!mentorId || !submissionId) throw new Error(`No mentor ${w.mentor} or item ${w.item}`);
+      const scores = Object.fromEntries(rubric.groups.flatMap((g) => g.criteria.map((c) => [c.id, { score: w.level, note: '' }])));
+      tx.objectStore('reviews').put({
+        id: `seed-${submissionId}-${mentorId}`,
+        createdAt: now,
+        updatedAt: now,
+        updatedBy: mentorId,
+        deletedAt: null,
+        submissionId,
+        mentorId,
+        rubricId: rubric.id,
+        sessionId: session.id,
+        scores,
+        verdict: 'minor-revision',
+        strengths: [],
+        mustFix: [],
+        suggestions: [],
+        timeSpentMs: 120000,
+        status: 'submitted',
+        abstained: false,
+        conflictOfInterest: false,
+      });
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, reviews);
+  await page.reload();
+  await waitForReady(page);
+}
+
+test('a curator makes a blind, split session with a mentor added on the spot; each sees their queue and the dashboard', async ({ page }) => {
+  const missing = watchTranslations(page);
+  await openDemoSessions(page);
+  await createSession(page, 'Penilaian akhir MJC', { split: true, blind: true, screenshotName: '60-session-create' });
+
+  // My queue: split in turn (Jamu → Dewi, Keripik → Budi, Kopi → Dewi), blind numbers instead of names.
+  await expect(page.getByRole('heading', { name: 'Antrean Dewi Lestari' })).toBeVisible();
+  const queue = page.getByRole('table', { name: 'Kiriman di antrean saya dan statusnya' });
+  await expect(queue.getByRole('row')).toHaveCount(3);
+  await expect(queue.getByRole('row', { name: /Kiriman 1 .*Belum dinilai/ })).toBeVisible();
+  await expect(queue.getByRole('row', { name: /Kiriman 3 .*Belum dinilai/ })).toBeVisible();
+  await expect(page.getByText(JAMU)).toHaveCount(0);
+  const start = page.getByRole('link', { name: 'Mulai menilai' });
+  await expect(start).toHaveAttribute('href', /\/participants\/demo-jamu-kunyit\/review\/demo-jamu-kunyit-v1\?session=/);
+  await expect(page.getByRole('progressbar', { name: 'Kemajuan antrean saya' })).toHaveAttribute('max', '2');
+  await expectAccessible(page);
+  await screenshot(page, '61-session-queue');
+
+  // The dashboard, reached from the keyboard: progress per mentor, as numbers and as a chart.
+  await page.getByRole('tab', { name: 'Antrean saya' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Dasbor', selected: true })).toBeFocused();
+  const perMentor = page.getByRole('table', { name: 'Kemajuan tiap mentor' });
+  await expect(perMentor.getByRole('row', { name: /Dewi Lestari/ })).toContainText('2');
+  await expect(perMentor.getByRole('row', { name: /Budi Santoso/ }).getByRole('cell').first()).toHaveText('1');
+  await expect(page.getByRole('img', { name: /Dewi Lestari 0 dari 2; Budi Santoso 0 dari 1/ })).toBeVisible();
+  await expect(page.getByText('0 dari 3 penilaian selesai')).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, '62-session-dashboard');
+
+  // Blind: results stay hidden from Dewi until her queue is done.
+  await page.getByRole('tab', { name: 'Hasil' }).click();
+  await expect(page.getByRole('heading', { name: 'Hasil masih disembunyikan' })).toBeVisible();
+  await expect(page.getByText(/tinggal 2/)).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, '63-session-results-hidden');
+
+  // Dewi submits both of hers (written as the scoring panel would): names and results appear for her.
+  await seedReviews(page, [
+    { item: 0, mentor: 'Dewi Lestari', level: 4 },
+    { item: 2, mentor: 'Dewi Lestari', level: 3 },
+  ]);
+  await expect(page.getByRole('heading', { name: 'Hasil masih disembunyikan' })).toBeHidden();
+  const results = page.getByRole('table', { name: 'Hasil per kiriman' });
+  await expect(results.getByRole('row', { name: new RegExp(`${JAMU} · versi 1`) })).toContainText('75,0');
+  await expect(results.getByRole('row', { name: new RegExp(`${KOPI} · versi 1`) })).toContainText('50,0');
+  await page.getByRole('tab', { name: 'Antrean saya' }).click();
+  await expect(page.getByText('Semua kiriman di antrean Anda sudah dinilai. Terima kasih!')).toBeVisible();
+  await expect(queue.getByRole('row', { name: new RegExp(`${JAMU}.*Terkirim`) })).toBeVisible();
+
+  // The workshop's sessions list shows it with its progress; the session can be closed and reopened.
+  await page.getByRole('link', { name: /Contoh: Workshop Kemasan MJC Malang/ }).click();
+  const row = page.getByRole('row', { name: /Penilaian akhir MJC/ });
+  await expect(row).toContainText('2 dari 3 selesai');
+  await expect(row).toContainText('Penilaian buta');
+  await expectAccessible(page);
+  await screenshot(page, '64-session-list');
+  expect(missing).toEqual([]);
+});
+
+test('results: ranks with ties, disagreement flags, agreement and leniency; CSV and XLSX carry the same numbers', async ({ page }) => {
+  const missing = watchTranslations(page);
+  await openDemoSessions(page);
+  await createSession(page, 'Final', { split: false, blind: false });
+  // Jamu: 100 and 75 (spread 25); Keripik: 50 and 50; Kopi: 75 and 25 (spread 50).
+  await seedReviews(page, [
+    { item: 0, mentor: 'Dewi Lestari', level: 5 },
+    { item: 0, mentor: 'Budi Santoso', level: 4 },
+    { item: 1, mentor: 'Dewi Lestari', level: 3 },
+    { item: 1, mentor: 'Budi Santoso', level: 3 },
+    { item: 2, mentor: 'Dewi Lestari', level: 4 },
+    { item: 2, mentor: 'Budi Santoso', level: 2 },
+  ]);
+  await page.getByRole('tab', { name: 'Hasil' }).click();
+  const results = page.getByRole('table', { name: 'Hasil per kiriman' });
+  const rowOf = (business: string) => results.getByRole('row', { name: new RegExp(`${business} · versi 1`) });
+  await expect(rowOf(JAMU).getByRole('cell').first()).toHaveText('1');
+  await expect(rowOf(JAMU)).toContainText('87,5');
+  await expect(rowOf(JAMU)).toContainText('Perlu dibahas');
+  // Keripik and Kopi tie at 50: both rank 2 (1224).
+  await expect(rowOf(KERIPIK).getByRole('cell').first()).toHaveText('2');
+  await expect(rowOf(KOPI).getByRole('cell').first()).toHaveText('2');
+  await expect(rowOf(KOPI)).toContainText('25,0–75,0');
+  await expect(rowOf(KERIPIK)).not.toContainText('Perlu dibahas');
+  await expect(page.getByText('2 kiriman perlu dibahas (selisih lebih dari 20 poin).')).toBeVisible();
+  // Krippendorff's alpha on 100/75, 50/50, 75/25: 1 − 1041.67 / 1375 = 0.24, low.
+  await expect(page.getByText(/α Krippendorff = 0,24 — kesepakatan rendah, perlu dibahas \(dari 3 kiriman/)).toBeVisible();
+  // Dewi gives 25 points more than Budi on average: +25 and −25.
+  const leniency = page.getByRole('table', { name: 'Kemurahan tiap mentor' });
+  await expect(leniency.getByRole('row', { name: /Dewi Lestari/ })).toContainText('+25,0');
+  await expect(leniency.getByRole('row', { name: /Budi Santoso/ })).toContainText('-25,0');
+  await expect(page.getByRole('img', { name: /Diagram peringkat, 3 teratas: peringkat 1 Jamu/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Diagram kemurahan mentor: Dewi Lestari \+25,0; Budi Santoso -25,0/ })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, '65-session-results');
+
+  // A wider threshold flags only Kopi; ranking within categories puts each first in its own.
+  await page.getByLabel('Batas perbedaan (poin)').fill('30');
+  await expect(page.getByText('1 kiriman perlu dibahas (selisih lebih dari 30 poin).')).toBeVisible();
+  await expect(rowOf(JAMU)).not.toContainText('Perlu dibahas');
+  await page.getByLabel('Peringkat', { exact: true }).selectOption({ label: 'Dalam kategori' });
+  await expect(results.getByRole('columnheader', { name: 'Peringkat kategori' })).toBeVisible();
+  for (const business of [JAMU, KERIPIK, KOPI]) await expect(rowOf(business).getByRole('cell').first()).toHaveText('1');
+  await page.getByLabel('Peringkat', { exact: true }).selectOption({ label: 'Keseluruhan' });
+  await page.getByLabel('Batas perbedaan (poin)').fill('20');
+
+  // Normalised per mentor, Dewi's and Budi's scores of Jamu both become 62.5 + 1.2247 × 23.94 = 91.8: no disagreement left.
+  await page.getByLabel('Normalisasi per mentor').check();
+  await expect(rowOf(JAMU)).toContainText('91,8');
+  await expect(rowOf(JAMU)).not.toContainText('Perlu dibahas');
+  await page.getByLabel('Normalisasi per mentor').uncheck();
+  await expect(rowOf(JAMU)).toContainText('87,5');
+
+  // CSV: UTF-8 with a BOM, dot decimals, two decimals, best first.
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
+  expect(csvDownload.suggestedFilename()).toMatch(/Final - hasil\.csv$/);
+  const csv = readFileSync(await csvDownload.path(), 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).split('\r\n');
+  expect(lines[0]).toMatch(/^Peringkat,Peringkat kategori,Peringkat wilayah,Peserta,Versi,Kategori,Wilayah,Rata-rata \(0-100\),Jumlah penilaian,SD,Terendah,Tertinggi,Selisih,Tanda,Informasi & kepatuhan label \(1–5\),/);
+  expect(lines[1]).toBe(`1,1,1,${JAMU},1,Jamu & herbal,Madiun,87.5,2,17.68,75,100,25,Perlu dibahas,${Array(10).fill('4.5').join(',')}`);
+  expect(lines.slice(2, 4).sort()).toEqual(
+    [`2,1,1,${KERIPIK},1,Camilan,Malang,50,2,0,50,50,0,,${Array(10).fill('3').join(',')}`, `2,1,1,${KOPI},1,Minuman,Jember,50,2,35.36,25,75,50,Perlu dibahas,${Array(10).fill('3').join(',')}`].sort(),
+  );
+
+  // XLSX: the same rows with numbers as numbers, and the agreement and mentor sheets.
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor XLSX' }).click()]);
+  expect(xlsxDownload.suggestedFilename()).toMatch(/Final - hasil\.xlsx$/);
+  const sheets = await readXlsxFile(await xlsxDownload.path());
+  expect(sheets.map((s) => s.sheet)).toEqual(['Hasil', 'Kesepakatan', 'Mentor', 'Perubahan versi']);
+  const [hasil, kesepakatan, mentor] = sheets.map((s) => s.data);
+  expect(hasil?.[1]?.slice(0, 14)).toEqual([1, 1, 1, JAMU, 1, 'Jamu & herbal', 'Madiun', 87.5, 2, 17.68, 75, 100, 25, 'Perlu dibahas']);
+  expect(hasil?.[1]?.[14]).toBe(4.5);
+  expect(kesepakatan?.at(-1)?.slice(1, 8)).toEqual(['Nilai keseluruhan (0–100)', '0–100', null, null, null, 0.24, 3]);
+  expect(mentor?.slice(1).map((r) => [r[0], r[6]])).toEqual([
+    ['Dewi Lestari', 25],
+    ['Budi Santoso', -25],
+  ]);
+  expect(missing).toEqual([]);
+});

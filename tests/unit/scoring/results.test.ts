@@ -1,0 +1,347 @@
+import { describe, expect, it } from 'vitest';
+import type { Rubric } from '../../../shared/domain/rubric.ts';
+import { icc21, krippendorffAlphaInterval } from '../../../shared/scoring/agreement.ts';
+import {
+  alphaReading,
+  computeSessionResults,
+  iccReading,
+  versionChanges,
+  type ResultsReview,
+  type ResultsSubmission,
+  type SessionResults,
+} from '../../../shared/scoring/results.ts';
+
+const levels = [1, 2, 3, 4, 5].map((score) => ({ score, descriptor: { id: `L${score}`, en: `L${score}` } }));
+const crit = (id: string, weight = 1) => ({ id, name: { id, en: id }, weight, scale: { min: 1, max: 5, step: 1 }, levels });
+
+/** Quality (60): c1, c2; Innovation (40): c3. All 5s → 100, all 1s → 0, all 3s → 50. */
+const rubric: Pick<Rubric, 'groups'> = {
+  groups: [
+    { id: 'g1', name: { id: 'Kualitas', en: 'Quality' }, weight: 60, criteria: [crit('c1'), crit('c2')] },
+    { id: 'g2', name: { id: 'Inovasi', en: 'Innovation' }, weight: 40, criteria: [crit('c3')] },
+  ],
+};
+
+function review(
+  submissionId: string,
+  mentorId: string,
+  scores: [number, number, number] | number,
+  extra: Partial<ResultsReview> = {},
+): ResultsReview {
+  const [a, b, c] = typeof scores === 'number' ? [scores, scores, scores] : scores;
+  return {
+    submissionId,
+    mentorId,
+    scores: { c1: { score: a, note: '' }, c2: { score: b, note: '' }, c3: { score: c, note: '' } },
+    status: 'submitted',
+    abstained: false,
+    conflictOfInterest: false,
+    ...extra,
+  };
+}
+
+const sub = (id: string, category: string, region: string, participantId = `p-${id}`, version = 1): ResultsSubmission => ({
+  id,
+  participantId,
+  version,
+  region,
+  category,
+  label: `Label ${id}`,
+});
+
+const submissions = [sub('s1', 'snack', 'Malang'), sub('s2', 'snack', 'Jember'), sub('s3', 'beverage', 'Malang'), sub('s4', 'beverage', 'Malang')];
+const reviews: ResultsReview[] = [
+  review('s1', 'm1', 5),
+  review('s1', 'm2', 4),
+  review('s2', 'm1', 3),
+  review('s2', 'm2', 3),
+  review('s3', 'm1', 4),
+  review('s3', 'm2', 1, { status: 'draft' }),
+  review('s3', 'm3', 2, { abstained: true }),
+  review('s4', 'm3', 5, { conflictOfInterest: true }),
+];
+const options = { normalise: false, flagSpreadAbove: 20 };
+
+function seeded(seed: number) {
+  return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+}
+
+describe('computeSessionResults on a worked example', () => {
+  const results = computeSessionResults({ rubric, reviews, submissions, mentorIds: ['m1', 'm2', 'm3'], options });
+  const row = (id: string) => results.submissions.find((r) => r.submission.id === id);
+
+  it('takes the mean of submitted, non-abstaining reviews, with spread, flag and ranks', () => {
+    expect(row('s1')).toMatchObject({ mean: 87.5, n: 2, min: 75, max: 100, spread: 25, flagged: true, rank: 1 });
+    expect(row('s1')?.sd).toBeCloseTo(Math.sqrt(312.5), 12);
+    expect(row('s2')).toMatchObject({ mean: 50, n: 2, spread: 0, flagged: false, rank: 3 });
+    // The draft and the abstention do not count: only m1's 75.
+    expect(row('s3')).toMatchObject({ mean: 75, n: 1, sd: null, spread: null, flagged: false, rank: 2 });
+    // A conflict of interest is not a score.
+    expect(row('s4')).toMatchObject({ mean: null, n: 0, rank: null, rankInCategory: null, rankInRegion: null });
+  });
+
+  it('ranks within category and region', () => {
+    expect(results.submissions.map((r) => [r.submission.id, r.rankInCategory, r.rankInRegion])).toEqual([
+      ['s1', 1, 1],
+      ['s2', 2, 1],
+      ['s3', 1, 2],
+      ['s4', null, null],
+    ]);
+  });
+
+  it('gives per-criterion means on the criterion scale', () => {
+    expect(row('s1')?.criteria).toEqual({ c1: 4.5, c2: 4.5, c3: 4.5 });
+    expect(row('s4')?.criteria).toEqual({ c1: null, c2: null, c3: null });
+    const c1 = results.criteria[0];
+    expect(c1).toMatchObject({ criterionId: 'c1', groupId: 'g1', n: 5, scale: { min: 1, max: 5 } });
+    expect(c1?.mean).toBeCloseTo((5 + 4 + 3 + 3 + 4) / 5, 12);
+  });
+
+  it('measures agreement with alpha over all pairable submissions and ICC over complete ones', () => {
+    const matrix = [
+      [100, 75, null],
+      [50, 50, null],
+      [75, null, null],
+      [null, null, null],
+    ];
+    expect(results.overall.alpha).toBeCloseTo(krippendorffAlphaInterval(matrix) as number, 12);
+    expect(results.overall.alphaUnits).toBe(2);
+    // m3 rated nothing that counts, so the ICC is over m1 × m2 on s1 and s2.
+    expect(results.overall.icc).toBeCloseTo(icc21([[100, 75], [50, 50]]) as number, 12);
+    expect(results.overall.iccUnits).toBe(2);
+    expect(results.criteria[2]?.alpha).toBeCloseTo(krippendorffAlphaInterval([[5, 4], [3, 3], [4, null]]) as number, 12);
+  });
+
+  it('reports each mentor: submitted, abstained, conflicts, mean given and leniency', () => {
+    expect(results.mentors).toEqual([
+      { mentorId: 'm1', submitted: 3, abstained: 0, conflicts: 0, counted: 3, meanGiven: 75, leniency: 12.5, leniencyN: 2 },
+      { mentorId: 'm2', submitted: 2, abstained: 0, conflicts: 0, counted: 2, meanGiven: 62.5, leniency: -12.5, leniencyN: 2 },
+      { mentorId: 'm3', submitted: 2, abstained: 1, conflicts: 1, counted: 0, meanGiven: null, leniency: null, leniencyN: 0 },
+    ]);
+    expect(results.completeness).toEqual({ submissions: 4, scored: 3, scoredByTwoOrMore: 2, submittedReviews: 7, countedReviews: 5 });
+  });
+
+  it('keeps the newest review when a mentor has two for one submission, and ignores deleted ones', () => {
+    const more = [
+      ...reviews,
+      review('s2', 'm1', 5, { updatedAt: 10 }),
+      review('s2', 'm1', 1, { updatedAt: 5 }),
+      review('s1', 'm2', 1, { deletedAt: 3, updatedAt: 99 }),
+    ];
+    const r = computeSessionResults({ rubric, reviews: more, submissions, mentorIds: ['m1', 'm2', 'm3'], options });
+    expect(r.submissions.find((x) => x.submission.id === 's2')?.mean).toBe(75);
+    expect(r.submissions.find((x) => x.submission.id === 's1')?.mean).toBe(87.5);
+  });
+
+  it('moves the flag with the threshold', () => {
+    const strict = computeSessionResults({ rubric, reviews, submissions, mentorIds: ['m1', 'm2', 'm3'], options: { normalise: false, flagSpreadAbove: 30 } });
+    expect(strict.submissions.filter((r) => r.flagged)).toEqual([]);
+  });
+
+  it('normalises per mentor when asked: a harsh and a lenient mentor ordering alike agree', () => {
+    const data = [review('a', 'm1', 5), review('b', 'm1', 4), review('c', 'm1', 3), review('a', 'm2', 3), review('b', 'm2', 2), review('c', 'm2', 1)];
+    const subs = [sub('a', 'food', 'Malang'), sub('b', 'food', 'Malang'), sub('c', 'food', 'Malang')];
+    const raw = computeSessionResults({ rubric, reviews: data, submissions: subs, mentorIds: ['m1', 'm2'], options });
+    const normalised = computeSessionResults({ rubric, reviews: data, submissions: subs, mentorIds: ['m1', 'm2'], options: { ...options, normalise: true } });
+    expect(raw.submissions.map((r) => r.spread)).toEqual([50, 50, 50]);
+    expect(raw.submissions.every((r) => r.flagged)).toBe(true);
+    for (const r of normalised.submissions) expect(r.spread).toBeCloseTo(0, 9);
+    expect(normalised.submissions.map((r) => r.rank)).toEqual([1, 2, 3]);
+    // Criterion means stay on the 1–5 scale, and agree between mentors too.
+    for (const r of normalised.submissions) for (const v of Object.values(r.criteria)) expect(v).toBeGreaterThanOrEqual(1);
+    // Agreement and leniency stay raw.
+    expect(normalised.overall).toEqual(raw.overall);
+    expect(normalised.mentors).toEqual(raw.mentors);
+  });
+
+  it('reads alpha and ICC in plain words', () => {
+    expect([0.85, 0.7, 0.5, null].map(alphaReading)).toEqual(['good', 'tentative', 'low', null]);
+    expect([0.95, 0.8, 0.6, 0.2, null].map(iccReading)).toEqual(['excellent', 'good', 'moderate', 'poor', null]);
+  });
+});
+
+/** A random session: `s` submissions in `categories`/`regions`, `m` mentors, some missing, drafts and abstentions. */
+function randomSession(rand: () => number, s: number, m: number, split = false) {
+  const subs = Array.from({ length: s }, (_, i) =>
+    sub(`s${i}`, ['food', 'snack', 'herbal'][Math.floor(rand() * 3)] as string, ['Malang', 'Jember'][Math.floor(rand() * 2)] as string),
+  );
+  const mentorIds = Array.from({ length: m }, (_, j) => `m${j}`);
+  const list: ResultsReview[] = [];
+  const score = () => 1 + Math.floor(rand() * 5);
+  subs.forEach((submission, i) => {
+    mentorIds.forEach((mentorId, j) => {
+      if (split && i % m !== j) return;
+      const roll = rand();
+      if (roll < 0.15) return;
+      list.push(
+        review(submission.id, mentorId, [score(), score(), score()], {
+          status: roll < 0.25 ? 'draft' : 'submitted',
+          abstained: roll > 0.95,
+        }),
+      );
+    });
+  });
+  return { subs, mentorIds, list };
+}
+
+function expectCompetitionRanks(ranks: (number | null)[], values: (number | null)[]) {
+  const present = ranks.filter((r): r is number => r !== null).sort((a, b) => a - b);
+  let i = 0;
+  while (i < present.length) {
+    const r = present[i] as number;
+    expect(r).toBe(i + 1);
+    while (present[i] === r) i += 1;
+  }
+  values.forEach((a, x) =>
+    values.forEach((b, y) => {
+      if (a !== null && b !== null && a > b) expect(ranks[x] as number).toBeLessThan(ranks[y] as number);
+      if (a !== null && b !== null && a === b) expect(ranks[x]).toBe(ranks[y]);
+    }),
+  );
+  expect(ranks.map((r) => r === null)).toEqual(values.map((v) => v === null));
+}
+
+describe('computeSessionResults properties (seeded)', () => {
+  it('ranks overall, per category and per region are permutations with ties (1224)', () => {
+    const rand = seeded(7);
+    for (let t = 0; t < 60; t += 1) {
+      const { subs, mentorIds, list } = randomSession(rand, 1 + Math.floor(rand() * 20), 1 + Math.floor(rand() * 4));
+      const normalise = rand() < 0.5;
+      const r = computeSessionResults({ rubric, reviews: list, submissions: subs, mentorIds, options: { normalise, flagSpreadAbove: 20 } });
+      expectCompetitionRanks(r.submissions.map((x) => x.rank), r.submissions.map((x) => x.mean));
+      for (const key of ['category', 'region'] as const) {
+        const groups = new Set(subs.map((s) => s[key]));
+        for (const g of groups) {
+          const rows = r.submissions.filter((x) => x.submission[key] === g);
+          expectCompetitionRanks(rows.map((x) => (key === 'category' ? x.rankInCategory : x.rankInRegion)), rows.map((x) => x.mean));
+        }
+      }
+    }
+  });
+
+  it('never counts drafts, and does not depend on the order of reviews', () => {
+    const rand = seeded(11);
+    for (let t = 0; t < 40; t += 1) {
+      const { subs, mentorIds, list } = randomSession(rand, 12, 3);
+      const input = { rubric, submissions: subs, mentorIds, options: { normalise: t % 2 === 0, flagSpreadAbove: 15 } };
+      const base = computeSessionResults({ ...input, reviews: list });
+      const noisy = [...list.filter((x) => x.status !== 'draft')];
+      // Drafts with any scores, and reviews by someone not in the session, change nothing.
+      for (const s of subs) noisy.push(review(s.id, 'stranger', 5), review(s.id, 'm0', 1, { status: 'draft', updatedAt: 1e12 }));
+      const shuffled = noisy.map((x) => ({ x, k: rand() })).sort((a, b) => a.k - b.k).map(({ x }) => x);
+      const again = computeSessionResults({ ...input, reviews: shuffled });
+      expect(again.submissions).toEqual(base.submissions);
+      expect(again.criteria).toEqual(base.criteria);
+      expect(again.mentors.map((m) => m.counted)).toEqual(base.mentors.map((m) => m.counted));
+    }
+  });
+
+  it('keeps every mean between min and max, criterion means on scale, and flags exactly the wide spreads', () => {
+    const rand = seeded(23);
+    for (let t = 0; t < 60; t += 1) {
+      const { subs, mentorIds, list } = randomSession(rand, 10, 4);
+      const threshold = Math.floor(rand() * 50);
+      const r = computeSessionResults({ rubric, reviews: list, submissions: subs, mentorIds, options: { normalise: rand() < 0.5, flagSpreadAbove: threshold } });
+      for (const row of r.submissions) {
+        if (row.mean === null) {
+          expect(row.n).toBe(0);
+          continue;
+        }
+        expect(row.mean).toBeGreaterThanOrEqual((row.min as number) - 1e-9);
+        expect(row.mean).toBeLessThanOrEqual((row.max as number) + 1e-9);
+        expect(row.flagged).toBe(row.n >= 2 && (row.spread as number) > threshold);
+        for (const v of Object.values(row.criteria)) {
+          expect(v).not.toBeNull();
+          expect(v as number).toBeGreaterThanOrEqual(1 - 1e-9);
+          expect(v as number).toBeLessThanOrEqual(5 + 1e-9);
+        }
+      }
+    }
+  });
+
+  it('normalisation keeps the order of submissions within a mentor', () => {
+    const rand = seeded(5);
+    for (let t = 0; t < 60; t += 1) {
+      // Split: each submission has one mentor, so its mean is that mentor's (normalised) score.
+      const { subs, mentorIds, list } = randomSession(rand, 15, 3, true);
+      const input = { rubric, reviews: list, submissions: subs, mentorIds };
+      const raw = computeSessionResults({ ...input, options: { normalise: false, flagSpreadAbove: 20 } });
+      const norm = computeSessionResults({ ...input, options: { normalise: true, flagSpreadAbove: 20 } });
+      for (const mentorId of mentorIds) {
+        const mine = subs.filter((_, i) => i % mentorIds.length === mentorIds.indexOf(mentorId));
+        for (const a of mine) {
+          for (const b of mine) {
+            const ra = raw.submissions.find((x) => x.submission.id === a.id)?.mean ?? null;
+            const rb = raw.submissions.find((x) => x.submission.id === b.id)?.mean ?? null;
+            const na = norm.submissions.find((x) => x.submission.id === a.id)?.mean ?? null;
+            const nb = norm.submissions.find((x) => x.submission.id === b.id)?.mean ?? null;
+            if (ra === null || rb === null) continue;
+            if (ra > rb) expect(na as number).toBeGreaterThanOrEqual(nb as number);
+            if (ra === rb) expect(na as number).toBeCloseTo(nb as number, 9);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('versionChanges', () => {
+  const versions = [
+    sub('a1', 'food', 'Malang', 'pa', 1),
+    sub('a2', 'food', 'Malang', 'pa', 2),
+    sub('a3', 'food', 'Malang', 'pa', 3),
+    sub('b1', 'food', 'Malang', 'pb', 1),
+    sub('c1', 'food', 'Malang', 'pc', 1),
+    sub('c2', 'food', 'Malang', 'pc', 2),
+  ];
+
+  it('gives the change from the first to the latest reviewed version, per criterion and overall', () => {
+    const data = [
+      review('a1', 'm1', [2, 2, 1]),
+      review('a2', 'm1', [3, 3, 2]),
+      review('a3', 'm1', [5, 4, 4]),
+      review('b1', 'm1', 3),
+      review('c1', 'm1', 4),
+      review('c2', 'm1', 2, { status: 'draft' }),
+    ];
+    const results = computeSessionResults({ rubric, reviews: data, submissions: versions, mentorIds: ['m1'], options });
+    const changes = versionChanges(results);
+    // pb has one version; pc's second version is not reviewed yet.
+    expect(changes.map((c) => c.participantId)).toEqual(['pa']);
+    const pa = changes[0];
+    expect(pa?.versions).toEqual([1, 2, 3]);
+    expect(pa?.label).toBe('Label a3');
+    expect(pa?.total).toMatchObject({ fromVersion: 1, toVersion: 3, criteria: { c1: 3, c2: 2, c3: 3 } });
+    // 0.6 × mean(0.25, 0.25) + 0.4 × 0 = 15 → 0.6 × mean(1, 0.75) + 0.4 × 0.75 = 82.5.
+    expect(pa?.total.overall).toBeCloseTo(82.5 - 15, 9);
+    expect(pa?.steps.map((s) => [s.fromVersion, s.toVersion, s.criteria.c1])).toEqual([
+      [1, 2, 1],
+      [2, 3, 2],
+    ]);
+  });
+
+  it('steps add up to the total (property, seeded)', () => {
+    const rand = seeded(99);
+    for (let t = 0; t < 40; t += 1) {
+      const subs: ResultsSubmission[] = [];
+      for (let p = 0; p < 5; p += 1) {
+        const n = 1 + Math.floor(rand() * 4);
+        for (let v = 1; v <= n; v += 1) subs.push(sub(`p${p}v${v}`, 'food', 'Malang', `p${p}`, v));
+      }
+      const mentors = ['m1', 'm2'];
+      const data: ResultsReview[] = [];
+      for (const s of subs)
+        for (const m of mentors)
+          if (rand() < 0.7) data.push(review(s.id, m, [1 + Math.floor(rand() * 5), 1 + Math.floor(rand() * 5), 1 + Math.floor(rand() * 5)]));
+      const results: SessionResults = computeSessionResults({ rubric, reviews: data, submissions: subs, mentorIds: mentors, options: { normalise: t % 2 === 0, flagSpreadAbove: 20 } });
+      for (const change of versionChanges(results)) {
+        const sum = change.steps.reduce((a, s) => a + s.overall, 0);
+        expect(sum).toBeCloseTo(change.total.overall, 9);
+        for (const id of ['c1', 'c2', 'c3']) {
+          expect(change.steps.reduce((a, s) => a + (s.criteria[id] as number), 0)).toBeCloseTo(change.total.criteria[id] as number, 9);
+        }
+        expect(change.versions).toEqual([...change.versions].sort((a, b) => a - b));
+      }
+    }
+  });
+});
