@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScoringSession } from '../../../shared/domain/session.ts';
 import { useDatabase } from './DatabaseProvider.tsx';
 import { isLive } from './records.ts';
-import { doneSubmissionIds, getReview, listSubmissionReviews, sessionQueue, workshopQueue, type QueueItem } from './reviewsRepo.ts';
+import { doneSubmissionIds, findReview, getReview, listSubmissionReviews, sessionQueue, workshopQueue, type QueueItem, type ReviewKey } from './reviewsRepo.ts';
 
 // Live queries return `undefined` while loading; screens show a loading state for it.
 
@@ -10,6 +10,13 @@ import { doneSubmissionIds, getReview, listSubmissionReviews, sessionQueue, work
 export function useReview(reviewId: string | null) {
   const db = useDatabase();
   return useLiveQuery(async () => (reviewId ? getReview(db, reviewId) : null), [db, reviewId]);
+}
+
+/** The mentor's live review of a submission in a session (or outside any); null when there is none yet. */
+export function useMentorReview(key: ReviewKey) {
+  const db = useDatabase();
+  const { submissionId, mentorId, sessionId } = key;
+  return useLiveQuery(() => findReview(db, { submissionId, mentorId, sessionId }), [db, submissionId, mentorId, sessionId]);
 }
 
 /** The rubric a review is pinned to, even when deleted or archived since; null when it is not stored. */
@@ -51,4 +58,15 @@ export function useScoringQueue(workshopId: string, session: ScoringSession | nu
     const submitted = await doneSubmissionIds(db, mentorId, session?.id ?? null);
     return { items, done: new Set(items.filter((i) => submitted.has(i.submissionId)).map((i) => i.submissionId)) };
   }, [db, workshopId, session, mentorId]);
+}
+
+/** Rubrics by id (deleted ones too: reviews stay pinned to theirs), for scoring several reviews. */
+export function useRubricsById(ids: readonly string[]) {
+  const db = useDatabase();
+  const key = [...new Set(ids)].sort().join('\u0000');
+  return useLiveQuery(async () => {
+    const unique = key ? key.split('\u0000') : [];
+    const rows = await db.rubrics.bulkGet(unique);
+    return new Map(rows.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+  }, [db, key]);
 }

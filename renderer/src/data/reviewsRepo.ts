@@ -146,9 +146,24 @@ export function setVerdict(db: KemasDatabase, reviewId: string, verdict: Review[
   return edit(db, reviewId, actor, (review) => ({ ...review, verdict }), { draftOnly: true });
 }
 
-/** Replaces one or more of the strengths / must-fix / suggestions lists. */
-export function setLists(db: KemasDatabase, reviewId: string, lists: Partial<ActionLists>, actor: string): Promise<Review> {
-  return edit(db, reviewId, actor, (review) => ({ ...review, ...lists }), { draftOnly: true });
+/**
+ * Replaces one or more of the strengths / must-fix / suggestions lists. Given
+ * a function, it gets the lists as stored when the edit runs, so quick edits
+ * in a row (change an item, then remove another) each apply to the one before.
+ */
+export function setLists(
+  db: KemasDatabase,
+  reviewId: string,
+  lists: Partial<ActionLists> | ((current: ActionLists) => Partial<ActionLists>),
+  actor: string,
+): Promise<Review> {
+  return edit(
+    db,
+    reviewId,
+    actor,
+    (review) => ({ ...review, ...(typeof lists === 'function' ? lists({ strengths: review.strengths, mustFix: review.mustFix, suggestions: review.suggestions }) : lists) }),
+    { draftOnly: true },
+  );
 }
 
 /** Adds time spent on the review (whole milliseconds); allowed in any state, it changes no judgement. */

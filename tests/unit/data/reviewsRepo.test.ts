@@ -117,6 +117,17 @@ describe('editing a review', () => {
     expect(stored?.updatedAt).toBeGreaterThan(before);
   });
 
+  it('applies list edits made in quick succession each to the result of the one before', async () => {
+    const review = await draft();
+    await setLists(db, review.id, { suggestions: ['a', 'b', 'c'] }, 'mentor-a');
+    await Promise.all([
+      setLists(db, review.id, (l) => ({ suggestions: l.suggestions.map((x, i) => (i === 1 ? 'B' : x)) }), 'mentor-a'),
+      setLists(db, review.id, (l) => ({ suggestions: l.suggestions.filter((_, i) => i !== 2) }), 'mentor-a'),
+      setLists(db, review.id, (l) => ({ strengths: [...l.strengths, 'd'] }), 'mentor-a'),
+    ]);
+    expect(await db.reviews.get(review.id)).toMatchObject({ suggestions: ['a', 'B'], strengths: ['d'], mustFix: [] });
+  });
+
   it('clears a score with null and keeps its note', async () => {
     const review = await draft();
     await setNote(db, review.id, 'mjc-quality-brand', 'Logo kecil', 'mentor-a');
