@@ -298,8 +298,10 @@ function ReviewWorkspace() {
     if (target && target.assetId !== face.id) goFace(target.assetId);
     setSelectedId(id);
   };
+  // The queue shows in a session, and outside one while scoring.
+  const showQueue = scoring.session !== null || side === 'score';
   return (
-    <div className="review">
+    <div className={showQueue ? 'review review-with-queue' : 'review'}>
       <nav aria-label="breadcrumb" className="breadcrumb">
         <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
         <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link> <span aria-hidden="true">/</span>{' '}
@@ -330,7 +332,7 @@ function ReviewWorkspace() {
           </button>
         </div>
       </div>
-      <QueueBar workshopId={workshop.id} submissionId={submission.id} scoring={scoring} clock={clock} />
+      {showQueue ? <QueueBar workshopId={workshop.id} submissionId={submission.id} scoring={scoring} clock={clock} /> : null}
       <ToolBar tool={toolName} onTool={chooseTool} />
       <div className="zoom-bar" role="group" aria-label={t('review.zoom')}>
         <button type="button" className="button button-small" aria-keyshortcuts="0" onClick={() => { rememberZoom('fit'); stage.current.view?.zoomToFit(); }}>

@@ -23,7 +23,7 @@ export interface Scoring {
   blind: boolean;
   /** "Kiriman n" in a blind session. */
   blindNumber: number | null;
-  /** Other mentors' annotations and scores may be shown (not blind, or this mentor has submitted). */
+  /** Other mentors' annotations and scores may be shown (not blind, or this mentor has submitted, conflicts aside). */
   revealOthers: boolean;
   /** Other mentors' reviews in the same session (or outside any); hidden ones are filtered by the caller. */
   otherReviews: Review[];
@@ -61,7 +61,9 @@ export function useScoring(options: {
     if (!session.mentorIds.includes(mentorId)) return 'not-member';
     if (session.conflicts.some((c) => c.mentorId === mentorId && c.submissionId === submissionId)) return 'conflict';
     if (!session.submissionIds.includes(submissionId)) return 'not-assigned';
-    if (queue && !queue.items.some((i) => i.submissionId === submissionId)) return 'not-assigned';
+    // Wait for the queue: no draft is made for a submission the split gave to someone else.
+    if (queue === undefined) return undefined;
+    if (!queue.items.some((i) => i.submissionId === submissionId)) return 'not-assigned';
     return null;
   }, [sessionId, session, mentorId, submissionId, queue]);
 
@@ -97,7 +99,8 @@ export function useScoring(options: {
     queue,
     blind,
     blindNumber: session ? blindNumber(session, submissionId) : null,
-    revealOthers: !blind || review?.status === 'submitted',
+    // A declared conflict reveals nothing: that mentor is not to see how the submission fares.
+    revealOthers: !blind || (review?.status === 'submitted' && !review.conflictOfInterest),
     otherReviews: (reviews ?? []).filter((r) => r.mentorId !== mentorId),
     previous: byId(neighbour(ids, submissionId, -1)),
     next: byId(neighbour(ids, submissionId, 1)),
