@@ -189,6 +189,20 @@ async function seedBlindSession(page: Page) {
         conflicts: [],
         status: 'open',
       });
+      // A session this mentor is not part of.
+      tx.objectStore('sessions').put({
+        ...base('session-rina', 'mentor-rina'),
+        workshopId,
+        name: 'Kurasi Rina',
+        rubricId: 'preset:mjc-quality-innovation:v1',
+        mentorIds: ['mentor-rina'],
+        filters: { regions: [], categories: [], version: 'latest' },
+        submissionIds: [submission],
+        assignment: 'all-score-all',
+        blind: false,
+        conflicts: [],
+        status: 'open',
+      });
       tx.objectStore('annotations').put({
         ...base('rina-note-1', 'mentor-rina'),
         assetId: face.id,
@@ -287,4 +301,27 @@ test("in a blind session names stay hidden, and other mentors' work shows only a
   await page.getByRole('button', { name: 'Tarik pernyataan ini' }).click();
   await expect(page.getByLabel('Status penilaian: Draf')).toBeVisible();
   await expect(queue).toContainText('1 dari 3 dinilai');
+
+  // A session this mentor is not in: a clear message, no panel, and no review made.
+  await page.evaluate(
+    ({ w, p, s }) => {
+      location.hash = `#/workshops/${w}/participants/${p}/review/${s}?session=session-rina&side=score`;
+    },
+    { w: DEMO_WORKSHOP, p: KERIPIK.participant, s: KERIPIK.submission },
+  );
+  await expect(page.getByText('Anda bukan mentor di sesi “Kurasi Rina”, jadi tidak bisa menilai kiriman ini di sini.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Penilaian' })).toHaveCount(0);
+  const reviews = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('kemas-studio');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('reviews').objectStore('reviews').index('sessionId').count('session-rina');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+  expect(reviews).toBe(0);
 });
