@@ -12,6 +12,13 @@ const REVIEW_SHORTCUTS = [
   { keys: ['Esc'], action: 'shortcuts.cancelDraw' },
 ] as const;
 
+const SCORING_SHORTCUTS = [
+  { keys: ['1', '…', '9', '0'], action: 'scoring.shortcuts.score' },
+  { keys: ['↑', '↓'], action: 'scoring.shortcuts.move' },
+  { keys: ['←', '→', 'Space'], action: 'scoring.shortcuts.levels' },
+  { keys: ['Shift+N'], action: 'scoring.shortcuts.nextUnscored' },
+] as const;
+
 const SHORTCUTS = [
   { keys: ['N'], action: 'shortcuts.newWorkshop' },
   { keys: ['P'], action: 'shortcuts.newParticipant' },
@@ -67,6 +74,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       <ShortcutTable shortcuts={SHORTCUTS} />
       <h3>{t('shortcuts.inReview')}</h3>
       <ShortcutTable shortcuts={REVIEW_SHORTCUTS} />
+      <h3>{t('scoring.shortcuts.title')}</h3>
+      <ShortcutTable shortcuts={SCORING_SHORTCUTS} />
     </Dialog>
   );
 }
