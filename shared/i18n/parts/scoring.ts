@@ -9,6 +9,7 @@ export const scoringId = {
   tabs: {
     annotations: 'Anotasi',
     score: 'Nilai',
+    label: 'Label',
   },
   status: {
     draft: 'Draf',
@@ -135,6 +136,7 @@ export const scoringEn: typeof scoringId = {
   tabs: {
     annotations: 'Annotations',
     score: 'Score',
+    label: 'Label',
   },
   status: {
     draft: 'Draft',

@@ -25,6 +25,7 @@ import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { faceSize } from '../library/faceReadiness.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
+import { ChecklistPanel } from '../checklist/ChecklistPanel.tsx';
 import { AnnotationList } from './AnnotationList.tsx';
 import { CanvasStage } from './CanvasStage.tsx';
 import type { FabricView } from '../../canvas/fabricView.ts';
@@ -41,7 +42,7 @@ import { useScoring } from '../scoring/useScoring.ts';
 import { useTimeSpent } from '../scoring/useTimeSpent.ts';
 
 /** Tabs of the side panel, in order; a feature adds its panel here. */
-const SIDE_TABS = ['annotations', 'score'] as const;
+const SIDE_TABS = ['annotations', 'score', 'label'] as const;
 type SideTab = (typeof SIDE_TABS)[number];
 
 /**
@@ -292,6 +293,7 @@ function ReviewWorkspace() {
   const sideTabs: { key: SideTab; label: string }[] = [
     { key: 'annotations', label: t('scoring.tabs.annotations') },
     { key: 'score', label: t('scoring.tabs.score') },
+    { key: 'label', label: t('scoring.tabs.label') },
   ];
   const selectListed = (id: string) => {
     const target = live.find((a) => a.id === id);
@@ -388,7 +390,17 @@ function ReviewWorkspace() {
         <aside className="review-side" aria-label={t('review.sidePanel')}>
           <Tabs label={t('scoring.sideTabs')} idPrefix="review-side" selected={side} onSelect={(key) => setParam('side', key)} tabs={sideTabs} />
           <div {...tabPanelProps('review-side', side)} className="review-side-panel">
-            {side === 'score' ? (
+            {side === 'label' ? (
+              <ChecklistPanel
+                submissionId={submission.id}
+                participant={participant}
+                mentorId={mentor.id}
+                annotations={live}
+                mentorNames={names}
+                readOnly={scoring.review?.status === 'submitted'}
+                onShowAnnotation={selectListed}
+              />
+            ) : side === 'score' ? (
               <ScoringTab
                 scoring={scoring}
                 annotations={live}
