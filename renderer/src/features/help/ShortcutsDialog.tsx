@@ -19,6 +19,11 @@ const SCORING_SHORTCUTS = [
   { keys: ['Shift+N'], action: 'scoring.shortcuts.nextUnscored' },
 ] as const;
 
+const CHECKLIST_SHORTCUTS = [
+  { keys: ['1', '2', '3', '4'], action: 'checklistPanel.shortcuts.status' },
+  { keys: ['←', '→'], action: 'checklistPanel.shortcuts.move' },
+] as const;
+
 const SHORTCUTS = [
   { keys: ['N'], action: 'shortcuts.newWorkshop' },
   { keys: ['P'], action: 'shortcuts.newParticipant' },
@@ -76,6 +81,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       <ShortcutTable shortcuts={REVIEW_SHORTCUTS} />
       <h3>{t('scoring.shortcuts.title')}</h3>
       <ShortcutTable shortcuts={SCORING_SHORTCUTS} />
+      <h3>{t('checklistPanel.shortcuts.title')}</h3>
+      <ShortcutTable shortcuts={CHECKLIST_SHORTCUTS} />
     </Dialog>
   );
 }
