@@ -103,7 +103,7 @@ export function packActions(input: ActionPlanInput): { mustFix: PackAction[]; su
     const head = fill(text.checklistItem, { item: row.name, status: row.statusText.toLocaleLowerCase(input.language === 'id' ? 'id-ID' : 'en-GB') });
     const proof = row.proof && row.proof.severity === 'must-fix' ? row.proof : null;
     if (proof) consumed.add(proof.id);
-    lists.mustFix.add(`checklist:${row.item}`, { text: row.note ? `${head}: ${row.note}` : head, source: 'checklist' }, proof ? input.refOf(proof) : null, null);
+    lists.mustFix.add(`checklist:${row.item}`, { text: row.note ? `${head} ${row.note}` : head, source: 'checklist' }, proof ? input.refOf(proof) : null, null);
   }
 
   const categories = studioMessages(input.language).review.categories;

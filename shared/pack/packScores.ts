@@ -231,7 +231,7 @@ export function packVersionChange(
       const sameScale = match && match.scale.min === criterion.scale.min && match.scale.max === criterion.scale.max;
       const was = sameScale ? criterionStats(before, match).mean : null;
       const now = criterionStats(current.reviews, criterion).mean;
-      return versionRow(criterion.name[language].trim() || criterion.name.id, criterion.scale, was, now, language);
+      return versionRow(criterion.name[language].trim() || criterion.name.id, { min: criterion.scale.min, max: criterion.scale.max }, was, now, language);
     }),
   );
   const from = { from: previous.version, to: current.version };

@@ -10,9 +10,20 @@ export type EmbeddedImage = (x: number, y: number, width: number, height: number
 /** Severity as text colour: readable on white (the amber of the marks is too light for words). */
 const SEVERITY_TEXT = { 'must-fix': '#b71c1c', suggestion: '#7a5200', strength: '#1b5e20' } as const;
 
-/** Share of the page the picture may take: more when the legend is short. */
-function pictureShare(face: PackFace): number {
-  return face.marks.length <= 4 ? 0.66 : face.marks.length <= 10 ? 0.58 : 0.52;
+const CROPS_PER_ROW = 4;
+const CROP_GAP = 12;
+const cropSize = (writer: PackWriter) => (writer.contentWidth - CROP_GAP * (CROPS_PER_ROW - 1)) / CROPS_PER_ROW;
+
+/**
+ * The tallest the picture may be: as large as leaves room for a short legend
+ * and its details on the same page, never under 42 % nor over 66 % of a page
+ * (a long legend continues on the next page anyway).
+ */
+function pictureMaxHeight(writer: PackWriter, face: PackFace): number {
+  const legend = 64 + face.marks.length * 37;
+  const details = face.crops.length === 0 ? 0 : 36 + Math.ceil(face.crops.length / CROPS_PER_ROW) * (cropSize(writer) + 44);
+  const wanted = writer.room - legend - details - 16;
+  return Math.min(writer.room - 40, Math.max(writer.pageRoom * 0.42, Math.min(writer.pageRoom * 0.66, wanted)));
 }
 
 function legendRows(writer: PackWriter, face: PackFace): Row[] {
@@ -47,7 +58,7 @@ function drawFace(writer: PackWriter, model: PackModel, face: PackFace, image: E
   writer.heading(face.title, 2, 200);
   writer.paragraph(face.position, { size: THEME.size.small, colour: THEME.colour.muted }, { gapAfter: 8 });
 
-  const maxHeight = Math.min(writer.room - 40, writer.pageRoom * pictureShare(face));
+  const maxHeight = pictureMaxHeight(writer, face);
   const scale = Math.min(writer.contentWidth / face.width, maxHeight / face.height);
   const width = face.width * scale;
   const height = face.height * scale;
@@ -87,10 +98,10 @@ function drawFace(writer: PackWriter, model: PackModel, face: PackFace, image: E
   }
 
   if (face.crops.length > 0 && image) {
-    writer.heading(text.details, 3, 140);
-    const perRow = 4;
-    const gap = 12;
-    const size = (writer.contentWidth - gap * (perRow - 1)) / perRow;
+    const perRow = CROPS_PER_ROW;
+    const gap = CROP_GAP;
+    const size = cropSize(writer);
+    writer.heading(text.details, 3, size + 40);
     const badge = THEME.mark.badgeRadius * 2 + 6;
     const captionStyle: TextStyle = { size: THEME.size.tiny, colour: THEME.colour.text, lineGap: 1 };
     const captionMax = THEME.size.tiny * 1.5 * 3;

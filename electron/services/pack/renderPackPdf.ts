@@ -12,7 +12,7 @@ import { drawChecklist, drawPrint, drawScores, drawVersionChange } from './score
 
 export interface RenderPackOptions {
   pageSize: PackPageSize;
-  /** The fonts; by default Noto Sans from the project's assets/fonts. */
+  /** The fonts (`loadPackFonts(folder)`); by default Noto Sans from the project's assets/fonts. */
   fonts?: PackFonts;
   /** Another sharp (e.g. its WebAssembly build) for preparing the pictures. */
   sharp?: SharpModule;
@@ -70,8 +70,9 @@ export async function renderPackPdf(model: PackModel, images: ReadonlyMap<string
     },
   });
   const output = collect(doc);
-  doc.registerFont(FONT_NAMES.regular, fonts.regular);
-  doc.registerFont(FONT_NAMES.bold, fonts.bold);
+  // pdfkit 0.20 takes parsed fontkit fonts; its type definitions only know file names and bytes.
+  doc.registerFont(FONT_NAMES.regular, fonts.regular as unknown as Buffer);
+  doc.registerFont(FONT_NAMES.bold, fonts.bold as unknown as Buffer);
 
   const root = doc.struct('Document', { title: pack.meta.title, lang: pack.meta.lang });
   doc.addStructure(root);

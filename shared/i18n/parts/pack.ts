@@ -67,7 +67,7 @@ export const packId = {
     empty: 'Tidak ada.',
     refs: 'lihat {{refs}}',
     ref: 'tampak {{face}} no. {{label}}',
-    checklistItem: 'Label: {{item}} ({{status}})',
+    checklistItem: 'Label – {{item}}: {{status}}.',
     by: '({{mentor}})',
   },
   faces: {
@@ -174,6 +174,12 @@ export const packId = {
     overall: 'Skor keseluruhan (0–100)',
     chartAlt: 'Grafik perubahan nilai per kriteria dari versi {{from}} ke versi {{to}}.',
   },
+  fileNames: {
+    pack: 'Paket masukan',
+    version: 'v{{version}}',
+    noRegion: 'Tanpa wilayah',
+    noName: 'Tanpa nama',
+  },
 };
 
 export const packEn: typeof packId = {
@@ -238,7 +244,7 @@ export const packEn: typeof packId = {
     empty: 'None.',
     refs: 'see {{refs}}',
     ref: '{{face}} view no. {{label}}',
-    checklistItem: 'Label: {{item}} ({{status}})',
+    checklistItem: 'Label – {{item}}: {{status}}.',
     by: '({{mentor}})',
   },
   faces: {
@@ -344,5 +350,11 @@ export const packEn: typeof packId = {
     notComparable: 'cannot be compared',
     overall: 'Overall score (0–100)',
     chartAlt: 'Chart of the change of each criterion from version {{from}} to version {{to}}.',
+  },
+  fileNames: {
+    pack: 'Critique pack',
+    version: 'v{{version}}',
+    noRegion: 'No region',
+    noName: 'No name',
   },
 };
