@@ -202,7 +202,8 @@ export function packPrintRows(faces: readonly FaceAsset[], pack: Participant['pa
         colourText: isPdf ? text.noneGiven : colourMode(m.colourSpace, language),
         profileText: isPdf ? text.noneGiven : m.iccProfileName?.trim() || text.print.profileNone,
         warnings,
-        ok: warnings.length === 0,
+        note: isPdf ? text.print.pdfPage : null,
+        ok: warnings.length === 0 && !isPdf,
       };
     });
 }

@@ -177,7 +177,7 @@ export function buildPackModel(input: PackInput, options: PackOptions): PackMode
   const designValue = submission.title.trim()
     ? fill(text.cover.designVersionTitled, { version: submission.version, title: submission.title.trim() })
     : fill(text.cover.designVersion, { version: submission.version });
-  const named = { business: participant.business, product: participant.product || participant.business, version: submission.version };
+  const named = { who: title, version: submission.version };
 
   const warnings: PackModel['warnings'] = [];
   if (faces.length === 0) warnings.push({ code: 'no-faces', mentorId: null });

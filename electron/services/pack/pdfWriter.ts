@@ -1,4 +1,5 @@
 import type PDFDocument from 'pdfkit';
+import type { PackFonts } from './packFonts.ts';
 import { THEME } from './packTheme.ts';
 
 export type Doc = InstanceType<typeof PDFDocument>;
@@ -35,10 +36,13 @@ export class PackWriter {
   /** The structure element new blocks join. */
   section: Struct;
   private readonly root: Struct;
+  private readonly fonts: PackFonts;
+  private readonly drawable = new Map<number, boolean>();
 
-  constructor(doc: Doc, root: Struct) {
+  constructor(doc: Doc, root: Struct, fonts: PackFonts) {
     this.doc = doc;
     this.root = root;
+    this.fonts = fonts;
     this.section = root;
     this.pageWidth = doc.page.width;
     this.pageHeight = doc.page.height;
@@ -57,16 +61,35 @@ export class PackWriter {
     return this;
   }
 
+  /**
+   * The text without characters the font cannot draw (an emoji in a shop's
+   * name, a script Noto Sans lacks): they would print as empty boxes.
+   * Whitespace always stays.
+   */
+  printable(text: string): string {
+    let out = '';
+    for (const char of text) {
+      const code = char.codePointAt(0) as number;
+      let ok = this.drawable.get(code);
+      if (ok === undefined) {
+        ok = /\s/u.test(char) || (this.fonts.regular.hasGlyphForCodePoint(code) && this.fonts.bold.hasGlyphForCodePoint(code));
+        this.drawable.set(code, ok);
+      }
+      if (ok) out += char;
+    }
+    return out.length === text.length ? text : out.replace(/ {2,}/g, ' ').trim();
+  }
+
   /** Height of `text` wrapped at `width` in `style`. */
   measure(text: string, width: number, style: TextStyle = {}): number {
     this.style(style);
-    return this.doc.heightOfString(text, { width, lineGap: style.lineGap ?? THEME.lineGap });
+    return this.doc.heightOfString(this.printable(text), { width, lineGap: style.lineGap ?? THEME.lineGap });
   }
 
   /** Width of one line of `text` in `style`. */
   widthOf(text: string, style: TextStyle = {}): number {
     this.style(style);
-    return this.doc.widthOfString(text);
+    return this.doc.widthOfString(this.printable(text));
   }
 
   /** Draws text at (x, y) wrapped at `width`; returns its height. `maxHeight` cuts a text taller than a page with an ellipsis. */
@@ -75,7 +98,7 @@ export class PackWriter {
     const options: PDFKit.Mixins.TextOptions = { width, lineGap: style.lineGap ?? THEME.lineGap, align: style.align ?? 'left' };
     if (maxHeight !== undefined) Object.assign(options, { height: maxHeight, ellipsis: '…' });
     const before = y;
-    this.doc.text(text, x, y, options);
+    this.doc.text(this.printable(text), x, y, options);
     // pdfkit may have flowed onto a new page: then the cursor is on that page.
     return this.doc.y >= before ? this.doc.y - before : this.doc.y - this.top;
   }

@@ -76,7 +76,7 @@ export async function renderPackPdf(model: PackModel, images: ReadonlyMap<string
 
   const root = doc.struct('Document', { title: pack.meta.title, lang: pack.meta.lang });
   doc.addStructure(root);
-  const writer = new PackWriter(doc, root);
+  const writer = new PackWriter(doc, root, fonts);
   const embedded = new Map<string, EmbeddedImage>();
   for (const face of pack.faces) {
     const image = prepared.get(face.assetId);

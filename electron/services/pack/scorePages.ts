@@ -162,9 +162,11 @@ export function drawPrint(writer: PackWriter, model: PackModel): void {
         { runs: [{ text: row.colourText, style: SMALL }] },
         { runs: [{ text: row.profileText, style: SMALL }] },
         {
-          runs: row.ok
-            ? [{ text: text.ok, style: { ...SMALL, colour: STATUS_COLOURS.present.text, font: 'bold' } }]
-            : row.warnings.map((w, k) => ({ text: w, style: { ...SMALL, colour: k === 0 ? STATUS_COLOURS.missing.text : THEME.colour.text }, gapBefore: 3 })),
+          runs: [
+            ...(row.ok ? [{ text: text.ok, style: { ...SMALL, colour: STATUS_COLOURS.present.text, font: 'bold' as const } }] : []),
+            ...row.warnings.map((w, k) => ({ text: w, style: { ...SMALL, colour: k === 0 ? STATUS_COLOURS.missing.text : THEME.colour.text }, gapBefore: 3 })),
+            ...(row.note ? [{ text: row.note, style: MUTED, gapBefore: 3 }] : []),
+          ],
         },
       ],
     })),

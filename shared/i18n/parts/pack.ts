@@ -7,10 +7,10 @@
  */
 export const packId = {
   kicker: 'Paket masukan desain kemasan',
-  documentTitle: 'Paket masukan kemasan: {{business}} – {{product}}',
-  subject: 'Masukan mentor untuk desain kemasan {{product}} ({{business}}), versi {{version}}, workshop {{workshop}}',
+  documentTitle: 'Paket masukan kemasan: {{who}}',
+  subject: 'Masukan mentor untuk desain kemasan {{who}}, versi {{version}}, workshop {{workshop}}',
   keywords: 'kemasan, masukan, UMKM, {{region}}',
-  footer: '{{business}} · {{product}} · versi {{version}}',
+  footer: '{{who}} · versi {{version}}',
   pageOf: 'Halaman {{page}} dari {{pages}}',
   generated: 'Dibuat {{date}} dengan Kemas Studio',
   noneGiven: '–',
@@ -152,6 +152,7 @@ export const packId = {
     profileNone: 'Tidak ada',
     verdict: 'Penilaian',
     ok: 'Siap cetak.',
+    pdfPage: 'Halaman PDF: resolusi dan warna gambar di dalamnya tidak terbaca dari sini. Periksa berkas cetak aslinya.',
     colourModes: {
       rgb: 'RGB (layar)',
       cmyk: 'CMYK (cetak)',
@@ -184,10 +185,10 @@ export const packId = {
 
 export const packEn: typeof packId = {
   kicker: 'Packaging design critique pack',
-  documentTitle: 'Packaging critique pack: {{business}} – {{product}}',
-  subject: 'Mentor feedback on the packaging design of {{product}} ({{business}}), version {{version}}, {{workshop}} workshop',
+  documentTitle: 'Packaging critique pack: {{who}}',
+  subject: 'Mentor feedback on the packaging design {{who}}, version {{version}}, {{workshop}} workshop',
   keywords: 'packaging, feedback, UMKM, {{region}}',
-  footer: '{{business}} · {{product}} · version {{version}}',
+  footer: '{{who}} · version {{version}}',
   pageOf: 'Page {{page}} of {{pages}}',
   generated: 'Made on {{date}} with Kemas Studio',
   noneGiven: '–',
@@ -329,6 +330,7 @@ export const packEn: typeof packId = {
     profileNone: 'None',
     verdict: 'Assessment',
     ok: 'Ready to print.',
+    pdfPage: 'A PDF page: the resolution and colours of the artwork inside cannot be read from it. Check the original print file.',
     colourModes: {
       rgb: 'RGB (screen)',
       cmyk: 'CMYK (print)',

@@ -318,6 +318,21 @@ describe('label checklist and print readiness', () => {
   });
 });
 
+describe('names without a product', () => {
+  it('titles the pack and its footer by the business alone, and says a PDF page cannot be judged for print', () => {
+    const input = packInput({ annotations: 0 });
+    input.participant = { ...input.participant, product: '' };
+    const front = input.faces[0];
+    if (!front) throw new Error('fixture has faces');
+    input.faces = [{ ...front, metadata: { ...front.metadata, format: 'pdf', pageSize: { widthMm: 120, heightMm: 180 } } }];
+    const model = buildPackModel(input, { language: 'id', mode: 'combined' });
+    expect(model.cover.title).toBe('Keripik Tempe Bu Sari');
+    expect(model.meta.title).toBe('Paket masukan kemasan: Keripik Tempe Bu Sari');
+    expect(model.footer).toBe('Keripik Tempe Bu Sari · versi 2');
+    expect(model.print[0]).toMatchObject({ warnings: [], ok: false, note: expect.stringMatching(/^Halaman PDF/) });
+  });
+});
+
 describe('the model as data', () => {
   it('is plain JSON that the schema accepts, for both languages and both modes', () => {
     for (const language of ['id', 'en'] as const) {

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import PDFDocument from 'pdfkit';
+import { loadPackFonts } from '../../../electron/services/pack/packFonts.ts';
+import { PackWriter } from '../../../electron/services/pack/pdfWriter.ts';
 import { renderPackPdf } from '../../../electron/services/pack/renderPackPdf.ts';
 import type { Annotation } from '../../../shared/domain/annotation.ts';
 import { PACK_SEVERITY_COLOURS } from '../../../shared/pack/packColours.ts';
@@ -89,6 +92,26 @@ describe('long content', () => {
     for (let i = 1; i <= 36; i += 1) if (i !== 4) expect(text.all).toContain(`Catatan nomor ${i}.`);
     const withHeader = text.pages.filter((p) => p.includes('Kategori · Tingkat'));
     expect(withHeader.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('writes names in many alphabets', async () => {
+    const input = packInput({ annotations: 0 });
+    input.participant = { ...input.participant, business: 'Sambal Bu Tini 🌶️', owner: 'Đặng Thị Hương' };
+    input.mentors = [{ id: 'm-rina', name: 'Ségolène Łukasiewicz-Сергеевна', organisation: 'Ελληνικά & Co' }, ...input.mentors.slice(1)];
+    const { pdf } = await render(input, 'id');
+    const text = await readPdf(pdf);
+    expect(text.all).toContain('Đặng Thị Hương');
+    expect(text.all).toContain('Ségolène Łukasiewicz-Сергеевна');
+    expect(text.all).toContain('Ελληνικά & Co');
+    expect(text.all).toContain('Sambal Bu Tini');
+  });
+
+  it('drops only the characters Noto Sans has no glyph for', async () => {
+    const doc = new PDFDocument({ autoFirstPage: true });
+    const writer = new PackWriter(doc, doc.struct('Document'), await loadPackFonts());
+    expect(writer.printable('Sambal Bu Tini 🌶️')).toBe('Sambal Bu Tini');
+    expect(writer.printable('Toko 王小明 Jaya')).toBe('Toko Jaya');
+    expect(writer.printable('Đặng Thị Hương\nСергей')).toBe('Đặng Thị Hương\nСергей');
   });
 
   it('is Letter when asked', async () => {
