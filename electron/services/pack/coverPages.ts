@@ -22,7 +22,7 @@ function facts(writer: PackWriter, list: readonly { label: string; value: string
 }
 
 /** A small rounded label with a soft background; the text is tagged as a paragraph of `parent`, the background is an artifact. */
-export function chip(
+function chip(
   writer: PackWriter,
   text: string,
   x: number,

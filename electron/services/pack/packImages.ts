@@ -46,9 +46,19 @@ export async function preparePackImage(bytes: Buffer, maxBytes: number = PACK_PI
 /**
  * Prepares every face at once (sharp works on libuv's threads, so three faces
  * take about as long as one), each within its share of PACK_PICTURE_BUDGET.
+ * A picture sharp cannot read is left out: its face says so in the pack
+ * rather than the whole pack failing.
  */
 export async function preparePackImages(images: ReadonlyMap<string, Buffer>, sharpModule?: SharpModule): Promise<Map<string, PackImage>> {
   const share = Math.max(MIN_FACE_SHARE, PACK_PICTURE_BUDGET / Math.max(1, images.size));
-  const entries = await Promise.all([...images].map(async ([assetId, bytes]) => [assetId, await preparePackImage(bytes, share, sharpModule)] as const));
-  return new Map(entries);
+  const entries = await Promise.all(
+    [...images].map(async ([assetId, bytes]) => {
+      try {
+        return [[assetId, await preparePackImage(bytes, share, sharpModule)] as const];
+      } catch {
+        return [];
+      }
+    }),
+  );
+  return new Map(entries.flat());
 }
