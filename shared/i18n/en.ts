@@ -1,5 +1,6 @@
 import type { Messages } from './id.ts';
 import { checklistPanelEn } from './parts/checklistPanel.ts';
+import { packEn } from './parts/pack.ts';
 import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
@@ -503,6 +504,7 @@ export const en: Messages = {
   rubrics: rubricsEn,
   scoring: scoringEn,
   sessions: sessionsEn,
+  pack: packEn,
   checklistPanel: checklistPanelEn,
   menu: {
     file: 'File',

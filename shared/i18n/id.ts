@@ -1,4 +1,5 @@
 import { checklistPanelId } from './parts/checklistPanel.ts';
+import { packId } from './parts/pack.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
@@ -506,6 +507,7 @@ export const id = {
   rubrics: rubricsId,
   scoring: scoringId,
   sessions: sessionsId,
+  pack: packId,
   checklistPanel: checklistPanelId,
   menu: {
     file: 'Berkas',

@@ -1,0 +1,129 @@
+import type { PackFace, PackModel } from '../../../shared/pack/packModelSchema.ts';
+import { drawBadge, drawCrop, drawMarks } from './drawMarks.ts';
+import { THEME } from './packTheme.ts';
+import { drawTable, type Row } from './pdfTable.ts';
+import type { PackWriter, TextStyle } from './pdfWriter.ts';
+
+/** An image opened once in the document; every draw reuses the same embedded object. */
+export type EmbeddedImage = (x: number, y: number, width: number, height: number) => void;
+
+/** Severity as text colour: readable on white (the amber of the marks is too light for words). */
+const SEVERITY_TEXT = { 'must-fix': '#b71c1c', suggestion: '#7a5200', strength: '#1b5e20' } as const;
+
+const CROPS_PER_ROW = 4;
+const CROP_GAP = 12;
+const cropSize = (writer: PackWriter) => (writer.contentWidth - CROP_GAP * (CROPS_PER_ROW - 1)) / CROPS_PER_ROW;
+
+/**
+ * The tallest the picture may be: as large as leaves room for a short legend
+ * and its details on the same page, never under 42 % nor over 66 % of a page
+ * (a long legend continues on the next page anyway).
+ */
+function pictureMaxHeight(writer: PackWriter, face: PackFace): number {
+  const legend = 64 + face.marks.length * 37;
+  const details = face.crops.length === 0 ? 0 : 36 + Math.ceil(face.crops.length / CROPS_PER_ROW) * (cropSize(writer) + 44);
+  const wanted = writer.room - legend - details - 16;
+  return Math.min(writer.room - 40, Math.max(writer.pageRoom * 0.42, Math.min(writer.pageRoom * 0.66, wanted)));
+}
+
+function legendRows(writer: PackWriter, face: PackFace): Row[] {
+  const small: TextStyle = { size: THEME.size.small };
+  return face.marks.map((mark) => ({
+    cells: [
+      {
+        runs: [],
+        graphic: { height: THEME.mark.badgeRadius * 2, before: true, content: true, draw: (x, y) => drawBadge(writer, mark.label, mark.colour, { x: x + 12, y: y + THEME.mark.badgeRadius }) },
+      },
+      {
+        runs: [
+          { text: mark.categoryText, style: small },
+          { text: mark.severityText, style: { ...small, font: 'bold', colour: SEVERITY_TEXT[mark.severity] }, gapBefore: 1 },
+        ],
+      },
+      {
+        runs: [
+          { text: mark.comment, style: { size: THEME.size.small + 0.5 } },
+          ...(mark.mentorName ? [{ text: mark.mentorName, style: { size: THEME.size.tiny, colour: THEME.colour.muted }, gapBefore: 2 }] : []),
+        ],
+      },
+    ],
+  }));
+}
+
+/** One face: its picture with every mark drawn over it, the legend, and a zoomed detail per pin. */
+function drawFace(writer: PackWriter, model: PackModel, face: PackFace, image: EmbeddedImage | undefined): void {
+  const text = model.text.faces;
+  const doc = writer.doc;
+  writer.beginSection(face.title, { newPage: true });
+  writer.heading(face.title, 2, 200);
+  writer.paragraph(face.position, { size: THEME.size.small, colour: THEME.colour.muted }, { gapAfter: 8 });
+
+  const maxHeight = pictureMaxHeight(writer, face);
+  const scale = Math.min(writer.contentWidth / face.width, maxHeight / face.height);
+  const width = face.width * scale;
+  const height = face.height * scale;
+  const box = { x: writer.left + (writer.contentWidth - width) / 2, y: writer.y, width, height };
+  if (image) {
+    writer.tagged(
+      'Figure',
+      writer.section,
+      () => {
+        image(box.x, box.y, box.width, box.height);
+        drawMarks(writer, face, { x: box.x, y: box.y, scale, fromX: 0, fromY: 0 }, box);
+      },
+      { alt: face.alt },
+    );
+    writer.artifact(() => doc.save().lineWidth(0.6).strokeColor(THEME.colour.rule).rect(box.x, box.y, box.width, box.height).stroke().restore());
+  } else {
+    writer.artifact(() => doc.save().rect(box.x, box.y, box.width, box.height).fill(THEME.colour.panel).restore());
+    writer.tagged('P', writer.section, () =>
+      writer.text(text.imageMissing, box.x + 12, box.y + box.height / 2 - 8, box.width - 24, { colour: THEME.colour.muted, align: 'center' }),
+    );
+  }
+  writer.y = box.y + box.height + 8;
+
+  writer.heading(text.legend, 3, 50);
+  if (face.marks.length === 0) {
+    writer.paragraph(text.none, { colour: THEME.colour.muted });
+  } else {
+    drawTable(
+      writer,
+      [
+        { header: text.number, share: 0.09 },
+        { header: `${text.category} · ${text.severity}`, share: 0.25 },
+        { header: face.marks.some((m) => m.mentorName) ? `${text.comment} · ${text.mentor}` : text.comment, share: 0.66 },
+      ],
+      legendRows(writer, face),
+    );
+  }
+
+  if (face.crops.length > 0 && image) {
+    const perRow = CROPS_PER_ROW;
+    const gap = CROP_GAP;
+    const size = cropSize(writer);
+    writer.heading(text.details, 3, size + 40);
+    const badge = THEME.mark.badgeRadius * 2 + 6;
+    const captionStyle: TextStyle = { size: THEME.size.tiny, colour: THEME.colour.text, lineGap: 1 };
+    const captionMax = THEME.size.tiny * 1.5 * 3;
+    const comments = new Map(face.marks.map((m) => [m.annotationId, m.comment] as const));
+    for (let start = 0; start < face.crops.length; start += perRow) {
+      const row = face.crops.slice(start, start + perRow);
+      const caption = Math.max(...row.map((c) => Math.min(captionMax, writer.measure(comments.get(c.annotationId) ?? '', size - badge, captionStyle))));
+      writer.ensure(size + caption + 12);
+      const y = writer.y;
+      row.forEach((crop, k) => {
+        const x = writer.left + k * (size + gap);
+        writer.tagged('Figure', writer.section, () => drawCrop(writer, face, crop, image, { x, y, size }), { alt: crop.alt });
+        writer.artifact(() => drawBadge(writer, crop.label, crop.colour, { x: x + THEME.mark.badgeRadius + 1, y: y + size + 6 + THEME.mark.badgeRadius }));
+        const comment = comments.get(crop.annotationId) ?? '';
+        writer.tagged('P', writer.section, () => writer.text(comment, x + badge, y + size + 6, size - badge, captionStyle, captionMax));
+      });
+      writer.y = y + size + Math.max(caption, THEME.mark.badgeRadius * 2) + 16;
+    }
+  }
+}
+
+/** Every face in order, each from a new page. */
+export function drawFaces(writer: PackWriter, model: PackModel, images: ReadonlyMap<string, EmbeddedImage>): void {
+  for (const face of model.faces) drawFace(writer, model, face, images.get(face.assetId));
+}

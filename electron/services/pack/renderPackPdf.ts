@@ -1,0 +1,97 @@
+import PDFDocument from 'pdfkit';
+import { fill } from '../../../shared/pack/packText.ts';
+import { packModelSchema, type PackModel } from '../../../shared/pack/packModelSchema.ts';
+import type { SharpModule } from '../ingest/sharpModule.ts';
+import { drawActionPlan, drawCover } from './coverPages.ts';
+import { drawFaces, type EmbeddedImage } from './facePages.ts';
+import { loadPackFonts, type PackFonts } from './packFonts.ts';
+import { preparePackImages } from './packImages.ts';
+import { PAGE_SIZES, THEME, type PackPageSize } from './packTheme.ts';
+import { FONT_NAMES, PackWriter, type Doc } from './pdfWriter.ts';
+import { drawChecklist, drawPrint, drawScores, drawVersionChange } from './scorePages.ts';
+
+export interface RenderPackOptions {
+  pageSize: PackPageSize;
+  /** The fonts (`loadPackFonts(folder)`); by default Noto Sans from the project's assets/fonts. */
+  fonts?: PackFonts;
+  /** Another sharp (e.g. its WebAssembly build) for preparing the pictures. */
+  sharp?: SharpModule;
+  /** The PDF's creation date; by default now. */
+  createdAt?: Date;
+}
+
+/** pdfkit's openImage is not in its type definitions: it embeds the bytes once and returns a handle `image()` accepts. */
+function embed(doc: Doc, jpeg: Buffer): EmbeddedImage {
+  const handle = (doc as unknown as { openImage(src: Buffer): unknown }).openImage(jpeg);
+  return (x, y, width, height) => {
+    doc.image(handle as Buffer, x, y, { width, height, ignoreOrientation: true } as PDFKit.Mixins.ImageOption);
+  };
+}
+
+function collect(doc: Doc): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
+/**
+ * Draws a critique pack as a PDF: cover, action plan, each face with its marks
+ * as vectors over the picture, scores with a radar chart, label checklist,
+ * print readiness, and the change from the previous version; page numbers and
+ * a footer on every page; metadata, language and a structure tree (tagged PDF).
+ *
+ * `images` maps each face's asset id to a JPEG or PNG of it (the preview is
+ * right); a missing one leaves a labelled gap. The model is validated first:
+ * it may come from another process.
+ */
+export async function renderPackPdf(model: PackModel, images: ReadonlyMap<string, Buffer>, options: RenderPackOptions): Promise<Buffer> {
+  const pack = packModelSchema.parse(model);
+  const [fonts, prepared] = await Promise.all([options.fonts ?? loadPackFonts(), preparePackImages(images, options.sharp)]);
+  const [width, height] = PAGE_SIZES[options.pageSize];
+  const doc: Doc = new PDFDocument({
+    size: [width, height],
+    margins: THEME.margin,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: pack.meta.lang,
+    displayTitle: true,
+    bufferPages: true,
+    autoFirstPage: true,
+    info: {
+      Title: pack.meta.title,
+      Author: pack.meta.author,
+      Subject: pack.meta.subject,
+      Keywords: pack.meta.keywords,
+      Creator: 'Kemas Studio',
+      CreationDate: options.createdAt ?? new Date(),
+    },
+  });
+  const output = collect(doc);
+  // pdfkit 0.20 takes parsed fontkit fonts; its type definitions only know file names and bytes.
+  doc.registerFont(FONT_NAMES.regular, fonts.regular as unknown as Buffer);
+  doc.registerFont(FONT_NAMES.bold, fonts.bold as unknown as Buffer);
+
+  const root = doc.struct('Document', { title: pack.meta.title, lang: pack.meta.lang });
+  doc.addStructure(root);
+  const writer = new PackWriter(doc, root, fonts);
+  const embedded = new Map<string, EmbeddedImage>();
+  for (const face of pack.faces) {
+    const image = prepared.get(face.assetId);
+    if (image) embedded.set(face.assetId, embed(doc, image.jpeg));
+  }
+
+  drawCover(writer, pack);
+  drawActionPlan(writer, pack);
+  drawFaces(writer, pack, embedded);
+  drawScores(writer, pack);
+  drawChecklist(writer, pack);
+  drawPrint(writer, pack);
+  drawVersionChange(writer, pack);
+  writer.finish();
+  writer.footers(pack.footer, (page, pages) => fill(pack.text.pageOf, { page, pages }));
+  doc.end();
+  return output;
+}
