@@ -1,15 +1,7 @@
-import type { Severity } from '../annotations/operations.ts';
+import { SEVERITY_COLOURS } from '../annotations/severityColours.ts';
 
-/**
- * Severity colours: the same as the canvas (renderer/src/canvas/severityColours.ts;
- * tests/unit/pack/packColours.test.ts keeps the two equal), so a mark looks the
- * same in the PDF as it did while reviewing.
- */
-export const PACK_SEVERITY_COLOURS: Readonly<Record<Severity, string>> = {
-  'must-fix': '#d32f2f',
-  suggestion: '#f9a825',
-  strength: '#2e7d32',
-};
+/** Severity colours of marks: the canvas's own, so a mark looks the same in the PDF as while reviewing. */
+export const PACK_SEVERITY_COLOURS = SEVERITY_COLOURS;
 
 /**
  * Mentor colours of a combined pack, in order of the mentors. None of them is

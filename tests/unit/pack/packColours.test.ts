@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../../shared/annotations/colour.ts';
 import { mentorLetter, PACK_MENTOR_COLOURS, PACK_SEVERITY_COLOURS } from '../../../shared/pack/packColours.ts';
-import { SEVERITY_COLOURS } from '../../../renderer/src/canvas/severityColours.ts';
 
 describe('pack colours', () => {
-  it('marks a severity in the PDF with the colour the canvas uses', () => {
-    expect(PACK_SEVERITY_COLOURS).toEqual(SEVERITY_COLOURS);
-  });
-
   it('gives mentors colours that are no severity colour and carry a white number', () => {
     const severities = new Set(Object.values(PACK_SEVERITY_COLOURS));
     for (const colour of PACK_MENTOR_COLOURS) {
