@@ -2,7 +2,7 @@ import { measureMillimetres } from '../annotations/geometry.ts';
 import type { Annotation } from '../domain/annotation.ts';
 import type { Asset, Face } from '../domain/asset.ts';
 import type { Participant } from '../domain/participant.ts';
-import { assessPrintReadiness, type PhysicalSize, type PrintReadiness } from '../intake/printReadiness.ts';
+import { faceReadiness } from '../intake/faceReadiness.ts';
 import { PACK_SEVERITY_COLOURS } from './packColours.ts';
 import { formatNumber } from './packFormat.ts';
 import type { PackCrop, PackFace, PackMark } from './packModelSchema.ts';
@@ -116,59 +116,6 @@ export function packFaces(
  * Print readiness
  * ------------------------------------------------------------------------ */
 
-/**
- * The two pack dimensions a face shows: the front is width × height, a side
- * depth × height… The same rule as the library's print check
- * (renderer/src/features/library/faceReadiness.ts), which the renderer can take from here.
- */
-export function faceSize(face: Face, pack: Participant['packDimensions']): PhysicalSize | null {
-  if (!pack) return null;
-  switch (face) {
-    case 'front':
-    case 'back':
-    case 'mockup':
-      return { widthMm: pack.widthMm, heightMm: pack.heightMm };
-    case 'left':
-    case 'right':
-      return pack.depthMm > 0 ? { widthMm: pack.depthMm, heightMm: pack.heightMm } : null;
-    case 'top':
-    case 'bottom':
-      return pack.depthMm > 0 ? { widthMm: pack.widthMm, heightMm: pack.depthMm } : null;
-    default:
-      // A dieline or other sheet is larger than any one face: its size is not declared.
-      return null;
-  }
-}
-
-/**
- * Print readiness of one face. A PDF page is judged by its size only: its
- * pixels are our own rendering, so their resolution and colour say nothing
- * about the artwork inside the PDF.
- */
-export function faceReadiness(asset: Pick<Asset, 'face' | 'metadata'>, pack: Participant['packDimensions']): PrintReadiness {
-  const m = asset.metadata;
-  if (m.format === 'pdf') {
-    const judged = assessPrintReadiness({
-      widthPx: m.width,
-      heightPx: m.height,
-      colourSpace: 'cmyk',
-      iccProfileName: 'rendered page',
-      format: 'pdf',
-      packSize: null,
-      pageSize: m.pageSize,
-    });
-    return { ...judged, effectiveDpi: null, warnings: judged.warnings.filter((w) => w === 'no-size') };
-  }
-  return assessPrintReadiness({
-    widthPx: m.width,
-    heightPx: m.height,
-    colourSpace: m.colourSpace,
-    iccProfileName: m.iccProfileName,
-    format: m.format,
-    packSize: faceSize(asset.face, pack),
-    pageSize: m.pageSize,
-  });
-}
 
 const RGB_SPACES = new Set(['srgb', 'rgb', 'rgb16', 'scrgb']);
 const GREY_SPACES = new Set(['b-w', 'grey16']);

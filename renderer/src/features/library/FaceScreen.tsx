@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAsset, useAssetImageUrl, useLiveSubmission, useParticipant, useWorkshop } from '../../data/hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { readinessOf } from './faceReadiness.ts';
+import { faceReadiness } from '../../../../shared/intake/faceReadiness.ts';
 import { PaletteChart } from './PaletteChart.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
@@ -25,7 +25,7 @@ export function FaceScreen() {
   }
   const m = asset.metadata;
   const face = t(`faces.${asset.face}`);
-  const readiness = readinessOf(asset, participant);
+  const readiness = faceReadiness(asset, participant?.packDimensions ?? null);
   const rows: [string, string][] = [
     [t('face.fileName'), asset.fileName],
     [t('face.format'), m.format.toUpperCase()],

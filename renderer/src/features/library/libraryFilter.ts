@@ -1,6 +1,6 @@
 import type { LibraryItem } from '../../data/libraryRepo.ts';
 import { normaliseName } from '../../../../shared/intake/fileNames.ts';
-import { actionableWarnings, readinessOf } from './faceReadiness.ts';
+import { actionableWarnings, faceReadiness } from '../../../../shared/intake/faceReadiness.ts';
 
 export interface LibraryFilter {
   query: string;
@@ -33,7 +33,7 @@ export function toRows(items: readonly LibraryItem[], workshopRegion: string): L
   return items.map((item) => ({
     ...item,
     region: item.participant.region || workshopRegion,
-    warningCount: item.faces.reduce((n, face) => n + actionableWarnings(readinessOf(face, item.participant)).length, 0),
+    warningCount: item.faces.reduce((n, face) => n + actionableWarnings(faceReadiness(face, item.participant?.packDimensions ?? null)).length, 0),
   }));
 }
 

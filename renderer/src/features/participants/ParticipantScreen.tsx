@@ -5,7 +5,7 @@ import type { Asset } from '../../../../shared/domain/asset.ts';
 import type { Participant } from '../../../../shared/domain/participant.ts';
 import { ImportButtons } from '../intake/ImportButtons.tsx';
 import { IntakeDropZone } from '../intake/IntakeDropZone.tsx';
-import { actionableWarnings, readinessOf } from '../library/faceReadiness.ts';
+import { actionableWarnings, faceReadiness } from '../../../../shared/intake/faceReadiness.ts';
 import { useAssetImageUrl, useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ParticipantFormDialog } from './ParticipantFormDialog.tsx';
@@ -16,7 +16,7 @@ function FaceFigure({ asset, participant, version }: { asset: Asset; participant
   const format = useFormat();
   const url = useAssetImageUrl(asset, 'thumbnail');
   const face = t(`faces.${asset.face}`);
-  const warnings = actionableWarnings(readinessOf(asset, participant));
+  const warnings = actionableWarnings(faceReadiness(asset, participant?.packDimensions ?? null));
   return (
     <figure className="face">
       <Link

@@ -23,7 +23,7 @@ import {
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
-import { faceSize } from '../library/faceReadiness.ts';
+import { faceSize } from '../../../../shared/intake/faceReadiness.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
 import { ChecklistPanel } from '../checklist/ChecklistPanel.tsx';
 import { AnnotationList } from './AnnotationList.tsx';

@@ -1,8 +1,12 @@
-import type { Asset, Face } from '../../../../shared/domain/asset.ts';
-import type { Participant } from '../../../../shared/domain/participant.ts';
-import { assessPrintReadiness, type PhysicalSize, type PrintReadiness } from '../../../../shared/intake/printReadiness.ts';
+import type { Asset, Face } from '../domain/asset.ts';
+import type { Participant } from '../domain/participant.ts';
+import { assessPrintReadiness, type PhysicalSize, type PrintReadiness } from './printReadiness.ts';
 
-/** The two pack dimensions a face shows: the front is width × height, a side depth × height… */
+/**
+ * The two pack dimensions a face shows: the front is width × height, a side
+ * depth × height, the top width × depth. Null when the size is unknown or the
+ * face (a dieline, a mock-up sheet) has no declared size.
+ */
 export function faceSize(face: Face, pack: Participant['packDimensions']): PhysicalSize | null {
   if (!pack) return null;
   switch (face) {
@@ -23,12 +27,11 @@ export function faceSize(face: Face, pack: Participant['packDimensions']): Physi
 }
 
 /**
- * Print readiness of one face, against its PDF page or the participant's
- * declared pack size. A PDF page is judged by its size and profile only: its
- * pixels are our own rendering, so their resolution and colour space say
- * nothing about the artwork inside the PDF.
+ * Print readiness of one face. A PDF page is judged by its size only: its
+ * pixels are our own rendering, so their resolution and colour say nothing
+ * about the artwork inside the PDF.
  */
-export function readinessOf(asset: Asset, participant: Participant | null): PrintReadiness {
+export function faceReadiness(asset: Pick<Asset, 'face' | 'metadata'>, pack: Participant['packDimensions']): PrintReadiness {
   const m = asset.metadata;
   if (m.format === 'pdf') {
     const judged = assessPrintReadiness({
@@ -48,7 +51,7 @@ export function readinessOf(asset: Asset, participant: Participant | null): Prin
     colourSpace: m.colourSpace,
     iccProfileName: m.iccProfileName,
     format: m.format,
-    packSize: faceSize(asset.face, participant?.packDimensions ?? null),
+    packSize: faceSize(asset.face, pack),
     pageSize: m.pageSize,
   });
 }
