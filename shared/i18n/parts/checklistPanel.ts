@@ -8,7 +8,13 @@ export const checklistPanelId = {
   title: 'Label kemasan',
   intro: 'Keterangan wajib pada label pangan olahan (Peraturan BPOM 31/2018). Tandai tiap butir dan buktikan dengan anotasi pada desain.',
   readOnly: 'Daftar periksa ini milik mentor lain dan hanya dapat dilihat.',
+  readOnlySubmitted: 'Penilaian Anda untuk kiriman ini sudah dikirim, jadi daftar periksa ini hanya dapat dilihat. Buka lagi penilaian di tab Nilai untuk mengubahnya.',
   itemsHeading: 'Butir label',
+  shortcuts: {
+    title: 'Di tab Label',
+    status: 'Pilih status butir (ada, tidak ada, salah, tidak berlaku) lalu lanjut ke butir berikutnya',
+    move: 'Berpindah status dalam satu butir',
+  },
   keysHint: 'Dalam pilihan status: panah untuk berpindah; 1–4 memilih status lalu lanjut ke butir berikutnya.',
   status: {
     present: 'Ada',
@@ -133,7 +139,13 @@ export const checklistPanelEn: typeof checklistPanelId = {
   title: 'Label',
   intro: 'Mandatory information on processed-food labels (BPOM Regulation 31/2018). Mark each item and prove it with an annotation on the design.',
   readOnly: 'This checklist belongs to another mentor and is read-only.',
+  readOnlySubmitted: 'Your review of this submission is submitted, so this checklist is read-only. Reopen the review in the Score tab to change it.',
   itemsHeading: 'Label items',
+  shortcuts: {
+    title: 'In the Label tab',
+    status: 'Choose the item’s status (present, missing, wrong, not applicable) and go on to the next item',
+    move: 'Move between statuses within an item',
+  },
   keysHint: 'In a status choice: arrows move; 1–4 choose a status and go on to the next item.',
   status: {
     present: 'Present',

@@ -1,11 +1,13 @@
-import { useId, useMemo, useRef } from 'react';
+import { useContext, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../../../shared/domain/annotation.ts';
 import { LABEL_ITEMS } from '../../../../shared/domain/labelChecklist.ts';
 import type { Participant } from '../../../../shared/domain/participant.ts';
 import { openSuggestions, proofOf, suggestNotApplicable, summariseChecklist, type ChecklistItems } from '../../../../shared/scoring/labelCheck.ts';
+import { CurrentMentorContext } from '../../app/CurrentMentor.tsx';
 import { useLabelChecklist } from '../../data/checklistHooks.ts';
 import { Loading } from '../../ui/Placeholders.tsx';
+import { SCORING_KEYS_ATTRIBUTE } from '../scoring/scoringKeys.ts';
 import { ChecklistItemRow } from './ChecklistItemRow.tsx';
 import { ChecklistSummary } from './ChecklistSummary.tsx';
 import { NotApplicableSuggestions } from './NotApplicableSuggestions.tsx';
@@ -52,6 +54,8 @@ export function ChecklistPanel({
   const headingId = `${idPrefix}-title`;
   const listRef = useRef<HTMLOListElement>(null);
   const checklist = useLabelChecklist(submissionId, mentorId);
+  // Read-only for the reviewing mentor's own checklist means their review is submitted; else it is someone else's.
+  const own = useContext(CurrentMentorContext)?.id === mentorId;
   const actions = useChecklistActions({ submissionId, mentorId });
   const items = checklist?.items ?? NO_ITEMS;
   const live = useMemo(() => annotations.filter((a) => a.deletedAt === null && a.submissionId === submissionId), [annotations, submissionId]);
@@ -68,10 +72,11 @@ export function ChecklistPanel({
 
   if (checklist === undefined) return <Loading />;
   return (
-    <section className="checklist-panel" aria-labelledby={headingId}>
+    // Digits, arrows, Space and Enter in the panel are its own (statuses, buttons), not the canvas's zoom and pan.
+    <section className="checklist-panel" aria-labelledby={headingId} {...{ [SCORING_KEYS_ATTRIBUTE]: '' }}>
       <h2 id={headingId}>{t('checklistPanel.title')}</h2>
       <p className="muted checklist-intro">{t('checklistPanel.intro')}</p>
-      {readOnly ? <p className="checklist-readonly">{t('checklistPanel.readOnly')}</p> : null}
+      {readOnly ? <p className="checklist-readonly">{t(own ? 'checklistPanel.readOnlySubmitted' : 'checklistPanel.readOnly')}</p> : null}
       <ChecklistSummary summary={summary} />
       <RegistrationBox
         participant={participant}

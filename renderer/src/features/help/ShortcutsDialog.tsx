@@ -12,6 +12,18 @@ const REVIEW_SHORTCUTS = [
   { keys: ['Esc'], action: 'shortcuts.cancelDraw' },
 ] as const;
 
+const SCORING_SHORTCUTS = [
+  { keys: ['1', '…', '9', '0'], action: 'scoring.shortcuts.score' },
+  { keys: ['↑', '↓'], action: 'scoring.shortcuts.move' },
+  { keys: ['←', '→', 'Space'], action: 'scoring.shortcuts.levels' },
+  { keys: ['Shift+N'], action: 'scoring.shortcuts.nextUnscored' },
+] as const;
+
+const CHECKLIST_SHORTCUTS = [
+  { keys: ['1', '2', '3', '4'], action: 'checklistPanel.shortcuts.status' },
+  { keys: ['←', '→'], action: 'checklistPanel.shortcuts.move' },
+] as const;
+
 const SHORTCUTS = [
   { keys: ['N'], action: 'shortcuts.newWorkshop' },
   { keys: ['P'], action: 'shortcuts.newParticipant' },
@@ -67,6 +79,10 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       <ShortcutTable shortcuts={SHORTCUTS} />
       <h3>{t('shortcuts.inReview')}</h3>
       <ShortcutTable shortcuts={REVIEW_SHORTCUTS} />
+      <h3>{t('scoring.shortcuts.title')}</h3>
+      <ShortcutTable shortcuts={SCORING_SHORTCUTS} />
+      <h3>{t('checklistPanel.shortcuts.title')}</h3>
+      <ShortcutTable shortcuts={CHECKLIST_SHORTCUTS} />
     </Dialog>
   );
 }

@@ -10,15 +10,29 @@ interface Props {
   annotation: Annotation;
   editable: boolean;
   snippets: readonly Snippet[];
+  /** Criteria of the review's rubric an annotation may be linked to. */
+  criteria?: readonly { id: string; name: string }[];
   onChange: (changes: Partial<Pick<Annotation, 'category' | 'severity' | 'comment' | 'shape' | 'link'>>) => void;
   onDelete: () => void;
   onSaveSnippet: (text: string) => void;
 }
 
+/** The link as one <select> value: "criterion:<id>", "checklist:<item>" or "" for none. */
+function linkValue(link: Annotation['link']): string {
+  if (!link) return '';
+  return link.to === 'criterion' ? `criterion:${link.criterionId}` : `checklist:${link.item}`;
+}
+
+function linkFromValue(value: string): Annotation['link'] {
+  if (value.startsWith('criterion:')) return { to: 'criterion', criterionId: value.slice('criterion:'.length) };
+  if (value.startsWith('checklist:')) return { to: 'checklist', item: value.slice('checklist:'.length) };
+  return null;
+}
+
 /** Saves typing shortly after it pauses (well within the half second autosave promise). */
 const COMMENT_SAVE_DELAY_MS = 300;
 
-export function AnnotationEditor({ annotation, editable, snippets, onChange, onDelete, onSaveSnippet }: Props) {
+export function AnnotationEditor({ annotation, editable, snippets, criteria = [], onChange, onDelete, onSaveSnippet }: Props) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const [comment, setComment] = useState(annotation.comment);
@@ -46,6 +60,7 @@ export function AnnotationEditor({ annotation, editable, snippets, onChange, onD
   };
   const matches = query.trim() ? searchSnippets(snippets, query, language).slice(0, 6) : [];
   const shape = annotation.shape;
+  const linkedCriterion = annotation.link?.to === 'criterion' ? annotation.link.criterionId : null;
 
   return (
     <section aria-labelledby="editor-title" className="annotation-editor">
@@ -116,19 +131,34 @@ export function AnnotationEditor({ annotation, editable, snippets, onChange, onD
         </>
       ) : null}
       <div className="field">
-        <label htmlFor="annotation-link">{t('review.link')}</label>
+        <label htmlFor="annotation-link">{t('scoring.link.label')}</label>
         <select
           id="annotation-link"
           disabled={!editable}
-          value={annotation.link?.to === 'checklist' ? annotation.link.item : ''}
-          onChange={(e) => onChange({ link: e.target.value ? { to: 'checklist', item: e.target.value } : null })}
+          value={linkValue(annotation.link)}
+          onChange={(e) => onChange({ link: linkFromValue(e.target.value) })}
         >
           <option value="">{t('review.noLink')}</option>
-          {LABEL_ITEMS.map((item) => (
-            <option key={item} value={item}>
-              {t(`checklist.items.${item}`)}
-            </option>
-          ))}
+          {criteria.length > 0 || linkedCriterion ? (
+            <optgroup label={t('scoring.link.criteria')}>
+              {criteria.map((c) => (
+                <option key={c.id} value={`criterion:${c.id}`}>
+                  {c.name}
+                </option>
+              ))}
+              {linkedCriterion && !criteria.some((c) => c.id === linkedCriterion) ? (
+                // Linked under another rubric: kept, shown by id.
+                <option value={`criterion:${linkedCriterion}`}>{linkedCriterion}</option>
+              ) : null}
+            </optgroup>
+          ) : null}
+          <optgroup label={t('scoring.link.checklist')}>
+            {LABEL_ITEMS.map((item) => (
+              <option key={item} value={`checklist:${item}`}>
+                {t(`checklist.items.${item}`)}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </div>
       <div className="field">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Annotation } from '../../../../shared/domain/annotation.ts';
 import { SEVERITIES } from '../../../../shared/domain/annotation.ts';
 import { hexFromRgb } from '../../../../shared/annotations/colour.ts';
@@ -25,6 +25,7 @@ import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { faceSize } from '../library/faceReadiness.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
+import { ChecklistPanel } from '../checklist/ChecklistPanel.tsx';
 import { AnnotationList } from './AnnotationList.tsx';
 import { CanvasStage } from './CanvasStage.tsx';
 import type { FabricView } from '../../canvas/fabricView.ts';
@@ -34,11 +35,32 @@ import { TOOL_KEYS, ToolBar } from './ToolBar.tsx';
 import { useAnnotationEditing } from './useAnnotationEditing.ts';
 import { rememberZoom } from './viewMemory.ts';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
+import { reviewPath, QueueBar } from '../scoring/QueueBar.tsx';
+import { ScoringTab } from '../scoring/ScoringTab.tsx';
+import { isNextUnscoredKey, scoringPanelOwnsKey } from '../scoring/scoringKeys.ts';
+import { useScoring } from '../scoring/useScoring.ts';
+import { useTimeSpent } from '../scoring/useTimeSpent.ts';
 
-/** Where mentors spend their day: a face on the canvas, the tools, and the annotations beside it. */
+/** Tabs of the side panel, in order; a feature adds its panel here. */
+const SIDE_TABS = ['annotations', 'score', 'label'] as const;
+type SideTab = (typeof SIDE_TABS)[number];
+
+/**
+ * Where mentors spend their day: a face on the canvas, the tools, and beside
+ * it the annotations and the scoring panel. Each submission gets a fresh
+ * screen (moving through a queue resets tools, selection and undo).
+ */
 export function ReviewScreen() {
+  const { submissionId = '' } = useParams();
+  return <ReviewWorkspace key={submissionId} />;
+}
+
+function ReviewWorkspace() {
   const { workshopId = '', participantId = '', submissionId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
+  const navigate = useNavigate();
+  const sessionId = search.get('session');
+  const side: SideTab = SIDE_TABS.find((tab) => tab === search.get('side')) ?? 'annotations';
   const { t, i18n } = useTranslation();
   const db = useDatabase();
   const mentor = useCurrentMentorRecord();
@@ -67,6 +89,8 @@ export function ReviewScreen() {
   const faceId = search.get('face') ?? defaultFace?.id ?? '';
   const face = faces?.find((f) => f.id === faceId) ?? defaultFace;
   const onError = useCallback((error: unknown) => toast({ tone: 'error', message: saveErrorMessage(error, t) }), [toast, t]);
+  const scoring = useScoring({ workshopId, submissionId, sessionId, mentorId: mentor.id, onError });
+  const clock = useTimeSpent(scoring.blocked ? null : scoring.review, mentor.id, onError);
   const editing = useAnnotationEditing({
     submissionId,
     mentorId: mentor.id,
@@ -75,9 +99,13 @@ export function ReviewScreen() {
     onError,
   });
 
+  // In a blind session other mentors' annotations stay hidden until this mentor has submitted.
   const live = useMemo(
-    () => (all ?? []).filter((a) => a.deletedAt === null).sort((a, b) => a.mentorId.localeCompare(b.mentorId) || a.number - b.number),
-    [all],
+    () =>
+      (all ?? [])
+        .filter((a) => a.deletedAt === null && (scoring.revealOthers || a.mentorId === mentor.id))
+        .sort((a, b) => a.mentorId.localeCompare(b.mentorId) || a.number - b.number),
+    [all, scoring.revealOthers, mentor.id],
   );
   const visible = useMemo(
     () => live.filter((a) => (showOthers || a.mentorId === mentor.id) && severityFilter.has(a.severity)),
@@ -97,6 +125,20 @@ export function ReviewScreen() {
       ...(ownSnippets ?? []).map((s) => ({ key: s.id, category: s.category, severity: 'suggestion' as const, text: s.text })),
     ],
     [ownSnippets],
+  );
+
+  /** Changes one search parameter, keeping the others (face, tab, session). */
+  const setParam = useCallback(
+    (name: string, value: string) =>
+      setSearch(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set(name, value);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearch],
   );
 
   const chooseTool = useCallback((name: ToolName) => {
@@ -124,6 +166,8 @@ export function ReviewScreen() {
           void editing.create(face.id, shape).then((created) => {
             setSelectedId(created.id);
             chooseTool('select');
+            // A new annotation wants its comment: show the editor.
+            setParam('side', 'annotations');
           });
           break;
         }
@@ -139,7 +183,7 @@ export function ReviewScreen() {
           setDraft(null);
       }
     },
-    [face, editing, chooseTool, mmPerPixel, zoom],
+    [face, editing, chooseTool, mmPerPixel, zoom, setParam],
   );
 
   const onModified = useCallback(
@@ -165,16 +209,24 @@ export function ReviewScreen() {
 
   const goFace = useCallback(
     (id: string) => {
-      setSearch({ face: id }, { replace: true });
+      setParam('face', id);
       setSelectedId(null);
     },
-    [setSearch],
+    [setParam],
   );
+
+  const nextUnscored = scoring.nextUnscored;
+  const goNextUnscored = useCallback(() => {
+    if (nextUnscored) void navigate(reviewPath(workshopId, nextUnscored, sessionId));
+    else toast({ message: t('scoring.queue.allDone') });
+  }, [nextUnscored, navigate, workshopId, sessionId, toast, t]);
 
   // Keys for tools and actions; captured before the app-wide shortcuts.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (document.querySelector('dialog[open]')) return;
+      // Digits, arrows, Space and Enter inside the scoring panel score and move there, not zoom or pan.
+      if (scoringPanelOwnsKey(event)) return;
       if (event.key === ' ' && !isTyping(event.target)) {
         stage.current.view?.setSpaceDown(event.type === 'keydown');
         event.preventDefault();
@@ -187,6 +239,7 @@ export function ReviewScreen() {
       if (mod && key === 'z' && !event.shiftKey) void editing.undo();
       else if (mod && (key === 'y' || (key === 'z' && event.shiftKey))) void editing.redo();
       else if (mod || event.altKey) handled = false;
+      else if (isNextUnscoredKey(event)) goNextUnscored();
       else if (event.key === 'Escape') {
         tool.current.handle({ type: 'cancel' });
         setDraft(null);
@@ -222,7 +275,7 @@ export function ReviewScreen() {
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('keyup', onKey, true);
     };
-  }, [editing, selected, mentor.id, zoom, faces, face, goFace, chooseTool]);
+  }, [editing, selected, mentor.id, zoom, faces, face, goFace, chooseTool, goNextUnscored]);
 
   if (workshop === undefined || participant === undefined || faces === undefined || all === undefined) {
     return <Loading />;
@@ -234,20 +287,42 @@ export function ReviewScreen() {
   const names = new Map((mentors ?? []).map((m) => [m.id, m.name]));
   const language = i18n.language === 'en' ? 'en' : 'id';
   const percent = new Intl.NumberFormat(language === 'en' ? 'en-ID' : 'id-ID', { style: 'percent', maximumFractionDigits: 0 });
+  // A blind session shows "Kiriman n" wherever the participant's name would be.
+  const shownName = scoring.blind ? t('scoring.blindName', { n: scoring.blindNumber ?? '?' }) : participant.business;
+  const criteria = (scoring.rubric?.groups ?? []).flatMap((g) => g.criteria.map((c) => ({ id: c.id, name: c.name[language] })));
+  const sideTabs: { key: SideTab; label: string }[] = [
+    { key: 'annotations', label: t('scoring.tabs.annotations') },
+    { key: 'score', label: t('scoring.tabs.score') },
+    { key: 'label', label: t('scoring.tabs.label') },
+  ];
+  const selectListed = (id: string) => {
+    const target = live.find((a) => a.id === id);
+    if (target && target.assetId !== face.id) goFace(target.assetId);
+    setSelectedId(id);
+  };
+  // The queue shows in a session, and outside one while scoring.
+  const showQueue = scoring.session !== null || side === 'score';
   return (
-    <div className="review">
+    <div className={showQueue ? 'review review-with-queue' : 'review'}>
       <nav aria-label="breadcrumb" className="breadcrumb">
         <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
         <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link> <span aria-hidden="true">/</span>{' '}
-        <Link to={`/workshops/${workshop.id}/participants/${participant.id}`}>{participant.business}</Link>{' '}
+        {scoring.session ? (
+          <>
+            <Link to={`/workshops/${workshop.id}/sessions/${scoring.session.id}`}>{scoring.session.name}</Link> <span aria-hidden="true">/</span>{' '}
+          </>
+        ) : null}
+        {scoring.blind ? <span>{shownName}</span> : <Link to={`/workshops/${workshop.id}/participants/${participant.id}`}>{shownName}</Link>}{' '}
         <span aria-hidden="true">/</span> <span aria-current="page">{t('review.title')}</span>
       </nav>
       <div className="page-header">
-        <h1>{t('review.heading', { business: participant.business, version: submission.version })}</h1>
+        <h1>{t('review.heading', { business: shownName, version: submission.version })}</h1>
         <div className="toolbar">
-          <Link className="button" to={`/workshops/${workshop.id}/participants/${participant.id}/compare?b=${face.id}`}>
-            {t('compare.open')}
-          </Link>
+          {scoring.blind ? null : (
+            <Link className="button" to={`/workshops/${workshop.id}/participants/${participant.id}/compare?b=${face.id}`}>
+              {t('compare.open')}
+            </Link>
+          )}
           <button type="button" className="button" onClick={() => setShelfOpen(true)}>
             {t('shelf.open')}
           </button>
@@ -259,6 +334,7 @@ export function ReviewScreen() {
           </button>
         </div>
       </div>
+      {showQueue ? <QueueBar workshopId={workshop.id} submissionId={submission.id} scoring={scoring} clock={clock} /> : null}
       <ToolBar tool={toolName} onTool={chooseTool} />
       <div className="zoom-bar" role="group" aria-label={t('review.zoom')}>
         <button type="button" className="button button-small" aria-keyshortcuts="0" onClick={() => { rememberZoom('fit'); stage.current.view?.zoomToFit(); }}>
@@ -274,10 +350,12 @@ export function ReviewScreen() {
         <button type="button" className="button button-small" aria-keyshortcuts="+" aria-label={t('review.zoomIn')} onClick={() => stage.current.view?.zoomAround(zoom * 1.25)}>
           +
         </button>
-        <label className="check">
-          <input type="checkbox" checked={showOthers} onChange={(e) => setShowOthers(e.target.checked)} />
-          {t('review.showOthers')}
-        </label>
+        {scoring.revealOthers ? (
+          <label className="check">
+            <input type="checkbox" checked={showOthers} onChange={(e) => setShowOthers(e.target.checked)} />
+            {t('review.showOthers')}
+          </label>
+        ) : null}
       </div>
       <Tabs
         label={t('review.faces')}
@@ -310,61 +388,83 @@ export function ReviewScreen() {
           />
         </div>
         <aside className="review-side" aria-label={t('review.sidePanel')}>
-          {selected ? (
-            <AnnotationEditor
-              key={selected.id}
-              annotation={selected}
-              editable={selected.mentorId === mentor.id}
-              snippets={snippets}
-              onChange={(changes) => void editing.update(selected.id, changes)}
-              onDelete={() => {
-                void editing.remove(selected.id);
-                setSelectedId(null);
-              }}
-              onSaveSnippet={(text) =>
-                void addSnippet(db, { text: { id: text, en: text }, category: selected.category }, mentor.id).then(() =>
-                  toast({ message: t('review.snippetSaved') }),
-                )
-              }
-            />
-          ) : (
-            <p className="muted">{t('review.selectHint')}</p>
-          )}
-          <AnnotationList
-            annotations={visible}
-            selectedId={selectedId}
-            onSelect={(id) => {
-              const target = live.find((a) => a.id === id);
-              if (target && target.assetId !== face.id) goFace(target.assetId);
-              setSelectedId(id);
-            }}
-            severityFilter={severityFilter}
-            onToggleSeverity={(s) =>
-              setSeverityFilter((current) => {
-                const next = new Set(current);
-                if (next.has(s)) next.delete(s);
-                else next.add(s);
-                return next;
-              })
-            }
-            mentorNames={names}
-            myId={mentor.id}
-          />
-          <button type="button" className="button button-small" onClick={() => void editing.renumber()}>
-            {t('review.renumber')}
-          </button>
-          {toolName === 'eyedropper' || samples.length > 0 ? (
-            <section aria-labelledby="eyedropper-title" className="panel">
-              <h2 id="eyedropper-title">{t('review.toolNames.eyedropper')}</h2>
-              <EyedropperPanel samples={samples} />
-            </section>
-          ) : null}
+          <Tabs label={t('scoring.sideTabs')} idPrefix="review-side" selected={side} onSelect={(key) => setParam('side', key)} tabs={sideTabs} />
+          <div {...tabPanelProps('review-side', side)} className="review-side-panel">
+            {side === 'label' ? (
+              <ChecklistPanel
+                submissionId={submission.id}
+                participant={participant}
+                mentorId={mentor.id}
+                annotations={live}
+                mentorNames={names}
+                readOnly={scoring.review?.status === 'submitted'}
+                onShowAnnotation={selectListed}
+              />
+            ) : side === 'score' ? (
+              <ScoringTab
+                scoring={scoring}
+                annotations={live}
+                mentorNames={names}
+                clock={clock}
+                onSelectAnnotation={selectListed}
+              />
+            ) : (
+              <>
+                {selected ? (
+                  <AnnotationEditor
+                    key={selected.id}
+                    annotation={selected}
+                    editable={selected.mentorId === mentor.id}
+                    snippets={snippets}
+                    criteria={criteria}
+                    onChange={(changes) => void editing.update(selected.id, changes)}
+                    onDelete={() => {
+                      void editing.remove(selected.id);
+                      setSelectedId(null);
+                    }}
+                    onSaveSnippet={(text) =>
+                      void addSnippet(db, { text: { id: text, en: text }, category: selected.category }, mentor.id).then(() =>
+                        toast({ message: t('review.snippetSaved') }),
+                      )
+                    }
+                  />
+                ) : (
+                  <p className="muted">{t('review.selectHint')}</p>
+                )}
+                <AnnotationList
+                  annotations={visible}
+                  selectedId={selectedId}
+                  onSelect={selectListed}
+                  severityFilter={severityFilter}
+                  onToggleSeverity={(s) =>
+                    setSeverityFilter((current) => {
+                      const next = new Set(current);
+                      if (next.has(s)) next.delete(s);
+                      else next.add(s);
+                      return next;
+                    })
+                  }
+                  mentorNames={names}
+                  myId={mentor.id}
+                />
+                <button type="button" className="button button-small" onClick={() => void editing.renumber()}>
+                  {t('review.renumber')}
+                </button>
+                {toolName === 'eyedropper' || samples.length > 0 ? (
+                  <section aria-labelledby="eyedropper-title" className="panel">
+                    <h2 id="eyedropper-title">{t('review.toolNames.eyedropper')}</h2>
+                    <EyedropperPanel samples={samples} />
+                  </section>
+                ) : null}
+              </>
+            )}
+          </div>
         </aside>
       </div>
       {shelfOpen ? (
         <ShelfPreviewDialog
           front={faces.find((f) => f.face === 'front') ?? face}
-          product={participant.product || participant.business}
+          product={scoring.blind ? shownName : participant.product || participant.business}
           onClose={() => setShelfOpen(false)}
         />
       ) : null}

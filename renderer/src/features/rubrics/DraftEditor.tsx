@@ -8,6 +8,7 @@ import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { deleteDraft, publish, restoreDraft } from '../../data/rubricsRepo.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useToast } from '../../ui/Toasts.tsx';
+import { useDeleteWithUndo } from '../../ui/useDeleteWithUndo.ts';
 import { EditorText } from './EditorFields.tsx';
 import { GroupEditor } from './GroupEditor.tsx';
 import { PublishPanel } from './PublishPanel.tsx';
@@ -25,6 +26,7 @@ export function DraftEditor({ rubric }: { rubric: Rubric }) {
   const db = useDatabase();
   const mentor = useCurrentMentorRecord();
   const toast = useToast();
+  const deleteWithUndo = useDeleteWithUndo();
   const navigate = useNavigate();
   const format = useFormat();
   const editing = useDraftEditing(rubric, mentor.id, (error) => toast({ tone: 'error', message: rubricErrorMessage(error, t) }));
@@ -77,22 +79,17 @@ export function DraftEditor({ rubric }: { rubric: Rubric }) {
     const name = rubricTitle(content.name, t, i18n.language);
     try {
       await editing.flush();
-      await deleteDraft(db, rubric.id, mentor.id);
     } catch (error) {
       toast({ tone: 'error', message: rubricErrorMessage(error, t) });
       return;
     }
-    void navigate('/rubrics');
-    toast({
-      message: t('rubrics.draftDeleted', { name }),
-      undo: async () => {
-        try {
-          await restoreDraft(db, rubric.id, mentor.id);
-          toast({ message: t('rubrics.draftRestored', { name }) });
-        } catch (error) {
-          toast({ tone: 'error', message: rubricErrorMessage(error, t) });
-        }
-      },
+    await deleteWithUndo({
+      remove: () => deleteDraft(db, rubric.id, mentor.id),
+      restore: () => restoreDraft(db, rubric.id, mentor.id),
+      deleted: t('rubrics.draftDeleted', { name }),
+      restored: t('rubrics.draftRestored', { name }),
+      then: () => void navigate('/rubrics'),
+      errorMessage: (error) => rubricErrorMessage(error, t),
     });
   }
 

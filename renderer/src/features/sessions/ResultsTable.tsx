@@ -51,7 +51,7 @@ export function ResultsTable({
             </th>
             <th scope="col">{t('sessions.results.flag')}</th>
             {criteria.map((c) => (
-              <th key={c.id} scope="col" className="numeric criterion-head" title={name(c.name)}>
+              <th key={c.id} scope="col" className="numeric results-criterion-head" title={name(c.name)}>
                 {name(c.name)}
               </th>
             ))}

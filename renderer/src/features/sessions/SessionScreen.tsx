@@ -9,6 +9,7 @@ import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
+import { useDeleteWithUndo } from '../../ui/useDeleteWithUndo.ts';
 import { DashboardTab } from './DashboardTab.tsx';
 import { QueueTab } from './QueueTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
@@ -27,6 +28,7 @@ export function SessionScreen() {
   const db = useDatabase();
   const me = useCurrentMentorRecord();
   const toast = useToast();
+  const deleteWithUndo = useDeleteWithUndo();
   const navigate = useNavigate();
   const data = useSessionData(sessionId);
   const [editing, setEditing] = useState(false);
@@ -50,24 +52,13 @@ export function SessionScreen() {
     }
   }
 
-  async function remove() {
-    try {
-      await deleteSession(db, session.id, me.id);
-    } catch (error) {
-      toast({ tone: 'error', message: saveErrorMessage(error, t) });
-      return;
-    }
-    void navigate(workshopPath);
-    toast({
-      message: t('sessions.deleted', { name: session.name }),
-      undo: async () => {
-        try {
-          await restoreSession(db, session.id, me.id);
-          toast({ message: t('sessions.restored', { name: session.name }) });
-        } catch (error) {
-          toast({ tone: 'error', message: saveErrorMessage(error, t) });
-        }
-      },
+  function remove() {
+    return deleteWithUndo({
+      remove: () => deleteSession(db, session.id, me.id),
+      restore: () => restoreSession(db, session.id, me.id),
+      deleted: t('sessions.deleted', { name: session.name }),
+      restored: t('sessions.restored', { name: session.name }),
+      then: () => void navigate(workshopPath),
     });
   }
 

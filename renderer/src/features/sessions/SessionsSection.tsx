@@ -9,9 +9,8 @@ import { useSessions } from '../../data/sessionHooks.ts';
 import { deleteSession, restoreSession } from '../../data/sessionsRepo.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { Loading } from '../../ui/Placeholders.tsx';
-import { useToast } from '../../ui/Toasts.tsx';
+import { useDeleteWithUndo } from '../../ui/useDeleteWithUndo.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { SessionFormDialog } from './SessionFormDialog.tsx';
 import './sessions.css';
@@ -23,7 +22,7 @@ export function SessionsSection({ workshop }: { workshop: Workshop }) {
   const { t } = useTranslation();
   const db = useDatabase();
   const me = useCurrentMentorRecord();
-  const toast = useToast();
+  const deleteWithUndo = useDeleteWithUndo();
   const format = useFormat();
   const navigate = useNavigate();
   const sessions = useSessions(workshop.id);
@@ -31,23 +30,12 @@ export function SessionsSection({ workshop }: { workshop: Workshop }) {
 
   if (sessions === undefined) return <Loading />;
 
-  async function remove(session: ScoringSession) {
-    try {
-      await deleteSession(db, session.id, me.id);
-    } catch (error) {
-      toast({ tone: 'error', message: saveErrorMessage(error, t) });
-      return;
-    }
-    toast({
-      message: t('sessions.deleted', { name: session.name }),
-      undo: async () => {
-        try {
-          await restoreSession(db, session.id, me.id);
-          toast({ message: t('sessions.restored', { name: session.name }) });
-        } catch (error) {
-          toast({ tone: 'error', message: saveErrorMessage(error, t) });
-        }
-      },
+  function remove(session: ScoringSession) {
+    return deleteWithUndo({
+      remove: () => deleteSession(db, session.id, me.id),
+      restore: () => restoreSession(db, session.id, me.id),
+      deleted: t('sessions.deleted', { name: session.name }),
+      restored: t('sessions.restored', { name: session.name }),
     });
   }
 

@@ -40,7 +40,7 @@ export function VersionChangesSection({ changes, rubric }: { changes: readonly V
                     {t('sessions.results.overallChange')}
                   </th>
                   {criteria.map((c) => (
-                    <th key={c.id} scope="col" className="numeric criterion-head" title={name(c.name)}>
+                    <th key={c.id} scope="col" className="numeric results-criterion-head" title={name(c.name)}>
                       {name(c.name)}
                     </th>
                   ))}

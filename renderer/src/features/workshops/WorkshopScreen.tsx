@@ -9,9 +9,8 @@ import { useParticipants, useTray, useWorkshop } from '../../data/hooks.ts';
 import { deleteParticipant, restoreParticipant } from '../../data/participantsRepo.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
-import { useToast } from '../../ui/Toasts.tsx';
+import { useDeleteWithUndo } from '../../ui/useDeleteWithUndo.ts';
 import { ImportButtons } from '../intake/ImportButtons.tsx';
 import { IntakeDropZone } from '../intake/IntakeDropZone.tsx';
 import { RosterImport } from '../intake/RosterImport.tsx';
@@ -32,7 +31,7 @@ export function WorkshopScreen() {
   const { t } = useTranslation();
   const db = useDatabase();
   const mentor = useCurrentMentorRecord();
-  const toast = useToast();
+  const deleteWithUndo = useDeleteWithUndo();
   const format = useFormat();
   const workshop = useWorkshop(workshopId);
   const participants = useParticipants(workshopId);
@@ -53,23 +52,12 @@ export function WorkshopScreen() {
     return <NotFound />;
   }
 
-  async function remove(p: Participant) {
-    try {
-      await deleteParticipant(db, p.id, mentor.id);
-    } catch (error) {
-      toast({ tone: 'error', message: saveErrorMessage(error, t) });
-      return;
-    }
-    toast({
-      message: t('participants.deleted', { name: p.business }),
-      undo: async () => {
-        try {
-          await restoreParticipant(db, p.id, mentor.id);
-          toast({ message: t('participants.restored', { name: p.business }) });
-        } catch (error) {
-          toast({ tone: 'error', message: saveErrorMessage(error, t) });
-        }
-      },
+  function remove(p: Participant) {
+    return deleteWithUndo({
+      remove: () => deleteParticipant(db, p.id, mentor.id),
+      restore: () => restoreParticipant(db, p.id, mentor.id),
+      deleted: t('participants.deleted', { name: p.business }),
+      restored: t('participants.restored', { name: p.business }),
     });
   }
 

@@ -10,18 +10,17 @@ import { deleteWorkshop, restoreWorkshop } from '../../data/workshopsRepo.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { RowActions } from '../../ui/RowActions.tsx';
-import { useToast } from '../../ui/Toasts.tsx';
+import { useDeleteWithUndo } from '../../ui/useDeleteWithUndo.ts';
 import { DemoButton } from '../demo/DemoButton.tsx';
 import { DEMO_WORKSHOP_ID } from '../demo/demoWorkshop.ts';
 import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
-import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { Loading } from '../../ui/Placeholders.tsx';
 
 export function WorkshopsScreen() {
   const { t } = useTranslation();
   const db = useDatabase();
   const mentor = useCurrentMentorRecord();
-  const toast = useToast();
+  const deleteWithUndo = useDeleteWithUndo();
   const navigate = useNavigate();
   const format = useFormat();
   const workshops = useWorkshops();
@@ -30,23 +29,12 @@ export function WorkshopsScreen() {
 
   useCommand('workshop.new', () => setEditing('new'));
 
-  async function remove(workshop: Workshop) {
-    try {
-      await deleteWorkshop(db, workshop.id, mentor.id);
-    } catch (error) {
-      toast({ tone: 'error', message: saveErrorMessage(error, t) });
-      return;
-    }
-    toast({
-      message: t('workshops.deleted', { name: workshop.name }),
-      undo: async () => {
-        try {
-          await restoreWorkshop(db, workshop.id, mentor.id);
-          toast({ message: t('workshops.restored', { name: workshop.name }) });
-        } catch (error) {
-          toast({ tone: 'error', message: saveErrorMessage(error, t) });
-        }
-      },
+  function remove(workshop: Workshop) {
+    return deleteWithUndo({
+      remove: () => deleteWorkshop(db, workshop.id, mentor.id),
+      restore: () => restoreWorkshop(db, workshop.id, mentor.id),
+      deleted: t('workshops.deleted', { name: workshop.name }),
+      restored: t('workshops.restored', { name: workshop.name }),
     });
   }
 
