@@ -28,6 +28,7 @@ export interface BurnOptions {
   /** Pixel size of the original (upright): the marks' coordinate space, and the PNG's size up to `maxSide`. */
   width: number;
   height: number;
+  /** Longest side of the PNG (BURN_MAX_SIDE by default); a preview standing in for the original passes its own. */
   maxSide?: number;
 }
 
@@ -46,9 +47,9 @@ function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
 /**
  * A face with its marks burned in, as a PNG at full resolution (at most
  * BURN_MAX_SIDE on the long side), drawn with the review canvas's own marks
- * (annotationMarks.ts). `original` is any image the browser decodes; when it
- * is smaller than `width` × `height` (a preview standing in for a TIFF or
- * HEIC original), it is stretched to that size.
+ * (annotationMarks.ts). `original` is any image the browser decodes; a
+ * smaller stand-in (the preview of a TIFF or HEIC original) is drawn over the
+ * same `width` × `height`, so pass its size as `maxSide` to keep it sharp.
  */
 export async function burnAnnotations(original: Blob, marks: readonly BurnMark[], options: BurnOptions): Promise<Blob> {
   const { width, height } = options;

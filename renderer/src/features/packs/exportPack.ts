@@ -105,10 +105,15 @@ export async function makePack(
     onProgress({ step: 'drawing', done: 0, total: faces.length });
     for (const [i, { face, images: pictures }] of faces.entries()) {
       const source = pictures?.original ?? pictures?.preview;
-      if (!source) throw new PackExportError('image', `No picture of face ${face.assetId}`, face.face);
+      if (!pictures || !source) throw new PackExportError('image', `No picture of face ${face.assetId}`, face.face);
+      // Without a drawable original (TIFF, HEIC, PDF, SVG) the preview is burned at its own size, never blown up.
+      const maxSide = pictures.original ? undefined : Math.max(pictures.asset.preview.width, pictures.asset.preview.height);
       let png: Blob;
       try {
-        png = await unlessAborted(burnAnnotations(source, face.marks, { width: face.width, height: face.height }), signal);
+        png = await unlessAborted(
+          burnAnnotations(source, face.marks, { width: face.width, height: face.height, ...(maxSide ? { maxSide } : {}) }),
+          signal,
+        );
       } catch (error) {
         if (signal.aborted) throw error;
         throw new PackExportError('image', error instanceof Error ? error.message : String(error), face.face);

@@ -83,7 +83,14 @@ export function packReviewJson(input: PackInput, model: PackModel): string {
     language: model.language,
     generatedAt: new Date(input.generatedAt).toISOString(),
     mode: model.mode,
-    workshop: input.workshop,
+    // Named fields only: a workshop's own notes are the curators', not the participant's.
+    workshop: {
+      name: input.workshop.name,
+      region: input.workshop.region,
+      venue: input.workshop.venue,
+      startDate: input.workshop.startDate,
+      endDate: input.workshop.endDate,
+    },
     participant: {
       business: input.participant.business,
       owner: input.participant.owner,
