@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           main: resolve(root, 'electron/main/main.ts'),
           ingestWorker: resolve(root, 'electron/workers/ingestWorker.ts'),
+          packWorker: resolve(root, 'electron/workers/packWorker.ts'),
         },
       },
     },

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { createIngestPool } from '../services/ingestPool.ts';
+import { createPackPool, type PackReply, type PackTask } from '../services/packPool.ts';
 import { spawnUtilityWorker } from './utilityWorker.ts';
 import Store from 'electron-store';
 import type { MenuCommand } from '../../shared/contract/channels.ts';
@@ -23,6 +24,7 @@ const outDir = join(import.meta.dirname, '..');
 const rendererDir = join(outDir, 'renderer');
 const preloadPath = join(outDir, 'preload', 'preload.cjs');
 const ingestWorkerPath = join(outDir, 'main', 'ingestWorker.js');
+const packWorkerPath = join(outDir, 'main', 'packWorker.js');
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -67,7 +69,14 @@ function start(): void {
   };
 
   const pool = createIngestPool(() => spawnUtilityWorker(ingestWorkerPath), availableParallelism());
-  app.on('will-quit', () => pool.close());
+  const packs = createPackPool(
+    () => spawnUtilityWorker<PackTask, PackReply>(packWorkerPath, 'Kemas Studio pack worker'),
+    availableParallelism(),
+  );
+  app.on('will-quit', () => {
+    pool.close();
+    packs.close();
+  });
 
   const baseHandlers = createHostHandlers({
     appInfo: {
@@ -80,6 +89,7 @@ function start(): void {
     settings,
     dialogs,
     ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
+    pack: (request) => packs.run(request),
   });
   registerIpc(ipcMain, {
     ...baseHandlers,

@@ -4,6 +4,7 @@ import type { SettingsService } from './settingsService.ts';
 import type { IngestLimits, IngestOutcome } from '../../shared/intake/ingestOutcome.ts';
 import type { z } from 'zod';
 import type { openDialogRequestSchema, saveDialogRequestSchema } from '../../shared/contract/channels.ts';
+import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
 
 export interface Dialogs {
   open(request: z.output<typeof openDialogRequestSchema>): Promise<DialogResponse>;
@@ -19,11 +20,15 @@ export const noDialogs: Dialogs = {
 /** Runs one file through the intake pipeline, off the main thread (see ingestPool.ts). */
 export type IngestRunner = (bytes: Uint8Array, fileName: string, limits: IngestLimits) => Promise<IngestOutcome>;
 
+/** Draws a critique pack (PDF, and ZIP when asked), off the main thread (see packPool.ts). */
+export type PackRunner = (request: PackRenderRequest) => Promise<PackRenderResponse>;
+
 export interface HostServices {
   appInfo: AppInfo;
   settings: SettingsService;
   dialogs: Dialogs;
   ingest: IngestRunner;
+  pack: PackRunner;
 }
 
 /** The contract's handlers, built from services that never import 'electron'. */
@@ -36,5 +41,6 @@ export function createHostHandlers(services: HostServices): Handlers {
     'dialog.save': (request) => services.dialogs.save(request),
     'ingest.file': (request) =>
       services.ingest(request.bytes, request.fileName, services.settings.get().ingestLimits),
+    'pack.render': (request) => services.pack(request),
   };
 }

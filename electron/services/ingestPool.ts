@@ -14,11 +14,12 @@ export interface IngestReply {
 
 /**
  * A worker as the pool sees it: a worker thread in the browser host, a
- * utilityProcess in Electron. Both wrap the same entry, workers/ingestWorker.ts.
+ * utilityProcess in Electron. Both wrap the same entry, workers/ingestWorker.ts
+ * (the pack pool uses the same shape with its own task and reply).
  */
-export interface PoolWorker {
-  post(task: IngestTask): void;
-  onReply(listener: (reply: IngestReply) => void): void;
+export interface PoolWorker<Task = IngestTask, Reply = IngestReply> {
+  post(task: Task): void;
+  onReply(listener: (reply: Reply) => void): void;
   onExit(listener: (code: number) => void): void;
   terminate(): void;
 }

@@ -9,7 +9,8 @@ import { createSettingsService, SETTINGS_STORE_OPTIONS } from '../services/setti
 import { createWebHost, DEFAULT_PORT, listen, LOOPBACK } from './webHost.ts';
 import { availableParallelism } from 'node:os';
 import { createIngestPool } from '../services/ingestPool.ts';
-import { spawnThreadWorker } from './threadWorker.ts';
+import { createPackPool } from '../services/packPool.ts';
+import { spawnPackThreadWorker, spawnThreadWorker } from './threadWorker.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -46,6 +47,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   const store = new Conf({ ...SETTINGS_STORE_OPTIONS, ...(args.dataDir ? { cwd: args.dataDir } : {}) });
   const pool = createIngestPool(spawnThreadWorker, availableParallelism());
+  const packs = createPackPool(spawnPackThreadWorker, availableParallelism());
   const handlers = createHostHandlers({
     appInfo: {
       name: 'Kemas Studio',
@@ -57,6 +59,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     settings: createSettingsService(store),
     dialogs: noDialogs,
     ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
+    pack: (request) => packs.run(request),
   });
   const token = randomBytes(24).toString('hex');
   const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers });
@@ -76,6 +79,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
   if (args.open) openInBrowser(url);
   const stop = () => {
     pool.close();
+    packs.close();
     server.close(() => process.exit(0));
   };
   process.on('SIGINT', stop);

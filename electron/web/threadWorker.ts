@@ -1,15 +1,26 @@
 import { Worker } from 'node:worker_threads';
-import type { IngestReply, PoolWorker } from '../services/ingestPool.ts';
+import type { PoolWorker } from '../services/ingestPool.ts';
+import type { PackReply, PackTask } from '../services/packPool.ts';
 
-const ENTRY = new URL('../workers/ingestWorker.ts', import.meta.url);
+const INGEST_ENTRY = new URL('../workers/ingestWorker.ts', import.meta.url);
+const PACK_ENTRY = new URL('../workers/packWorker.ts', import.meta.url);
 
-/** The browser host's pool worker: a Node worker thread running the ingest entry. */
-export function spawnThreadWorker(): PoolWorker {
-  const worker = new Worker(ENTRY);
+function threadWorker<Task, Reply>(entry: URL): PoolWorker<Task, Reply> {
+  const worker = new Worker(entry);
   return {
     post: (task) => worker.postMessage(task),
-    onReply: (listener) => worker.on('message', (reply: IngestReply) => listener(reply)),
+    onReply: (listener) => worker.on('message', (reply: Reply) => listener(reply)),
     onExit: (listener) => worker.on('exit', listener),
     terminate: () => void worker.terminate(),
   };
+}
+
+/** The browser host's pool worker: a Node worker thread running the ingest entry. */
+export function spawnThreadWorker(): PoolWorker {
+  return threadWorker(INGEST_ENTRY);
+}
+
+/** The browser host's pack worker: a Node worker thread running the pack entry (pdfkit, sharp, zip). */
+export function spawnPackThreadWorker(): PoolWorker<PackTask, PackReply> {
+  return threadWorker(PACK_ENTRY);
 }

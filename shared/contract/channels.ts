@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES, MENU_COMMANDS, type Channel } from './names.ts';
 import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, ingestOutcomeSchema } from '../intake/ingestOutcome.ts';
+import { packRenderRequestSchema, packRenderResponseSchema } from './packRender.ts';
 
 export type { Channel, MenuCommand } from './names.ts';
 
@@ -92,6 +93,8 @@ export const contract = {
   'dialog.open': { request: openDialogRequestSchema, response: dialogResponseSchema },
   'dialog.save': { request: saveDialogRequestSchema, response: dialogResponseSchema },
   'ingest.file': { request: ingestRequestSchema, response: ingestOutcomeSchema },
+  /** A critique pack's PDF (and ZIP), drawn off the main thread: see packRender.ts. */
+  'pack.render': { request: packRenderRequestSchema, response: packRenderResponseSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

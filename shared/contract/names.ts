@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = [
   'dialog.open',
   'dialog.save',
   'ingest.file',
+  'pack.render',
 ] as const;
 export type Channel = (typeof CHANNEL_NAMES)[number];
 

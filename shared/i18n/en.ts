@@ -1,6 +1,7 @@
 import type { Messages } from './id.ts';
 import { checklistPanelEn } from './parts/checklistPanel.ts';
 import { packEn } from './parts/pack.ts';
+import { packsEn } from './parts/packs.ts';
 import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
@@ -505,6 +506,7 @@ export const en: Messages = {
   scoring: scoringEn,
   sessions: sessionsEn,
   pack: packEn,
+  packs: packsEn,
   checklistPanel: checklistPanelEn,
   menu: {
     file: 'File',

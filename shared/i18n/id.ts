@@ -1,5 +1,6 @@
 import { checklistPanelId } from './parts/checklistPanel.ts';
 import { packId } from './parts/pack.ts';
+import { packsId } from './parts/packs.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
@@ -508,6 +509,7 @@ export const id = {
   scoring: scoringId,
   sessions: sessionsId,
   pack: packId,
+  packs: packsId,
   checklistPanel: checklistPanelId,
   menu: {
     file: 'Berkas',

@@ -1,24 +1,10 @@
-import {
-  Canvas,
-  Circle,
-  Ellipse,
-  FabricImage,
-  FabricObject,
-  FabricText,
-  Group,
-  Path,
-  Point,
-  Rect,
-  type TPointerEventInfo,
-} from 'fabric';
+import { Canvas, FabricImage, type FabricObject, type Group, Point, type TPointerEventInfo } from 'fabric';
 import type { Annotation } from '../../../shared/domain/annotation.ts';
 import type { AnnotationShape, PointerInput, ToolName } from '../../../shared/annotations/tools.ts';
 import { anchorOf } from '../../../shared/annotations/geometry.ts';
+import { markBadge, markBody, styleMark } from './annotationMarks.ts';
+import { loadImage } from './loadImage.ts';
 import { OTHER_MENTOR_COLOUR, SEVERITY_COLOURS } from './severityColours.ts';
-
-// Fabric 7 centres objects by default; every position here is a top-left in image pixels.
-FabricObject.ownDefaults.originX = 'left';
-FabricObject.ownDefaults.originY = 'top';
 
 /** Zoom is screen pixels per ORIGINAL image pixel: 1 is 100 %. */
 export const MIN_ZOOM = 0.02;
@@ -51,36 +37,6 @@ interface Entry {
   body: FabricObject;
   badge: Group;
   start: { left: number; top: number };
-}
-
-/** Loads and decodes off the main thread, so a 24 MP original does not stall the frame that shows it. */
-async function loadImage(url: string): Promise<HTMLImageElement> {
-  const img = new Image();
-  img.src = url;
-  try {
-    await img.decode();
-  } catch {
-    throw new Error(`Image did not load: ${url.slice(0, 40)}`);
-  }
-  return img;
-}
-
-function arrowPath(from: { x: number; y: number }, to: { x: number; y: number }, head: number): string {
-  const angle = Math.atan2(to.y - from.y, to.x - from.x);
-  const wing = (side: number) => ({
-    x: to.x - head * Math.cos(angle + side * 0.45),
-    y: to.y - head * Math.sin(angle + side * 0.45),
-  });
-  const a = wing(1);
-  const b = wing(-1);
-  return `M ${from.x} ${from.y} L ${to.x} ${to.y} M ${a.x} ${a.y} L ${to.x} ${to.y} L ${b.x} ${b.y}`;
-}
-
-function measurePath(from: { x: number; y: number }, to: { x: number; y: number }, tick: number): string {
-  const angle = Math.atan2(to.y - from.y, to.x - from.x) + Math.PI / 2;
-  const dx = tick * Math.cos(angle);
-  const dy = tick * Math.sin(angle);
-  return `M ${from.x} ${from.y} L ${to.x} ${to.y} M ${from.x - dx} ${from.y - dy} L ${from.x + dx} ${from.y + dy} M ${to.x - dx} ${to.y - dy} L ${to.x + dx} ${to.y + dy}`;
 }
 
 /**
@@ -311,67 +267,7 @@ export class FabricView {
   }
 
   private bodyFor(shape: AnnotationShape, colour: string, draft = false): FabricObject {
-    const common = { stroke: colour, fill: 'transparent', strokeWidth: 2, objectCaching: false, hasRotatingPoint: false };
-    switch (shape.kind) {
-      case 'rect':
-        return new Rect({ ...common, left: shape.x, top: shape.y, width: shape.width, height: shape.height });
-      case 'ellipse':
-        return new Ellipse({ ...common, left: shape.cx - shape.rx, top: shape.cy - shape.ry, rx: shape.rx, ry: shape.ry });
-      case 'arrow':
-        return new Path(arrowPath(shape.from, shape.to, 18 / this.getZoom()), common);
-      case 'measure':
-        return new Path(measurePath(shape.from, shape.to, 8 / this.getZoom()), common);
-      case 'freehand': {
-        const [first, ...rest] = shape.points;
-        const d = first ? `M ${first.x} ${first.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}` : 'M 0 0';
-        return new Path(d, { ...common, strokeLineCap: 'round', strokeLineJoin: 'round' });
-      }
-      case 'text':
-        return new FabricText(shape.text || '…', {
-          left: shape.at.x,
-          top: shape.at.y,
-          fill: colour,
-          fontSize: 18 / this.getZoom(),
-          fontFamily: 'Noto Sans, DejaVu Sans, sans-serif',
-          backgroundColor: 'rgba(255,255,255,0.85)',
-          objectCaching: false,
-        });
-      case 'pin':
-        return new Circle({
-          left: shape.at.x - (draft ? 6 : 3),
-          top: shape.at.y - (draft ? 6 : 3),
-          radius: draft ? 6 : 3,
-          fill: colour,
-          stroke: '#ffffff',
-          strokeWidth: 1,
-          objectCaching: false,
-        });
-    }
-  }
-
-  private badgeFor(number: number, colour: string, at: { x: number; y: number }): Group {
-    // No per-object caches: Fabric makes each at least 256 × 256 px, a thousand of them for 500 badges.
-    const circle = new Circle({ left: 0, top: 0, radius: 12, fill: colour, stroke: '#ffffff', strokeWidth: 2, objectCaching: false });
-    const label = new FabricText(String(number), {
-      left: 12,
-      top: 12,
-      originX: 'center',
-      originY: 'center',
-      fontSize: 13,
-      fontWeight: 'bold',
-      fill: '#ffffff',
-      fontFamily: 'Noto Sans, DejaVu Sans, sans-serif',
-      objectCaching: false,
-    });
-    return new Group([circle, label], {
-      left: at.x,
-      top: at.y,
-      originX: 'center',
-      originY: 'center',
-      selectable: false,
-      evented: false,
-      objectCaching: false,
-    });
+    return markBody(shape, colour, 1 / this.getZoom(), draft);
   }
 
   private addEntry(item: DrawnAnnotation): void {
@@ -392,7 +288,7 @@ export class FabricView {
       transparentCorners: false,
     });
     body.setControlsVisibility({ mtr: false });
-    const badge = this.badgeFor(item.annotation.number, colour, anchorOf(item.annotation.shape));
+    const badge = markBadge(String(item.annotation.number), colour, anchorOf(item.annotation.shape));
     this.canvas.add(body, badge);
     this.entries.set(item.annotation.id, {
       id: item.annotation.id,
@@ -416,12 +312,8 @@ export class FabricView {
     if (!this.styleDirty) return;
     this.styleDirty = false;
     const zoom = this.getZoom();
-    for (const [id, entry] of this.entries) {
-      const selected = id === this.selectedId;
-      entry.body.set({ strokeWidth: (selected ? 4 : 2.5) / zoom, cornerSize: 10, borderScaleFactor: 1 });
-      // Badges take no pointer events, so their hit-testing coordinates are never needed.
-      entry.badge.set({ scaleX: 1 / zoom, scaleY: 1 / zoom });
-    }
+    // Badges take no pointer events, so their hit-testing coordinates are never needed.
+    for (const [id, entry] of this.entries) styleMark(entry.body, entry.badge, 1 / zoom, id === this.selectedId);
   }
 
   async dispose(): Promise<void> {

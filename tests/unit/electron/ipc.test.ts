@@ -48,6 +48,7 @@ function spyHandlers(): Handlers {
     'dialog.open': vi.fn(async () => ({ canceled: false, paths: ['/home/mentor/a.png'] })),
     'dialog.save': vi.fn(async () => ({ canceled: true, paths: [] })),
     'ingest.file': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' })),
+    'pack.render': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null })),
   };
 }
 

@@ -140,6 +140,24 @@ describe('Electron main process', () => {
       expect.objectContaining({ properties: ['openDirectory', 'multiSelections'] }),
     );
 
+    // Packs are drawn in their own utility process, started by the first pack, not at launch.
+    const packForks = () => (electron.utilityProcess.fork.mock.calls as unknown as unknown[][]).filter((c) => String(c[0]).endsWith('packWorker.js'));
+    expect(packForks()).toHaveLength(0);
+    const packHandler = electron.ipcMain.handle.mock.calls.find((c) => c[0] === 'kemas:pack.render')?.[1] as (
+      event: unknown,
+      payload: unknown,
+    ) => Promise<unknown>;
+    const { buildPackModel } = await import('../../../shared/pack/packModel.ts');
+    const { packInput } = await import('../../support/packFixture.ts');
+    const model = buildPackModel(packInput(), { language: 'id', mode: 'combined' });
+    void packHandler(trusted, { model, images: [], pageSize: 'A4', zip: null });
+    await flush();
+    expect(packForks()).toEqual([
+      [expect.stringMatching(/main[\\/]packWorker\.js$/), [], expect.objectContaining({ serviceName: 'Kemas Studio pack worker' })],
+    ]);
+    const child = electron.utilityProcess.fork.mock.results.at(-1)?.value as { postMessage: ReturnType<typeof vi.fn> };
+    expect(child.postMessage).toHaveBeenCalledWith(expect.objectContaining({ request: expect.objectContaining({ pageSize: 'A4' }) }));
+
     window.emit('close');
     expect(state.storeData.window).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
   });

@@ -93,6 +93,8 @@ function handlers(): Handlers {
       fileName.endsWith('.txt')
         ? { ok: false, reason: 'not-an-image', detail: 'text' }
         : { ok: true, faces: [fakeFace(bytes)] },
+    // Stands in for the pack worker (tested in packPool.test.ts): a PDF header only.
+    pack: async () => ({ pdf: new TextEncoder().encode('%PDF-1.7'), zip: null }),
   });
 }
 

@@ -21,5 +21,7 @@ describe('electron-builder.yml', () => {
       expect.arrayContaining(['node_modules/sharp/**', 'node_modules/@img/**', 'node_modules/@napi-rs/**']),
     );
     expect(JSON.stringify(config.files)).toContain('out/**');
+    // The pack worker reads the PDF font from assets/fonts above out/ (electron/services/pack/packFonts.ts).
+    expect(JSON.stringify(config.files)).toContain('assets/fonts/**');
   });
 });

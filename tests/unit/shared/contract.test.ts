@@ -18,6 +18,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'dialog.open': async () => ({ canceled: true, paths: [] }),
     'dialog.save': async () => ({ canceled: true, paths: [] }),
     'ingest.file': async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' }),
+    'pack.render': async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null }),
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { actionableWarnings, faceReadiness } from '../../../../shared/intake/fac
 import { useAssetImageUrl, useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ParticipantFormDialog } from './ParticipantFormDialog.tsx';
+import { ExportPackDialog } from '../packs/ExportPackDialog.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
 function FaceFigure({ asset, participant, version }: { asset: Asset; participant: Participant; version: number }) {
@@ -47,6 +48,7 @@ export function ParticipantScreen() {
   const participant = useParticipant(participantId);
   const submissions = useSubmissions(participantId);
   const [editing, setEditing] = useState(false);
+  const [packFor, setPackFor] = useState<{ id: string; version: number } | null>(null);
 
   if (workshop === undefined || participant === undefined || submissions === undefined) {
     return <Loading />;
@@ -124,7 +126,10 @@ export function ParticipantScreen() {
               <p>
                 <Link className="button button-primary" to={`/workshops/${workshop.id}/participants/${participant.id}/review/${submission.id}`}>
                   {t('review.open', { version: submission.version })}
-                </Link>
+                </Link>{' '}
+                <button type="button" className="button" onClick={() => setPackFor({ id: submission.id, version: submission.version })}>
+                  {t('packs.openVersion', { version: submission.version })}
+                </button>
               </p>
             ) : null}
             <div className="faces">
@@ -135,6 +140,9 @@ export function ParticipantScreen() {
           </article>
         ))}
       </section>
+      {packFor ? (
+        <ExportPackDialog submissionId={packFor.id} business={participant.business} version={packFor.version} onClose={() => setPackFor(null)} />
+      ) : null}
       {editing ? (
         <ParticipantFormDialog workshopId={workshop.id} participant={participant} onClose={() => setEditing(false)} />
       ) : null}

@@ -31,6 +31,7 @@ import { CanvasStage } from './CanvasStage.tsx';
 import type { FabricView } from '../../canvas/fabricView.ts';
 import { EyedropperPanel } from './EyedropperPanel.tsx';
 import { ShelfPreviewDialog } from './ShelfPreviewDialog.tsx';
+import { ExportPackDialog } from '../packs/ExportPackDialog.tsx';
 import { TOOL_KEYS, ToolBar } from './ToolBar.tsx';
 import { useAnnotationEditing } from './useAnnotationEditing.ts';
 import { rememberZoom } from './viewMemory.ts';
@@ -82,6 +83,7 @@ function ReviewWorkspace() {
   const [severityFilter, setSeverityFilter] = useState<ReadonlySet<Annotation['severity']>>(new Set(SEVERITIES));
   const [samples, setSamples] = useState<string[]>([]);
   const [shelfOpen, setShelfOpen] = useState(false);
+  const [packOpen, setPackOpen] = useState(false);
   const stage = useRef<{ view: FabricView | null }>({ view: null });
 
   // The front opens first, whatever order the files came in.
@@ -326,6 +328,12 @@ function ReviewWorkspace() {
           <button type="button" className="button" onClick={() => setShelfOpen(true)}>
             {t('shelf.open')}
           </button>
+          {/* A pack names the participant: not in a blind session. */}
+          {scoring.blind ? null : (
+            <button type="button" className="button" onClick={() => setPackOpen(true)}>
+              {t('packs.open')}
+            </button>
+          )}
           <button type="button" className="button" onClick={() => void editing.undo()} disabled={!editing.canUndo} aria-keyshortcuts="Control+Z">
             {t('review.undo')}
           </button>
@@ -461,6 +469,9 @@ function ReviewWorkspace() {
           </div>
         </aside>
       </div>
+      {packOpen ? (
+        <ExportPackDialog submissionId={submission.id} business={participant.business} version={submission.version} onClose={() => setPackOpen(false)} />
+      ) : null}
       {shelfOpen ? (
         <ShelfPreviewDialog
           front={faces.find((f) => f.face === 'front') ?? face}

@@ -1,0 +1,86 @@
+import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
+import type { PoolWorker } from './ingestPool.ts';
+
+/** What the host sends a pack worker, and what it answers. */
+export interface PackTask {
+  id: number;
+  request: PackRenderRequest;
+}
+export type PackReply = { id: number; ok: true; value: PackRenderResponse } | { id: number; ok: false; message: string };
+
+export type PackWorker = PoolWorker<PackTask, PackReply>;
+
+export interface PackPool {
+  /** Draws one pack; rejects with the worker's message when it cannot. */
+  run(request: PackRenderRequest): Promise<PackRenderResponse>;
+  close(): void;
+}
+
+interface Pending {
+  task: PackTask;
+  resolve: (value: PackRenderResponse) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Draws packs on up to `size` workers, one pack per worker at a time (pdfkit
+ * is single-threaded: a batch uses the cores by running packs side by side).
+ * Unlike the ingest pool, workers start on the first pack, not with the host:
+ * most sessions never make one. A worker that dies fails its pack (the next
+ * pack starts a fresh worker).
+ */
+export function createPackPool(spawn: () => PackWorker, size: number): PackPool {
+  const limit = Math.max(1, size);
+  let nextId = 1;
+  let closed = false;
+  const queue: Pending[] = [];
+  const idle: PackWorker[] = [];
+  const busy = new Map<PackWorker, Pending>();
+
+  function start(): PackWorker {
+    const worker = spawn();
+    worker.onReply((reply) => {
+      const pending = busy.get(worker);
+      if (!pending || pending.task.id !== reply.id) return;
+      busy.delete(worker);
+      if (reply.ok) pending.resolve(reply.value);
+      else pending.reject(new Error(reply.message));
+      idle.push(worker);
+      pump();
+    });
+    worker.onExit(() => {
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+      pending?.reject(new Error('The pack worker stopped while making this pack'));
+      if (!closed) pump();
+    });
+    return worker;
+  }
+
+  function pump(): void {
+    while (queue.length > 0 && (idle.length > 0 || busy.size + idle.length < limit)) {
+      const worker = idle.shift() ?? start();
+      const pending = queue.shift() as Pending;
+      busy.set(worker, pending);
+      worker.post(pending.task);
+    }
+  }
+
+  return {
+    run(request) {
+      if (closed) return Promise.reject(new Error('Pack pool is closed'));
+      return new Promise((resolve, reject) => {
+        queue.push({ task: { id: nextId++, request }, resolve, reject });
+        pump();
+      });
+    },
+    close() {
+      closed = true;
+      for (const pending of queue.splice(0)) pending.reject(new Error('Pack pool is closed'));
+      for (const worker of [...idle, ...busy.keys()]) worker.terminate();
+      idle.length = 0;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { parentPort } from 'node:worker_threads';
+import sharp from 'sharp';
+import type { PackReply, PackTask } from '../services/packPool.ts';
+import { renderPackRequest } from '../services/packExport/renderPackRequest.ts';
+
+/**
+ * The pack worker: a worker thread (browser host) or an Electron
+ * utilityProcess (desktop). It draws one critique pack at a time (pdfkit,
+ * sharp for the pictures, fflate for the ZIP), so neither the browser host's
+ * server nor Electron's main process waits for it.
+ */
+interface UtilityParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+// The pool runs packs side by side, one per worker: libvips gets one thread each.
+sharp.concurrency(1);
+
+const utilityPort = (process as unknown as { parentPort?: UtilityParentPort }).parentPort;
+
+async function handle(task: PackTask, reply: (message: PackReply) => void): Promise<void> {
+  try {
+    reply({ id: task.id, ok: true, value: await renderPackRequest(task.request) });
+  } catch (error) {
+    reply({ id: task.id, ok: false, message: (error instanceof Error ? error.message : String(error)).slice(0, 500) });
+  }
+}
+
+if (utilityPort) {
+  utilityPort.on('message', (event) => void handle(event.data as PackTask, (m) => utilityPort.postMessage(m)));
+} else if (parentPort) {
+  const port = parentPort;
+  port.on('message', (task: PackTask) => void handle(task, (m) => port.postMessage(m)));
+}

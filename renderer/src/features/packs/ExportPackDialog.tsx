@@ -1,0 +1,254 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import { buildPackModel } from '../../../../shared/pack/packModel.ts';
+import type { PackModel, PackMode } from '../../../../shared/pack/packModelSchema.ts';
+import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
+import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { loadPackInput, type LoadedPack } from '../../data/packRepo.ts';
+import { host } from '../../host/hostClient.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { downloadBlob } from '../../ui/download.ts';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import { SelectField } from '../../ui/Field.tsx';
+import { useToast } from '../../ui/Toasts.tsx';
+import { makePack, packSteps, PackExportError, type PackFormat, type PackProgress } from './exportPack.ts';
+import { PackSteps } from './PackSteps.tsx';
+import './packs.css';
+
+interface Props {
+  submissionId: string;
+  business: string;
+  version: number;
+  onClose: () => void;
+}
+
+/** What the chosen pack will hold, read before making it (no pictures): counts and warnings. */
+interface Preview {
+  loaded: LoadedPack;
+  model: PackModel;
+}
+
+type Phase = { kind: 'form'; error: string | null; cancelled: boolean } | { kind: 'working'; progress: PackProgress };
+
+/**
+ * Exports one submission's critique pack: language, paper size, whose pack,
+ * PDF or ZIP; then the steps with Cancel, and the file is downloaded.
+ */
+export function ExportPackDialog({ submissionId, business, version, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const db = useDatabase();
+  const toast = useToast();
+  const me = useCurrentMentorRecord();
+  const ids = useId();
+  const [language, setLanguage] = useState<PackLanguage>(i18n.language === 'en' ? 'en' : 'id');
+  const [pageSize, setPageSize] = useState<PackPageSizeName>('A4');
+  const [perMentor, setPerMentor] = useState(false);
+  const [mentorId, setMentorId] = useState<string | null>(null);
+  const [format, setFormat] = useState<PackFormat>('pdf');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'form', error: null, cancelled: false });
+  const abort = useRef<AbortController | null>(null);
+  const createButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  const contributors = preview?.loaded.contributors ?? [];
+  const chosenMentor = mentorId ?? (contributors.find((m) => m.id === me.id) ?? contributors[0])?.id ?? null;
+  const mode: PackMode | null = perMentor ? (chosenMentor ? { mentorId: chosenMentor } : null) : 'combined';
+  const modeKey = mode === 'combined' ? 'combined' : (mode?.mentorId ?? '');
+
+  // A quick look at what the pack will hold, again whenever whose pack it is changes.
+  useEffect(() => {
+    let live = true;
+    const wanted: PackMode = modeKey === 'combined' || modeKey === '' ? 'combined' : { mentorId: modeKey };
+    void loadPackInput(db, submissionId, { mode: wanted, generatedAt: Date.now() })
+      .then((loaded) => {
+        if (live) setPreview({ loaded, model: buildPackModel(loaded.input, { language: 'id', mode: wanted }) });
+      })
+      .catch((error: unknown) => {
+        if (live) setPhase({ kind: 'form', error: saveErrorMessage(error, t), cancelled: false });
+      });
+    return () => {
+      live = false;
+    };
+  }, [db, submissionId, modeKey, t]);
+
+  // Keyboard focus follows the work: Cancel while it runs, "Make the pack" when it is back.
+  const focusAt = phase.kind === 'working' ? 'cancel' : phase.error || phase.cancelled ? 'create' : null;
+  useEffect(() => {
+    if (focusAt === 'cancel') cancelButton.current?.focus();
+    else if (focusAt === 'create') createButton.current?.focus();
+  }, [focusAt]);
+
+  // Closing the dialog mid-way stops the work.
+  useEffect(() => () => abort.current?.abort(), []);
+
+  async function create() {
+    if (!mode) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setPhase({ kind: 'working', progress: { step: 'gathering' } });
+    try {
+      const made = await makePack(
+        db,
+        host,
+        { submissionId, language, pageSize, mode, format },
+        { signal: controller.signal, onProgress: (progress) => setPhase({ kind: 'working', progress }) },
+      );
+      downloadBlob(made.blob, made.fileName);
+      toast({ message: t('packs.saved', { file: made.fileName }) });
+      onClose();
+    } catch (error) {
+      if (controller.signal.aborted) setPhase({ kind: 'form', error: null, cancelled: true });
+      else setPhase({ kind: 'form', error: packErrorMessage(error), cancelled: false });
+    } finally {
+      abort.current = null;
+    }
+  }
+
+  function packErrorMessage(error: unknown): string {
+    if (!(error instanceof PackExportError)) {
+      console.error(error);
+      return t('packs.errors.unexpected');
+    }
+    console.error(error.message);
+    switch (error.reason) {
+      case 'too-large':
+        return t('packs.errors.tooLarge');
+      case 'host-unavailable':
+        return t('packs.errors.hostUnavailable');
+      case 'image':
+        return t('packs.errors.image', { face: error.face ? t(`faces.${error.face}`).toLocaleLowerCase(i18n.language) : '?' });
+      default:
+        return t('packs.errors.host');
+    }
+  }
+
+  const working = phase.kind === 'working';
+  const mentorName = (id: string | null) => preview?.loaded.input.mentors.find((m) => m.id === id)?.name ?? t('packs.mentor');
+  const model = preview?.model;
+  const marks = model?.faces.reduce((n, f) => n + f.marks.length, 0) ?? 0;
+
+  const footer = working ? (
+    <button ref={cancelButton} type="button" className="button button-danger" onClick={() => abort.current?.abort()}>
+      {t('common.cancel')}
+    </button>
+  ) : (
+    <>
+      <button type="button" className="button" onClick={onClose}>
+        {t('common.close')}
+      </button>
+      <button ref={createButton} type="submit" form={`${ids}-form`} className="button button-primary" disabled={!mode || !preview}>
+        {t('packs.create')}
+      </button>
+    </>
+  );
+
+  return (
+    <Dialog title={t('packs.title', { business, version })} onClose={working ? () => abort.current?.abort() : onClose} footer={footer} wide>
+      {working ? (
+        <section className="pack-progress" aria-labelledby={`${ids}-progress`}>
+          <h3 id={`${ids}-progress`}>{t('packs.progressTitle')}</h3>
+          <PackSteps steps={packSteps(format)} progress={phase.progress} format={format} />
+        </section>
+      ) : (
+        <form
+          id={`${ids}-form`}
+          className="pack-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void create();
+          }}
+        >
+          <p className="muted">{t('packs.intro')}</p>
+          <div className="form-grid">
+            <SelectField
+              label={t('packs.language')}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'id')}
+              options={[
+                { value: 'id', label: t('packs.languages.id') },
+                { value: 'en', label: t('packs.languages.en') },
+              ]}
+            />
+            <SelectField
+              label={t('packs.pageSize')}
+              value={pageSize}
+              onChange={(e) => setPageSize(e.target.value === 'Letter' ? 'Letter' : 'A4')}
+              options={[
+                { value: 'A4', label: t('packs.pageSizes.A4') },
+                { value: 'Letter', label: t('packs.pageSizes.Letter') },
+              ]}
+            />
+          </div>
+          <fieldset className="pack-choice">
+            <legend>{t('packs.mode')}</legend>
+            <label className="check">
+              <input type="radio" name={`${ids}-mode`} checked={!perMentor} onChange={() => setPerMentor(false)} />
+              {t('packs.modes.combined')}
+            </label>
+            <label className="check">
+              <input type="radio" name={`${ids}-mode`} checked={perMentor} onChange={() => setPerMentor(true)} disabled={contributors.length === 0} />
+              {t('packs.modes.mentor')}
+            </label>
+            {perMentor && chosenMentor ? (
+              <SelectField
+                label={t('packs.mentor')}
+                value={chosenMentor}
+                onChange={(e) => setMentorId(e.target.value)}
+                options={contributors.map((m) => ({ value: m.id, label: m.organisation ? `${m.name} (${m.organisation})` : m.name }))}
+              />
+            ) : null}
+            {preview && contributors.length === 0 ? <p className="muted">{t('packs.noMentors')}</p> : null}
+          </fieldset>
+          <fieldset className="pack-choice">
+            <legend>{t('packs.format')}</legend>
+            <label className="check">
+              <input type="radio" name={`${ids}-format`} checked={format === 'pdf'} onChange={() => setFormat('pdf')} />
+              {t('packs.formats.pdf')}
+            </label>
+            <label className="check">
+              <input type="radio" name={`${ids}-format`} checked={format === 'zip'} onChange={() => setFormat('zip')} />
+              {t('packs.formats.zip')}
+            </label>
+          </fieldset>
+          <div className="pack-contents" aria-live="polite">
+            {model ? (
+              <>
+                <p>
+                  {t('packs.contents', {
+                    faces: model.faces.length,
+                    marks,
+                    reviews: model.scores.mentorsCounted,
+                  })}
+                </p>
+                {model.warnings.length > 0 ? (
+                  <div className="notice" role="note">
+                    <ul className="pack-warnings">
+                      {model.warnings.map((w) => (
+                        <li key={`${w.code}-${w.mentorId ?? ''}`}>{t(`packs.warnings.${w.code}`, { mentor: mentorName(w.mentorId) })}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+              </>
+            ) : (
+              <p className="muted">{t('packs.checking')}</p>
+            )}
+          </div>
+          {phase.kind === 'form' && phase.cancelled ? (
+            <p className="muted" role="status">
+              {t('packs.cancelled')}
+            </p>
+          ) : null}
+          {phase.kind === 'form' && phase.error ? (
+            <p className="field-error" role="alert">
+              {phase.error}
+            </p>
+          ) : null}
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,135 @@
+import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import type { HostErrorCode } from '../../../../shared/contract/result.ts';
+import type { Face } from '../../../../shared/domain/asset.ts';
+import { buildPackModel } from '../../../../shared/pack/packModel.ts';
+import type { PackMode } from '../../../../shared/pack/packModelSchema.ts';
+import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import { burnAnnotations } from '../../canvas/burnAnnotations.ts';
+import type { KemasDatabase } from '../../data/db.ts';
+import { loadPackInput } from '../../data/packRepo.ts';
+import type { HostClient } from '../../host/hostClient.ts';
+import { facePngNames, packFileStem, packReviewJson, packScoresCsv } from './packFiles.ts';
+
+export type PackFormat = 'pdf' | 'zip';
+
+export interface PackRequest {
+  submissionId: string;
+  language: PackLanguage;
+  pageSize: PackPageSizeName;
+  mode: PackMode;
+  format: PackFormat;
+}
+
+/** The steps a pack goes through; a PDF alone skips drawing the marks on the full-resolution images. */
+export type PackStep = 'gathering' | 'drawing' | 'rendering';
+
+export function packSteps(format: PackFormat): PackStep[] {
+  return format === 'zip' ? ['gathering', 'drawing', 'rendering'] : ['gathering', 'rendering'];
+}
+
+export interface PackProgress {
+  step: PackStep;
+  /** While drawing: faces done and in all. */
+  done?: number;
+  total?: number;
+}
+
+/** Why a pack was not made, each with one translated sentence in the dialog. */
+export class PackExportError extends Error {
+  readonly reason: 'too-large' | 'host' | 'host-unavailable' | 'image';
+  readonly face: Face | null;
+  constructor(reason: PackExportError['reason'], detail: string, face: Face | null = null) {
+    super(detail);
+    this.name = 'PackExportError';
+    this.reason = reason;
+    this.face = face;
+  }
+}
+
+function hostFailure(code: HostErrorCode, message: string): PackExportError {
+  if (code === 'bad-request') return new PackExportError('too-large', message);
+  if (message.startsWith('Host unreachable')) return new PackExportError('host-unavailable', message);
+  return new PackExportError('host', `${code}: ${message}`);
+}
+
+const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+
+/** `work`, or a rejection as soon as `signal` aborts: Cancel answers at once, and a late result is dropped. */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
+}
+
+export interface MadePack {
+  blob: Blob;
+  fileName: string;
+}
+
+/**
+ * Makes one submission's critique pack: gathers the records, (for a ZIP)
+ * burns the marks into each face at full resolution, then has the host draw
+ * the PDF and pack the ZIP off the main thread. `signal` stops it at once
+ * (the host's or the canvas's work under way is let finish, and its answer
+ * dropped).
+ */
+export async function makePack(
+  db: KemasDatabase,
+  host: HostClient,
+  request: PackRequest,
+  options: { signal: AbortSignal; onProgress: (progress: PackProgress) => void; now?: number },
+): Promise<MadePack> {
+  const { signal, onProgress } = options;
+  onProgress({ step: 'gathering' });
+  const loaded = await loadPackInput(db, request.submissionId, { mode: request.mode, generatedAt: options.now ?? Date.now(), images: true });
+  const model = buildPackModel(loaded.input, { language: request.language, mode: request.mode });
+  const mentorName = request.mode === 'combined' ? null : (model.mentors.find((m) => m.mentorId === (request.mode as { mentorId: string }).mentorId)?.name ?? null);
+  const { participant, submission } = loaded.input;
+  const stem = packFileStem({ business: participant.business, product: participant.product, version: submission.version }, request.language, mentorName);
+  const images = await Promise.all(
+    loaded.faces.flatMap((f) => (f.preview ? [bytesOf(f.preview).then((bytes) => ({ assetId: f.asset.id, bytes }))] : [])),
+  );
+  signal.throwIfAborted();
+
+  let zip = null;
+  if (request.format === 'zip') {
+    const faces = model.faces.map((face) => ({ face, images: loaded.faces.find((f) => f.asset.id === face.assetId) }));
+    const names = facePngNames(
+      faces.map((f) => f.face.face),
+      request.language,
+    );
+    const facePngs = [];
+    onProgress({ step: 'drawing', done: 0, total: faces.length });
+    for (const [i, { face, images: pictures }] of faces.entries()) {
+      const source = pictures?.original ?? pictures?.preview;
+      if (!pictures || !source) throw new PackExportError('image', `No picture of face ${face.assetId}`, face.face);
+      // Without a drawable original (TIFF, HEIC, PDF, SVG) the preview is burned at its own size, never blown up.
+      const maxSide = pictures.original ? undefined : Math.max(pictures.asset.preview.width, pictures.asset.preview.height);
+      let png: Blob;
+      try {
+        png = await unlessAborted(
+          burnAnnotations(source, face.marks, { width: face.width, height: face.height, ...(maxSide ? { maxSide } : {}) }),
+          signal,
+        );
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw new PackExportError('image', error instanceof Error ? error.message : String(error), face.face);
+      }
+      facePngs.push({ fileName: names[i] as string, bytes: await bytesOf(png) });
+      onProgress({ step: 'drawing', done: i + 1, total: faces.length });
+      signal.throwIfAborted();
+    }
+    zip = { pdfFileName: `${stem}.pdf`, facePngs, reviewJson: packReviewJson(loaded.input, model), scoresCsv: packScoresCsv(model) };
+  }
+
+  onProgress({ step: 'rendering' });
+  const result = await unlessAborted(host.call('pack.render', { model, images, pageSize: request.pageSize, zip }), signal);
+  if (!result.ok) throw hostFailure(result.error.code, result.error.message);
+  const { pdf, zip: zipped } = result.value;
+  return zipped
+    ? { blob: new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${stem}.zip` }
+    : { blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), fileName: `${stem}.pdf` };
+}
