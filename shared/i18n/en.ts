@@ -4,6 +4,7 @@ import { packEn } from './parts/pack.ts';
 import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
+import { summaryEn } from './parts/summary.ts';
 
 /** English, the studio's second language. Same keys as id.ts, checked by the type. */
 export const en: Messages = {
@@ -505,6 +506,7 @@ export const en: Messages = {
   scoring: scoringEn,
   sessions: sessionsEn,
   pack: packEn,
+  summary: summaryEn,
   checklistPanel: checklistPanelEn,
   menu: {
     file: 'File',

@@ -3,6 +3,7 @@ import { packId } from './parts/pack.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
+import { summaryId } from './parts/summary.ts';
 
 /**
  * Bahasa Indonesia, the studio's first language and the source of every key.
@@ -508,6 +509,7 @@ export const id = {
   scoring: scoringId,
   sessions: sessionsId,
   pack: packId,
+  summary: summaryId,
   checklistPanel: checklistPanelId,
   menu: {
     file: 'Berkas',
