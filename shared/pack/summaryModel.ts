@@ -218,7 +218,7 @@ export function buildSummaryModel(input: SummaryInput, options: SummaryOptions):
           detail: fill(text.cover.completenessOf, { done: f.count(Math.min(c.submittedReviews, assigned)), assigned: f.count(assigned) }),
         },
         { label: text.cover.overallAlpha, value: overallCells.alphaText, detail: overallCells.readingText },
-        { label: text.cover.flagged, value: f.count(flagged), detail: fill(text.cover.flagRuleValue, { threshold }) },
+        { label: text.cover.flagged, value: f.count(flagged), detail: fill(text.cover.flaggedDetail, { threshold }) },
       ],
       completeness,
       completenessText: fill(text.cover.completenessText, {

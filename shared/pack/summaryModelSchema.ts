@@ -132,7 +132,7 @@ export const summaryRegionsSchema = z.object({ rows: z.array(summaryRegionRowSch
 export const summaryVersionRowSchema = z.object({
   participantId: z.string(),
   label: textSchema,
-  /** "v1 → v2 → v3" */
+  /** "v1 › v2 › v3" (Noto Sans has no arrows) */
   versionsText: textSchema,
   /** Each step's change when there are more than one: "(+4,0, +2,5)". */
   stepsText: textSchema.nullable(),

@@ -59,7 +59,7 @@ type CriterionRef = { criterion: Rubric['groups'][number]['criteria'][number] };
 
 /**
  * Improvement across versions: per participant (largest improvement first)
- * the overall before → after and change, and each criterion's change by its
+ * the overall before and after and change, and each criterion's change by its
  * code; per criterion the mean change over participants and how many went up
  * or down.
  */
@@ -77,7 +77,7 @@ export function versionSection(
     .map((c) => ({
       participantId: c.participantId,
       label: c.label,
-      versionsText: c.versions.map((v) => fill(text.versions.versionShort, { n: v })).join(' → '),
+      versionsText: c.versions.map((v) => fill(text.versions.versionShort, { n: v })).join(' › '),
       stepsText: c.steps.length > 1 ? `(${c.steps.map((s) => signedScore(s.overall)).join(', ')})` : null,
       beforeText: formatFixed(meanOf.get(c.total.fromSubmissionId) ?? null, language, 1),
       afterText: formatFixed(meanOf.get(c.total.toSubmissionId) ?? null, language, 1),

@@ -58,14 +58,14 @@ export function summaryInput(options: SummaryFixtureOptions = {}): SummaryInput 
       });
     }
   }
-  const leniency = [0, 0.6, -0.5];
+  const leniency = [0, 0.4, -0.3];
   const reviews: ResultsReview[] = [];
   for (const s of submissions) {
     const quality = 1.6 + rand() * 2.4 + (s.version - 1) * 0.6;
     SUMMARY_MENTORS.forEach((mentor, j) => {
       const scores: ResultsReview['scores'] = {};
       for (const c of criteria) {
-        const value = Math.round(quality + (leniency[j] as number) + (rand() - 0.5) * 1.6);
+        const value = Math.round(quality + (leniency[j] as number) + (rand() - 0.5) * 1.2);
         scores[c.id] = { score: Math.min(5, Math.max(1, value)), note: '' };
       }
       const abstained = s.id === 's3' && j === 2;

@@ -52,6 +52,7 @@ export const summaryId = {
     completenessOf: '{{done}} dari {{assigned}} penilaian',
     overallAlpha: 'α keseluruhan',
     flagged: 'Perlu dibahas',
+    flaggedDetail: 'selisih lebih dari {{threshold}} poin',
     completenessText:
       '{{scored}} dari {{total}} kiriman sudah punya nilai; {{two}} dinilai oleh dua mentor atau lebih. {{counted}} penilaian dihitung (terkirim, tidak abstain, tanpa konflik kepentingan, lengkap).',
     contentsTitle: 'Isi laporan',
@@ -175,9 +176,9 @@ export const summaryId = {
       normalised:
         'Normalisasi per mentor: nilai tiap mentor diubah ke skor-z di dalam sesi lalu dikembalikan ke 0–100, sehingga mentor yang murah atau pelit nilai tidak menggeser peringkat. Kesepakatan dan kemurahan selalu dihitung dari nilai apa adanya.',
       spread: 'Selisih dan tanda: selisih nilai tertinggi dan terendah antarmentor untuk satu kiriman. Kiriman bertanda sebaiknya dibahas bersama sebelum hasil diumumkan.',
-      alpha: 'α (alfa Krippendorff, data interval): ≥ 0,80 kesepakatan baik; 0,667–0,80 hanya untuk kesimpulan sementara; di bawahnya rendah. Dihitung dari kiriman yang dinilai dua mentor atau lebih.',
-      icc: 'ICC(2,1): kesepakatan mutlak satu mentor, dari kiriman yang dinilai semua mentor. ≥ 0,90 sangat baik; 0,75–0,90 baik; 0,50–0,75 sedang; di bawahnya lemah (Koo & Li, 2016).',
-      leniency: 'Kemurahan: seberapa jauh rata-rata seorang mentor di atas (+) atau di bawah (−) mentor lain pada kiriman yang sama.',
+      alpha: 'α (alfa Krippendorff, data interval): 0,80 atau lebih berarti kesepakatan baik; 0,667 sampai 0,80 hanya untuk kesimpulan sementara; di bawah 0,667 rendah. Dihitung dari kiriman yang dinilai dua mentor atau lebih.',
+      icc: 'ICC(2,1): kesepakatan mutlak satu mentor, dari kiriman yang dinilai semua mentor. 0,90 atau lebih sangat baik; 0,75 sampai 0,90 baik; 0,50 sampai 0,75 sedang; di bawah 0,50 lemah (Koo & Li, 2016).',
+      leniency: 'Kemurahan: seberapa jauh rata-rata seorang mentor di atas (positif) atau di bawah (negatif) mentor lain pada kiriman yang sama.',
       versions: 'Perubahan antarversi: selisih rata-rata versi terbaru dan versi pertama yang dinilai; menunjukkan dampak pendampingan.',
     },
   },
@@ -231,6 +232,7 @@ export const summaryEn: typeof summaryId = {
     completenessOf: '{{done}} of {{assigned}} reviews',
     overallAlpha: 'Overall α',
     flagged: 'To discuss',
+    flaggedDetail: 'spread above {{threshold}} points',
     completenessText:
       '{{scored}} of {{total}} submissions have a score; {{two}} were scored by two or more mentors. {{counted}} reviews are counted (submitted, not abstaining, no conflict of interest, complete).',
     contentsTitle: 'In this report',
@@ -354,9 +356,9 @@ export const summaryEn: typeof summaryId = {
       normalised:
         "Normalised per mentor: each mentor's scores are turned into z-scores within the session and rescaled to 0–100, so a lenient or strict mentor does not shift the ranking. Agreement and leniency always use the scores as given.",
       spread: "Spread and flag: the highest minus the lowest mentor's score for one submission. Flagged submissions are best discussed together before results are announced.",
-      alpha: "α (Krippendorff's alpha, interval data): ≥ 0.80 good agreement; 0.667–0.80 enough for tentative conclusions only; below that low. Computed over submissions scored by two or more mentors.",
-      icc: 'ICC(2,1): absolute agreement of a single mentor, over submissions every mentor scored. ≥ 0.90 excellent; 0.75–0.90 good; 0.50–0.75 moderate; below that poor (Koo & Li, 2016).',
-      leniency: "Leniency: how far a mentor's mean is above (+) or below (−) the other mentors' on the same submissions.",
+      alpha: "α (Krippendorff's alpha, interval data): 0.80 or more means good agreement; 0.667 to 0.80 is enough for tentative conclusions only; below 0.667 it is low. Computed over submissions scored by two or more mentors.",
+      icc: 'ICC(2,1): absolute agreement of a single mentor, over submissions every mentor scored. 0.90 or more excellent; 0.75 to 0.90 good; 0.50 to 0.75 moderate; below 0.50 poor (Koo & Li, 2016).',
+      leniency: "Leniency: how far a mentor's mean is above (positive) or below (negative) the other mentors' on the same submissions.",
       versions: 'Improvement across versions: the latest scored version’s mean minus the first’s; it shows the effect of mentoring.',
     },
   },

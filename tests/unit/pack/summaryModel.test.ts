@@ -188,10 +188,10 @@ describe('improvement across versions', () => {
     expect(v.rows).toHaveLength(input.changes.length);
     const changes = v.rows.map((r) => r.change);
     expect(changes).toEqual([...changes].sort((a, b) => b - a));
-    const first = v.rows.find((r) => r.versionsText.split('→').length === 3);
+    const first = v.rows.find((r) => r.versionsText.split('›').length === 3);
     const change = input.changes.find((c) => c.participantId === first?.participantId);
     if (!first || !change) throw new Error('no change');
-    expect(first.versionsText).toBe('v1 → v2 → v3');
+    expect(first.versionsText).toBe('v1 › v2 › v3');
     expect(first.stepsText).toMatch(/^\([+−]?\d+,\d, [+−]?\d+,\d\)$/);
     const before = input.results.submissions.find((r) => r.submission.id === change.total.fromSubmissionId)?.mean as number;
     const after = input.results.submissions.find((r) => r.submission.id === change.total.toSubmissionId)?.mean as number;
