@@ -101,6 +101,9 @@ export function drawHBarChart(writer: PackWriter, bars: readonly HBar[], x: numb
       doc.restore();
       end = Math.max(end, hx);
     }
+    // A white backing keeps the value readable where a reference line crosses it.
+    const valueWidth = writer.widthOf(bar.valueText, VALUE);
+    doc.save().rect(end + 2, mid - 5, valueWidth + 2, 10).fill(THEME.colour.white).restore();
     writer.text(bar.valueText, end + 3, mid - 4.6, valueRoom + (axisX + axisWidth - end), { ...VALUE, colour: bar.value === null ? THEME.colour.muted : VALUE.colour });
   });
   return hBarChartHeight(bars.length, options);
