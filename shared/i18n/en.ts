@@ -5,6 +5,7 @@ import { packsEn } from './parts/packs.ts';
 import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
+import { summaryEn } from './parts/summary.ts';
 
 /** English, the studio's second language. Same keys as id.ts, checked by the type. */
 export const en: Messages = {
@@ -507,6 +508,7 @@ export const en: Messages = {
   sessions: sessionsEn,
   pack: packEn,
   packs: packsEn,
+  summary: summaryEn,
   checklistPanel: checklistPanelEn,
   menu: {
     file: 'File',

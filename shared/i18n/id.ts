@@ -4,6 +4,7 @@ import { packsId } from './parts/packs.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
+import { summaryId } from './parts/summary.ts';
 
 /**
  * Bahasa Indonesia, the studio's first language and the source of every key.
@@ -510,6 +511,7 @@ export const id = {
   sessions: sessionsId,
   pack: packId,
   packs: packsId,
+  summary: summaryId,
   checklistPanel: checklistPanelId,
   menu: {
     file: 'Berkas',

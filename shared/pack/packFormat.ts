@@ -69,3 +69,30 @@ export function formatDateRange(start: string | null, end: string | null, langua
 export function formatMoment(ms: number, language: PackLanguage): string {
   return dateFormat(language, 'Asia/Jakarta').format(new Date(ms));
 }
+
+const fixedFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number with exactly `digits` decimals ("72,0", "0,85"), as tables people
+ * compare down a column want; a real minus sign; a dash for null.
+ */
+export function formatFixed(value: number | null, language: PackLanguage, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  const key = `${language}:${digits}`;
+  let format = fixedFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(PACK_LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    fixedFormats.set(key, format);
+  }
+  const f = 10 ** digits;
+  const rounded = Math.round(value * f) / f;
+  const text = format.format(Math.abs(rounded));
+  return rounded < 0 ? `−${text}` : text;
+}
+
+/** A signed change with exactly `digits` decimals: "+12,5", "−3,0", "0,0". */
+export function formatSignedFixed(value: number | null, language: PackLanguage, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  const text = formatFixed(value, language, digits);
+  return text.startsWith('−') || text === formatFixed(0, language, digits) ? text : `+${text}`;
+}

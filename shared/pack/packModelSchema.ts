@@ -21,8 +21,8 @@ const rectSchema = z.object({ x: z.number(), y: z.number(), width: z.number().po
 /** Text shown as is (already translated and formatted). */
 const textSchema = z.string().max(20_000);
 
-/** The pack's own words, with the same keys as `packId`, every leaf a string. */
-function messagesSchema(shape: object): z.ZodType {
+/** A schema for a tree of words with the same keys as `shape` (e.g. `packId`), every leaf a string. */
+export function messagesSchema(shape: object): z.ZodType {
   return z.object(
     Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, typeof value === 'string' ? z.string() : messagesSchema(value as object)])),
   );

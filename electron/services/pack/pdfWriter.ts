@@ -6,6 +6,13 @@ export type Doc = InstanceType<typeof PDFDocument>;
 export type Struct = PDFKit.PDFStructureElement;
 export type FontName = 'regular' | 'bold';
 
+/**
+ * Characters Noto Sans lacks that have a plain stand-in: a minus sign (U+2212,
+ * which formatChange writes) prints as a hyphen-minus instead of vanishing and
+ * turning "−0,5" into "0,5".
+ */
+const STAND_INS: Readonly<Record<string, string>> = { '\u2212': '-' };
+
 /** Names the fonts are registered under in the document. */
 export const FONT_NAMES: Readonly<Record<FontName, string>> = { regular: 'NotoSans', bold: 'NotoSans-Bold' };
 
@@ -63,21 +70,28 @@ export class PackWriter {
 
   /**
    * The text without characters the font cannot draw (an emoji in a shop's
-   * name, a script Noto Sans lacks): they would print as empty boxes.
-   * Whitespace always stays.
+   * name, a script Noto Sans lacks): they would print as empty boxes. One
+   * with a stand-in (a minus sign) prints as that. Whitespace always stays.
    */
   printable(text: string): string {
     let out = '';
+    let dropped = false;
     for (const char of text) {
-      const code = char.codePointAt(0) as number;
-      let ok = this.drawable.get(code);
-      if (ok === undefined) {
-        ok = /\s/u.test(char) || (this.fonts.regular.hasGlyphForCodePoint(code) && this.fonts.bold.hasGlyphForCodePoint(code));
-        this.drawable.set(code, ok);
-      }
-      if (ok) out += char;
+      if (this.canDraw(char)) out += char;
+      else if (STAND_INS[char] !== undefined && this.canDraw(STAND_INS[char])) out += STAND_INS[char];
+      else dropped = true;
     }
-    return out.length === text.length ? text : out.replace(/ {2,}/g, ' ').trim();
+    return dropped ? out.replace(/ {2,}/g, ' ').trim() : out;
+  }
+
+  private canDraw(char: string): boolean {
+    const code = char.codePointAt(0) as number;
+    let ok = this.drawable.get(code);
+    if (ok === undefined) {
+      ok = /\s/u.test(char) || (this.fonts.regular.hasGlyphForCodePoint(code) && this.fonts.bold.hasGlyphForCodePoint(code));
+      this.drawable.set(code, ok);
+    }
+    return ok;
   }
 
   /** Height of `text` wrapped at `width` in `style`. */

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { fill } from '../../../shared/pack/packText.ts';
 import { packModelSchema, type PackModel } from '../../../shared/pack/packModelSchema.ts';
 import type { SharpModule } from '../ingest/sharpModule.ts';
@@ -6,8 +5,9 @@ import { drawActionPlan, drawCover } from './coverPages.ts';
 import { drawFaces, type EmbeddedImage } from './facePages.ts';
 import { loadPackFonts, type PackFonts } from './packFonts.ts';
 import { preparePackImages } from './packImages.ts';
-import { PAGE_SIZES, THEME, type PackPageSize } from './packTheme.ts';
-import { FONT_NAMES, PackWriter, type Doc } from './pdfWriter.ts';
+import type { PackPageSize } from './packTheme.ts';
+import { openPackDocument } from './pdfDocument.ts';
+import type { Doc } from './pdfWriter.ts';
 import { drawChecklist, drawPrint, drawScores, drawVersionChange } from './scorePages.ts';
 
 export interface RenderPackOptions {
@@ -28,15 +28,6 @@ function embed(doc: Doc, jpeg: Buffer): EmbeddedImage {
   };
 }
 
-function collect(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-}
-
 /**
  * Draws a critique pack as a PDF: cover, action plan, each face with its marks
  * as vectors over the picture, scores with a radar chart, label checklist,
@@ -50,33 +41,7 @@ function collect(doc: Doc): Promise<Buffer> {
 export async function renderPackPdf(model: PackModel, images: ReadonlyMap<string, Buffer>, options: RenderPackOptions): Promise<Buffer> {
   const pack = packModelSchema.parse(model);
   const [fonts, prepared] = await Promise.all([options.fonts ?? loadPackFonts(), preparePackImages(images, options.sharp)]);
-  const [width, height] = PAGE_SIZES[options.pageSize];
-  const doc: Doc = new PDFDocument({
-    size: [width, height],
-    margins: THEME.margin,
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: pack.meta.lang,
-    displayTitle: true,
-    bufferPages: true,
-    autoFirstPage: true,
-    info: {
-      Title: pack.meta.title,
-      Author: pack.meta.author,
-      Subject: pack.meta.subject,
-      Keywords: pack.meta.keywords,
-      Creator: 'Kemas Studio',
-      CreationDate: options.createdAt ?? new Date(),
-    },
-  });
-  const output = collect(doc);
-  // pdfkit 0.20 takes parsed fontkit fonts; its type definitions only know file names and bytes.
-  doc.registerFont(FONT_NAMES.regular, fonts.regular as unknown as Buffer);
-  doc.registerFont(FONT_NAMES.bold, fonts.bold as unknown as Buffer);
-
-  const root = doc.struct('Document', { title: pack.meta.title, lang: pack.meta.lang });
-  doc.addStructure(root);
-  const writer = new PackWriter(doc, root, fonts);
+  const { doc, writer, output } = openPackDocument(pack.meta, options.pageSize, fonts, options.createdAt);
   const embedded = new Map<string, EmbeddedImage>();
   for (const face of pack.faces) {
     const image = prepared.get(face.assetId);

@@ -112,6 +112,8 @@ describe('long content', () => {
     expect(writer.printable('Sambal Bu Tini 🌶️')).toBe('Sambal Bu Tini');
     expect(writer.printable('Toko 王小明 Jaya')).toBe('Toko Jaya');
     expect(writer.printable('Đặng Thị Hương\nСергей')).toBe('Đặng Thị Hương\nСергей');
+    // Noto Sans has no minus sign (U+2212): a negative change keeps its sign as a hyphen-minus.
+    expect(writer.printable('Perubahan −0,5')).toBe('Perubahan -0,5');
   });
 
   it('is Letter when asked', async () => {
