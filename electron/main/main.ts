@@ -90,6 +90,7 @@ function start(): void {
     dialogs,
     ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
     pack: (request) => packs.run(request),
+    summary: (request) => packs.summary(request),
   });
   registerIpc(ipcMain, {
     ...baseHandlers,

@@ -5,6 +5,7 @@ import type { IngestLimits, IngestOutcome } from '../../shared/intake/ingestOutc
 import type { z } from 'zod';
 import type { openDialogRequestSchema, saveDialogRequestSchema } from '../../shared/contract/channels.ts';
 import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
+import type { PackSummaryRequest, PackSummaryResponse } from '../../shared/contract/packSummary.ts';
 
 export interface Dialogs {
   open(request: z.output<typeof openDialogRequestSchema>): Promise<DialogResponse>;
@@ -23,12 +24,16 @@ export type IngestRunner = (bytes: Uint8Array, fileName: string, limits: IngestL
 /** Draws a critique pack (PDF, and ZIP when asked), off the main thread (see packPool.ts). */
 export type PackRunner = (request: PackRenderRequest) => Promise<PackRenderResponse>;
 
+/** Draws a scoring session's summary report PDF, in the same pack workers (see packPool.ts). */
+export type SummaryRunner = (request: PackSummaryRequest) => Promise<PackSummaryResponse>;
+
 export interface HostServices {
   appInfo: AppInfo;
   settings: SettingsService;
   dialogs: Dialogs;
   ingest: IngestRunner;
   pack: PackRunner;
+  summary: SummaryRunner;
 }
 
 /** The contract's handlers, built from services that never import 'electron'. */
@@ -42,5 +47,6 @@ export function createHostHandlers(services: HostServices): Handlers {
     'ingest.file': (request) =>
       services.ingest(request.bytes, request.fileName, services.settings.get().ingestLimits),
     'pack.render': (request) => services.pack(request),
+    'pack.summary': (request) => services.summary(request),
   };
 }

@@ -1,24 +1,28 @@
 import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
+import type { PackSummaryRequest, PackSummaryResponse } from '../../shared/contract/packSummary.ts';
 import type { PoolWorker } from './ingestPool.ts';
 
+/** Which document a pack worker makes: a critique pack (`pack.render`) or a session's summary report (`pack.summary`). */
+export type PackJob = { document: 'pack'; request: PackRenderRequest } | { document: 'summary'; request: PackSummaryRequest };
+type PackAnswer = PackRenderResponse | PackSummaryResponse;
+
 /** What the host sends a pack worker, and what it answers. */
-export interface PackTask {
-  id: number;
-  request: PackRenderRequest;
-}
-export type PackReply = { id: number; ok: true; value: PackRenderResponse } | { id: number; ok: false; message: string };
+export type PackTask = PackJob & { id: number };
+export type PackReply = { id: number; ok: true; value: PackAnswer } | { id: number; ok: false; message: string };
 
 export type PackWorker = PoolWorker<PackTask, PackReply>;
 
 export interface PackPool {
   /** Draws one pack; rejects with the worker's message when it cannot. */
   run(request: PackRenderRequest): Promise<PackRenderResponse>;
+  /** Draws one summary report, in the same queue and workers as the packs. */
+  summary(request: PackSummaryRequest): Promise<PackSummaryResponse>;
   close(): void;
 }
 
 interface Pending {
   task: PackTask;
-  resolve: (value: PackRenderResponse) => void;
+  resolve: (value: PackAnswer) => void;
   reject: (error: Error) => void;
 }
 
@@ -68,14 +72,18 @@ export function createPackPool(spawn: () => PackWorker, size: number): PackPool 
     }
   }
 
+  function enqueue(job: PackJob): Promise<PackAnswer> {
+    if (closed) return Promise.reject(new Error('Pack pool is closed'));
+    return new Promise((resolve, reject) => {
+      queue.push({ task: { ...job, id: nextId++ }, resolve, reject });
+      pump();
+    });
+  }
+
   return {
-    run(request) {
-      if (closed) return Promise.reject(new Error('Pack pool is closed'));
-      return new Promise((resolve, reject) => {
-        queue.push({ task: { id: nextId++, request }, resolve, reject });
-        pump();
-      });
-    },
+    // The worker answers a task with the document the task named (packWorker.ts).
+    run: (request) => enqueue({ document: 'pack', request }) as Promise<PackRenderResponse>,
+    summary: (request) => enqueue({ document: 'summary', request }) as Promise<PackSummaryResponse>,
     close() {
       closed = true;
       for (const pending of queue.splice(0)) pending.reject(new Error('Pack pool is closed'));

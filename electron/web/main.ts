@@ -60,6 +60,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     dialogs: noDialogs,
     ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
     pack: (request) => packs.run(request),
+    summary: (request) => packs.summary(request),
   });
   const token = randomBytes(24).toString('hex');
   const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers });

@@ -2,12 +2,14 @@ import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { PackReply, PackTask } from '../services/packPool.ts';
 import { renderPackRequest } from '../services/packExport/renderPackRequest.ts';
+import { renderSummaryRequest } from '../services/packExport/renderSummaryRequest.ts';
 
 /**
  * The pack worker: a worker thread (browser host) or an Electron
- * utilityProcess (desktop). It draws one critique pack at a time (pdfkit,
- * sharp for the pictures, fflate for the ZIP), so neither the browser host's
- * server nor Electron's main process waits for it.
+ * utilityProcess (desktop). It draws one document at a time, a critique pack
+ * (pdfkit, sharp for the pictures, fflate for the ZIP) or a session's summary
+ * report (pdfkit), so neither the browser host's server nor Electron's main
+ * process waits for it.
  */
 interface UtilityParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
@@ -21,7 +23,8 @@ const utilityPort = (process as unknown as { parentPort?: UtilityParentPort }).p
 
 async function handle(task: PackTask, reply: (message: PackReply) => void): Promise<void> {
   try {
-    reply({ id: task.id, ok: true, value: await renderPackRequest(task.request) });
+    const value = task.document === 'summary' ? await renderSummaryRequest(task.request) : await renderPackRequest(task.request);
+    reply({ id: task.id, ok: true, value });
   } catch (error) {
     reply({ id: task.id, ok: false, message: (error instanceof Error ? error.message : String(error)).slice(0, 500) });
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNEL_NAMES, MENU_COMMANDS, type Channel } from './names.ts';
 import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, ingestOutcomeSchema } from '../intake/ingestOutcome.ts';
 import { packRenderRequestSchema, packRenderResponseSchema } from './packRender.ts';
+import { packSummaryRequestSchema, packSummaryResponseSchema } from './packSummary.ts';
 
 export type { Channel, MenuCommand } from './names.ts';
 
@@ -95,6 +96,8 @@ export const contract = {
   'ingest.file': { request: ingestRequestSchema, response: ingestOutcomeSchema },
   /** A critique pack's PDF (and ZIP), drawn off the main thread: see packRender.ts. */
   'pack.render': { request: packRenderRequestSchema, response: packRenderResponseSchema },
+  /** A scoring session's summary report PDF, drawn in the same pack workers: see packSummary.ts. */
+  'pack.summary': { request: packSummaryRequestSchema, response: packSummaryResponseSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

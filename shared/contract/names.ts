@@ -10,6 +10,7 @@ export const CHANNEL_NAMES = [
   'dialog.save',
   'ingest.file',
   'pack.render',
+  'pack.summary',
 ] as const;
 export type Channel = (typeof CHANNEL_NAMES)[number];
 

@@ -20,6 +20,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'dialog.save': vi.fn(async () => ({ canceled: true, paths: [] })),
     'ingest.file': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' })),
     'pack.render': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null })),
+    'pack.summary': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) })),
     ...overrides,
   };
 }

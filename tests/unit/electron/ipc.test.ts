@@ -49,6 +49,7 @@ function spyHandlers(): Handlers {
     'dialog.save': vi.fn(async () => ({ canceled: true, paths: [] })),
     'ingest.file': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' })),
     'pack.render': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null })),
+    'pack.summary': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) })),
   };
 }
 

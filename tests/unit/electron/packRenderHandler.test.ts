@@ -16,6 +16,9 @@ function hostWith(pack: PackRunner) {
     dialogs: noDialogs,
     ingest: async () => ({ ok: false, reason: 'empty', detail: 'not in this test' }),
     pack,
+    summary: async () => {
+      throw new Error('not in this test');
+    },
   });
 }
 

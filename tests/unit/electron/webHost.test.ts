@@ -95,6 +95,7 @@ function handlers(): Handlers {
         : { ok: true, faces: [fakeFace(bytes)] },
     // Stands in for the pack worker (tested in packPool.test.ts): a PDF header only.
     pack: async () => ({ pdf: new TextEncoder().encode('%PDF-1.7'), zip: null }),
+    summary: async () => ({ pdf: new TextEncoder().encode('%PDF-1.7') }),
   });
 }
 

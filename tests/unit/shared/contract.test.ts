@@ -19,6 +19,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'dialog.save': async () => ({ canceled: true, paths: [] }),
     'ingest.file': async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' }),
     'pack.render': async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null }),
+    'pack.summary': async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) }),
     ...overrides,
   };
 }
