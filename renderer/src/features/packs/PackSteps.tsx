@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PackFormat, PackProgress, PackStep } from './exportPack.ts';
 
-/** The steps of making a pack, each done, in progress or waiting, in words as well as marks. */
-export function PackSteps({ steps, progress, format }: { steps: readonly PackStep[]; progress: PackProgress; format: PackFormat }) {
+/** The steps of making a pack (or another document the pack workers draw), each done, in progress or waiting, in words as well as marks. */
+export function PackSteps({ steps, progress, format, label: barLabel }: { steps: readonly PackStep[]; progress: PackProgress; format: PackFormat; label?: string }) {
   const { t } = useTranslation();
   const current = steps.indexOf(progress.step);
   const label = (step: PackStep) => {
@@ -14,7 +14,7 @@ export function PackSteps({ steps, progress, format }: { steps: readonly PackSte
   };
   return (
     <>
-      <progress className="pack-progress-bar" max={steps.length} value={current} aria-label={t('packs.progressTitle')} />
+      <progress className="pack-progress-bar" max={steps.length} value={current} aria-label={barLabel ?? t('packs.progressTitle')} />
       <ol className="pack-steps">
         {steps.map((step, i) => {
           const state = i < current ? 'done' : i === current ? 'active' : 'pending';

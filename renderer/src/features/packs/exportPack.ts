@@ -46,7 +46,7 @@ export class PackExportError extends Error {
   }
 }
 
-function hostFailure(code: HostErrorCode, message: string): PackExportError {
+export function hostFailure(code: HostErrorCode, message: string): PackExportError {
   if (code === 'bad-request') return new PackExportError('too-large', message);
   if (message.startsWith('Host unreachable')) return new PackExportError('host-unavailable', message);
   return new PackExportError('host', `${code}: ${message}`);
@@ -55,7 +55,7 @@ function hostFailure(code: HostErrorCode, message: string): PackExportError {
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
 
 /** `work`, or a rejection as soon as `signal` aborts: Cancel answers at once, and a late result is dropped. */
-function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+export function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   signal.throwIfAborted();
   return new Promise<T>((resolve, reject) => {
     const stop = () => reject(signal.reason);

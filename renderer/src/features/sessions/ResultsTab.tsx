@@ -15,6 +15,7 @@ import { useResultFormats } from './numberFormats.ts';
 import { RankingChart, type RankingBar } from './RankingChart.tsx';
 import { rankIn, ResultsTable, type RankScope } from './ResultsTable.tsx';
 import { mentorName } from './sessionText.ts';
+import { SummaryReportDialog } from './SummaryReportDialog.tsx';
 import { VersionChangesSection } from './VersionChangesSection.tsx';
 
 const DEFAULT_THRESHOLD = 20;
@@ -25,7 +26,8 @@ const TOP_PER_GROUP = 5;
 /**
  * The session's results: ranking (overall, per category or region), means
  * and spreads with disagreement flags, per-criterion means, agreement,
- * leniency and version changes; exports as CSV and XLSX. Hidden from a mentor
+ * leniency and version changes; exports as CSV and XLSX, and the summary
+ * report PDF with the same options. Hidden from a mentor
  * of a blind session until their queue is done or the session is closed.
  */
 export function ResultsTab({ data, progress, visible }: { data: SessionData; progress: readonly MentorProgress[]; visible: boolean }) {
@@ -36,6 +38,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
   const [normalise, setNormalise] = useState(false);
   const [scope, setScope] = useState<RankScope>('overall');
   const [thresholdText, setThresholdText] = useState(String(DEFAULT_THRESHOLD));
+  const [summaryOpen, setSummaryOpen] = useState(false);
   const parsedThreshold = Number(thresholdText.replace(',', '.'));
   const thresholdValid = thresholdText.trim() !== '' && Number.isFinite(parsedThreshold) && parsedThreshold >= 0 && parsedThreshold <= 100;
   const threshold = thresholdValid ? parsedThreshold : DEFAULT_THRESHOLD;
@@ -144,8 +147,17 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
           <button type="button" className="button" onClick={() => void exportAs('xlsx')}>
             {t('sessions.export.xlsx')}
           </button>
+          <button type="button" className="button" onClick={() => setSummaryOpen(true)}>
+            {t('sessions.summary.open')}
+          </button>
         </div>
       </div>
+      {summaryOpen ? (
+        <SummaryReportDialog
+          input={{ workshop: data.workshop, session, rubric, results, changes, mentors: data.mentors }}
+          onClose={() => setSummaryOpen(false)}
+        />
+      ) : null}
       {normalise ? <p className="field-hint">{t('sessions.results.normaliseHint')}</p> : null}
       <p className="results-summary" aria-live="polite">
         {t('sessions.results.summary', {

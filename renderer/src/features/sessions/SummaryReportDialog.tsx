@@ -1,0 +1,165 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import { PACK_SUMMARY_LIMITS } from '../../../../shared/contract/packSummary.ts';
+import type { SummaryInput } from '../../../../shared/pack/summaryModel.ts';
+import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import { host } from '../../host/hostClient.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { downloadBlob } from '../../ui/download.ts';
+import { SelectField } from '../../ui/Field.tsx';
+import { useToast } from '../../ui/Toasts.tsx';
+import { PackExportError, type PackProgress } from '../packs/exportPack.ts';
+import { PackSteps } from '../packs/PackSteps.tsx';
+import '../packs/packs.css';
+import { useResultFormats } from './numberFormats.ts';
+import { makeSummaryReport, SUMMARY_STEPS } from './summaryReport.ts';
+
+type Phase = { kind: 'form'; error: string | null; cancelled: boolean } | { kind: 'working'; progress: PackProgress };
+
+/**
+ * Makes the curator's summary report of a session as a PDF: language and
+ * paper; the results are the Results tab's, with its normalisation and
+ * threshold (the dialog says which). Steps with Cancel; the file is downloaded.
+ */
+export function SummaryReportDialog({ input, onClose }: { input: Omit<SummaryInput, 'generatedAt'>; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const toast = useToast();
+  const formats = useResultFormats();
+  const ids = useId();
+  const [language, setLanguage] = useState<PackLanguage>(i18n.language === 'en' ? 'en' : 'id');
+  const [pageSize, setPageSize] = useState<PackPageSizeName>('A4');
+  const [phase, setPhase] = useState<Phase>({ kind: 'form', error: null, cancelled: false });
+  const abort = useRef<AbortController | null>(null);
+  const createButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  // Keyboard focus follows the work: Cancel while it runs, "Make the report" when it is back.
+  const focusAt = phase.kind === 'working' ? 'cancel' : phase.error || phase.cancelled ? 'create' : null;
+  useEffect(() => {
+    if (focusAt === 'cancel') cancelButton.current?.focus();
+    else if (focusAt === 'create') createButton.current?.focus();
+  }, [focusAt]);
+
+  // Closing the dialog mid-way stops the work.
+  useEffect(() => () => abort.current?.abort(), []);
+
+  async function create() {
+    const controller = new AbortController();
+    abort.current = controller;
+    setPhase({ kind: 'working', progress: { step: 'gathering' } });
+    try {
+      const made = await makeSummaryReport(
+        host,
+        input,
+        { language, pageSize },
+        { signal: controller.signal, onProgress: (progress) => setPhase({ kind: 'working', progress }) },
+      );
+      downloadBlob(made.blob, made.fileName);
+      toast({ message: t('sessions.summary.saved', { file: made.fileName }) });
+      onClose();
+    } catch (error) {
+      if (controller.signal.aborted) setPhase({ kind: 'form', error: null, cancelled: true });
+      else setPhase({ kind: 'form', error: errorMessage(error), cancelled: false });
+    } finally {
+      abort.current = null;
+    }
+  }
+
+  function errorMessage(error: unknown): string {
+    console.error(error);
+    if (!(error instanceof PackExportError)) return t('sessions.summary.errors.unexpected');
+    switch (error.reason) {
+      case 'too-large':
+        return t('sessions.summary.errors.tooLarge', { max: formats.integer(PACK_SUMMARY_LIMITS.maxSubmissions) });
+      case 'host-unavailable':
+        return t('sessions.summary.errors.hostUnavailable');
+      default:
+        return t('sessions.summary.errors.host');
+    }
+  }
+
+  const working = phase.kind === 'working';
+  const { results } = input;
+  const footer = working ? (
+    <button ref={cancelButton} type="button" className="button button-danger" onClick={() => abort.current?.abort()}>
+      {t('common.cancel')}
+    </button>
+  ) : (
+    <>
+      <button type="button" className="button" onClick={onClose}>
+        {t('common.close')}
+      </button>
+      <button ref={createButton} type="submit" form={`${ids}-form`} className="button button-primary">
+        {t('sessions.summary.create')}
+      </button>
+    </>
+  );
+
+  return (
+    <Dialog title={t('sessions.summary.title', { session: input.session.name })} onClose={working ? () => abort.current?.abort() : onClose} footer={footer}>
+      {working ? (
+        <section className="pack-progress" aria-labelledby={`${ids}-progress`}>
+          <h3 id={`${ids}-progress`}>{t('sessions.summary.progressTitle')}</h3>
+          <PackSteps steps={SUMMARY_STEPS} progress={phase.progress} format="pdf" label={t('sessions.summary.progressTitle')} />
+        </section>
+      ) : (
+        <form
+          id={`${ids}-form`}
+          className="pack-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void create();
+          }}
+        >
+          <p className="muted">{t('sessions.summary.intro')}</p>
+          <div className="form-grid">
+            <SelectField
+              label={t('sessions.summary.language')}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'id')}
+              options={[
+                { value: 'id', label: t('sessions.summary.languages.id') },
+                { value: 'en', label: t('sessions.summary.languages.en') },
+              ]}
+            />
+            <SelectField
+              label={t('sessions.summary.pageSize')}
+              value={pageSize}
+              onChange={(e) => setPageSize(e.target.value === 'Letter' ? 'Letter' : 'A4')}
+              options={[
+                { value: 'A4', label: t('sessions.summary.pageSizes.A4') },
+                { value: 'Letter', label: t('sessions.summary.pageSizes.Letter') },
+              ]}
+            />
+          </div>
+          <section className="notice" aria-labelledby={`${ids}-settings`}>
+            <h3 id={`${ids}-settings`}>{t('sessions.summary.settingsTitle')}</h3>
+            <ul>
+              <li>{results.options.normalise ? t('sessions.summary.normalised') : t('sessions.summary.notNormalised')}</li>
+              <li>{t('sessions.summary.threshold', { threshold: formats.integer(results.options.flagSpreadAbove) })}</li>
+            </ul>
+            <p className="field-hint">{t('sessions.summary.settingsHint')}</p>
+          </section>
+          <p>
+            {t('sessions.summary.contents', {
+              submissions: formats.integer(results.completeness.submissions),
+              mentors: formats.integer(input.session.mentorIds.length),
+              reviews: formats.integer(results.completeness.countedReviews),
+            })}
+          </p>
+          {phase.kind === 'form' && phase.cancelled ? (
+            <p className="muted" role="status">
+              {t('sessions.summary.cancelled')}
+            </p>
+          ) : null}
+          {phase.kind === 'form' && phase.error ? (
+            <p className="field-error" role="alert">
+              {phase.error}
+            </p>
+          ) : null}
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,130 @@
+// The scoring-session journeys' shared steps: the demo workshop's sessions tab, a new session with a second
+// mentor, and submitted reviews written straight into IndexedDB. Used by sessions.spec.ts and summaryReport.spec.ts.
+import { expect, type Page } from '@playwright/test';
+import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
+
+export const JAMU = 'Jamu Kunyit Asam Mbok Darmi';
+export const KERIPIK = 'Keripik Tempe Bu Sari';
+export const KOPI = 'Kopi Bubuk Lereng Ijen';
+
+/** Every "Missing translation" the page logs, collected for the whole test (openStudio checks only start-up). */
+export function watchTranslations(page: Page): string[] {
+  const missing: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Missing translation')) missing.push(message.text());
+  });
+  return missing;
+}
+
+/** First run as Dewi, the demo workshop, and its sessions tab. */
+export async function openDemoSessions(page: Page) {
+  await openStudio(page);
+  await introduceMentor(page);
+  await page.getByRole('button', { name: 'Coba dengan contoh' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Contoh/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Sesi penilaian' }).click();
+  await expect(page.getByRole('heading', { name: 'Belum ada sesi penilaian' })).toBeVisible();
+}
+
+/** Fills the new-session dialog: a name, Budi added as a second mentor, and the given assignment and blind mode. */
+export async function createSession(page: Page, name: string, options: { split: boolean; blind: boolean; screenshotName?: string }) {
+  await page.getByRole('button', { name: 'Sesi penilaian baru' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sesi penilaian baru' });
+  await dialog.getByLabel('Nama sesi').fill(name);
+  // The demo's three participants each have one version: all three match the default filters.
+  await expect(dialog.getByText('3 kiriman cocok.')).toBeVisible();
+  if (options.screenshotName) await screenshot(page, `${options.screenshotName}-top`);
+  await dialog.getByRole('group', { name: 'Wilayah' }).getByLabel('Malang').check();
+  await expect(dialog.getByText('1 kiriman cocok.')).toBeVisible();
+  await dialog.getByRole('group', { name: 'Wilayah' }).getByLabel('Malang').uncheck();
+  await expect(dialog.getByText('3 kiriman cocok.')).toBeVisible();
+  await expect(dialog.getByRole('checkbox', { name: /Dewi Lestari/ })).toBeChecked();
+  await dialog.getByLabel('Nama mentor baru').fill('Budi Santoso');
+  await dialog.getByLabel('Organisasi mentor baru').fill('Dinas Koperasi');
+  await dialog.getByRole('button', { name: 'Tambahkan mentor' }).click();
+  await expect(dialog.getByRole('checkbox', { name: /Budi Santoso · Dinas Koperasi/ })).toBeChecked();
+  if (options.split) await dialog.getByRole('radio', { name: 'Antrean dibagi rata di antara mentor' }).check();
+  if (options.blind) await dialog.getByRole('checkbox', { name: 'Penilaian buta' }).check();
+  if (options.screenshotName) {
+    await expectAccessible(page);
+    await screenshot(page, options.screenshotName);
+  }
+  await dialog.getByRole('button', { name: 'Buat sesi' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(name) })).toBeVisible();
+}
+
+export interface SeededReview {
+  /** Place in the session (0-based, workshop order: Jamu, Keripik, Kopi). */
+  item: number;
+  mentor: string;
+  /** The same level for every criterion, so the overall 0–100 is (level − 1) / 4 × 100. */
+  level: number;
+}
+
+/**
+ * Test fixture: the scoring panel lives on another branch, so submitted
+ * reviews are written straight into the app's IndexedDB ('kemas-studio',
+ * Dexie schema version 1 = IndexedDB version 10), shaped as
+ * shared/domain/review.ts describes, for the one session on this laptop.
+ * Dexie's live queries do not see writes from another connection: reload after.
+ */
+export async function seedReviews(page: Page, reviews: SeededReview[]) {
+  await page.evaluate(async (wanted) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('kemas-studio');
+      open.onupgradeneeded = () => open.transaction?.abort();
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('no database'));
+    });
+    if (db.version !== 10) throw new Error(`Expected IndexedDB version 10 (Dexie v1), found ${db.version}`);
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    type Session = { id: string; rubricId: string; submissionIds: string[]; deletedAt: number | null };
+    type Rubric = { id: string; groups: { criteria: { id: string }[] }[] };
+    const sessions = (await all<Session>('sessions')).filter((s) => s.deletedAt === null);
+    if (sessions.length !== 1) throw new Error(`Expected one session, found ${sessions.length}`);
+    const session = sessions[0] as Session;
+    const rubric = (await all<Rubric>('rubrics')).find((r) => r.id === session.rubricId);
+    if (!rubric) throw new Error('session rubric missing');
+    const mentors = await all<{ id: string; name: string }>('mentors');
+    const now = Date.now();
+    const tx = db.transaction('reviews', 'readwrite');
+    for (const w of wanted) {
+      const mentorId = mentors.find((m) => m.name === w.mentor)?.id;
+      const submissionId = session.submissionIds[w.item];
+      if (!mentorId || !submissionId) throw new Error(`No mentor ${w.mentor} or item ${w.item}`);
+      const scores = Object.fromEntries(rubric.groups.flatMap((g) => g.criteria.map((c) => [c.id, { score: w.level, note: '' }])));
+      tx.objectStore('reviews').put({
+        id: `seed-${submissionId}-${mentorId}`,
+        createdAt: now,
+        updatedAt: now,
+        updatedBy: mentorId,
+        deletedAt: null,
+        submissionId,
+        mentorId,
+        rubricId: rubric.id,
+        sessionId: session.id,
+        scores,
+        verdict: 'minor-revision',
+        strengths: [],
+        mustFix: [],
+        suggestions: [],
+        timeSpentMs: 120000,
+        status: 'submitted',
+        abstained: false,
+        conflictOfInterest: false,
+      });
+    }
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, reviews);
+  await page.reload();
+  await waitForReady(page);
+}
