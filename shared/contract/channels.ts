@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNEL_NAMES, MENU_COMMANDS, type Channel } from './names.ts';
 import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, ingestOutcomeSchema } from '../intake/ingestOutcome.ts';
 import { packRenderRequestSchema, packRenderResponseSchema } from './packRender.ts';
+import * as exportFiles from './exportFiles.ts';
 
 export type { Channel, MenuCommand } from './names.ts';
 
@@ -95,6 +96,10 @@ export const contract = {
   'ingest.file': { request: ingestRequestSchema, response: ingestOutcomeSchema },
   /** A critique pack's PDF (and ZIP), drawn off the main thread: see packRender.ts. */
   'pack.render': { request: packRenderRequestSchema, response: packRenderResponseSchema },
+  /** Writing a batch of packs into a folder: see exportFiles.ts. */
+  'export.folder': { request: empty, response: exportFiles.exportFolderResponseSchema },
+  'export.write': { request: exportFiles.exportWriteRequestSchema, response: exportFiles.exportWriteResponseSchema },
+  'export.reveal': { request: exportFiles.exportRevealRequestSchema, response: exportFiles.exportRevealResponseSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

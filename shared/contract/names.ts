@@ -10,6 +10,9 @@ export const CHANNEL_NAMES = [
   'dialog.save',
   'ingest.file',
   'pack.render',
+  'export.folder',
+  'export.write',
+  'export.reveal',
 ] as const;
 export type Channel = (typeof CHANNEL_NAMES)[number];
 

@@ -19,6 +19,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'dialog.save': async () => ({ canceled: true, paths: [] }),
     'ingest.file': async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' }),
     'pack.render': async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null }),
+    'export.folder': async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' }),
+    'export.write': async () => ({ written: true as const }),
+    'export.reveal': async () => ({ opened: true as const }),
     ...overrides,
   };
 }
