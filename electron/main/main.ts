@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { createIngestPool } from '../services/ingestPool.ts';
+import { createExportService } from '../services/exportFolder.ts';
 import { createPackPool, type PackReply, type PackTask } from '../services/packPool.ts';
 import { spawnUtilityWorker } from './utilityWorker.ts';
 import Store from 'electron-store';
@@ -91,6 +92,8 @@ function start(): void {
     ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
     pack: (request) => packs.run(request),
     summary: (request) => packs.summary(request),
+    // shell.openPath answers '' on success, else why it could not open the folder.
+    exports: createExportService({ open: async (folder) => (await shell.openPath(folder)) === '' }),
   });
   registerIpc(ipcMain, {
     ...baseHandlers,

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { openDialogRequestSchema, saveDialogRequestSchema } from '../../shared/contract/channels.ts';
 import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
 import type { PackSummaryRequest, PackSummaryResponse } from '../../shared/contract/packSummary.ts';
+import type { ExportService } from './exportFolder.ts';
 
 export interface Dialogs {
   open(request: z.output<typeof openDialogRequestSchema>): Promise<DialogResponse>;
@@ -34,6 +35,13 @@ export interface HostServices {
   ingest: IngestRunner;
   pack: PackRunner;
   summary: SummaryRunner;
+  /** Writes exported files into a folder; absent on a host without a file system of its own. */
+  exports?: ExportService;
+}
+
+function exportsOf(services: HostServices): ExportService {
+  if (!services.exports) throw new UnsupportedError('This host cannot write export folders');
+  return services.exports;
 }
 
 /** The contract's handlers, built from services that never import 'electron'. */
@@ -48,5 +56,8 @@ export function createHostHandlers(services: HostServices): Handlers {
       services.ingest(request.bytes, request.fileName, services.settings.get().ingestLimits),
     'pack.render': (request) => services.pack(request),
     'pack.summary': (request) => services.summary(request),
+    'export.folder': async () => ({ folder: exportsOf(services).defaultFolder() }),
+    'export.write': (request) => exportsOf(services).write(request),
+    'export.reveal': (request) => exportsOf(services).reveal(request.folder),
   };
 }

@@ -11,6 +11,8 @@ import { availableParallelism } from 'node:os';
 import { createIngestPool } from '../services/ingestPool.ts';
 import { createPackPool } from '../services/packPool.ts';
 import { spawnPackThreadWorker, spawnThreadWorker } from './threadWorker.ts';
+import { createExportService } from '../services/exportFolder.ts';
+import { openFolderWithSystem } from './folderOpener.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -61,6 +63,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
     pack: (request) => packs.run(request),
     summary: (request) => packs.summary(request),
+    exports: createExportService({ open: openFolderWithSystem }),
   });
   const token = randomBytes(24).toString('hex');
   const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers });

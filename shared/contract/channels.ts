@@ -3,6 +3,7 @@ import { CHANNEL_NAMES, MENU_COMMANDS, type Channel } from './names.ts';
 import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, ingestOutcomeSchema } from '../intake/ingestOutcome.ts';
 import { packRenderRequestSchema, packRenderResponseSchema } from './packRender.ts';
 import { packSummaryRequestSchema, packSummaryResponseSchema } from './packSummary.ts';
+import * as exportFiles from './exportFiles.ts';
 
 export type { Channel, MenuCommand } from './names.ts';
 
@@ -98,6 +99,10 @@ export const contract = {
   'pack.render': { request: packRenderRequestSchema, response: packRenderResponseSchema },
   /** A scoring session's summary report PDF, drawn in the same pack workers: see packSummary.ts. */
   'pack.summary': { request: packSummaryRequestSchema, response: packSummaryResponseSchema },
+  /** Writing a batch of packs into a folder: see exportFiles.ts. */
+  'export.folder': { request: empty, response: exportFiles.exportFolderResponseSchema },
+  'export.write': { request: exportFiles.exportWriteRequestSchema, response: exportFiles.exportWriteResponseSchema },
+  'export.reveal': { request: exportFiles.exportRevealRequestSchema, response: exportFiles.exportRevealResponseSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,9 @@ export const CHANNEL_NAMES = [
   'ingest.file',
   'pack.render',
   'pack.summary',
+  'export.folder',
+  'export.write',
+  'export.reveal',
 ] as const;
 export type Channel = (typeof CHANNEL_NAMES)[number];
 

@@ -2,6 +2,7 @@ import type { Messages } from './id.ts';
 import { checklistPanelEn } from './parts/checklistPanel.ts';
 import { packEn } from './parts/pack.ts';
 import { packsEn } from './parts/packs.ts';
+import { batchEn } from './parts/batch.ts';
 import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
@@ -508,6 +509,7 @@ export const en: Messages = {
   sessions: sessionsEn,
   pack: packEn,
   packs: packsEn,
+  batch: batchEn,
   summary: summaryEn,
   checklistPanel: checklistPanelEn,
   menu: {

@@ -1,6 +1,7 @@
 import { checklistPanelId } from './parts/checklistPanel.ts';
 import { packId } from './parts/pack.ts';
 import { packsId } from './parts/packs.ts';
+import { batchId } from './parts/batch.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
@@ -511,6 +512,7 @@ export const id = {
   sessions: sessionsId,
   pack: packId,
   packs: packsId,
+  batch: batchId,
   summary: summaryId,
   checklistPanel: checklistPanelId,
   menu: {

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
+import { annotate, openDemoReview, scoreAndSubmit } from './packJourney.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot } from './studio.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -11,50 +12,6 @@ const OUT = join(ROOT, 'test-results', 'pack-e2e');
 const BUSINESS = 'Keripik Tempe Bu Sari';
 const STEM_ID = 'Keripik Tempe Bu Sari - Keripik Tempe Rasa Original - v1 - Paket masukan';
 const STEM_EN = 'Keripik Tempe Bu Sari - Keripik Tempe Rasa Original - v1 - Critique pack';
-
-async function openDemoReview(page: Page) {
-  await openStudio(page);
-  await introduceMentor(page);
-  await page.getByRole('button', { name: 'Coba dengan contoh' }).click();
-  await page.getByRole('link', { name: BUSINESS }).click();
-  await page.getByRole('link', { name: 'Telaah versi 1' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: `Telaah ${BUSINESS} · versi 1` })).toBeVisible();
-  await expect(page.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);
-}
-
-/** A pin at a height of the face with a severity and a comment, made as a mentor does. */
-async function annotate(page: Page, y: number, severity: string, comment: string) {
-  const box = await page.getByTestId('canvas-stage').boundingBox();
-  if (!box) throw new Error('no canvas');
-  await page.locator('h1').click();
-  await page.keyboard.press('p');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height * y);
-  await page.getByRole('radio', { name: severity }).click();
-  await page.getByLabel('Komentar', { exact: true }).fill(comment);
-  await page.keyboard.press('Escape');
-}
-
-/** Every criterion from the keyboard (5, then 4s), a verdict, the must-fix item gathered, and submit. */
-async function scoreAndSubmit(page: Page) {
-  await page.getByRole('tab', { name: 'Anotasi' }).focus();
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Nilai', selected: true })).toBeFocused();
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('5');
-  for (const key of '444444444') await page.keyboard.press(key);
-  await expect(page.getByRole('status', { name: 'Nilai keseluruhan' })).toHaveText('79,5');
-  await expect(page.getByRole('radio', { name: 'Siap pasar' })).toBeFocused();
-  await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('radio', { name: 'Perbaikan kecil' })).toBeChecked();
-  await page.getByRole('button', { name: /^Kumpulkan dari anotasi/ }).click();
-  await expect(page.getByRole('textbox', { name: 'Wajib diperbaiki nomor 1' })).toHaveValue('Nomor P-IRT belum dicantumkan');
-  await page.getByRole('textbox', { name: 'Butir baru untuk Saran' }).fill('Perbesar tulisan berat bersih');
-  await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Kirim penilaian' }).focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Status penilaian: Terkirim')).toBeVisible();
-}
 
 /** The pack dialog's "make" button pressed from the keyboard, and the file it downloads, saved under test-results. */
 async function makePack(page: Page, name: string): Promise<{ download: Download; path: string }> {
@@ -99,7 +56,7 @@ const rgbDistance = (a: readonly number[], b: readonly number[]) => Math.hypot(a
 test('a mentor exports a critique pack as a PDF in Bahasa Indonesia and as a ZIP in English', async ({ page }) => {
   test.setTimeout(120_000);
   mkdirSync(OUT, { recursive: true });
-  await openDemoReview(page);
+  await openDemoReview(page, BUSINESS);
   await annotate(page, 0.3, 'Wajib diperbaiki', 'Nomor P-IRT belum dicantumkan');
   await annotate(page, 0.6, 'Sudah baik', 'Logo Bu Sari mudah diingat');
   await scoreAndSubmit(page);

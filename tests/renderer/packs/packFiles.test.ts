@@ -9,7 +9,7 @@ describe('pack file names', () => {
     const v2 = { business: 'Keripik Tempe Bu Sari', product: 'Keripik Tempe Original', version: 2 };
     expect(packFileStem(v2, 'id')).toBe('Keripik Tempe Bu Sari - Keripik Tempe Original - v2 - Paket masukan');
     expect(packFileStem(v2, 'en', 'Andrés Nuñez')).toBe('Keripik Tempe Bu Sari - Keripik Tempe Original - v2 - Critique pack - Andrés Nuñez');
-    expect(packFileStem({ business: 'Kopi: "Ijen" / Bondowoso?', product: '', version: 1 }, 'id')).toBe('Kopi Ijen Bondowoso - v1 - Paket masukan');
+    expect(packFileStem({ business: 'Kopi: "Ijen" / Bondowoso?', product: '', version: 1 }, 'id')).toBe('Kopi Ijen - Bondowoso - v1 - Paket masukan');
     expect(packFileStem({ business: '  ', product: '', version: 3 }, 'en')).toBe('No name - v3 - Critique pack');
   });
 

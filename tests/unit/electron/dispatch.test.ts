@@ -21,6 +21,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'ingest.file': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' })),
     'pack.render': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null })),
     'pack.summary': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) })),
+    'export.folder': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' })),
+    'export.write': vi.fn(async () => ({ written: true as const })),
+    'export.reveal': vi.fn(async () => ({ opened: true as const })),
     ...overrides,
   };
 }

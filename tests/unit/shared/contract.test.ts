@@ -20,6 +20,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'ingest.file': async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' }),
     'pack.render': async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null }),
     'pack.summary': async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) }),
+    'export.folder': async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' }),
+    'export.write': async () => ({ written: true as const }),
+    'export.reveal': async () => ({ opened: true as const }),
     ...overrides,
   };
 }

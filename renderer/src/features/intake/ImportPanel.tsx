@@ -5,7 +5,7 @@ import type { ImportProgress } from './importRunner.ts';
 import { ImportReportDialog } from './ImportReportDialog.tsx';
 
 /** "2 minutes", "40 seconds": the ETA in words, in the UI language. */
-function useDuration() {
+export function useDuration() {
   const { i18n } = useTranslation();
   return (ms: number) => {
     const seconds = Math.max(1, Math.round(ms / 1000));

@@ -80,7 +80,13 @@ export async function makePack(
   db: KemasDatabase,
   host: HostClient,
   request: PackRequest,
-  options: { signal: AbortSignal; onProgress: (progress: PackProgress) => void; now?: number },
+  options: {
+    signal: AbortSignal;
+    onProgress: (progress: PackProgress) => void;
+    now?: number;
+    /** Refuse a pack with a face whose picture is gone (a batch: nobody looks at each pack before it goes out). */
+    requireImages?: boolean;
+  },
 ): Promise<MadePack> {
   const { signal, onProgress } = options;
   onProgress({ step: 'gathering' });
@@ -89,6 +95,8 @@ export async function makePack(
   const mentorName = request.mode === 'combined' ? null : (model.mentors.find((m) => m.mentorId === (request.mode as { mentorId: string }).mentorId)?.name ?? null);
   const { participant, submission } = loaded.input;
   const stem = packFileStem({ business: participant.business, product: participant.product, version: submission.version }, request.language, mentorName);
+  const missing = options.requireImages ? loaded.faces.find((f) => !f.preview) : undefined;
+  if (missing) throw new PackExportError('image', `No picture of face ${missing.asset.id}`, missing.asset.face);
   const images = await Promise.all(
     loaded.faces.flatMap((f) => (f.preview ? [bytesOf(f.preview).then((bytes) => ({ assetId: f.asset.id, bytes }))] : [])),
   );

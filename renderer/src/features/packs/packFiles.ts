@@ -4,7 +4,8 @@ import type { Face } from '../../../../shared/domain/asset.ts';
 import type { PackInput } from '../../../../shared/pack/packInput.ts';
 import type { PackModel } from '../../../../shared/pack/packModelSchema.ts';
 import { countedReviews } from '../../../../shared/pack/packScores.ts';
-import { fill, type PackLanguage } from '../../../../shared/pack/packText.ts';
+import { packFileName } from '../../../../shared/pack/packFileNames.ts';
+import { type PackLanguage } from '../../../../shared/pack/packText.ts';
 import type { Cell } from '../../../../shared/scoring/resultsTable.ts';
 import { safeFileName } from '../../ui/download.ts';
 import { csvText } from '../sessions/exportResults.ts';
@@ -18,17 +19,15 @@ const words = (language: PackLanguage) => (language === 'en' ? packsEn : packsId
 
 /**
  * The pack's file name without extension: "Keripik Tempe Bu Sari - Keripik
- * Tempe - v2 - Paket masukan", plus the mentor's name for one mentor's pack.
- * Safe on Windows, macOS and Linux (packs travel on USB sticks and phones).
+ * Tempe - v2 - Paket masukan", plus the mentor's name for one mentor's pack;
+ * the same name a batch export gives it (see packFileName).
  */
 export function packFileStem(
   input: { business: string; product: string; version: number },
   language: PackLanguage,
   mentorName: string | null = null,
 ): string {
-  const w = words(language).file;
-  const parts = [input.business.trim() || w.noName, input.product.trim(), fill(w.version, { version: input.version }), w.pack, mentorName?.trim() ?? ''];
-  return safeFileName(parts.filter(Boolean).join(' - '), 'x').replace(/\.x$/, '');
+  return packFileName({ ...input, region: '', language, mentorName }).file.replace(/\.pdf$/, '');
 }
 
 /**

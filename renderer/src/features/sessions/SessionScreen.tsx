@@ -10,6 +10,7 @@ import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { useDeleteWithUndo } from '../../ui/useDeleteWithUndo.ts';
+import { BatchExportDialog } from '../packs/BatchExportDialog.tsx';
 import { DashboardTab } from './DashboardTab.tsx';
 import { QueueTab } from './QueueTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
@@ -32,6 +33,7 @@ export function SessionScreen() {
   const navigate = useNavigate();
   const data = useSessionData(sessionId);
   const [editing, setEditing] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const view: View = VIEWS.find((v) => v === search.get('tab')) ?? 'queue';
   const setView = (next: View) => setSearch(next === 'queue' ? {} : { tab: next }, { replace: true });
   const progress = useMemo(() => (data ? sessionProgress(data.session, data.reviews) : []), [data]);
@@ -85,6 +87,9 @@ export function SessionScreen() {
           <p className="muted">{facts.join(' · ')}</p>
         </div>
         <div className="toolbar">
+          <button type="button" className="button" onClick={() => setExporting(true)}>
+            {t('batch.open')}
+          </button>
           <button type="button" className="button" onClick={() => setEditing(true)}>
             {t('sessions.edit')}
           </button>
@@ -112,6 +117,7 @@ export function SessionScreen() {
         {view === 'dashboard' ? <DashboardTab data={data} progress={progress} visible={visible} /> : null}
         {view === 'results' ? <ResultsTab data={data} progress={progress} visible={visible} /> : null}
       </div>
+      {exporting ? <BatchExportDialog scope={{ kind: 'session', sessionId: session.id }} name={session.name} onClose={() => setExporting(false)} /> : null}
       {editing ? <SessionFormDialog workshop={workshop} session={session} onClose={() => setEditing(false)} /> : null}
     </>
   );

@@ -20,6 +20,7 @@ import { ParticipantFormDialog } from '../participants/ParticipantFormDialog.tsx
 import { ParticipantsTable } from '../participants/ParticipantsTable.tsx';
 import { SessionsSection } from '../sessions/SessionsSection.tsx';
 import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
+import { BatchExportDialog } from '../packs/BatchExportDialog.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
 type View = 'participants' | 'gallery' | 'tray' | 'sessions';
@@ -37,6 +38,7 @@ export function WorkshopScreen() {
   const participants = useParticipants(workshopId);
   const tray = useTray(workshopId);
   const [editingWorkshop, setEditingWorkshop] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [editing, setEditing] = useState<Participant | 'new' | null>(null);
   const view: View = VIEWS.find((v) => v === search.get('view')) ?? 'participants';
   const setView = (next: View) => setSearch(next === 'participants' ? {} : { view: next }, { replace: true });
@@ -80,6 +82,9 @@ export function WorkshopScreen() {
           </button>
           <ImportButtons target={target} />
           <RosterImport workshopId={workshop.id} />
+          <button type="button" className="button" onClick={() => setExporting(true)}>
+            {t('batch.open')}
+          </button>
           <button type="button" className="button button-primary" onClick={() => setEditing('new')} aria-keyshortcuts="p">
             {t('participants.new')}
           </button>
@@ -119,6 +124,7 @@ export function WorkshopScreen() {
         <UnassignedTray tray={tray} participants={participants} />
       ) : null}
       {editingWorkshop ? <WorkshopFormDialog workshop={workshop} onClose={() => setEditingWorkshop(false)} /> : null}
+      {exporting ? <BatchExportDialog scope={{ kind: 'workshop', workshopId: workshop.id }} name={workshop.name} onClose={() => setExporting(false)} /> : null}
       {editing ? (
         <ParticipantFormDialog
           workshopId={workshop.id}

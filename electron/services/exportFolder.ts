@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import {
+  isSafeRelativePath,
+  type ExportRevealResponse,
+  type ExportWriteRequest,
+  type ExportWriteResponse,
+} from '../../shared/contract/exportFiles.ts';
+
+/*
+ * Writing exported files (critique packs) into a folder the mentor chose. The
+ * renderer names a file by a path relative to that folder; this service makes
+ * sure the file lands inside it, even when a subfolder on disk is a link
+ * pointing elsewhere, and never overwrites a file unless told to.
+ */
+
+/** Opens a folder in the system's file manager; false when this host has none. */
+export type FolderOpener = (folder: string) => Promise<boolean>;
+
+export interface ExportService {
+  defaultFolder(): string;
+  write(request: ExportWriteRequest): Promise<ExportWriteResponse>;
+  reveal(folder: string): Promise<ExportRevealResponse>;
+}
+
+export class ExportPathError extends Error {}
+
+/** `<home>/Kemas Studio/Ekspor`: one place a mentor finds again, outside any app folder. */
+export function defaultExportFolder(home: string = homedir()): string {
+  return join(home, 'Kemas Studio', 'Ekspor');
+}
+
+const inside = (root: string, path: string) => {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+async function writeNew(path: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    // O_EXCL: fails on an existing file and on a link, so nothing is followed or overwritten.
+    await writeFile(path, bytes, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    await rm(path, { force: true }).catch(() => {});
+    throw error;
+  }
+}
+
+async function replace(path: string, bytes: Uint8Array): Promise<void> {
+  const existing = await lstat(path).catch(() => null);
+  if (existing?.isDirectory()) throw new ExportPathError(`A folder is in the way: ${path}`);
+  // Written beside and renamed over: a reader never sees half a file, and a link is replaced, not followed.
+  const temporary = `${path}.${randomBytes(6).toString('hex')}.part`;
+  try {
+    await writeFile(temporary, bytes, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => {});
+    throw error;
+  }
+}
+
+export function createExportService(options: { home?: string; open: FolderOpener }): ExportService {
+  return {
+    defaultFolder: () => defaultExportFolder(options.home),
+
+    async write(request) {
+      // The contract checked this already; a second look costs nothing on the only door to the disk.
+      if (!isAbsolute(request.folder)) throw new ExportPathError('The export folder must be an absolute path');
+      if (!isSafeRelativePath(request.relativePath)) throw new ExportPathError('Not a safe relative path');
+      const root = resolve(request.folder);
+      const target = resolve(root, ...request.relativePath.split('/'));
+      if (!inside(root, target) || target === root) throw new ExportPathError('The path leaves the export folder');
+
+      await mkdir(dirname(target), { recursive: true });
+      // A subfolder that already existed may be a link to elsewhere: compare real paths.
+      const [realRoot, realParent] = await Promise.all([realpath(root), realpath(dirname(target))]);
+      if (!inside(realRoot, realParent)) throw new ExportPathError('A folder inside the export folder links outside it');
+      const path = join(realParent, basename(target));
+
+      if (request.ifExists === 'fail') return (await writeNew(path, request.bytes)) ? { written: true } : { exists: true };
+      await replace(path, request.bytes);
+      return { written: true };
+    },
+
+    async reveal(folder) {
+      const found = await stat(folder).catch(() => null);
+      if (!found?.isDirectory()) return { opened: false, reason: 'missing' };
+      return (await options.open(folder)) ? { opened: true } : { opened: false, reason: 'unavailable' };
+    },
+  };
+}

@@ -1,0 +1,308 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exportFolderSchema } from '../../../../shared/contract/exportFiles.ts';
+import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { loadBatchCandidates, type BatchCandidates, type BatchScope } from '../../data/packBatchRepo.ts';
+import { host } from '../../host/hostClient.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
+import { useToast } from '../../ui/Toasts.tsx';
+import { useDuration } from '../intake/ImportPanel.tsx';
+import { planBatch, runBatch, type BatchItem, type BatchProgress, type BatchReport, type ExistingAnswer } from './batchExport.ts';
+import type { PackFormat } from './exportPack.ts';
+import { BatchSummary } from './BatchSummary.tsx';
+import './packs.css';
+
+interface Props {
+  scope: BatchScope;
+  /** The session's or workshop's name, for the title. */
+  name: string;
+  onClose: () => void;
+}
+
+type Phase =
+  | { kind: 'form' }
+  | { kind: 'running'; progress: BatchProgress; asking: { item: BatchItem; answer: (a: ExistingAnswer) => void } | null }
+  | { kind: 'done'; report: BatchReport };
+
+/**
+ * Exports the critique packs of a session or a workshop into a folder:
+ * the choices and what will be made (and skipped, and why); then progress
+ * with an ETA and Cancel, one question if files exist already; then a summary
+ * with what failed and "Open folder".
+ */
+export function BatchExportDialog({ scope, name, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const db = useDatabase();
+  const toast = useToast();
+  const format = useFormat();
+  const duration = useDuration();
+  const ids = useId();
+  const [language, setLanguage] = useState<PackLanguage>(i18n.language === 'en' ? 'en' : 'id');
+  const [pageSize, setPageSize] = useState<PackPageSizeName>('A4');
+  const [perMentor, setPerMentor] = useState(false);
+  const [packFormat, setPackFormat] = useState<PackFormat>('pdf');
+  const [folder, setFolder] = useState('');
+  const [folderError, setFolderError] = useState<string | undefined>(undefined);
+  const [canPick, setCanPick] = useState(false);
+  const [candidates, setCandidates] = useState<BatchCandidates | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [phase, setPhase] = useState<Phase>({ kind: 'form' });
+  const abort = useRef<AbortController | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const skipButton = useRef<HTMLButtonElement>(null);
+
+  const choices = useMemo(() => ({ language, pageSize, format: packFormat, perMentor }), [language, pageSize, packFormat, perMentor]);
+  const plan = useMemo(() => (candidates ? planBatch(candidates, choices) : null), [candidates, choices]);
+  const scopeKey = scope.kind === 'session' ? scope.sessionId : scope.workshopId;
+
+  useEffect(() => {
+    let live = true;
+    void loadBatchCandidates(db, scope)
+      .then((found) => live && setCandidates(found))
+      .catch((error: unknown) => {
+        console.error(error);
+        if (live) setLoadFailed(true);
+      });
+    return () => {
+      live = false;
+    };
+    // The scope object is rebuilt on each render of the screen; its id is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, scopeKey]);
+
+  // The host's proposed folder (unless the person typed one first), and whether it has a native picker.
+  useEffect(() => {
+    let live = true;
+    void host.call('export.folder', {}).then((r) => live && r.ok && setFolder((typed) => typed || r.value.folder));
+    void host.call('app.info', {}).then((r) => live && r.ok && setCanPick(r.value.capabilities.nativeDialogs));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Closing the dialog mid-way stops the work.
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const asking = phase.kind === 'running' ? phase.asking : null;
+  useEffect(() => {
+    if (asking) skipButton.current?.focus();
+    else if (phase.kind === 'running') cancelButton.current?.focus();
+  }, [asking, phase.kind]);
+
+  async function pick() {
+    const result = await host.call('dialog.open', { directory: true, title: t('batch.pickTitle') });
+    if (result.ok && !result.value.canceled && result.value.paths[0]) {
+      setFolder(result.value.paths[0]);
+      setFolderError(undefined);
+    }
+  }
+
+  async function start() {
+    if (!plan || plan.items.length === 0) return;
+    const checked = exportFolderSchema.safeParse(folder);
+    if (!checked.success) {
+      setFolderError(t('batch.folderInvalid'));
+      return;
+    }
+    const controller = new AbortController();
+    abort.current = controller;
+    setPhase({ kind: 'running', progress: { done: 0, total: plan.items.length, current: null, etaMs: null, failed: 0 }, asking: null });
+    const report = await runBatch(db, host, plan, {
+      folder: checked.data,
+      choices,
+      signal: controller.signal,
+      onProgress: (progress) => setPhase((p) => (p.kind === 'running' ? { ...p, progress } : p)),
+      askWhenExists: (item) =>
+        new Promise<ExistingAnswer>((resolve) =>
+          setPhase((p) =>
+            p.kind === 'running'
+              ? {
+                  ...p,
+                  asking: {
+                    item,
+                    answer: (a) => {
+                      setPhase((q) => (q.kind === 'running' ? { ...q, asking: null } : q));
+                      resolve(a);
+                    },
+                  },
+                }
+              : p,
+          ),
+        ),
+    });
+    abort.current = null;
+    setPhase({ kind: 'done', report });
+    const written = report.written.length + report.replaced.length;
+    if (report.ending === 'finished') {
+      toast(
+        report.failed.length > 0
+          ? { tone: 'error', message: t('batch.toastWithFailures', { count: format.number(written), failed: format.number(report.failed.length) }) }
+          : { message: t('batch.toast', { count: format.number(written), folder: report.folder }) },
+      );
+    }
+  }
+
+  function cancel() {
+    abort.current?.abort();
+    asking?.answer('stop');
+  }
+
+  const itemName = (item: BatchItem) =>
+    item.mentorName
+      ? t('batch.itemMentor', { business: item.business, version: item.version, mentor: item.mentorName })
+      : t('batch.item', { business: item.business, version: item.version });
+
+  const running = phase.kind === 'running';
+  const footer =
+    phase.kind === 'running' ? (
+      <button ref={cancelButton} type="button" className="button button-danger" onClick={cancel}>
+        {t('common.cancel')}
+      </button>
+    ) : phase.kind === 'done' ? null : (
+      <>
+        <button type="button" className="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
+        <button type="submit" form={`${ids}-form`} className="button button-primary" disabled={!plan || plan.items.length === 0}>
+          {t('batch.start', { count: format.number(plan?.items.length ?? 0) })}
+        </button>
+      </>
+    );
+
+  return (
+    <Dialog title={t('batch.title', { name })} onClose={running ? cancel : onClose} footer={footer} wide>
+      {phase.kind === 'done' ? (
+        <BatchSummary report={phase.report} itemName={itemName} onClose={onClose} />
+      ) : phase.kind === 'running' ? (
+        <section className="pack-progress batch-progress" aria-labelledby={`${ids}-progress`}>
+          <h3 id={`${ids}-progress`}>{t('batch.progressTitle')}</h3>
+          <progress
+            value={phase.progress.done}
+            max={Math.max(phase.progress.total, 1)}
+            aria-label={t('batch.progressCount', { done: format.number(phase.progress.done), total: format.number(phase.progress.total) })}
+          />
+          <p aria-live="polite">{t('batch.progressCount', { done: format.number(phase.progress.done), total: format.number(phase.progress.total) })}</p>
+          {phase.progress.current ? <p className="import-current">{t('batch.current', { name: itemName(phase.progress.current) })}</p> : null}
+          <p className="muted">{phase.progress.etaMs === null ? t('batch.etaUnknown') : t('batch.eta', { time: duration(phase.progress.etaMs) })}</p>
+          {phase.progress.failed > 0 ? <p className="field-error">{t('batch.failedSoFar', { count: format.number(phase.progress.failed) })}</p> : null}
+          {asking ? (
+            <div className="notice batch-exists" role="group" aria-labelledby={`${ids}-exists`}>
+              <h4 id={`${ids}-exists`}>{t('batch.existsTitle')}</h4>
+              <p>{t('batch.existsBody', { path: asking.item.relativePath })}</p>
+              <div className="toolbar">
+                <button ref={skipButton} type="button" className="button button-primary" onClick={() => asking.answer('skip')}>
+                  {t('batch.skipExisting')}
+                </button>
+                <button type="button" className="button" onClick={() => asking.answer('replace')}>
+                  {t('batch.replaceAll')}
+                </button>
+                <button type="button" className="button" onClick={() => asking.answer('stop')}>
+                  {t('batch.stop')}
+                </button>
+              </div>
+            </div>
+          ) : null}
+        </section>
+      ) : (
+        <form
+          id={`${ids}-form`}
+          className="pack-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void start();
+          }}
+        >
+          <p className="muted">{scope.kind === 'session' ? t('batch.introSession') : t('batch.introWorkshop')}</p>
+          <div className="form-grid">
+            <SelectField
+              label={t('packs.language')}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'id')}
+              options={[
+                { value: 'id', label: t('packs.languages.id') },
+                { value: 'en', label: t('packs.languages.en') },
+              ]}
+            />
+            <SelectField
+              label={t('packs.pageSize')}
+              value={pageSize}
+              onChange={(e) => setPageSize(e.target.value === 'Letter' ? 'Letter' : 'A4')}
+              options={[
+                { value: 'A4', label: t('packs.pageSizes.A4') },
+                { value: 'Letter', label: t('packs.pageSizes.Letter') },
+              ]}
+            />
+          </div>
+          <fieldset className="pack-choice">
+            <legend>{t('packs.mode')}</legend>
+            <label className="check">
+              <input type="radio" name={`${ids}-mode`} checked={!perMentor} onChange={() => setPerMentor(false)} />
+              {t('packs.modes.combined')}
+            </label>
+            <label className="check">
+              <input type="radio" name={`${ids}-mode`} checked={perMentor} onChange={() => setPerMentor(true)} />
+              {t('batch.perMentor')}
+            </label>
+          </fieldset>
+          <fieldset className="pack-choice">
+            <legend>{t('packs.format')}</legend>
+            <label className="check">
+              <input type="radio" name={`${ids}-format`} checked={packFormat === 'pdf'} onChange={() => setPackFormat('pdf')} />
+              {t('packs.formats.pdf')}
+            </label>
+            <label className="check">
+              <input type="radio" name={`${ids}-format`} checked={packFormat === 'zip'} onChange={() => setPackFormat('zip')} />
+              {t('packs.formats.zip')}
+            </label>
+          </fieldset>
+          <div className="batch-folder">
+            <TextField
+              label={t('batch.folder')}
+              hint={t('batch.folderHint')}
+              error={folderError}
+              value={folder}
+              spellCheck={false}
+              onChange={(e) => {
+                setFolder(e.target.value);
+                setFolderError(undefined);
+              }}
+            />
+            {canPick ? (
+              <button type="button" className="button" onClick={() => void pick()}>
+                {t('batch.pick')}
+              </button>
+            ) : null}
+          </div>
+          <div className="pack-contents" aria-live="polite">
+            {loadFailed ? (
+              <p className="field-error" role="alert">
+                {t('batch.loadFailed')}
+              </p>
+            ) : plan ? (
+              <>
+                <p>{plan.items.length > 0 ? t('batch.plan', { count: format.number(plan.items.length) }) : t('batch.planNone')}</p>
+                {plan.skipped.length > 0 ? (
+                  <div className="notice" role="note">
+                    <p>{t('batch.skippedTitle', { count: format.number(plan.skipped.length) })}</p>
+                    <ul className="pack-warnings">
+                      {plan.skipped.map((s, i) => (
+                        <li key={`${s.business}-${s.version ?? 0}-${i}`}>{t(`batch.skipReasons.${s.reason}`, { business: s.business, version: s.version ?? '' })}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+              </>
+            ) : (
+              <p className="muted">{t('batch.checking')}</p>
+            )}
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}
