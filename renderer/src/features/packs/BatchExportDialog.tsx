@@ -8,13 +8,14 @@ import { loadBatchCandidates, type BatchCandidates, type BatchScope } from '../.
 import { host } from '../../host/hostClient.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { useDuration } from '../intake/ImportPanel.tsx';
 import { planBatch, runBatch, type BatchItem, type BatchProgress, type BatchReport, type ExistingAnswer } from './batchExport.ts';
 import type { PackFormat } from './exportPack.ts';
 import { BatchSummary } from './BatchSummary.tsx';
 import './packs.css';
+import { DocumentOptionsFields } from './DocumentOptionsFields.tsx';
 
 interface Props {
   scope: BatchScope;
@@ -218,26 +219,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
           }}
         >
           <p className="muted">{scope.kind === 'session' ? t('batch.introSession') : t('batch.introWorkshop')}</p>
-          <div className="form-grid">
-            <SelectField
-              label={t('packs.language')}
-              value={language}
-              onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'id')}
-              options={[
-                { value: 'id', label: t('packs.languages.id') },
-                { value: 'en', label: t('packs.languages.en') },
-              ]}
-            />
-            <SelectField
-              label={t('packs.pageSize')}
-              value={pageSize}
-              onChange={(e) => setPageSize(e.target.value === 'Letter' ? 'Letter' : 'A4')}
-              options={[
-                { value: 'A4', label: t('packs.pageSizes.A4') },
-                { value: 'Letter', label: t('packs.pageSizes.Letter') },
-              ]}
-            />
-          </div>
+          <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} />
           <fieldset className="pack-choice">
             <legend>{t('packs.mode')}</legend>
             <label className="check">

@@ -16,6 +16,7 @@ import { useToast } from '../../ui/Toasts.tsx';
 import { makePack, packSteps, PackExportError, type PackFormat, type PackProgress } from './exportPack.ts';
 import { PackSteps } from './PackSteps.tsx';
 import './packs.css';
+import { DocumentOptionsFields } from './DocumentOptionsFields.tsx';
 
 interface Props {
   submissionId: string;
@@ -162,26 +163,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
           }}
         >
           <p className="muted">{t('packs.intro')}</p>
-          <div className="form-grid">
-            <SelectField
-              label={t('packs.language')}
-              value={language}
-              onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'id')}
-              options={[
-                { value: 'id', label: t('packs.languages.id') },
-                { value: 'en', label: t('packs.languages.en') },
-              ]}
-            />
-            <SelectField
-              label={t('packs.pageSize')}
-              value={pageSize}
-              onChange={(e) => setPageSize(e.target.value === 'Letter' ? 'Letter' : 'A4')}
-              options={[
-                { value: 'A4', label: t('packs.pageSizes.A4') },
-                { value: 'Letter', label: t('packs.pageSizes.Letter') },
-              ]}
-            />
-          </div>
+          <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} />
           <fieldset className="pack-choice">
             <legend>{t('packs.mode')}</legend>
             <label className="check">

@@ -7,13 +7,13 @@ import type { PackLanguage } from '../../../../shared/pack/packText.ts';
 import { host } from '../../host/hostClient.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { downloadBlob } from '../../ui/download.ts';
-import { SelectField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { PackExportError, type PackProgress } from '../packs/exportPack.ts';
 import { PackSteps } from '../packs/PackSteps.tsx';
 import '../packs/packs.css';
 import { useResultFormats } from './numberFormats.ts';
 import { makeSummaryReport, SUMMARY_STEPS } from './summaryReport.ts';
+import { DocumentOptionsFields } from '../packs/DocumentOptionsFields.tsx';
 
 type Phase = { kind: 'form'; error: string | null; cancelled: boolean } | { kind: 'working'; progress: PackProgress };
 
@@ -113,26 +113,13 @@ export function SummaryReportDialog({ input, onClose }: { input: Omit<SummaryInp
           }}
         >
           <p className="muted">{t('sessions.summary.intro')}</p>
-          <div className="form-grid">
-            <SelectField
-              label={t('sessions.summary.language')}
-              value={language}
-              onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'id')}
-              options={[
-                { value: 'id', label: t('sessions.summary.languages.id') },
-                { value: 'en', label: t('sessions.summary.languages.en') },
-              ]}
-            />
-            <SelectField
-              label={t('sessions.summary.pageSize')}
-              value={pageSize}
-              onChange={(e) => setPageSize(e.target.value === 'Letter' ? 'Letter' : 'A4')}
-              options={[
-                { value: 'A4', label: t('sessions.summary.pageSizes.A4') },
-                { value: 'Letter', label: t('sessions.summary.pageSizes.Letter') },
-              ]}
-            />
-          </div>
+          <DocumentOptionsFields
+            language={language}
+            onLanguage={setLanguage}
+            pageSize={pageSize}
+            onPageSize={setPageSize}
+            languageLabel={t('sessions.summary.language')}
+          />
           <section className="notice" aria-labelledby={`${ids}-settings`}>
             <h3 id={`${ids}-settings`}>{t('sessions.summary.settingsTitle')}</h3>
             <ul>
