@@ -192,6 +192,14 @@ describe('a batch of critique packs', () => {
       { business: 'Kopi Ijen', version: 1, reason: 'no-review' },
     ]);
 
+    // A selection takes exactly the versions picked, an older one too, and says nothing of the others.
+    const picked = await loadBatchCandidates(db, { kind: 'selection', submissionIds: ['keripik-v1', 'kopi-v1'] });
+    expect(picked.candidates.map((c) => [c.business, c.version])).toEqual([
+      ['Kopi Ijen', 1],
+      ['Keripik Tempe Bu Sari', 1],
+    ]);
+    expect(picked.withoutSubmission).toEqual([]);
+
     const perMentor = planBatch(found, { ...choices, perMentor: true, format: 'zip', language: 'en' });
     expect(perMentor.items.map((i) => i.relativePath.split('/')[2])).toEqual([
       'Jamu Mbok Darmi - Kunyit Asam - v1 - Critique pack - Rina.zip',
