@@ -132,6 +132,28 @@ test('a curator exports the workshop’s critique packs into a folder, keeps exi
     expect(filesUnder(second)).toEqual([KERIPIK_PDF]);
     await expectAccessible(page);
     await screenshot(page, '69-batch-export-failure');
+    await dialog.getByRole('button', { name: 'Tutup' }).click();
+
+    // A selection from the gallery: only the picked submission's pack is made.
+    await page.getByRole('tab', { name: 'Galeri kiriman' }).click();
+    await page.getByLabel('Cari usaha, pemilik, atau produk').fill(KERIPIK);
+    const pick = page.getByRole('checkbox', { name: `Pilih ${KERIPIK} versi 1` });
+    await pick.focus();
+    await page.keyboard.press('Space');
+    await expect(pick).toBeChecked();
+    await page.getByLabel('Cari usaha, pemilik, atau produk').fill('');
+    await expect(page.getByText('Dipilih: 1')).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, '70-gallery-selection');
+    await page.getByRole('button', { name: 'Ekspor paket kritik (1)…' }).click();
+    dialog = page.getByRole('dialog', { name: 'Ekspor paket kritik: 1 kiriman terpilih' });
+    await expect(dialog.getByText('Akan dibuat: 1 paket.')).toBeVisible();
+    const third = join(root, 'Pilihan');
+    await dialog.getByLabel('Folder tujuan').fill(third);
+    await dialog.getByRole('button', { name: 'Buat 1 paket' }).click();
+    await expect(dialog.getByRole('heading', { name: 'Ekspor selesai' })).toBeVisible({ timeout: 60_000 });
+    await expect(dialog.getByText('Ditulis: 1')).toBeVisible();
+    expect(filesUnder(third)).toEqual([KERIPIK_PDF]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -3,8 +3,11 @@ import type { KemasDatabase } from './db.ts';
 import { reviewsPerMentor } from './packRepo.ts';
 import { isLive, RecordNotFoundError } from './records.ts';
 
-/** Whose packs a batch makes: a scoring session's submissions, or a workshop's latest versions. */
-export type BatchScope = { kind: 'session'; sessionId: string } | { kind: 'workshop'; workshopId: string };
+/** Whose packs a batch makes: submissions picked in the library, a scoring session's submissions, or a workshop's latest versions. */
+export type BatchScope =
+  | { kind: 'selection'; submissionIds: string[] }
+  | { kind: 'session'; sessionId: string }
+  | { kind: 'workshop'; workshopId: string };
 
 /** One submission a batch may make packs for, with what names its files and who reviewed it. */
 export interface BatchCandidate {
@@ -32,13 +35,20 @@ export interface BatchCandidates {
 /**
  * The submissions of a batch export, in the order a person reads them
  * (region, business, version), each with the mentors whose submitted review
- * counts. A session gives its fixed list of submissions; a workshop, each
- * participant's newest live version.
+ * counts. A selection or a session gives its fixed list of submissions; a
+ * workshop, each participant's newest live version.
  */
 export async function loadBatchCandidates(db: KemasDatabase, scope: BatchScope): Promise<BatchCandidates> {
   let workshopId: string;
   let submissions: Submission[];
-  if (scope.kind === 'session') {
+  if (scope.kind === 'selection') {
+    submissions = (await db.submissions.bulkGet(scope.submissionIds)).filter(isLive);
+    // The library picks within one workshop; its region names the folder of a participant without one.
+    const first = submissions[0];
+    if (!first) throw new RecordNotFoundError('Submission', scope.submissionIds.join(', '));
+    workshopId = first.workshopId;
+    submissions = submissions.filter((s) => s.workshopId === workshopId);
+  } else if (scope.kind === 'session') {
     const session = await db.sessions.get(scope.sessionId);
     if (!isLive(session)) throw new RecordNotFoundError('Session', scope.sessionId);
     workshopId = session.workshopId;

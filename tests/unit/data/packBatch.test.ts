@@ -192,6 +192,14 @@ describe('a batch of critique packs', () => {
       { business: 'Kopi Ijen', version: 1, reason: 'no-review' },
     ]);
 
+    // A selection takes exactly the versions picked, an older one too, and says nothing of the others.
+    const picked = await loadBatchCandidates(db, { kind: 'selection', submissionIds: ['keripik-v1', 'kopi-v1'] });
+    expect(picked.candidates.map((c) => [c.business, c.version])).toEqual([
+      ['Kopi Ijen', 1],
+      ['Keripik Tempe Bu Sari', 1],
+    ]);
+    expect(picked.withoutSubmission).toEqual([]);
+
     const perMentor = planBatch(found, { ...choices, perMentor: true, format: 'zip', language: 'en' });
     expect(perMentor.items.map((i) => i.relativePath.split('/')[2])).toEqual([
       'Jamu Mbok Darmi - Kunyit Asam - v1 - Critique pack - Rina.zip',
@@ -236,5 +244,104 @@ describe('a batch of critique packs', () => {
     controller.abort();
     const cancelled = await run('replace', controller.signal);
     expect(cancelled.report).toMatchObject({ ending: 'cancelled', notReached: 2, written: [], failed: [] });
+  });
+});
+
+/** The real host, but each pack render waits until the test lets it go; and a log of every render and write. */
+function gatedHost(auto = false) {
+  const real = realHost();
+  const renders: { mentor: string; release: () => void; rendered: boolean }[] = [];
+  const writes: string[] = [];
+  const host: HostClient = {
+    call: (channel, request) => {
+      if (channel === 'pack.render') {
+        const json = JSON.stringify(request);
+        const mentor = json.includes('"Budi"') ? 'Budi' : json.includes('"Rina"') ? 'Rina' : '?';
+        return new Promise((resolve) => {
+          const render = { mentor, rendered: false, release: () => {} };
+          render.release = () =>
+            void real.call(channel, request).then((result) => {
+              render.rendered = true;
+              resolve(result);
+            });
+          renders.push(render);
+          if (auto) render.release();
+        });
+      }
+      if (channel === 'export.write') {
+        const { relativePath, ifExists } = request as { relativePath: string; ifExists: string };
+        writes.push(`${relativePath.replace(/^.* - /, '')} ${ifExists}`);
+      }
+      return real.call(channel, request);
+    },
+    onMenuCommand: () => () => {},
+  };
+  return { host, renders, writes };
+}
+
+describe('two packs in flight', () => {
+  const perMentor: BatchChoices = { ...choices, perMentor: true };
+
+  it('makes two packs at once and still writes them in plan order', async () => {
+    const { workshop } = await seed();
+    const plan = planBatch(await loadBatchCandidates(db, { kind: 'workshop', workshopId: workshop.id }), perMentor);
+    expect(plan.items.map((i) => i.mentorName)).toEqual(['Rina', 'Budi', 'Rina']);
+    const { host, renders, writes } = gatedHost();
+    const progress = vi.fn();
+    const running = runBatch(db, host, plan, { folder: join(dir, 'Ekspor'), choices: perMentor, signal: new AbortController().signal, onProgress: progress, askWhenExists: vi.fn() });
+
+    // Jamu's pack fails (its picture is lost) and both Keripik packs are rendering together.
+    await vi.waitFor(() => expect(renders.map((r) => r.mentor).sort()).toEqual(['Budi', 'Rina']));
+    expect(progress).toHaveBeenLastCalledWith(expect.objectContaining({ done: 1, failed: 1, current: plan.items[1] }));
+    // The second finishes first; it waits for the first to be written.
+    const budi = renders.find((r) => r.mentor === 'Budi');
+    const rina = renders.find((r) => r.mentor === 'Rina');
+    rina?.release();
+    await vi.waitFor(() => expect(rina?.rendered).toBe(true));
+    expect(writes).toEqual([]);
+    budi?.release();
+
+    const report = await running;
+    expect(writes).toEqual(['Budi.pdf fail', 'Rina.pdf fail']);
+    expect(report.written.map((i) => i.mentorName)).toEqual(['Budi', 'Rina']);
+    expect(report.failed.map((f) => f.item.business)).toEqual(['Jamu Mbok Darmi']);
+    expect(progress).toHaveBeenLastCalledWith({ done: 3, total: 3, current: null, etaMs: expect.any(Number), failed: 1 });
+  });
+
+  it('asks once when files exist, and writes nothing else while the question is open', async () => {
+    const { workshop } = await seed();
+    const plan = planBatch(await loadBatchCandidates(db, { kind: 'workshop', workshopId: workshop.id }), perMentor);
+    const folder = join(dir, 'Ekspor');
+    const options = { folder, choices: perMentor, onProgress: vi.fn() };
+    await runBatch(db, realHost(), plan, { ...options, signal: new AbortController().signal, askWhenExists: vi.fn() });
+
+    const { host, renders, writes } = gatedHost(true);
+    let answer: (a: ExistingAnswer) => void = () => {};
+    const ask = vi.fn(() => new Promise<ExistingAnswer>((resolve) => (answer = resolve)));
+    const running = runBatch(db, host, plan, { ...options, signal: new AbortController().signal, askWhenExists: ask });
+    await vi.waitFor(() => expect(ask).toHaveBeenCalledOnce());
+    // Both packs are made while the question waits; only the first probe was written.
+    await vi.waitFor(() => expect(renders.filter((r) => r.rendered)).toHaveLength(2));
+    expect(writes).toEqual(['Budi.pdf fail']);
+    answer('replace');
+
+    const report = await running;
+    expect(ask).toHaveBeenCalledOnce();
+    expect(writes).toEqual(['Budi.pdf fail', 'Budi.pdf replace', 'Rina.pdf fail', 'Rina.pdf replace']);
+    expect(report.replaced.map((i) => i.mentorName)).toEqual(['Budi', 'Rina']);
+  });
+
+  it('stops at once on Cancel with two packs still rendering, and writes neither', async () => {
+    const { workshop } = await seed();
+    const plan = planBatch(await loadBatchCandidates(db, { kind: 'workshop', workshopId: workshop.id }), perMentor);
+    const { host, renders, writes } = gatedHost();
+    const controller = new AbortController();
+    const running = runBatch(db, host, plan, { folder: join(dir, 'Ekspor'), choices: perMentor, signal: controller.signal, onProgress: vi.fn(), askWhenExists: vi.fn() });
+    await vi.waitFor(() => expect(renders).toHaveLength(2));
+    // The renders never finish: only Cancel can end the run.
+    controller.abort();
+    const report = await running;
+    expect(report).toMatchObject({ ending: 'cancelled', notReached: 2, written: [] });
+    expect(writes).toEqual([]);
   });
 });

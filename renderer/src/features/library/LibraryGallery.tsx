@@ -9,9 +9,10 @@ import { useFormat } from '../../i18n/format.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { DEFAULT_FILTER, filterRows, toRows, type LibraryFilter, type LibraryRow } from './libraryFilter.ts';
 import { Loading } from '../../ui/Placeholders.tsx';
+import { BatchExportDialog } from '../packs/BatchExportDialog.tsx';
 
 const CARD_WIDTH = 220;
-const ROW_HEIGHT = 300;
+const ROW_HEIGHT = 330;
 const GAP = 16;
 
 /** The cover is decorative: the card's text already names the submission. */
@@ -21,32 +22,49 @@ function Cover({ row }: { row: LibraryRow }) {
   return <div className="face-frame card-cover">{cover && url ? <img src={url} alt="" /> : null}</div>;
 }
 
-/** Memoised: the virtual list re-renders on every scroll event, a card only when its row changes. */
-const Card = memo(function Card({ row, workshopId }: { row: LibraryRow; workshopId: string }) {
+interface CardProps {
+  row: LibraryRow;
+  workshopId: string;
+  selected: boolean;
+  onToggle: (submissionId: string) => void;
+}
+
+/**
+ * Memoised: the virtual list re-renders on every scroll event, a card only when
+ * its row or its selection changes. The checkbox sits beside the link, not in it.
+ */
+const Card = memo(function Card({ row, workshopId, selected, onToggle }: CardProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const p = row.participant;
   return (
-    <Link
-      className="library-card"
-      to={`/workshops/${workshopId}/participants/${p.id}#v${row.submission.version}`}
-    >
-      <Cover row={row} />
-      <strong className="card-title">{p.business}</strong>
-      <span className="muted card-line">
-        {p.product || t('common.notSet')} · v{row.submission.version}
-      </span>
-      <span className="card-line">
-        {t('library.faces', { count: row.faces.length, formatted: format.number(row.faces.length) })}
-        {' · '}
-        {row.warningCount > 0 ? (
-          <span className="warning-text">{t('library.warnings', { count: row.warningCount })}</span>
-        ) : (
-          <span className="ok-text">{t('library.noWarnings')}</span>
-        )}
-      </span>
-      <span className="card-line muted">{row.reviewed ? t('library.statusReviewed') : t('library.statusUnreviewed')}</span>
-    </Link>
+    <div className={selected ? 'library-card library-card-selected' : 'library-card'}>
+      <Link
+        className="library-card-link"
+        to={`/workshops/${workshopId}/participants/${p.id}#v${row.submission.version}`}
+      >
+        <Cover row={row} />
+        <strong className="card-title">{p.business}</strong>
+        <span className="muted card-line">
+          {p.product || t('common.notSet')} · v{row.submission.version}
+        </span>
+        <span className="card-line">
+          {t('library.faces', { count: row.faces.length, formatted: format.number(row.faces.length) })}
+          {' · '}
+          {row.warningCount > 0 ? (
+            <span className="warning-text">{t('library.warnings', { count: row.warningCount })}</span>
+          ) : (
+            <span className="ok-text">{t('library.noWarnings')}</span>
+          )}
+        </span>
+        <span className="card-line muted">{row.reviewed ? t('library.statusReviewed') : t('library.statusUnreviewed')}</span>
+      </Link>
+      <label className="check card-select">
+        <input type="checkbox" checked={selected} onChange={() => onToggle(row.submission.id)} />
+        {t('batch.selectCard')}{' '}
+        <span className="visually-hidden">{t('batch.selectCardName', { business: p.business, version: row.submission.version })}</span>
+      </label>
+    </div>
   );
 });
 
@@ -59,6 +77,18 @@ export function LibraryGallery({ workshop }: { workshop: Workshop }) {
   const set = (patch: Partial<LibraryFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const allRows = useMemo(() => toRows(items ?? [], workshop.region), [items, workshop.region]);
   const rows = useMemo(() => filterRows(allRows, filter), [allRows, filter]);
+  // Picked submissions, for a batch of critique packs; kept while the filters change.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [exporting, setExporting] = useState(false);
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
   const regions = useMemo(() => [...new Set(allRows.map((r) => r.region).filter(Boolean))].sort(), [allRows]);
 
   const scroller = useRef<HTMLDivElement | null>(null);
@@ -132,6 +162,23 @@ export function LibraryGallery({ workshop }: { workshop: Workshop }) {
       <p className="muted" aria-live="polite">
         {t('library.results', { count: rows.length, formatted: format.number(rows.length) })}
       </p>
+      <div className="toolbar gallery-selection">
+        <button
+          type="button"
+          className="button"
+          disabled={rows.length === 0}
+          onClick={() => setSelected((current) => new Set([...current, ...rows.map((r) => r.submission.id)]))}
+        >
+          {t('batch.selectShown')}
+        </button>
+        <button type="button" className="button" disabled={selected.size === 0} onClick={() => setSelected(new Set())}>
+          {t('batch.selectNone')}
+        </button>
+        <span aria-live="polite">{t('batch.selectedCount', { count: format.number(selected.size) })}</span>
+        <button type="button" className="button button-primary" disabled={selected.size === 0} onClick={() => setExporting(true)}>
+          {t('batch.exportSelected', { count: format.number(selected.size) })}
+        </button>
+      </div>
       {allRows.length === 0 ? <p className="empty-line">{t('library.empty')}</p> : null}
       {allRows.length > 0 && rows.length === 0 ? <p className="empty-line">{t('library.noMatch')}</p> : null}
       <div ref={setScroller} className="gallery-scroll" data-testid="gallery-scroll">
@@ -143,12 +190,19 @@ export function LibraryGallery({ workshop }: { workshop: Workshop }) {
               style={{ transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT - GAP }}
             >
               {rows.slice(virtualRow.index * columns, virtualRow.index * columns + columns).map((row) => (
-                <Card key={row.submission.id} row={row} workshopId={workshop.id} />
+                <Card key={row.submission.id} row={row} workshopId={workshop.id} selected={selected.has(row.submission.id)} onToggle={toggle} />
               ))}
             </div>
           ))}
         </div>
       </div>
+      {exporting ? (
+        <BatchExportDialog
+          scope={{ kind: 'selection', submissionIds: [...selected] }}
+          name={t('batch.selectionName', { count: format.number(selected.size) })}
+          onClose={() => setExporting(false)}
+        />
+      ) : null}
     </section>
   );
 }

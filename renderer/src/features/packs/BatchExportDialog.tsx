@@ -19,7 +19,7 @@ import { DocumentOptionsFields } from './DocumentOptionsFields.tsx';
 
 interface Props {
   scope: BatchScope;
-  /** The session's or workshop's name, for the title. */
+  /** The session's or workshop's name (or what the selection is), for the title. */
   name: string;
   onClose: () => void;
 }
@@ -58,7 +58,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
 
   const choices = useMemo(() => ({ language, pageSize, format: packFormat, perMentor }), [language, pageSize, packFormat, perMentor]);
   const plan = useMemo(() => (candidates ? planBatch(candidates, choices) : null), [candidates, choices]);
-  const scopeKey = scope.kind === 'session' ? scope.sessionId : scope.workshopId;
+  const scopeKey = scope.kind === 'session' ? scope.sessionId : scope.kind === 'workshop' ? scope.workshopId : scope.submissionIds.join(',');
 
   useEffect(() => {
     let live = true;
@@ -218,7 +218,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
             void start();
           }}
         >
-          <p className="muted">{scope.kind === 'session' ? t('batch.introSession') : t('batch.introWorkshop')}</p>
+          <p className="muted">{scope.kind === 'session' ? t('batch.introSession') : scope.kind === 'workshop' ? t('batch.introWorkshop') : t('batch.introSelection')}</p>
           <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} />
           <fieldset className="pack-choice">
             <legend>{t('packs.mode')}</legend>

@@ -120,11 +120,15 @@ function failureOf(item: BatchItem, error: unknown): BatchFailure {
   return { item, reason: 'unexpected', face: null, detail: error instanceof Error ? error.message : String(error) };
 }
 
+/** How many packs are made at once: the host renders with a pool of two workers. */
+export const PACKS_IN_FLIGHT = 2;
+
 /**
- * Makes and writes each pack of `plan` in turn. A pack that fails is reported
- * and the next one made; an existing file is never replaced unless the
- * person answered "replace"; Cancel (the signal) stops at once and the pack
- * under way is not written.
+ * Makes and writes the packs of `plan`, up to {@link PACKS_IN_FLIGHT} made at
+ * once but written one at a time in plan order. A pack that fails is reported
+ * and the next one made; an existing file is never replaced unless the person
+ * answered "replace", and while they are asked nothing else is written; Cancel
+ * (the signal) or "stop" halts at once and packs under way are not written.
  */
 export async function runBatch(db: KemasDatabase, host: HostClient, plan: BatchPlan, options: BatchRunOptions): Promise<BatchReport> {
   const { folder, choices, signal } = options;
@@ -133,59 +137,99 @@ export async function runBatch(db: KemasDatabase, host: HostClient, plan: BatchP
   const total = plan.items.length;
   const started = now();
   let existing: ExistingAnswer | null = null;
-  const progress = (done: number, current: BatchItem | null) => {
+  // Cancel, or the answer "stop": what is being made is dropped.
+  const halt = new AbortController();
+  const cancel = () => halt.abort(signal.reason);
+  if (signal.aborted) cancel();
+  else signal.addEventListener('abort', cancel, { once: true });
+  let stopped = false;
+  let done = 0;
+  let next = 0;
+  const making = new Set<number>();
+  const progress = () => {
     const elapsed = now() - started;
+    const first = making.size > 0 ? Math.min(...making) : null;
+    const current = first === null ? null : (plan.items[first] ?? null);
     options.onProgress({ done, total, current, etaMs: done > 0 ? Math.round((elapsed / done) * (total - done)) : null, failed: report.failed.length });
   };
+  // Each item waits for the one before it to be written (or given up): plan order, one write at a time.
+  let lastTurn: Promise<void> = Promise.resolve();
 
-  for (const [i, item] of plan.items.entries()) {
-    if (signal.aborted) {
-      report.ending = 'cancelled';
-      report.notReached = total - i;
-      break;
-    }
-    progress(i, item);
-    let bytes: Uint8Array<ArrayBuffer>;
-    try {
-      const made = await makePack(
-        db,
-        host,
-        { submissionId: item.submissionId, language: choices.language, pageSize: choices.pageSize, mode: item.mode, format: choices.format },
-        { signal, onProgress: () => {}, requireImages: true },
-      );
-      bytes = new Uint8Array(await made.blob.arrayBuffer());
-    } catch (error) {
-      if (signal.aborted) {
-        report.ending = 'cancelled';
-        report.notReached = total - i;
-        break;
-      }
-      report.failed.push(failureOf(item, error));
-      continue;
-    }
-
-    const write = (ifExists: 'fail' | 'replace') => host.call('export.write', { folder, relativePath: item.relativePath, bytes, ifExists });
+  /** Writes one pack; true when the item is settled (written, kept, replaced or failed). */
+  async function write(item: BatchItem, bytes: Uint8Array<ArrayBuffer>): Promise<boolean> {
+    const put = (ifExists: 'fail' | 'replace') => host.call('export.write', { folder, relativePath: item.relativePath, bytes, ifExists });
     // Always 'fail' first, so the report knows which files were replaced.
-    let result = await write('fail');
+    let result = await put('fail');
     if (result.ok && 'exists' in result.value) {
       existing ??= await options.askWhenExists(item);
       if (existing === 'stop') {
         report.keptExisting.push(item);
-        report.ending = 'stopped';
-        report.notReached = total - i - 1;
-        break;
+        stopped = true;
+        halt.abort();
+        return true;
       }
       if (existing === 'skip') {
         report.keptExisting.push(item);
-        continue;
+        return true;
       }
-      result = await write('replace');
+      result = await put('replace');
       if (result.ok) report.replaced.push(item);
     } else if (result.ok) {
       report.written.push(item);
     }
     if (!result.ok) report.failed.push({ item, reason: 'write', face: null, detail: `${result.error.code}: ${result.error.message}` });
+    return true;
   }
-  progress(total - report.notReached, null);
+
+  /** Makes one pack, then in its turn writes it or reports why it failed; false when halted first. */
+  async function handle(item: BatchItem, turn: Promise<void>): Promise<boolean> {
+    let made: { bytes: Uint8Array<ArrayBuffer> } | { error: unknown };
+    try {
+      const pack = await makePack(
+        db,
+        host,
+        { submissionId: item.submissionId, language: choices.language, pageSize: choices.pageSize, mode: item.mode, format: choices.format },
+        { signal: halt.signal, onProgress: () => {}, requireImages: true },
+      );
+      made = { bytes: new Uint8Array(await pack.blob.arrayBuffer()) };
+    } catch (error) {
+      made = { error };
+    }
+    await turn;
+    if (halt.signal.aborted) return false;
+    if ('error' in made) {
+      report.failed.push(failureOf(item, made.error));
+      return true;
+    }
+    return write(item, made.bytes);
+  }
+
+  async function worker() {
+    while (!halt.signal.aborted && next < total) {
+      const i = next++;
+      const item = plan.items[i] as BatchItem;
+      const turn = lastTurn;
+      let release = () => {};
+      lastTurn = new Promise<void>((resolve) => (release = resolve));
+      making.add(i);
+      progress();
+      try {
+        if (await handle(item, turn)) done += 1;
+      } finally {
+        making.delete(i);
+        release();
+      }
+    }
+  }
+
+  try {
+    await Promise.all(Array.from({ length: Math.min(PACKS_IN_FLIGHT, total) }, worker));
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+  report.notReached = total - done;
+  if (stopped) report.ending = 'stopped';
+  else if (signal.aborted && done < total) report.ending = 'cancelled';
+  progress();
   return report;
 }
