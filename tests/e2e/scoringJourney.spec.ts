@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -205,4 +205,17 @@ test('a blind session with two mentors on one laptop: keyboard scoring, a confli
   expect(byBusiness.get(BUSINESSES[4])?.[column('Rata-rata (0-100)')]).toBe(37.5);
   expect(byBusiness.get(BUSINESSES[4])?.[column('Peringkat')]).toBe(4);
   expect(byBusiness.get(BUSINESSES[0])?.[column('Jumlah penilaian')]).toBe(1);
+
+  // The session's critique packs, one folder per region and participant, from the session screen.
+  const folder = join(work, 'Ekspor sesi');
+  await page.getByRole('button', { name: 'Ekspor paket kritik…' }).click();
+  const batch = page.getByRole('dialog', { name: /^Ekspor paket kritik: / });
+  await batch.getByLabel('Folder tujuan').fill(folder);
+  await expect(batch.getByText('Akan dibuat: 5 paket.')).toBeVisible();
+  await batch.getByRole('button', { name: 'Buat 5 paket' }).click();
+  await expect(batch.getByRole('heading', { name: 'Ekspor selesai' })).toBeVisible({ timeout: 90_000 });
+  await expect(batch.getByText('Ditulis: 5')).toBeVisible();
+  const written = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.pdf'));
+  expect(written).toHaveLength(5);
+  for (const business of BUSINESSES) expect(written.some((p) => p.startsWith(join('Jember', `${business} - `)))).toBe(true);
 });
