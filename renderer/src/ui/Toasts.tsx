@@ -27,7 +27,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback(
     (input: ToastInput) => {
       const id = nextId.current++;
-      setToasts((all) => [...all.slice(-3), { ...input, id }]);
+      // The same plain message again (e.g. "submitted" after each review) replaces
+      // the earlier one instead of stacking; undo offers stay, each undoes its own change.
+      const repeats = (x: Toast) => !x.undo && !input.undo && x.message === input.message && x.tone === input.tone;
+      setToasts((all) => [...all.filter((x) => !repeats(x)).slice(-3), { ...input, id }]);
       if (input.tone !== 'error' && !input.undo) setTimeout(() => dismiss(id), 6000);
       if (input.undo) setTimeout(() => dismiss(id), 15000);
     },
