@@ -1,0 +1,115 @@
+import type { RecordBase } from '../domain/record.ts';
+
+/**
+ * What happened to one incoming record:
+ * - `added`: the studio did not have it;
+ * - `updated`: the incoming copy is newer and replaces the local one (a later edit by the same person);
+ * - `kept`: the local copy is newer or the very same, and stays;
+ * - `conflict`: both copies differ and were last edited by different people, so each side may hold
+ *   an edit the other lacks. Without a common ancestor this cannot be told from a plain later edit,
+ *   so it is reported as "both changed, newer kept" (`winner` says which copy stayed) for the curator to read.
+ */
+export type MergeOutcome = 'added' | 'updated' | 'kept' | 'conflict';
+
+/** The stamp of one side's copy, for the merge report. */
+export interface RecordStamp {
+  updatedAt: number;
+  updatedBy: string;
+  deletedAt: number | null;
+}
+
+export interface MergeEntry {
+  table: string;
+  id: string;
+  outcome: MergeOutcome;
+  /** Which copy the studio holds after the merge. */
+  winner: 'local' | 'incoming';
+  /** The studio's copy before the merge; null when it had none. */
+  local: RecordStamp | null;
+  incoming: RecordStamp;
+}
+
+export interface MergeResult<R extends RecordBase> {
+  /** The records to write: added ones and those where the incoming copy won (sorted by id). */
+  merged: R[];
+  /** The whole table after the merge: `existing` with `merged` written over it (sorted by id). */
+  all: R[];
+  /** One entry per distinct incoming id (sorted by id). */
+  report: MergeEntry[];
+}
+
+/** JSON with object keys sorted, so equal records give equal text whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A total order on copies of one record: later `updatedAt` first decides; a tie is broken by
+ * `updatedBy`, then by the canonical JSON of the whole record (plain code-unit order, no locale).
+ * Returns 0 only for copies with identical content, so the winner never depends on who merges first.
+ */
+export function compareCopies(a: RecordBase, b: RecordBase): number {
+  return cmp(a.updatedAt, b.updatedAt) || cmp(a.updatedBy, b.updatedBy) || cmp(canonicalJson(a), canonicalJson(b));
+}
+
+const stamp = (r: RecordBase): RecordStamp => ({ updatedAt: r.updatedAt, updatedBy: r.updatedBy, deletedAt: r.deletedAt });
+
+/** The newest copy per id (duplicates inside one list are resolved by the same rule). */
+function newestById<R extends RecordBase>(records: readonly R[]): Map<string, R> {
+  const byId = new Map<string, R>();
+  for (const r of records) {
+    const seen = byId.get(r.id);
+    if (seen === undefined || compareCopies(r, seen) > 0) byId.set(r.id, r);
+  }
+  return byId;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => cmp(a.id, b.id);
+
+/**
+ * Merges incoming copies of one table into the studio's copies with the stated rule:
+ * **the newer edit wins, per record** (`compareCopies`: `updatedAt`, then `updatedBy`, then content).
+ * Because the winner is the maximum of a total order, merging is idempotent (importing a bundle twice
+ * changes nothing), commutative and associative (bundles merged in any order give the same table).
+ *
+ * Tombstones are ordinary edits: deleting sets `deletedAt` and a new `updatedAt`, so a newer delete
+ * wins over an older edit, and an edit made after a delete (an undo, or a restore) wins over the
+ * older tombstone. Nothing is ever removed, only written.
+ */
+export function mergeTable<R extends RecordBase>(existing: readonly R[], incoming: readonly R[], table = ''): MergeResult<R> {
+  const local = newestById(existing);
+  const report: MergeEntry[] = [];
+  const merged: R[] = [];
+  for (const inc of newestById(incoming).values()) {
+    const loc = local.get(inc.id);
+    if (loc === undefined) {
+      merged.push(inc);
+      report.push({ table, id: inc.id, outcome: 'added', winner: 'incoming', local: null, incoming: stamp(inc) });
+      continue;
+    }
+    const order = compareCopies(inc, loc);
+    const winner = order > 0 ? 'incoming' : 'local';
+    if (winner === 'incoming') merged.push(inc);
+    const outcome: MergeOutcome =
+      order === 0 ? 'kept' : inc.updatedBy !== loc.updatedBy ? 'conflict' : winner === 'incoming' ? 'updated' : 'kept';
+    report.push({ table, id: inc.id, outcome, winner, local: stamp(loc), incoming: stamp(inc) });
+  }
+  const all = new Map(local);
+  for (const r of merged) all.set(r.id, r);
+  return { merged: merged.sort(byId), all: [...all.values()].sort(byId), report: report.sort(byId) };
+}
+
+/** Counts of a report by outcome. */
+export function countOutcomes(report: readonly MergeEntry[]): Record<MergeOutcome, number> {
+  const counts: Record<MergeOutcome, number> = { added: 0, updated: 0, kept: 0, conflict: 0 };
+  for (const e of report) counts[e.outcome] += 1;
+  return counts;
+}
