@@ -42,7 +42,7 @@ describe('mergeTable (properties, seeded)', () => {
     }
     function randomCopiesOf(result: { merged: Rec[] }, r: () => number): Rec[] {
       // The same bundle again, in a shuffled order and with key order changed.
-      return [...result.merged].sort(() => r() - 0.5).map((x) => ({ note: x.note, ...x }));
+      return [...result.merged].sort(() => r() - 0.5).map((x) => Object.fromEntries(Object.entries(x).reverse()) as Rec);
     }
   });
 
