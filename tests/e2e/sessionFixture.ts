@@ -128,3 +128,25 @@ export async function seedReviews(page: Page, reviews: SeededReview[]) {
   await page.reload();
   await waitForReady(page);
 }
+
+/**
+ * The demo workshop's "Final" session, all score all and named, with two mentors'
+ * submitted reviews: Jamu 100 and 75 (spread 25), Keripik 50 and 50, Kopi 75 and
+ * 25 (spread 50). Opens its Results tab and gives the table and a row finder.
+ */
+export async function openFinalResults(page: Page) {
+  await openDemoSessions(page);
+  await createSession(page, 'Final', { split: false, blind: false });
+  await seedReviews(page, [
+    { item: 0, mentor: 'Dewi Lestari', level: 5 },
+    { item: 0, mentor: 'Budi Santoso', level: 4 },
+    { item: 1, mentor: 'Dewi Lestari', level: 3 },
+    { item: 1, mentor: 'Budi Santoso', level: 3 },
+    { item: 2, mentor: 'Dewi Lestari', level: 4 },
+    { item: 2, mentor: 'Budi Santoso', level: 2 },
+  ]);
+  await page.getByRole('tab', { name: 'Hasil' }).click();
+  const results = page.getByRole('table', { name: 'Hasil per kiriman' });
+  const rowOf = (business: string) => results.getByRole('row', { name: new RegExp(`${business} · versi 1`) });
+  return { results, rowOf };
+}

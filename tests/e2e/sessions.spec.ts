@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
-import { createSession, JAMU, KERIPIK, KOPI, openDemoSessions, seedReviews, watchTranslations } from './sessionFixture.ts';
+import { createSession, JAMU, KERIPIK, KOPI, openDemoSessions, openFinalResults, seedReviews, watchTranslations } from './sessionFixture.ts';
 import { expectAccessible, screenshot } from './studio.ts';
 
 test('a curator makes a blind, split session with a mentor added on the spot; each sees their queue and the dashboard', async ({ page }) => {
@@ -66,20 +66,7 @@ test('a curator makes a blind, split session with a mentor added on the spot; ea
 
 test('results: ranks with ties, disagreement flags, agreement and leniency; CSV and XLSX carry the same numbers', async ({ page }) => {
   const missing = watchTranslations(page);
-  await openDemoSessions(page);
-  await createSession(page, 'Final', { split: false, blind: false });
-  // Jamu: 100 and 75 (spread 25); Keripik: 50 and 50; Kopi: 75 and 25 (spread 50).
-  await seedReviews(page, [
-    { item: 0, mentor: 'Dewi Lestari', level: 5 },
-    { item: 0, mentor: 'Budi Santoso', level: 4 },
-    { item: 1, mentor: 'Dewi Lestari', level: 3 },
-    { item: 1, mentor: 'Budi Santoso', level: 3 },
-    { item: 2, mentor: 'Dewi Lestari', level: 4 },
-    { item: 2, mentor: 'Budi Santoso', level: 2 },
-  ]);
-  await page.getByRole('tab', { name: 'Hasil' }).click();
-  const results = page.getByRole('table', { name: 'Hasil per kiriman' });
-  const rowOf = (business: string) => results.getByRole('row', { name: new RegExp(`${business} · versi 1`) });
+  const { results, rowOf } = await openFinalResults(page);
   await expect(rowOf(JAMU).getByRole('cell').first()).toHaveText('1');
   await expect(rowOf(JAMU)).toContainText('87,5');
   await expect(rowOf(JAMU)).toContainText('Perlu dibahas');

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPdf } from '../support/packPdf.ts';
-import { createSession, JAMU, KERIPIK, KOPI, openDemoSessions, seedReviews, watchTranslations } from './sessionFixture.ts';
+import { createSession, JAMU, KERIPIK, KOPI, openDemoSessions, openFinalResults, watchTranslations } from './sessionFixture.ts';
 import { expectAccessible, screenshot } from './studio.ts';
 
 const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'summary-e2e');
@@ -31,20 +31,7 @@ test('a curator makes the summary report from the results tab: the PDF carries t
   test.setTimeout(120_000);
   mkdirSync(OUT, { recursive: true });
   const missing = watchTranslations(page);
-  await openDemoSessions(page);
-  await createSession(page, 'Final', { split: false, blind: false });
-  // Jamu: 100 and 75 (spread 25); Keripik: 50 and 50; Kopi: 75 and 25 (spread 50).
-  await seedReviews(page, [
-    { item: 0, mentor: 'Dewi Lestari', level: 5 },
-    { item: 0, mentor: 'Budi Santoso', level: 4 },
-    { item: 1, mentor: 'Dewi Lestari', level: 3 },
-    { item: 1, mentor: 'Budi Santoso', level: 3 },
-    { item: 2, mentor: 'Dewi Lestari', level: 4 },
-    { item: 2, mentor: 'Budi Santoso', level: 2 },
-  ]);
-  await page.getByRole('tab', { name: 'Hasil' }).click();
-  const results = page.getByRole('table', { name: 'Hasil per kiriman' });
-  const rowOf = (business: string) => results.getByRole('row', { name: new RegExp(`${business} · versi 1`) });
+  const { rowOf } = await openFinalResults(page);
   await expect(rowOf(JAMU).getByRole('cell').first()).toHaveText('1');
   await expect(rowOf(JAMU)).toContainText('87,5');
   await expect(rowOf(KERIPIK).getByRole('cell').first()).toHaveText('2');

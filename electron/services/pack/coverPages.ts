@@ -7,20 +7,6 @@ import type { PackWriter, Struct, TextStyle } from './pdfWriter.ts';
 const LABEL: TextStyle = { size: THEME.size.tiny, colour: THEME.colour.muted };
 const VALUE: TextStyle = { size: THEME.size.body };
 
-/** Label above value, as a column of facts; returns the column's height. */
-function facts(writer: PackWriter, list: readonly { label: string; value: string }[], x: number, y: number, width: number): number {
-  let cy = y;
-  for (const fact of list) {
-    writer.tagged('P', writer.section, () => {
-      writer.text(fact.label, x, cy, width, LABEL);
-      cy += writer.measure(fact.label, width, LABEL);
-      writer.text(fact.value, x, cy, width, VALUE);
-      cy += writer.measure(fact.value, width, VALUE) + 5;
-    });
-  }
-  return cy - y;
-}
-
 /** A small rounded label with a soft background; the text is tagged as a paragraph of `parent`, the background is an artifact. */
 function chip(
   writer: PackWriter,
@@ -53,8 +39,8 @@ export function drawCover(writer: PackWriter, model: PackModel): void {
   const gap = 24;
   const column = (writer.contentWidth - gap) / 2;
   const top = writer.y + 4;
-  const rightHeight = facts(writer, cover.participantFacts, writer.left + column + gap, top, column);
-  let y = top + facts(writer, cover.workshopFacts, writer.left, top, column);
+  const rightHeight = writer.facts(cover.participantFacts, writer.left + column + gap, top, column, VALUE, 5);
+  let y = top + writer.facts(cover.workshopFacts, writer.left, top, column, VALUE, 5);
   const mentorsLabel = cover.mentorsLabel;
   const labelY = y;
   writer.tagged('P', writer.section, () => writer.text(mentorsLabel, writer.left, labelY, column, LABEL));

@@ -94,6 +94,25 @@ export class PackWriter {
     return ok;
   }
 
+  /**
+   * A column of facts on a cover, each a small muted label above its value in
+   * `value` style, `gap` points apart; each fact is one tagged paragraph.
+   * Returns the column's height.
+   */
+  facts(list: readonly { label: string; value: string }[], x: number, y: number, width: number, value: TextStyle, gap: number): number {
+    const label: TextStyle = { size: THEME.size.tiny, colour: THEME.colour.muted };
+    let cy = y;
+    for (const fact of list) {
+      this.tagged('P', this.section, () => {
+        this.text(fact.label, x, cy, width, label);
+        cy += this.measure(fact.label, width, label);
+        this.text(fact.value, x, cy, width, value);
+        cy += this.measure(fact.value, width, value) + gap;
+      });
+    }
+    return cy - y;
+  }
+
   /** Height of `text` wrapped at `width` in `style`. */
   measure(text: string, width: number, style: TextStyle = {}): number {
     this.style(style);

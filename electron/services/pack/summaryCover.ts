@@ -7,20 +7,6 @@ const LABEL: TextStyle = { size: THEME.size.tiny, colour: THEME.colour.muted };
 const VALUE: TextStyle = { size: THEME.size.small + 0.5 };
 const NOTE_COLOURS = { fill: '#fff4d6', text: '#6d4c00' } as const;
 
-/** Label above value, as a column of facts; returns the column's height. */
-function facts(writer: PackWriter, list: readonly { label: string; value: string }[], x: number, y: number, width: number): number {
-  let cy = y;
-  for (const fact of list) {
-    writer.tagged('P', writer.section, () => {
-      writer.text(fact.label, x, cy, width, LABEL);
-      cy += writer.measure(fact.label, width, LABEL);
-      writer.text(fact.value, x, cy, width, VALUE);
-      cy += writer.measure(fact.value, width, VALUE) + 4;
-    });
-  }
-  return cy - y;
-}
-
 /** A boxed warning across the page (e.g. an open session's numbers may change). */
 function note(writer: PackWriter, text: string): void {
   const pad = 9;
@@ -50,8 +36,8 @@ export function drawSummaryCover(writer: PackWriter, model: SummaryModel): void 
   const column = (writer.contentWidth - gap) / 2;
   const split = Math.ceil(cover.facts.length / 2);
   const top = writer.y + 4;
-  const left = facts(writer, cover.facts.slice(0, split), writer.left, top, column);
-  const right = facts(writer, cover.facts.slice(split), writer.left + column + gap, top, column);
+  const left = writer.facts(cover.facts.slice(0, split), writer.left, top, column, VALUE, 4);
+  const right = writer.facts(cover.facts.slice(split), writer.left + column + gap, top, column, VALUE, 4);
   writer.y = top + Math.max(left, right) + 2;
 
   const mentorsLabel = model.text.cover.mentors;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
 import { buildPackModel } from '../../../../shared/pack/packModel.ts';
@@ -13,10 +13,11 @@ import { downloadBlob } from '../../ui/download.ts';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { SelectField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
-import { makePack, packSteps, PackExportError, type PackFormat, type PackProgress } from './exportPack.ts';
+import { makePack, packSteps, PackExportError, type PackFormat } from './exportPack.ts';
 import { PackSteps } from './PackSteps.tsx';
 import './packs.css';
 import { DocumentOptionsFields } from './DocumentOptionsFields.tsx';
+import { useDocumentJob } from './useDocumentJob.ts';
 
 interface Props {
   submissionId: string;
@@ -30,8 +31,6 @@ interface Preview {
   loaded: LoadedPack;
   model: PackModel;
 }
-
-type Phase = { kind: 'form'; error: string | null; cancelled: boolean } | { kind: 'working'; progress: PackProgress };
 
 /**
  * Exports one submission's critique pack: language, paper size, whose pack,
@@ -49,10 +48,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
   const [mentorId, setMentorId] = useState<string | null>(null);
   const [format, setFormat] = useState<PackFormat>('pdf');
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'form', error: null, cancelled: false });
-  const abort = useRef<AbortController | null>(null);
-  const createButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
+  const { phase, run, cancel, fail, createButton, cancelButton } = useDocumentJob();
 
   const contributors = preview?.loaded.contributors ?? [];
   const chosenMentor = mentorId ?? (contributors.find((m) => m.id === me.id) ?? contributors[0])?.id ?? null;
@@ -68,44 +64,24 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
         if (live) setPreview({ loaded, model: buildPackModel(loaded.input, { language: 'id', mode: wanted }) });
       })
       .catch((error: unknown) => {
-        if (live) setPhase({ kind: 'form', error: saveErrorMessage(error, t), cancelled: false });
+        if (live) fail(saveErrorMessage(error, t));
       });
     return () => {
       live = false;
     };
-  }, [db, submissionId, modeKey, t]);
-
-  // Keyboard focus follows the work: Cancel while it runs, "Make the pack" when it is back.
-  const focusAt = phase.kind === 'working' ? 'cancel' : phase.error || phase.cancelled ? 'create' : null;
-  useEffect(() => {
-    if (focusAt === 'cancel') cancelButton.current?.focus();
-    else if (focusAt === 'create') createButton.current?.focus();
-  }, [focusAt]);
-
-  // Closing the dialog mid-way stops the work.
-  useEffect(() => () => abort.current?.abort(), []);
+  }, [db, submissionId, modeKey, t, fail]);
 
   async function create() {
     if (!mode) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setPhase({ kind: 'working', progress: { step: 'gathering' } });
-    try {
-      const made = await makePack(
-        db,
-        host,
-        { submissionId, language, pageSize, mode, format },
-        { signal: controller.signal, onProgress: (progress) => setPhase({ kind: 'working', progress }) },
-      );
-      downloadBlob(made.blob, made.fileName);
-      toast({ message: t('packs.saved', { file: made.fileName }) });
-      onClose();
-    } catch (error) {
-      if (controller.signal.aborted) setPhase({ kind: 'form', error: null, cancelled: true });
-      else setPhase({ kind: 'form', error: packErrorMessage(error), cancelled: false });
-    } finally {
-      abort.current = null;
-    }
+    await run(
+      (signal, onProgress) => makePack(db, host, { submissionId, language, pageSize, mode, format }, { signal, onProgress }),
+      (made) => {
+        downloadBlob(made.blob, made.fileName);
+        toast({ message: t('packs.saved', { file: made.fileName }) });
+        onClose();
+      },
+      packErrorMessage,
+    );
   }
 
   function packErrorMessage(error: unknown): string {
@@ -132,7 +108,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
   const marks = model?.faces.reduce((n, f) => n + f.marks.length, 0) ?? 0;
 
   const footer = working ? (
-    <button ref={cancelButton} type="button" className="button button-danger" onClick={() => abort.current?.abort()}>
+    <button ref={cancelButton} type="button" className="button button-danger" onClick={cancel}>
       {t('common.cancel')}
     </button>
   ) : (
@@ -147,7 +123,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
   );
 
   return (
-    <Dialog title={t('packs.title', { business, version })} onClose={working ? () => abort.current?.abort() : onClose} footer={footer} wide>
+    <Dialog title={t('packs.title', { business, version })} onClose={working ? cancel : onClose} footer={footer} wide>
       {working ? (
         <section className="pack-progress" aria-labelledby={`${ids}-progress`}>
           <h3 id={`${ids}-progress`}>{t('packs.progressTitle')}</h3>

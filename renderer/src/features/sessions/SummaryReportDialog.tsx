@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
 import { PACK_SUMMARY_LIMITS } from '../../../../shared/contract/packSummary.ts';
@@ -8,14 +8,13 @@ import { host } from '../../host/hostClient.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { downloadBlob } from '../../ui/download.ts';
 import { useToast } from '../../ui/Toasts.tsx';
-import { PackExportError, type PackProgress } from '../packs/exportPack.ts';
+import { PackExportError } from '../packs/exportPack.ts';
 import { PackSteps } from '../packs/PackSteps.tsx';
 import '../packs/packs.css';
 import { useResultFormats } from './numberFormats.ts';
 import { makeSummaryReport, SUMMARY_STEPS } from './summaryReport.ts';
 import { DocumentOptionsFields } from '../packs/DocumentOptionsFields.tsx';
-
-type Phase = { kind: 'form'; error: string | null; cancelled: boolean } | { kind: 'working'; progress: PackProgress };
+import { useDocumentJob } from '../packs/useDocumentJob.ts';
 
 /**
  * Makes the curator's summary report of a session as a PDF: language and
@@ -29,41 +28,18 @@ export function SummaryReportDialog({ input, onClose }: { input: Omit<SummaryInp
   const ids = useId();
   const [language, setLanguage] = useState<PackLanguage>(i18n.language === 'en' ? 'en' : 'id');
   const [pageSize, setPageSize] = useState<PackPageSizeName>('A4');
-  const [phase, setPhase] = useState<Phase>({ kind: 'form', error: null, cancelled: false });
-  const abort = useRef<AbortController | null>(null);
-  const createButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-
-  // Keyboard focus follows the work: Cancel while it runs, "Make the report" when it is back.
-  const focusAt = phase.kind === 'working' ? 'cancel' : phase.error || phase.cancelled ? 'create' : null;
-  useEffect(() => {
-    if (focusAt === 'cancel') cancelButton.current?.focus();
-    else if (focusAt === 'create') createButton.current?.focus();
-  }, [focusAt]);
-
-  // Closing the dialog mid-way stops the work.
-  useEffect(() => () => abort.current?.abort(), []);
+  const { phase, run, cancel, createButton, cancelButton } = useDocumentJob();
 
   async function create() {
-    const controller = new AbortController();
-    abort.current = controller;
-    setPhase({ kind: 'working', progress: { step: 'gathering' } });
-    try {
-      const made = await makeSummaryReport(
-        host,
-        input,
-        { language, pageSize },
-        { signal: controller.signal, onProgress: (progress) => setPhase({ kind: 'working', progress }) },
-      );
-      downloadBlob(made.blob, made.fileName);
-      toast({ message: t('sessions.summary.saved', { file: made.fileName }) });
-      onClose();
-    } catch (error) {
-      if (controller.signal.aborted) setPhase({ kind: 'form', error: null, cancelled: true });
-      else setPhase({ kind: 'form', error: errorMessage(error), cancelled: false });
-    } finally {
-      abort.current = null;
-    }
+    await run(
+      (signal, onProgress) => makeSummaryReport(host, input, { language, pageSize }, { signal, onProgress }),
+      (made) => {
+        downloadBlob(made.blob, made.fileName);
+        toast({ message: t('sessions.summary.saved', { file: made.fileName }) });
+        onClose();
+      },
+      errorMessage,
+    );
   }
 
   function errorMessage(error: unknown): string {
@@ -82,7 +58,7 @@ export function SummaryReportDialog({ input, onClose }: { input: Omit<SummaryInp
   const working = phase.kind === 'working';
   const { results } = input;
   const footer = working ? (
-    <button ref={cancelButton} type="button" className="button button-danger" onClick={() => abort.current?.abort()}>
+    <button ref={cancelButton} type="button" className="button button-danger" onClick={cancel}>
       {t('common.cancel')}
     </button>
   ) : (
@@ -97,7 +73,7 @@ export function SummaryReportDialog({ input, onClose }: { input: Omit<SummaryInp
   );
 
   return (
-    <Dialog title={t('sessions.summary.title', { session: input.session.name })} onClose={working ? () => abort.current?.abort() : onClose} footer={footer}>
+    <Dialog title={t('sessions.summary.title', { session: input.session.name })} onClose={working ? cancel : onClose} footer={footer}>
       {working ? (
         <section className="pack-progress" aria-labelledby={`${ids}-progress`}>
           <h3 id={`${ids}-progress`}>{t('sessions.summary.progressTitle')}</h3>
