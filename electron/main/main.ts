@@ -1,8 +1,10 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { createIngestPool } from '../services/ingestPool.ts';
 import { createExportService } from '../services/exportFolder.ts';
+import { createBackupService, defaultBackupFolder } from '../services/backupFolder.ts';
+import { createQuitBackup, type QuitBackup } from './quitBackup.ts';
 import { createPackPool, type PackReply, type PackTask } from '../services/packPool.ts';
 import { spawnUtilityWorker } from './utilityWorker.ts';
 import Store from 'electron-store';
@@ -28,6 +30,7 @@ const ingestWorkerPath = join(outDir, 'main', 'ingestWorker.js');
 const packWorkerPath = join(outDir, 'main', 'packWorker.js');
 
 let mainWindow: BrowserWindow | null = null;
+let quitBackup: QuitBackup | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -74,10 +77,29 @@ function start(): void {
     () => spawnUtilityWorker<PackTask, PackReply>(packWorkerPath, 'Kemas Studio pack worker'),
     availableParallelism(),
   );
+  const backupFolder = process.env.KEMAS_BACKUP_DIR ?? defaultBackupFolder(homedir());
+  const backups = createBackupService({
+    folder: () => settings.get().backup.folder ?? backupFolder,
+    defaultFolder: backupFolder,
+    keep: () => settings.get().backup.keep,
+  });
   app.on('will-quit', () => {
     pool.close();
     packs.close();
+    void backups.close();
   });
+  // A final backup before quitting: the renderer is asked, and answers on 'backup.quitReady'.
+  const quit = createQuitBackup({
+    ask: () => {
+      const contents = mainWindow?.webContents;
+      if (!contents || contents.isCrashed?.()) return false;
+      contents.send(MENU_COMMAND_EVENT, 'backup.beforeQuit' satisfies MenuCommand);
+      return true;
+    },
+    quit: () => app.quit(),
+  });
+  quitBackup = quit;
+  app.on('before-quit', (event) => quit.intercept(event));
 
   const baseHandlers = createHostHandlers({
     appInfo: {
@@ -94,6 +116,7 @@ function start(): void {
     summary: (request) => packs.summary(request),
     // shell.openPath answers '' on success, else why it could not open the folder.
     exports: createExportService({ open: async (folder) => (await shell.openPath(folder)) === '' }),
+    backups,
   });
   registerIpc(ipcMain, {
     ...baseHandlers,
@@ -102,6 +125,10 @@ function start(): void {
       const next = await baseHandlers['settings.update'](patch);
       buildMenu(next.language);
       return next;
+    },
+    'backup.quitReady': async () => {
+      quit.ready();
+      return {};
     },
   });
 
@@ -125,7 +152,9 @@ function createWindow(settings: ReturnType<typeof createSettingsService>): void 
   mainWindow = window;
   if (saved?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
-  window.on('close', () => {
+  window.on('close', (event) => {
+    // Closing the last window quits on Windows and Linux: hold it for the final backup first.
+    if (process.platform !== 'darwin') quitBackup?.intercept(event);
     settings.saveWindowBounds({ ...window.getNormalBounds(), maximized: window.isMaximized() });
   });
   window.on('closed', () => {

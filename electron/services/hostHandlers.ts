@@ -7,6 +7,7 @@ import type { openDialogRequestSchema, saveDialogRequestSchema } from '../../sha
 import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
 import type { PackSummaryRequest, PackSummaryResponse } from '../../shared/contract/packSummary.ts';
 import type { ExportService } from './exportFolder.ts';
+import type { BackupService } from './backupFolder.ts';
 
 export interface Dialogs {
   open(request: z.output<typeof openDialogRequestSchema>): Promise<DialogResponse>;
@@ -37,11 +38,18 @@ export interface HostServices {
   summary: SummaryRunner;
   /** Writes exported files into a folder; absent on a host without a file system of its own. */
   exports?: ExportService;
+  /** Backups in a folder on the host (see backupFolder.ts); absent on a host without a file system of its own. */
+  backups?: BackupService;
 }
 
 function exportsOf(services: HostServices): ExportService {
   if (!services.exports) throw new UnsupportedError('This host cannot write export folders');
   return services.exports;
+}
+
+function backupsOf(services: HostServices): BackupService {
+  if (!services.backups) throw new UnsupportedError('This host cannot keep backups');
+  return services.backups;
 }
 
 /** The contract's handlers, built from services that never import 'electron'. */
@@ -59,5 +67,15 @@ export function createHostHandlers(services: HostServices): Handlers {
     'export.folder': async () => ({ folder: exportsOf(services).defaultFolder() }),
     'export.write': (request) => exportsOf(services).write(request),
     'export.reveal': (request) => exportsOf(services).reveal(request.folder),
+    'backup.list': () => backupsOf(services).list(),
+    'backup.checkFolder': (request) => backupsOf(services).checkFolder(request.folder),
+    'backup.begin': (request) => backupsOf(services).begin(request.reason),
+    'backup.append': (request) => backupsOf(services).append(request.writeId, request.bytes),
+    'backup.commit': (request) => backupsOf(services).commit(request.writeId),
+    'backup.abort': (request) => backupsOf(services).abort(request.writeId),
+    'backup.read': (request) => backupsOf(services).read(request.name, request.offset, request.length),
+    'backup.delete': (request) => backupsOf(services).delete(request.name),
+    // Only the desktop host waits for a final backup on quit (electron/main/quitBackup.ts replaces this).
+    'backup.quitReady': async () => ({}),
   };
 }

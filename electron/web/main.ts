@@ -13,6 +13,7 @@ import { createPackPool } from '../services/packPool.ts';
 import { spawnPackThreadWorker, spawnThreadWorker } from './threadWorker.ts';
 import { createExportService } from '../services/exportFolder.ts';
 import { openFolderWithSystem } from './folderOpener.ts';
+import { createBackupService, defaultBackupFolder } from '../services/backupFolder.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -50,6 +51,14 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
   const store = new Conf({ ...SETTINGS_STORE_OPTIONS, ...(args.dataDir ? { cwd: args.dataDir } : {}) });
   const pool = createIngestPool(spawnThreadWorker, availableParallelism());
   const packs = createPackPool(spawnPackThreadWorker, availableParallelism());
+  const settings = createSettingsService(store);
+  // With --data-dir (as in tests) backups stay beside the settings unless KEMAS_BACKUP_DIR says otherwise.
+  const backupFolder = process.env.KEMAS_BACKUP_DIR ?? (args.dataDir ? join(args.dataDir, 'Cadangan') : defaultBackupFolder());
+  const backups = createBackupService({
+    folder: () => settings.get().backup.folder ?? backupFolder,
+    defaultFolder: backupFolder,
+    keep: () => settings.get().backup.keep,
+  });
   const handlers = createHostHandlers({
     appInfo: {
       name: 'Kemas Studio',
@@ -58,12 +67,13 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
       platform: process.platform,
       capabilities: { nativeDialogs: false },
     },
-    settings: createSettingsService(store),
+    settings,
     dialogs: noDialogs,
     ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
     pack: (request) => packs.run(request),
     summary: (request) => packs.summary(request),
     exports: createExportService({ open: openFolderWithSystem }),
+    backups,
   });
   const token = randomBytes(24).toString('hex');
   const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers });
@@ -84,6 +94,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
   const stop = () => {
     pool.close();
     packs.close();
+    void backups.close();
     server.close(() => process.exit(0));
   };
   process.on('SIGINT', stop);

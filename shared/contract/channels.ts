@@ -4,6 +4,7 @@ import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, ingestOutcomeSchema } from '
 import { packRenderRequestSchema, packRenderResponseSchema } from './packRender.ts';
 import { packSummaryRequestSchema, packSummaryResponseSchema } from './packSummary.ts';
 import * as exportFiles from './exportFiles.ts';
+import * as backups from './backups.ts';
 
 export type { Channel, MenuCommand } from './names.ts';
 
@@ -28,11 +29,12 @@ export const settingsSchema = z.object({
   language: languageSchema.default('id'),
   window: windowBoundsSchema.nullable().default(null),
   ingestLimits: ingestLimitsSchema.default(DEFAULT_INGEST_LIMITS),
+  backup: backups.backupSettingsSchema.default(backups.DEFAULT_BACKUP_SETTINGS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = z
-  .object({ language: languageSchema, ingestLimits: ingestLimitsSchema })
+  .object({ language: languageSchema, ingestLimits: ingestLimitsSchema, backup: backups.backupSettingsSchema })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -103,6 +105,16 @@ export const contract = {
   'export.folder': { request: empty, response: exportFiles.exportFolderResponseSchema },
   'export.write': { request: exportFiles.exportWriteRequestSchema, response: exportFiles.exportWriteResponseSchema },
   'export.reveal': { request: exportFiles.exportRevealRequestSchema, response: exportFiles.exportRevealResponseSchema },
+  /** Backups in a folder on the host, written in chunks: see backups.ts. */
+  'backup.list': { request: empty, response: backups.backupListResponseSchema },
+  'backup.checkFolder': { request: backups.backupCheckFolderRequestSchema, response: backups.backupCheckFolderResponseSchema },
+  'backup.begin': { request: backups.backupBeginRequestSchema, response: backups.backupBeginResponseSchema },
+  'backup.append': { request: backups.backupAppendRequestSchema, response: backups.backupAppendResponseSchema },
+  'backup.commit': { request: backups.backupWriteIdRequestSchema, response: backups.backupCommitResponseSchema },
+  'backup.abort': { request: backups.backupWriteIdRequestSchema, response: backups.backupAbortResponseSchema },
+  'backup.read': { request: backups.backupReadRequestSchema, response: backups.backupReadResponseSchema },
+  'backup.delete': { request: backups.backupDeleteRequestSchema, response: backups.backupDeleteResponseSchema },
+  'backup.quitReady': { request: backups.backupQuitReadyRequestSchema, response: backups.backupQuitReadyResponseSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

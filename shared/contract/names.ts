@@ -14,6 +14,15 @@ export const CHANNEL_NAMES = [
   'export.folder',
   'export.write',
   'export.reveal',
+  'backup.list',
+  'backup.checkFolder',
+  'backup.begin',
+  'backup.append',
+  'backup.commit',
+  'backup.abort',
+  'backup.read',
+  'backup.delete',
+  'backup.quitReady',
 ] as const;
 export type Channel = (typeof CHANNEL_NAMES)[number];
 
@@ -29,6 +38,9 @@ export const MENU_COMMANDS = [
   'help.shortcuts',
   'help.about',
   'intake.import',
+  'backup.open',
+  /** Electron's before-quit: the renderer makes a final backup, then answers 'backup.quitReady'. */
+  'backup.beforeQuit',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

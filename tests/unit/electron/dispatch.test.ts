@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../shared/contract/channels.ts';
 import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contract/dispatch.ts';
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
+import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
+import { unusedBackupHandlers } from '../../support/backupHandlers.ts';
 
-const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS };
+const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -24,6 +26,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'export.folder': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' })),
     'export.write': vi.fn(async () => ({ written: true as const })),
     'export.reveal': vi.fn(async () => ({ opened: true as const })),
+    ...unusedBackupHandlers(),
     ...overrides,
   };
 }
@@ -32,7 +35,7 @@ describe('dispatch', () => {
   it('wraps a handler value in an ok result', async () => {
     await expect(dispatch(handlers(), 'settings.update', { language: 'en' })).resolves.toEqual({
       ok: true,
-      value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS },
+      value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS },
     });
   });
 

@@ -5,6 +5,7 @@ import type { Handlers } from '../../../shared/contract/dispatch.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 import { isTrustedSender, registerIpc } from '../../../electron/main/ipc.ts';
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
+import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
 
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
 
@@ -32,7 +33,7 @@ function eventFrom(frame: { url: string; parent: unknown } | null): IpcMainInvok
 
 const studioFrame = () => eventFrom({ url: 'app://studio/index.html', parent: null });
 
-const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS };
+const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS };
 
 function spyHandlers(): Handlers {
   return {
@@ -53,6 +54,15 @@ function spyHandlers(): Handlers {
     'export.folder': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' })),
     'export.write': vi.fn(async () => ({ written: true as const })),
     'export.reveal': vi.fn(async () => ({ opened: true as const })),
+    'backup.list': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Cadangan', defaultFolder: '/home/mentor/Kemas Studio/Cadangan', backups: [] })),
+    'backup.checkFolder': vi.fn(async () => ({ writable: true as const, folder: '/home/mentor/Cadangan' })),
+    'backup.begin': vi.fn(async () => ({ writeId: '0'.repeat(32) })),
+    'backup.append': vi.fn(async () => ({ bytes: 1 })),
+    'backup.commit': vi.fn(async () => ({ name: 'kemas-cadangan-20261128-143205-manual.kemas', bytes: 1, removed: [] })),
+    'backup.abort': vi.fn(async () => ({ aborted: true })),
+    'backup.read': vi.fn(async () => ({ bytes: new Uint8Array([80, 75]), size: 2 })),
+    'backup.delete': vi.fn(async () => ({ deleted: true })),
+    'backup.quitReady': vi.fn(async () => ({})),
   };
 }
 
@@ -72,7 +82,7 @@ describe('registerIpc', () => {
   it('answers a valid call from the studio frame with an ok result', async () => {
     const { invoke, handlers } = setup();
     const result = await invoke('kemas:settings.update', studioFrame(), { language: 'en' });
-    expect(result).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS } });
+    expect(result).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS } });
     expect(handlers['settings.update']).toHaveBeenCalledWith({ language: 'en' });
   });
 

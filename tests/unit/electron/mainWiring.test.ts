@@ -158,7 +158,7 @@ describe('Electron main process', () => {
     const child = electron.utilityProcess.fork.mock.results.at(-1)?.value as { postMessage: ReturnType<typeof vi.fn> };
     expect(child.postMessage).toHaveBeenCalledWith(expect.objectContaining({ request: expect.objectContaining({ pageSize: 'A4' }) }));
 
-    window.emit('close');
+    window.emit('close', { preventDefault: vi.fn() });
     expect(state.storeData.window).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
   });
 });

@@ -12,6 +12,7 @@ import { createWebHost, listen, LOOPBACK, tokenCookieName } from '../../../elect
 import { memoryStore } from './memoryStore.ts';
 import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../../../shared/contract/binaryFrame.ts';
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
+import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
 
 const TOKEN = 'a3f1c9d2e4b5a6978877665544332211a3f1c9d2e4b5a697';
 const INDEX = '<!doctype html><title>Kemas Studio</title>';
@@ -241,9 +242,9 @@ describe('browser host: API', () => {
       headers: withToken({ 'Content-Type': 'application/json' }),
       body: JSON.stringify({ language: 'en' }),
     });
-    expect(await update.json()).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS } });
+    expect(await update.json()).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS } });
     const read = await api('settings.get', { headers: withToken() });
-    expect(await read.json()).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS } });
+    expect(await read.json()).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS } });
   });
 
   it('answers malformed JSON with 400 and a bad-request result', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { channels, contract, settingsSchema } from '../../../shared/contract/channels.ts';
 import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contract/dispatch.ts';
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
+import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
+import { unusedBackupHandlers } from '../../support/backupHandlers.ts';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const settings = settingsSchema.parse({});
@@ -23,6 +25,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'export.folder': async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' }),
     'export.write': async () => ({ written: true as const }),
     'export.reveal': async () => ({ opened: true as const }),
+    ...unusedBackupHandlers(),
     ...overrides,
   };
 }
@@ -38,7 +41,7 @@ describe('host contract', () => {
 
   it('answers a valid request with its value', async () => {
     const result = await dispatch(handlers(), 'settings.update', { language: 'en' });
-    expect(result).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS } });
+    expect(result).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS } });
   });
 
   it('refuses a payload that breaks the schema without calling the handler', async () => {
