@@ -3,6 +3,7 @@ import { checklistPanelEn } from './parts/checklistPanel.ts';
 import { packEn } from './parts/pack.ts';
 import { packsEn } from './parts/packs.ts';
 import { batchEn } from './parts/batch.ts';
+import { backupsEn } from './parts/backups.ts';
 import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
@@ -510,6 +511,7 @@ export const en: Messages = {
   pack: packEn,
   packs: packsEn,
   batch: batchEn,
+  backups: backupsEn,
   summary: summaryEn,
   checklistPanel: checklistPanelEn,
   menu: {

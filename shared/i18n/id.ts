@@ -2,6 +2,7 @@ import { checklistPanelId } from './parts/checklistPanel.ts';
 import { packId } from './parts/pack.ts';
 import { packsId } from './parts/packs.ts';
 import { batchId } from './parts/batch.ts';
+import { backupsId } from './parts/backups.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
@@ -513,6 +514,7 @@ export const id = {
   pack: packId,
   packs: packsId,
   batch: batchId,
+  backups: backupsId,
   summary: summaryId,
   checklistPanel: checklistPanelId,
   menu: {
