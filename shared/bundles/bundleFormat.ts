@@ -10,7 +10,7 @@ import { BUNDLE_TABLES } from './mergeBundle.ts';
  */
 export const BUNDLE_FORMAT = 'kemas-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
-export const BUNDLE_KINDS = ['workshop', 'review'] as const;
+export const BUNDLE_KINDS = ['workshop', 'review', 'backup'] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
 
 /** Larger than any real manifest by far; refuses a size bomb before parsing. */

@@ -40,7 +40,7 @@ describe('checkManifest', () => {
 
   it('names the path of the first invalid field', () => {
     const cases: [unknown, string][] = [
-      [{ ...good(), kind: 'backup' }, 'kind'],
+      [{ ...good(), kind: 'everything' }, 'kind'],
       [{ ...good(), formatVersion: 0 }, 'formatVersion'],
       [{ ...good(), counts: { reviews: -1 } }, 'counts.reviews'],
       [{ ...good(), counts: { secrets: 1 } }, 'counts'],
