@@ -8,6 +8,7 @@ import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
 import { summaryEn } from './parts/summary.ts';
+import { bundlesEn } from './parts/bundles.ts';
 
 /** English, the studio's second language. Same keys as id.ts, checked by the type. */
 export const en: Messages = {
@@ -514,6 +515,7 @@ export const en: Messages = {
   backups: backupsEn,
   summary: summaryEn,
   checklistPanel: checklistPanelEn,
+  bundles: bundlesEn,
   menu: {
     file: 'File',
     newWorkshop: 'New Workshop',
