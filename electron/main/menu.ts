@@ -26,6 +26,8 @@ export function menuTemplate(
         command(m.newParticipant, 'participant.new', 'CmdOrCtrl+Shift+N'),
         command(m.importFiles, 'intake.import', 'CmdOrCtrl+I'),
         { type: 'separator' },
+        command(messages[language].backups.menuItem, 'backup.open'),
+        { type: 'separator' },
         command(m.loadDemo, 'demo.load'),
         { type: 'separator' },
         isMac ? { role: 'close', label: m.close } : { role: 'quit', label: m.quit },

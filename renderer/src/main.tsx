@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 import type { Language } from '../../shared/contract/channels.ts';
 import { messages } from '../../shared/i18n/messages.ts';
 import { App } from './app/App.tsx';
-import { openDatabase } from './data/db.ts';
+import { openStudioDatabase } from './data/backupRepo.ts';
+import { RecoveryScreen } from './features/backups/RecoveryScreen.tsx';
 import { host } from './host/hostClient.ts';
 import { createI18n } from './i18n/i18n.ts';
 import './styles.css';
@@ -32,10 +34,22 @@ async function start(): Promise<void> {
     return;
   }
   const i18n = await createI18n(settings.value.language);
-  const db = openDatabase();
+  const opened = await openStudioDatabase();
+  if (!opened.ok) {
+    // A database made by a newer app, or one that failed to upgrade: offer the latest backup.
+    console.error(opened.detail);
+    createRoot(root).render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <RecoveryScreen failure={opened.failure} detail={opened.detail} />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+    return;
+  }
   createRoot(root).render(
     <StrictMode>
-      <App db={db} i18n={i18n} appInfo={appInfo.value} />
+      <App db={opened.db} i18n={i18n} appInfo={appInfo.value} />
     </StrictMode>,
   );
 }

@@ -116,3 +116,12 @@ export const backupDeleteResponseSchema = z.object({ deleted: z.boolean() });
 /** The renderer's answer to the host's 'backup.beforeQuit' push: the final backup is done (or failed). */
 export const backupQuitReadyRequestSchema = z.object({ ok: z.boolean() }).strict();
 export const backupQuitReadyResponseSchema = z.object({}).strict();
+
+/** When a backup was made, from its name (host-local time), as ms since the epoch; null for other names. */
+export function backupTimeOf(name: string): number | null {
+  const match = BACKUP_NAME_PATTERN.exec(name);
+  if (!match) return null;
+  const [date, time] = [match[1] ?? '', match[2] ?? ''];
+  const part = (text: string, from: number, length: number) => Number(text.slice(from, from + length));
+  return new Date(part(date, 0, 4), part(date, 4, 2) - 1, part(date, 6, 2), part(time, 0, 2), part(time, 2, 2), part(time, 4, 2)).getTime();
+}

@@ -5,6 +5,7 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import type { AppInfo } from '../../../shared/contract/channels.ts';
 import type { KemasDatabase } from '../data/db.ts';
 import { DatabaseProvider } from '../data/DatabaseProvider.tsx';
+import { BackupsScreen } from '../features/backups/BackupsScreen.tsx';
 import { CompareScreen } from '../features/compare/CompareScreen.tsx';
 import { FaceScreen } from '../features/library/FaceScreen.tsx';
 import { ParticipantScreen } from '../features/participants/ParticipantScreen.tsx';
@@ -41,6 +42,7 @@ export function App({ db, i18n, appInfo }: AppProps) {
         { path: '/rubrics', element: <RubricsScreen /> },
         { path: '/rubrics/:rubricId', element: <RubricEditorScreen /> },
         { path: '/workshops/:workshopId/sessions/:sessionId', element: <SessionScreen /> },
+        { path: '/backups', element: <BackupsScreen /> },
         { path: '*', element: <ErrorScreen notFound /> },
       ],
     },

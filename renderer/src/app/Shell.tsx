@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import type { AppInfo, Language } from '../../../shared/contract/channels.ts';
 import { useCurrentMentor } from '../data/hooks.ts';
+import { BackupProvider } from '../features/backups/BackupProvider.tsx';
+import { BackupStatus } from '../features/backups/BackupStatus.tsx';
 import { DemoCommand } from '../features/demo/DemoButton.tsx';
 import { AboutDialog } from '../features/help/AboutDialog.tsx';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog.tsx';
@@ -38,6 +40,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
   useCommand('help.about', () => setDialog('about'));
 
   return (
+    <BackupProvider appInfo={appInfo} enabled={Boolean(mentor)}>
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
@@ -55,9 +58,11 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
               {t('nav.workshops')}
             </NavLink>
             <NavLink to="/rubrics">{t('rubrics.nav')}</NavLink>
+            <NavLink to="/backups">{t('backups.nav')}</NavLink>
           </nav>
         ) : null}
         <div className="header-tools">
+          {mentor ? <BackupStatus /> : null}
           {mentor ? <MentorSwitchButton mentor={mentor} onOpen={() => setDialog('mentors')} /> : null}
           <button type="button" className="button button-quiet" onClick={() => setDialog('shortcuts')} aria-keyshortcuts="?">
             {t('nav.shortcuts')}
@@ -103,5 +108,6 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
       {dialog === 'about' ? <AboutDialog info={appInfo} onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
     </div>
+    </BackupProvider>
   );
 }

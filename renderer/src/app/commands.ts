@@ -40,6 +40,7 @@ export const KEY_BINDINGS: Readonly<Record<string, MenuCommand>> = {
   p: 'participant.new',
   i: 'intake.import',
   l: 'language.toggle',
+  b: 'backup.open',
   '?': 'help.shortcuts',
   F1: 'help.shortcuts',
 };

@@ -29,6 +29,7 @@ const SHORTCUTS = [
   { keys: ['P'], action: 'shortcuts.newParticipant' },
   { keys: ['I'], action: 'shortcuts.importFiles' },
   { keys: ['L'], action: 'shortcuts.toggleLanguage' },
+  { keys: ['B'], action: 'backups.shortcut' },
   { keys: ['?', 'F1'], action: 'shortcuts.showShortcuts' },
   { keys: ['Esc'], action: 'shortcuts.closeDialog' },
 ] as const;

@@ -1,0 +1,126 @@
+import { BACKUP_CHUNK_MAX_BYTES, type BackupReason } from '../../../../shared/contract/backups.ts';
+import type { Channel, RequestOf, ResponseOf } from '../../../../shared/contract/channels.ts';
+import type { HostErrorCode } from '../../../../shared/contract/result.ts';
+import { checkArchive, type ArchiveCheck, type ArchiveProgress } from '../../../../shared/bundles/archive.ts';
+import { blobSource, streamArchive } from '../../data/archiveRepo.ts';
+import { setBackupMark, studioFingerprint } from '../../data/backupRepo.ts';
+import type { KemasDatabase } from '../../data/db.ts';
+import { host } from '../../host/hostClient.ts';
+
+/*
+ * Making a backup and reading one back, over the host's `backup.*` channels. The archive is
+ * streamed out of IndexedDB and sent in chunks of at most 8 MB (the browser host takes 300 MB per
+ * request, and smaller chunks keep memory flat); a failure or Cancel aborts the host's write, which
+ * leaves no file behind.
+ */
+
+/** Chunks sent to the host: big enough to be few, small enough to keep memory flat. */
+const SEND_BYTES = 8 * 1024 * 1024;
+
+/** A host call that failed; `code` picks the translated message. */
+export class BackupHostError extends Error {
+  readonly code: HostErrorCode;
+  constructor(code: HostErrorCode, message: string) {
+    super(message);
+    this.name = 'BackupHostError';
+    this.code = code;
+  }
+}
+
+async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = await host.call(channel, request);
+  if (!result.ok) throw new BackupHostError(result.error.code, result.error.message);
+  return result.value;
+}
+
+export interface BackupRunOptions {
+  app: { name: string; version: string };
+  onProgress?: (progress: ArchiveProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface BackupDone {
+  name: string;
+  bytes: number;
+  at: number;
+}
+
+/** Writes a backup of everything into the host's backup folder and records it as the last backup. */
+export async function runBackup(db: KemasDatabase, reason: BackupReason, options: BackupRunOptions): Promise<BackupDone> {
+  // Taken before reading: an edit made while the backup runs makes the next one due.
+  const { fingerprint } = await studioFingerprint(db);
+  const { writeId } = await call('backup.begin', { reason });
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const bytes = new Uint8Array(pendingBytes);
+    let at = 0;
+    for (const part of pending) {
+      bytes.set(part, at);
+      at += part.byteLength;
+    }
+    pending = [];
+    pendingBytes = 0;
+    await call('backup.append', { writeId, bytes });
+  };
+  try {
+    await streamArchive(
+      db,
+      { kind: 'backup' },
+      async (chunk) => {
+        // The writer may reuse its buffer: keep a copy.
+        pending.push(chunk.slice());
+        pendingBytes += chunk.byteLength;
+        if (pendingBytes >= SEND_BYTES) await flush();
+      },
+      { app: options.app, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) },
+    );
+    options.signal?.throwIfAborted();
+    await flush();
+    const done = await call('backup.commit', { writeId });
+    const at = Date.now();
+    await setBackupMark(db, { at, fingerprint });
+    return { name: done.name, bytes: done.bytes, at };
+  } catch (error) {
+    await host.call('backup.abort', { writeId }).catch(() => {});
+    throw error;
+  }
+}
+
+/** Reads a listed backup from the host into a Blob, in chunks; progress in bytes. */
+export async function readBackup(
+  name: string,
+  options: { onProgress?: (progress: ArchiveProgress) => void; signal?: AbortSignal } = {},
+): Promise<Blob> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  let offset = 0;
+  let size = Infinity;
+  while (offset < size) {
+    options.signal?.throwIfAborted();
+    const read = await call('backup.read', { name, offset, length: BACKUP_CHUNK_MAX_BYTES });
+    size = read.size;
+    if (read.bytes.byteLength === 0) break;
+    parts.push(read.bytes);
+    offset += read.bytes.byteLength;
+    options.onProgress?.({ done: offset, total: size });
+  }
+  return new Blob(parts, { type: 'application/zip' });
+}
+
+/** Reads a backup and checks all of it (structure, manifest, every checksum, every record) before anything is written. */
+export async function readAndCheckBackup(
+  name: string,
+  options: { onPhase?: (phase: 'reading' | 'checking', progress: ArchiveProgress) => void; signal?: AbortSignal } = {},
+): Promise<{ file: Blob; check: ArchiveCheck }> {
+  const signal = options.signal;
+  const file = await readBackup(name, {
+    onProgress: (p) => options.onPhase?.('reading', p),
+    ...(signal ? { signal } : {}),
+  });
+  const check = await checkArchive(blobSource(file), {
+    onProgress: (p) => options.onPhase?.('checking', p),
+    ...(signal ? { signal } : {}),
+  });
+  return { file, check };
+}
