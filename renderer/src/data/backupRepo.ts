@@ -65,20 +65,31 @@ export async function adoptBackupMentor(db: KemasDatabase, manifest: BundleManif
 /** Why the database would not open, as the recovery screen explains it. */
 export type OpenFailure = 'version' | 'upgrade' | 'other';
 
-/** Opens the studio database now (Dexie opens lazily otherwise) and says why it cannot. */
+/**
+ * Opens the studio database now (Dexie opens lazily otherwise) and says why it cannot. Dexie
+ * opens a database a newer app made (it sidesteps the VersionError) and would let this older code
+ * read data shaped for a newer schema: that counts as a failure here too.
+ */
 export async function openStudioDatabase(
   name: string = DATABASE_NAME,
 ): Promise<{ ok: true; db: KemasDatabase } | { ok: false; failure: OpenFailure; detail: string }> {
   const db = openDatabase(name);
+  const declared = db.verno;
   try {
     await db.open();
-    return { ok: true, db };
   } catch (error) {
     db.close();
     const names = [error instanceof Error ? error.name : '', (error as { inner?: { name?: string } }).inner?.name ?? ''];
     const failure: OpenFailure = names.includes('VersionError') ? 'version' : names.includes('UpgradeError') ? 'upgrade' : 'other';
     return { ok: false, failure, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
+  // Native versions are Dexie versions × 10 (+1 for Dexie's own schema patches).
+  const installed = Math.floor(db.backendDB().version / 10);
+  if (installed > declared) {
+    db.close();
+    return { ok: false, failure: 'version', detail: `VersionError: the stored database is version ${installed}, this app knows up to ${declared}` };
+  }
+  return { ok: true, db };
 }
 
 /** Deletes the stored database (it could not be opened) and opens a new, empty one. */

@@ -62,8 +62,8 @@ export function BackupContents({ archive }: { archive: CheckedArchive }) {
 }
 
 const ROW = 22;
-const LABEL = 150;
-const WIDTH = 420;
+const LABEL = 140;
+const WIDTH = 340;
 
 /** Horizontal bars of the counts; the table beside it carries the same numbers for screen readers. */
 function CountChart({ counts }: { counts: TableCount[] }) {

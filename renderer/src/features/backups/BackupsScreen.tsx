@@ -16,6 +16,13 @@ export function backupTime(entry: Pick<BackupEntry, 'name' | 'modifiedAt'>): num
   return backupTimeOf(entry.name) ?? entry.modifiedAt;
 }
 
+const secondsFormats = new Map<string, Intl.DateTimeFormat>();
+function withSeconds(locale: string): Intl.DateTimeFormat {
+  let made = secondsFormats.get(locale);
+  if (!made) secondsFormats.set(locale, (made = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' })));
+  return made;
+}
+
 /** "Cadangan": where backups go and how often, "Cadangkan sekarang", and the backups to restore. */
 export function BackupsScreen() {
   const { t } = useTranslation();
@@ -44,7 +51,8 @@ export function BackupsScreen() {
     reload();
   }
 
-  const when = (entry: BackupEntry) => format.timestamp(backupTime(entry));
+  // Seconds too: two backups in one minute must be told apart.
+  const when = (entry: BackupEntry) => withSeconds(format.locale).format(backupTime(entry));
   const progress = running?.progress;
 
   return (
@@ -111,7 +119,8 @@ export function BackupsScreen() {
                       </th>
                       <td>{t(`backups.reasons.${entry.reason}`)}</td>
                       <td className="numeric">{format.bytes(entry.bytes)}</td>
-                      <td className="row-actions">
+                      <td>
+                        <div className="backup-row-actions">
                         <button
                           type="button"
                           className="button button-small"
@@ -129,6 +138,7 @@ export function BackupsScreen() {
                         >
                           {t('backups.delete')}
                         </button>
+                        </div>
                       </td>
                     </tr>
                   ))}
