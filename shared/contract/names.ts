@@ -29,6 +29,7 @@ export const MENU_COMMANDS = [
   'help.shortcuts',
   'help.about',
   'intake.import',
+  'bundle.import',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
