@@ -38,6 +38,7 @@ export const MENU_COMMANDS = [
   'help.shortcuts',
   'help.about',
   'intake.import',
+  'bundle.import',
   'backup.open',
   /** Electron's before-quit: the renderer makes a final backup, then answers 'backup.quitReady'. */
   'backup.beforeQuit',

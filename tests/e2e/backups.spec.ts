@@ -63,8 +63,8 @@ test('a backup made on one laptop is restored into an empty studio on another, i
   await openStudio(other);
   await introduceMentor(other, 'Budi Santoso', 'Laptop baru');
   await expect(other.getByRole('heading', { name: 'Belum ada workshop' })).toBeVisible();
-  // B opens the Cadangan screen from the keyboard.
-  await other.keyboard.press('b');
+  // C opens the Cadangan screen from the keyboard.
+  await other.keyboard.press('c');
   await expect(other.getByRole('heading', { level: 1, name: 'Cadangan' })).toBeVisible();
   await other.getByRole('button', { name: /^Pulihkan cadangan / }).click();
   const dialog = other.getByRole('dialog');

@@ -39,8 +39,9 @@ export const KEY_BINDINGS: Readonly<Record<string, MenuCommand>> = {
   n: 'workshop.new',
   p: 'participant.new',
   i: 'intake.import',
+  b: 'bundle.import',
   l: 'language.toggle',
-  b: 'backup.open',
+  c: 'backup.open',
   '?': 'help.shortcuts',
   F1: 'help.shortcuts',
 };

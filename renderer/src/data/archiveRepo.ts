@@ -298,7 +298,14 @@ async function recordNames(db: KemasDatabase, incoming: BundleRecords, report: r
   const participants = await rows('participants', unique([...ids('participants'), ...submissions.map((s) => s.participantId)]));
   const mentors = await rows(
     'mentors',
-    unique([...ids('mentors'), ...reviews.map((r) => r.mentorId), ...annotations.map((a) => a.mentorId), ...checklists.map((c) => c.mentorId)]),
+    unique([
+      ...ids('mentors'),
+      ...reviews.map((r) => r.mentorId),
+      ...annotations.map((a) => a.mentorId),
+      ...checklists.map((c) => c.mentorId),
+      // Whose edit each side holds, for conflicts.
+      ...report.flatMap((e) => [e.incoming.updatedBy, ...(e.local ? [e.local.updatedBy] : [])]),
+    ]),
   );
   const map = <T extends { id: string }, V>(list: readonly T[], f: (r: T) => V) => Object.fromEntries(list.map((r) => [r.id, f(r)]));
   return {

@@ -297,10 +297,11 @@ describe('buildArchive → checkArchive → applyArchive', () => {
     await budiLaptop.reviews.add(review('r-budi', budi.id, 'sub-tempe', 2, { updatedAt: NOW + 5 }));
     await budiLaptop.labelChecklists.add(checklist('c-budi', budi.id, 'sub-tempe'));
     // Both renamed Sari's mentor record on their own laptop: a conflict, the newer edit wins.
-    await sariLaptop.mentors.update(sari.id, { name: 'Sari Wulandari', updatedAt: NOW + 10, updatedBy: sari.id });
+    const later = Date.now() + 60_000;
+    await sariLaptop.mentors.update(sari.id, { name: 'Sari Wulandari', updatedAt: later + 10, updatedBy: sari.id });
     const fromSari = await bundle(sariLaptop, { kind: 'review', workshopId: a.id, mentorId: sari.id }, sari);
-    await budiLaptop.mentors.update(sari.id, { name: 'Sari W.', updatedAt: NOW + 20, updatedBy: budi.id });
-    await budiLaptop.mentors.update(budi.id, { organisation: 'Dinas Koperasi', updatedAt: NOW + 20, updatedBy: budi.id });
+    await budiLaptop.mentors.update(sari.id, { name: 'Sari W.', updatedAt: later + 20, updatedBy: budi.id });
+    await budiLaptop.mentors.update(budi.id, { organisation: 'Dinas Koperasi', updatedAt: later + 20, updatedBy: budi.id });
     const budiMentor = await budiLaptop.mentors.get(budi.id);
     const fromBudi = await bundle(budiLaptop, { kind: 'review', workshopId: a.id, mentorId: budi.id }, { id: budi.id, name: budiMentor?.name ?? '' });
     const sariOnBudi = await bundle(budiLaptop, { kind: 'review', workshopId: a.id, mentorId: sari.id }, { id: budi.id, name: 'Budi' });
@@ -319,7 +320,7 @@ describe('buildArchive → checkArchive → applyArchive', () => {
     expect(ids(await one.reviews.toArray())).toEqual(['r-budi', 'r-sari']);
     // Sari's bundle arrived last on laptop two: her rename lost to Budi's newer one, and the report says so.
     const conflict = conflictReport?.report.find((e) => e.table === 'mentors' && e.id === sari.id);
-    expect(conflict).toMatchObject({ outcome: 'conflict', winner: 'local', local: { updatedBy: budi.id, updatedAt: NOW + 20 }, incoming: { updatedBy: sari.id } });
+    expect(conflict).toMatchObject({ outcome: 'conflict', winner: 'local', local: { updatedBy: budi.id, updatedAt: later + 20 }, incoming: { updatedBy: sari.id } });
     expect(conflictReport?.names.mentors[budi.id]).toBe('Budi');
   });
 
@@ -353,7 +354,12 @@ describe('buildArchive → checkArchive → applyArchive', () => {
     const target = await laptop();
     const before = await snapshot(target);
     // Mentors and workshops are written before assets; the put of assets fails as a full disk does.
-    vi.spyOn(target.assets, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const table = Object.getPrototypeOf(target.assets) as { bulkPut: (this: { name: string }, ...args: unknown[]) => Promise<unknown> };
+    const bulkPut = table.bulkPut;
+    vi.spyOn(table, 'bulkPut').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
+      if (this.name === 'assets') return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return bulkPut.apply(this, args);
+    });
     const failure = await applyArchive(target, archive, blob, 'merge').catch((error: unknown) => error);
     expect(isQuotaError(failure)).toBe(true);
     vi.restoreAllMocks();

@@ -24,7 +24,7 @@ export function BackupStatus() {
     text = t('backups.status.last', { time });
   }
   return (
-    <NavLink to="/backups" className={failed && !running ? 'backup-status backup-status-failed' : 'backup-status'} aria-keyshortcuts="b">
+    <NavLink to="/backups" className={failed && !running ? 'backup-status backup-status-failed' : 'backup-status'} aria-keyshortcuts="c">
       {text}
     </NavLink>
   );
