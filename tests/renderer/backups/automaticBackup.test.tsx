@@ -1,13 +1,11 @@
-import { act, render, screen } from '@testing-library/react';
+import { APP_INFO, bridge, connectHost } from './hostBridge.ts';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBackupService } from '../../../electron/services/backupFolder.ts';
-import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
-import { createSettingsService } from '../../../electron/services/settingsService.ts';
 import { emitCommand } from '../../../renderer/src/app/commands.ts';
 import { DatabaseProvider } from '../../../renderer/src/data/DatabaseProvider.tsx';
 import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
@@ -17,57 +15,26 @@ import { BackupProvider } from '../../../renderer/src/features/backups/BackupPro
 import { BackupStatus } from '../../../renderer/src/features/backups/BackupStatus.tsx';
 import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
 import { ToastProvider } from '../../../renderer/src/ui/Toasts.tsx';
-import { dispatch, type Handlers } from '../../../shared/contract/dispatch.ts';
-import { memoryStore } from '../../unit/electron/memoryStore.ts';
 
 /*
  * Automatic backups in the renderer against the real host handlers and backup service (a temp
- * folder), reached the way the Electron preload is: through the bridge on `window`. No images
- * here: jsdom's Blob does not survive fake-indexeddb (the e2e journey covers images).
+ * folder, see hostBridge.ts). No images here: jsdom's Blob does not survive fake-indexeddb (the
+ * e2e journey covers images).
  */
-const bridge = vi.hoisted(() => {
-  const state = { handlers: null as unknown, calls: [] as { channel: string; request: unknown }[] };
-  (globalThis as Record<string, unknown>).kemasHost = {
-    invoke: new Proxy(
-      {},
-      {
-        get: (_target, channel: string) => async (request: unknown) => {
-          state.calls.push({ channel, request });
-          const run = (state as { run?: (c: string, r: unknown) => Promise<unknown> }).run;
-          if (!run) throw new Error('host not ready');
-          return run(channel, request);
-        },
-      },
-    ),
-    onMenuCommand: () => () => {},
-  };
-  return state as typeof state & { run?: (c: string, r: unknown) => Promise<unknown> };
-});
-
-const APP_INFO = { name: 'Kemas Studio', version: '0.1.0', host: 'electron' as const, platform: 'linux', capabilities: { nativeDialogs: true } };
 let dir: string;
 let db: KemasDatabase;
 let counter = 0;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kemas-auto-backup-'));
-  const settings = createSettingsService(memoryStore({ backup: { folder: dir, intervalMinutes: 1, keep: 10 } }));
-  const handlers: Handlers = createHostHandlers({
-    appInfo: APP_INFO,
-    settings,
-    dialogs: noDialogs,
-    ingest: async () => ({ ok: false, reason: 'empty', detail: 'not in this test' }),
-    pack: async () => ({ pdf: new Uint8Array([1]), zip: null }),
-    summary: async () => ({ pdf: new Uint8Array([1]) }),
-    backups: createBackupService({ folder: () => settings.get().backup.folder ?? dir, defaultFolder: dir, keep: () => settings.get().backup.keep }),
-  });
-  bridge.run = (channel, request) => dispatch(handlers, channel, request);
-  bridge.calls.length = 0;
+  connectHost(dir, { backup: { folder: dir, intervalMinutes: 1, keep: 10 } });
   db = openDatabase(`auto-backup-test-${++counter}`);
   // Only the interval is faked: IndexedDB (fake-indexeddb) runs on real timers.
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
 });
 afterEach(async () => {
+  // Unmount first: live queries must not outlive the database.
+  cleanup();
   vi.useRealTimers();
   await db.delete();
   rmSync(dir, { recursive: true, force: true });
