@@ -49,6 +49,7 @@ export interface BackupDone {
 export async function runBackup(db: KemasDatabase, reason: BackupReason, options: BackupRunOptions): Promise<BackupDone> {
   // Taken before reading: an edit made while the backup runs makes the next one due.
   const { fingerprint } = await studioFingerprint(db);
+  options.signal?.throwIfAborted();
   const { writeId } = await call('backup.begin', { reason });
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
