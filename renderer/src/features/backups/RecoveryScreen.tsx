@@ -27,6 +27,14 @@ export function RecoveryScreen({ failure, detail }: { failure: OpenFailure; deta
   useEffect(() => {
     void host.call('backup.list', {}).then((r) => setList(r.ok ? r.value : 'failed'));
   }, []);
+  // Nothing to back up while the database cannot open: let the desktop app quit at once.
+  useEffect(
+    () =>
+      host.onMenuCommand((command) => {
+        if (command === 'backup.beforeQuit') void host.call('backup.quitReady', { ok: false });
+      }),
+    [],
+  );
 
   const latest: BackupEntry | undefined = list && list !== 'failed' ? list.backups[0] : undefined;
 
