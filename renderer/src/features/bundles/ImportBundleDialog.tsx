@@ -156,8 +156,8 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
       {phase.kind === 'preview' || phase.kind === 'merging' ? <PreviewView phase={phase} /> : null}
       {phase.kind === 'report' ? (
         <>
-          <MergeReport result={phase.result} fileName={phase.file.name} />
           <AfterImport phase={phase} onDone={onClose} />
+          <MergeReport result={phase.result} fileName={phase.file.name} />
         </>
       ) : null}
     </Dialog>
@@ -255,7 +255,7 @@ function AfterImport({ phase, onDone }: { phase: Extract<ImportPhase, { kind: 'r
   }
   if (current && workshops.length > 0) {
     return (
-      <p className="bundle-after">
+      <p className="bundle-after bundle-after-open">
         {workshops.map((w) => (
           <button
             key={w.id}
