@@ -166,10 +166,14 @@ test('a hostile bundle is refused with a translated reason, naming the entry, an
   await expectAccessible(page);
   await screenshot(page, '75-bundle-refused');
 
-  // Not a ZIP at all.
-  const text = join(work, 'catatan.kemas');
-  writeFileSync(text, 'bukan arsip');
-  await chooseBundle(page, text, 'Pilih berkas lain…');
+  // Not a ZIP at all, dropped on the dialog.
+  const transfer = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['bukan arsip'], 'catatan.kemas'));
+    return data;
+  });
+  await page.locator('.bundle-refusal').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByRole('alert')).toContainText('catatan.kemas');
   await expect(page.getByRole('alert')).toContainText('Berkas ini bukan bundel .kemas');
   await closeDialog(page);
   expect(await studioCounts(page)).toEqual(before);

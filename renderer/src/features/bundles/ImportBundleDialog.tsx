@@ -55,11 +55,19 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
     const file = files?.[0];
     if (file) void check(file);
   }
-  function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    take(event.dataTransfer.files);
-  }
+  // A .kemas can be dropped while choosing, and again after a refusal.
+  const dropProps = {
+    onDragOver: (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: () => setDragging(false),
+    onDrop: (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(false);
+      take(event.dataTransfer.files);
+    },
+  };
 
   const title =
     phase.kind === 'preview' || phase.kind === 'merging'
@@ -126,15 +134,7 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
         }}
       />
       {phase.kind === 'choose' ? (
-        <div
-          className={dragging ? 'bundle-drop bundle-drop-active' : 'bundle-drop'}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
+        <div className={dragging ? 'bundle-drop bundle-drop-active' : 'bundle-drop'} {...dropProps}>
           <p>{t('bundles.import.intro')}</p>
           {chooseFile(t('bundles.import.choose'))}
           <p className="muted">{dragging ? t('bundles.import.dropActive') : t('bundles.import.drop')}</p>
@@ -143,7 +143,7 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
       ) : null}
       {phase.kind === 'checking' ? <CheckingView phase={phase} /> : null}
       {phase.kind === 'refused' ? (
-        <div className="bundle-refusal">
+        <div className="bundle-refusal" {...dropProps}>
           <div role="alert">
             <h3>{t('bundles.import.refusedTitle')}</h3>
             <p className="bundle-file">{phase.file.name}</p>
