@@ -185,7 +185,7 @@ export async function writeArchive(
     await add(blobPath(i), await blob.bytes(), 0);
   }
   const manifest = bundleManifestSchema.parse({ ...base, counts, files });
-  await add(MANIFEST_PATH, utf8(JSON.stringify(manifest, null, 2)), 8);
+  await add(MANIFEST_PATH, utf8(JSON.stringify(manifest)), 8);
   signal?.throwIfAborted();
   return { bytes: await zip.finish() };
 }
