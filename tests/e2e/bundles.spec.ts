@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { strToU8, zipSync } from 'fflate';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import {
   scoreWithKeyboard,
   studioCounts,
 } from './bundleJourney.ts';
+import { HOSTILE_FILES, type HostileFile } from '../support/hostileZip.ts';
 import { createSession, openDemoSessions, watchTranslations } from './sessionFixture.ts';
 import { expectAccessible, screenshot } from './studio.ts';
 
@@ -148,23 +148,39 @@ test('a workshop bundle to two mentors’ laptops, their review bundles merged o
   expect(missing).toEqual([]);
 });
 
-test('a hostile bundle is refused with a translated reason, naming the entry, and nothing is written', async ({ page }) => {
+/** Hostile `.kemas` files (tests/support/hostileZip.ts) and what the person reads about each. */
+const REFUSALS: readonly { name: string; says: string }[] = [
+  { name: 'traversal ../x', says: 'Bundel berisi path yang tidak aman (../x)' },
+  { name: 'symlink entry', says: 'Bundel berisi tautan simbolik (blobs/0); tautan tidak diizinkan.' },
+  { name: 'compression bomb (declared 10 KB, inflates to 100 MB)', says: 'Bundel tampak seperti bom kompresi (blobs.json)' },
+  { name: 'schema-invalid record', says: 'Bundel berisi data yang tidak sah (records/mentors.json[1]).' },
+  { name: 'newer format version', says: 'Bundel ini dibuat oleh Kemas Studio yang lebih baru (format versi 2). Perbarui aplikasi untuk membukanya.' },
+  { name: 'sha256 mismatch', says: 'isi berkas tidak cocok dengan checksum-nya (blobs/2)' },
+];
+
+test('hostile bundles are refused with a translated reason naming the entry, and nothing is written', async ({ page }) => {
+  test.setTimeout(120_000);
   await openDemoSessions(page);
   const before = await studioCounts(page);
-  // A ZIP whose entry would land outside the folder it is unpacked into.
-  const hostile = join(work, 'jahat.kemas');
-  writeFileSync(hostile, zipSync({ 'manifest.json': strToU8('{"format":"kemas-bundle"}'), '../../evil.txt': strToU8('boo') }));
 
   await page.keyboard.press('b');
   await expect(page.getByRole('dialog', { name: 'Impor bundel' })).toBeVisible();
   await expectAccessible(page);
-  await chooseBundle(page, hostile);
-  const refusal = page.getByRole('alert');
-  await expect(refusal).toContainText('Bundel ini tidak diimpor');
-  await expect(refusal).toContainText('Bundel berisi path yang tidak aman (../../evil.txt)');
-  await expect(refusal).toContainText('Tidak ada yang ditulis');
-  await expectAccessible(page);
-  await screenshot(page, '75-bundle-refused');
+  for (const [i, refusal] of REFUSALS.entries()) {
+    const made = await (HOSTILE_FILES[refusal.name] as () => Promise<HostileFile>)();
+    const path = join(work, `jahat-${i}.kemas`);
+    writeFileSync(path, made.bytes);
+    await chooseBundle(page, path, i === 0 ? /^Pilih berkas/ : 'Pilih berkas lain…');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(`jahat-${i}.kemas`);
+    await expect(alert).toContainText('Bundel ini tidak diimpor');
+    await expect(alert).toContainText(refusal.says);
+    await expect(alert).toContainText('Tidak ada yang ditulis: studio Anda tetap seperti sebelumnya.');
+    if (i === 0) {
+      await expectAccessible(page);
+      await screenshot(page, '75-bundle-refused');
+    }
+  }
 
   // Not a ZIP at all, dropped on the dialog.
   const transfer = await page.evaluateHandle(() => {

@@ -138,7 +138,7 @@ describe('importing a review bundle', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert.textContent).toContain('Bundel ini tidak diimpor');
     expect(alert.textContent).toContain('terpotong.kemas');
-    expect(alert.textContent).toContain('Berkas ini bukan bundel .kemas (bukan arsip ZIP yang bisa dibaca).');
+    expect(alert.textContent).toContain('Berkas ini bukan bundel .kemas: arsip ZIP-nya tidak bisa dibaca.');
     expect(alert.textContent).toContain('Tidak ada yang ditulis: studio Anda tetap seperti sebelumnya.');
     expect(await counts(db)).toEqual(before);
   });
