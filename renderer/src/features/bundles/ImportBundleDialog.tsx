@@ -33,6 +33,7 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
   const primary = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const [dragging, setDragging] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (initialFile) void check(initialFile);
@@ -41,7 +42,9 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
   // Keyboard focus follows the flow: Cancel while checking, the main action after each step.
   useEffect(() => {
     if (phase.kind === 'checking') cancelButton.current?.focus();
-    else if (phase.kind === 'preview' || phase.kind === 'report') primary.current?.focus();
+    // On a first run the report's first question is who is reviewing here.
+    else if (phase.kind === 'report') (body.current?.querySelector<HTMLButtonElement>('.bundle-after button') ?? primary.current)?.focus();
+    else if (phase.kind === 'preview') primary.current?.focus();
     else if (phase.kind === 'choose' || phase.kind === 'refused') chooseButton.current?.focus();
   }, [phase.kind]);
 
@@ -155,10 +158,10 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
       ) : null}
       {phase.kind === 'preview' || phase.kind === 'merging' ? <PreviewView phase={phase} /> : null}
       {phase.kind === 'report' ? (
-        <>
+        <div ref={body}>
           <AfterImport phase={phase} onDone={onClose} />
           <MergeReport result={phase.result} fileName={phase.file.name} />
-        </>
+        </div>
       ) : null}
     </Dialog>
   );
