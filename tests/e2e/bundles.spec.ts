@@ -145,6 +145,16 @@ test('a workshop bundle to two mentors’ laptops, their review bundles merged o
   await closeDialog(first);
   expect(await studioCounts(first)).toEqual(before);
   expect(await resultsOf(first)).toEqual(one);
+
+  // A laptop whose disk is nearly full: the merge fails as a whole and says so; nothing is half-written.
+  const full = await newLaptop(browser);
+  const cdp = await full.context().newCDPSession(full);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(full.url()).origin, quotaSize: 200_000 });
+  const empty = await studioCounts(full);
+  await previewBundle(full, workshopBundle);
+  await full.getByRole('button', { name: 'Gabungkan' }).click();
+  await expect(full.getByRole('alert')).toHaveText('Disk penuh: bundel tidak bisa digabungkan dan tidak ada yang ditulis. Kosongkan ruang disk lalu coba lagi.');
+  expect(await studioCounts(full)).toEqual(empty);
   expect(missing).toEqual([]);
 });
 
