@@ -5,6 +5,7 @@ import {
   checkBundleFile,
   gatherScope,
   previewImport,
+  streamArchive,
   type ArchiveScope,
 } from '../../../renderer/src/data/archiveRepo.ts';
 import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
@@ -376,5 +377,24 @@ describe('buildArchive → checkArchive → applyArchive', () => {
     bytes[at] = 22;
     const checked = await checkBundleFile(new Blob([bytes]));
     expect(checked).toMatchObject({ ok: false, problem: 'checksum' });
+  });
+
+  it('Cancel while writing stops the export with an AbortError', async () => {
+    const { db, a, curator } = await curatorLaptop();
+    const controller = new AbortController();
+    let chunks = 0;
+    const progress: number[] = [];
+    const run = streamArchive(db, { kind: 'workshop', workshopId: a.id }, () => void (chunks += 1), {
+      app: APP,
+      createdBy: curator,
+      signal: controller.signal,
+      onProgress: (p) => {
+        progress.push(p.done);
+        if (p.done >= 2) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBeLessThan(15);
   });
 });

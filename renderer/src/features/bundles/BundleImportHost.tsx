@@ -9,12 +9,12 @@ import { onImportOffered } from './pendingImport.ts';
  * file offered by the desktop (`offerImport`) opens it with that file. Mounted once, in the shell.
  */
 export function BundleImportHost() {
-  const [open, setOpen] = useState<{ file: File | null } | null>(null);
-  useCommand('bundle.import', () => setOpen((current) => current ?? { file: null }));
-  useEffect(() => onImportOffered((file) => setOpen({ file })), []);
+  // Each offered file gets a new `offer` number, so the dialog starts over with it even mid-way.
+  const [open, setOpen] = useState<{ file: File | null; offer: number } | null>(null);
+  useCommand('bundle.import', () => setOpen((current) => current ?? { file: null, offer: 0 }));
+  useEffect(() => onImportOffered((file) => setOpen((current) => ({ file, offer: (current?.offer ?? 0) + 1 }))), []);
   if (!open) return null;
-  // A new offered file remounts the dialog so it starts over with that file.
-  return <ImportBundleDialog key={open.file ? `${open.file.name}:${open.file.lastModified}:${open.file.size}` : 'choose'} initialFile={open.file} onClose={() => setOpen(null)} />;
+  return <ImportBundleDialog key={open.offer} initialFile={open.file} onClose={() => setOpen(null)} />;
 }
 
 /** The header's and the first-run screen's way in. */

@@ -33,6 +33,7 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
   const primary = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const [dragging, setDragging] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (initialFile) void check(initialFile);
@@ -41,7 +42,9 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
   // Keyboard focus follows the flow: Cancel while checking, the main action after each step.
   useEffect(() => {
     if (phase.kind === 'checking') cancelButton.current?.focus();
-    else if (phase.kind === 'preview' || phase.kind === 'report') primary.current?.focus();
+    // On a first run the report's first question is who is reviewing here.
+    else if (phase.kind === 'report') (body.current?.querySelector<HTMLButtonElement>('.bundle-after button') ?? primary.current)?.focus();
+    else if (phase.kind === 'preview') primary.current?.focus();
     else if (phase.kind === 'choose' || phase.kind === 'refused') chooseButton.current?.focus();
   }, [phase.kind]);
 
@@ -55,11 +58,19 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
     const file = files?.[0];
     if (file) void check(file);
   }
-  function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    take(event.dataTransfer.files);
-  }
+  // A .kemas can be dropped while choosing, and again after a refusal.
+  const dropProps = {
+    onDragOver: (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: () => setDragging(false),
+    onDrop: (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(false);
+      take(event.dataTransfer.files);
+    },
+  };
 
   const title =
     phase.kind === 'preview' || phase.kind === 'merging'
@@ -126,15 +137,7 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
         }}
       />
       {phase.kind === 'choose' ? (
-        <div
-          className={dragging ? 'bundle-drop bundle-drop-active' : 'bundle-drop'}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
+        <div className={dragging ? 'bundle-drop bundle-drop-active' : 'bundle-drop'} {...dropProps}>
           <p>{t('bundles.import.intro')}</p>
           {chooseFile(t('bundles.import.choose'))}
           <p className="muted">{dragging ? t('bundles.import.dropActive') : t('bundles.import.drop')}</p>
@@ -143,7 +146,7 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
       ) : null}
       {phase.kind === 'checking' ? <CheckingView phase={phase} /> : null}
       {phase.kind === 'refused' ? (
-        <div className="bundle-refusal">
+        <div className="bundle-refusal" {...dropProps}>
           <div role="alert">
             <h3>{t('bundles.import.refusedTitle')}</h3>
             <p className="bundle-file">{phase.file.name}</p>
@@ -155,10 +158,10 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
       ) : null}
       {phase.kind === 'preview' || phase.kind === 'merging' ? <PreviewView phase={phase} /> : null}
       {phase.kind === 'report' ? (
-        <>
-          <MergeReport result={phase.result} fileName={phase.file.name} />
+        <div ref={body}>
           <AfterImport phase={phase} onDone={onClose} />
-        </>
+          <MergeReport result={phase.result} fileName={phase.file.name} />
+        </div>
       ) : null}
     </Dialog>
   );
@@ -255,7 +258,7 @@ function AfterImport({ phase, onDone }: { phase: Extract<ImportPhase, { kind: 'r
   }
   if (current && workshops.length > 0) {
     return (
-      <p className="bundle-after">
+      <p className="bundle-after bundle-after-open">
         {workshops.map((w) => (
           <button
             key={w.id}

@@ -48,10 +48,8 @@ export function useBundleImport() {
         const preview = await previewImport(db, checked.archive);
         if (!controller.signal.aborted) setPhase({ kind: 'preview', file, archive: checked.archive, preview, error: null });
       } catch (error) {
-        if (controller.signal.aborted) {
-          setPhase({ kind: 'choose', cancelled: true });
-          return;
-        }
+        // Cancel (or a newer file) already moved the flow on.
+        if (controller.signal.aborted) return;
         console.error(error);
         setPhase({ kind: 'refused', file, refusal: { ok: false, problem: 'unknown' } });
       } finally {
