@@ -3,7 +3,7 @@ import { DERIVED_KINDS, type BlobKind } from '../domain/asset.ts';
 import type { Sha256 } from './archiveHash.ts';
 import { ArchiveRefusal, type ArchiveProblem } from './archiveProblem.ts';
 import { bundlePathSchema, type BundleKind, type BundleManifest } from './bundleFormat.ts';
-import type { BundleRecords, BundleTable } from './mergeBundle.ts';
+import { BUNDLE_TABLES, type BundleRecords, type BundleTable } from './mergeBundle.ts';
 import { RECORD_SCHEMAS } from './recordSchemas.ts';
 import type { AbortSignalLike, ZipLimits } from './zipReader.ts';
 
@@ -14,6 +14,27 @@ import type { AbortSignalLike, ZipLimits } from './zipReader.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 export const BLOB_INDEX_PATH = 'blobs.json';
+
+/**
+ * What each kind of archive may carry, so a file cannot smuggle records its kind never holds
+ * (a mentor's review file that rewrites the curator's workshop or rubric, say). Matches the
+ * scopes of renderer/src/data/archiveRepo.ts: a workshop hands out the workshop with its people,
+ * faces, images, sessions, rubrics and mentors; a review hands back one mentor's work, no images.
+ */
+export const KIND_CONTENTS: Record<BundleKind, { tables: readonly BundleTable[]; images: boolean }> = {
+  workshop: { tables: ['mentors', 'workshops', 'participants', 'submissions', 'assets', 'rubrics', 'sessions'], images: true },
+  review: { tables: ['mentors', 'reviews', 'annotations', 'labelChecklists'], images: false },
+  backup: { tables: BUNDLE_TABLES, images: true },
+};
+
+/** Why `kind` may not carry these tables or images, or null when it may. */
+export function kindContentsProblem(kind: BundleKind, tables: readonly BundleTable[], images: number): { path: string; detail: string } | null {
+  const allowed = KIND_CONTENTS[kind];
+  const stray = tables.find((t) => !allowed.tables.includes(t));
+  if (stray !== undefined) return { path: `${MANIFEST_PATH} counts.${stray}`, detail: `a ${kind} archive does not carry ${stray}` };
+  if (!allowed.images && images > 0) return { path: BLOB_INDEX_PATH, detail: `a ${kind} archive does not carry images` };
+  return null;
+}
 export const recordsPath = (table: BundleTable): string => `records/${table}.json`;
 export const blobPath = (index: number): string => `blobs/${index}`;
 

@@ -5,6 +5,7 @@ import {
   MANIFEST_PATH,
   blobPath,
   firstIssue,
+  kindContentsProblem,
   parseRecords,
   recordsPath,
   type ArchiveInput,
@@ -40,6 +41,8 @@ export async function writeArchive(
   const draft = bundleManifestSchema.safeParse({ ...base, counts: {}, files: [] });
   if (!draft.success) throw new ArchiveRefusal('invalid', { path: MANIFEST_PATH, detail: firstIssue(draft.error) });
   const tables = BUNDLE_TABLES.filter((t) => (input.records[t]?.length ?? 0) > 0);
+  const stray = kindContentsProblem(input.kind, tables, input.blobs.length);
+  if (stray !== null) throw new ArchiveRefusal('invalid', stray);
   for (const table of tables) parseRecords(table, input.records[table], recordsPath(table));
 
   const total = tables.length + 1 + input.blobs.length + 1;

@@ -113,7 +113,7 @@ export function snippet(id: string, text: string): CommentSnippet {
   return { ...base(id), text: { id: text, en: text }, category: 'legibility', builtin: false };
 }
 
-/** One record of every table, linked as the studio links them (one tombstone among them). */
+/** One record of every table, linked as the studio links them (one tombstone among them): a backup's worth. */
 export function fullStudio(): BundleRecords {
   const sha = 'b'.repeat(64);
   const reviewed = review('r1', 'm-rina', 's1', [3, 4, 5, 4, 3, 4, 5, 4, 3, 4]);
@@ -152,7 +152,7 @@ export const blobOf = (id: string, assetId: string | null, kind: ArchiveBlobInpu
   bytes: () => Promise.resolve(bytes),
 });
 
-export function archiveInput(records: BundleRecords = fullStudio(), blobs: ArchiveBlobInput[] = [], kind: ArchiveInput['kind'] = 'workshop'): ArchiveInput {
+export function archiveInput(records: BundleRecords = fullStudio(), blobs: ArchiveBlobInput[] = [], kind: ArchiveInput['kind'] = 'backup'): ArchiveInput {
   return {
     kind,
     createdAt: new Date(ARCHIVE_NOW).toISOString(),

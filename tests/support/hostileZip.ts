@@ -381,6 +381,11 @@ export const HOSTILE_FILES: Record<string, () => Promise<HostileFile>> = {
     const entries = (await goodEntries()).map((e) => (e.name === 'blobs/2' ? { ...e, size: e.data.length + 1 } : e));
     return { bytes: buildZip(entries), problem: 'not-zip', path: 'blobs/2' };
   },
+  'review file carrying a workshop': async () => ({
+    bytes: buildZip(await relist(await goodEntries(), (m) => void (m.kind = 'review'))),
+    problem: 'invalid',
+    path: 'manifest.json counts.workshops',
+  }),
   'empty file': async () => ({ bytes: new Uint8Array(0), problem: 'not-zip' }),
   'renamed entry': async () => ({ bytes: buildZip(rename(await goodEntries(), 'blobs/2', 'blobs/02')), problem: 'missing-file', path: 'blobs/2' }),
 };

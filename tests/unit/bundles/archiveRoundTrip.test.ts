@@ -59,7 +59,7 @@ describe('archive round trip (seeded property)', () => {
     const rand = seeded(7);
     for (let t = 0; t < 40; t += 1) {
       const { records, blobs } = randomStudio(rand);
-      const bytes = await archiveBytes(archiveInput(records, blobs, t % 2 === 0 ? 'backup' : 'workshop'));
+      const bytes = await archiveBytes(archiveInput(records, blobs));
       const check = await checkArchive(memorySource(bytes));
       if (!check.ok) throw new Error(`case ${t} refused: ${check.problem} ${check.path ?? ''} ${check.detail ?? ''}`);
       expect(check.archive.records).toEqual(nonEmpty(records));
