@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkArchive, type ArchiveProgress } from '../../../shared/bundles/archive.ts';
-import { archiveBytes, archiveInput, fullArchiveInput, fullStudio, memorySource } from '../../support/archiveFixture.ts';
+import { ORIGINAL_SHA, archiveBytes, archiveInput, fullArchiveInput, fullStudio, memorySource } from '../../support/archiveFixture.ts';
 
 describe('writeArchive → checkArchive', () => {
   it('gives back every record of every table and every blob byte for byte', async () => {
@@ -14,7 +14,7 @@ describe('writeArchive → checkArchive', () => {
     expect(archive.manifest).toMatchObject({ format: 'kemas-bundle', kind: 'backup', formatVersion: 1, createdBy: { id: 'm-rina', name: 'Rina Prasetyo' } });
     expect(archive.manifest.counts).toEqual({ mentors: 2, workshops: 1, participants: 2, submissions: 1, assets: 1, rubrics: 1, sessions: 1, reviews: 1, annotations: 1, labelChecklists: 1, commentSnippets: 1 });
     expect(archive.blobs.map((b) => [b.id, b.assetId, b.kind, b.mimeType, b.path, b.bytes])).toEqual([
-      [`original:${'b'.repeat(64)}`, null, 'original', 'image/jpeg', 'blobs/0', 40_000],
+      [`original:${ORIGINAL_SHA}`, null, 'original', 'image/jpeg', 'blobs/0', 40_000],
       ['a1:preview', 'a1', 'preview', 'image/webp', 'blobs/1', 12_000],
       ['a1:thumbnail', 'a1', 'thumbnail', 'image/webp', 'blobs/2', 3_000],
     ]);
