@@ -5,6 +5,7 @@ import {
   MANIFEST_PATH,
   blobIndexRowSchema,
   firstIssue,
+  kindContentsProblem,
   parseRecords,
   recordsPath,
   type ArchiveCheck,
@@ -124,6 +125,10 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
       throw new ArchiveRefusal('invalid', { path: MANIFEST_PATH, detail: `${path} is not a table of the format` });
     }
   }
+  const carried = BUNDLE_TABLES.filter((t) => listed.has(recordsPath(t)) || (manifest.counts[t] ?? 0) > 0);
+  const blobFiles = [...listed.keys()].filter((p) => p.startsWith('blobs/')).length;
+  const stray = kindContentsProblem(manifest.kind, carried, blobFiles);
+  if (stray !== null) throw new ArchiveRefusal('invalid', stray);
   for (const table of BUNDLE_TABLES) {
     const file = listed.get(recordsPath(table));
     const count = manifest.counts[table];
@@ -169,6 +174,9 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
     const entry = zip.byName.get(row.path)!;
     if (entry.method !== 0) throw new ArchiveRefusal('unsupported-compression', { path: row.path, detail: 'images must be stored, not deflated' });
     const { dataOffset } = await verified(file);
+    if (row.kind === 'original' && row.id !== `original:${file.sha256}`) {
+      throw new ArchiveRefusal('invalid-record', { path: `${BLOB_INDEX_PATH}[${rows.indexOf(row)}]`, detail: 'an original whose key is not the SHA-256 of its bytes' });
+    }
     blobs.push({ id: row.id, assetId: row.assetId, kind: row.kind, mimeType: row.mimeType, path: row.path, bytes: file.bytes, sha256: file.sha256, dataOffset });
   }
   if (done !== total) onProgress?.({ done: total, total });
