@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,18 +29,23 @@ export default async function backupBench(): Promise<Measure[]> {
   const db = openDatabase(`bench-backup-${Date.now()}`);
   await db.open();
   const thumbnail = Buffer.from(fixture.thumbnailBase64, 'base64');
-  // Incompressible bytes, as JPEG originals are.
+  // Incompressible bytes, as JPEG originals are; an original is keyed by the SHA-256 of its bytes.
   const blob = (bytes: number, type: string) => new Blob([randomBytes(bytes)], { type });
+  const originals = fixture.assets.map(() => randomBytes(ORIGINAL_BYTES));
+  const assets = fixture.assets.map((a, i) => {
+    const sha256 = createHash('sha256').update(originals[i] as Buffer).digest('hex');
+    return { ...a, sha256, metadata: { ...a.metadata, sha256, byteSize: ORIGINAL_BYTES } };
+  });
   await db.transaction('rw', [db.mentors, db.workshops, db.participants, db.submissions, db.assets, db.assetBlobs, db.meta], async () => {
     await db.mentors.add(fixture.mentor);
     await db.meta.put({ key: 'currentMentorId', value: fixture.mentor.id });
     await db.workshops.add(fixture.workshop);
     await db.participants.bulkAdd(fixture.participants);
     await db.submissions.bulkAdd(fixture.submissions);
-    await db.assets.bulkAdd(fixture.assets);
+    await db.assets.bulkAdd(assets);
     await db.assetBlobs.bulkAdd(
-      fixture.assets.flatMap((a) => [
-        { id: originalBlobKey(a.sha256), assetId: null, kind: 'original' as const, blob: blob(ORIGINAL_BYTES, 'image/jpeg') },
+      assets.flatMap((a, i) => [
+        { id: originalBlobKey(a.sha256), assetId: null, kind: 'original' as const, blob: new Blob([new Uint8Array(originals[i] as Buffer)], { type: 'image/jpeg' }) },
         { id: derivedBlobKey(a.id, 'preview'), assetId: a.id, kind: 'preview' as const, blob: blob(PREVIEW_BYTES, 'image/jpeg') },
         { id: derivedBlobKey(a.id, 'thumbnail'), assetId: a.id, kind: 'thumbnail' as const, blob: new Blob([thumbnail], { type: 'image/jpeg' }) },
       ]),
