@@ -111,15 +111,13 @@ export function BackupProvider({ appInfo, enabled, children }: { appInfo: AppInf
     [app, db, t, toast],
   );
 
-  /** A backup unless nothing changed since the last one (or the studio is empty). */
+  /** A backup unless nothing changed since the last one (or the studio is empty); false when it failed. */
   const backupIfChanged = useCallback(
-    async (reason: BackupReason): Promise<void> => {
-      if (current.current) {
-        await current.current.promise;
-      }
+    async (reason: BackupReason): Promise<boolean> => {
+      if (current.current) await current.current.promise;
       const [{ fingerprint, empty }, mark] = await Promise.all([studioFingerprint(db), getBackupMark(db)]);
-      if (empty || mark?.fingerprint === fingerprint) return;
-      await start(reason, true);
+      if (empty || mark?.fingerprint === fingerprint) return true;
+      return (await start(reason, true)) !== null;
     },
     [db, start],
   );
@@ -136,13 +134,8 @@ export function BackupProvider({ appInfo, enabled, children }: { appInfo: AppInf
 
   // The desktop host asks for a final backup before it quits, and waits for the answer.
   useCommand('backup.beforeQuit', () => {
-    const work = enabled ? backupIfChanged('quit') : Promise.resolve();
-    void work
-      .then(
-        () => true,
-        () => false,
-      )
-      .then((ok) => host.call('backup.quitReady', { ok }));
+    const work = enabled ? backupIfChanged('quit') : Promise.resolve(true);
+    void work.catch(() => false).then((ok) => host.call('backup.quitReady', { ok }));
   });
   useCommand('backup.open', () => void navigate('/backups'));
 
