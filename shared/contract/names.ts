@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'export.folder',
   'export.write',
   'export.reveal',
+  'files.opened',
 ] as const;
 export type Channel = (typeof CHANNEL_NAMES)[number];
 
@@ -29,6 +30,7 @@ export const MENU_COMMANDS = [
   'help.shortcuts',
   'help.about',
   'intake.import',
+  'bundle.openPending',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

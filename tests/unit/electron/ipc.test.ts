@@ -53,6 +53,7 @@ function spyHandlers(): Handlers {
     'export.folder': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' })),
     'export.write': vi.fn(async () => ({ written: true as const })),
     'export.reveal': vi.fn(async () => ({ opened: true as const })),
+    'files.opened': vi.fn(async () => ({ files: [], refused: [] })),
   };
 }
 

@@ -1,4 +1,7 @@
 import type { EventEmitter } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../shared/contract/channels.ts';
 
@@ -25,6 +28,9 @@ const electron = await vi.hoisted(async () => {
     show = vi.fn();
     getNormalBounds = () => ({ x: 10, y: 20, width: 1200, height: 800 });
     isMaximized = () => false;
+    isMinimized = vi.fn(() => true);
+    restore = vi.fn();
+    focus = vi.fn();
     webContents = { send: vi.fn() };
     constructor(options: unknown) {
       super();
@@ -160,5 +166,49 @@ describe('Electron main process', () => {
 
     window.emit('close');
     expect(state.storeData.window).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
+  });
+
+  it('opens a .kemas the desktop launched it with, and a second launch focuses the window and offers its bundle', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kemas-main-open-'));
+    const launched = join(dir, 'Workshop Malang.kemas');
+    const later = join(dir, 'ulasan dewi.kemas');
+    await writeFile(launched, 'first bundle');
+    await writeFile(later, 'second bundle');
+    const argv = process.argv;
+    process.argv = ['/opt/Kemas Studio/kemas-studio', launched];
+    try {
+      await import('../../../electron/main/main.ts');
+      electron.resolveReady();
+      await flush();
+      const window = state.windows.at(-1) as EventEmitter & {
+        focus: ReturnType<typeof vi.fn>;
+        restore: ReturnType<typeof vi.fn>;
+        webContents: { send: ReturnType<typeof vi.fn> };
+      };
+      const opened = electron.ipcMain.handle.mock.calls.filter((c) => c[0] === 'kemas:files.opened').at(-1)?.[1] as (
+        event: unknown,
+        payload: unknown,
+      ) => Promise<unknown>;
+      const trusted = { senderFrame: { url: 'app://studio/index.html', parent: null } };
+      await expect(opened(trusted, {})).resolves.toEqual({
+        ok: true,
+        value: { files: [{ name: 'Workshop Malang.kemas', bytes: new TextEncoder().encode('first bundle') }], refused: [] },
+      });
+      // A frame that is not the studio gets nothing.
+      expect(await opened({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+
+      electron.app.emit('second-instance', {}, ['/opt/Kemas Studio/kemas-studio', 'ulasan dewi.kemas'], dir);
+      expect(window.restore).toHaveBeenCalled();
+      expect(window.focus).toHaveBeenCalled();
+      const value = ((await opened(trusted, {})) as { value: { files: { name: string }[] } }).value;
+      expect(value.files.map((f) => f.name)).toEqual(['ulasan dewi.kemas']);
+      expect(window.webContents.send).toHaveBeenCalledWith('kemas:menu-command', 'bundle.openPending');
+    } finally {
+      process.argv = argv;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
