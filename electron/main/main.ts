@@ -22,6 +22,8 @@ import { watchOpenedFiles } from './fileAssociation.ts';
 
 // Must happen before `ready`: IndexedDB needs a standard, secure scheme.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// Every renderer sandboxed, whatever its window options say.
+app.enableSandbox();
 
 const outDir = join(import.meta.dirname, '..');
 const rendererDir = join(outDir, 'renderer');

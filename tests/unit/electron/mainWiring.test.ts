@@ -43,6 +43,7 @@ const electron = await vi.hoisted(async () => {
     resolveReady,
     app: Object.assign(new Emitter(), {
       requestSingleInstanceLock: vi.fn(() => state.lock),
+      enableSandbox: vi.fn(),
       quit: vi.fn(),
       whenReady: () => ready,
       getName: () => 'Kemas Studio',
@@ -58,6 +59,7 @@ const electron = await vi.hoisted(async () => {
         setPermissionRequestHandler: vi.fn(),
         setPermissionCheckHandler: vi.fn(),
         setDevicePermissionHandler: vi.fn(),
+        protocol: { handle: vi.fn() },
       },
     },
     shell: { openExternal: vi.fn() },
@@ -97,6 +99,7 @@ describe('Electron main process', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
     state.lock = true;
   });
 
@@ -110,6 +113,8 @@ describe('Electron main process', () => {
     const registered = electron.ipcMain.handle.mock.calls.map((c) => c[0]);
     expect(registered.sort()).toEqual(channels.map((c) => `kemas:${c}`).sort());
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    // The file scheme is refused in the session the window uses.
+    expect(electron.session.defaultSession.protocol.handle).toHaveBeenCalledWith('file', expect.any(Function));
     // Images are decoded in utility processes, never in main.
     expect(electron.utilityProcess.fork).toHaveBeenCalledWith(
       expect.stringMatching(/main[\\/]ingestWorker\.js$/),
