@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   BUNDLE_EXTENSION,
   OPENED_FILE_MAX_BYTES,
@@ -21,15 +22,30 @@ export function isBundlePath(path: string): boolean {
   return path.toLowerCase().endsWith(BUNDLE_EXTENSION) && basename(path).length > BUNDLE_EXTENSION.length;
 }
 
+/** A local file URL as a path (Linux desktops may pass `%U` arguments as URLs); null for anything else. */
+function localPathOfUrl(arg: string): string | null {
+  if (!/^file:/i.test(arg)) return null;
+  try {
+    return fileURLToPath(arg);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The `.kemas` paths in a command line (`argv` without the program itself),
- * made absolute against the folder the command ran in. Switches (`--foo`)
- * and everything else are ignored.
+ * made absolute against the folder the command ran in; local file URLs
+ * become paths. Switches (`--foo`), other URLs and everything else are ignored.
  */
 export function bundlePathsFromArgv(args: readonly string[], workingDirectory: string): string[] {
-  return args
-    .filter((arg) => !arg.startsWith('-') && isBundlePath(arg))
-    .map((arg) => (isAbsolute(arg) ? arg : resolve(workingDirectory, arg)));
+  const paths: string[] = [];
+  for (const arg of args) {
+    if (arg.startsWith('-')) continue;
+    const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? localPathOfUrl(arg) : arg;
+    if (path === null || !isBundlePath(path)) continue;
+    paths.push(isAbsolute(path) ? path : resolve(workingDirectory, path));
+  }
+  return paths;
 }
 
 export interface PendingFiles {

@@ -27,6 +27,11 @@ describe('bundle paths on a command line', () => {
       '/home/sari/Unduhan/ulasan-dewi.KEMAS',
     ]);
     expect(isBundlePath('C:\\Users\\Sari\\Unduhan\\Batu 2026.kemas')).toBe(true);
+  });
+
+  it('takes local file URLs (a Linux desktop passes %U) as paths and ignores other URLs', () => {
+    const argv = ['file:///home/sari/Unduhan/Workshop%20Batu.kemas', 'https://evil.example/x.kemas', 'smb://server/share/y.kemas', 'file://server/share/z.kemas'];
+    expect(bundlePathsFromArgv(argv, '/home/sari')).toEqual(['/home/sari/Unduhan/Workshop Batu.kemas']);
     expect(isBundlePath('catatan.kemas.txt')).toBe(false);
   });
 });
