@@ -216,4 +216,19 @@ describe('Electron main process', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('hardens every web contents it creates: navigation away is stopped, new windows denied, only https opened outside', async () => {
+    await import('../../../electron/main/main.ts');
+    const { EventEmitter: Emitter } = await import('node:events');
+    const contents = Object.assign(new Emitter(), { setWindowOpenHandler: vi.fn() });
+    electron.app.emit('web-contents-created', {}, contents);
+    const navigate = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', navigate, 'https://evil.example/');
+    expect(navigate.preventDefault).toHaveBeenCalled();
+    const open = contents.setWindowOpenHandler.mock.calls.at(-1)?.[0] as (details: { url: string }) => { action: string };
+    expect(open({ url: 'http://kemas.example/help' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    expect(open({ url: 'https://kemas.example/help' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://kemas.example/help');
+  });
 });
