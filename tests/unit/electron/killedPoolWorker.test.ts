@@ -1,0 +1,129 @@
+import sharp from 'sharp';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
+import { createIngestPool, type IngestPool, type IngestReply, type IngestTask } from '../../../electron/services/ingestPool.ts';
+import { createPackPool, type PackPool } from '../../../electron/services/packPool.ts';
+import { createSettingsService } from '../../../electron/services/settingsService.ts';
+import { spawnPackThreadWorker, spawnThreadWorker, threadWorker } from '../../../electron/web/threadWorker.ts';
+import { createWorkerFaults } from '../../../electron/web/workerFaults.ts';
+import { dispatch, WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
+import type { PackRenderRequest } from '../../../shared/contract/packRender.ts';
+import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
+import { buildPackModel } from '../../../shared/pack/packModel.ts';
+import { packInput } from '../../support/packFixture.ts';
+import { memoryStore } from './memoryStore.ts';
+
+/*
+ * A host worker stopped in the middle of a job, with the pools' real worker
+ * threads: the same `exit` the pools get from a crashed Electron
+ * utilityProcess. The job fails with a code the studio can translate, the
+ * jobs queued behind it are not lost, and the next job works.
+ */
+
+let ingest: IngestPool | undefined;
+let packs: PackPool | undefined;
+afterEach(() => {
+  ingest?.close();
+  packs?.close();
+  ingest = packs = undefined;
+  vi.restoreAllMocks();
+});
+
+const jpeg = async (colour: string) =>
+  new Uint8Array(await sharp({ create: { width: 900, height: 600, channels: 3, background: colour } }).jpeg().toBuffer());
+
+function hostWith(pool: IngestPool) {
+  return createHostHandlers({
+    appInfo: { name: 'Kemas Studio', version: '0.1.0', host: 'browser', platform: 'linux', capabilities: { nativeDialogs: false } },
+    settings: createSettingsService(memoryStore()),
+    dialogs: noDialogs,
+    ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
+    pack: () => Promise.reject(new Error('not in this test')),
+    summary: () => Promise.reject(new Error('not in this test')),
+  });
+}
+
+describe('an image worker killed mid-file', () => {
+  it('fails that file with worker-stopped; the files queued behind it and the next file import', async () => {
+    const faults = createWorkerFaults();
+    ingest = createIngestPool(faults.wrap('ingest', spawnThreadWorker), 1);
+    const [red, green, blue] = await Promise.all([jpeg('#a8322d'), jpeg('#2d8a3e'), jpeg('#1d4fa8')]);
+    const first = ingest.run(red, 'depan.jpg', DEFAULT_INGEST_LIMITS);
+    const queued = [ingest.run(green, 'belakang.jpg', DEFAULT_INGEST_LIMITS), ingest.run(blue, 'samping.jpg', DEFAULT_INGEST_LIMITS)];
+    // The one worker is reading depan.jpg: stop it as a crash would.
+    expect(faults.kill({ pool: 'ingest' })).toEqual({ killed: 1, armed: false });
+
+    const failure = await first.catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(WorkerStoppedError);
+    expect((failure as Error).message).toContain('depan.jpg');
+    const outcomes = await Promise.all(queued);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
+    await expect(ingest.run(red, 'depan.jpg', DEFAULT_INGEST_LIMITS)).resolves.toMatchObject({ ok: true });
+  }, 30_000);
+
+  it('reaches the renderer as the host error code worker-stopped, and the same request then works', async () => {
+    const faults = createWorkerFaults();
+    ingest = createIngestPool(faults.wrap('ingest', spawnThreadWorker), 2);
+    const handlers = hostWith(ingest);
+    const bytes = await jpeg('#d98c1f');
+    // Armed before the file arrives: its worker is stopped the moment it gets the file.
+    expect(faults.kill({ pool: 'ingest', fileName: 'Kopi Ijen - depan.jpg' })).toEqual({ killed: 0, armed: true });
+    const other = dispatch(handlers, 'ingest.file', { fileName: 'lain.jpg', bytes: await jpeg('#123456') });
+    const killed = await dispatch(handlers, 'ingest.file', { fileName: 'Kopi Ijen - depan.jpg', bytes });
+    expect(killed).toMatchObject({ ok: false, error: { code: 'worker-stopped' } });
+    await expect(other).resolves.toMatchObject({ ok: true, value: { ok: true } });
+    const again = await dispatch(handlers, 'ingest.file', { fileName: 'Kopi Ijen - depan.jpg', bytes });
+    expect(again).toMatchObject({ ok: true, value: { ok: true } });
+  }, 30_000);
+
+  it('survives a worker that crashes with an uncaught error, without taking the host down', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // A worker entry that throws on its first task, as a decoder bug in the thread would.
+    const crashing = new URL(
+      `data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => { throw new Error('decoder exploded'); });")}`,
+    );
+    let spawned = 0;
+    ingest = createIngestPool(() => {
+      spawned += 1;
+      return spawned === 1 ? threadWorker<IngestTask, IngestReply>(crashing) : spawnThreadWorker();
+    }, 1);
+    const first = ingest.run(await jpeg('#a8322d'), 'depan.jpg', DEFAULT_INGEST_LIMITS);
+    await expect(first).rejects.toBeInstanceOf(WorkerStoppedError);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('worker thread stopped'), expect.objectContaining({ message: 'decoder exploded' }));
+    await expect(ingest.run(await jpeg('#2d8a3e'), 'belakang.jpg', DEFAULT_INGEST_LIMITS)).resolves.toMatchObject({ ok: true });
+  }, 30_000);
+
+  it('on close, refuses the files still queued instead of leaving them waiting forever', async () => {
+    ingest = createIngestPool(spawnThreadWorker, 1);
+    const bytes = await jpeg('#a8322d');
+    const busy = ingest.run(bytes, 'depan.jpg', DEFAULT_INGEST_LIMITS).catch((error: unknown) => error);
+    const queued = ingest.run(bytes, 'belakang.jpg', DEFAULT_INGEST_LIMITS);
+    ingest.close();
+    await expect(queued).rejects.toThrow('Ingest pool is closed');
+    expect(await busy).toBeInstanceOf(WorkerStoppedError);
+  }, 30_000);
+});
+
+const packRequest = (): PackRenderRequest => ({
+  model: buildPackModel(packInput(), { language: 'id', mode: 'combined' }),
+  images: [],
+  pageSize: 'A4',
+  zip: null,
+});
+
+describe('a pack worker killed mid-pack', () => {
+  it('fails that pack with worker-stopped; the pack queued behind it and the next pack are made', async () => {
+    const faults = createWorkerFaults();
+    packs = createPackPool(faults.wrap('pack', spawnPackThreadWorker), 1);
+    const first = packs.run(packRequest());
+    const queued = packs.run(packRequest());
+    expect(faults.kill({ pool: 'pack' })).toEqual({ killed: 1, armed: false });
+
+    await expect(first).rejects.toBeInstanceOf(WorkerStoppedError);
+    await expect(first).rejects.toThrow('The pack worker stopped while making this pack');
+    const made = await queued;
+    expect(new TextDecoder().decode(made.pdf.subarray(0, 5))).toBe('%PDF-');
+    const next = await packs.run(packRequest());
+    expect(next.pdf.byteLength).toBeGreaterThan(1000);
+  }, 60_000);
+});
