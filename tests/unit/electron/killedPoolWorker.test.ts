@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
@@ -5,7 +6,8 @@ import { createIngestPool, type IngestPool, type IngestReply, type IngestTask } 
 import { createPackPool, type PackPool } from '../../../electron/services/packPool.ts';
 import { createSettingsService } from '../../../electron/services/settingsService.ts';
 import { spawnPackThreadWorker, spawnThreadWorker, threadWorker } from '../../../electron/web/threadWorker.ts';
-import { createWorkerFaults } from '../../../electron/web/workerFaults.ts';
+import { createWebHost, listen, LOOPBACK } from '../../../electron/web/webHost.ts';
+import { createWorkerFaults, type WorkerFaults } from '../../../electron/web/workerFaults.ts';
 import { dispatch, WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
 import type { PackRenderRequest } from '../../../shared/contract/packRender.ts';
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
@@ -126,4 +128,47 @@ describe('a pack worker killed mid-pack', () => {
     const next = await packs.run(packRequest());
     expect(next.pdf.byteLength).toBeGreaterThan(1000);
   }, 60_000);
+});
+
+describe('the browser host\'s fault switch', () => {
+  const TOKEN = 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeed';
+
+  /** A host on a free loopback port, with or without fault injection; answers status and body of one POST. */
+  async function post(faults: WorkerFaults | null, body: string, token: string | null = TOKEN) {
+    ingest ??= createIngestPool(spawnThreadWorker, 1);
+    const pool = ingest;
+    // Learn a free port first: the host's Host allow-list needs the real one.
+    const probe = createWebHost({ rendererDir: '/nonexistent', port: 0, token: TOKEN, handlers: hostWith(pool) });
+    await listen(probe, 0);
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const server = createWebHost({ rendererDir: '/nonexistent', port, token: TOKEN, handlers: hostWith(pool), faults });
+    await listen(server, port);
+    try {
+      const response = await fetch(`http://${LOOPBACK}:${port}/api/__fault/kill-workers`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Kemas-Token': token } : {}) },
+        body,
+      });
+      return { status: response.status, body: await response.text() };
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it('exists only when the host was started with it, and then still wants the launch token', async () => {
+    const request = JSON.stringify({ pool: 'ingest' });
+    const off = await post(null, request);
+    expect(off.status).toBe(200);
+    expect(JSON.parse(off.body)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+
+    const faults = createWorkerFaults();
+    const kill = vi.spyOn(faults, 'kill');
+    expect((await post(faults, request, null)).status).toBe(401);
+    expect((await post(faults, request, 'wrong')).status).toBe(401);
+    expect((await post(faults, '{"pool":"everything"}')).status).toBe(400);
+    expect(kill).not.toHaveBeenCalled();
+    const on = await post(faults, request);
+    expect([on.status, JSON.parse(on.body)]).toEqual([200, { killed: 0, armed: true }]);
+  }, 30_000);
 });
