@@ -42,8 +42,8 @@ interface Pending {
  * the cores it has and nothing heavy runs where the UI or Electron's main
  * process would wait. A worker that dies (crashed, killed, out of memory)
  * fails its file with a `WorkerStoppedError` (the host answers
- * `worker-stopped`, so the file can be retried) and is replaced; queued files
- * wait for the replacement.
+ * `worker-stopped`, so the file can be retried) and is replaced by the next
+ * file that needs a worker; queued files are not lost.
  */
 export function createIngestPool(spawn: () => PoolWorker, size: number): IngestPool {
   let nextId = 1;
@@ -68,24 +68,25 @@ export function createIngestPool(spawn: () => PoolWorker, size: number): IngestP
       const at = idle.indexOf(worker);
       if (at >= 0) idle.splice(at, 1);
       pending?.reject(new WorkerStoppedError(`The image worker stopped while reading ${pending.task.fileName}`));
-      if (!closed) {
-        idle.push(start());
-        pump();
-      }
+      // Replaced when a file needs it, not at once: a worker that cannot start would otherwise be
+      // restarted forever; this way each waiting file gets one try and is reported.
+      if (!closed) pump();
     });
     return worker;
   }
 
   function pump(): void {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.shift() as PoolWorker;
+    while (queue.length > 0 && (idle.length > 0 || busy.size + idle.length < limit)) {
+      const worker = idle.shift() ?? start();
       const pending = queue.shift() as Pending;
       busy.set(worker, pending);
       worker.post(pending.task);
     }
   }
 
-  for (let i = 0; i < Math.max(1, size); i++) idle.push(start());
+  const limit = Math.max(1, size);
+  // Started with the host, so the first import does not wait for sharp to load.
+  for (let i = 0; i < limit; i++) idle.push(start());
 
   return {
     run(bytes, fileName, limits) {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
-import { createIngestPool, type IngestPool, type IngestReply, type IngestTask } from '../../../electron/services/ingestPool.ts';
+import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type PoolWorker } from '../../../electron/services/ingestPool.ts';
 import { createPackPool, type PackPool } from '../../../electron/services/packPool.ts';
 import { createSettingsService } from '../../../electron/services/settingsService.ts';
 import { spawnPackThreadWorker, spawnThreadWorker, threadWorker } from '../../../electron/web/threadWorker.ts';
@@ -171,4 +171,24 @@ describe('the browser host\'s fault switch', () => {
     const on = await post(faults, request);
     expect([on.status, JSON.parse(on.body)]).toEqual([200, { killed: 0, armed: true }]);
   }, 30_000);
+});
+
+describe('a worker that cannot even start', () => {
+  it('is not restarted in a loop: each file waiting gets one fresh worker and fails with worker-stopped', async () => {
+    let spawned = 0;
+    // Dies right after it is made, as a utility process whose entry cannot load would.
+    const broken = (): PoolWorker => {
+      spawned += 1;
+      let exit: (code: number) => void = () => {};
+      setTimeout(() => exit(1), 0);
+      return { post: () => {}, onReply: () => {}, onExit: (listener) => (exit = listener), terminate: () => {} };
+    };
+    ingest = createIngestPool(broken, 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(spawned).toBe(2);
+    const file = ingest.run(new Uint8Array([1]), 'depan.jpg', DEFAULT_INGEST_LIMITS);
+    await expect(file).rejects.toBeInstanceOf(WorkerStoppedError);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(spawned).toBe(3);
+  });
 });
