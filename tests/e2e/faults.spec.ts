@@ -176,6 +176,7 @@ test('a full disk during an import: a translated reason, nothing half-imported, 
   await dropFiles(page, join(work, 'penuh'), names);
   const panel = page.getByRole('region', { name: 'Impor selesai' });
   await expect(panel).toContainText('0 tampak diimpor, 0 duplikat dilewati, 2 gagal.', { timeout: 60_000 });
+  await expect(panel).toContainText('Penyimpanan penuh. Kosongkan ruang disk, lalu coba lagi. Tidak ada data yang hilang.');
   await panel.getByRole('button', { name: 'Lihat laporan' }).click();
   const report = page.getByRole('dialog', { name: 'Laporan impor' });
   for (const name of names) {

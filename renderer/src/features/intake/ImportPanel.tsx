@@ -30,6 +30,8 @@ export function ImportPanel({ progress, onCancel, onRetry, onClose }: ImportPane
   const [reportOpen, setReportOpen] = useState(false);
   const p = progress;
   const retryable = p.finished ? retryableFiles(p).length : 0;
+  // Said in the panel too: a full disk concerns more than the files of this import.
+  const diskFull = p.finished && p.failures.some((f) => f.reason === 'storage-full');
   const retry = () => {
     setReportOpen(false);
     onRetry();
@@ -63,6 +65,7 @@ export function ImportPanel({ progress, onCancel, onRetry, onClose }: ImportPane
             })}
           </p>
           {p.unassigned > 0 ? <p>{t('intake.summaryUnassigned', { count: p.unassigned })}</p> : null}
+          {diskFull ? <p className="field-error">{t('errors.storageFull')}</p> : null}
           <div className="toolbar">
             <button type="button" className="button button-primary" onClick={() => setReportOpen(true)}>
               {t('intake.showReport')}
