@@ -10,11 +10,11 @@ import { BUNDLE_TABLES } from './mergeBundle.ts';
  */
 export const BUNDLE_FORMAT = 'kemas-bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
-export const BUNDLE_KINDS = ['workshop', 'review'] as const;
+export const BUNDLE_KINDS = ['workshop', 'review', 'backup'] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
 
-/** Larger than any real manifest by far; refuses a size bomb before parsing. */
-export const MAX_MANIFEST_CHARS = 5_000_000;
+/** Room for the 200,000 entries an archive may hold (~110 characters each); refuses a size bomb before parsing. */
+export const MAX_MANIFEST_CHARS = 32_000_000;
 
 /**
  * Why a path inside a bundle is refused, or null when it is a plain relative path:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundlePathProblem, checkManifest } from '../../../shared/bundles/bundleFormat.ts';
+import { MAX_MANIFEST_CHARS, bundlePathProblem, checkManifest } from '../../../shared/bundles/bundleFormat.ts';
 
 const good = () => ({
   format: 'kemas-bundle',
@@ -40,7 +40,7 @@ describe('checkManifest', () => {
 
   it('names the path of the first invalid field', () => {
     const cases: [unknown, string][] = [
-      [{ ...good(), kind: 'backup' }, 'kind'],
+      [{ ...good(), kind: 'everything' }, 'kind'],
       [{ ...good(), formatVersion: 0 }, 'formatVersion'],
       [{ ...good(), counts: { reviews: -1 } }, 'counts.reviews'],
       [{ ...good(), counts: { secrets: 1 } }, 'counts'],
@@ -54,7 +54,7 @@ describe('checkManifest', () => {
   });
 
   it('refuses a manifest too large to be real before parsing', () => {
-    expect(checkManifest(' '.repeat(5_000_001))).toEqual({ ok: false, problem: 'too-large' });
+    expect(checkManifest(' '.repeat(MAX_MANIFEST_CHARS + 1))).toEqual({ ok: false, problem: 'too-large' });
   });
 });
 
