@@ -10,6 +10,7 @@ export { checkArchive } from './archiveReader.ts';
 export {
   BLOB_INDEX_PATH,
   DEFAULT_ARCHIVE_LIMITS,
+  KIND_CONTENTS,
   MANIFEST_PATH,
   blobIndexRowSchema,
   blobPath,

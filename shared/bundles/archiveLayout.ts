@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { DERIVED_KINDS, type BlobKind } from '../domain/asset.ts';
+import { idSchema } from '../domain/record.ts';
 import type { Sha256 } from './archiveHash.ts';
 import { ArchiveRefusal, type ArchiveProblem } from './archiveProblem.ts';
 import { bundlePathSchema, type BundleKind, type BundleManifest } from './bundleFormat.ts';
-import type { BundleRecords, BundleTable } from './mergeBundle.ts';
+import { BUNDLE_TABLES, type BundleRecords, type BundleTable } from './mergeBundle.ts';
 import { RECORD_SCHEMAS } from './recordSchemas.ts';
 import type { AbortSignalLike, ZipLimits } from './zipReader.ts';
 
@@ -14,6 +15,27 @@ import type { AbortSignalLike, ZipLimits } from './zipReader.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 export const BLOB_INDEX_PATH = 'blobs.json';
+
+/**
+ * What each kind of archive may carry, so a file cannot smuggle records its kind never holds
+ * (a mentor's review file that rewrites the curator's workshop or rubric, say). Matches the
+ * scopes of renderer/src/data/archiveRepo.ts: a workshop hands out the workshop with its people,
+ * faces, images, sessions, rubrics and mentors; a review hands back one mentor's work, no images.
+ */
+export const KIND_CONTENTS: Record<BundleKind, { tables: readonly BundleTable[]; images: boolean }> = {
+  workshop: { tables: ['mentors', 'workshops', 'participants', 'submissions', 'assets', 'rubrics', 'sessions'], images: true },
+  review: { tables: ['mentors', 'reviews', 'annotations', 'labelChecklists'], images: false },
+  backup: { tables: BUNDLE_TABLES, images: true },
+};
+
+/** Why `kind` may not carry these tables or images, or null when it may. */
+export function kindContentsProblem(kind: BundleKind, tables: readonly BundleTable[], images: number): { path: string; detail: string } | null {
+  const allowed = KIND_CONTENTS[kind];
+  const stray = tables.find((t) => !allowed.tables.includes(t));
+  if (stray !== undefined) return { path: `${MANIFEST_PATH} counts.${stray}`, detail: `a ${kind} archive does not carry ${stray}` };
+  if (!allowed.images && images > 0) return { path: BLOB_INDEX_PATH, detail: `a ${kind} archive does not carry images` };
+  return null;
+}
 export const recordsPath = (table: BundleTable): string => `records/${table}.json`;
 export const blobPath = (index: number): string => `blobs/${index}`;
 
@@ -66,13 +88,35 @@ export interface ArchiveOptions {
 const blobKindSchema = z.enum(['original', ...DERIVED_KINDS]);
 
 /** A row of `blobs.json`. Blob ids are `original:<sha256>` or `<assetId>:<kind>`, longer than record ids. */
-export const blobIndexRowSchema = z.object({
-  id: z.string().min(1).max(200),
-  assetId: z.string().min(1).max(64).nullable(),
-  kind: blobKindSchema,
-  mimeType: z.string().max(100),
-  path: bundlePathSchema,
-});
+/** A MIME type without parameters (`image/jpeg`), or empty when the browser did not know the file's. */
+const mimeTypeSchema = z.string().max(100).regex(/^(?:[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*)?$/i, 'Expected a MIME type');
+
+/**
+ * A row of `blobs.json`, keyed as the studio keys its image rows: an original once per file as
+ * `original:<sha256 of its bytes>` (no asset), a preview or thumbnail as `<assetId>:<kind>`, always
+ * JPEG or WebP (the intake makes them).
+ */
+export const blobIndexRowSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    assetId: idSchema.nullable(),
+    kind: blobKindSchema,
+    mimeType: mimeTypeSchema,
+    path: bundlePathSchema,
+  })
+  .superRefine((row, ctx) => {
+    if (row.kind === 'original') {
+      if (row.assetId !== null) ctx.addIssue({ code: 'custom', path: ['assetId'], message: 'An original belongs to no one asset' });
+      if (!/^original:[0-9a-f]{64}$/.test(row.id)) ctx.addIssue({ code: 'custom', path: ['id'], message: 'Expected original:<sha256>' });
+    } else {
+      if (row.assetId === null || row.id !== `${row.assetId}:${row.kind}`) {
+        ctx.addIssue({ code: 'custom', path: ['id'], message: 'Expected <assetId>:<kind>' });
+      }
+      if (row.mimeType !== 'image/jpeg' && row.mimeType !== 'image/webp') {
+        ctx.addIssue({ code: 'custom', path: ['mimeType'], message: 'Previews and thumbnails are JPEG or WebP' });
+      }
+    }
+  });
 export type BlobIndexRow = z.infer<typeof blobIndexRowSchema>;
 
 /** `files[2].path` / `[3].scores` from a zod issue path. */

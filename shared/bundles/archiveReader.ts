@@ -5,6 +5,7 @@ import {
   MANIFEST_PATH,
   blobIndexRowSchema,
   firstIssue,
+  kindContentsProblem,
   parseRecords,
   recordsPath,
   type ArchiveCheck,
@@ -124,6 +125,10 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
       throw new ArchiveRefusal('invalid', { path: MANIFEST_PATH, detail: `${path} is not a table of the format` });
     }
   }
+  const carried = BUNDLE_TABLES.filter((t) => listed.has(recordsPath(t)) || (manifest.counts[t] ?? 0) > 0);
+  const blobFiles = [...listed.keys()].filter((p) => p.startsWith('blobs/')).length;
+  const stray = kindContentsProblem(manifest.kind, carried, blobFiles);
+  if (stray !== null) throw new ArchiveRefusal('invalid', stray);
   for (const table of BUNDLE_TABLES) {
     const file = listed.get(recordsPath(table));
     const count = manifest.counts[table];

@@ -3,8 +3,10 @@ import { utf8 } from './archiveText.ts';
 import {
   BLOB_INDEX_PATH,
   MANIFEST_PATH,
+  blobIndexRowSchema,
   blobPath,
   firstIssue,
+  kindContentsProblem,
   parseRecords,
   recordsPath,
   type ArchiveInput,
@@ -40,7 +42,17 @@ export async function writeArchive(
   const draft = bundleManifestSchema.safeParse({ ...base, counts: {}, files: [] });
   if (!draft.success) throw new ArchiveRefusal('invalid', { path: MANIFEST_PATH, detail: firstIssue(draft.error) });
   const tables = BUNDLE_TABLES.filter((t) => (input.records[t]?.length ?? 0) > 0);
+  const stray = kindContentsProblem(input.kind, tables, input.blobs.length);
+  if (stray !== null) throw new ArchiveRefusal('invalid', stray);
   for (const table of tables) parseRecords(table, input.records[table], recordsPath(table));
+  const index: BlobIndexRow[] = input.blobs.map((b, i) => ({ id: b.id, assetId: b.assetId, kind: b.kind, mimeType: b.mimeType, path: blobPath(i) }));
+  const ids = new Set<string>();
+  index.forEach((row, i) => {
+    const parsed = blobIndexRowSchema.safeParse(row);
+    const problem = !parsed.success ? firstIssue(parsed.error) : ids.has(row.id) ? `duplicate blob id ${row.id}` : null;
+    if (problem !== null) throw new ArchiveRefusal('invalid-record', { path: `${BLOB_INDEX_PATH}[${i}]`, detail: problem });
+    ids.add(row.id);
+  });
 
   const total = tables.length + 1 + input.blobs.length + 1;
   let done = 0;
@@ -66,7 +78,6 @@ export async function writeArchive(
     counts[table] = records.length;
     await add(recordsPath(table), utf8(JSON.stringify(records)), 8);
   }
-  const index: BlobIndexRow[] = input.blobs.map((b, i) => ({ id: b.id, assetId: b.assetId, kind: b.kind, mimeType: b.mimeType, path: blobPath(i) }));
   await add(BLOB_INDEX_PATH, utf8(JSON.stringify(index)), 8);
   for (const [i, blob] of input.blobs.entries()) {
     signal?.throwIfAborted();

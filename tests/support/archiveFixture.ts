@@ -1,6 +1,7 @@
 // Studios and archives for the `.kemas` tests: valid records of every table (fixed or seeded random),
 // image-like blobs, an in-memory ByteSource and a helper that writes an archive to bytes.
 // Shared by the archive's unit tests and benchmark; the renderer's tests may feed the same bytes to the UI.
+import { createHash } from 'node:crypto';
 import type { Annotation } from '../../shared/domain/annotation.ts';
 import type { Asset } from '../../shared/domain/asset.ts';
 import type { Participant } from '../../shared/domain/participant.ts';
@@ -113,9 +114,16 @@ export function snippet(id: string, text: string): CommentSnippet {
   return { ...base(id), text: { id: text, en: text }, category: 'legibility', builtin: false };
 }
 
-/** One record of every table, linked as the studio links them (one tombstone among them). */
+/** The SHA-256 of some bytes, as the studio keys originals. */
+export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The one original file of the full studio, and its key. */
+export const ORIGINAL_BYTES = imageBytes(40_000, 1);
+export const ORIGINAL_SHA = sha256Of(ORIGINAL_BYTES);
+
+/** One record of every table, linked as the studio links them (one tombstone among them): a backup's worth. */
 export function fullStudio(): BundleRecords {
-  const sha = 'b'.repeat(64);
+  const sha = ORIGINAL_SHA;
   const reviewed = review('r1', 'm-rina', 's1', [3, 4, 5, 4, 3, 4, 5, 4, 3, 4]);
   const mark: Annotation = { ...annotation('n1', 'm-rina', 'a1', 1, { kind: 'pin', at: { x: 10, y: 20 } }), submissionId: 's1' };
   return {
@@ -152,7 +160,7 @@ export const blobOf = (id: string, assetId: string | null, kind: ArchiveBlobInpu
   bytes: () => Promise.resolve(bytes),
 });
 
-export function archiveInput(records: BundleRecords = fullStudio(), blobs: ArchiveBlobInput[] = [], kind: ArchiveInput['kind'] = 'workshop'): ArchiveInput {
+export function archiveInput(records: BundleRecords = fullStudio(), blobs: ArchiveBlobInput[] = [], kind: ArchiveInput['kind'] = 'backup'): ArchiveInput {
   return {
     kind,
     createdAt: new Date(ARCHIVE_NOW).toISOString(),
@@ -165,9 +173,8 @@ export function archiveInput(records: BundleRecords = fullStudio(), blobs: Archi
 
 /** The full studio with an original, a preview and a thumbnail of its one asset. */
 export function fullArchiveInput(): ArchiveInput {
-  const sha = 'b'.repeat(64);
   return archiveInput(fullStudio(), [
-    blobOf(`original:${sha}`, null, 'original', imageBytes(40_000, 1)),
+    blobOf(`original:${ORIGINAL_SHA}`, null, 'original', ORIGINAL_BYTES),
     blobOf('a1:preview', 'a1', 'preview', imageBytes(12_000, 2), 'image/webp'),
     blobOf('a1:thumbnail', 'a1', 'thumbnail', imageBytes(3_000, 3), 'image/webp'),
   ]);

@@ -381,6 +381,25 @@ export const HOSTILE_FILES: Record<string, () => Promise<HostileFile>> = {
     const entries = (await goodEntries()).map((e) => (e.name === 'blobs/2' ? { ...e, size: e.data.length + 1 } : e));
     return { bytes: buildZip(entries), problem: 'not-zip', path: 'blobs/2' };
   },
+  'review file carrying a workshop': async () => ({
+    bytes: buildZip(await relist(await goodEntries(), (m) => void (m.kind = 'review'))),
+    problem: 'invalid',
+    path: 'manifest.json counts.workshops',
+  }),
+  'preview typed as HTML': async () => {
+    const entries = await goodEntries();
+    const rows = readJson<{ mimeType: string }[]>(entry(entries, 'blobs.json'));
+    rows[1]!.mimeType = 'text/html';
+    const changed = entries.map((e) => (e.name === 'blobs.json' ? { ...e, data: json(rows) } : e));
+    return { bytes: buildZip(await relist(changed)), problem: 'invalid-record', path: 'blobs.json[1]' };
+  },
+  'MIME type smuggling a header': async () => {
+    const entries = await goodEntries();
+    const rows = readJson<{ mimeType: string }[]>(entry(entries, 'blobs.json'));
+    rows[0]!.mimeType = 'image/png\r\nContent-Disposition: attachment';
+    const changed = entries.map((e) => (e.name === 'blobs.json' ? { ...e, data: json(rows) } : e));
+    return { bytes: buildZip(await relist(changed)), problem: 'invalid-record', path: 'blobs.json[0]' };
+  },
   'empty file': async () => ({ bytes: new Uint8Array(0), problem: 'not-zip' }),
   'renamed entry': async () => ({ bytes: buildZip(rename(await goodEntries(), 'blobs/2', 'blobs/02')), problem: 'missing-file', path: 'blobs/2' }),
 };

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkArchive, type ArchiveProgress } from '../../../shared/bundles/archive.ts';
-import { archiveBytes, archiveInput, fullArchiveInput, fullStudio, memorySource } from '../../support/archiveFixture.ts';
+import { ORIGINAL_SHA, archiveBytes, archiveInput, fullArchiveInput, fullStudio, memorySource } from '../../support/archiveFixture.ts';
 
 describe('writeArchive → checkArchive', () => {
   it('gives back every record of every table and every blob byte for byte', async () => {
@@ -11,10 +11,10 @@ describe('writeArchive → checkArchive', () => {
     if (!check.ok) throw new Error(`refused: ${check.problem} ${check.path ?? ''} ${check.detail ?? ''}`);
     const { archive } = check;
     expect(archive.records).toEqual(fullStudio());
-    expect(archive.manifest).toMatchObject({ format: 'kemas-bundle', kind: 'workshop', formatVersion: 1, createdBy: { id: 'm-rina', name: 'Rina Prasetyo' } });
+    expect(archive.manifest).toMatchObject({ format: 'kemas-bundle', kind: 'backup', formatVersion: 1, createdBy: { id: 'm-rina', name: 'Rina Prasetyo' } });
     expect(archive.manifest.counts).toEqual({ mentors: 2, workshops: 1, participants: 2, submissions: 1, assets: 1, rubrics: 1, sessions: 1, reviews: 1, annotations: 1, labelChecklists: 1, commentSnippets: 1 });
     expect(archive.blobs.map((b) => [b.id, b.assetId, b.kind, b.mimeType, b.path, b.bytes])).toEqual([
-      [`original:${'b'.repeat(64)}`, null, 'original', 'image/jpeg', 'blobs/0', 40_000],
+      [`original:${ORIGINAL_SHA}`, null, 'original', 'image/jpeg', 'blobs/0', 40_000],
       ['a1:preview', 'a1', 'preview', 'image/webp', 'blobs/1', 12_000],
       ['a1:thumbnail', 'a1', 'thumbnail', 'image/webp', 'blobs/2', 3_000],
     ]);
@@ -41,6 +41,20 @@ describe('writeArchive → checkArchive', () => {
     const check = await checkArchive(memorySource(await archiveBytes(archiveInput({ mentors: fullStudio().mentors, reviews: [] }, [], 'review'))));
     expect(check.ok && check.archive.records).toEqual({ mentors: fullStudio().mentors });
     expect(check.ok && check.archive.manifest.kind).toBe('review');
+  });
+
+  it('carries in each kind only what that kind holds, writing and checking', async () => {
+    const studio = fullStudio();
+    const { reviews, annotations, labelChecklists, mentors, commentSnippets: _snippets, ...workshopPart } = studio;
+    const review = await checkArchive(memorySource(await archiveBytes(archiveInput({ mentors, reviews, annotations, labelChecklists }, [], 'review'))));
+    expect(review.ok).toBe(true);
+    const workshop = fullArchiveInput();
+    workshop.kind = 'workshop';
+    workshop.records = { mentors, ...workshopPart };
+    expect((await checkArchive(memorySource(await archiveBytes(workshop)))).ok).toBe(true);
+    await expect(archiveBytes(archiveInput(studio, [], 'review'))).rejects.toMatchObject({ problem: 'invalid', path: 'manifest.json counts.workshops' });
+    await expect(archiveBytes({ ...fullArchiveInput(), kind: 'review', records: { mentors } })).rejects.toMatchObject({ problem: 'invalid', path: 'blobs.json' });
+    await expect(archiveBytes(archiveInput(studio, [], 'workshop'))).rejects.toMatchObject({ problem: 'invalid', path: 'manifest.json counts.reviews' });
   });
 
   it('reports progress that only grows and ends at its total, writing and checking', async () => {

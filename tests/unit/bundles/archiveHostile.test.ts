@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArchiveRefusal, checkArchive, writeArchive } from '../../../shared/bundles/archive.ts';
+import { ArchiveRefusal, checkArchive, writeArchive, type ArchiveInput } from '../../../shared/bundles/archive.ts';
 import { archiveBytes, archiveInput, fullArchiveInput, fullStudio, memorySource } from '../../support/archiveFixture.ts';
 import { HOSTILE_FILES, buildZip, goodEntries, manyEntries, zerosDeflated } from '../../support/hostileZip.ts';
 
@@ -65,5 +65,15 @@ describe('limits and edges', () => {
     await expect(writing).rejects.toBeInstanceOf(ArchiveRefusal);
     await expect(writing).rejects.toMatchObject({ problem: 'invalid-record', path: 'records/reviews.json[0]' });
     expect(chunks).toEqual([]);
+  });
+
+  it('never writes image rows the reader would refuse: a key not shaped as the studio keys it, a preview typed as HTML, one id twice', async () => {
+    const input = fullArchiveInput();
+    const [original, preview, thumbnail] = input.blobs as [ArchiveInput['blobs'][number], ArchiveInput['blobs'][number], ArchiveInput['blobs'][number]];
+    const wrongKey = { ...original, id: 'original:logo.png' };
+    await expect(archiveBytes({ ...input, blobs: [wrongKey, preview, thumbnail] })).rejects.toMatchObject({ problem: 'invalid-record', path: 'blobs.json[0]' });
+    await expect(archiveBytes({ ...input, blobs: [original, { ...thumbnail, id: 'other:thumbnail' }] })).rejects.toMatchObject({ problem: 'invalid-record', path: 'blobs.json[1]' });
+    await expect(archiveBytes({ ...input, blobs: [original, { ...preview, mimeType: 'text/html' }] })).rejects.toMatchObject({ problem: 'invalid-record', path: 'blobs.json[1]' });
+    await expect(archiveBytes({ ...input, blobs: [original, original] })).rejects.toMatchObject({ problem: 'invalid-record', path: 'blobs.json[1]' });
   });
 });

@@ -19,6 +19,7 @@ import {
   participant,
   seeded,
   session,
+  sha256Of,
   snippet,
   submission,
   workshop,
@@ -47,8 +48,13 @@ function randomStudio(rand: () => number): { records: BundleRecords; blobs: Arch
     labelChecklists: ids('c').map((id) => checklist(id, 'm-andres', 's1')),
     commentSnippets: ids('k').map((id) => snippet(id, text(300))),
   };
-  const kinds = ['original', 'preview', 'thumbnail'] as const;
-  const blobs = Array.from({ length: n(6) }, (_, i) => blobOf(`b${i}:${n(1e6)}`, rand() < 0.5 ? null : `a${i}`, kinds[n(3)]!, imageBytes(n(50_000), 1 + n(1000)), rand() < 0.5 ? 'image/webp' : 'image/png'));
+  const blobs = Array.from({ length: n(6) }, (_, i) => {
+    const bytes = imageBytes(n(50_000), 1 + i * 1e6 + n(1e6));
+    if (rand() < 0.4) return blobOf(`original:${sha256Of(bytes)}`, null, 'original', bytes, ['image/png', 'application/pdf', 'image/heic', ''][n(4)]);
+    const kind = rand() < 0.5 ? 'preview' : 'thumbnail';
+    const assetId = `a${i}-${n(1e6)}`;
+    return blobOf(`${assetId}:${kind}`, assetId, kind, bytes, rand() < 0.5 ? 'image/webp' : 'image/jpeg');
+  });
   return { records, blobs };
 }
 
@@ -59,7 +65,7 @@ describe('archive round trip (seeded property)', () => {
     const rand = seeded(7);
     for (let t = 0; t < 40; t += 1) {
       const { records, blobs } = randomStudio(rand);
-      const bytes = await archiveBytes(archiveInput(records, blobs, t % 2 === 0 ? 'backup' : 'workshop'));
+      const bytes = await archiveBytes(archiveInput(records, blobs));
       const check = await checkArchive(memorySource(bytes));
       if (!check.ok) throw new Error(`case ${t} refused: ${check.problem} ${check.path ?? ''} ${check.detail ?? ''}`);
       expect(check.archive.records).toEqual(nonEmpty(records));
@@ -76,7 +82,7 @@ describe('archive round trip (seeded property)', () => {
 describe('cancelling', () => {
   it('stops writing mid-archive with an AbortError and sends nothing more', async () => {
     const controller = new AbortController();
-    const input = archiveInput(fullStudio(), Array.from({ length: 6 }, (_, i) => blobOf(`b${i}`, null, 'original', imageBytes(100_000, i + 1))));
+    const input = archiveInput(fullStudio(), Array.from({ length: 6 }, (_, i) => blobOf(`a${i}:preview`, `a${i}`, 'preview', imageBytes(100_000, i + 1))));
     let chunks = 0;
     let afterAbort = 0;
     const writing = writeArchive(input, () => {
@@ -109,7 +115,7 @@ describe('bounded memory', () => {
     let largest = 0;
     const readsAt: number[] = [];
     const size = 5 * 1024 * 1024;
-    const blobs = [0, 1, 2].map((i) => ({ ...blobOf(`b${i}`, null, 'original', new Uint8Array(0)), bytes: () => (readsAt.push(sent), Promise.resolve(imageBytes(size, i + 1))) }));
+    const blobs = [0, 1, 2].map((i) => ({ ...blobOf(`a${i}:preview`, `a${i}`, 'preview', new Uint8Array(0)), bytes: () => (readsAt.push(sent), Promise.resolve(imageBytes(size, i + 1))) }));
     await writeArchive(archiveInput(fullStudio(), blobs), (chunk) => {
       sent += chunk.length;
       largest = Math.max(largest, chunk.length);
@@ -121,7 +127,7 @@ describe('bounded memory', () => {
 
   it('the reader never reads more at once than the largest entry (or a 1 MB window)', async () => {
     const size = 3 * 1024 * 1024;
-    const bytes = await archiveBytes(archiveInput(fullStudio(), [0, 1, 2, 3].map((i) => blobOf(`b${i}`, null, 'original', imageBytes(size, i + 1)))));
+    const bytes = await archiveBytes(archiveInput(fullStudio(), [0, 1, 2, 3].map((i) => blobOf(`a${i}:preview`, `a${i}`, 'preview', imageBytes(size, i + 1)))));
     const source = memorySource(bytes);
     const check = await checkArchive(source);
     expect(check.ok).toBe(true);
@@ -139,7 +145,7 @@ describe('ZIP64', () => {
   it('writes ZIP64 end records past 65,534 entries, and both readers read it', async () => {
     const count = 65_600;
     const one = new Uint8Array([7]);
-    const blobs = Array.from({ length: count }, (_, i) => blobOf(`t${i}`, null, 'thumbnail', one));
+    const blobs = Array.from({ length: count }, (_, i) => blobOf(`t${i}:thumbnail`, `t${i}`, 'thumbnail', one));
     const bytes = await archiveBytes(archiveInput({ mentors: fullStudio().mentors }, blobs, 'backup'));
     const end = new DataView(bytes.buffer, bytes.length - 22);
     expect(end.getUint16(10, true)).toBe(0xffff);
