@@ -25,6 +25,7 @@ export function menuTemplate(
         command(m.newWorkshop, 'workshop.new', 'CmdOrCtrl+N'),
         command(m.newParticipant, 'participant.new', 'CmdOrCtrl+Shift+N'),
         command(m.importFiles, 'intake.import', 'CmdOrCtrl+I'),
+        command(messages[language].bundles.menuImport, 'bundle.import', 'CmdOrCtrl+Shift+I'),
         { type: 'separator' },
         command(m.loadDemo, 'demo.load'),
         { type: 'separator' },

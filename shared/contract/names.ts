@@ -31,6 +31,7 @@ export const MENU_COMMANDS = [
   'help.about',
   'intake.import',
   'bundle.openPending',
+  'bundle.import',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

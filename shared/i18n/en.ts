@@ -8,6 +8,7 @@ import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
 import { summaryEn } from './parts/summary.ts';
+import { bundlesEn } from './parts/bundles.ts';
 
 /** English, the studio's second language. Same keys as id.ts, checked by the type. */
 export const en: Messages = {
@@ -515,6 +516,7 @@ export const en: Messages = {
   summary: summaryEn,
   checklistPanel: checklistPanelEn,
   faults: faultsEn,
+  bundles: bundlesEn,
   menu: {
     file: 'File',
     newWorkshop: 'New Workshop',

@@ -7,6 +7,7 @@ import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
 import { summaryId } from './parts/summary.ts';
+import { bundlesId } from './parts/bundles.ts';
 
 /**
  * Bahasa Indonesia, the studio's first language and the source of every key.
@@ -518,6 +519,7 @@ export const id = {
   summary: summaryId,
   checklistPanel: checklistPanelId,
   faults: faultsId,
+  bundles: bundlesId,
   menu: {
     file: 'Berkas',
     newWorkshop: 'Workshop Baru',

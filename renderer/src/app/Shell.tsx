@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import type { AppInfo, Language } from '../../../shared/contract/channels.ts';
 import { useCurrentMentor } from '../data/hooks.ts';
+import { BundleImportHost } from '../features/bundles/BundleImportHost.tsx';
 import { DemoCommand } from '../features/demo/DemoButton.tsx';
 import { AboutDialog } from '../features/help/AboutDialog.tsx';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog.tsx';
@@ -102,6 +103,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'about' ? <AboutDialog info={appInfo} onClose={() => setDialog(null)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
+      {mentor !== undefined ? <BundleImportHost /> : null}
     </div>
   );
 }

@@ -39,6 +39,7 @@ export const KEY_BINDINGS: Readonly<Record<string, MenuCommand>> = {
   n: 'workshop.new',
   p: 'participant.new',
   i: 'intake.import',
+  b: 'bundle.import',
   l: 'language.toggle',
   '?': 'help.shortcuts',
   F1: 'help.shortcuts',

@@ -28,6 +28,7 @@ const SHORTCUTS = [
   { keys: ['N'], action: 'shortcuts.newWorkshop' },
   { keys: ['P'], action: 'shortcuts.newParticipant' },
   { keys: ['I'], action: 'shortcuts.importFiles' },
+  { keys: ['B'], action: 'bundles.shortcut' },
   { keys: ['L'], action: 'shortcuts.toggleLanguage' },
   { keys: ['?', 'F1'], action: 'shortcuts.showShortcuts' },
   { keys: ['Esc'], action: 'shortcuts.closeDialog' },

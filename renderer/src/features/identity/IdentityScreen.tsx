@@ -3,6 +3,7 @@ import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { createMentor } from '../../data/mentorsRepo.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import { MentorForm } from './MentorForm.tsx';
+import { FirstRunImport } from '../bundles/BundleImportHost.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 
 /** First run: who is reviewing on this laptop. */
@@ -26,6 +27,7 @@ export function IdentityScreen() {
         }}
       />
       <p className="muted">{t('identity.offline')}</p>
+      <FirstRunImport />
     </div>
   );
 }

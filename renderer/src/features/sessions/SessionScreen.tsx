@@ -11,6 +11,7 @@ import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { useDeleteWithUndo } from '../../ui/useDeleteWithUndo.ts';
 import { BatchExportDialog } from '../packs/BatchExportDialog.tsx';
+import { BundleExportButtons } from '../bundles/BundleExportButtons.tsx';
 import { DashboardTab } from './DashboardTab.tsx';
 import { QueueTab } from './QueueTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
@@ -90,6 +91,7 @@ export function SessionScreen() {
           <button type="button" className="button" onClick={() => setExporting(true)}>
             {t('batch.open')}
           </button>
+          <BundleExportButtons workshopId={workshop.id} workshopName={workshop.name} only="review" />
           <button type="button" className="button" onClick={() => setEditing(true)}>
             {t('sessions.edit')}
           </button>

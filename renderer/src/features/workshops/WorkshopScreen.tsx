@@ -21,6 +21,7 @@ import { ParticipantsTable } from '../participants/ParticipantsTable.tsx';
 import { SessionsSection } from '../sessions/SessionsSection.tsx';
 import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
 import { BatchExportDialog } from '../packs/BatchExportDialog.tsx';
+import { BundleExportButtons } from '../bundles/BundleExportButtons.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
 type View = 'participants' | 'gallery' | 'tray' | 'sessions';
@@ -85,6 +86,7 @@ export function WorkshopScreen() {
           <button type="button" className="button" onClick={() => setExporting(true)}>
             {t('batch.open')}
           </button>
+          <BundleExportButtons workshopId={workshop.id} workshopName={workshop.name} />
           <button type="button" className="button button-primary" onClick={() => setEditing('new')} aria-keyshortcuts="p">
             {t('participants.new')}
           </button>

@@ -11,6 +11,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { RowActions } from '../../ui/RowActions.tsx';
 import { useDeleteWithUndo } from '../../ui/useDeleteWithUndo.ts';
+import { ImportBundleButton } from '../bundles/BundleImportHost.tsx';
 import { DemoButton } from '../demo/DemoButton.tsx';
 import { DEMO_WORKSHOP_ID } from '../demo/demoWorkshop.ts';
 import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
@@ -46,6 +47,7 @@ export function WorkshopsScreen() {
         <h1>{t('workshops.title')}</h1>
         <div className="toolbar">
           {workshops.length > 0 && !workshops.some((w) => w.id === DEMO_WORKSHOP_ID) ? <DemoButton /> : null}
+          <ImportBundleButton />
           <button type="button" className="button button-primary" onClick={() => setEditing('new')} aria-keyshortcuts="n">
             {t('workshops.new')}
           </button>

@@ -1,0 +1,158 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArchiveProgress } from '../../../../shared/bundles/archive.ts';
+import { BUNDLE_TABLES } from '../../../../shared/bundles/mergeBundle.ts';
+import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
+import { gatherScope, streamArchive, type ArchiveScope, type GatheredScope } from '../../data/archiveRepo.ts';
+import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { useFormat } from '../../i18n/format.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { downloadBlob } from '../../ui/download.ts';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import { useToast } from '../../ui/Toasts.tsx';
+import { reviewBundleName, workshopBundleName } from './bundleFiles.ts';
+import { useAppIdentity } from './useAppInfo.ts';
+import './bundles.css';
+
+interface Props {
+  scope: Extract<ArchiveScope, { kind: 'workshop' } | { kind: 'review' }>;
+  workshopName: string;
+  onClose: () => void;
+}
+
+type Phase = { kind: 'ready'; error: string | null; cancelled: boolean } | { kind: 'working'; progress: ArchiveProgress | null };
+
+/**
+ * Exports a workshop bundle (curator → mentors) or the current mentor's review bundle
+ * (mentor → curator): what it will hold, then progress with Cancel, and the `.kemas` file is downloaded.
+ */
+export function ExportBundleDialog({ scope, workshopName, onClose }: Props) {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const me = useCurrentMentorRecord();
+  const toast = useToast();
+  const format = useFormat();
+  const app = useAppIdentity();
+  const [contents, setContents] = useState<GatheredScope | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'ready', error: null, cancelled: false });
+  const abort = useRef<AbortController | null>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void gatherScope(db, scope)
+      .then((gathered) => live && setContents(gathered))
+      .catch((error: unknown) => live && setPhase({ kind: 'ready', error: saveErrorMessage(error, t), cancelled: false }));
+    return () => {
+      live = false;
+    };
+    // The scope is a fresh object each render; its fields say what it is.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, scope.kind, scope.workshopId, scope.kind === 'review' ? scope.mentorId : '', t]);
+
+  // Closing the dialog mid-way stops the work.
+  useEffect(() => () => abort.current?.abort(), []);
+  const working = phase.kind === 'working';
+  useEffect(() => {
+    if (working) cancelButton.current?.focus();
+    else exportButton.current?.focus();
+  }, [working]);
+
+  async function start() {
+    if (!app) return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setPhase({ kind: 'working', progress: null });
+    const fileName = scope.kind === 'workshop' ? workshopBundleName(workshopName) : reviewBundleName(workshopName, me.name);
+    try {
+      const chunks: Uint8Array<ArrayBuffer>[] = [];
+      const { bytes } = await streamArchive(db, scope, (chunk) => void chunks.push(new Uint8Array(chunk)), {
+        app,
+        createdBy: { id: me.id, name: me.name },
+        signal: controller.signal,
+        onProgress: (progress) => setPhase({ kind: 'working', progress }),
+      });
+      downloadBlob(new Blob(chunks, { type: 'application/zip' }), fileName);
+      toast({ message: t('bundles.export.done', { file: fileName, size: format.bytes(bytes) }) });
+      onClose();
+    } catch (error) {
+      if (controller.signal.aborted) setPhase({ kind: 'ready', error: null, cancelled: true });
+      else {
+        console.error(error);
+        setPhase({ kind: 'ready', error: t('bundles.export.failed'), cancelled: false });
+      }
+    } finally {
+      abort.current = null;
+    }
+  }
+
+  const title =
+    scope.kind === 'workshop' ? t('bundles.export.workshopTitle', { name: workshopName }) : t('bundles.export.reviewTitle', { name: workshopName });
+  const counted = contents ? BUNDLE_TABLES.filter((table) => (contents.records[table]?.length ?? 0) > 0) : [];
+  const ownWork = contents ? (contents.records.reviews?.length ?? 0) + (contents.records.annotations?.length ?? 0) + (contents.records.labelChecklists?.length ?? 0) : 0;
+  const progress = phase.kind === 'working' ? phase.progress : null;
+
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      footer={
+        working ? (
+          <button ref={cancelButton} type="button" className="button" onClick={() => abort.current?.abort()}>
+            {t('common.cancel')}
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.close')}
+            </button>
+            <button ref={exportButton} type="button" className="button button-primary" disabled={!contents || !app} onClick={() => void start()}>
+              {t('bundles.export.start')}
+            </button>
+          </>
+        )
+      }
+    >
+      <p>{scope.kind === 'workshop' ? t('bundles.export.workshopIntro') : t('bundles.export.reviewIntro', { mentor: me.name })}</p>
+      {contents ? (
+        <table className="table bundle-counts">
+          <caption>{t('bundles.export.contents')}</caption>
+          <tbody>
+            {counted.map((table) => (
+              <tr key={table}>
+                <th scope="row">{t(`bundles.tables.${table}`)}</th>
+                <td className="numeric">{format.number(contents.records[table]?.length ?? 0)}</td>
+              </tr>
+            ))}
+            {contents.blobs.length > 0 ? (
+              <tr>
+                <th scope="row">{t('bundles.export.images')}</th>
+                <td className="numeric">{format.number(contents.blobs.length)}</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">{t('bundles.export.gathering')}</p>
+      )}
+      {contents && scope.kind === 'review' && ownWork === 0 ? <p className="notice">{t('bundles.export.nothingYet')}</p> : null}
+      {working ? (
+        <div className="bundle-progress" role="status">
+          <progress max={Math.max(progress?.total ?? 1, 1)} value={progress?.done ?? 0} aria-label={t('bundles.export.progressLabel')} />
+          <span>
+            {progress
+              ? `${t('bundles.export.writing')} ${t('bundles.export.progress', { done: format.number(progress.done), total: format.number(progress.total) })}`
+              : t('bundles.export.gathering')}
+          </span>
+        </div>
+      ) : null}
+      {phase.kind === 'ready' && phase.cancelled ? <p role="status">{t('bundles.export.cancelled')}</p> : null}
+      {phase.kind === 'ready' && phase.error ? (
+        <p role="alert" className="field-error">
+          {phase.error}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}
