@@ -4,6 +4,7 @@ import { NavLink, Outlet } from 'react-router';
 import type { AppInfo, Language } from '../../../shared/contract/channels.ts';
 import { useCurrentMentor } from '../data/hooks.ts';
 import { BundleImportHost } from '../features/bundles/BundleImportHost.tsx';
+import { useOpenedFiles } from '../features/bundles/openedFiles.ts';
 import { DemoCommand } from '../features/demo/DemoButton.tsx';
 import { AboutDialog } from '../features/help/AboutDialog.tsx';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog.tsx';
@@ -26,6 +27,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
   const mentor = useCurrentMentor();
   const [dialog, setDialog] = useState<'profile' | 'mentors' | 'shortcuts' | 'about' | 'settings' | null>(null);
   useCommandSources();
+  useOpenedFiles();
   useMilestone('app-ready', mentor !== undefined);
 
   async function toggleLanguage() {
