@@ -66,6 +66,8 @@ run('unit and renderer tests (Vitest)', bin('vitest'), [
 ]);
 console.log('\n▶ build');
 build();
+// Offline (network checks off); findings must be fixed or explained in tests/packaging/electronegativity-allow.json.
+run('Electronegativity (Electron security checks) on the built output', process.execPath, [join(projectRoot, 'scripts', 'electronegativity.ts')]);
 run('end-to-end tests (Playwright, Chromium against the browser host)', bin('playwright'), ['test', '--reporter=list,json'], {
   PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json'),
 });

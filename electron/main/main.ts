@@ -19,9 +19,13 @@ import { hardenContents, hardenSession, isSafeExternalUrl } from './security.ts'
 import { mainWindowOptions } from './windowOptions.ts';
 import { restorableBounds } from './windowState.ts';
 import { MENU_COMMAND_EVENT } from '../preload/ipcChannelName.ts';
+import { createPendingFiles } from '../services/openFiles.ts';
+import { watchOpenedFiles } from './fileAssociation.ts';
 
 // Must happen before `ready`: IndexedDB needs a standard, secure scheme.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+// Every renderer sandboxed, whatever its window options say.
+app.enableSandbox();
 
 const outDir = join(import.meta.dirname, '..');
 const rendererDir = join(outDir, 'renderer');
@@ -30,15 +34,25 @@ const ingestWorkerPath = join(outDir, 'main', 'ingestWorker.js');
 const packWorkerPath = join(outDir, 'main', 'packWorker.js');
 
 let mainWindow: BrowserWindow | null = null;
+/** Opens the window once the app is ready (set by start). */
+let openWindow: (() => void) | null = null;
+/** `.kemas` files the desktop opened the studio with, until the renderer asks (`files.opened`). */
+const pendingFiles = createPendingFiles();
+
+function showWindow(): void {
+  if (!mainWindow) return void openWindow?.();
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
 let quitBackup: QuitBackup | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  // A second launch (its command line) or macOS's open-file focuses the studio and offers the bundles.
+  void watchOpenedFiles(app, { argv: process.argv, cwd: process.cwd() }, pendingFiles, {
+    show: showWindow,
+    announce: () => mainWindow?.webContents.send(MENU_COMMAND_EVENT, 'bundle.openPending'),
   });
   app.on('web-contents-created', (_event, contents) =>
     hardenContents(contents, (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : Promise.resolve())),
@@ -116,6 +130,7 @@ function start(): void {
     summary: (request) => packs.summary(request),
     // shell.openPath answers '' on success, else why it could not open the folder.
     exports: createExportService({ open: async (folder) => (await shell.openPath(folder)) === '' }),
+    openedFiles: () => pendingFiles.drain(),
     backups,
   });
   registerIpc(ipcMain, {
@@ -137,6 +152,7 @@ function start(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, send, process.platform === 'darwin')));
   buildMenu(settings.get().language);
 
+  openWindow = () => createWindow(settings);
   createWindow(settings);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(settings);

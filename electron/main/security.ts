@@ -10,11 +10,20 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
-/** No camera, microphone, notifications, geolocation or anything else a page may ask for. */
+/** The answer to every request on the file scheme: the studio loads only from app://studio. */
+export function refuseFileRequest(): Response {
+  return new Response(null, { status: 403 });
+}
+
+/**
+ * No camera, microphone, notifications, geolocation or anything else a page
+ * may ask for; and nothing from the file scheme (not even a link or an image).
+ */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+  session.protocol.handle('file', refuseFileRequest);
 }
 
 /**

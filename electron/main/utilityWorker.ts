@@ -14,6 +14,9 @@ export function spawnUtilityWorker<Task = IngestTask, Reply = IngestReply>(
 ): PoolWorker<Task, Reply> {
   const execArgv = process.platform === 'linux' ? ['--no-addons'] : [];
   const child = utilityProcess.fork(entry, [], { serviceName, stdio: 'ignore', execArgv });
+  // A fatal V8 error in the child is emitted as 'error' before its 'exit': unheard, it would be
+  // rethrown in the main process. The pool learns of the death from 'exit' and fails the job.
+  child.on('error', (type, location) => console.error(`${serviceName} stopped: ${type} at ${location}`));
   return {
     post: (task) => child.postMessage(task),
     onReply: (listener) => child.on('message', (reply: Reply) => listener(reply)),

@@ -26,6 +26,8 @@ export function mainWindowOptions(preloadPath: string, bounds: WindowBounds | nu
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // No auxclick event: a middle click on a link cannot try to open a window (panning uses pointer events).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

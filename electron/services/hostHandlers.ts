@@ -7,6 +7,7 @@ import type { openDialogRequestSchema, saveDialogRequestSchema } from '../../sha
 import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
 import type { PackSummaryRequest, PackSummaryResponse } from '../../shared/contract/packSummary.ts';
 import type { ExportService } from './exportFolder.ts';
+import type { OpenedFilesResponse } from '../../shared/contract/openFiles.ts';
 import type { BackupService } from './backupFolder.ts';
 
 export interface Dialogs {
@@ -38,6 +39,8 @@ export interface HostServices {
   summary: SummaryRunner;
   /** Writes exported files into a folder; absent on a host without a file system of its own. */
   exports?: ExportService;
+  /** Drains the `.kemas` files the desktop opened the studio with; absent where there is no desktop (browser host). */
+  openedFiles?: () => Promise<OpenedFilesResponse>;
   /** Backups in a folder on the host (see backupFolder.ts); absent on a host without a file system of its own. */
   backups?: BackupService;
 }
@@ -67,6 +70,7 @@ export function createHostHandlers(services: HostServices): Handlers {
     'export.folder': async () => ({ folder: exportsOf(services).defaultFolder() }),
     'export.write': (request) => exportsOf(services).write(request),
     'export.reveal': (request) => exportsOf(services).reveal(request.folder),
+    'files.opened': async () => (services.openedFiles ? services.openedFiles() : { files: [], refused: [] }),
     'backup.list': () => backupsOf(services).list(),
     'backup.checkFolder': (request) => backupsOf(services).checkFolder(request.folder),
     'backup.begin': (request) => backupsOf(services).begin(request.reason),

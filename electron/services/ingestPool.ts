@@ -1,3 +1,4 @@
+import { WorkerStoppedError } from '../../shared/contract/dispatch.ts';
 import type { IngestLimits, IngestOutcome } from '../../shared/intake/ingestOutcome.ts';
 
 /** What the host sends a worker, and what it answers. */
@@ -25,6 +26,7 @@ export interface PoolWorker<Task = IngestTask, Reply = IngestReply> {
 }
 
 export interface IngestPool {
+  /** Reads one file; rejects with a `WorkerStoppedError` when its worker stops before answering. */
   run(bytes: Uint8Array, fileName: string, limits: IngestLimits): Promise<IngestOutcome>;
   close(): void;
 }
@@ -32,13 +34,16 @@ export interface IngestPool {
 interface Pending {
   task: IngestTask;
   resolve: (outcome: IngestOutcome) => void;
+  reject: (error: Error) => void;
 }
 
 /**
  * Runs files on `size` workers, one file per worker at a time, so sharp uses
  * the cores it has and nothing heavy runs where the UI or Electron's main
- * process would wait. A worker that dies fails its file (reported, never
- * thrown) and is replaced.
+ * process would wait. A worker that dies (crashed, killed, out of memory)
+ * fails its file with a `WorkerStoppedError` (the host answers
+ * `worker-stopped`, so the file can be retried) and is replaced by the next
+ * file that needs a worker; queued files are not lost.
  */
 export function createIngestPool(spawn: () => PoolWorker, size: number): IngestPool {
   let nextId = 1;
@@ -62,36 +67,38 @@ export function createIngestPool(spawn: () => PoolWorker, size: number): IngestP
       busy.delete(worker);
       const at = idle.indexOf(worker);
       if (at >= 0) idle.splice(at, 1);
-      pending?.resolve({ ok: false, reason: 'decode-failed', detail: 'The image worker stopped while reading this file' });
-      if (!closed) {
-        idle.push(start());
-        pump();
-      }
+      pending?.reject(new WorkerStoppedError(`The image worker stopped while reading ${pending.task.fileName}`));
+      // Replaced when a file needs it, not at once: a worker that cannot start would otherwise be
+      // restarted forever; this way each waiting file gets one try and is reported.
+      if (!closed) pump();
     });
     return worker;
   }
 
   function pump(): void {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.shift() as PoolWorker;
+    while (queue.length > 0 && (idle.length > 0 || busy.size + idle.length < limit)) {
+      const worker = idle.shift() ?? start();
       const pending = queue.shift() as Pending;
       busy.set(worker, pending);
       worker.post(pending.task);
     }
   }
 
-  for (let i = 0; i < Math.max(1, size); i++) idle.push(start());
+  const limit = Math.max(1, size);
+  // Started with the host, so the first import does not wait for sharp to load.
+  for (let i = 0; i < limit; i++) idle.push(start());
 
   return {
     run(bytes, fileName, limits) {
       if (closed) return Promise.reject(new Error('Ingest pool is closed'));
-      return new Promise((resolve) => {
-        queue.push({ task: { id: nextId++, fileName, bytes, limits }, resolve });
+      return new Promise((resolve, reject) => {
+        queue.push({ task: { id: nextId++, fileName, bytes, limits }, resolve, reject });
         pump();
       });
     },
     close() {
       closed = true;
+      for (const pending of queue.splice(0)) pending.reject(new Error('Ingest pool is closed'));
       for (const worker of [...idle, ...busy.keys()]) worker.terminate();
       idle.length = 0;
     },

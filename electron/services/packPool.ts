@@ -1,3 +1,4 @@
+import { WorkerStoppedError } from '../../shared/contract/dispatch.ts';
 import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
 import type { PackSummaryRequest, PackSummaryResponse } from '../../shared/contract/packSummary.ts';
 import type { PoolWorker } from './ingestPool.ts';
@@ -30,8 +31,9 @@ interface Pending {
  * Draws packs on up to `size` workers, one pack per worker at a time (pdfkit
  * is single-threaded: a batch uses the cores by running packs side by side).
  * Unlike the ingest pool, workers start on the first pack, not with the host:
- * most sessions never make one. A worker that dies fails its pack (the next
- * pack starts a fresh worker).
+ * most sessions never make one. A worker that dies (crashed, killed, out of
+ * memory) fails its pack with a `WorkerStoppedError` (the host answers
+ * `worker-stopped`); queued and later packs start a fresh worker.
  */
 export function createPackPool(spawn: () => PackWorker, size: number): PackPool {
   const limit = Math.max(1, size);
@@ -57,7 +59,7 @@ export function createPackPool(spawn: () => PackWorker, size: number): PackPool 
       busy.delete(worker);
       const at = idle.indexOf(worker);
       if (at >= 0) idle.splice(at, 1);
-      pending?.reject(new Error('The pack worker stopped while making this pack'));
+      pending?.reject(new WorkerStoppedError(`The pack worker stopped while making this ${pending.task.document === 'summary' ? 'report' : 'pack'}`));
       if (!closed) pump();
     });
     return worker;

@@ -13,6 +13,7 @@ import { createPackPool } from '../services/packPool.ts';
 import { spawnPackThreadWorker, spawnThreadWorker } from './threadWorker.ts';
 import { createExportService } from '../services/exportFolder.ts';
 import { openFolderWithSystem } from './folderOpener.ts';
+import { createWorkerFaults } from './workerFaults.ts';
 import { createBackupService, defaultBackupFolder } from '../services/backupFolder.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
@@ -49,8 +50,10 @@ function openInBrowser(url: string): void {
 export async function startWebHost(args: WebHostArgs): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   const store = new Conf({ ...SETTINGS_STORE_OPTIONS, ...(args.dataDir ? { cwd: args.dataDir } : {}) });
-  const pool = createIngestPool(spawnThreadWorker, availableParallelism());
-  const packs = createPackPool(spawnPackThreadWorker, availableParallelism());
+  // End-to-end tests of a killed worker start their own host with KEMAS_FAULTS=1 (workerFaults.ts); never on by default.
+  const faults = process.env.KEMAS_FAULTS === '1' ? createWorkerFaults() : null;
+  const pool = createIngestPool(faults ? faults.wrap('ingest', spawnThreadWorker) : spawnThreadWorker, availableParallelism());
+  const packs = createPackPool(faults ? faults.wrap('pack', spawnPackThreadWorker) : spawnPackThreadWorker, availableParallelism());
   const settings = createSettingsService(store);
   // With --data-dir (as in tests) backups stay beside the settings unless KEMAS_BACKUP_DIR says otherwise.
   const backupFolder = process.env.KEMAS_BACKUP_DIR ?? (args.dataDir ? join(args.dataDir, 'Cadangan') : defaultBackupFolder());
@@ -76,7 +79,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     backups,
   });
   const token = randomBytes(24).toString('hex');
-  const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers });
+  const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers, faults });
   try {
     await listen(server, args.port);
   } catch (error) {
@@ -90,6 +93,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
   const url = `http://${LOOPBACK}:${args.port}/?token=${token}`;
   console.log(`Kemas Studio (browser host) is running. Open this address in Chromium, Chrome or Edge:\n\n    ${url}\n`);
   console.log('Press Ctrl+C to stop.');
+  if (faults) console.log('KEMAS_FAULTS=1: fault injection is on (POST /api/__fault/kill-workers). For tests only.');
   if (args.open) openInBrowser(url);
   const stop = () => {
     pool.close();

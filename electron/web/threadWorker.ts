@@ -5,8 +5,14 @@ import type { PackReply, PackTask } from '../services/packPool.ts';
 const INGEST_ENTRY = new URL('../workers/ingestWorker.ts', import.meta.url);
 const PACK_ENTRY = new URL('../workers/packWorker.ts', import.meta.url);
 
-function threadWorker<Task, Reply>(entry: URL): PoolWorker<Task, Reply> {
+/**
+ * A pool worker on a Node worker thread running `entry`. An uncaught error in
+ * the thread is logged here: unheard, Node would rethrow it and take the whole
+ * host down; the 'exit' that follows lets the pool fail the job and go on.
+ */
+export function threadWorker<Task, Reply>(entry: URL): PoolWorker<Task, Reply> {
   const worker = new Worker(entry);
+  worker.on('error', (error) => console.error('A host worker thread stopped with an error:', error));
   return {
     post: (task) => worker.postMessage(task),
     onReply: (listener) => worker.on('message', (reply: Reply) => listener(reply)),

@@ -7,6 +7,7 @@ import { err } from '../../shared/contract/result.ts';
 import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE, hasBinary } from '../../shared/contract/binaryFrame.ts';
 import { SECURITY_HEADERS } from '../services/contentSecurityPolicy.ts';
 import { mimeTypeFor, resolveStaticPath } from '../services/staticFiles.ts';
+import { killRequestSchema, type WorkerFaults } from './workerFaults.ts';
 
 export const LOOPBACK = '127.0.0.1';
 export const DEFAULT_PORT = 4781;
@@ -19,7 +20,11 @@ export interface WebHostOptions {
   port: number;
   token: string;
   handlers: Handlers;
+  /** Only when started with KEMAS_FAULTS=1, for end-to-end tests: `POST /api/__fault/kill-workers`. */
+  faults?: WorkerFaults | null;
 }
+
+const KILL_WORKERS_PATH = '__fault/kill-workers';
 
 /** Cookie name carries the port: cookies are shared across ports of one host. */
 export function tokenCookieName(port: number): string {
@@ -87,6 +92,7 @@ export function createWebHost(options: WebHostOptions): Server {
     if (origin !== undefined && !ownOrigins.has(origin)) return send(response, 403, 'Forbidden origin');
     if (!hasToken(request)) return send(response, 401, 'Missing or wrong token');
     if (request.method !== 'POST') return send(response, 405, 'Use POST');
+    if (channel === KILL_WORKERS_PATH && options.faults) return killWorkers(request, response, options.faults);
     const isFrame = request.headers['content-type'] === FRAME_CONTENT_TYPE;
     const body = await readBody(request, isFrame ? MAX_FRAME_BYTES : MAX_JSON_BYTES);
     if (body === null) {
@@ -109,6 +115,18 @@ export function createWebHost(options: WebHostOptions): Server {
       return;
     }
     send(response, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+  }
+
+  async function killWorkers(request: IncomingMessage, response: ServerResponse, faults: WorkerFaults): Promise<void> {
+    const body = await readBody(request, MAX_JSON_BYTES);
+    let parsed;
+    try {
+      parsed = killRequestSchema.safeParse(JSON.parse(body?.toString('utf8') ?? ''));
+    } catch {
+      parsed = null;
+    }
+    if (!parsed?.success) return send(response, 400, 'Expected {"pool":"ingest"|"pack","fileName"?:string}');
+    send(response, 200, JSON.stringify(faults.kill(parsed.data)), 'application/json; charset=utf-8');
   }
 
   async function handleStatic(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {

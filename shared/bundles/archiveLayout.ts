@@ -94,8 +94,7 @@ const mimeTypeSchema = z.string().max(100).regex(/^(?:[a-z0-9][a-z0-9!#$&^_.+-]*
 /**
  * A row of `blobs.json`, keyed as the studio keys its image rows: an original once per file as
  * `original:<sha256 of its bytes>` (no asset), a preview or thumbnail as `<assetId>:<kind>`, always
- * JPEG or WebP (the intake makes them). The reader also checks an original's key against its bytes,
- * so a file cannot replace another submission's original under that original's key.
+ * JPEG or WebP (the intake makes them).
  */
 export const blobIndexRowSchema = z
   .object({

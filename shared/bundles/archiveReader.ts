@@ -174,9 +174,6 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
     const entry = zip.byName.get(row.path)!;
     if (entry.method !== 0) throw new ArchiveRefusal('unsupported-compression', { path: row.path, detail: 'images must be stored, not deflated' });
     const { dataOffset } = await verified(file);
-    if (row.kind === 'original' && row.id !== `original:${file.sha256}`) {
-      throw new ArchiveRefusal('invalid-record', { path: `${BLOB_INDEX_PATH}[${rows.indexOf(row)}]`, detail: 'an original whose key is not the SHA-256 of its bytes' });
-    }
     blobs.push({ id: row.id, assetId: row.assetId, kind: row.kind, mimeType: row.mimeType, path: row.path, bytes: file.bytes, sha256: file.sha256, dataOffset });
   }
   if (done !== total) onProgress?.({ done: total, total });

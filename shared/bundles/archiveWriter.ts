@@ -64,11 +64,9 @@ export async function writeArchive(
   const zip = new ZipWriter(sink, new Date(input.createdAt));
   const files: BundleFile[] = [];
   const counts: Partial<Record<BundleTable, number>> = {};
-  /** Hashes, lets `verify` see the hash before anything is sent, then writes one entry. */
-  const add = async (path: string, bytes: Uint8Array, method: 0 | 8, verify?: (sha: string) => void) => {
+  const add = async (path: string, bytes: Uint8Array, method: 0 | 8) => {
     signal?.throwIfAborted();
     const sha = await hash(bytes);
-    verify?.(sha);
     signal?.throwIfAborted();
     await zip.add(path, bytes, method);
     files.push({ path, sha256: sha, bytes: bytes.length });
@@ -83,11 +81,7 @@ export async function writeArchive(
   await add(BLOB_INDEX_PATH, utf8(JSON.stringify(index)), 8);
   for (const [i, blob] of input.blobs.entries()) {
     signal?.throwIfAborted();
-    await add(blobPath(i), await blob.bytes(), 0, (sha) => {
-      if (blob.kind === 'original' && blob.id !== `original:${sha}`) {
-        throw new ArchiveRefusal('invalid-record', { path: `${BLOB_INDEX_PATH}[${i}]`, detail: 'an original whose key is not the SHA-256 of its bytes' });
-      }
-    });
+    await add(blobPath(i), await blob.bytes(), 0);
   }
   const manifest = bundleManifestSchema.parse({ ...base, counts, files });
   await add(MANIFEST_PATH, utf8(JSON.stringify(manifest)), 8);

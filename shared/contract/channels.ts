@@ -4,6 +4,7 @@ import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, ingestOutcomeSchema } from '
 import { packRenderRequestSchema, packRenderResponseSchema } from './packRender.ts';
 import { packSummaryRequestSchema, packSummaryResponseSchema } from './packSummary.ts';
 import * as exportFiles from './exportFiles.ts';
+import { openedFilesRequestSchema, openedFilesResponseSchema } from './openFiles.ts';
 import * as backups from './backups.ts';
 
 export type { Channel, MenuCommand } from './names.ts';
@@ -105,6 +106,8 @@ export const contract = {
   'export.folder': { request: empty, response: exportFiles.exportFolderResponseSchema },
   'export.write': { request: exportFiles.exportWriteRequestSchema, response: exportFiles.exportWriteResponseSchema },
   'export.reveal': { request: exportFiles.exportRevealRequestSchema, response: exportFiles.exportRevealResponseSchema },
+  /** `.kemas` files the desktop opened the studio with, drained on each call: see openFiles.ts. */
+  'files.opened': { request: openedFilesRequestSchema, response: openedFilesResponseSchema },
   /** Backups in a folder on the host, written in chunks: see backups.ts. */
   'backup.list': { request: empty, response: backups.backupListResponseSchema },
   'backup.checkFolder': { request: backups.backupCheckFolderRequestSchema, response: backups.backupCheckFolderResponseSchema },

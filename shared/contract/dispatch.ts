@@ -10,6 +10,9 @@ export type Handlers = {
 /** Thrown by a handler to say the host cannot do this (e.g. no native dialogs). */
 export class UnsupportedError extends Error {}
 
+/** Thrown by a handler whose worker (process or thread) stopped before answering: the job may be retried. */
+export class WorkerStoppedError extends Error {}
+
 /**
  * Validates a request against the contract, runs its handler and wraps the
  * outcome in a Result. Never throws: both hosts answer whatever arrives.
@@ -27,6 +30,7 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
     return ok(checked.data);
   } catch (error) {
     if (error instanceof UnsupportedError) return err('unsupported', error.message);
+    if (error instanceof WorkerStoppedError) return err('worker-stopped', error.message);
     return err('internal', error instanceof Error ? error.message : String(error));
   }
 }

@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'export.folder',
   'export.write',
   'export.reveal',
+  'files.opened',
   'backup.list',
   'backup.checkFolder',
   'backup.begin',
@@ -38,6 +39,7 @@ export const MENU_COMMANDS = [
   'help.shortcuts',
   'help.about',
   'intake.import',
+  'bundle.openPending',
   'bundle.import',
   'backup.open',
   /** Electron's before-quit: the renderer makes a final backup, then answers 'backup.quitReady'. */

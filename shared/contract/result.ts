@@ -8,6 +8,8 @@ export type HostErrorCode =
   | 'unknown-channel'
   | 'unsupported'
   | 'cancelled'
+  /** The host's worker (image or pack) stopped mid-job; the next job gets a fresh one. */
+  | 'worker-stopped'
   | 'internal';
 
 export interface HostError {

@@ -1,5 +1,6 @@
 import type { Messages } from './id.ts';
 import { checklistPanelEn } from './parts/checklistPanel.ts';
+import { faultIntakeReasonsEn, faultsEn } from './parts/faults.ts';
 import { packEn } from './parts/pack.ts';
 import { packsEn } from './parts/packs.ts';
 import { batchEn } from './parts/batch.ts';
@@ -217,6 +218,7 @@ export const en: Messages = {
       'host-failed': 'The studio’s image processor did not answer. Try again.',
       'save-failed': 'The image was read but could not be saved. Try again.',
       'storage-full': 'Storage is full. Free some disk space, then import again.',
+      ...faultIntakeReasonsEn,
     },
   },
   library: {
@@ -515,6 +517,7 @@ export const en: Messages = {
   backups: backupsEn,
   summary: summaryEn,
   checklistPanel: checklistPanelEn,
+  faults: faultsEn,
   bundles: bundlesEn,
   menu: {
     file: 'File',

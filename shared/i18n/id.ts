@@ -1,4 +1,5 @@
 import { checklistPanelId } from './parts/checklistPanel.ts';
+import { faultIntakeReasonsId, faultsId } from './parts/faults.ts';
 import { packId } from './parts/pack.ts';
 import { packsId } from './parts/packs.ts';
 import { batchId } from './parts/batch.ts';
@@ -219,6 +220,7 @@ export const id = {
       'host-failed': 'Pengolah gambar studio tidak menjawab. Coba lagi.',
       'save-failed': 'Gambar terbaca tetapi tidak bisa disimpan. Coba lagi.',
       'storage-full': 'Penyimpanan penuh. Kosongkan ruang disk, lalu impor lagi.',
+      ...faultIntakeReasonsId,
     },
   },
   library: {
@@ -518,6 +520,7 @@ export const id = {
   backups: backupsId,
   summary: summaryId,
   checklistPanel: checklistPanelId,
+  faults: faultsId,
   bundles: bundlesId,
   menu: {
     file: 'Berkas',

@@ -15,7 +15,7 @@ import {
 } from './bundleJourney.ts';
 import { HOSTILE_FILES, type HostileFile } from '../support/hostileZip.ts';
 import { createSession, openDemoSessions, watchTranslations } from './sessionFixture.ts';
-import { expectAccessible, screenshot } from './studio.ts';
+import { dropFiles, expectAccessible, screenshot } from './studio.ts';
 
 /*
  * Issue 7's "done when", as people would do it with files: a curator's workshop bundle taken to
@@ -118,7 +118,8 @@ test('a workshop bundle to two mentors’ laptops, their review bundles merged o
 
   const second = await newLaptop(browser);
   await mentorLaptop(second, workshopBundle, 'Dewi Lestari');
-  await previewBundle(second, fromDewi);
+  // Dropped on the workshop screen, a .kemas goes to the bundle import.
+  await dropFiles(second, work, ['dewi.kemas']);
   const preview = second.getByRole('dialog', { name: 'Pratinjau: dewi.kemas' });
   await expect(preview).toContainText('Bundel penilaian');
   await expect(preview).toContainText('Dewi Lestari');

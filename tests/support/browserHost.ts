@@ -11,17 +11,22 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
+export interface BrowserHostOptions {
+  /** Extra environment for the host process, e.g. `{ KEMAS_FAULTS: '1' }` for a host a fault test may break. */
+  env?: Readonly<Record<string, string>>;
+}
+
 /**
  * Starts the browser host as a person does (`npm run web -- --no-open`), with
  * its settings in a throwaway folder, and resolves with the printed address.
  */
-export async function startBrowserHost(port: number): Promise<RunningHost> {
+export async function startBrowserHost(port: number, options: BrowserHostOptions = {}): Promise<RunningHost> {
   buildIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'kemas-host-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [join(projectRoot, 'electron/web/main.ts'), '--port', String(port), '--no-open', '--data-dir', dataDir],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

@@ -386,13 +386,6 @@ export const HOSTILE_FILES: Record<string, () => Promise<HostileFile>> = {
     problem: 'invalid',
     path: 'manifest.json counts.workshops',
   }),
-  'original under another file\'s key': async () => {
-    const entries = await goodEntries();
-    const rows = readJson<{ id: string }[]>(entry(entries, 'blobs.json'));
-    rows[0]!.id = `original:${'c'.repeat(64)}`;
-    const changed = entries.map((e) => (e.name === 'blobs.json' ? { ...e, data: json(rows) } : e));
-    return { bytes: buildZip(await relist(changed)), problem: 'invalid-record', path: 'blobs.json[0]' };
-  },
   'preview typed as HTML': async () => {
     const entries = await goodEntries();
     const rows = readJson<{ mimeType: string }[]>(entry(entries, 'blobs.json'));

@@ -6,6 +6,7 @@ import { useCurrentMentor } from '../data/hooks.ts';
 import { BackupProvider } from '../features/backups/BackupProvider.tsx';
 import { BackupStatus } from '../features/backups/BackupStatus.tsx';
 import { BundleImportHost } from '../features/bundles/BundleImportHost.tsx';
+import { useOpenedFiles } from '../features/bundles/openedFiles.ts';
 import { DemoCommand } from '../features/demo/DemoButton.tsx';
 import { AboutDialog } from '../features/help/AboutDialog.tsx';
 import { ShortcutsDialog } from '../features/help/ShortcutsDialog.tsx';
@@ -28,6 +29,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
   const mentor = useCurrentMentor();
   const [dialog, setDialog] = useState<'profile' | 'mentors' | 'shortcuts' | 'about' | 'settings' | null>(null);
   useCommandSources();
+  useOpenedFiles();
   useMilestone('app-ready', mentor !== undefined);
 
   async function toggleLanguage() {

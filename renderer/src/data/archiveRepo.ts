@@ -78,8 +78,10 @@ async function blobsOfAssets(db: KemasDatabase, assets: readonly Asset[], allKey
     const parts = blobKeyParts(id);
     if (!parts) continue;
     const asset = parts.kind === 'original' ? bySha.get(id.slice('original:'.length)) : byId.get(parts.assetId ?? '');
-    const mimeType =
+    let mimeType =
       parts.kind === 'original' ? asset?.mimeType : parts.kind === 'preview' ? asset?.preview.mimeType : asset?.thumbnail.mimeType;
+    // A row whose face record is missing (a backup holds every row): its own type, read once.
+    if (asset === undefined) mimeType = (await db.assetBlobs.get(id))?.blob.type.split(';')[0];
     blobs.push({ id, assetId: parts.assetId, kind: parts.kind, mimeType: mimeType || 'application/octet-stream' });
   }
   return blobs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -37,48 +37,64 @@ const blobOf = (bytes: Uint8Array, type: string) => new Blob([bytes as Uint8Arra
  * cancelled import therefore leaves whole faces only, never half of one.
  */
 export async function storeFace(db: KemasDatabase, input: FaceToStore, actor: string): Promise<Asset> {
-  const tables = [db.workshops, db.participants, db.submissions, db.assets, db.assetBlobs];
-  return db.transaction('rw', tables, async () => {
-    const workshop = await db.workshops.get(input.workshopId);
-    if (!isLive(workshop)) throw new RecordNotFoundError('Workshop', input.workshopId);
-    let submissionId: string | null = null;
-    const destination = input.destination;
-    if (destination) {
-      const participant = await ensureParticipant(db, input.workshopId, destination.participant, actor);
-      if (destination.submission) submissionId = (await ensureSubmission(db, participant, destination.submission, actor)).id;
-    }
-    const order = submissionId ? await db.assets.where('submissionId').equals(submissionId).count() : 0;
-    const { metadata, palette, preview, thumbnail } = input.ingested;
-    const asset = assetSchema.parse({
-      ...newRecordBase(actor),
-      workshopId: input.workshopId,
-      submissionId,
-      face: input.face,
-      fileName: input.fileName,
-      mimeType: input.mimeType,
-      sha256: metadata.sha256,
-      metadata,
-      palette,
-      preview: { mimeType: preview.mimeType, width: preview.width, height: preview.height },
-      thumbnail: { mimeType: thumbnail.mimeType, width: thumbnail.width, height: thumbnail.height },
-      order,
-    });
-    await db.assets.add(asset);
-    const originalKey = originalBlobKey(metadata.sha256);
-    if (!(await db.assetBlobs.get(originalKey))) {
-      await db.assetBlobs.add({ id: originalKey, assetId: null, kind: 'original', blob: input.original });
-    }
-    await db.assetBlobs.bulkAdd([
-      { id: derivedBlobKey(asset.id, 'preview'), assetId: asset.id, kind: 'preview', blob: blobOf(preview.bytes, preview.mimeType) },
-      {
-        id: derivedBlobKey(asset.id, 'thumbnail'),
-        assetId: asset.id,
-        kind: 'thumbnail',
-        blob: blobOf(thumbnail.bytes, thumbnail.mimeType),
-      },
-    ]);
-    return asset;
+  return db.transaction('rw', faceTables(db), () => putFace(db, input, actor));
+}
+
+/**
+ * Stores the faces of one file (a PDF's pages) in one transaction: a full disk
+ * part-way leaves none of them, so the file can simply be imported again.
+ */
+export async function storeFaces(db: KemasDatabase, inputs: readonly FaceToStore[], actor: string): Promise<Asset[]> {
+  return db.transaction('rw', faceTables(db), async () => {
+    const stored: Asset[] = [];
+    for (const input of inputs) stored.push(await putFace(db, input, actor));
+    return stored;
   });
+}
+
+const faceTables = (db: KemasDatabase) => [db.workshops, db.participants, db.submissions, db.assets, db.assetBlobs];
+
+/** One face's records and blobs; runs inside the caller's transaction. */
+async function putFace(db: KemasDatabase, input: FaceToStore, actor: string): Promise<Asset> {
+  const workshop = await db.workshops.get(input.workshopId);
+  if (!isLive(workshop)) throw new RecordNotFoundError('Workshop', input.workshopId);
+  let submissionId: string | null = null;
+  const destination = input.destination;
+  if (destination) {
+    const participant = await ensureParticipant(db, input.workshopId, destination.participant, actor);
+    if (destination.submission) submissionId = (await ensureSubmission(db, participant, destination.submission, actor)).id;
+  }
+  const order = submissionId ? await db.assets.where('submissionId').equals(submissionId).count() : 0;
+  const { metadata, palette, preview, thumbnail } = input.ingested;
+  const asset = assetSchema.parse({
+    ...newRecordBase(actor),
+    workshopId: input.workshopId,
+    submissionId,
+    face: input.face,
+    fileName: input.fileName,
+    mimeType: input.mimeType,
+    sha256: metadata.sha256,
+    metadata,
+    palette,
+    preview: { mimeType: preview.mimeType, width: preview.width, height: preview.height },
+    thumbnail: { mimeType: thumbnail.mimeType, width: thumbnail.width, height: thumbnail.height },
+    order,
+  });
+  await db.assets.add(asset);
+  const originalKey = originalBlobKey(metadata.sha256);
+  if (!(await db.assetBlobs.get(originalKey))) {
+    await db.assetBlobs.add({ id: originalKey, assetId: null, kind: 'original', blob: input.original });
+  }
+  await db.assetBlobs.bulkAdd([
+    { id: derivedBlobKey(asset.id, 'preview'), assetId: asset.id, kind: 'preview', blob: blobOf(preview.bytes, preview.mimeType) },
+    {
+      id: derivedBlobKey(asset.id, 'thumbnail'),
+      assetId: asset.id,
+      kind: 'thumbnail',
+      blob: blobOf(thumbnail.bytes, thumbnail.mimeType),
+    },
+  ]);
+  return asset;
 }
 
 async function ensureParticipant(

@@ -163,6 +163,16 @@ export const bundlesId = {
     title: 'Punya bundel lokakarya dari kurator?',
     body: 'Impor dulu, lalu pilih nama Anda dari bundel: penilaian Anda akan tercatat atas nama yang sama di laptop kurator.',
   },
+  opened: {
+    failed: 'Berkas yang dibuka dari desktop tidak dapat diambil. Coba impor lewat "Impor bundel…".',
+    refused: {
+      missing: '{{name}} tidak ditemukan lagi, jadi tidak diimpor.',
+      'not-a-file': '{{name}} bukan berkas biasa, jadi tidak diimpor.',
+      'too-large': '{{name}} lebih besar dari 1 GB, jadi tidak dibuka dari desktop. Impor lewat "Impor bundel…".',
+      'too-many': '{{name}} tidak dibuka: terlalu banyak berkas sekaligus. Buka satu per satu.',
+      unreadable: '{{name}} tidak dapat dibaca, jadi tidak diimpor.',
+    },
+  },
 };
 
 export const bundlesEn: typeof bundlesId = {
@@ -323,5 +333,15 @@ export const bundlesEn: typeof bundlesId = {
   firstRun: {
     title: 'Have a workshop bundle from the curator?',
     body: 'Import it first, then choose your name from the bundle: your reviews will be recorded under the same name on the curator’s laptop.',
+  },
+  opened: {
+    failed: 'The file opened from the desktop could not be fetched. Try importing it with "Import bundle…".',
+    refused: {
+      missing: '{{name}} is no longer there, so it was not imported.',
+      'not-a-file': '{{name}} is not a regular file, so it was not imported.',
+      'too-large': '{{name}} is larger than 1 GB, so it was not opened from the desktop. Import it with "Import bundle…".',
+      'too-many': '{{name}} was not opened: too many files at once. Open them one at a time.',
+      unreadable: '{{name}} could not be read, so it was not imported.',
+    },
   },
 };

@@ -80,5 +80,8 @@ describe('making the summary report from the results tab', () => {
     const error = await run(failed.client).made.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PackExportError);
     expect(error).toMatchObject({ reason: 'host' });
+    // A PDF worker that stopped mid-report is its own reason: the dialog says so and that trying again works.
+    const stopped = hostAnswering(async () => err('worker-stopped', 'The pack worker stopped while making this report'));
+    await expect(run(stopped.client).made).rejects.toMatchObject({ reason: 'worker-stopped' });
   });
 });

@@ -67,11 +67,12 @@ describe('limits and edges', () => {
     expect(chunks).toEqual([]);
   });
 
-  it('never writes image rows the reader would refuse: an original under a key that is not its SHA-256, a preview typed as HTML', async () => {
+  it('never writes image rows the reader would refuse: a key not shaped as the studio keys it, a preview typed as HTML, one id twice', async () => {
     const input = fullArchiveInput();
     const [original, preview, thumbnail] = input.blobs as [ArchiveInput['blobs'][number], ArchiveInput['blobs'][number], ArchiveInput['blobs'][number]];
-    const wrongKey = { ...original, id: `original:${'c'.repeat(64)}` };
+    const wrongKey = { ...original, id: 'original:logo.png' };
     await expect(archiveBytes({ ...input, blobs: [wrongKey, preview, thumbnail] })).rejects.toMatchObject({ problem: 'invalid-record', path: 'blobs.json[0]' });
+    await expect(archiveBytes({ ...input, blobs: [original, { ...thumbnail, id: 'other:thumbnail' }] })).rejects.toMatchObject({ problem: 'invalid-record', path: 'blobs.json[1]' });
     await expect(archiveBytes({ ...input, blobs: [original, { ...preview, mimeType: 'text/html' }] })).rejects.toMatchObject({ problem: 'invalid-record', path: 'blobs.json[1]' });
     await expect(archiveBytes({ ...input, blobs: [original, original] })).rejects.toMatchObject({ problem: 'invalid-record', path: 'blobs.json[1]' });
   });

@@ -15,6 +15,7 @@ import {
   listSubmissions,
   listTray,
   storeFace,
+  storeFaces,
   type FaceDestination,
 } from '../../../renderer/src/data/submissionsRepo.ts';
 import { listLibrary } from '../../../renderer/src/data/libraryRepo.ts';
@@ -227,6 +228,19 @@ describe('submissions and faces', () => {
     );
     expect(await db.assets.count()).toBe(0);
     expect(await db.assetBlobs.count()).toBe(0);
+  });
+
+  it('stores the pages of one file all or none, so a file that failed part-way imports cleanly when tried again', async () => {
+    const w = await createWorkshop(db, workshopFields('Malang'), 'm1');
+    const dest = { participant: { id: 'p-new', create: participantFields(w.id, 'Jamu') }, submission: { id: 's', create: { title: '' } } };
+    const pages = [face(w.id, dest, 'd', 'label.pdf'), { ...face(w.id, dest, 'd', 'label.pdf'), face: 'back' as const }];
+    // The second page cannot be stored (its workshop is gone): the first, its participant and submission go too.
+    await expect(storeFaces(db, [pages[0]!, { ...pages[1]!, workshopId: 'gone' }], 'm1')).rejects.toThrow(/not found/);
+    expect([await db.participants.count(), await db.submissions.count(), await db.assets.count(), await db.assetBlobs.count()]).toEqual([0, 0, 0, 0]);
+    expect(await findFaceBySha256(db, 'd')).toBeNull();
+    const stored = await storeFaces(db, pages, 'm1');
+    expect(stored.map((a) => a.face)).toEqual(['front', 'back']);
+    expect(await db.participants.count()).toBe(1);
   });
 
   it('puts unrecognised faces in the tray and moves them to a participant', async () => {

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type PoolWorker } from '../../../electron/services/ingestPool.ts';
 import { spawnThreadWorker } from '../../../electron/web/threadWorker.ts';
+import { WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestOutcome } from '../../../shared/intake/ingestOutcome.ts';
 
 /** A worker the test drives by hand: it records tasks and answers or dies when told. */
@@ -52,7 +53,7 @@ describe('ingest pool', () => {
     const first = pool.run(bytes, 'bom.png', DEFAULT_INGEST_LIMITS);
     const second = pool.run(bytes, 'next.png', DEFAULT_INGEST_LIMITS);
     workers[0]?.die();
-    await expect(first).resolves.toMatchObject({ ok: false, reason: 'decode-failed' });
+    await expect(first).rejects.toBeInstanceOf(WorkerStoppedError);
     expect(workers).toHaveLength(2);
     expect(workers[1]?.tasks.map((t) => t.fileName)).toEqual(['next.png']);
     workers[1]?.answer(rejected('fine'));

@@ -1,4 +1,7 @@
 import type { EventEmitter } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../shared/contract/channels.ts';
 
@@ -25,6 +28,9 @@ const electron = await vi.hoisted(async () => {
     show = vi.fn();
     getNormalBounds = () => ({ x: 10, y: 20, width: 1200, height: 800 });
     isMaximized = () => false;
+    isMinimized = vi.fn(() => true);
+    restore = vi.fn();
+    focus = vi.fn();
     webContents = { send: vi.fn() };
     constructor(options: unknown) {
       super();
@@ -37,6 +43,7 @@ const electron = await vi.hoisted(async () => {
     resolveReady,
     app: Object.assign(new Emitter(), {
       requestSingleInstanceLock: vi.fn(() => state.lock),
+      enableSandbox: vi.fn(),
       quit: vi.fn(),
       whenReady: () => ready,
       getName: () => 'Kemas Studio',
@@ -52,6 +59,7 @@ const electron = await vi.hoisted(async () => {
         setPermissionRequestHandler: vi.fn(),
         setPermissionCheckHandler: vi.fn(),
         setDevicePermissionHandler: vi.fn(),
+        protocol: { handle: vi.fn() },
       },
     },
     shell: { openExternal: vi.fn() },
@@ -91,6 +99,7 @@ describe('Electron main process', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
     state.lock = true;
   });
 
@@ -104,6 +113,8 @@ describe('Electron main process', () => {
     const registered = electron.ipcMain.handle.mock.calls.map((c) => c[0]);
     expect(registered.sort()).toEqual(channels.map((c) => `kemas:${c}`).sort());
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    // The file scheme is refused in the session the window uses.
+    expect(electron.session.defaultSession.protocol.handle).toHaveBeenCalledWith('file', expect.any(Function));
     // Images are decoded in utility processes, never in main.
     expect(electron.utilityProcess.fork).toHaveBeenCalledWith(
       expect.stringMatching(/main[\\/]ingestWorker\.js$/),
@@ -160,5 +171,64 @@ describe('Electron main process', () => {
 
     window.emit('close', { preventDefault: vi.fn() });
     expect(state.storeData.window).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: false });
+  });
+
+  it('opens a .kemas the desktop launched it with, and a second launch focuses the window and offers its bundle', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kemas-main-open-'));
+    const launched = join(dir, 'Workshop Malang.kemas');
+    const later = join(dir, 'ulasan dewi.kemas');
+    await writeFile(launched, 'first bundle');
+    await writeFile(later, 'second bundle');
+    const argv = process.argv;
+    process.argv = ['/opt/Kemas Studio/kemas-studio', launched];
+    try {
+      await import('../../../electron/main/main.ts');
+      electron.resolveReady();
+      await flush();
+      const window = state.windows.at(-1) as EventEmitter & {
+        focus: ReturnType<typeof vi.fn>;
+        restore: ReturnType<typeof vi.fn>;
+        webContents: { send: ReturnType<typeof vi.fn> };
+      };
+      const opened = electron.ipcMain.handle.mock.calls.filter((c) => c[0] === 'kemas:files.opened').at(-1)?.[1] as (
+        event: unknown,
+        payload: unknown,
+      ) => Promise<unknown>;
+      const trusted = { senderFrame: { url: 'app://studio/index.html', parent: null } };
+      await expect(opened(trusted, {})).resolves.toEqual({
+        ok: true,
+        value: { files: [{ name: 'Workshop Malang.kemas', bytes: new TextEncoder().encode('first bundle') }], refused: [] },
+      });
+      // A frame that is not the studio gets nothing.
+      expect(await opened({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+
+      electron.app.emit('second-instance', {}, ['/opt/Kemas Studio/kemas-studio', 'ulasan dewi.kemas'], dir);
+      expect(window.restore).toHaveBeenCalled();
+      expect(window.focus).toHaveBeenCalled();
+      const value = ((await opened(trusted, {})) as { value: { files: { name: string }[] } }).value;
+      expect(value.files.map((f) => f.name)).toEqual(['ulasan dewi.kemas']);
+      expect(window.webContents.send).toHaveBeenCalledWith('kemas:menu-command', 'bundle.openPending');
+    } finally {
+      process.argv = argv;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hardens every web contents it creates: navigation away is stopped, new windows denied, only https opened outside', async () => {
+    await import('../../../electron/main/main.ts');
+    const { EventEmitter: Emitter } = await import('node:events');
+    const contents = Object.assign(new Emitter(), { setWindowOpenHandler: vi.fn() });
+    electron.app.emit('web-contents-created', {}, contents);
+    const navigate = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', navigate, 'https://evil.example/');
+    expect(navigate.preventDefault).toHaveBeenCalled();
+    const open = contents.setWindowOpenHandler.mock.calls.at(-1)?.[0] as (details: { url: string }) => { action: string };
+    expect(open({ url: 'http://kemas.example/help' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    expect(open({ url: 'https://kemas.example/help' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://kemas.example/help');
   });
 });

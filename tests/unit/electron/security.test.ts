@@ -84,6 +84,7 @@ describe('hardenSession', () => {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
+      protocol: { handle: vi.fn() },
     };
     hardenSession(session as unknown as Session);
 
@@ -104,5 +105,36 @@ describe('hardenSession', () => {
 
     const device = session.setDevicePermissionHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
     expect(device({ deviceType: 'usb', origin: 'app://studio' })).toBe(false);
+  });
+});
+
+describe('file://', () => {
+  it('is answered with 403 for any path: the session serves no local file by its path', async () => {
+    const session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+      protocol: { handle: vi.fn() },
+    };
+    hardenSession(session as unknown as Session);
+    expect(session.protocol.handle).toHaveBeenCalledExactlyOnceWith('file', expect.any(Function));
+    const handler = session.protocol.handle.mock.calls[0]?.[1] as (request: Request) => Response;
+    for (const url of ['file:///etc/passwd', 'file:///C:/Users/Sari/Documents/kemas.kemas', 'file:///opt/Kemas%20Studio/resources/app.asar/out/renderer/index.html']) {
+      const response = handler(new Request(url));
+      expect(response.status).toBe(403);
+      expect(await response.text()).toBe('');
+    }
+  });
+
+  it('appears nowhere in the main process or preload: no loadFile, no file:// URL', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '..', '..', '..', 'electron');
+    for (const folder of ['main', 'preload']) {
+      for (const name of await readdir(join(root, folder))) {
+        const text = await readFile(join(root, folder, name), 'utf8');
+        expect(text, `${folder}/${name}`).not.toMatch(/\bloadFile\s*\(|file:\/\//);
+      }
+    }
   });
 });

@@ -150,6 +150,26 @@ describe('browser host: binding', () => {
     expect(address.port).toBe(port);
   });
 
+  it.runIf(process.platform === 'linux')(
+    'cannot be reached on another loopback address (127.0.0.2), as a server on all interfaces could',
+    async () => {
+      // Linux routes all of 127.0.0.0/8 to the loopback interface: only a bind to 127.0.0.1 itself refuses this.
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = connect({ host: '127.0.0.2', port, timeout: 2000 });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.once('timeout', () => {
+          socket.destroy();
+          resolve('timeout');
+        });
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+      expect(outcome).toBe('ECONNREFUSED');
+    },
+  );
+
   it('rejects when the port is taken instead of picking another', async () => {
     const second = createWebHost({ rendererDir, port, token: TOKEN, handlers: handlers() });
     await expect(listen(second, port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
@@ -264,6 +284,11 @@ describe('browser host: API', () => {
     const response = await api('fs.readFile', { headers: withToken(), body: '{}' });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('answers files.opened with an empty list: only the desktop app is opened with .kemas files', async () => {
+    const response = await api('files.opened', { headers: withToken(), body: '{}' });
+    expect(await response.json()).toEqual({ ok: true, value: { files: [], refused: [] } });
   });
 
   it('says native dialogs are unsupported in the browser', async () => {

@@ -17,6 +17,9 @@ describe('mainWindowOptions', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      // No auxclick: a middle click cannot try to open a link in a new window.
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import type { ImportProgress } from './importRunner.ts';
+import { retryableFiles, type ImportProgress } from './importRunner.ts';
 import { ImportReportDialog } from './ImportReportDialog.tsx';
 
 /** "2 minutes", "40 seconds": the ETA in words, in the UI language. */
@@ -14,13 +14,28 @@ export function useDuration() {
   };
 }
 
-/** Progress of the running import (count, current file, ETA, Cancel), then its summary. */
-export function ImportPanel({ progress, onCancel, onClose }: { progress: ImportProgress; onCancel: () => void; onClose: () => void }) {
+interface ImportPanelProps {
+  progress: ImportProgress;
+  onCancel: () => void;
+  /** Imports again the files that failed for a passing reason. */
+  onRetry: () => void;
+  onClose: () => void;
+}
+
+/** Progress of the running import (count, current file, ETA, Cancel), then its summary, with Retry for what may work again. */
+export function ImportPanel({ progress, onCancel, onRetry, onClose }: ImportPanelProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const duration = useDuration();
   const [reportOpen, setReportOpen] = useState(false);
   const p = progress;
+  const retryable = p.finished ? retryableFiles(p).length : 0;
+  // Said in the panel too: a full disk concerns more than the files of this import.
+  const diskFull = p.finished && p.failures.some((f) => f.reason === 'storage-full');
+  const retry = () => {
+    setReportOpen(false);
+    onRetry();
+  };
   const title = p.finished ? (p.cancelled ? t('intake.cancelled') : t('intake.finished')) : t('intake.progressTitle');
   return (
     <section className="import-panel" aria-labelledby="import-panel-title" aria-live="polite">
@@ -50,17 +65,23 @@ export function ImportPanel({ progress, onCancel, onClose }: { progress: ImportP
             })}
           </p>
           {p.unassigned > 0 ? <p>{t('intake.summaryUnassigned', { count: p.unassigned })}</p> : null}
+          {diskFull ? <p className="field-error">{t('errors.storageFull')}</p> : null}
           <div className="toolbar">
             <button type="button" className="button button-primary" onClick={() => setReportOpen(true)}>
               {t('intake.showReport')}
             </button>
+            {retryable > 0 ? (
+              <button type="button" className="button" onClick={retry} title={t('faults.retryImportHint')}>
+                {t('faults.retryImport', { count: retryable })}
+              </button>
+            ) : null}
             <button type="button" className="button" onClick={onClose}>
               {t('common.close')}
             </button>
           </div>
         </>
       )}
-      {reportOpen ? <ImportReportDialog progress={p} onClose={() => setReportOpen(false)} /> : null}
+      {reportOpen ? <ImportReportDialog progress={p} onRetry={retryable > 0 ? retry : null} onClose={() => setReportOpen(false)} /> : null}
     </section>
   );
 }

@@ -8,13 +8,15 @@ import { latestSubmissionIds } from '../../data/submissionsRepo.ts';
 import { host } from '../../host/hostClient.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import type { SourceFile } from './collectFiles.ts';
-import { planImport, type ImportTarget, type RosterRow } from './importPlan.ts';
-import { startImport, type ImportJob, type ImportProgress } from './importRunner.ts';
+import { planImport, type ImportTarget, type PlannedFile, type RosterRow } from './importPlan.ts';
+import { retryableFiles, startImport, type ImportJob, type ImportProgress } from './importRunner.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 
 interface Importer {
   /** Plans and starts an import; refused (with a message) while another one runs. */
   start(files: readonly SourceFile[], target: ImportTarget, roster?: readonly RosterRow[]): Promise<void>;
+  /** Imports again the files of the last import that failed for a passing reason (a worker stopped, the disk was full…). */
+  retry(): Promise<void>;
   cancel(): void;
   progress: ImportProgress | null;
 }
@@ -35,6 +37,21 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const toast = useToast();
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const job = useRef<ImportJob | null>(null);
+  // The workshop of the import on show: Retry puts its files back where they were planned.
+  const lastWorkshop = useRef<string | null>(null);
+
+  const run = useCallback(
+    async (planned: readonly PlannedFile[], workshopId: string) => {
+      const settings = await host.call('settings.get', {});
+      const limits = settings.ok ? settings.value.ingestLimits : DEFAULT_INGEST_LIMITS;
+      const running = startImport(db, planned, { workshopId, actor: mentor.id, limits, onProgress: setProgress });
+      job.current = running;
+      lastWorkshop.current = workshopId;
+      await running.done;
+      job.current = null;
+    },
+    [db, mentor.id],
+  );
 
   const start = useCallback<Importer['start']>(
     async (files, target, roster) => {
@@ -43,27 +60,28 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         toast({ tone: 'error', message: t('intake.busy') });
         return;
       }
-      const settings = await host.call('settings.get', {});
-      const limits = settings.ok ? settings.value.ingestLimits : DEFAULT_INGEST_LIMITS;
       const participants = await listParticipants(db, target.workshopId);
       const latest = await latestSubmissionIds(db, target.workshopId);
       const planned = planImport(files, { target, participants, latestSubmission: latest, ...(roster ? { roster } : {}) });
-      const running = startImport(db, planned, { workshopId: target.workshopId, actor: mentor.id, limits, onProgress: setProgress });
-      job.current = running;
-      await running.done;
-      job.current = null;
+      await run(planned, target.workshopId);
     },
-    [db, mentor.id, t, toast],
+    [db, run, t, toast],
   );
 
+  const retry = useCallback(async () => {
+    const again = progress ? retryableFiles(progress) : [];
+    if (job.current || again.length === 0 || !lastWorkshop.current) return;
+    await run(again, lastWorkshop.current);
+  }, [progress, run]);
+
   const value = useMemo<Importer>(
-    () => ({ start, progress, cancel: () => job.current?.cancel() }),
-    [start, progress],
+    () => ({ start, retry, progress, cancel: () => job.current?.cancel() }),
+    [start, retry, progress],
   );
   return (
     <ImporterContext value={value}>
       {children}
-      {progress ? <ImportPanel progress={progress} onCancel={value.cancel} onClose={() => setProgress(null)} /> : null}
+      {progress ? <ImportPanel progress={progress} onCancel={value.cancel} onRetry={() => void retry()} onClose={() => setProgress(null)} /> : null}
     </ImporterContext>
   );
 }

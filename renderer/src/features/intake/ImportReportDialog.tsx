@@ -3,8 +3,8 @@ import { useFormat } from '../../i18n/format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import type { ImportProgress } from './importRunner.ts';
 
-/** Every file that did not come in, each with one translated reason. */
-export function ImportReportDialog({ progress, onClose }: { progress: ImportProgress; onClose: () => void }) {
+/** Every file that did not come in, each with one translated reason; Retry when some may work again. */
+export function ImportReportDialog({ progress, onRetry, onClose }: { progress: ImportProgress; onRetry: (() => void) | null; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -13,9 +13,16 @@ export function ImportReportDialog({ progress, onClose }: { progress: ImportProg
       title={t('intake.reportTitle')}
       onClose={onClose}
       footer={
-        <button type="button" className="button button-primary" onClick={onClose} autoFocus>
-          {t('common.close')}
-        </button>
+        <>
+          {onRetry ? (
+            <button type="button" className="button" onClick={onRetry}>
+              {t('faults.retryImport', { count: progress.failures.filter((f) => f.retry).length })}
+            </button>
+          ) : null}
+          <button type="button" className="button button-primary" onClick={onClose} autoFocus>
+            {t('common.close')}
+          </button>
+        </>
       }
     >
       <dl className="facts">

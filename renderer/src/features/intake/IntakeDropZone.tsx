@@ -1,5 +1,6 @@
 import { useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { offerImport } from '../bundles/pendingImport.ts';
 import { filesFromDrop } from './collectFiles.ts';
 import type { ImportTarget } from './importPlan.ts';
 import { useImporter } from './ImportProvider.tsx';
@@ -28,6 +29,12 @@ export function IntakeDropZone({ target, children }: { target: ImportTarget; chi
         if (!carriesFiles(event)) return;
         event.preventDefault();
         setOver(false);
+        // One .kemas bundle dropped anywhere goes to the bundle import, not to the design intake.
+        const dropped = event.dataTransfer.files;
+        if (dropped.length === 1 && dropped[0] && /\.kemas$/i.test(dropped[0].name)) {
+          offerImport(dropped[0]);
+          return;
+        }
         void filesFromDrop(event.dataTransfer).then((files) => importer.start(files, target));
       }}
     >

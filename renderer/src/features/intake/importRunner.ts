@@ -1,16 +1,26 @@
 import type { IngestLimits, IngestRejection } from '../../../../shared/intake/ingestOutcome.ts';
 import type { KemasDatabase } from '../../data/db.ts';
-import { findFaceBySha256, storeFace } from '../../data/submissionsRepo.ts';
+import { findFaceBySha256, storeFaces } from '../../data/submissionsRepo.ts';
 import { host } from '../../host/hostClient.ts';
 import { isQuotaError } from '../../ui/errorMessage.ts';
 import { facesForPages, type PlannedFile } from './importPlan.ts';
 
 /** Why a file did not make it in: the pipeline's reasons, plus what can fail around it. */
-export type ImportFailureReason = IngestRejection | 'read-failed' | 'host-failed' | 'save-failed' | 'storage-full';
+export type ImportFailureReason = IngestRejection | 'read-failed' | 'host-failed' | 'worker-stopped' | 'save-failed' | 'storage-full';
+
+/** Failures of the moment, not of the file: the same file may well import when tried again. */
+const RETRYABLE: ReadonlySet<ImportFailureReason> = new Set(['read-failed', 'host-failed', 'worker-stopped', 'save-failed', 'storage-full']);
 
 export interface ImportFailure {
   path: string;
   reason: ImportFailureReason;
+  /** The planned file again, when trying it again may work (see `retryableFiles`). */
+  retry: PlannedFile | null;
+}
+
+/** The files of an import worth trying again (a worker stopped, the disk was full…), in their planned places. */
+export function retryableFiles(progress: ImportProgress): PlannedFile[] {
+  return progress.failures.flatMap((f) => (f.retry ? [f.retry] : []));
 }
 
 export interface ImportProgress {
@@ -76,44 +86,45 @@ export function startImport(
 
   async function importOne(item: PlannedFile): Promise<void> {
     const { file, path } = item.source;
-    if (file.size === 0) return void progress.failures.push({ path, reason: 'empty' });
-    if (file.size > options.limits.maxFileBytes) return void progress.failures.push({ path, reason: 'too-large' });
+    const failed = (reason: ImportFailureReason) => void progress.failures.push({ path, reason, retry: RETRYABLE.has(reason) ? item : null });
+    if (file.size === 0) return failed('empty');
+    if (file.size > options.limits.maxFileBytes) return failed('too-large');
     let bytes: Uint8Array<ArrayBuffer>;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
-      return void progress.failures.push({ path, reason: 'read-failed' });
+      return failed('read-failed');
     }
     const sha256 = await sha256Hex(bytes);
     if (seen.has(sha256) || (await findFaceBySha256(db, sha256))) return void progress.duplicates.push(path);
     seen.add(sha256);
     const result = await host.call('ingest.file', { fileName: file.name, bytes });
-    if (!result.ok) return void progress.failures.push({ path, reason: 'host-failed' });
+    if (!result.ok) {
+      // A copy of these bytes later in this import may still come in.
+      seen.delete(sha256);
+      return failed(result.error.code === 'worker-stopped' ? 'worker-stopped' : 'host-failed');
+    }
     const outcome = result.value;
-    if (!outcome.ok) return void progress.failures.push({ path, reason: outcome.reason });
+    if (!outcome.ok) return failed(outcome.reason);
     const faces = facesForPages(item.face, outcome.faces.length);
+    const toStore = outcome.faces.map((ingested, index) => ({
+      workshopId: options.workshopId,
+      destination: item.destination,
+      face: faces[index] ?? 'other',
+      fileName: path,
+      mimeType: file.type || 'application/octet-stream',
+      original: file,
+      ingested,
+    }));
     try {
-      for (const [index, ingested] of outcome.faces.entries()) {
-        await storeFace(
-          db,
-          {
-            workshopId: options.workshopId,
-            destination: item.destination,
-            face: faces[index] ?? 'other',
-            fileName: path,
-            mimeType: file.type || 'application/octet-stream',
-            original: file,
-            ingested,
-          },
-          options.actor,
-        );
-        progress.facesImported += 1;
-        if (!item.destination) progress.unassigned += 1;
-      }
+      // All of a file's faces (a PDF's pages) or none: a full disk part-way leaves nothing to clean up.
+      await storeFaces(db, toStore, options.actor);
     } catch (error) {
       console.error(error);
-      progress.failures.push({ path, reason: isQuotaError(error) ? 'storage-full' : 'save-failed' });
+      return failed(isQuotaError(error) ? 'storage-full' : 'save-failed');
     }
+    progress.facesImported += toStore.length;
+    if (!item.destination) progress.unassigned += toStore.length;
   }
 
   async function lane(): Promise<void> {

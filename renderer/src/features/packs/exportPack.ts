@@ -36,7 +36,7 @@ export interface PackProgress {
 
 /** Why a pack was not made, each with one translated sentence in the dialog. */
 export class PackExportError extends Error {
-  readonly reason: 'too-large' | 'host' | 'host-unavailable' | 'image';
+  readonly reason: 'too-large' | 'host' | 'host-unavailable' | 'worker-stopped' | 'image';
   readonly face: Face | null;
   constructor(reason: PackExportError['reason'], detail: string, face: Face | null = null) {
     super(detail);
@@ -48,6 +48,7 @@ export class PackExportError extends Error {
 
 export function hostFailure(code: HostErrorCode, message: string): PackExportError {
   if (code === 'bad-request') return new PackExportError('too-large', message);
+  if (code === 'worker-stopped') return new PackExportError('worker-stopped', message);
   if (message.startsWith('Host unreachable')) return new PackExportError('host-unavailable', message);
   return new PackExportError('host', `${code}: ${message}`);
 }

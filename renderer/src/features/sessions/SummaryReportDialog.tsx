@@ -50,6 +50,8 @@ export function SummaryReportDialog({ input, onClose }: { input: Omit<SummaryInp
         return t('sessions.summary.errors.tooLarge', { max: formats.integer(PACK_SUMMARY_LIMITS.maxSubmissions) });
       case 'host-unavailable':
         return t('sessions.summary.errors.hostUnavailable');
+      case 'worker-stopped':
+        return t('faults.summaryWorkerStopped');
       default:
         return t('sessions.summary.errors.host');
     }
