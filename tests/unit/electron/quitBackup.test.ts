@@ -24,6 +24,9 @@ const electron = await vi.hoisted(async () => {
     show = vi.fn();
     getNormalBounds = () => ({ x: 10, y: 20, width: 1200, height: 800 });
     isMaximized = () => false;
+    isMinimized = vi.fn(() => false);
+    restore = vi.fn();
+    focus = vi.fn();
     webContents = { send: vi.fn() };
     constructor(options: unknown) {
       super();
@@ -36,6 +39,7 @@ const electron = await vi.hoisted(async () => {
     resolveReady,
     app: Object.assign(new Emitter(), {
       requestSingleInstanceLock: vi.fn(() => state.lock),
+      enableSandbox: vi.fn(),
       quit: vi.fn(),
       whenReady: () => ready,
       getName: () => 'Kemas Studio',
@@ -51,6 +55,7 @@ const electron = await vi.hoisted(async () => {
         setPermissionRequestHandler: vi.fn(),
         setPermissionCheckHandler: vi.fn(),
         setDevicePermissionHandler: vi.fn(),
+        protocol: { handle: vi.fn() },
       },
     },
     shell: { openExternal: vi.fn() },
