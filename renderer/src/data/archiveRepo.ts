@@ -21,6 +21,7 @@ import type { RecordBase } from '../../../shared/domain/record.ts';
 import type { KemasDatabase } from './db.ts';
 import { getCurrentMentor } from './mentorsRepo.ts';
 import { RecordNotFoundError } from './records.ts';
+import { blobParts } from './blobParts.ts';
 
 /**
  * Moving work between laptops as `.kemas` files (issue 7): what each kind of bundle holds,
@@ -193,9 +194,9 @@ export async function streamArchive(
 
 /** Gathers the scope's records and images (tombstones included) and writes a `.kemas` archive as one Blob. */
 export async function buildArchive(db: KemasDatabase, scope: ArchiveScope, options: ArchiveBuildOptions): Promise<Blob> {
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  await streamArchive(db, scope, (chunk) => void chunks.push(new Uint8Array(chunk)), options);
-  return new Blob(chunks, { type: 'application/zip' });
+  const file = blobParts('application/zip');
+  await streamArchive(db, scope, (chunk) => file.push(chunk), options);
+  return file.finish();
 }
 
 /** Random access to a file the person chose or dropped, for `checkArchive`. */

@@ -6,6 +6,7 @@ import { blobSource, streamArchive } from '../../data/archiveRepo.ts';
 import { setBackupMark, studioFingerprint } from '../../data/backupRepo.ts';
 import type { KemasDatabase } from '../../data/db.ts';
 import { host } from '../../host/hostClient.ts';
+import { blobParts } from '../../data/blobParts.ts';
 
 /*
  * Making a backup and reading one back, over the host's `backup.*` channels. The archive is
@@ -94,7 +95,7 @@ export async function readBackup(
   name: string,
   options: { onProgress?: (progress: ArchiveProgress) => void; signal?: AbortSignal } = {},
 ): Promise<Blob> {
-  const parts: Uint8Array<ArrayBuffer>[] = [];
+  const file = blobParts('application/zip');
   let offset = 0;
   let size = Infinity;
   while (offset < size) {
@@ -102,11 +103,11 @@ export async function readBackup(
     const read = await call('backup.read', { name, offset, length: BACKUP_CHUNK_MAX_BYTES });
     size = read.size;
     if (read.bytes.byteLength === 0) break;
-    parts.push(read.bytes);
+    file.push(read.bytes);
     offset += read.bytes.byteLength;
     options.onProgress?.({ done: offset, total: size });
   }
-  return new Blob(parts, { type: 'application/zip' });
+  return file.finish();
 }
 
 /** Reads a backup and checks all of it (structure, manifest, every checksum, every record) before anything is written. */
