@@ -174,6 +174,11 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
     const entry = zip.byName.get(row.path)!;
     if (entry.method !== 0) throw new ArchiveRefusal('unsupported-compression', { path: row.path, detail: 'images must be stored, not deflated' });
     const { dataOffset } = await verified(file);
+    // The studio shares an original among every face cut from the same file by this key: bytes under
+    // another file's key would later stand in for that file.
+    if (row.kind === 'original' && row.id !== `original:${file.sha256}`) {
+      throw new ArchiveRefusal('checksum', { path: row.path, detail: `${row.id} is not the SHA-256 of its bytes` });
+    }
     blobs.push({ id: row.id, assetId: row.assetId, kind: row.kind, mimeType: row.mimeType, path: row.path, bytes: file.bytes, sha256: file.sha256, dataOffset });
   }
   if (done !== total) onProgress?.({ done: total, total });

@@ -71,6 +71,7 @@ export async function writeArchive(
     await zip.add(path, bytes, method);
     files.push({ path, sha256: sha, bytes: bytes.length });
     step();
+    return sha;
   };
 
   for (const table of tables) {
@@ -81,7 +82,11 @@ export async function writeArchive(
   await add(BLOB_INDEX_PATH, utf8(JSON.stringify(index)), 8);
   for (const [i, blob] of input.blobs.entries()) {
     signal?.throwIfAborted();
-    await add(blobPath(i), await blob.bytes(), 0);
+    const sha = await add(blobPath(i), await blob.bytes(), 0);
+    // Readers refuse an original whose key is not its bytes' SHA-256: never write a file that cannot be read back.
+    if (blob.kind === 'original' && blob.id !== `original:${sha}`) {
+      throw new ArchiveRefusal('checksum', { path: blobPath(i), detail: `${blob.id} is not the SHA-256 of its bytes` });
+    }
   }
   const manifest = bundleManifestSchema.parse({ ...base, counts, files });
   await add(MANIFEST_PATH, utf8(JSON.stringify(manifest)), 8);

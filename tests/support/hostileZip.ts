@@ -322,6 +322,13 @@ export const HOSTILE_FILES: Record<string, () => Promise<HostileFile>> = {
     });
     return { bytes: buildZip(changed), problem: 'checksum', path: 'blobs/2' };
   },
+  'original under another file’s key': async () => {
+    // Bytes that are not the original's, listed with their own true sha256: only the key gives them away.
+    const entries = await goodEntries();
+    const original = readJson<{ kind: string; path: string }[]>(entry(entries, 'blobs.json')).find((row) => row.kind === 'original')!;
+    const changed = entries.map((e) => (e.name === original.path ? { ...e, data: e.data.map((b) => (b + 1) % 256) } : e));
+    return { bytes: buildZip(await relist(changed)), problem: 'checksum', path: original.path };
+  },
   'listed file missing': async () => {
     const entries = await relist(await goodEntries());
     return { bytes: buildZip(entries.filter((e) => e.name !== 'records/annotations.json')), problem: 'missing-file', path: 'records/annotations.json' };

@@ -76,4 +76,11 @@ describe('limits and edges', () => {
     await expect(archiveBytes({ ...input, blobs: [original, { ...preview, mimeType: 'text/html' }] })).rejects.toMatchObject({ problem: 'invalid-record', path: 'blobs.json[1]' });
     await expect(archiveBytes({ ...input, blobs: [original, original] })).rejects.toMatchObject({ problem: 'invalid-record', path: 'blobs.json[1]' });
   });
+
+  it('never writes an original under a key that is not its bytes’ SHA-256 (it could not be restored)', async () => {
+    const input = fullArchiveInput();
+    const [original, ...rest] = input.blobs as [ArchiveInput['blobs'][number], ...ArchiveInput['blobs']];
+    const otherBytes = { ...original, bytes: async () => new Uint8Array([1, 2, 3]) };
+    await expect(archiveBytes({ ...input, blobs: [otherBytes, ...rest] })).rejects.toMatchObject({ problem: 'checksum', path: 'blobs/0' });
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   applyArchive,
@@ -42,7 +43,11 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-function ingested(sha: string, fill: number): IngestedFace {
+/** The bytes the test stores as a face's original file, and their real SHA-256 (the key the studio files them under). */
+const originalBytes = (fill: number) => new Uint8Array([fill, 0, fill]);
+const originalSha = (fill: number) => createHash('sha256').update(originalBytes(fill)).digest('hex');
+
+function ingested(fill: number): IngestedFace {
   const image = (w: number, h: number, byte: number) => ({ bytes: new Uint8Array([byte, byte, byte, byte]), mimeType: 'image/webp' as const, width: w, height: h });
   return {
     metadata: {
@@ -55,7 +60,7 @@ function ingested(sha: string, fill: number): IngestedFace {
       hasAlpha: false,
       bitDepth: 8,
       byteSize: 5,
-      sha256: sha.repeat(64).slice(0, 64),
+      sha256: originalSha(fill),
       captureDate: null,
       device: null,
       exifOrientation: null,
@@ -160,8 +165,8 @@ async function curatorLaptop() {
         face: 'front',
         fileName: `${sha}.jpg`,
         mimeType: 'image/jpeg',
-        original: new Blob([new Uint8Array([fill, 0, fill])], { type: 'image/jpeg' }),
-        ingested: ingested(sha, fill),
+        original: new Blob([originalBytes(fill)], { type: 'image/jpeg' }),
+        ingested: ingested(fill),
       },
       curator.id,
     );
@@ -224,7 +229,7 @@ describe('gatherScope', () => {
     expect(records.reviews).toBeUndefined();
     // Originals once per file, previews and thumbnails per face; nothing of workshop B.
     expect(blobs.map((b) => b.id).sort()).toEqual(
-      [`original:${'a'.repeat(64)}`, `original:${'b'.repeat(64)}`, `${tempeFront.id}:preview`, `${tempeFront.id}:thumbnail`, `${jamuFront.id}:preview`, `${jamuFront.id}:thumbnail`].sort(),
+      [`original:${originalSha(10)}`, `original:${originalSha(20)}`, `${tempeFront.id}:preview`, `${tempeFront.id}:thumbnail`, `${jamuFront.id}:preview`, `${jamuFront.id}:thumbnail`].sort(),
     );
     expect(blobs.find((b) => b.kind === 'original')?.mimeType).toBe('image/jpeg');
     expect(blobs.find((b) => b.kind === 'preview')?.mimeType).toBe('image/webp');
