@@ -6,6 +6,7 @@ import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 /** The desktop app's utility processes, as far as the pool sees them: children that answer, or die. */
 const children: (EventEmitter & { postMessage: ReturnType<typeof vi.fn>; kill: ReturnType<typeof vi.fn> })[] = [];
 vi.mock('electron', () => ({
+  app: { isPackaged: false },
   utilityProcess: {
     fork: vi.fn(() => {
       const child = Object.assign(new EventEmitter(), { postMessage: vi.fn(), kill: vi.fn() });
@@ -15,7 +16,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { spawnUtilityWorker } = await import('../../../electron/main/utilityWorker.ts');
+const { spawnUtilityWorker, utilityExecArgv } = await import('../../../electron/main/utilityWorker.ts');
 const { createIngestPool } = await import('../../../electron/services/ingestPool.ts');
 
 afterEach(() => {
@@ -45,5 +46,14 @@ describe('an ingest pool of Electron utility processes', () => {
     await expect(queued).resolves.toEqual({ ok: false, reason: 'empty', detail: 'answered' });
     pool.close();
     expect(fresh?.kill).toHaveBeenCalled();
+  });
+});
+
+describe('utility worker options', () => {
+  it('switches native addons off on Linux only where the native sharp is installed (unpackaged), so a package can still rasterise PDF pages', () => {
+    expect(utilityExecArgv('linux', false)).toEqual(['--no-addons']);
+    expect(utilityExecArgv('linux', true)).toEqual([]);
+    expect(utilityExecArgv('win32', false)).toEqual([]);
+    expect(utilityExecArgv('darwin', true)).toEqual([]);
   });
 });
