@@ -251,7 +251,23 @@ export interface ImportPreview {
    * They are imported anyway (bundles merge in any order); they show once their workshop bundle arrives.
    */
   missingSubmissions: number;
+  /**
+   * Records last edited later than this computer's clock allows (more than FUTURE_TOLERANCE_MS
+   * ahead): the sender's clock was probably wrong, and those edits would win every merge until then.
+   */
+  futureEdits: number;
   names: RecordNames;
+}
+
+/** Laptops' clocks drift: edits up to ten minutes ahead of this one's are not called future. */
+export const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
+
+function countFutureEdits(records: BundleRecords, now: number): number {
+  let count = 0;
+  for (const table of BUNDLE_TABLES) {
+    for (const record of records[table] ?? []) if (record.updatedAt > now + FUTURE_TOLERANCE_MS) count += 1;
+  }
+  return count;
 }
 
 export interface ImportResult extends ImportPreview {
@@ -366,6 +382,7 @@ async function describeImport(
     report: merge.report,
     images: { total: archive.blobs.length, added: newBlobs },
     missingSubmissions: await countMissingSubmissions(db, archive.records),
+    futureEdits: countFutureEdits(archive.records, Date.now()),
     names: await recordNames(db, archive.records, merge.report),
   };
 }

@@ -57,6 +57,8 @@ export const bundlesId = {
     mergeRule: 'Aturan penggabungan: untuk setiap data, suntingan terbaru yang dipakai. Tidak ada data yang dihapus; penghapusan ikut sebagai tanda hapus.',
     missingSubmissions:
       '{{count}} penilaian, anotasi, atau daftar periksa merujuk kiriman yang belum ada di studio ini. Data itu tetap diimpor dan akan tampil setelah bundel lokakaryanya diimpor.',
+    futureEdits:
+      '{{count}} data di bundel ini tercatat diubah pada waktu yang belum tiba menurut jam komputer ini. Jam laptop pengirim mungkin salah: suntingan itu akan selalu menang saat digabungkan. Minta pengirim membetulkan jamnya sebelum menilai lagi.',
     merge: 'Gabungkan',
     merging: 'Menggabungkan…',
     nothingNew: 'Semua isi bundel ini sudah ada di studio Anda: penggabungan tidak akan mengubah apa pun.',
@@ -228,6 +230,8 @@ export const bundlesEn: typeof bundlesId = {
     mergeRule: 'Merge rule: for each record, the newest edit is kept. Nothing is removed; deletions travel as deletion marks.',
     missingSubmissions:
       '{{count}} reviews, annotations or checklists refer to submissions this studio does not have yet. They are imported anyway and will show once their workshop bundle is imported.',
+    futureEdits:
+      '{{count}} records in this bundle say they were edited at a time that has not come yet by this computer’s clock. The sender’s laptop clock may be wrong: those edits will win every merge. Ask the sender to set the clock right before reviewing again.',
     merge: 'Merge',
     merging: 'Merging…',
     nothingNew: 'Everything in this bundle is already in your studio: merging will change nothing.',

@@ -61,14 +61,14 @@ afterEach(async () => {
 });
 
 /** Sari's laptop: her review of Keripik Tempe v1, edited at T + 60 s; her review bundle as a File. */
-async function sariBundle(): Promise<File> {
+async function sariBundle(editedAt = T + 60_000): Promise<File> {
   const db = openDatabase(`bundle-source-${++counter}`);
   sources.push(db);
   await db.workshops.put(workshop);
   await db.participants.put(participant);
   await db.submissions.put(submission);
   await db.mentors.put(sari);
-  await db.reviews.put(review(sari.id, T + 60_000, 4));
+  await db.reviews.put(review(sari.id, editedAt, 4));
   const blob = await buildArchive(db, { kind: 'review', workshopId: workshop.id, mentorId: sari.id }, { app: { name: 'Kemas Studio', version: '0.7.0' }, createdBy: sari, now: T + 120_000 });
   return new File([blob], 'Lokakarya Malang - Sari 2026-11-28.kemas');
 }
@@ -127,6 +127,14 @@ describe('importing a review bundle', () => {
     const second = within(await screen.findByRole('dialog', { name: 'Laporan penggabungan' }));
     expect(second.getByText('Tidak ada yang berubah: semua isi bundel ini sudah ada di studio Anda.')).toBeTruthy();
     expect(await counts(db)).toEqual(after);
+  });
+
+  it('warns when the sender’s clock ran ahead: an edit dated days from now would win every merge', async () => {
+    const file = await sariBundle(Date.now() + 2 * 24 * 60 * 60 * 1000);
+    await curatorStudio();
+    act(() => offerImport(file));
+    const preview = within(await screen.findByRole('dialog', { name: `Pratinjau: ${file.name}` }, { timeout: 5000 }));
+    expect(preview.getByText(/^1 data di bundel ini tercatat diubah pada waktu yang belum tiba/)).toBeTruthy();
   });
 
   it('refuses a cut-off bundle in plain words and writes nothing', async () => {

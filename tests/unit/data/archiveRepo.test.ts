@@ -341,6 +341,14 @@ describe('buildArchive → checkArchive → applyArchive', () => {
     expect(await empty.reviews.get('r-sari')).toMatchObject({ submissionId: 'sub-tempe' });
   });
 
+  it('a bundle from a laptop whose clock runs ahead is flagged: its future edits are counted', async () => {
+    const { db, a, sari } = await curatorLaptop();
+    const ahead = Date.now() + 3 * 24 * 60 * 60 * 1000;
+    await db.reviews.bulkAdd([review('r-sari', sari.id, 'sub-tempe', 4), { ...review('r-sari-jamu', sari.id, 'sub-jamu', 3), updatedAt: ahead }]);
+    const { archive } = await bundle(db, { kind: 'review', workshopId: a.id, mentorId: sari.id }, sari);
+    expect((await previewImport(await laptop(), archive)).futureEdits).toBe(1);
+  });
+
   it('replace empties the studio first and keeps who is reviewing here', async () => {
     const { db, curator } = await curatorLaptop();
     const { archive, blob } = await bundle(db, { kind: 'backup' }, curator);

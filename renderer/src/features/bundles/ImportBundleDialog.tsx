@@ -200,6 +200,9 @@ function PreviewView({ phase }: { phase: Extract<ImportPhase, { kind: 'preview' 
       {phase.preview.missingSubmissions > 0 ? (
         <p className="notice">{t('bundles.import.missingSubmissions', { count: phase.preview.missingSubmissions })}</p>
       ) : null}
+      {phase.preview.futureEdits > 0 ? (
+        <p className="notice">{t('bundles.import.futureEdits', { count: phase.preview.futureEdits })}</p>
+      ) : null}
       {nothingNew ? <p className="notice">{t('bundles.import.nothingNew')}</p> : null}
       <OutcomeTable preview={phase.preview} caption={t('bundles.import.willDo')} />
       <ConflictList result={phase.preview} />
