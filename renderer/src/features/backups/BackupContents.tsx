@@ -43,7 +43,7 @@ export function BackupContents({ archive }: { archive: CheckedArchive }) {
           <tbody>
             {counts.map((c) => (
               <tr key={c.table} data-table={c.table}>
-                <th scope="row">{t(`backups.tables.${c.table}`)}</th>
+                <th scope="row">{t(`bundles.tables.${c.table}`)}</th>
                 <td className="numeric">{format.number(c.count)}</td>
               </tr>
             ))}
@@ -86,7 +86,7 @@ function CountChart({ counts }: { counts: TableCount[] }) {
         return (
           <g key={c.table}>
             <text x={LABEL - 8} y={y + ROW / 2 + 4} textAnchor="end" className="backup-chart-label">
-              {t(`backups.tables.${c.table}`)}
+              {t(`bundles.tables.${c.table}`)}
             </text>
             <rect x={LABEL} y={y + 3} width={width} height={ROW - 8} rx={2} className="backup-chart-bar" />
             <text x={LABEL + width + 6} y={y + ROW / 2 + 4} className="backup-chart-value">
