@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   isSafeRelativePath,
+  type ExportExistsRequest,
   type ExportRevealResponse,
   type ExportWriteRequest,
   type ExportWriteResponse,
@@ -22,6 +23,8 @@ export type FolderOpener = (folder: string) => Promise<boolean>;
 export interface ExportService {
   defaultFolder(): string;
   write(request: ExportWriteRequest): Promise<ExportWriteResponse>;
+  /** True when anything (a file, a folder, a link) is at the path already; false when its folder does not exist yet. */
+  exists(request: ExportExistsRequest): Promise<boolean>;
   reveal(folder: string): Promise<ExportRevealResponse>;
 }
 
@@ -63,27 +66,43 @@ async function replace(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** The absolute path `relativePath` names inside `folder`, refused when it could leave it. */
+function targetOf(request: { folder: string; relativePath: string }): string {
+  // The contract checked this already; a second look costs nothing on the only door to the disk.
+  if (!isAbsolute(request.folder)) throw new ExportPathError('The export folder must be an absolute path');
+  if (!isSafeRelativePath(request.relativePath)) throw new ExportPathError('Not a safe relative path');
+  const root = resolve(request.folder);
+  const target = resolve(root, ...request.relativePath.split('/'));
+  if (!inside(root, target) || target === root) throw new ExportPathError('The path leaves the export folder');
+  return target;
+}
+
+/** The target's real path, once its (existing) folder is known to be inside the export folder's real path. */
+async function confined(folder: string, target: string): Promise<string> {
+  // A subfolder that already existed may be a link to elsewhere: compare real paths.
+  const [realRoot, realParent] = await Promise.all([realpath(resolve(folder)), realpath(dirname(target))]);
+  if (!inside(realRoot, realParent)) throw new ExportPathError('A folder inside the export folder links outside it');
+  return join(realParent, basename(target));
+}
+
 export function createExportService(options: { home?: string; open: FolderOpener }): ExportService {
   return {
     defaultFolder: () => defaultExportFolder(options.home),
 
     async write(request) {
-      // The contract checked this already; a second look costs nothing on the only door to the disk.
-      if (!isAbsolute(request.folder)) throw new ExportPathError('The export folder must be an absolute path');
-      if (!isSafeRelativePath(request.relativePath)) throw new ExportPathError('Not a safe relative path');
-      const root = resolve(request.folder);
-      const target = resolve(root, ...request.relativePath.split('/'));
-      if (!inside(root, target) || target === root) throw new ExportPathError('The path leaves the export folder');
-
+      const target = targetOf(request);
       await mkdir(dirname(target), { recursive: true });
-      // A subfolder that already existed may be a link to elsewhere: compare real paths.
-      const [realRoot, realParent] = await Promise.all([realpath(root), realpath(dirname(target))]);
-      if (!inside(realRoot, realParent)) throw new ExportPathError('A folder inside the export folder links outside it');
-      const path = join(realParent, basename(target));
+      const path = await confined(request.folder, target);
 
       if (request.ifExists === 'fail') return (await writeNew(path, request.bytes)) ? { written: true } : { exists: true };
       await replace(path, request.bytes);
       return { written: true };
+    },
+
+    async exists(request) {
+      const target = targetOf(request);
+      if (!(await stat(dirname(target)).catch(() => null))?.isDirectory()) return false;
+      return (await lstat(await confined(request.folder, target)).catch(() => null)) !== null;
     },
 
     async reveal(folder) {

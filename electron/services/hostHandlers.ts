@@ -70,6 +70,7 @@ export function createHostHandlers(services: HostServices): Handlers {
     'export.folder': async () => ({ folder: exportsOf(services).defaultFolder() }),
     'export.write': (request) => exportsOf(services).write(request),
     'export.reveal': (request) => exportsOf(services).reveal(request.folder),
+    'export.exists': async (request) => ({ exists: await exportsOf(services).exists(request) }),
     'files.opened': async () => (services.openedFiles ? services.openedFiles() : { files: [], refused: [] }),
     'backup.list': () => backupsOf(services).list(),
     'backup.checkFolder': (request) => backupsOf(services).checkFolder(request.folder),

@@ -106,6 +106,7 @@ export const contract = {
   'export.folder': { request: empty, response: exportFiles.exportFolderResponseSchema },
   'export.write': { request: exportFiles.exportWriteRequestSchema, response: exportFiles.exportWriteResponseSchema },
   'export.reveal': { request: exportFiles.exportRevealRequestSchema, response: exportFiles.exportRevealResponseSchema },
+  'export.exists': { request: exportFiles.exportExistsRequestSchema, response: exportFiles.exportExistsResponseSchema },
   /** `.kemas` files the desktop opened the studio with, drained on each call: see openFiles.ts. */
   'files.opened': { request: openedFilesRequestSchema, response: openedFilesResponseSchema },
   /** Backups in a folder on the host, written in chunks: see backups.ts. */

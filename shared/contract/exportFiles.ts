@@ -55,6 +55,14 @@ export const exportWriteResponseSchema = z.union([
 ]);
 export type ExportWriteResponse = z.output<typeof exportWriteResponseSchema>;
 
+/** Whether a file (or anything else) is at `relativePath` in the folder: a batch that keeps existing files need not make them. */
+export const exportExistsRequestSchema = z
+  .object({ folder: exportFolderSchema, relativePath: z.string().refine(isSafeRelativePath, 'not a safe relative path') })
+  .strict();
+export type ExportExistsRequest = z.output<typeof exportExistsRequestSchema>;
+
+export const exportExistsResponseSchema = z.object({ exists: z.boolean() }).strict();
+
 export const exportRevealRequestSchema = z.object({ folder: exportFolderSchema }).strict();
 
 /** Whether the folder was opened in the system's file manager; 'unavailable' when this host has none to open. */

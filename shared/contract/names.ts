@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'export.folder',
   'export.write',
   'export.reveal',
+  'export.exists',
   'files.opened',
   'backup.list',
   'backup.checkFolder',

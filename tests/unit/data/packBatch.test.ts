@@ -14,7 +14,7 @@ import { createParticipant } from '../../../renderer/src/data/participantsRepo.t
 import { ensurePresetRubrics, presetRubricId } from '../../../renderer/src/data/rubricsRepo.ts';
 import { storeFace } from '../../../renderer/src/data/submissionsRepo.ts';
 import { createWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import { planBatch, runBatch, type BatchChoices, type ExistingAnswer } from '../../../renderer/src/features/packs/batchExport.ts';
+import { planBatch, runBatch, type BatchChoices, type BatchItem, type ExistingAnswer } from '../../../renderer/src/features/packs/batchExport.ts';
 import type { HostClient } from '../../../renderer/src/host/hostClient.ts';
 import { dispatch } from '../../../shared/contract/dispatch.ts';
 import type { Result } from '../../../shared/contract/result.ts';
@@ -329,6 +329,27 @@ describe('two packs in flight', () => {
     expect(ask).toHaveBeenCalledOnce();
     expect(writes).toEqual(['Budi.pdf fail', 'Budi.pdf replace', 'Rina.pdf fail', 'Rina.pdf replace']);
     expect(report.replaced.map((i) => i.mentorName)).toEqual(['Budi', 'Rina']);
+  });
+
+  it('once told to keep existing files, does not make the packs whose files are there', async () => {
+    const { workshop } = await seed();
+    const perMentorPlan = planBatch(await loadBatchCandidates(db, { kind: 'workshop', workshopId: workshop.id }), { ...choices, perMentor: true });
+    const [budi, rina] = perMentorPlan.items.filter((i) => i.business !== 'Jamu Mbok Darmi') as [BatchItem, BatchItem];
+    // Three packs that all exist after a first run: the third starts only after the question was answered.
+    const plan = { ...perMentorPlan, items: [budi, rina, { ...budi, relativePath: `Salinan/${budi.relativePath}` }] };
+    const options = { folder: join(dir, 'Ekspor'), choices: { ...choices, perMentor: true }, onProgress: vi.fn() };
+    const first = await runBatch(db, realHost(), plan, { ...options, signal: new AbortController().signal, askWhenExists: vi.fn() });
+    expect(first.written).toHaveLength(3);
+
+    const { host, renders, writes } = gatedHost(true);
+    const ask = vi.fn(async (): Promise<ExistingAnswer> => 'skip');
+    const report = await runBatch(db, host, plan, { ...options, signal: new AbortController().signal, askWhenExists: ask });
+    expect(ask).toHaveBeenCalledOnce();
+    expect(report.keptExisting).toEqual(plan.items);
+    expect(report.written).toEqual([]);
+    // The two packs under way when the question came were drawn; the third never was.
+    expect(renders.map((r) => r.mentor).sort()).toEqual(['Budi', 'Rina']);
+    expect(writes).toEqual(['Budi.pdf fail', 'Rina.pdf fail']);
   });
 
   it('stops at once on Cancel with two packs still rendering, and writes neither', async () => {

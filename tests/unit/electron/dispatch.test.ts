@@ -26,6 +26,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'export.folder': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' })),
     'export.write': vi.fn(async () => ({ written: true as const })),
     'export.reveal': vi.fn(async () => ({ opened: true as const })),
+    'export.exists': vi.fn(async () => ({ exists: false })),
     'files.opened': vi.fn(async () => ({ files: [], refused: [] })),
     ...unusedBackupHandlers(),
     ...overrides,

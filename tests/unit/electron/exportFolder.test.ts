@@ -85,6 +85,29 @@ describe('export.write', () => {
   });
 });
 
+describe('export.exists', () => {
+  const exists = (relativePath: string) => dispatch(handlers(), 'export.exists', { folder, relativePath });
+
+  it('says whether a pack is there already, without creating any folder', async () => {
+    const path = 'Malang/Keripik Tempe Bu Sari - Keripik/Keripik Tempe Bu Sari - v1 - Paket masukan.pdf';
+    expect(await exists(path)).toEqual({ ok: true, value: { exists: false } });
+    expect(readdirSync(dir)).toEqual([]);
+    await write(path, '%PDF one');
+    expect(await exists(path)).toEqual({ ok: true, value: { exists: true } });
+    expect(await exists('Malang/Keripik Tempe Bu Sari - Keripik/other.pdf')).toEqual({ ok: true, value: { exists: false } });
+  });
+
+  it('refuses to look outside the folder, through a path or a linked subfolder', async () => {
+    expect((await exists('../secret.pdf')).ok).toBe(false);
+    mkdirSync(folder, { recursive: true });
+    const outside = join(dir, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'a.pdf'), 'private');
+    symlinkSync(outside, join(folder, 'Malang'));
+    expect(await exists('Malang/a.pdf')).toMatchObject({ ok: false });
+  });
+});
+
 describe('export.folder and export.reveal', () => {
   it('proposes a folder under the home folder', async () => {
     expect(await dispatch(handlers(), 'export.folder', {})).toEqual({ ok: true, value: { folder: defaultExportFolder(dir) } });

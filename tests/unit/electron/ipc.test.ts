@@ -54,6 +54,7 @@ function spyHandlers(): Handlers {
     'export.folder': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' })),
     'export.write': vi.fn(async () => ({ written: true as const })),
     'export.reveal': vi.fn(async () => ({ opened: true as const })),
+    'export.exists': vi.fn(async () => ({ exists: false })),
     'files.opened': vi.fn(async () => ({ files: [], refused: [] })),
     'backup.list': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Cadangan', defaultFolder: '/home/mentor/Kemas Studio/Cadangan', backups: [] })),
     'backup.checkFolder': vi.fn(async () => ({ writable: true as const, folder: '/home/mentor/Cadangan' })),

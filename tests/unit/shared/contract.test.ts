@@ -25,6 +25,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'export.folder': async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' }),
     'export.write': async () => ({ written: true as const }),
     'export.reveal': async () => ({ opened: true as const }),
+    'export.exists': async () => ({ exists: false }),
     'files.opened': async () => ({ files: [], refused: [] }),
     ...unusedBackupHandlers(),
     ...overrides,

@@ -181,8 +181,21 @@ export async function runBatch(db: KemasDatabase, host: HostClient, plan: BatchP
     return true;
   }
 
+  /** Once existing files are to be kept, an item whose file is there is not made at all. */
+  async function keptWithoutMaking(item: BatchItem): Promise<boolean> {
+    if (existing !== 'skip') return false;
+    const there = await host.call('export.exists', { folder, relativePath: item.relativePath });
+    return there.ok && there.value.exists;
+  }
+
   /** Makes one pack, then in its turn writes it or reports why it failed; false when halted first. */
   async function handle(item: BatchItem, turn: Promise<void>): Promise<boolean> {
+    if (await keptWithoutMaking(item)) {
+      await turn;
+      if (halt.signal.aborted) return false;
+      report.keptExisting.push(item);
+      return true;
+    }
     let made: { bytes: Uint8Array<ArrayBuffer> } | { error: unknown };
     try {
       const pack = await makePack(
