@@ -1,5 +1,6 @@
 import { app, utilityProcess } from 'electron';
-import type { IngestReply, IngestTask, PoolWorker } from '../services/ingestPool.ts';
+import type { IngestReply, IngestTask } from '../services/ingestPool.ts';
+import type { PoolWorker } from '../services/workerPool.ts';
 
 /**
  * Node options of a utility worker. Native libvips and Electron's glib clash on

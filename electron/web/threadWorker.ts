@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { PoolWorker } from '../services/ingestPool.ts';
+import type { IngestWorker } from '../services/ingestPool.ts';
+import type { PoolWorker } from '../services/workerPool.ts';
 import type { PackReply, PackTask } from '../services/packPool.ts';
 
 const INGEST_ENTRY = new URL('../workers/ingestWorker.ts', import.meta.url);
@@ -22,7 +23,7 @@ export function threadWorker<Task, Reply>(entry: URL): PoolWorker<Task, Reply> {
 }
 
 /** The browser host's pool worker: a Node worker thread running the ingest entry. */
-export function spawnThreadWorker(): PoolWorker {
+export function spawnThreadWorker(): IngestWorker {
   return threadWorker(INGEST_ENTRY);
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PoolWorker } from '../services/ingestPool.ts';
+import type { PoolWorker } from '../services/workerPool.ts';
 
 /**
  * Fault injection for end-to-end tests of a killed worker. The browser host

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type PoolWorker } from '../../../electron/services/ingestPool.ts';
+import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type IngestWorker } from '../../../electron/services/ingestPool.ts';
 import { spawnThreadWorker } from '../../../electron/web/threadWorker.ts';
 import { WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestOutcome } from '../../../shared/intake/ingestOutcome.ts';
@@ -10,7 +10,7 @@ function fakeWorker() {
   const tasks: IngestTask[] = [];
   let reply: (r: IngestReply) => void = () => {};
   let exit: (code: number) => void = () => {};
-  const worker: PoolWorker & { tasks: IngestTask[]; answer(outcome: IngestOutcome): void; die(): void } = {
+  const worker: IngestWorker & { tasks: IngestTask[]; answer(outcome: IngestOutcome): void; die(): void } = {
     tasks,
     post: (task) => tasks.push(task),
     onReply: (listener) => (reply = listener),

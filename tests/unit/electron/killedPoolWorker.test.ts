@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
-import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type PoolWorker } from '../../../electron/services/ingestPool.ts';
+import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type IngestWorker } from '../../../electron/services/ingestPool.ts';
 import { createPackPool, type PackPool } from '../../../electron/services/packPool.ts';
 import { createSettingsService } from '../../../electron/services/settingsService.ts';
 import { spawnPackThreadWorker, spawnThreadWorker, threadWorker } from '../../../electron/web/threadWorker.ts';
@@ -177,7 +177,7 @@ describe('a worker that cannot even start', () => {
   it('is not restarted in a loop: each file waiting gets one fresh worker and fails with worker-stopped', async () => {
     let spawned = 0;
     // Dies right after it is made, as a utility process whose entry cannot load would.
-    const broken = (): PoolWorker => {
+    const broken = (): IngestWorker => {
       spawned += 1;
       let exit: (code: number) => void = () => {};
       setTimeout(() => exit(1), 0);
