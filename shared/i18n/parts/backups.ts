@@ -78,7 +78,7 @@ export const backupsId = {
   previewImages: 'Gambar',
   previewImagesCount: '{{count}} berkas, {{size}}',
   previewChart: 'Jumlah data per jenis dalam cadangan',
-  previewMerge: 'Bila digabung: {{added}} baru, {{updated}} diperbarui, {{kept}} tetap, {{conflicts}} bentrok (yang terbaru dipakai).',
+  previewMerge: 'Bila digabung: {{added}} baru, {{updated}} diperbarui, {{kept}} tetap, {{conflicts}} konflik (yang terbaru dipakai).',
   replace: 'Pulihkan ke studio kosong',
   replaceHint: 'Semua data studio sekarang diganti dengan isi cadangan.',
   merge: 'Gabungkan',
