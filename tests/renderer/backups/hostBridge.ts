@@ -15,6 +15,12 @@ export const APP_INFO: AppInfo = { name: 'Kemas Studio', version: '0.1.0', host:
 
 type Run = (channel: string, request: unknown) => Promise<unknown>;
 export const bridge: { run: Run | null; calls: { channel: string; request: unknown }[] } = { run: null, calls: [] };
+const menuListeners = new Set<(command: unknown) => void>();
+
+/** What the desktop's main process pushes to the renderer (a menu item, "about to quit"). */
+export function pushMenuCommand(command: string): void {
+  for (const listener of menuListeners) listener(command);
+}
 
 (globalThis as Record<string, unknown>).kemasHost = {
   invoke: new Proxy(
@@ -27,7 +33,10 @@ export const bridge: { run: Run | null; calls: { channel: string; request: unkno
       },
     },
   ),
-  onMenuCommand: () => () => {},
+  onMenuCommand: (listener: (command: unknown) => void) => {
+    menuListeners.add(listener);
+    return () => menuListeners.delete(listener);
+  },
 };
 
 /** Connects the bridge to fresh host handlers whose settings start as `stored`. */

@@ -3,7 +3,7 @@ import type { Channel, RequestOf, ResponseOf } from '../../../../shared/contract
 import type { HostErrorCode } from '../../../../shared/contract/result.ts';
 import { checkArchive, type ArchiveCheck, type ArchiveProgress } from '../../../../shared/bundles/archive.ts';
 import { blobSource, streamArchive } from '../../data/archiveRepo.ts';
-import { setBackupMark, studioFingerprint } from '../../data/backupRepo.ts';
+import { getBackupMark, setBackupMark, studioFingerprint } from '../../data/backupRepo.ts';
 import type { KemasDatabase } from '../../data/db.ts';
 import { host } from '../../host/hostClient.ts';
 import { blobParts } from '../../data/blobParts.ts';
@@ -125,4 +125,21 @@ export async function readAndCheckBackup(
     ...(signal ? { signal } : {}),
   });
   return { file, check };
+}
+
+/**
+ * The final backup on quit when the studio's shell is not there to make it (a screen failed and
+ * the error screen shows): only when something changed since the last backup. True when the studio
+ * is safely backed up, false when the backup failed.
+ */
+export async function quitBackupIfChanged(db: KemasDatabase, app: { name: string; version: string }): Promise<boolean> {
+  try {
+    const [{ fingerprint, empty }, mark] = await Promise.all([studioFingerprint(db), getBackupMark(db)]);
+    if (empty || mark?.fingerprint === fingerprint) return true;
+    await runBackup(db, 'quit', { app });
+    return true;
+  } catch (error) {
+    console.error(error);
+    return false;
+  }
 }
