@@ -60,7 +60,7 @@ describe('quitting while a screen has failed', () => {
     pushMenuCommand('backup.beforeQuit');
     await waitFor(() => expect(quitAnswers()).toEqual([{ ok: true }]), { timeout: 10_000 });
     expect(readdirSync(dir).filter((n) => n.endsWith('.kemas'))).toEqual([expect.stringMatching(/-quit\.kemas$/)]);
-   }, 15_000);
+  }, 15_000);
 
   it('answers at once, without a backup, when nothing changed since the last one', async () => {
     await showErrorScreen();
