@@ -66,3 +66,17 @@ export function createFakeElectron(state: FakeElectronState, { minimized = true 
     dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
   };
 }
+
+/** `electron-store` over the test's state: what main reads and writes as its settings file. */
+export function fakeElectronStore(state: FakeElectronState) {
+  return {
+    default: class {
+      get store() {
+        return state.storeData;
+      }
+      set(key: string, value: unknown) {
+        state.storeData[key] = value;
+      }
+    },
+  };
+}

@@ -18,16 +18,7 @@ const state = vi.hoisted(() => ({
 const electron = await vi.hoisted(async () => (await import('../../support/fakeElectron.ts')).createFakeElectron(state));
 
 vi.mock('electron', () => electron);
-vi.mock('electron-store', () => ({
-  default: class {
-    get store() {
-      return state.storeData;
-    }
-    set(key: string, value: unknown) {
-      state.storeData[key] = value;
-    }
-  },
-}));
+vi.mock('electron-store', async () => (await import('../../support/fakeElectron.ts')).fakeElectronStore(state));
 
 beforeEach(() => {
   vi.resetModules();

@@ -16,16 +16,7 @@ const electron = await vi.hoisted(async () =>
 );
 
 vi.mock('electron', () => electron);
-vi.mock('electron-store', () => ({
-  default: class {
-    get store() {
-      return state.storeData;
-    }
-    set(key: string, value: unknown) {
-      state.storeData[key] = value;
-    }
-  },
-}));
+vi.mock('electron-store', async () => (await import('../../support/fakeElectron.ts')).fakeElectronStore(state));
 
 afterEach(() => {
   vi.useRealTimers();
