@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DERIVED_KINDS, type BlobKind } from '../domain/asset.ts';
 import { idSchema } from '../domain/record.ts';
+import { MAX_FILE_BYTES_CEILING } from '../intake/ingestOutcome.ts';
 import type { Sha256 } from './archiveHash.ts';
 import { ArchiveRefusal, type ArchiveProblem } from './archiveProblem.ts';
 import { bundlePathSchema, type BundleKind, type BundleManifest } from './bundleFormat.ts';
@@ -67,13 +68,17 @@ export interface ArchiveProgress {
 export interface ArchiveLimits extends ZipLimits {
   /** One JSON entry (records or blob index), uncompressed. */
   jsonBytes: number;
+  /** All JSON entries together: they are parsed and held at once. */
+  totalJsonBytes: number;
 }
 
 export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
   entries: 200_000,
-  entryBytes: 200 * 1024 * 1024,
+  // The largest original the studio may hold (the file size setting's ceiling), so any backup it writes reads back.
+  entryBytes: MAX_FILE_BYTES_CEILING,
   totalBytes: 20 * 1024 * 1024 * 1024,
   jsonBytes: 200 * 1024 * 1024,
+  totalJsonBytes: 512 * 1024 * 1024,
   ratio: 100,
   ratioFloorBytes: 1024 * 1024,
 };

@@ -105,8 +105,13 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
     advance(entry);
     return { bytes, dataOffset };
   };
+  let jsonBytes = 0;
   const json = async (file: BundleFile): Promise<unknown> => {
     if (file.bytes > limits.jsonBytes) throw new ArchiveRefusal('entry-too-large', { path: file.path, detail: `${file.bytes} bytes of JSON` });
+    jsonBytes += file.bytes;
+    if (jsonBytes > limits.totalJsonBytes) {
+      throw new ArchiveRefusal('archive-too-large', { path: file.path, detail: `JSON entries add up to more than ${limits.totalJsonBytes} bytes` });
+    }
     const text = utf8Strict((await verified(file)).bytes);
     if (text === null) throw new ArchiveRefusal('corrupt-json', { path: file.path, detail: 'not UTF-8' });
     try {

@@ -2,6 +2,7 @@ import { sha256 as defaultSha256 } from './archiveHash.ts';
 import { utf8 } from './archiveText.ts';
 import {
   BLOB_INDEX_PATH,
+  DEFAULT_ARCHIVE_LIMITS,
   MANIFEST_PATH,
   blobIndexRowSchema,
   blobPath,
@@ -10,6 +11,7 @@ import {
   parseRecords,
   recordsPath,
   type ArchiveInput,
+  type ArchiveLimits,
   type ArchiveOptions,
   type BlobIndexRow,
 } from './archiveLayout.ts';
@@ -20,16 +22,18 @@ import { ZipWriter } from './zipWriter.ts';
 
 /**
  * Streams a `.kemas` ZIP to `sink` chunk by chunk (each ≤ 4 MB), awaiting it (back-pressure).
- * Records are checked with their schemas first (an archive that cannot be read back is never
- * made); blobs are read one at a time. An aborted `signal` rejects with its AbortError.
+ * Records are checked with their schemas first, and every entry against the reader's limits (an
+ * archive that cannot be read back is never made: it fails with the reader's reason instead);
+ * blobs are read one at a time. An aborted `signal` rejects with its AbortError.
  */
 export async function writeArchive(
   input: ArchiveInput,
   sink: (chunk: Uint8Array) => Promise<void> | void,
-  options: ArchiveOptions = {},
+  options: ArchiveOptions & { limits?: Partial<ArchiveLimits> } = {},
 ): Promise<{ bytes: number }> {
   const { signal, onProgress } = options;
   const hash = options.sha256 ?? defaultSha256;
+  const limits: ArchiveLimits = { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits };
   signal?.throwIfAborted();
   const base = {
     format: BUNDLE_FORMAT,
@@ -55,6 +59,18 @@ export async function writeArchive(
   });
 
   const total = tables.length + 1 + input.blobs.length + 1;
+  if (total > limits.entries) throw new ArchiveRefusal('too-many-entries', { detail: `${total} entries` });
+  let written = 0;
+  let jsonWritten = 0;
+  /** The reader's limits, applied before an entry is written. */
+  const withinLimits = (path: string, bytes: number, json: boolean) => {
+    if (bytes > (json ? limits.jsonBytes : limits.entryBytes)) throw new ArchiveRefusal('entry-too-large', { path, detail: `${bytes} bytes` });
+    written += bytes;
+    if (json) jsonWritten += bytes;
+    if (written > limits.totalBytes || jsonWritten > limits.totalJsonBytes) {
+      throw new ArchiveRefusal('archive-too-large', { path, detail: `more than the reader takes` });
+    }
+  };
   let done = 0;
   const step = () => {
     done += 1;
@@ -66,6 +82,7 @@ export async function writeArchive(
   const counts: Partial<Record<BundleTable, number>> = {};
   const add = async (path: string, bytes: Uint8Array, method: 0 | 8) => {
     signal?.throwIfAborted();
+    withinLimits(path, bytes.length, method === 8);
     const sha = await hash(bytes);
     signal?.throwIfAborted();
     await zip.add(path, bytes, method);

@@ -51,6 +51,7 @@ export const en: Messages = {
     date: 'Not a valid date.',
     endBeforeStart: 'The end date cannot be before the start date.',
     positiveNumber: 'Enter a number above 0.',
+    atMost: 'At most {{max}}.',
     invalid: 'This value is not valid.',
   },
   errors: {

@@ -53,6 +53,7 @@ export const id = {
     date: 'Tanggal tidak valid.',
     endBeforeStart: 'Tanggal selesai tidak boleh sebelum tanggal mulai.',
     positiveNumber: 'Masukkan angka lebih dari 0.',
+    atMost: 'Paling besar {{max}}.',
     invalid: 'Isian ini tidak valid.',
   },
   errors: {

@@ -22,9 +22,15 @@ export const INGEST_REJECTIONS = [
 export const ingestRejectionSchema = z.enum(INGEST_REJECTIONS);
 export type IngestRejection = z.infer<typeof ingestRejectionSchema>;
 
+/**
+ * The largest file the size setting may allow. Originals are kept as they came, and every backup
+ * must be restorable: the archive reader takes entries up to this size (archiveLayout.ts).
+ */
+export const MAX_FILE_BYTES_CEILING = 1024 * 1024 * 1024;
+
 /** Limits that keep hostile files from exhausting the machine; settings with safe defaults. */
 export const ingestLimitsSchema = z.object({
-  maxFileBytes: z.number().int().positive(),
+  maxFileBytes: z.number().int().positive().max(MAX_FILE_BYTES_CEILING),
   /** Width × height above which a file is refused before it is decoded (decompression bombs). */
   maxInputPixels: z.number().int().positive(),
   maxPdfPages: z.number().int().positive(),

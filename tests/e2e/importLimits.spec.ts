@@ -26,6 +26,11 @@ test('a mentor lowers the image-size limit and a larger image is refused with th
   await expect(dialog.getByLabel('Ukuran gambar maksimum (megapiksel)')).toHaveValue('200');
   await expectAccessible(page);
   await screenshot(page, '25-settings');
+  // Larger originals than a backup can restore are not allowed.
+  await dialog.getByLabel('Ukuran berkas maksimum (MB)').fill('5000');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog.getByText('Paling besar 1.024.')).toBeVisible();
+  await dialog.getByLabel('Ukuran berkas maksimum (MB)').fill('250');
   await dialog.getByLabel('Ukuran gambar maksimum (megapiksel)').fill('nol');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(dialog.getByText('Masukkan angka lebih dari 0.')).toBeVisible();

@@ -274,7 +274,7 @@ export const HOSTILE_FILES: Record<string, () => Promise<HostileFile>> = {
     return { bytes: buildZip([...entries, { ...entry(entries, 'records/mentors.json') }]), problem: 'duplicate-entry', path: 'records/mentors.json' };
   },
   'declared size over the limit': async () => {
-    const entries = (await goodEntries()).map((e) => (e.name === 'blobs/1' ? { ...e, size: 300 * 1024 * 1024, compressedSize: 300 * 1024 * 1024 } : e));
+    const entries = (await goodEntries()).map((e) => (e.name === 'blobs/1' ? { ...e, size: 2 * 1024 * 1024 * 1024, compressedSize: 2 * 1024 * 1024 * 1024 } : e));
     return { bytes: buildZip(entries), problem: 'entry-too-large', path: 'blobs/1' };
   },
   'compression bomb (100 MB of zeros, declared)': async () => {

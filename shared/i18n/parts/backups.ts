@@ -116,6 +116,7 @@ export const backupsId = {
     unsupported: 'Host ini tidak bisa menyimpan cadangan.',
     storageFull: 'Penyimpanan penuh.',
     unknown: 'Ada yang tidak berjalan semestinya.',
+    tooBig: 'Studio ini memuat lebih banyak data daripada yang bisa dipulihkan dari satu cadangan ({{path}}). Cadangan lama tetap ada.',
   },
   recovery: {
     title: 'Basis data studio tidak bisa dibuka',
@@ -250,6 +251,7 @@ export const backupsEn: typeof backupsId = {
     unsupported: 'This host cannot keep backups.',
     storageFull: 'The storage is full.',
     unknown: 'Something did not work as it should.',
+    tooBig: 'This studio holds more than one backup can restore ({{path}}). Earlier backups are kept.',
   },
   recovery: {
     title: "The studio's database cannot be opened",

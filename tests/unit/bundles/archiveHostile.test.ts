@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArchiveRefusal, checkArchive, writeArchive, type ArchiveInput } from '../../../shared/bundles/archive.ts';
+import { ArchiveRefusal, DEFAULT_ARCHIVE_LIMITS, checkArchive, writeArchive, type ArchiveInput } from '../../../shared/bundles/archive.ts';
+import { MAX_FILE_BYTES_CEILING } from '../../../shared/intake/ingestOutcome.ts';
 import { archiveBytes, archiveInput, fullArchiveInput, fullStudio, memorySource } from '../../support/archiveFixture.ts';
 import { HOSTILE_FILES, buildZip, goodEntries, manyEntries, zerosDeflated } from '../../support/hostileZip.ts';
 
@@ -42,6 +43,17 @@ describe('limits and edges', () => {
     expect(await checkArchive(memorySource(bytes), { limits: { totalBytes: 1000 } })).toMatchObject({ ok: false, problem: 'archive-too-large' });
     expect(await checkArchive(memorySource(bytes), { limits: { entryBytes: 20_000 } })).toMatchObject({ ok: false, problem: 'entry-too-large', path: 'blobs/0' });
     expect(await checkArchive(memorySource(bytes), { limits: { jsonBytes: 500 } })).toMatchObject({ ok: false, problem: 'entry-too-large' });
+    // Each table's JSON under its own cap, all of it together over the total one.
+    expect(await checkArchive(memorySource(bytes), { limits: { totalJsonBytes: 1500 } })).toMatchObject({ ok: false, problem: 'archive-too-large' });
+  });
+
+  it('never writes an archive too big for the reader: it fails with the reader’s reason instead', async () => {
+    const input = fullArchiveInput();
+    await expect(writeArchive(input, () => {}, { limits: { entryBytes: 20_000 } })).rejects.toMatchObject({ problem: 'entry-too-large', path: 'blobs/0' });
+    await expect(writeArchive(input, () => {}, { limits: { totalJsonBytes: 1500 } })).rejects.toMatchObject({ problem: 'archive-too-large' });
+    await expect(writeArchive(input, () => {}, { limits: { entries: 5 } })).rejects.toMatchObject({ problem: 'too-many-entries' });
+    // The default limits take the largest original the file size setting allows.
+    expect(DEFAULT_ARCHIVE_LIMITS.entryBytes).toBeGreaterThanOrEqual(MAX_FILE_BYTES_CEILING);
   });
 
   it('accepts a ZIP comment after the end record', async () => {

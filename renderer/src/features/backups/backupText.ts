@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ArchiveCheck } from '../../../../shared/bundles/archive.ts';
+import { ArchiveRefusal, type ArchiveCheck } from '../../../../shared/bundles/archive.ts';
 import { isQuotaError } from '../../ui/errorMessage.ts';
 import { BackupHostError } from './backupRunner.ts';
 
@@ -7,6 +7,10 @@ import { BackupHostError } from './backupRunner.ts';
 export function backupErrorText(error: unknown, t: TFunction): string {
   if (isQuotaError(error) || (error instanceof Error && /ENOSPC|no space left/i.test(error.message))) return t('backups.errors.storageFull');
   if (error instanceof BackupHostError && error.code === 'unsupported') return t('backups.errors.unsupported');
+  // The writer refuses what the reader could not take back: the backup would not restore.
+  if (error instanceof ArchiveRefusal && ['entry-too-large', 'archive-too-large', 'too-many-entries'].includes(error.problem)) {
+    return t('backups.errors.tooBig', { path: error.path ?? '—' });
+  }
   return t('backups.errors.unknown');
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, type IngestLimits } from '../../../../shared/intake/ingestOutcome.ts';
+import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, MAX_FILE_BYTES_CEILING, type IngestLimits } from '../../../../shared/intake/ingestOutcome.ts';
+import { useFormat } from '../../i18n/format.ts';
 import { host } from '../../host/hostClient.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
@@ -23,6 +24,7 @@ const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
 /** Host settings a mentor may change: for now the intake's safety limits. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const toast = useToast();
   const formId = useId();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -44,7 +46,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     const bad = (n: number) => !Number.isInteger(n) || n <= 0;
     if (!parsed.success) {
       setErrors({
-        ...(bad(limits.maxFileBytes) ? { maxFileMb: t('validation.positiveNumber') } : {}),
+        ...(bad(limits.maxFileBytes)
+          ? { maxFileMb: t('validation.positiveNumber') }
+          : limits.maxFileBytes > MAX_FILE_BYTES_CEILING
+            ? { maxFileMb: t('validation.atMost', { max: format.number(MAX_FILE_BYTES_CEILING / (1024 * 1024)) }) }
+            : {}),
         ...(bad(limits.maxInputPixels) ? { maxMegapixels: t('validation.positiveNumber') } : {}),
         ...(bad(limits.maxPdfPages) ? { maxPdfPages: t('validation.positiveNumber') } : {}),
       });
