@@ -96,6 +96,10 @@ export interface BackupServiceOptions {
 
 export function createBackupService(options: BackupServiceOptions): BackupService {
   const writes = new Map<string, OpenWrite>();
+  /** Temporary files of backups that are beginning, not yet in `writes`. */
+  const reserved = new Set<string>();
+  /** Commits pick their file names one at a time. */
+  let naming: Promise<void> = Promise.resolve();
   const now = options.now ?? (() => new Date());
 
   const folderNow = (): string => {
@@ -133,8 +137,9 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
   }
 
   async function removeStaleTemps(folder: string): Promise<void> {
-    const open = new Set([...writes.values()].map((w) => w.path));
     const names = await readdir(folder).catch(() => [] as string[]);
+    // Live writes are read after the listing: a file listed was reserved before it was made.
+    const open = new Set([...writes.values()].map((w) => w.path).concat([...reserved]));
     await Promise.all(
       names
         .filter((n) => n.startsWith(TEMP_PREFIX) && n.endsWith(TEMP_SUFFIX) && !open.has(join(folder, n)))
@@ -184,11 +189,15 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     throw new BackupError('Too many backups in one second');
   }
 
-  async function rotate(folder: string): Promise<string[]> {
-    const keep = options.keep();
-    const automatic = (await entries(folder)).filter((e) => e.reason === 'auto'); // newest first
+  /**
+   * Deletes the oldest automatic backups beyond the keep count, never the one just written: with a
+   * laptop clock set back (a flat clock battery), a new backup's stamp sorts among the oldest.
+   */
+  async function rotate(folder: string, justWritten: { name: string; reason: BackupReason }): Promise<string[]> {
+    const room = justWritten.reason === 'auto' ? options.keep() - 1 : options.keep();
+    const automatic = (await entries(folder)).filter((e) => e.reason === 'auto' && e.name !== justWritten.name); // newest first
     const removed: string[] = [];
-    for (const old of automatic.slice(keep)) {
+    for (const old of automatic.slice(Math.max(0, room))) {
       await rm(join(folder, old.name), { force: true });
       removed.push(old.name);
     }
@@ -226,14 +235,21 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
     },
 
     async begin(reason) {
-      if (writes.size >= MAX_OPEN_WRITES) throw new BackupError('Too many backups in progress');
+      if (writes.size + reserved.size >= MAX_OPEN_WRITES) throw new BackupError('Too many backups in progress');
       const folder = folderNow();
-      await mkdir(folder, { recursive: true });
-      await removeStaleTemps(folder);
       const writeId = randomBytes(16).toString('hex');
       const path = join(folder, `${TEMP_PREFIX}${writeId}${TEMP_SUFFIX}`);
-      // O_EXCL | O_NOFOLLOW: a file or link already there is never written through.
-      const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+      // Reserved before anything awaits: another backup beginning meanwhile must not sweep it away.
+      reserved.add(path);
+      let handle: FileHandle;
+      try {
+        await mkdir(folder, { recursive: true });
+        await removeStaleTemps(folder);
+        // O_EXCL | O_NOFOLLOW: a file or link already there is never written through.
+        handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+      } finally {
+        reserved.delete(path);
+      }
       const write: OpenWrite = { reason, folder, path, handle, bytes: 0, timer: setTimeout(() => {}, 0), queue: Promise.resolve() };
       writes.set(writeId, write);
       armIdle(writeId, write);
@@ -274,8 +290,17 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
         if (write.bytes === 0) throw new BackupError('An empty backup is not kept');
         await write.handle.sync();
         await write.handle.close();
-        const name = await freeName(write.folder, write.reason);
-        await rename(write.path, join(write.folder, name));
+        // One commit at a time: two in the same second would otherwise pick the same free name.
+        const named = naming.then(async () => {
+          const free = await freeName(write.folder, write.reason);
+          await rename(write.path, join(write.folder, free));
+          return free;
+        });
+        naming = named.then(
+          () => {},
+          () => {},
+        );
+        const name = await named;
         writes.delete(writeId);
         // The rename is durable only once the folder itself is flushed (POSIX; Windows cannot open folders).
         await open(write.folder, 'r')
@@ -284,7 +309,7 @@ export function createBackupService(options: BackupServiceOptions): BackupServic
             await dir.close();
           })
           .catch(() => {});
-        const removed = await rotate(write.folder);
+        const removed = await rotate(write.folder, { name, reason: write.reason });
         return { name, bytes: write.bytes, removed };
       });
     },

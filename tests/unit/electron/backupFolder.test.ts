@@ -73,6 +73,27 @@ describe('backup folder', () => {
     expect((await backup('manual', 'b')).name).toBe('kemas-cadangan-20261128-143205-manual-2.kemas');
   });
 
+  it('keeps both of two backups committed at once in the same second', async () => {
+    const [a, b] = await Promise.all([service.begin('auto'), service.begin('auto')]);
+    await Promise.all([service.append(a.writeId, bytes('first')), service.append(b.writeId, bytes('second'))]);
+    const done = await Promise.all([service.commit(a.writeId), service.commit(b.writeId)]);
+    expect(new Set(done.map((d) => d.name)).size).toBe(2);
+    expect(files().filter((n) => n.endsWith('.kemas'))).toHaveLength(2);
+  });
+
+  it('never deletes the backup it just wrote, even when the laptop clock was set back', async () => {
+    for (let minute = 0; minute < 3; minute++) {
+      clock = new Date(2027, 0, 1, 9, minute, 0);
+      await backup('auto', `ahead ${minute}`);
+    }
+    // A flat clock battery: the date is back in 2026, so the new stamp sorts as the oldest.
+    clock = new Date(2026, 0, 1, 9, 0, 0);
+    const done = await backup('auto', 'written after the clock reset');
+    expect(files()).toContain(done.name);
+    expect(done.removed).toEqual(['kemas-cadangan-20270101-090000-auto.kemas']);
+    expect((await service.list()).backups.filter((b) => b.reason === 'auto')).toHaveLength(3);
+  });
+
   it('leaves no file behind when a write is aborted or fails', async () => {
     const { writeId } = await service.begin('auto');
     await service.append(writeId, bytes('half a backup'));
