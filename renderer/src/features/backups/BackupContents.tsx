@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckedArchive } from '../../../../shared/bundles/archive.ts';
 import { BUNDLE_TABLES, type BundleTable } from '../../../../shared/bundles/mergeBundle.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { BarList } from '../../ui/BarList.tsx';
 
 export interface TableCount {
   table: BundleTable;
@@ -55,46 +56,12 @@ export function BackupContents({ archive }: { archive: CheckedArchive }) {
             </tr>
           </tbody>
         </table>
-        <CountChart counts={counts} />
+        <BarList
+          className="backup-chart"
+          label={t('backups.previewChart')}
+          bars={counts.map((c) => ({ key: c.table, label: t(`bundles.tables.${c.table}`), value: c.count }))}
+        />
       </div>
     </div>
-  );
-}
-
-const ROW = 22;
-const LABEL = 140;
-const WIDTH = 340;
-
-/** Horizontal bars of the counts; the table beside it carries the same numbers for screen readers. */
-function CountChart({ counts }: { counts: TableCount[] }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const max = Math.max(1, ...counts.map((c) => c.count));
-  const barSpace = WIDTH - LABEL - 50;
-  return (
-    <svg
-      className="backup-chart"
-      role="img"
-      aria-label={t('backups.previewChart')}
-      viewBox={`0 0 ${WIDTH} ${counts.length * ROW + 4}`}
-      width={WIDTH}
-      height={counts.length * ROW + 4}
-    >
-      {counts.map((c, i) => {
-        const y = i * ROW + 2;
-        const width = Math.max(2, (c.count / max) * barSpace);
-        return (
-          <g key={c.table}>
-            <text x={LABEL - 8} y={y + ROW / 2 + 4} textAnchor="end" className="backup-chart-label">
-              {t(`bundles.tables.${c.table}`)}
-            </text>
-            <rect x={LABEL} y={y + 3} width={width} height={ROW - 8} rx={2} className="backup-chart-bar" />
-            <text x={LABEL + width + 6} y={y + ROW / 2 + 4} className="backup-chart-value">
-              {format.number(c.count)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
   );
 }

@@ -13,6 +13,7 @@ import { useToast } from '../../ui/Toasts.tsx';
 import { reviewBundleName, workshopBundleName } from './bundleFiles.ts';
 import { useAppIdentity } from './useAppInfo.ts';
 import './bundles.css';
+import { JobEnding } from '../../ui/JobEnding.tsx';
 
 interface Props {
   scope: Extract<ArchiveScope, { kind: 'workshop' } | { kind: 'review' }>;
@@ -147,12 +148,7 @@ export function ExportBundleDialog({ scope, workshopName, onClose }: Props) {
           </span>
         </div>
       ) : null}
-      {phase.kind === 'ready' && phase.cancelled ? <p role="status">{t('bundles.export.cancelled')}</p> : null}
-      {phase.kind === 'ready' && phase.error ? (
-        <p role="alert" className="field-error">
-          {phase.error}
-        </p>
-      ) : null}
+      {phase.kind === 'ready' ? <JobEnding cancelled={phase.cancelled} cancelledText={t('bundles.export.cancelled')} error={phase.error} /> : null}
     </Dialog>
   );
 }

@@ -15,7 +15,7 @@ import { planBatch, runBatch, type BatchItem, type BatchProgress, type BatchRepo
 import type { PackFormat } from './exportPack.ts';
 import { BatchSummary } from './BatchSummary.tsx';
 import './packs.css';
-import { DocumentOptionsFields } from './DocumentOptionsFields.tsx';
+import { DocumentOptionsFields, PackFormatField } from './DocumentOptionsFields.tsx';
 
 interface Props {
   scope: BatchScope;
@@ -231,17 +231,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
               {t('batch.perMentor')}
             </label>
           </fieldset>
-          <fieldset className="pack-choice">
-            <legend>{t('packs.format')}</legend>
-            <label className="check">
-              <input type="radio" name={`${ids}-format`} checked={packFormat === 'pdf'} onChange={() => setPackFormat('pdf')} />
-              {t('packs.formats.pdf')}
-            </label>
-            <label className="check">
-              <input type="radio" name={`${ids}-format`} checked={packFormat === 'zip'} onChange={() => setPackFormat('zip')} />
-              {t('packs.formats.zip')}
-            </label>
-          </fieldset>
+          <PackFormatField name={`${ids}-format`} value={packFormat} onChange={setPackFormat} />
           <div className="batch-folder">
             <TextField
               label={t('batch.folder')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
 import type { PackLanguage } from '../../../../shared/pack/packText.ts';
 import { SelectField } from '../../ui/Field.tsx';
+import type { PackFormat } from './exportPack.ts';
 
 interface Props {
   language: PackLanguage;
@@ -36,5 +37,21 @@ export function DocumentOptionsFields({ language, onLanguage, pageSize, onPageSi
         ]}
       />
     </div>
+  );
+}
+
+/** A critique pack as a PDF alone, or a ZIP with the PDF, the burned-in faces, JSON and CSV. */
+export function PackFormatField({ name, value, onChange }: { name: string; value: PackFormat; onChange(format: PackFormat): void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="pack-choice">
+      <legend>{t('packs.format')}</legend>
+      {(['pdf', 'zip'] as const).map((format) => (
+        <label key={format} className="check">
+          <input type="radio" name={name} checked={value === format} onChange={() => onChange(format)} />
+          {t(`packs.formats.${format}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }

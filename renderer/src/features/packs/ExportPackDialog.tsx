@@ -16,8 +16,9 @@ import { useToast } from '../../ui/Toasts.tsx';
 import { makePack, packSteps, PackExportError, type PackFormat } from './exportPack.ts';
 import { PackSteps } from './PackSteps.tsx';
 import './packs.css';
-import { DocumentOptionsFields } from './DocumentOptionsFields.tsx';
+import { DocumentOptionsFields, PackFormatField } from './DocumentOptionsFields.tsx';
 import { useDocumentJob } from './useDocumentJob.ts';
+import { JobEnding } from '../../ui/JobEnding.tsx';
 
 interface Props {
   submissionId: string;
@@ -162,17 +163,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
             ) : null}
             {preview && contributors.length === 0 ? <p className="muted">{t('packs.noMentors')}</p> : null}
           </fieldset>
-          <fieldset className="pack-choice">
-            <legend>{t('packs.format')}</legend>
-            <label className="check">
-              <input type="radio" name={`${ids}-format`} checked={format === 'pdf'} onChange={() => setFormat('pdf')} />
-              {t('packs.formats.pdf')}
-            </label>
-            <label className="check">
-              <input type="radio" name={`${ids}-format`} checked={format === 'zip'} onChange={() => setFormat('zip')} />
-              {t('packs.formats.zip')}
-            </label>
-          </fieldset>
+          <PackFormatField name={`${ids}-format`} value={format} onChange={setFormat} />
           <div className="pack-contents" aria-live="polite">
             {model ? (
               <>
@@ -197,16 +188,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
               <p className="muted">{t('packs.checking')}</p>
             )}
           </div>
-          {phase.kind === 'form' && phase.cancelled ? (
-            <p className="muted" role="status">
-              {t('packs.cancelled')}
-            </p>
-          ) : null}
-          {phase.kind === 'form' && phase.error ? (
-            <p className="field-error" role="alert">
-              {phase.error}
-            </p>
-          ) : null}
+          {phase.kind === 'form' ? <JobEnding cancelled={phase.cancelled} cancelledText={t('packs.cancelled')} error={phase.error} /> : null}
         </form>
       )}
     </Dialog>

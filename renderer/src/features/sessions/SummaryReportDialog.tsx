@@ -15,6 +15,7 @@ import { useResultFormats } from './numberFormats.ts';
 import { makeSummaryReport, SUMMARY_STEPS } from './summaryReport.ts';
 import { DocumentOptionsFields } from '../packs/DocumentOptionsFields.tsx';
 import { useDocumentJob } from '../packs/useDocumentJob.ts';
+import { JobEnding } from '../../ui/JobEnding.tsx';
 
 /**
  * Makes the curator's summary report of a session as a PDF: language and
@@ -113,16 +114,7 @@ export function SummaryReportDialog({ input, onClose }: { input: Omit<SummaryInp
               reviews: formats.integer(results.completeness.countedReviews),
             })}
           </p>
-          {phase.kind === 'form' && phase.cancelled ? (
-            <p className="muted" role="status">
-              {t('sessions.summary.cancelled')}
-            </p>
-          ) : null}
-          {phase.kind === 'form' && phase.error ? (
-            <p className="field-error" role="alert">
-              {phase.error}
-            </p>
-          ) : null}
+          {phase.kind === 'form' ? <JobEnding cancelled={phase.cancelled} cancelledText={t('sessions.summary.cancelled')} error={phase.error} /> : null}
         </form>
       )}
     </Dialog>
