@@ -1,16 +1,55 @@
+import { reduce, roundFraction, type Fraction } from './exactScore.ts';
 import { mean, standardDeviation } from './stats.ts';
+
+/**
+ * Submission means are shown, exported and ranked at this many decimals. The
+ * mean is rounded once, here, and everything after (ranks in the UI, CSV, XLSX,
+ * PDF and charts) reads that one value: two means shown alike rank alike.
+ */
+export const SCORE_DECIMALS = 1;
+
+/** A floating-point mean (e.g. a normalised one) at SCORE_DECIMALS, halves away from zero. */
+export function roundScore(value: number): number {
+  const factor = 10 ** SCORE_DECIMALS;
+  // 1e-9 absorbs float noise so 44.45 computed as 44.449999999 still rounds like 44.45.
+  const scaled = Math.abs(value) * factor;
+  const r = (Math.sign(value) * Math.round(scaled + 1e-9)) / factor;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** An exact mean at SCORE_DECIMALS: the one rounding of a raw score. */
+export function roundExactScore(value: Fraction): number {
+  return Number(roundFraction(value, SCORE_DECIMALS)) / 10 ** SCORE_DECIMALS;
+}
+
+/** The exact mean of fractions (all non-null). */
+export function meanOfFractions(values: readonly Fraction[]): Fraction {
+  let num = 0n;
+  let den = 1n;
+  for (const v of values) {
+    if (v.den === den) num += v.num;
+    else {
+      num = num * v.den + v.num * den;
+      den *= v.den;
+    }
+  }
+  return reduce({ num, den: den * BigInt(values.length) });
+}
 
 /** One mentor's overall score (0–100) for one submission; abstentions and nulls are left out. */
 export interface ScoreEntry {
   submissionId: string;
   mentorId: string;
   score: number | null;
+  /** The same score as an exact fraction (raw scores): means are then exact before their one rounding. */
+  exact?: Fraction | null;
   abstained?: boolean;
 }
 
 /** Per-submission result: mean of counted reviews, spread, and rank. */
 export interface SubmissionResult {
   submissionId: string;
+  /** The mean at SCORE_DECIMALS (exact before rounding when every entry is); what is shown and ranked. */
   mean: number | null;
   /** Reviews counted (not abstaining, with a score). */
   n: number;
@@ -78,20 +117,29 @@ export function rankWithTies<T extends { value: number | null }>(items: readonly
 
 /**
  * Results per submission: the mean of non-abstaining reviews (optionally after
- * `normalisePerMentor`), the spread (sample SD, min–max) and the rank with ties.
+ * `normalisePerMentor`) rounded once to SCORE_DECIMALS, the spread (sample SD,
+ * min–max) and the standard competition rank of that rounded mean.
  * Submissions are listed in order of first appearance.
  */
 export function aggregateSubmissions(entries: readonly ScoreEntry[], options: { normalise?: boolean } = {}): SubmissionResult[] {
-  const used = options.normalise ? normalisePerMentor(entries) : entries;
-  const bySubmission = new Map<string, number[]>();
+  const used = options.normalise ? normalisePerMentor(entries).map((e) => ({ ...e, exact: null })) : entries;
+  const bySubmission = new Map<string, { xs: number[]; exact: (Fraction | null | undefined)[] }>();
   for (const e of used) {
-    const list = bySubmission.get(e.submissionId) ?? [];
-    if (counted(e)) list.push(e.score);
+    const list = bySubmission.get(e.submissionId) ?? { xs: [], exact: [] };
+    if (counted(e)) {
+      list.xs.push(e.score);
+      list.exact.push(e.exact);
+    }
     bySubmission.set(e.submissionId, list);
   }
-  const rows = [...bySubmission].map(([submissionId, xs]) => ({
+  const meanOf = (xs: number[], exact: (Fraction | null | undefined)[]): number | null => {
+    if (xs.length === 0) return null;
+    const fractions = exact.filter((f): f is Fraction => f !== null && f !== undefined);
+    return fractions.length === xs.length ? roundExactScore(meanOfFractions(fractions)) : roundScore(mean(xs));
+  };
+  const rows = [...bySubmission].map(([submissionId, { xs, exact }]) => ({
     submissionId,
-    value: xs.length > 0 ? mean(xs) : null,
+    value: meanOf(xs, exact),
     n: xs.length,
     sd: standardDeviation(xs, true),
     min: xs.length > 0 ? Math.min(...xs) : null,

@@ -2,6 +2,7 @@ import type { Review } from '../domain/review.ts';
 import type { Rubric } from '../domain/rubric.ts';
 import { aggregateSubmissions, mentorLeniency, normalisePerMentor, rankWithTies, type ScoreEntry } from './aggregate.ts';
 import { icc21, krippendorffAlphaInterval } from './agreement.ts';
+import { compareFractions, fromDecimal, reduce, toNumber, type Fraction } from './exactScore.ts';
 import { isOnScale } from './scale.ts';
 import { normaliseScore, reviewScore } from './score.ts';
 import { mean, standardDeviation } from './stats.ts';
@@ -42,7 +43,10 @@ export interface SessionResultsInput {
 /** One submission's line of the results. */
 export interface SubmissionResultRow {
   submission: ResultsSubmission;
-  /** Mean 0–100 of the counted reviews (normalised when asked), null when none. */
+  /**
+   * Mean 0–100 of the counted reviews (normalised when asked) at SCORE_DECIMALS,
+   * computed exactly and rounded once: the value shown, exported and ranked. Null when none.
+   */
   mean: number | null;
   /** Counted reviews: submitted, not abstaining, no conflict of interest, complete. */
   n: number;
@@ -50,7 +54,11 @@ export interface SubmissionResultRow {
   sd: number | null;
   min: number | null;
   max: number | null;
-  /** max − min; null below two counted reviews (no disagreement can be seen). */
+  /**
+   * Raw max − min of the overall scores, exact, even in the normalised view:
+   * normalising cannot make mentors who agree look apart. Null below two
+   * counted reviews (no disagreement can be seen).
+   */
   spread: number | null;
   /** Spread above the threshold: the mentors should talk about it. */
   flagged: boolean;
@@ -127,6 +135,7 @@ interface CountedReview {
   submissionIndex: number;
   mentorIndex: number;
   overall: number;
+  overallExact: Fraction;
   /** Raw score per criterion index, NaN where missing or off scale. */
   scores: Float64Array;
 }
@@ -175,9 +184,9 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
       flat[c.id] = raw;
       scores[k] = raw !== null && isOnScale(c.scale, raw) ? raw : Number.NaN;
     }
-    const overall = reviewScore(rubric, flat).overall0to100;
-    if (overall === null) continue;
-    counted.push({ submissionIndex: submissionIndex.get(review.submissionId) as number, mentorIndex: m, overall, scores });
+    const { overall0to100: overall, overallExact } = reviewScore(rubric, flat);
+    if (overall === null || overallExact === null) continue;
+    counted.push({ submissionIndex: submissionIndex.get(review.submissionId) as number, mentorIndex: m, overall, overallExact, scores });
   }
 
   // A fixed order makes the sums, and so every last digit, independent of the order reviews came in.
@@ -188,6 +197,7 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
     submissionId: submissions[r.submissionIndex]?.id as string,
     mentorId: mentorIds[r.mentorIndex] as string,
     score: r.overall,
+    exact: r.overallExact,
   }));
   // Every submission appears, scored or not, so unscored ones get a row (mean null).
   const placeholders: ScoreEntry[] = submissions.map((s) => ({ submissionId: s.id, mentorId: '', score: null }));
@@ -218,10 +228,25 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
     return new Map([...sums].map(([id, acc]) => [id, toScale(acc.sum / acc.n)]));
   });
 
-  const rows: SubmissionResultRow[] = submissions.map((submission) => {
+  // Raw spread per submission, exact: flags compare it with the threshold, whatever the view shows.
+  const rawRange = new Map<number, { min: Fraction; max: Fraction; n: number }>();
+  for (const r of counted) {
+    const range = rawRange.get(r.submissionIndex);
+    if (!range) rawRange.set(r.submissionIndex, { min: r.overallExact, max: r.overallExact, n: 1 });
+    else {
+      if (compareFractions(r.overallExact, range.min) < 0) range.min = r.overallExact;
+      if (compareFractions(r.overallExact, range.max) > 0) range.max = r.overallExact;
+      range.n += 1;
+    }
+  }
+  const threshold = fromDecimal(options.flagSpreadAbove);
+
+  const rows: SubmissionResultRow[] = submissions.map((submission, index) => {
     const a = bySubmission.get(submission.id);
     const n = a?.n ?? 0;
-    const spread = a && n >= 2 && a.max !== null && a.min !== null ? a.max - a.min : null;
+    const range = rawRange.get(index);
+    const spreadExact = range && range.n >= 2 ? reduce({ num: range.max.num * range.min.den - range.min.num * range.max.den, den: range.max.den * range.min.den }) : null;
+    const spread = spreadExact === null ? null : toNumber(spreadExact);
     const perCriterion: Record<string, number | null> = {};
     criteria.forEach((c, k) => {
       perCriterion[c.id] = criterionMeans[k]?.get(submission.id) ?? null;
@@ -234,7 +259,7 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
       min: a?.min ?? null,
       max: a?.max ?? null,
       spread,
-      flagged: spread !== null && spread > options.flagSpreadAbove,
+      flagged: spreadExact !== null && compareFractions(spreadExact, threshold) > 0,
       rank: a?.rank ?? null,
       rankInCategory: null,
       rankInRegion: null,

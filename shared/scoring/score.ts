@@ -1,5 +1,6 @@
 import type { Bilingual } from '../domain/record.ts';
 import type { Rubric } from '../domain/rubric.ts';
+import { exactScorer, toNumber, type ExactScorer, type Fraction } from './exactScore.ts';
 import { isOnScale, type Scale } from './scale.ts';
 
 /** The parts of a criterion scoring needs. */
@@ -20,8 +21,13 @@ export interface GroupScore {
 
 /** A review's score at full precision; round only for display (`roundForDisplay`). */
 export interface ReviewScore {
-  /** The weighted overall 0–100, null until every criterion is scored. */
+  /**
+   * The weighted overall 0–100, null until every criterion is scored. Computed
+   * exactly (`exactScore.ts`): the same score is always the same double.
+   */
   overall0to100: number | null;
+  /** The overall as an exact fraction (numerator over the rubric's common denominator). */
+  overallExact: Fraction | null;
   /** The overall over the criteria scored so far (weights renormalised), null when nothing is scored. */
   partial0to100: number | null;
   groups: GroupScore[];
@@ -42,10 +48,10 @@ export function normaliseScore(scale: Scale, score: number): number {
  * Missing, null or off-scale scores count as unscored.
  */
 export function reviewScore(rubric: Pick<Rubric, 'groups'>, scores: Readonly<Record<string, number | null | undefined>>): ReviewScore {
+  const scorer = scorerFor(rubric);
   const invalid: string[] = [];
   const groups: GroupScore[] = [];
   let complete = rubric.groups.length > 0;
-  let fullSum = 0;
   let fullWeight = 0;
   let partialSum = 0;
   let partialWeight = 0;
@@ -73,11 +79,15 @@ export function reviewScore(rubric: Pick<Rubric, 'groups'>, scores: Readonly<Rec
     }
     if (group.criteria.length === 0) complete = false;
     const subtotal = weight > 0 ? sum / weight : null;
-    groups.push({ groupId: group.id, subtotal0to100: subtotal === null ? null : subtotal * 100, scored, total: group.criteria.length });
+    // A whole group's subtotal is exact, like the overall; a partial one is a live preview.
+    const groupIndex = groups.length;
+    const exactGroup = scored === group.criteria.length && weight > 0 ? scorer.group(groupIndex, scores) : null;
+    const subtotal0to100 =
+      exactGroup !== null ? toNumber({ num: exactGroup, den: scorer.groupDenominators[groupIndex] as bigint }) : subtotal === null ? null : subtotal * 100;
+    groups.push({ groupId: group.id, subtotal0to100, scored, total: group.criteria.length });
     if (groupWeightSum > 0 && critWeightSum > 0) {
       const gw = group.weight / groupWeightSum;
-      // Full: each criterion's share of the whole rubric is gw × weight ÷ critWeightSum.
-      fullSum += (gw * sum) / critWeightSum;
+      // The full overall is exact (scorer.overall); here only whether any weight is there.
       fullWeight += gw;
       // Partial: the group's mean over what is scored, then groups with something scored renormalised.
       if (subtotal !== null) {
@@ -86,9 +96,27 @@ export function reviewScore(rubric: Pick<Rubric, 'groups'>, scores: Readonly<Rec
       }
     }
   }
-  const overall = complete && fullWeight > 0 ? (fullSum / fullWeight) * 100 : null;
+  const numerator = complete && fullWeight > 0 ? scorer.overall(scores) : null;
+  const overallExact = numerator === null ? null : { num: numerator, den: scorer.denominator };
   const partial = partialWeight > 0 ? (partialSum / partialWeight) * 100 : null;
-  return { overall0to100: overall, partial0to100: partial, groups, complete, invalid };
+  return { overall0to100: overallExact === null ? null : toNumber(overallExact), overallExact, partial0to100: partial, groups, complete, invalid };
+}
+
+// Compiling a rubric is a few BigInt steps; a session's results score every review against the same one.
+// The signature guards against a groups array edited in place after it was compiled.
+const scorers = new WeakMap<object, { signature: string; scorer: ExactScorer }>();
+
+const signatureOf = (rubric: Pick<Rubric, 'groups'>) =>
+  rubric.groups.map((g) => `${g.weight}[${g.criteria.map((c) => `${c.id}:${c.weight}:${c.scale.min}:${c.scale.max}:${c.scale.step}`).join(',')}]`).join('|');
+
+/** The rubric's exact scorer, compiled once per groups array (and again if that array was edited in place). */
+export function scorerFor(rubric: Pick<Rubric, 'groups'>): ExactScorer {
+  const signature = signatureOf(rubric);
+  const cached = scorers.get(rubric.groups);
+  if (cached && cached.signature === signature) return cached.scorer;
+  const scorer = exactScorer(rubric);
+  scorers.set(rubric.groups, { signature, scorer });
+  return scorer;
 }
 
 /**

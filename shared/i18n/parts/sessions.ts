@@ -163,6 +163,8 @@ export const sessionsId = {
     flaggedCount_other: '{{count}} kiriman perlu dibahas (selisih lebih dari {{threshold}} poin).',
     noneFlagged: 'Tidak ada kiriman dengan selisih lebih dari {{threshold}} poin.',
     ranking: 'Peringkat',
+    tieRule:
+      'Rata-rata dihitung tepat lalu dibulatkan sekali ke 1 desimal; peringkat memakai angka yang tampil itu. Rata-rata yang tampil sama berbagi peringkat, dan peringkat berikutnya dilompati (1, 2, 2, 4).',
     nothingYet: 'Belum ada penilaian yang terkirim.',
     topOverall: '{{n}} teratas',
     topInGroup: '{{group}}: {{n}} teratas',
@@ -469,6 +471,8 @@ export const sessionsEn: typeof sessionsId = {
     flaggedCount_other: '{{count}} submissions to discuss (scores differ by more than {{threshold}} points).',
     noneFlagged: 'No submission whose scores differ by more than {{threshold}} points.',
     ranking: 'Ranking',
+    tieRule:
+      'Means are computed exactly and rounded once to 1 decimal; ranks use that shown number. Means shown alike share a rank, and the next rank is skipped (1, 2, 2, 4).',
     nothingYet: 'No review has been submitted yet.',
     topOverall: 'Top {{n}}',
     topInGroup: '{{group}}: top {{n}}',

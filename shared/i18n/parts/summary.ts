@@ -60,7 +60,7 @@ export const summaryId = {
   ranking: {
     title: 'Peringkat',
     intro:
-      'Kiriman diurutkan menurut rata-rata nilai keseluruhan (0–100) dari mentor yang menilainya. Nilai sama mendapat peringkat sama (1, 2, 2, 4). n adalah jumlah penilaian yang dihitung; selisih adalah nilai tertinggi dikurangi terendah.',
+      'Kiriman diurutkan menurut rata-rata nilai keseluruhan (0–100) dari mentor yang menilainya. Rata-rata dihitung tepat lalu dibulatkan sekali ke 1 desimal; rata-rata yang tampil sama mendapat peringkat sama (1, 2, 2, 4). n adalah jumlah penilaian yang dihitung; selisih adalah nilai tertinggi dikurangi terendah.',
     chartTitle: '{{n}} teratas',
     chartAlt: 'Diagram batang {{n}} kiriman teratas, rata-rata 0–100: {{summary}}',
     chartItem: '{{rank}}. {{label}} {{mean}}',
@@ -240,7 +240,7 @@ export const summaryEn: typeof summaryId = {
   ranking: {
     title: 'Ranking',
     intro:
-      'Submissions in order of the mean overall score (0–100) of the mentors who scored them. Equal means share a rank (1, 2, 2, 4). n is the number of counted reviews; spread is the highest score minus the lowest.',
+      'Submissions in order of the mean overall score (0–100) of the mentors who scored them. Means are computed exactly and rounded once to 1 decimal; means shown alike share a rank (1, 2, 2, 4). n is the number of counted reviews; spread is the highest score minus the lowest.',
     chartTitle: 'Top {{n}}',
     chartAlt: 'Bar chart of the top {{n}} submissions, mean 0–100: {{summary}}',
     chartItem: '{{rank}}. {{label}} {{mean}}',

@@ -67,13 +67,14 @@ describe('roundForFile', () => {
 });
 
 describe('exportTables', () => {
-  it('lists submissions best first with numbers as numbers, rounded to 2 decimals, criteria in rubric order', () => {
+  it('lists submissions best first with numbers as numbers, means at one decimal (as ranked), the rest at 2, criteria in rubric order', () => {
     const [table] = exportTables(results, versionChanges(results), rubric, labels('id'));
     expect(table?.header).toEqual([...RESULT_COLUMNS.map((k) => `id:${k}`), 'Label (1–5)', 'Keterbacaan (1–5)', 'Keaslian (1–5)']);
     expect(table?.rows.map((r) => r.slice(0, 8))).toEqual([
-      [1, 1, 1, 'Keripik Sari', 2, 'cat:snack', 'Malang', 90.63],
-      [2, 1, 1, 'Kopi Ijen', 1, 'cat:beverage', 'Jember', 31.25],
-      [3, 2, 2, 'Keripik Sari', 1, 'cat:snack', 'Malang', 28.13],
+      // 90.625 → 90.6, 31.25 → 31.3, 28.125 → 28.1: one rounding, halves away from zero.
+      [1, 1, 1, 'Keripik Sari', 2, 'cat:snack', 'Malang', 90.6],
+      [2, 1, 1, 'Kopi Ijen', 1, 'cat:beverage', 'Jember', 31.3],
+      [3, 2, 2, 'Keripik Sari', 1, 'cat:snack', 'Malang', 28.1],
       [null, null, null, 'Jamu Darmi', 1, 'cat:herbal', 'Madiun', null],
     ]);
     // x2: 81.25 and 100, spread 18.75 > 10: flagged; SD 18.75/√2; per criterion means (zz 5, aa 4.5, mm 4.5).

@@ -168,6 +168,9 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
         {flagged > 0 ? t('sessions.results.flaggedCount', { count: flagged, threshold: formats.integer(threshold) }) : t('sessions.results.noneFlagged', { threshold: formats.integer(threshold) })}
       </p>
       <h2>{t('sessions.results.ranking')}</h2>
+      <p className="field-hint" data-testid="tie-rule">
+        {t('sessions.results.tieRule')}
+      </p>
       {ranked.length === 0 ? <p className="muted">{t('sessions.results.nothingYet')}</p> : charts.map((chart) => <RankingChart key={chart.title} title={chart.title} bars={chart.bars} />)}
       <ResultsTable rows={ordered} rubric={rubric} scope={scope} categoryName={categoryName} />
       <AgreementSection results={results} rubric={rubric} />
