@@ -59,6 +59,8 @@ export interface SeededReview {
   mentor: string;
   /** The same level for every criterion, so the overall 0–100 is (level − 1) / 4 × 100. */
   level: number;
+  /** Or one level per criterion in rubric order, e.g. '4143251511' on the MJC rubric. */
+  key?: string;
 }
 
 /**
@@ -97,7 +99,9 @@ export async function seedReviews(page: Page, reviews: SeededReview[]) {
       const mentorId = mentors.find((m) => m.name === w.mentor)?.id;
       const submissionId = session.submissionIds[w.item];
       if (!mentorId || !submissionId) throw new Error(`No mentor ${w.mentor} or item ${w.item}`);
-      const scores = Object.fromEntries(rubric.groups.flatMap((g) => g.criteria.map((c) => [c.id, { score: w.level, note: '' }])));
+      const ids = rubric.groups.flatMap((g) => g.criteria.map((c) => c.id));
+      if (w.key !== undefined && w.key.length !== ids.length) throw new Error(`Key ${w.key} does not fit ${ids.length} criteria`);
+      const scores = Object.fromEntries(ids.map((id, k) => [id, { score: w.key === undefined ? w.level : Number(w.key[k]), note: '' }]));
       tx.objectStore('reviews').put({
         id: `seed-${submissionId}-${mentorId}`,
         createdAt: now,

@@ -131,3 +131,32 @@ test('results: ranks with ties, disagreement flags, agreement and leniency; CSV 
   ]);
   expect(missing).toEqual([]);
 });
+
+test('exact scores: the two MJC reviews worth 44,5 share a rank in the table, the chart and the CSV (issue 16)', async ({ page }) => {
+  const missing = watchTranslations(page);
+  await openDemoSessions(page);
+  await createSession(page, 'Seri', { split: false, blind: false });
+  // Level keys that floating point once scored 44.49999999999999 and 44.5; Kopi scores 75.
+  await seedReviews(page, [
+    { item: 0, mentor: 'Dewi Lestari', level: 0, key: '4143251511' },
+    { item: 1, mentor: 'Dewi Lestari', level: 0, key: '1335125215' },
+    { item: 2, mentor: 'Dewi Lestari', level: 4 },
+  ]);
+  await page.getByRole('tab', { name: 'Hasil' }).click();
+  const results = page.getByRole('table', { name: 'Hasil per kiriman' });
+  const rowOf = (business: string) => results.getByRole('row', { name: new RegExp(`${business} · versi 1`) });
+  await expect(page.getByTestId('tie-rule')).toHaveText(/dibulatkan sekali ke 1 desimal.*\(1, 2, 2, 4\)/);
+  await expect(rowOf(KOPI).getByRole('cell').first()).toHaveText('1');
+  for (const business of [JAMU, KERIPIK]) {
+    await expect(rowOf(business).getByRole('cell').first()).toHaveText('2');
+    await expect(rowOf(business)).toContainText('44,5');
+  }
+  await expect(page.getByRole('img', { name: /peringkat 1 Kopi.*peringkat 2 .*44,5.*peringkat 2 .*44,5/ })).toBeVisible();
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
+  const rows = readFileSync(await csvDownload.path(), 'utf8').split('\r\n');
+  const tied = rows.filter((line) => line.includes(JAMU) || line.includes(KERIPIK));
+  expect(tied).toHaveLength(2);
+  for (const line of tied) expect(line).toMatch(/^2,.*,44\.5,1,/);
+  await expectAccessible(page);
+  expect(missing).toEqual([]);
+});
