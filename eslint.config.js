@@ -75,6 +75,21 @@ export default tseslint.config(
     },
   },
   {
+    // Every CSV goes through renderer/src/ui/csvText.ts, which escapes cells that would start a formula.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['renderer/src/ui/csvText.ts', 'tests/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportAllDeclaration', message: 'No `export *` barrels: import from the file that defines it.' },
+        {
+          selector: "CallExpression[callee.property.name='unparse']",
+          message: 'Write CSV with csvText (renderer/src/ui/csvText.ts): it escapes cells that would start a formula.',
+        },
+      ],
+    },
+  },
+  {
     // The canvas adapter is the one door to Fabric.
     files: ['renderer/src/canvas/**/*.ts'],
     rules: {

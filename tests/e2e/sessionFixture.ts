@@ -154,3 +154,35 @@ export async function openFinalResults(page: Page) {
   const rowOf = (business: string) => results.getByRole('row', { name: new RegExp(`${business} · versi 1`) });
   return { results, rowOf };
 }
+
+/**
+ * Test fixture: renames a participant straight in IndexedDB, as a bundle from another laptop could
+ * (e.g. a business name beginning with "=" to try a spreadsheet formula). Reloads after, like seedReviews.
+ */
+export async function renameParticipant(page: Page, from: string, to: string) {
+  await page.evaluate(
+    async ({ from, to }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('kemas-studio');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error ?? new Error('no database'));
+      });
+      const tx = db.transaction('participants', 'readwrite');
+      const store = tx.objectStore('participants');
+      const request = store.getAll();
+      request.onsuccess = () => {
+        const match = (request.result as { business: string }[]).find((p) => p.business === from);
+        if (!match) throw new Error(`No participant ${from}`);
+        store.put({ ...match, business: to, updatedAt: Date.now() });
+      };
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { from, to },
+  );
+  await page.reload();
+  await waitForReady(page);
+}

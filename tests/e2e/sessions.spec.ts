@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
-import { createSession, JAMU, KERIPIK, KOPI, openDemoSessions, openFinalResults, seedReviews, watchTranslations } from './sessionFixture.ts';
+import { createSession, JAMU, KERIPIK, KOPI, openDemoSessions, openFinalResults, renameParticipant, seedReviews, watchTranslations } from './sessionFixture.ts';
 import { expectAccessible, screenshot } from './studio.ts';
 
 test('a curator makes a blind, split session with a mentor added on the spot; each sees their queue and the dashboard', async ({ page }) => {
@@ -142,21 +142,26 @@ test('exact scores: the two MJC reviews worth 44,5 share a rank in the table, th
     { item: 1, mentor: 'Dewi Lestari', level: 0, key: '1335125215' },
     { item: 2, mentor: 'Dewi Lestari', level: 4 },
   ]);
+  // Kopi's name arrived from another laptop as a spreadsheet formula.
+  const FORMULA = '=HYPERLINK("http://evil.example","Kopi")';
+  await renameParticipant(page, KOPI, FORMULA);
   await page.getByRole('tab', { name: 'Hasil' }).click();
   const results = page.getByRole('table', { name: 'Hasil per kiriman' });
   const rowOf = (business: string) => results.getByRole('row', { name: new RegExp(`${business} · versi 1`) });
   await expect(page.getByTestId('tie-rule')).toHaveText(/dibulatkan sekali ke 1 desimal.*\(1, 2, 2, 4\)/);
-  await expect(rowOf(KOPI).getByRole('cell').first()).toHaveText('1');
+  await expect(results.getByRole('row', { name: /HYPERLINK/ }).getByRole('cell').first()).toHaveText('1');
   for (const business of [JAMU, KERIPIK]) {
     await expect(rowOf(business).getByRole('cell').first()).toHaveText('2');
     await expect(rowOf(business)).toContainText('44,5');
   }
-  await expect(page.getByRole('img', { name: /peringkat 1 Kopi.*peringkat 2 .*44,5.*peringkat 2 .*44,5/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /peringkat 1 =HYPERLINK.*peringkat 2 .*44,5.*peringkat 2 .*44,5/ })).toBeVisible();
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
   const rows = readFileSync(await csvDownload.path(), 'utf8').split('\r\n');
   const tied = rows.filter((line) => line.includes(JAMU) || line.includes(KERIPIK));
   expect(tied).toHaveLength(2);
   for (const line of tied) expect(line).toMatch(/^2,.*,44\.5,1,/);
+  // The formula is written as text: an apostrophe first, so no spreadsheet runs it.
+  expect(rows.find((line) => line.includes('HYPERLINK'))).toMatch(/^1,1,1,"'=HYPERLINK\(""http:\/\/evil\.example"",""Kopi""\)",/);
   await expectAccessible(page);
   expect(missing).toEqual([]);
 });

@@ -1,9 +1,14 @@
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const eslint = new ESLint({ cwd: root });
+
+// Loading the config (typescript-eslint and all) takes seconds on a busy machine: do it once, before the cases.
+beforeAll(async () => {
+  await eslint.lintText('', { filePath: join(root, 'renderer/src/features/x.ts') });
+}, 120_000);
 
 async function importErrors(filePath: string, source: string): Promise<string[]> {
   const [result] = await eslint.lintText(source, { filePath: join(root, filePath) });
@@ -35,5 +40,23 @@ describe('layer rule', () => {
     ['shared/domain/x.ts', "import { z } from 'zod';"],
   ])('allows a right arrow in %s: %s', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);
+  });
+});
+
+// One door for CSV: renderer/src/ui/csvText.ts escapes formulas; a direct Papa.unparse elsewhere is refused.
+describe('CSV door', () => {
+  const syntaxErrors = async (filePath: string, source: string) => {
+    const [result] = await eslint.lintText(source, { filePath: join(root, filePath) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+  const source = "import Papa from 'papaparse';\nexport const csv = Papa.unparse([['=1+1']]);\n";
+
+  it('refuses Papa.unparse outside csvText.ts', async () => {
+    expect(await syntaxErrors('renderer/src/features/x.ts', source)).toEqual([expect.stringContaining('csvText')]);
+    expect(await syntaxErrors('electron/services/x.ts', source)).toEqual([expect.stringContaining('csvText')]);
+  });
+
+  it('allows it in csvText.ts', async () => {
+    expect(await syntaxErrors('renderer/src/ui/csvText.ts', source)).toEqual([]);
   });
 });

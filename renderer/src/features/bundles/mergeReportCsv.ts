@@ -1,11 +1,8 @@
 import type { TFunction } from 'i18next';
-import Papa from 'papaparse';
 import type { RecordStamp } from '../../../../shared/bundles/mergeRecords.ts';
 import type { ImportResult } from '../../data/archiveRepo.ts';
+import { csvText } from '../../ui/csvText.ts';
 import { recordLabel } from './recordLabel.ts';
-
-/** Excel reads a CSV as the local code page unless it starts with a UTF-8 byte order mark. */
-const BOM = '\uFEFF';
 
 /** "Budi Santoso, 28 Nov 2026 10.15" or "Budi Santoso menghapus, …" for one side of a record. */
 export function stampText(stamp: RecordStamp, result: Pick<ImportResult, 'names'>, t: TFunction, when: (ms: number) => string): string {
@@ -33,5 +30,5 @@ export function mergeReportCsv(result: ImportResult, t: TFunction, language: str
     e.local ? stampText(e.local, result, t, when) : '',
     stampText(e.incoming, result, t, when),
   ]);
-  return BOM + Papa.unparse({ fields: header, data: rows }, { newline: '\r\n' });
+  return csvText(header, rows);
 }

@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/browser';
 import type { Cell as SheetCell } from 'write-excel-file/browser';
 import {
@@ -10,13 +9,11 @@ import {
   type ExportLabels,
   type ExportTable,
 } from '../../../../shared/scoring/resultsTable.ts';
+import { csvText as toCsv } from '../../ui/csvText.ts';
 
-/** Excel reads a CSV as the local code page unless it starts with a UTF-8 byte order mark. */
-const BOM = '\uFEFF';
-
-/** One table as CSV text: comma-separated, dot decimals, UTF-8 with a BOM so Excel keeps Indonesian text. */
+/** One table as CSV text: comma-separated, dot decimals, UTF-8 with a BOM so Excel keeps Indonesian text; formulas escaped. */
 export function csvText(table: ExportTable): string {
-  return BOM + Papa.unparse({ fields: table.header, data: table.rows.map((row) => row.map((cell) => cell ?? '')) }, { newline: '\r\n' });
+  return toCsv(table.header, table.rows);
 }
 
 export function csvBlob(table: ExportTable): Blob {
