@@ -64,21 +64,46 @@ export interface SubmissionResult {
 const counted = (e: ScoreEntry): e is ScoreEntry & { score: number } =>
   !e.abstained && e.score !== null && Number.isFinite(e.score);
 
+/** A mentor needs this many scored submissions to be normalised: z-scores of one or two scores say nothing. */
+export const MIN_SCORES_TO_NORMALISE = 3;
+
+/** What normalising did to one mentor's scores, and why. */
+export type NormalisationStatus = 'normalised' | 'too-few' | 'no-spread';
+
+export interface MentorNormalisation {
+  mentorId: string;
+  status: NormalisationStatus;
+  /** Counted scores of the mentor. */
+  n: number;
+  /** Mean and population SD of the mentor's counted scores (null when none). */
+  mean: number | null;
+  sd: number | null;
+}
+
+export interface Normalised {
+  entries: ScoreEntry[];
+  /** Per mentor, in order of first appearance. */
+  mentors: MentorNormalisation[];
+  /** Pooled mean and population SD of all counted scores: where z-scores are mapped back to. */
+  pooledMean: number | null;
+  pooledSd: number | null;
+  /** Normalised scores that fell outside 0–100 and were kept as they are (never clamped). */
+  outsideRange: number;
+}
+
 /**
- * Per-mentor z-score normalisation, rescaled to 0–100. For each mentor, z is
- * taken within that mentor's counted scores in the session (population SD);
- * z is mapped back as pooledMean + z × pooledSD, where pooled mean and SD
- * (population) are over all counted scores of all mentors; the result is
- * clamped to [0, 100]. A mentor whose scores do not vary (including a single
- * score) gets z = 0, i.e. the pooled mean. Strict order within a mentor is
- * kept, except where clamping ties values at 0 or 100. Entries not counted
- * pass through unchanged.
+ * Per-mentor z-score normalisation, mapped back onto the pooled scale: for a
+ * mentor with at least MIN_SCORES_TO_NORMALISE counted scores that vary,
+ * score′ = pooledMean + z × pooledSD, with z taken within the mentor's counted
+ * scores (population SD) and the pooled mean and SD over all counted scores.
+ * A mentor with fewer scores ('too-few') or all scores alike ('no-spread') is
+ * left raw, and says so; resetting them to the pooled mean would invent a
+ * score (a lone 20 became 71.43). Nothing is clamped: a normalised score may
+ * leave 0–100, and `outsideRange` counts those. Order within a mentor is kept.
+ * Entries not counted pass through unchanged.
  */
-export function normalisePerMentor(entries: readonly ScoreEntry[]): ScoreEntry[] {
+export function normalisePerMentor(entries: readonly ScoreEntry[]): Normalised {
   const all = entries.filter(counted).map((e) => e.score);
-  if (all.length === 0) return entries.map((e) => ({ ...e }));
-  const pooledMean = mean(all);
-  const pooledSd = standardDeviation(all, false) ?? 0;
   const byMentor = new Map<string, number[]>();
   for (const e of entries) {
     if (!counted(e)) continue;
@@ -86,14 +111,23 @@ export function normalisePerMentor(entries: readonly ScoreEntry[]): ScoreEntry[]
     list.push(e.score);
     byMentor.set(e.mentorId, list);
   }
-  const stats = new Map<string, { m: number; sd: number }>();
-  for (const [mentor, xs] of byMentor) stats.set(mentor, { m: mean(xs), sd: standardDeviation(xs, false) ?? 0 });
-  return entries.map((e) => {
-    if (!counted(e)) return { ...e };
-    const s = stats.get(e.mentorId);
-    const z = s && s.sd > 1e-12 ? (e.score - s.m) / s.sd : 0;
-    return { ...e, score: Math.min(100, Math.max(0, pooledMean + z * pooledSd)) };
+  const pooledMean = all.length > 0 ? mean(all) : null;
+  const pooledSd = standardDeviation(all, false);
+  const mentors: MentorNormalisation[] = [...byMentor].map(([mentorId, xs]) => {
+    const sd = standardDeviation(xs, false) ?? 0;
+    const status: NormalisationStatus = xs.length < MIN_SCORES_TO_NORMALISE ? 'too-few' : sd > 1e-9 ? 'normalised' : 'no-spread';
+    return { mentorId, status, n: xs.length, mean: mean(xs), sd };
   });
+  const byId = new Map(mentors.map((m) => [m.mentorId, m]));
+  let outsideRange = 0;
+  const out = entries.map((e) => {
+    const m = byId.get(e.mentorId);
+    if (!counted(e) || !m || m.status !== 'normalised' || pooledMean === null || pooledSd === null) return { ...e };
+    const score = pooledMean + ((e.score - (m.mean as number)) / (m.sd as number)) * pooledSd;
+    if (score < 0 || score > 100) outsideRange += 1;
+    return { ...e, score, exact: null };
+  });
+  return { entries: out, mentors, pooledMean, pooledSd, outsideRange };
 }
 
 /**
@@ -122,7 +156,7 @@ export function rankWithTies<T extends { value: number | null }>(items: readonly
  * Submissions are listed in order of first appearance.
  */
 export function aggregateSubmissions(entries: readonly ScoreEntry[], options: { normalise?: boolean } = {}): SubmissionResult[] {
-  const used = options.normalise ? normalisePerMentor(entries).map((e) => ({ ...e, exact: null })) : entries;
+  const used = options.normalise ? normalisePerMentor(entries).entries : entries;
   const bySubmission = new Map<string, { xs: number[]; exact: (Fraction | null | undefined)[] }>();
   for (const e of used) {
     const list = bySubmission.get(e.submissionId) ?? { xs: [], exact: [] };

@@ -1,10 +1,10 @@
 import type { Review } from '../domain/review.ts';
 import type { Rubric } from '../domain/rubric.ts';
-import { aggregateSubmissions, mentorLeniency, normalisePerMentor, rankWithTies, type ScoreEntry } from './aggregate.ts';
+import { aggregateSubmissions, mentorLeniency, normalisePerMentor, rankWithTies, type MentorNormalisation, type ScoreEntry } from './aggregate.ts';
 import { icc21, krippendorffAlphaInterval } from './agreement.ts';
 import { compareFractions, fromDecimal, reduce, toNumber, type Fraction } from './exactScore.ts';
 import { isOnScale } from './scale.ts';
-import { normaliseScore, reviewScore } from './score.ts';
+import { reviewScore } from './score.ts';
 import { mean, standardDeviation } from './stats.ts';
 
 /** What results need to know about one submission of the session. */
@@ -25,7 +25,7 @@ export type ResultsReview = Pick<Review, 'submissionId' | 'mentorId' | 'scores' 
 };
 
 export interface ResultsOptions {
-  /** Per-mentor z-scores within the session, rescaled (see `normalisePerMentor`), before the means. */
+  /** Per-mentor z-scores within the session, mapped back (see `normalisePerMentor`), before the means and ranks. */
   normalise: boolean;
   /** A submission is flagged for discussion when its spread (max − min, 0–100) is above this. */
   flagSpreadAbove: number;
@@ -50,7 +50,7 @@ export interface SubmissionResultRow {
   mean: number | null;
   /** Counted reviews: submitted, not abstaining, no conflict of interest, complete. */
   n: number;
-  /** Sample SD of the counted scores; null below two. */
+  /** Sample SD of the counted raw scores; null below two. Raw in the normalised view too, like min, max and spread. */
   sd: number | null;
   min: number | null;
   max: number | null;
@@ -66,7 +66,7 @@ export interface SubmissionResultRow {
   rank: number | null;
   rankInCategory: number | null;
   rankInRegion: number | null;
-  /** Mean per criterion on the criterion's own scale (e.g. 1–5), null when nobody scored it. */
+  /** Raw mean per criterion on the criterion's own scale (e.g. 1–5; never normalised), null when nobody scored it. */
   criteria: Record<string, number | null>;
 }
 
@@ -128,7 +128,16 @@ export interface SessionResults {
   /** In the order of `input.mentorIds`. */
   mentors: MentorResult[];
   completeness: Completeness;
+  /** What normalising per mentor does (or would do) to each mentor, whether or not the view applies it. */
+  normalisation: NormalisationSummary;
   options: ResultsOptions;
+}
+
+export interface NormalisationSummary {
+  /** In the order of `input.mentorIds`; a mentor with nothing counted is 'too-few' with n 0. */
+  mentors: MentorNormalisation[];
+  /** Normalised scores outside 0–100, kept as they are (not clamped). */
+  outsideRange: number;
 }
 
 interface CountedReview {
@@ -145,10 +154,12 @@ interface CountedReview {
  * mentors are read (drafts never count); one review per submission × mentor
  * (the newest when there are more). A review counts when it is not abstaining,
  * not a conflict of interest and complete. With `normalise`, overall scores
- * and each criterion's scores are z-scored within each mentor and rescaled
- * (`normalisePerMentor`) before the means, spreads and ranks; agreement and
- * leniency always use raw scores, since normalising would hide exactly the
- * mentor differences they measure. Full precision; round only to show.
+ * are z-scored within each mentor and mapped back (`normalisePerMentor`)
+ * before the means and ranks. Everything else is raw: spreads, SDs, ranges and
+ * disagreement flags (a unanimous submission is never flagged), criterion
+ * means, agreement and leniency, since normalising would hide exactly the
+ * mentor differences they measure. Means are exact and rounded once
+ * (SCORE_DECIMALS); the rest keeps full precision.
  */
 export function computeSessionResults(input: SessionResultsInput): SessionResults {
   const { rubric, submissions, mentorIds, options } = input;
@@ -201,31 +212,27 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
   }));
   // Every submission appears, scored or not, so unscored ones get a row (mean null).
   const placeholders: ScoreEntry[] = submissions.map((s) => ({ submissionId: s.id, mentorId: '', score: null }));
-  const aggregated = aggregateSubmissions([...placeholders, ...overallEntries], { normalise: options.normalise });
-  const bySubmission = new Map(aggregated.map((a) => [a.submissionId, a]));
+  // Spread, SD and range are always raw (what the mentors gave); only the mean and rank follow the view.
+  const raw = aggregateSubmissions([...placeholders, ...overallEntries]);
+  const shown = options.normalise ? aggregateSubmissions([...placeholders, ...overallEntries], { normalise: true }) : raw;
+  const rawBySubmission = new Map(raw.map((a) => [a.submissionId, a]));
+  const bySubmission = new Map(shown.map((a) => [a.submissionId, a]));
+  const plan = normalisePerMentor(overallEntries);
+  const planByMentor = new Map(plan.mentors.map((m) => [m.mentorId, m]));
 
-  // Per criterion and submission: the mean on the criterion's scale.
-  const criterionMeans = criteria.map((c, k) => {
-    const entries: ScoreEntry[] = [];
-    for (const r of counted) {
-      const raw = r.scores[k] as number;
-      if (Number.isNaN(raw)) continue;
-      entries.push({
-        submissionId: submissions[r.submissionIndex]?.id as string,
-        mentorId: mentorIds[r.mentorIndex] as string,
-        score: normaliseScore(c.scale, raw) * 100,
-      });
-    }
-    const used = options.normalise ? normalisePerMentor(entries) : entries;
+  // Per criterion and submission: the raw mean on the criterion's scale (normalising is for the overall ranking only).
+  const criterionMeans = criteria.map((_, k) => {
     const sums = new Map<string, { sum: number; n: number }>();
-    for (const e of used) {
-      const acc = sums.get(e.submissionId) ?? { sum: 0, n: 0 };
-      acc.sum += e.score as number;
+    for (const r of counted) {
+      const value = r.scores[k] as number;
+      if (Number.isNaN(value)) continue;
+      const id = submissions[r.submissionIndex]?.id as string;
+      const acc = sums.get(id) ?? { sum: 0, n: 0 };
+      acc.sum += value;
       acc.n += 1;
-      sums.set(e.submissionId, acc);
+      sums.set(id, acc);
     }
-    const toScale = (v: number) => c.scale.min + (v / 100) * (c.scale.max - c.scale.min);
-    return new Map([...sums].map(([id, acc]) => [id, toScale(acc.sum / acc.n)]));
+    return new Map([...sums].map(([id, acc]) => [id, acc.sum / acc.n]));
   });
 
   // Raw spread per submission, exact: flags compare it with the threshold, whatever the view shows.
@@ -243,7 +250,8 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
 
   const rows: SubmissionResultRow[] = submissions.map((submission, index) => {
     const a = bySubmission.get(submission.id);
-    const n = a?.n ?? 0;
+    const r = rawBySubmission.get(submission.id);
+    const n = r?.n ?? 0;
     const range = rawRange.get(index);
     const spreadExact = range && range.n >= 2 ? reduce({ num: range.max.num * range.min.den - range.min.num * range.max.den, den: range.max.den * range.min.den }) : null;
     const spread = spreadExact === null ? null : toNumber(spreadExact);
@@ -255,9 +263,9 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
       submission,
       mean: a?.mean ?? null,
       n,
-      sd: a?.sd ?? null,
-      min: a?.min ?? null,
-      max: a?.max ?? null,
+      sd: r?.sd ?? null,
+      min: r?.min ?? null,
+      max: r?.max ?? null,
       spread,
       flagged: spreadExact !== null && compareFractions(spreadExact, threshold) > 0,
       rank: a?.rank ?? null,
@@ -319,6 +327,10 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
       scoredByTwoOrMore: rows.filter((r) => r.n >= 2).length,
       submittedReviews: chosen.size,
       countedReviews: counted.length,
+    },
+    normalisation: {
+      mentors: mentorIds.map((mentorId) => planByMentor.get(mentorId) ?? { mentorId, status: 'too-few', n: 0, mean: null, sd: null }),
+      outsideRange: plan.outsideRange,
     },
     options: { ...options },
   };

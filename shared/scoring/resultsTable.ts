@@ -1,4 +1,5 @@
 import type { Rubric } from '../domain/rubric.ts';
+import type { NormalisationStatus } from './aggregate.ts';
 import type { SessionResults, VersionChange } from './results.ts';
 
 /** A cell of an exported file: numbers stay numbers; null is an empty cell. */
@@ -33,7 +34,7 @@ export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 export const CRITERION_COLUMNS = ['group', 'criterion', 'scale', 'mean', 'sd', 'n', 'alpha', 'alphaUnits', 'icc', 'iccUnits'] as const;
 export type CriterionColumn = (typeof CRITERION_COLUMNS)[number];
 
-export const MENTOR_COLUMNS = ['mentor', 'submitted', 'abstained', 'conflicts', 'counted', 'meanGiven', 'leniency', 'leniencyN'] as const;
+export const MENTOR_COLUMNS = ['mentor', 'submitted', 'abstained', 'conflicts', 'counted', 'meanGiven', 'leniency', 'leniencyN', 'normalisation'] as const;
 export type MentorColumn = (typeof MENTOR_COLUMNS)[number];
 
 export const VERSION_COLUMNS = ['label', 'fromVersion', 'toVersion', 'overall'] as const;
@@ -50,6 +51,8 @@ export interface ExportLabels {
   criteria: Record<CriterionColumn, string>;
   mentors: Record<MentorColumn, string>;
   versions: Record<VersionColumn, string>;
+  /** What normalising did to a mentor, in words ("Tetap mentah: kurang dari 3 kiriman dinilai"). */
+  normalisation: (status: NormalisationStatus) => string;
   /** The name of the agreement row over the overall 0–100 in the criteria table. */
   overall: string;
   /** The text of the flag cell of a submission to discuss (empty otherwise). */
@@ -131,7 +134,8 @@ export function criteriaTable(results: Pick<SessionResults, 'criteria' | 'overal
 }
 
 /** Each mentor's counts, mean given and leniency, in the session's mentor order. */
-export function mentorsTable(results: Pick<SessionResults, 'mentors'>, labels: ExportLabels): ExportTable {
+export function mentorsTable(results: Pick<SessionResults, 'mentors' | 'normalisation'>, labels: ExportLabels): ExportTable {
+  const status = new Map(results.normalisation.mentors.map((m) => [m.mentorId, m.status]));
   const rows = results.mentors.map((m): Cell[] => [
     labels.mentorName(m.mentorId),
     m.submitted,
@@ -141,6 +145,7 @@ export function mentorsTable(results: Pick<SessionResults, 'mentors'>, labels: E
     roundForFile(m.meanGiven),
     roundForFile(m.leniency),
     m.leniencyN,
+    labels.normalisation(status.get(m.mentorId) ?? 'too-few'),
   ]);
   return { name: labels.sheets.mentors, header: MENTOR_COLUMNS.map((key) => labels.mentors[key]), rows };
 }
@@ -159,12 +164,40 @@ export function versionsTable(changes: readonly VersionChange[], rubric: RubricS
   return { name: labels.sheets.versions, header, rows };
 }
 
-/** Every table of a results workbook, results first. */
+/** What an export holds, in words the caller translated and formatted (shared/ has no i18n). */
+export interface ExportAbout {
+  /** The sheet's name and the block's title, e.g. "Tentang berkas ini". */
+  title: string;
+  /** Label → value lines, in order: workshop, session, rubric and version, raw or normalised, threshold, tie rule, date… */
+  lines: readonly (readonly [string, string])[];
+}
+
+/** The "about this file" table: the first sheet of the XLSX, and the header block of the CSV. */
+export function aboutTable(about: ExportAbout): ExportTable {
+  return { name: about.title, header: [about.title, ''], rows: about.lines.map(([label, value]): Cell[] => [label, value]) };
+}
+
+/**
+ * The CSV's header block: the about lines, then an empty line before the
+ * table, so a person opening the file reads what it holds before the numbers.
+ */
+export function csvPreamble(about: ExportAbout): Cell[][] {
+  return [[about.title], ...about.lines.map(([label, value]): Cell[] => [label, value]), []];
+}
+
+/** Every table of a results workbook: what it holds first, then the results. */
 export function exportTables(
   results: SessionResults,
   changes: readonly VersionChange[],
   rubric: RubricShape,
   labels: ExportLabels,
+  about: ExportAbout,
 ): ExportTable[] {
-  return [resultsTable(results, rubric, labels), criteriaTable(results, rubric, labels), mentorsTable(results, labels), versionsTable(changes, rubric, labels)];
+  return [
+    aboutTable(about),
+    resultsTable(results, rubric, labels),
+    criteriaTable(results, rubric, labels),
+    mentorsTable(results, labels),
+    versionsTable(changes, rubric, labels),
+  ];
 }

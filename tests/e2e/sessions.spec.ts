@@ -97,19 +97,34 @@ test('results: ranks with ties, disagreement flags, agreement and leniency; CSV 
   await page.getByLabel('Peringkat', { exact: true }).selectOption({ label: 'Keseluruhan' });
   await page.getByLabel('Batas perbedaan (poin)').fill('20');
 
-  // Normalised per mentor, Dewi's and Budi's scores of Jamu both become 62.5 + 1.2247 × 23.94 = 91.8: no disagreement left.
+  // Normalised per mentor, Dewi's and Budi's scores of Jamu both become 62.5 + 1.2247 × 23.94 = 91.8; the range and
+  // the flag stay raw (they were 25 points apart), and the leniency table says both mentors were normalised.
   await page.getByLabel('Normalisasi per mentor').check();
   await expect(rowOf(JAMU)).toContainText('91,8');
-  await expect(rowOf(JAMU)).not.toContainText('Perlu dibahas');
+  await expect(rowOf(JAMU)).toContainText('75,0–100,0');
+  await expect(rowOf(JAMU)).toContainText('Perlu dibahas');
+  await expect(page.getByTestId('normalise-hint')).toContainText('kurang dari 3 kiriman dinilai');
+  await expect(leniency.getByRole('row', { name: /Budi Santoso/ })).toContainText('Dinormalisasi');
+  await expectAccessible(page);
+  await screenshot(page, '65-session-results-normalised');
+  const [normalisedCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
+  expect(normalisedCsv.suggestedFilename()).toMatch(/ - Final - hasil dinormalisasi - batas 20 - .+ v\d+ - \d{4}-\d{2}-\d{2}\.csv$/);
+  expect(readFileSync(await normalisedCsv.path(), 'utf8')).toContain('Rata-rata,"Dinormalisasi per mentor');
   await page.getByLabel('Normalisasi per mentor').uncheck();
   await expect(rowOf(JAMU)).toContainText('87,5');
 
-  // CSV: UTF-8 with a BOM, dot decimals, two decimals, best first.
+  // CSV: UTF-8 with a BOM, a header block saying what it holds, then dot decimals, best first.
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
-  expect(csvDownload.suggestedFilename()).toMatch(/Final - hasil\.csv$/);
+  expect(csvDownload.suggestedFilename()).toMatch(/ - Final - hasil mentah - batas 20 - .+ v\d+ - \d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await csvDownload.path(), 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
-  const lines = csv.slice(1).split('\r\n');
+  const all = csv.slice(1).split('\r\n');
+  expect(all[0]).toBe('Tentang berkas ini');
+  expect(all).toContain('Rata-rata,Mentah: nilai mentor apa adanya');
+  expect(all).toContain('"Tanda ""perlu dibahas""",Selisih nilai mentah tertinggi dan terendah lebih dari 20 poin');
+  expect(all.some((line) => line.startsWith('Rubrik,MJC Kualitas & Inovasi Kemasan · versi '))).toBe(true);
+  expect(all.some((line) => line.startsWith('Peringkat,"Rata-rata dihitung tepat'))).toBe(true);
+  const lines = all.slice(all.indexOf('') + 1);
   expect(lines[0]).toMatch(/^Peringkat,Peringkat kategori,Peringkat wilayah,Peserta,Versi,Kategori,Wilayah,Rata-rata \(0-100\),Jumlah penilaian,SD,Terendah,Tertinggi,Selisih,Tanda,Informasi & kepatuhan label \(1–5\),/);
   expect(lines[1]).toBe(`1,1,1,${JAMU},1,Jamu & herbal,Madiun,87.5,2,17.68,75,100,25,Perlu dibahas,${Array(10).fill('4.5').join(',')}`);
   expect(lines.slice(2, 4).sort()).toEqual(
@@ -118,10 +133,11 @@ test('results: ranks with ties, disagreement flags, agreement and leniency; CSV 
 
   // XLSX: the same rows with numbers as numbers, and the agreement and mentor sheets.
   const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor XLSX' }).click()]);
-  expect(xlsxDownload.suggestedFilename()).toMatch(/Final - hasil\.xlsx$/);
+  expect(xlsxDownload.suggestedFilename()).toMatch(/ - Final - hasil mentah - batas 20 - .+\.xlsx$/);
   const sheets = await readXlsxFile(await xlsxDownload.path());
-  expect(sheets.map((s) => s.sheet)).toEqual(['Hasil', 'Kesepakatan', 'Mentor', 'Perubahan versi']);
-  const [hasil, kesepakatan, mentor] = sheets.map((s) => s.data);
+  expect(sheets.map((s) => s.sheet)).toEqual(['Tentang berkas ini', 'Hasil', 'Kesepakatan', 'Mentor', 'Perubahan versi']);
+  const [tentang, hasil, kesepakatan, mentor] = sheets.map((s) => s.data);
+  expect(tentang).toContainEqual(['Rata-rata', 'Mentah: nilai mentor apa adanya']);
   expect(hasil?.[1]?.slice(0, 14)).toEqual([1, 1, 1, JAMU, 1, 'Jamu & herbal', 'Madiun', 87.5, 2, 17.68, 75, 100, 25, 'Perlu dibahas']);
   expect(hasil?.[1]?.[14]).toBe(4.5);
   expect(kesepakatan?.at(-1)?.slice(1, 8)).toEqual(['Nilai keseluruhan (0–100)', '0–100', null, null, null, 0.24, 3]);
@@ -160,6 +176,10 @@ test('exact scores: the two MJC reviews worth 44,5 share a rank in the table, th
   const tied = rows.filter((line) => line.includes(JAMU) || line.includes(KERIPIK));
   expect(tied).toHaveLength(2);
   for (const line of tied) expect(line).toMatch(/^2,.*,44\.5,1,/);
+  for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `66-results-ties-${width}`);
+  }
   // The formula is written as text: an apostrophe first, so no spreadsheet runs it.
   expect(rows.find((line) => line.includes('HYPERLINK'))).toMatch(/^1,1,1,"'=HYPERLINK\(""http:\/\/evil\.example"",""Kopi""\)",/);
   await expectAccessible(page);

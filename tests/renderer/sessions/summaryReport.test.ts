@@ -50,7 +50,7 @@ describe('making the summary report from the results tab', () => {
     expect(request?.model.language).toBe('en');
     expect(request?.model.ranking.rows).toHaveLength(input.results.submissions.length);
     expect(request?.model.cover.facts.map((f) => f.value)).toEqual(
-      expect.arrayContaining(['Normalised per mentor (z-scores, rescaled to 0–100)', 'Highest minus lowest score above 30 points']),
+      expect.arrayContaining(['Normalised per mentor (z-scores mapped onto the pooled mean and SD; not clipped to 0–100)', 'Highest minus lowest raw score above 30 points']),
     );
   });
 

@@ -28,7 +28,7 @@ describe('the cover', () => {
         { label: 'Pembagian', value: 'Semua mentor menilai semua kiriman' },
         { label: 'Status sesi', value: 'Ditutup' },
         { label: 'Rata-rata', value: 'Nilai mentor apa adanya' },
-        { label: 'Tanda "perlu dibahas"', value: 'Selisih nilai tertinggi dan terendah lebih dari 20 poin' },
+        { label: 'Tanda "perlu dibahas"', value: 'Selisih nilai mentah tertinggi dan terendah lebih dari 20 poin' },
       ]),
     );
     expect(model.cover.mentors.map((m) => m.name)).toEqual(['Rina Prasetyo', 'Andrés Nuñez-Kurniawan', 'Dewi Lestari']);
@@ -221,7 +221,7 @@ describe('in English, and as data that crosses to the host', () => {
     const input = summaryInput({ normalise: true });
     const model = build(input, 'en');
     expect(model.cover.kicker).toBe("Curator's summary report");
-    expect(model.cover.facts).toContainEqual({ label: 'Means', value: 'Normalised per mentor (z-scores, rescaled to 0–100)' });
+    expect(model.cover.facts).toContainEqual({ label: 'Means', value: 'Normalised per mentor (z-scores mapped onto the pooled mean and SD; not clipped to 0–100)' });
     expect(model.cover.facts.find((f) => f.label === 'Dates')?.value).toMatch(/^12\s–\s14 November 2026$/);
     expect(model.ranking.rows[0]?.meanText).toBe(en1.format(input.results.submissions.find((r) => r.rank === 1)?.mean as number));
     expect(model.criteria.rows[0]?.name.startsWith('C1 ')).toBe(true);

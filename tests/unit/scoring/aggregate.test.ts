@@ -67,26 +67,53 @@ describe('aggregateSubmissions', () => {
 });
 
 describe('normalisePerMentor', () => {
-  it('maps a constant mentor to the pooled mean and passes abstentions through', () => {
-    const out = normalisePerMentor([e('a', 'm1', 50), e('b', 'm1', 50), e('a', 'm2', 80), e('b', 'm2', 40), e('c', 'm2', 0, true)]);
-    expect(out[0]?.score).toBeCloseTo(55, 9);
-    expect(out[4]).toEqual(e('c', 'm2', 0, true));
+  it('leaves a mentor with fewer than 3 scores, or all scores alike, raw and says why (a lone 20 stays 20)', () => {
+    const data = [
+      e('a', 'm1', 50), e('b', 'm1', 50), e('c', 'm1', 50),
+      e('a', 'm2', 80), e('b', 'm2', 40), e('c', 'm2', 60),
+      e('a', 'm3', 20),
+      e('d', 'm2', 0, true),
+    ];
+    const out = normalisePerMentor(data);
+    expect(out.entries[0]?.score).toBe(50);
+    expect(out.entries[6]?.score).toBe(20);
+    expect(out.entries[7]).toEqual(e('d', 'm2', 0, true));
+    expect(out.mentors.map((m) => [m.mentorId, m.status, m.n])).toEqual([
+      ['m1', 'no-spread', 3],
+      ['m2', 'normalised', 3],
+      ['m3', 'too-few', 1],
+    ]);
+    // m2 is mapped onto the pooled scale: mean 50 of all seven scores, population SD.
+    const pooled = [50, 50, 50, 80, 40, 60, 20];
+    const pooledMean = pooled.reduce((a, b) => a + b) / 7;
+    const pooledSd = Math.sqrt(pooled.reduce((a, x) => a + (x - pooledMean) ** 2, 0) / 7);
+    expect(out.pooledMean).toBeCloseTo(pooledMean, 12);
+    expect(out.entries[3]?.score).toBeCloseTo(pooledMean + ((80 - 60) / Math.sqrt(800 / 3)) * pooledSd, 9);
   });
 
-  it('keeps order within each mentor and stays within 0–100 (property, seeded)', () => {
+  it('never clamps: a score mapped outside 0–100 is kept and counted', () => {
+    // m1 spreads 0–100 widely, m2 bunches near the top: m2's best maps well above 100.
+    const data = [e('a', 'm1', 0), e('b', 'm1', 0), e('c', 'm1', 0), e('d', 'm1', 100), e('a', 'm2', 99), e('b', 'm2', 99), e('c', 'm2', 99), e('d', 'm2', 100)];
+    const out = normalisePerMentor(data);
+    expect(out.outsideRange).toBeGreaterThan(0);
+    expect(Math.max(...out.entries.map((x) => x.score as number))).toBeGreaterThan(100);
+  });
+
+  it('keeps order within each mentor and counts exactly the scores outside 0–100 (property, seeded)', () => {
     const rand = seeded(99);
     for (let t = 0; t < 100; t += 1) {
       const data: ScoreEntry[] = [];
-      for (const m of ['m1', 'm2', 'm3']) for (let s = 0; s < 8; s += 1) data.push(e(`s${s}`, m, Math.round(rand() * 100)));
+      for (const m of ['m1', 'm2', 'm3']) for (let s = 0; s < 1 + Math.floor(rand() * 8); s += 1) data.push(e(`s${s}`, m, Math.round(rand() * 100)));
       const out = normalisePerMentor(data);
+      expect(out.outsideRange).toBe(out.entries.filter((x) => (x.score as number) < 0 || (x.score as number) > 100).length);
       for (let i = 0; i < data.length; i += 1) {
-        const oi = out[i]!.score!;
-        expect(oi).toBeGreaterThanOrEqual(0);
-        expect(oi).toBeLessThanOrEqual(100);
+        const oi = out.entries[i]!.score!;
+        const status = out.mentors.find((m) => m.mentorId === data[i]!.mentorId)?.status;
+        if (status !== 'normalised') expect(oi).toBe(data[i]!.score);
         for (let j = 0; j < data.length; j += 1) {
           if (data[i]!.mentorId !== data[j]!.mentorId) continue;
-          if (data[i]!.score! > data[j]!.score!) expect(oi).toBeGreaterThanOrEqual(out[j]!.score!);
-          if (data[i]!.score === data[j]!.score) expect(oi).toBe(out[j]!.score);
+          if (data[i]!.score! > data[j]!.score!) expect(oi).toBeGreaterThan(out.entries[j]!.score!);
+          if (data[i]!.score === data[j]!.score) expect(oi).toBe(out.entries[j]!.score);
         }
       }
     }

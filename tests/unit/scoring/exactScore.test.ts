@@ -137,6 +137,7 @@ const labels: ExportLabels = {
   flagged: 'perlu dibahas',
   category: (c) => c,
   mentorName: (m) => m,
+  normalisation: (status) => status,
 };
 
 describe('ranks of equal means', () => {

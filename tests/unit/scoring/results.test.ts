@@ -145,16 +145,44 @@ describe('computeSessionResults on a worked example', () => {
     const normalised = computeSessionResults({ rubric, reviews: data, submissions: subs, mentorIds: ['m1', 'm2'], options: { ...options, normalise: true } });
     expect(raw.submissions.map((r) => r.spread)).toEqual([50, 50, 50]);
     expect(raw.submissions.every((r) => r.flagged)).toBe(true);
-    // Normalised, the two mentors agree exactly (SD 0), but flags read the raw spread: 50 apart is still 50 apart.
-    for (const r of normalised.submissions) expect(r.sd).toBeCloseTo(0, 9);
+    // Normalised, the two mentors' scores agree (both map to the same value, so the means are the pooled ones),
+    // but SD, range, spread and flags stay raw: 50 apart is still 50 apart.
+    expect(normalised.submissions.map((r) => r.mean)).toEqual([89.5, 50, 10.5]);
+    expect(normalised.submissions.map((r) => [r.min, r.max, r.spread])).toEqual(raw.submissions.map((r) => [r.min, r.max, r.spread]));
     expect(normalised.submissions.map((r) => r.spread)).toEqual([50, 50, 50]);
+    expect(normalised.normalisation.mentors.map((m) => m.status)).toEqual(['normalised', 'normalised']);
     expect(normalised.submissions.every((r) => r.flagged)).toBe(true);
     expect(normalised.submissions.map((r) => r.rank)).toEqual([1, 2, 3]);
-    // Criterion means stay on the 1–5 scale, and agree between mentors too.
-    for (const r of normalised.submissions) for (const v of Object.values(r.criteria)) expect(v).toBeGreaterThanOrEqual(1);
+    // Criterion means are raw, on their 1–5 scale.
+    expect(normalised.submissions.map((r) => r.criteria)).toEqual(raw.submissions.map((r) => r.criteria));
     // Agreement and leniency stay raw.
     expect(normalised.overall).toEqual(raw.overall);
     expect(normalised.mentors).toEqual(raw.mentors);
+  });
+
+  it('never flags a unanimous submission in the normalised view, and leaves too-few and no-spread mentors raw (issue 16)', () => {
+    // Three mentors with different habits; all three gave submission u 25 (level 2 everywhere).
+    const data = [
+      review('u', 'm1', 2), review('u', 'm2', 2), review('u', 'm3', 2),
+      review('v', 'm1', 5), review('v', 'm2', 3), review('v', 'm3', 4),
+      review('w', 'm1', 4), review('w', 'm2', 1), review('w', 'm3', 3),
+      // m4 scored once: a lone 0 (level 1) must stay 0, not become the pooled mean.
+      review('w', 'm4', 1),
+    ];
+    const subs = [sub('u', 'food', 'Malang'), sub('v', 'food', 'Malang'), sub('w', 'food', 'Malang')];
+    const out = computeSessionResults({ rubric, reviews: data, submissions: subs, mentorIds: ['m1', 'm2', 'm3', 'm4'], options: { normalise: true, flagSpreadAbove: 20 } });
+    const u = out.submissions[0]!;
+    expect([u.min, u.max, u.spread, u.sd, u.flagged]).toEqual([25, 25, 0, 0, false]);
+    expect(out.normalisation.mentors.map((m) => [m.mentorId, m.status])).toEqual([
+      ['m1', 'normalised'],
+      ['m2', 'normalised'],
+      ['m3', 'normalised'],
+      ['m4', 'too-few'],
+    ]);
+    // w's mean mixes three normalised scores with m4's raw 0.
+    const raw = computeSessionResults({ rubric, reviews: data, submissions: subs, mentorIds: ['m1', 'm2', 'm3', 'm4'], options: { normalise: false, flagSpreadAbove: 20 } });
+    expect(out.submissions[2]?.min).toBe(0);
+    expect(raw.normalisation).toEqual(out.normalisation);
   });
 
   it('reads alpha and ICC in plain words', () => {
@@ -250,9 +278,14 @@ describe('computeSessionResults properties (seeded)', () => {
           expect(row.n).toBe(0);
           continue;
         }
-        // The mean is rounded once to one decimal, so it may sit up to 0.05 outside min–max.
-        expect(row.mean).toBeGreaterThanOrEqual((row.min as number) - 0.05 - 1e-9);
-        expect(row.mean).toBeLessThanOrEqual((row.max as number) + 0.05 + 1e-9);
+        // A submission every mentor scored alike is never flagged, normalised or not.
+        if (row.min === row.max) expect(row.flagged).toBe(false);
+        // The mean is rounded once to one decimal, so it may sit up to 0.05 outside the raw min–max;
+        // a normalised mean is on another scale than the raw range.
+        if (!r.options.normalise) {
+          expect(row.mean).toBeGreaterThanOrEqual((row.min as number) - 0.05 - 1e-9);
+          expect(row.mean).toBeLessThanOrEqual((row.max as number) + 0.05 + 1e-9);
+        }
         expect(Math.round((row.mean as number) * 10) / 10).toBe(row.mean);
         expect(row.flagged).toBe(row.n >= 2 && (row.spread as number) > threshold);
         for (const v of Object.values(row.criteria)) {

@@ -57,8 +57,11 @@ function labels(language: 'id' | 'en'): ExportLabels {
     flagged: language === 'id' ? 'perlu dibahas' : 'to discuss',
     category: (c) => `cat:${c}`,
     mentorName: (m) => (m === 'm1' ? 'Dewi' : 'Budi'),
+    normalisation: (status) => `norm:${status}`,
   };
 }
+
+const about = { title: 'Tentang berkas ini', lines: [['Rubrik', 'MJC · versi 2'], ['Rata-rata', 'Mentah']] as [string, string][] };
 
 describe('roundForFile', () => {
   it('keeps two decimals as numbers and leaves gaps empty', () => {
@@ -68,7 +71,7 @@ describe('roundForFile', () => {
 
 describe('exportTables', () => {
   it('lists submissions best first with numbers as numbers, means at one decimal (as ranked), the rest at 2, criteria in rubric order', () => {
-    const [table] = exportTables(results, versionChanges(results), rubric, labels('id'));
+    const [, table] = exportTables(results, versionChanges(results), rubric, labels('id'), about);
     expect(table?.header).toEqual([...RESULT_COLUMNS.map((k) => `id:${k}`), 'Label (1–5)', 'Keterbacaan (1–5)', 'Keaslian (1–5)']);
     expect(table?.rows.map((r) => r.slice(0, 8))).toEqual([
       // 90.625 → 90.6, 31.25 → 31.3, 28.125 → 28.1: one rounding, halves away from zero.
@@ -84,7 +87,9 @@ describe('exportTables', () => {
   });
 
   it('names criteria, groups and sheets in the language asked for', () => {
-    const [res, crits, mentors, versions] = exportTables(results, versionChanges(results), rubric, labels('en'));
+    const [first, res, crits, mentors, versions] = exportTables(results, versionChanges(results), rubric, labels('en'), about);
+    // What the file holds comes first.
+    expect(first).toEqual({ name: 'Tentang berkas ini', header: ['Tentang berkas ini', ''], rows: [['Rubrik', 'MJC · versi 2'], ['Rata-rata', 'Mentah']] });
     expect(res?.header.slice(-3)).toEqual(['Label (1–5)', 'Legibility (1–5)', 'Originality (1–5)']);
     expect(res?.rows[0]?.[13]).toBe('to discuss');
     expect(crits?.rows.map((r) => r.slice(0, 3))).toEqual([
@@ -95,9 +100,11 @@ describe('exportTables', () => {
     ]);
     expect(crits?.rows[3]?.[7]).toBe(2); // two submissions scored by both mentors
     expect(mentors?.rows.map((r) => r.slice(0, 2))).toEqual([['Dewi', 3], ['Budi', 2]]);
+    // Dewi scored three submissions differently: normalised; Budi only two: left raw, and the file says why.
+    expect(mentors?.rows.map((r) => r.at(-1))).toEqual(['norm:normalised', 'norm:too-few']);
     expect(versions?.header).toEqual([...VERSION_COLUMNS.map((k) => `en:${k}`), 'Label', 'Legibility', 'Originality']);
     // Keripik Sari: 28.125 → 90.625 overall; zz 2.5 → 5, aa 2 → 4.5, mm 2 → 4.5.
     expect(versions?.rows).toEqual([['Keripik Sari', 1, 2, 62.5, 2.5, 2.5, 2.5]]);
-    expect(exportTables(results, [], rubric, labels('en')).map((t) => t.name)).toEqual(['R', 'C', 'M', 'V']);
+    expect(exportTables(results, [], rubric, labels('en'), about).map((t) => t.name)).toEqual(['Tentang berkas ini', 'R', 'C', 'M', 'V']);
   });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { computeSessionResults, versionChanges, type SubmissionResultRow } from '../../../../shared/scoring/results.ts';
 import { exportTables, resultsTable } from '../../../../shared/scoring/resultsTable.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
+import { useFormat } from '../../i18n/format.ts';
 import type { MentorProgress, SessionData } from '../../data/sessionsRepo.ts';
 import { downloadBlob, safeFileName } from '../../ui/download.ts';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
@@ -10,7 +11,7 @@ import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { AgreementSection } from './AgreementSection.tsx';
 import { DivergingBarChart } from './DivergingBarChart.tsx';
-import { csvBlob, exportLabels, xlsxBlob } from './exportResults.ts';
+import { csvBlob, exportLabels, resultsAbout, resultsFileTitle, xlsxBlob, type ResultsExportFacts } from './exportResults.ts';
 import { useResultFormats } from './numberFormats.ts';
 import { RankingChart, type RankingBar } from './RankingChart.tsx';
 import { rankIn, ResultsTable, type RankScope } from './ResultsTable.tsx';
@@ -35,6 +36,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
   const me = useCurrentMentorRecord();
   const toast = useToast();
   const formats = useResultFormats();
+  const format = useFormat();
   const [normalise, setNormalise] = useState(false);
   const [scope, setScope] = useState<RankScope>('overall');
   const [thresholdText, setThresholdText] = useState(String(DEFAULT_THRESHOLD));
@@ -76,6 +78,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
   if (!rubric || !results) return <p className="notice">{t('sessions.rubricMissing')}</p>;
 
   const names = (id: string) => mentorName(data.mentors, id, t);
+  const normalisationOf = (id: string) => results.normalisation.mentors.find((n) => n.mentorId === id)?.status ?? 'too-few';
   const categoryName = (code: string) => t(`categories.${code}`);
   const groupOf = (r: SubmissionResultRow) => (scope === 'category' ? categoryName(r.submission.category) : r.submission.region);
   const ordered = [...results.submissions].sort((a, b) => {
@@ -101,15 +104,25 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
         }));
   const flagged = results.submissions.filter((r) => r.flagged).length;
   const c = results.completeness;
-  const baseName = `${data.workshop.name} - ${session.name} - ${t('sessions.export.fileSuffix')}`;
   const labels = () => exportLabels(t, i18n.language, names);
 
   async function exportAs(kind: 'csv' | 'xlsx') {
     if (!results || !rubric) return;
     try {
+      const facts: ResultsExportFacts = {
+        workshop: data.workshop.name,
+        session: session.name,
+        rubric: { name: i18n.language === 'en' ? rubric.name.en || rubric.name.id : rubric.name.id, version: rubric.version },
+        results,
+        mentorName: names,
+        madeAt: Date.now(),
+        timestamp: format.timestamp,
+        number: format.number,
+      };
+      const about = resultsAbout(t, facts);
       const blob =
-        kind === 'csv' ? csvBlob(resultsTable(results, rubric, labels())) : await xlsxBlob(exportTables(results, changes, rubric, labels()));
-      downloadBlob(blob, safeFileName(baseName, kind));
+        kind === 'csv' ? csvBlob(resultsTable(results, rubric, labels()), about) : await xlsxBlob(exportTables(results, changes, rubric, labels(), about));
+      downloadBlob(blob, safeFileName(resultsFileTitle(t, facts), kind));
       toast({ message: t('sessions.export.done', { kind: kind.toUpperCase() }) });
     } catch (error) {
       toast({ tone: 'error', message: saveErrorMessage(error, t) });
@@ -158,7 +171,12 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
           onClose={() => setSummaryOpen(false)}
         />
       ) : null}
-      {normalise ? <p className="field-hint">{t('sessions.results.normaliseHint')}</p> : null}
+      {normalise ? (
+        <div className="field-hint" data-testid="normalise-hint">
+          <p>{t('sessions.results.normaliseHint')}</p>
+          {results.normalisation.outsideRange > 0 ? <p>{t('sessions.results.normaliseOutside', { count: results.normalisation.outsideRange })}</p> : null}
+        </div>
+      ) : null}
       <p className="results-summary" aria-live="polite">
         {t('sessions.results.summary', {
           scored: formats.integer(c.scored),
@@ -202,6 +220,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
               <th scope="col" className="numeric">
                 {t('sessions.results.shared')}
               </th>
+              <th scope="col">{t('sessions.results.normalisationColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -212,6 +231,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
                 <td className="numeric">{formats.score(m.meanGiven)}</td>
                 <td className="numeric">{formats.signed(m.leniency)}</td>
                 <td className="numeric">{formats.integer(m.leniencyN)}</td>
+                <td>{m.counted > 0 ? t(`sessions.results.normalisation.${normalisationOf(m.mentorId)}`) : formats.integer(null)}</td>
               </tr>
             ))}
           </tbody>
