@@ -4,7 +4,7 @@ import type { ScoringSession } from '../domain/session.ts';
 import type { Workshop } from '../domain/workshop.ts';
 import { summaryEn, summaryId } from '../i18n/parts/summary.ts';
 import { assignQueues } from '../scoring/queue.ts';
-import { alphaReading, iccReading, type Agreement, type SessionResults, type SubmissionResultRow, type VersionChange } from '../scoring/results.ts';
+import { alphaReadingOf, emptyAgreement, iccMeanReadingOf, iccReadingOf, type Agreement, type SessionResults, type SubmissionResultRow, type VersionChange } from '../scoring/results.ts';
 import { formatDateRange, formatFixed, formatMoment, formatNumber, formatPercent } from './packFormat.ts';
 import { safeSegment } from './packFileNames.ts';
 import { fill, PACK_LOCALES, studioMessages, type PackLanguage } from './packText.ts';
@@ -49,17 +49,24 @@ export function summaryFormats(language: PackLanguage) {
   };
 }
 
+/** "0,72 [0,55–0,84]": a coefficient with its 95 % interval when there is one. */
+function withInterval(f: ReturnType<typeof summaryFormats>, value: number | null, low: number | null, high: number | null): string {
+  return value !== null && low !== null && high !== null ? `${f.coefficient(value)} [${f.coefficient(low)}–${f.coefficient(high)}]` : f.coefficient(value);
+}
+
+/** Readings are taken on the interval's lower bound (see `alphaReadingOf`). */
 function agreementCells(a: Agreement, text: SummaryMessages, language: PackLanguage) {
   const f = summaryFormats(language);
-  const alpha = alphaReading(a.alpha);
-  const icc = iccReading(a.icc);
+  const alpha = alphaReadingOf(a);
+  const icc = iccReadingOf(a);
   return {
     alpha: a.alpha,
+    // The table's cells stay short (the intervals are in the overall sentences and the studio's table).
     alphaText: f.coefficient(a.alpha),
     alphaReading: alpha,
-    iccText: icc ? `${f.coefficient(a.icc)} (${text.readings.icc[icc]})` : f.coefficient(null),
+    iccText: icc ? `${f.coefficient(a.icc)} (${text.readings.icc[icc]})` : f.coefficient(a.icc),
     readingText: alpha ? text.readings.alpha[alpha] : text.readings.unavailable,
-    unitsText: fill(text.criteria.units, { n: f.count(a.alphaUnits) }),
+    unitsText: fill(text.criteria.units, { n: f.count(a.alphaUnits), mentors: f.count(a.alphaRaters), values: f.count(a.alphaPairable), iccN: f.count(a.iccUnits) }),
   };
 }
 
@@ -148,7 +155,7 @@ export function buildSummaryModel(input: SummaryInput, options: SummaryOptions):
       meanText: f.score(mean),
       sdText: f.coefficient(r?.sd ?? null),
       n: r?.n ?? 0,
-      ...agreementCells(r ?? { alpha: null, alphaUnits: 0, icc: null, iccUnits: 0 }, text, language),
+      ...agreementCells(r ?? emptyAgreement('ordinal'), text, language),
     };
   });
 
@@ -158,9 +165,17 @@ export function buildSummaryModel(input: SummaryInput, options: SummaryOptions):
     o.alpha === null
       ? [text.agreement.none]
       : [
-          fill(text.agreement.overall, { alpha: overallCells.alphaText, reading: overallCells.readingText, count: f.count(o.alphaUnits) }),
+          fill(text.agreement.overall, { alpha: withInterval(f, o.alpha, o.alphaLow, o.alphaHigh), reading: overallCells.readingText, count: f.count(o.alphaUnits) }),
           ...(o.icc !== null
-            ? [fill(text.agreement.overallIcc, { icc: f.coefficient(o.icc), reading: text.readings.icc[iccReading(o.icc) ?? 'poor'], count: f.count(o.iccUnits) })]
+            ? [
+                fill(text.agreement.overallIcc, {
+                  icc: withInterval(f, o.icc, o.iccLow, o.iccHigh),
+                  iccMean: withInterval(f, o.iccMean, o.iccMeanLow, o.iccMeanHigh),
+                  reading: iccMeanReadingOf(o) ? text.readings.icc[iccMeanReadingOf(o) ?? 'poor'] : text.readings.unavailable,
+                  count: f.count(o.iccUnits),
+                  mentors: f.count(o.iccRaters),
+                }),
+              ]
             : []),
         ];
   const signed = (v: number | null) => (v === null ? f.score(null) : v > 0 ? `+${f.score(v)}` : f.score(v));
@@ -255,7 +270,7 @@ export function buildSummaryModel(input: SummaryInput, options: SummaryOptions):
     agreement: {
       sentences,
       alpha: o.alpha,
-      alphaReading: alphaReading(o.alpha),
+      alphaReading: alphaReadingOf(o),
       mentors: mentorRows,
       chartAlt: fill(text.agreement.chartAlt, { summary: summarise(mentorRows.map((m) => `${m.name} ${m.leniencyText}`)) }),
     },

@@ -270,19 +270,7 @@ export function alphaWithInterval(
   const alpha = alphaOfUnits(prepared, metric);
   const base = { metric, alpha, units: prepared.units.length, raters: prepared.raters, pairable: prepared.pairable };
   if (alpha === null || prepared.units.length < 2) return { ...base, low: null, high: null };
-  const random = seededRandom(bootstrap.seed);
-  const count = prepared.units.length;
-  const weights = new Uint32Array(count);
-  const draws: number[] = [];
-  for (let r = 0; r < bootstrap.resamples; r += 1) {
-    weights.fill(0);
-    for (let i = 0; i < count; i += 1) {
-      const pick = Math.floor(random() * count);
-      weights[pick] = (weights[pick] as number) + 1;
-    }
-    const value = alphaOfUnits(prepared, metric, weights);
-    if (value !== null) draws.push(value);
-  }
+  const draws = bootstrapDraws(prepared, metric, seededRandom(bootstrap.seed), bootstrap.resamples);
   if (draws.length < 2) return { ...base, low: null, high: null };
   draws.sort((a, b) => a - b);
   return { ...base, low: percentileOf(draws, 0.025), high: percentileOf(draws, 0.975) };
@@ -393,4 +381,173 @@ export function iccAll(matrix: readonly (readonly (number | null)[])[]): IccResu
     if (icc2kv !== null) forms['2,k'] = { icc: icc2kv, low: brown(low), high: brown(high) };
   }
   return { forms, units: n, raters: k };
+}
+
+/**
+ * α on `resamples` bootstrap resamples of the units. Precomputed per unit so a
+ * resample costs a pass over the units: for nominal, interval and ratio data
+ * (δ fixed) each unit's observed disagreement is one number; for ordinal data
+ * (δ depends on the resample's marginals) each unit's coincidences are a
+ * small dense V × V block, summed per resample.
+ */
+function bootstrapDraws(prepared: PreparedAlpha, metric: AlphaMetric, random: () => number, resamples: number): number[] {
+  const units = prepared.units;
+  const U = units.length;
+  const V = prepared.distinct.length;
+  const distinct = prepared.distinct;
+  const weights = new Uint32Array(U);
+  const marginals = new Float64Array(V);
+  const draws: number[] = [];
+  const drawWeights = () => {
+    weights.fill(0);
+    for (let i = 0; i < U; i += 1) {
+      const pick = Math.floor(random() * U);
+      weights[pick] = (weights[pick] as number) + 1;
+    }
+  };
+  if (metric === 'ordinal' && V <= 64) {
+    // Units with the same values (in any order) have the same coincidences: resample patterns, not units.
+    const patternOf = new Map<string, number>();
+    const unitPattern = new Int32Array(U);
+    const patterns: PreparedUnit[] = [];
+    units.forEach((u, i) => {
+      const key = [...u.values].sort((a, b) => a - b).join(',');
+      let p = patternOf.get(key);
+      if (p === undefined) {
+        p = patterns.length;
+        patternOf.set(key, p);
+        patterns.push(u);
+      }
+      unitPattern[i] = p;
+    });
+    const P = patterns.length;
+    const patternWeights = new Uint32Array(P);
+    // Each pattern's coincidences as sparse (cell, amount) pairs: six mentors touch a few cells of V × V.
+    const blocks = patterns.map((u) => {
+      const cells = new Map<number, number>();
+      const m = u.values.length;
+      for (let a = 0; a < m; a += 1) {
+        for (let b = 0; b < m; b += 1) {
+          if (a === b) continue;
+          const index = (u.values[a] as number) * V + (u.values[b] as number);
+          cells.set(index, (cells.get(index) ?? 0) + 1 / (m - 1));
+        }
+      }
+      return { cells: Int32Array.from(cells.keys()), amounts: Float64Array.from(cells.values()) };
+    });
+    const coincidences = new Float64Array(V * V);
+    const cumulative = new Float64Array(V + 1);
+    for (let r = 0; r < resamples; r += 1) {
+      // The same draws as `drawWeights` (one random number per unit), counted per pattern.
+      patternWeights.fill(0);
+      for (let i = 0; i < U; i += 1) {
+        const p = unitPattern[Math.floor(random() * U)] as number;
+        patternWeights[p] = (patternWeights[p] as number) + 1;
+      }
+      coincidences.fill(0);
+      for (let i = 0; i < P; i += 1) {
+        const w = patternWeights[i] as number;
+        if (w === 0) continue;
+        const { cells, amounts } = blocks[i] as { cells: Int32Array; amounts: Float64Array };
+        for (let x = 0; x < cells.length; x += 1) {
+          const cell = cells[x] as number;
+          coincidences[cell] = (coincidences[cell] as number) + w * (amounts[x] as number);
+        }
+      }
+      let n = 0;
+      for (let c = 0; c < V; c += 1) {
+        let row = 0;
+        for (let k = 0; k < V; k += 1) row += coincidences[c * V + k] as number;
+        marginals[c] = row;
+        n += row;
+        cumulative[c + 1] = (cumulative[c] as number) + row;
+      }
+      let observed = 0;
+      let expected = 0;
+      for (let c = 0; c < V; c += 1) {
+        for (let k = c + 1; k < V; k += 1) {
+          const between = (cumulative[k + 1] as number) - (cumulative[c] as number);
+          const delta = (between - ((marginals[c] as number) + (marginals[k] as number)) / 2) ** 2;
+          observed += 2 * (coincidences[c * V + k] as number) * delta;
+          expected += 2 * (marginals[c] as number) * (marginals[k] as number) * delta;
+        }
+      }
+      if (n >= 2 && expected > 1e-12 * n * n) draws.push(1 - ((n - 1) * observed) / expected);
+    }
+    return draws;
+  }
+  if (metric === 'ordinal') {
+    // Many distinct values (not rubric levels): the general computation per resample.
+    for (let r = 0; r < resamples; r += 1) {
+      drawWeights();
+      const value = alphaOfUnits(prepared, metric, weights);
+      if (value !== null) draws.push(value);
+    }
+    return draws;
+  }
+  if (metric === 'interval') {
+    // D_e = 2 (n Σv² − (Σv)²) needs only each unit's count, sum and sum of squares.
+    const stats = units.map((u) => {
+      let sum = 0;
+      let squares = 0;
+      for (const c of u.values) {
+        const v = distinct[c] as number;
+        sum += v;
+        squares += v * v;
+      }
+      const m = u.values.length;
+      return { m, sum, squares, observed: (2 * (m * squares - sum * sum)) / (m - 1) };
+    });
+    for (let r = 0; r < resamples; r += 1) {
+      drawWeights();
+      let n = 0;
+      let sum = 0;
+      let squares = 0;
+      let observed = 0;
+      for (let i = 0; i < U; i += 1) {
+        const w = weights[i] as number;
+        if (w === 0) continue;
+        const u = stats[i] as (typeof stats)[number];
+        n += w * u.m;
+        sum += w * u.sum;
+        squares += w * u.squares;
+        observed += w * u.observed;
+      }
+      const expected = 2 * (n * squares - sum * sum);
+      if (n >= 2 && expected > 1e-12 * Math.max(1, n * n)) draws.push(1 - ((n - 1) * observed) / expected);
+    }
+    return draws;
+  }
+  const delta = deltaFunction(metric, distinct, marginals);
+  const observedOf = units.map((u) => {
+    const m = u.values.length;
+    let sum = 0;
+    for (let a = 0; a < m; a += 1) for (let b = 0; b < m; b += 1) if (a !== b) sum += delta(u.values[a] as number, u.values[b] as number);
+    return sum / (m - 1);
+  });
+  const deltas = metric === 'ratio' ? Float64Array.from({ length: V * V }, (_, x) => delta(Math.floor(x / V), x % V)) : null;
+  for (let r = 0; r < resamples; r += 1) {
+    drawWeights();
+    marginals.fill(0);
+    let n = 0;
+    let observed = 0;
+    for (let i = 0; i < U; i += 1) {
+      const w = weights[i] as number;
+      if (w === 0) continue;
+      observed += w * (observedOf[i] as number);
+      const values = (units[i] as PreparedUnit).values;
+      for (const c of values) marginals[c] = (marginals[c] as number) + w;
+      n += w * values.length;
+    }
+    let expected = 0;
+    if (metric === 'nominal') {
+      let squares = 0;
+      for (let c = 0; c < V; c += 1) squares += (marginals[c] as number) ** 2;
+      expected = n * n - squares;
+    } else if (deltas) {
+      for (let c = 0; c < V; c += 1) for (let k = 0; k < V; k += 1) expected += (marginals[c] as number) * (marginals[k] as number) * (deltas[c * V + k] as number);
+    }
+    if (n >= 2 && expected > 1e-12 * Math.max(1, n * n)) draws.push(1 - ((n - 1) * observed) / expected);
+  }
+  return draws;
 }

@@ -1,7 +1,7 @@
 import type { Review } from '../domain/review.ts';
 import type { Rubric } from '../domain/rubric.ts';
 import { aggregateSubmissions, mentorLeniency, normalisePerMentor, rankWithTies, type MentorNormalisation, type ScoreEntry } from './aggregate.ts';
-import { icc21, krippendorffAlphaInterval } from './agreement.ts';
+import { ALPHA_BOOTSTRAP, ALPHA_METRICS, alphaWithInterval, iccAll, krippendorffAlpha, type AlphaMetric, type IccForm, type IccValue } from './agreement.ts';
 import { compareFractions, fromDecimal, reduce, toNumber, type Fraction } from './exactScore.ts';
 import { isOnScale } from './scale.ts';
 import { reviewScore } from './score.ts';
@@ -38,6 +38,8 @@ export interface SessionResultsInput {
   /** The session's mentors, in order: the raters (columns) of the agreement matrices. */
   mentorIds: readonly string[];
   options: ResultsOptions;
+  /** Bootstrap resamples for alpha's intervals (default ALPHA_BOOTSTRAP.resamples; 0 = no intervals, for tests of other things). */
+  alphaResamples?: number;
 }
 
 /** One submission's line of the results. */
@@ -72,14 +74,31 @@ export interface SubmissionResultRow {
 
 /** Agreement between mentors over one matrix (submissions × mentors). */
 export interface Agreement {
-  /** Krippendorff's alpha (interval), over submissions with two or more ratings. */
+  /** Krippendorff's alpha in `alphaMetric` (ordinal for rubric levels, interval for the 0–100 overall), over submissions with two or more ratings. */
   alpha: number | null;
-  /** Submissions that entered alpha (two or more ratings). */
+  alphaMetric: AlphaMetric;
+  /** 95 % seeded bootstrap interval of alpha (ALPHA_BOOTSTRAP). */
+  alphaLow: number | null;
+  alphaHigh: number | null;
+  /** Submissions that entered alpha (two or more ratings), mentors among them, and pairable values. */
   alphaUnits: number;
-  /** ICC(2,1) over the submissions every rating mentor scored. */
+  alphaRaters: number;
+  alphaPairable: number;
+  /** Alpha in every metric for rubric levels (other metrics null on the interval 0–100 overall). */
+  alphaByMetric: Record<AlphaMetric, number | null>;
+  /** ICC(2,1): one mentor's score, two-way random, absolute agreement; with McGraw & Wong's 95 % interval. */
   icc: number | null;
-  /** Submissions that entered the ICC. */
+  iccLow: number | null;
+  iccHigh: number | null;
+  /** ICC(2,k): the reliability of the mean of the k mentors, which is what ranks use. */
+  iccMean: number | null;
+  iccMeanLow: number | null;
+  iccMeanHigh: number | null;
+  /** All six forms of Shrout & Fleiss. */
+  iccForms: Record<IccForm, IccValue | null>;
+  /** Submissions and mentors the ICCs were computed on: the submissions every rating mentor scored. */
   iccUnits: number;
+  iccRaters: number;
 }
 
 export interface CriterionResult extends Agreement {
@@ -163,6 +182,7 @@ interface CountedReview {
  */
 export function computeSessionResults(input: SessionResultsInput): SessionResults {
   const { rubric, submissions, mentorIds, options } = input;
+  const bootstrap = { seed: ALPHA_BOOTSTRAP.seed, resamples: input.alphaResamples ?? ALPHA_BOOTSTRAP.resamples };
   const criteria = rubric.groups.flatMap((g) => g.criteria.map((c) => ({ ...c, groupId: g.id })));
   const submissionIndex = new Map(submissions.map((s, i) => [s.id, i]));
   const mentorIndex = new Map(mentorIds.map((m, i) => [m, i]));
@@ -297,7 +317,7 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
       sd: standardDeviation(values, true),
       n: values.length,
       scale: { min: c.scale.min, max: c.scale.max },
-      ...agreementOf(matrix),
+      ...agreementOf(matrix, 'ordinal', bootstrap),
     };
   });
 
@@ -319,7 +339,7 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
   return {
     submissions: rows,
     criteria: criterionResults,
-    overall: agreementOf(overallMatrix),
+    overall: agreementOf(overallMatrix, 'interval', bootstrap),
     mentors,
     completeness: {
       submissions: submissions.length,
@@ -356,21 +376,64 @@ function rankWithin(
 }
 
 /**
- * Alpha over the whole matrix (it allows missing values); ICC(2,1) needs
- * complete data, so it is taken over the mentors who rated anything and the
- * submissions all of them rated.
+ * Alpha over the whole matrix (it allows missing values), with its bootstrap
+ * interval; the ICCs need complete data, so they are taken over the mentors
+ * who rated anything and the submissions all of them rated.
  */
-function agreementOf(matrix: readonly (readonly (number | null)[])[]): Agreement {
-  const alphaUnits = matrix.filter((row) => row.filter((v) => v !== null).length >= 2).length;
+function agreementOf(matrix: readonly (readonly (number | null)[])[], metric: AlphaMetric, bootstrap: { seed: number; resamples: number } = ALPHA_BOOTSTRAP): Agreement {
   const columns = matrix.length === 0 ? [] : (matrix[0] as readonly (number | null)[]).map((_, j) => j).filter((j) => matrix.some((row) => row[j] !== null));
   const complete = matrix.filter((row) => columns.every((j) => row[j] !== null)).map((row) => columns.map((j) => row[j] as number));
-  const icc = columns.length >= 2 ? icc21(complete) : null;
+  const iccs = iccAll(columns.length >= 2 ? complete : []);
+  const alpha = alphaWithInterval(matrix, metric, bootstrap);
+  // The other metrics only where values are levels (few distinct values); on a 0–100 score only interval makes sense.
+  const byMetric = Object.fromEntries(
+    ALPHA_METRICS.map((m) => [m, m === metric ? alpha.alpha : metric === 'interval' ? null : krippendorffAlpha(matrix, m)]),
+  ) as Record<AlphaMetric, number | null>;
+  const single = iccs.forms['2,1'];
+  const mean = iccs.forms['2,k'];
   return {
-    alpha: krippendorffAlphaInterval(matrix),
-    alphaUnits,
-    icc,
+    alpha: alpha.alpha,
+    alphaMetric: metric,
+    alphaLow: alpha.low,
+    alphaHigh: alpha.high,
+    alphaUnits: alpha.units,
+    alphaRaters: alpha.raters,
+    alphaPairable: alpha.pairable,
+    alphaByMetric: byMetric,
+    icc: single?.icc ?? null,
+    iccLow: single?.low ?? null,
+    iccHigh: single?.high ?? null,
+    iccMean: mean?.icc ?? null,
+    iccMeanLow: mean?.low ?? null,
+    iccMeanHigh: mean?.high ?? null,
+    iccForms: iccs.forms,
     iccUnits: columns.length >= 2 ? complete.length : 0,
+    iccRaters: columns.length >= 2 ? columns.length : 0,
   };
+}
+
+/** Agreement where nothing could be measured (e.g. a criterion nobody scored). */
+export function emptyAgreement(metric: AlphaMetric): Agreement {
+  return agreementOf([], metric);
+}
+
+/**
+ * The plain-words reading of an agreement figure, judged on the lower bound
+ * of its 95 % interval: "good" only when even the pessimistic end is good.
+ * Null when there is no interval (too few submissions to say).
+ */
+export function alphaReadingOf(a: Pick<Agreement, 'alphaLow'>): 'good' | 'tentative' | 'low' | null {
+  return alphaReading(a.alphaLow);
+}
+
+/** The ICC reading (Koo & Li) of the ICC(2,1) interval's lower bound: one mentor's score. */
+export function iccReadingOf(a: Pick<Agreement, 'iccLow'>): 'excellent' | 'good' | 'moderate' | 'poor' | null {
+  return iccReading(a.iccLow);
+}
+
+/** The ICC reading of the ICC(2,k) interval's lower bound: how far the mean of the mentors, which ranks use, can be trusted. */
+export function iccMeanReadingOf(a: Pick<Agreement, 'iccMeanLow'>): 'excellent' | 'good' | 'moderate' | 'poor' | null {
+  return iccReading(a.iccMeanLow);
 }
 
 /** Krippendorff's reading of alpha: ≥ 0.8 good, ≥ 0.667 tentative conclusions only, below that low. */

@@ -6,8 +6,8 @@ import { median, percentile, round, type Measure } from './measure.ts';
 const SUBMISSIONS = 300;
 const MENTORS = 6;
 const CRITERIA_PER_GROUP = 6;
-const WARM_UP = 5;
-const RUNS = 40;
+const WARM_UP = 1;
+const RUNS = 8;
 
 function seeded(seed: number) {
   return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
@@ -67,7 +67,11 @@ function benchSession() {
   return { rubric, submissions, mentorIds, reviews };
 }
 
-/** computeSessionResults with normalisation and agreement, 300 submissions × 6 mentors × 12 criteria. */
+/**
+ * computeSessionResults with normalisation and agreement (alpha in its metric with a 1,000-resample
+ * bootstrap interval for the overall and each criterion, all six ICCs with intervals), 300 submissions ×
+ * 6 mentors × 12 criteria: what the results worker does each time the tab's options change.
+ */
 export default async function resultsBench(): Promise<Measure[]> {
   const session = benchSession();
   const run = () => computeSessionResults({ ...session, options: { normalise: true, flagSpreadAbove: 20 } });
@@ -80,12 +84,12 @@ export default async function resultsBench(): Promise<Measure[]> {
     times.push(performance.now() - t);
   }
   // The work was real: every submission is ranked and agreement is defined.
-  if (check.submissions.some((r) => r.rank === null) || check.overall.alpha === null || check.overall.icc === null) {
+  if (check.submissions.some((r) => r.rank === null) || check.overall.alphaLow === null || check.overall.iccMeanLow === null || check.criteria.some((c) => c.alphaLow === null)) {
     throw new Error('results bench: the computation did not produce full results');
   }
   const label = `${SUBMISSIONS} submissions × ${MENTORS} mentors × ${CRITERIA_PER_GROUP * 2} criteria`;
   return [
-    { name: `session results, median (${label})`, value: round(median(times), 2), unit: 'ms', goal: '< 50' },
-    { name: `session results, p95 (${label})`, value: round(percentile(times, 95), 2), unit: 'ms', goal: '< 50' },
+    { name: `session results with intervals, median (${label})`, value: round(median(times), 2), unit: 'ms', goal: '< 1000' },
+    { name: `session results with intervals, p95 (${label})`, value: round(percentile(times, 95), 2), unit: 'ms', goal: '< 1000' },
   ];
 }

@@ -88,6 +88,8 @@ export function summaryInput(options: SummaryFixtureOptions = {}): SummaryInput 
     submissions,
     mentorIds: session.mentorIds,
     options: { normalise: options.normalise ?? false, flagSpreadAbove: options.flagSpreadAbove ?? 20 },
+    // Fewer bootstrap resamples than the studio's 1,000: the report's tests read the intervals, not their precision.
+    alphaResamples: 200,
   });
   return {
     workshop: { name: 'Pendampingan Kemasan MJC Malang', region: 'Malang', venue: 'Gedung Bakorwil III, Malang', startDate: '2026-11-12', endDate: '2026-11-14' },

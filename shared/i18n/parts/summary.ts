@@ -94,7 +94,7 @@ export const summaryId = {
     icc: 'ICC(2,1)',
     reading: 'Artinya',
     scale: 'skala {{min}}–{{max}}',
-    units: '{{n}} kiriman',
+    units: '{{n}} kiriman, {{mentors}} mentor, {{values}} nilai (ICC: {{iccN}} kiriman)',
     overallRow: 'Nilai keseluruhan (0–100)',
   },
   readings: {
@@ -152,8 +152,8 @@ export const summaryId = {
   },
   agreement: {
     title: 'Kesepakatan antarmentor',
-    overall: 'Kesepakatan nilai keseluruhan: α Krippendorff = {{alpha}} — {{reading}} (dari {{count}} kiriman yang dinilai dua mentor atau lebih).',
-    overallIcc: 'ICC(2,1) = {{icc}} ({{reading}}), dari {{count}} kiriman yang dinilai semua mentor.',
+    overall: 'Kesepakatan nilai keseluruhan: α Krippendorff (interval) = {{alpha}} [selang kepercayaan 95%] — {{reading}}, dinilai dari batas bawahnya (dari {{count}} kiriman yang dinilai dua mentor atau lebih).',
+    overallIcc: 'ICC(2,1) satu mentor = {{icc}}; ICC(2,k) rata-rata mentor, yang dipakai peringkat = {{iccMean}} ({{reading}}), dari {{count}} kiriman yang dinilai semua {{mentors}} mentor.',
     none: 'Kesepakatan belum bisa dihitung: perlu kiriman yang dinilai oleh dua mentor atau lebih.',
     leniencyTitle: 'Kemurahan mentor',
     leniencyIntro:
@@ -274,7 +274,7 @@ export const summaryEn: typeof summaryId = {
     icc: 'ICC(2,1)',
     reading: 'Meaning',
     scale: 'scale {{min}}–{{max}}',
-    units: '{{n}} submissions',
+    units: '{{n}} submissions, {{mentors}} mentors, {{values}} values (ICC: {{iccN}} submissions)',
     overallRow: 'Overall score (0–100)',
   },
   readings: {
@@ -332,8 +332,8 @@ export const summaryEn: typeof summaryId = {
   },
   agreement: {
     title: 'Agreement between mentors',
-    overall: "Agreement on the overall score: Krippendorff's α = {{alpha}} — {{reading}} (from {{count}} submissions scored by two or more mentors).",
-    overallIcc: 'ICC(2,1) = {{icc}} ({{reading}}), from {{count}} submissions scored by every mentor.',
+    overall: "Agreement on the overall score: Krippendorff's α (interval) = {{alpha}} [95% confidence interval] — {{reading}}, judged on its lower bound (from {{count}} submissions scored by two or more mentors).",
+    overallIcc: 'ICC(2,1) for one mentor = {{icc}}; ICC(2,k) for the mentors’ mean, which ranks use = {{iccMean}} ({{reading}}), from {{count}} submissions scored by all {{mentors}} mentors.',
     none: 'Agreement cannot be computed yet: it needs submissions scored by two or more mentors.',
     leniencyTitle: 'Mentor leniency',
     leniencyIntro:

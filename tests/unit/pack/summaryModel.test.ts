@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSummaryModel, RANKING_CHART_BARS, summaryFileName, type SummaryInput } from '../../../shared/pack/summaryModel.ts';
 import { summaryModelSchema, type SummaryModel } from '../../../shared/pack/summaryModelSchema.ts';
-import { alphaReading } from '../../../shared/scoring/results.ts';
+import { alphaReading, emptyAgreement } from '../../../shared/scoring/results.ts';
 import { summaryInput } from '../../support/summaryFixture.ts';
 
 const id1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -126,10 +126,11 @@ describe('statistics per criterion and agreement', () => {
       expect(row.meanText).toBe(id1.format(r.mean as number));
       expect(row.meanShare).toBeCloseTo(((r.mean as number) - 1) / 4, 9);
       expect(row.alphaText).toBe(r.alpha === null ? '–' : minus(id2.format(r.alpha)));
-      const reading = alphaReading(r.alpha);
+      // Read on the lower bound of the 95 % interval.
+      const reading = alphaReading(r.alphaLow);
       expect(row.readingText).toBe(reading ? { good: 'kesepakatan baik', tentative: 'cukup untuk kesimpulan sementara', low: 'kesepakatan rendah, perlu dibahas' }[reading] : 'belum bisa dihitung');
       expect(row.iccText).toMatch(/^(−?\d,\d\d \((sangat baik|baik|sedang|lemah)\)|–)$/);
-      expect(row.unitsText).toBe(`${r.alphaUnits} kiriman`);
+      expect(row.unitsText).toBe(`${r.alphaUnits} kiriman, ${r.alphaRaters} mentor, ${r.alphaPairable} nilai (ICC: ${r.iccUnits} kiriman)`);
     });
     expect(model.criteria.rows[0]?.group).toBe('Kualitas');
     expect(model.criteria.overall.alphaText).toBe(minus(id2.format(input.results.overall.alpha as number)));
@@ -140,9 +141,9 @@ describe('statistics per criterion and agreement', () => {
     const model = build(input);
     const o = input.results.overall;
     expect(model.agreement.sentences[0]).toBe(
-      `Kesepakatan nilai keseluruhan: α Krippendorff = ${minus(id2.format(o.alpha as number))} — ${model.criteria.overall.readingText} (dari 12 kiriman yang dinilai dua mentor atau lebih).`,
+      `Kesepakatan nilai keseluruhan: α Krippendorff (interval) = ${minus(id2.format(o.alpha as number))} [${minus(id2.format(o.alphaLow as number))}–${minus(id2.format(o.alphaHigh as number))}] [selang kepercayaan 95%] — ${model.criteria.overall.readingText}, dinilai dari batas bawahnya (dari 12 kiriman yang dinilai dua mentor atau lebih).`,
     );
-    expect(model.agreement.sentences[1]).toMatch(/^ICC\(2,1\) = −?\d,\d\d \(.+\), dari 11 kiriman yang dinilai semua mentor\.$/);
+    expect(model.agreement.sentences[1]).toMatch(/^ICC\(2,1\) satu mentor = −?\d,\d\d \[−?\d,\d\d–−?\d,\d\d\]; ICC\(2,k\) rata-rata mentor, yang dipakai peringkat = −?\d,\d\d \[.+\] \(.+\), dari 11 kiriman yang dinilai semua 3 mentor\.$/);
     const [rina, andres, dewi] = model.agreement.mentors;
     // Andrés scores higher than the others, Dewi lower.
     expect(andres?.leniency).toBeGreaterThan(0);
@@ -155,7 +156,7 @@ describe('statistics per criterion and agreement', () => {
 
   it('explains when agreement cannot be computed', () => {
     const input = summaryInput();
-    const results = { ...input.results, overall: { alpha: null, alphaUnits: 0, icc: null, iccUnits: 0 } };
+    const results = { ...input.results, overall: emptyAgreement('interval') };
     const model = build({ ...input, results });
     expect(model.agreement.sentences).toEqual(['Kesepakatan belum bisa dihitung: perlu kiriman yang dinilai oleh dua mentor atau lebih.']);
     expect(model.criteria.overall.readingText).toBe('belum bisa dihitung');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alphaWithInterval, iccAll, krippendorffAlpha, type IccForm } from '../../../shared/scoring/agreement.ts';
+import { alphaWithInterval, iccAll, krippendorffAlpha, seededRandom, type IccForm } from '../../../shared/scoring/agreement.ts';
 import { fCdf, fQuantile } from '../../../shared/scoring/fDistribution.ts';
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four observers, twelve units,
@@ -88,5 +88,29 @@ describe('the F distribution', () => {
     expect(fQuantile(0.975, 15, 5)).toBeCloseTo(6.428, 3);
     expect(fQuantile(0.95, 1, 1)).toBeCloseTo(161.45, 1);
     expect(fCdf(fQuantile(0.3, 3.7, 11.2), 3.7, 11.2)).toBeCloseTo(0.3, 9);
+  });
+});
+
+describe('the fast bootstrap', () => {
+  it('gives exactly the interval of recomputing α on each resampled matrix, for every metric', () => {
+    const pairable = krippendorff.filter((row) => row.filter((v) => v !== null).length >= 2);
+    for (const metric of ['nominal', 'ordinal', 'interval', 'ratio'] as const) {
+      const random = seededRandom(11);
+      const draws: number[] = [];
+      for (let r = 0; r < 200; r += 1) {
+        const sample = pairable.map(() => pairable[Math.floor(random() * pairable.length)] as (number | null)[]);
+        const a = krippendorffAlpha(sample, metric);
+        if (a !== null) draws.push(a);
+      }
+      draws.sort((x, y) => x - y);
+      const at = (q: number) => {
+        const h = (draws.length - 1) * q;
+        const lo = Math.floor(h);
+        return draws[lo]! + (h - lo) * (draws[Math.min(draws.length - 1, lo + 1)]! - draws[lo]!);
+      };
+      const fast = alphaWithInterval(krippendorff, metric, { seed: 11, resamples: 200 });
+      expect(fast.low, metric).toBeCloseTo(at(0.025), 10);
+      expect(fast.high, metric).toBeCloseTo(at(0.975), 10);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rubric } from '../../../shared/domain/rubric.ts';
-import { icc21, krippendorffAlphaInterval } from '../../../shared/scoring/agreement.ts';
+import { icc21, krippendorffAlpha, krippendorffAlphaInterval } from '../../../shared/scoring/agreement.ts';
 import {
   alphaReading,
   computeSessionResults,
@@ -109,7 +109,14 @@ describe('computeSessionResults on a worked example', () => {
     // m3 rated nothing that counts, so the ICC is over m1 × m2 on s1 and s2.
     expect(results.overall.icc).toBeCloseTo(icc21([[100, 75], [50, 50]]) as number, 12);
     expect(results.overall.iccUnits).toBe(2);
-    expect(results.criteria[2]?.alpha).toBeCloseTo(krippendorffAlphaInterval([[5, 4], [3, 3], [4, null]]) as number, 12);
+    // Each figure says what it used: alpha 2 submissions, 2 mentors, 4 values; the ICC 2 submissions × 2 mentors.
+    expect([results.overall.alphaUnits, results.overall.alphaRaters, results.overall.alphaPairable]).toEqual([2, 2, 4]);
+    expect([results.overall.iccUnits, results.overall.iccRaters]).toEqual([2, 2]);
+    expect(results.overall.alphaMetric).toBe('interval');
+    // Rubric levels are ordinal: the criterion's alpha is ordinal by default, the other metrics alongside.
+    expect(results.criteria[2]?.alphaMetric).toBe('ordinal');
+    expect(results.criteria[2]?.alpha).toBeCloseTo(krippendorffAlpha([[5, 4], [3, 3], [4, null]], 'ordinal') as number, 12);
+    expect(results.criteria[2]?.alphaByMetric.interval).toBeCloseTo(krippendorffAlphaInterval([[5, 4], [3, 3], [4, null]]) as number, 12);
   });
 
   it('reports each mentor: submitted, abstained, conflicts, mean given and leniency', () => {
