@@ -76,8 +76,14 @@ test('results: ranks with ties, disagreement flags, agreement and leniency; CSV 
   await expect(rowOf(KOPI)).toContainText('25,0–75,0');
   await expect(rowOf(KERIPIK)).not.toContainText('Perlu dibahas');
   await expect(page.getByText('2 kiriman perlu dibahas (selisih lebih dari 20 poin).')).toBeVisible();
-  // Krippendorff's alpha on 100/75, 50/50, 75/25: 1 − 1041.67 / 1375 = 0.24, low.
-  await expect(page.getByText(/α Krippendorff = 0,24 — kesepakatan rendah, perlu dibahas \(dari 3 kiriman/)).toBeVisible();
+  // Krippendorff's alpha (interval) on 100/75, 50/50, 75/25: 1 − 1041.67 / 1375 = 0.24, with its bootstrap interval;
+  // the reading is judged on the interval's lower bound.
+  await expect(page.getByTestId('overall-agreement')).toHaveText(/α Krippendorff = 0,24 \[-?\d,\d\d–\d,\d\d\] — kesepakatan rendah, perlu dibahas, dinilai dari batas bawah selang 95% \(dari 3 kiriman/);
+  // Each figure says what it used: α 3 submissions / 2 mentors / 6 values; the ICC 3 submissions / 2 mentors.
+  const agreement = page.getByRole('table', { name: 'Kesepakatan per kriteria' });
+  await expect(agreement.getByRole('row', { name: /Nilai keseluruhan/ })).toContainText('3 / 2 / 6');
+  await expect(agreement.getByRole('row', { name: /Nilai keseluruhan/ })).toContainText('3 / 2');
+  await expect(page.getByTestId('overall-agreement')).toContainText('ICC(2,k)');
   // Dewi gives 25 points more than Budi on average: +25 and −25.
   const leniency = page.getByRole('table', { name: 'Kemurahan tiap mentor' });
   await expect(leniency.getByRole('row', { name: /Dewi Lestari/ })).toContainText('+25,0');

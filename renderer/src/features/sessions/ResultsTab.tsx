@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { computeSessionResults, versionChanges, type SubmissionResultRow } from '../../../../shared/scoring/results.ts';
+import { versionChanges, type SubmissionResultRow } from '../../../../shared/scoring/results.ts';
 import { exportTables, resultsTable } from '../../../../shared/scoring/resultsTable.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useFormat } from '../../i18n/format.ts';
@@ -17,6 +17,7 @@ import { RankingChart, type RankingBar } from './RankingChart.tsx';
 import { rankIn, ResultsTable, type RankScope } from './ResultsTable.tsx';
 import { mentorName } from './sessionText.ts';
 import { SummaryReportDialog } from './SummaryReportDialog.tsx';
+import { useSessionResults } from './useSessionResults.ts';
 import { VersionChangesSection } from './VersionChangesSection.tsx';
 
 const DEFAULT_THRESHOLD = 20;
@@ -46,7 +47,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
   const threshold = thresholdValid ? parsedThreshold : DEFAULT_THRESHOLD;
   const { session, rubric } = data;
 
-  const results = useMemo(() => {
+  const resultsInput = useMemo(() => {
     if (!rubric) return null;
     const submissions = data.items.map((item) => ({
       id: item.submission.id,
@@ -56,14 +57,16 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
       category: item.participant?.category ?? 'other',
       label: item.participant?.business ?? t('sessions.unknownParticipant'),
     }));
-    return computeSessionResults({
-      rubric,
+    return {
+      rubric: { groups: rubric.groups },
       reviews: data.reviews,
       submissions,
       mentorIds: session.mentorIds,
       options: { normalise, flagSpreadAbove: threshold },
-    });
+    };
   }, [data, rubric, session.mentorIds, normalise, threshold, t]);
+  // Off the main thread: agreement with its bootstrap intervals takes a while on a big session.
+  const { results, computing, error } = useSessionResults(visible ? resultsInput : null);
   const changes = useMemo(() => (results ? versionChanges(results) : []), [results]);
 
   if (!visible) {
@@ -75,7 +78,14 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
       </div>
     );
   }
-  if (!rubric || !results) return <p className="notice">{t('sessions.rubricMissing')}</p>;
+  if (!rubric) return <p className="notice">{t('sessions.rubricMissing')}</p>;
+  if (error) return <p className="notice" role="alert">{t('sessions.results.failed')}</p>;
+  if (!results)
+    return (
+      <p className="muted" role="status">
+        {t('sessions.results.computing')}
+      </p>
+    );
 
   const names = (id: string) => mentorName(data.mentors, id, t);
   const normalisationOf = (id: string) => results.normalisation.mentors.find((n) => n.mentorId === id)?.status ?? 'too-few';
@@ -191,7 +201,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
       </p>
       {ranked.length === 0 ? <p className="muted">{t('sessions.results.nothingYet')}</p> : charts.map((chart) => <RankingChart key={chart.title} title={chart.title} bars={chart.bars} />)}
       <ResultsTable rows={ordered} rubric={rubric} scope={scope} categoryName={categoryName} />
-      <AgreementSection results={results} rubric={rubric} />
+      <AgreementSection results={results} rubric={rubric} computing={computing} />
       <section aria-labelledby="leniency-heading">
         <h2 id="leniency-heading">{t('sessions.results.leniency')}</h2>
         <p className="field-hint">{t('sessions.results.leniencyHint')}</p>
