@@ -1,6 +1,7 @@
 import type { Rubric } from '../domain/rubric.ts';
 import type { NormalisationStatus } from './aggregate.ts';
-import type { SessionResults, VersionChange } from './results.ts';
+import type { AlphaMetric } from './agreement.ts';
+import type { Agreement, SessionResults, VersionChange } from './results.ts';
 
 /** A cell of an exported file: numbers stay numbers; null is an empty cell. */
 export type Cell = string | number | null;
@@ -31,7 +32,29 @@ export const RESULT_COLUMNS = [
 ] as const;
 export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
-export const CRITERION_COLUMNS = ['group', 'criterion', 'scale', 'mean', 'sd', 'n', 'alpha', 'alphaUnits', 'icc', 'iccUnits'] as const;
+export const CRITERION_COLUMNS = [
+  'group',
+  'criterion',
+  'scale',
+  'mean',
+  'sd',
+  'n',
+  'alphaMetric',
+  'alpha',
+  'alphaLow',
+  'alphaHigh',
+  'alphaUnits',
+  'alphaRaters',
+  'alphaPairable',
+  'icc',
+  'iccLow',
+  'iccHigh',
+  'iccMean',
+  'iccMeanLow',
+  'iccMeanHigh',
+  'iccUnits',
+  'iccRaters',
+] as const;
 export type CriterionColumn = (typeof CRITERION_COLUMNS)[number];
 
 export const MENTOR_COLUMNS = ['mentor', 'submitted', 'abstained', 'conflicts', 'counted', 'meanGiven', 'leniency', 'leniencyN', 'normalisation'] as const;
@@ -53,6 +76,8 @@ export interface ExportLabels {
   versions: Record<VersionColumn, string>;
   /** What normalising did to a mentor, in words ("Tetap mentah: kurang dari 3 kiriman dinilai"). */
   normalisation: (status: NormalisationStatus) => string;
+  /** The name of alpha's level of measurement ("ordinal"). */
+  alphaMetric: (metric: AlphaMetric) => string;
   /** The name of the agreement row over the overall 0–100 in the criteria table. */
   overall: string;
   /** The text of the flag cell of a submission to discuss (empty otherwise). */
@@ -111,6 +136,28 @@ export function resultsTable(results: Pick<SessionResults, 'submissions'>, rubri
 }
 
 /** Agreement per criterion in rubric order, and a last row for the overall 0–100. */
+/** The agreement cells of a criteria row: alpha with interval and N, ICC(2,1) and ICC(2,k) with intervals and N. */
+function agreementCells(a: Agreement | undefined, labels: ExportLabels, metric: AlphaMetric): Cell[] {
+  const r = (v: number | null | undefined) => roundForFile(v ?? null);
+  return [
+    labels.alphaMetric(a?.alphaMetric ?? metric),
+    r(a?.alpha),
+    r(a?.alphaLow),
+    r(a?.alphaHigh),
+    a?.alphaUnits ?? 0,
+    a?.alphaRaters ?? 0,
+    a?.alphaPairable ?? 0,
+    r(a?.icc),
+    r(a?.iccLow),
+    r(a?.iccHigh),
+    r(a?.iccMean),
+    r(a?.iccMeanLow),
+    r(a?.iccMeanHigh),
+    a?.iccUnits ?? 0,
+    a?.iccRaters ?? 0,
+  ];
+}
+
 export function criteriaTable(results: Pick<SessionResults, 'criteria' | 'overall'>, rubric: RubricShape, labels: ExportLabels): ExportTable {
   const byId = new Map(results.criteria.map((c) => [c.criterionId, c]));
   const rows: Cell[][] = criteriaOf(rubric).map(({ criterion, group }) => {
@@ -122,14 +169,10 @@ export function criteriaTable(results: Pick<SessionResults, 'criteria' | 'overal
       roundForFile(c?.mean ?? null),
       roundForFile(c?.sd ?? null),
       c?.n ?? 0,
-      roundForFile(c?.alpha ?? null),
-      c?.alphaUnits ?? 0,
-      roundForFile(c?.icc ?? null),
-      c?.iccUnits ?? 0,
+      ...agreementCells(c, labels, 'ordinal'),
     ];
   });
-  const o = results.overall;
-  rows.push([null, labels.overall, scaleText(0, 100), null, null, null, roundForFile(o.alpha), o.alphaUnits, roundForFile(o.icc), o.iccUnits]);
+  rows.push([null, labels.overall, scaleText(0, 100), null, null, null, ...agreementCells(results.overall, labels, 'interval')]);
   return { name: labels.sheets.criteria, header: CRITERION_COLUMNS.map((key) => labels.criteria[key]), rows };
 }
 

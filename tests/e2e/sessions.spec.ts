@@ -146,7 +146,10 @@ test('results: ranks with ties, disagreement flags, agreement and leniency; CSV 
   expect(tentang).toContainEqual(['Rata-rata', 'Mentah: nilai mentor apa adanya']);
   expect(hasil?.[1]?.slice(0, 14)).toEqual([1, 1, 1, JAMU, 1, 'Jamu & herbal', 'Madiun', 87.5, 2, 17.68, 75, 100, 25, 'Perlu dibahas']);
   expect(hasil?.[1]?.[14]).toBe(4.5);
-  expect(kesepakatan?.at(-1)?.slice(1, 8)).toEqual(['Nilai keseluruhan (0–100)', '0–100', null, null, null, 0.24, 3]);
+  // The agreement sheet: the overall row's data level, alpha with its interval and what it used (3 submissions, 2 mentors, 6 values).
+  const overallRow = kesepakatan?.at(-1) ?? [];
+  expect([overallRow[1], overallRow[6], overallRow[7], overallRow[10], overallRow[11], overallRow[12]]).toEqual(['Nilai keseluruhan (0–100)', 'interval', 0.24, 3, 2, 6]);
+  expect(overallRow[8] as number).toBeLessThan(0.24);
   expect(mentor?.slice(1).map((r) => [r[0], r[6]])).toEqual([
     ['Dewi Lestari', 25],
     ['Budi Santoso', -25],

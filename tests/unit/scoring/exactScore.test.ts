@@ -138,6 +138,7 @@ const labels: ExportLabels = {
   category: (c) => c,
   mentorName: (m) => m,
   normalisation: (status) => status,
+  alphaMetric: (metric) => metric,
 };
 
 describe('ranks of equal means', () => {

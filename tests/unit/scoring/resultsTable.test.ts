@@ -58,6 +58,7 @@ function labels(language: 'id' | 'en'): ExportLabels {
     category: (c) => `cat:${c}`,
     mentorName: (m) => (m === 'm1' ? 'Dewi' : 'Budi'),
     normalisation: (status) => `norm:${status}`,
+    alphaMetric: (metric) => metric,
   };
 }
 
@@ -98,7 +99,12 @@ describe('exportTables', () => {
       ['Innovation', 'Originality', '1–5'],
       [null, 'Overall', '0–100'],
     ]);
-    expect(crits?.rows[3]?.[7]).toBe(2); // two submissions scored by both mentors
+    // The overall row: interval alpha, two submissions scored by both mentors, 2 mentors, 4 values; ICC on 2 × 2.
+    expect(crits?.rows[3]?.[6]).toBe('interval');
+    expect(crits?.rows[3]?.slice(10, 13)).toEqual([2, 2, 4]);
+    expect(crits?.rows[3]?.slice(-2)).toEqual([2, 2]);
+    expect(crits?.rows[0]?.[6]).toBe('ordinal');
+    for (const row of crits?.rows ?? []) expect(row).toHaveLength(crits?.header.length ?? -1);
     expect(mentors?.rows.map((r) => r.slice(0, 2))).toEqual([['Dewi', 3], ['Budi', 2]]);
     // Dewi scored three submissions differently: normalised; Budi only two: left raw, and the file says why.
     expect(mentors?.rows.map((r) => r.at(-1))).toEqual(['norm:normalised', 'norm:too-few']);

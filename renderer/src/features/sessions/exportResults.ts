@@ -137,6 +137,7 @@ export function exportLabels(
     versions: keys(VERSION_COLUMNS, 'versions'),
     overall: t('sessions.results.overallRow'),
     normalisation: (status) => t(`sessions.results.normalisation.${status}`),
+    alphaMetric: (metric) => t(`sessions.results.alphaMetrics.${metric}`),
     flagged: t('sessions.results.flagged'),
     category: (code) => t(`categories.${code}`),
     mentorName,
