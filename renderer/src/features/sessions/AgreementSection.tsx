@@ -137,7 +137,7 @@ export function AgreementSection({ results, rubric, computing = false }: { resul
         })}
       />
       <div className="table-scroll" role="region" aria-label={t('sessions.results.agreementTable')} tabIndex={0}>
-        <table className="table">
+        <table className="table agreement-table">
           <caption className="visually-hidden">{t('sessions.results.agreementTable')}</caption>
           <thead>
             <tr>
