@@ -254,7 +254,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
             ) : null}
           </div>
           {fields.proposed.folder && fields.proposed.folder !== folder ? (
-            <button type="button" className="button button-quiet" onClick={() => fields.set('folder', fields.proposed.folder ?? '')}>
+            <button type="button" className="button button-quiet batch-use-proposed" onClick={() => fields.set('folder', fields.proposed.folder ?? '')}>
               {t('batch.useProposed', { folder: fields.proposed.folder })}
             </button>
           ) : null}
