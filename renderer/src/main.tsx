@@ -36,7 +36,7 @@ async function start(): Promise<void> {
   const i18n = await createI18n(settings.value.language);
   const opened = await openStudioDatabase();
   if (!opened.ok) {
-    // A database made by a newer app, or one that failed to upgrade: offer the latest backup.
+    // Lasting failures (a newer app's database, a failed upgrade) offer the latest backup; the rest, to try again.
     console.error(opened.detail);
     createRoot(root).render(
       <StrictMode>

@@ -132,10 +132,14 @@ test('a database made by a newer app shows the recovery screen, which restores t
 
   await page.getByRole('button', { name: 'Pulihkan cadangan terbaru' }).click();
   await page.getByRole('button', { name: 'Ya, ganti semuanya' }).click();
-  // The page reloads into the restored studio.
+  // Before the old database went, a raw copy of it was written into the backup folder, and the screen names it.
+  await expect(page.getByText('Studio dipulihkan.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Salinan mentah basis data lama tersimpan sebagai kemas-cadangan-\d{8}-\d{6}-rescue\.kemas di / })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Buka studio' }).click();
   await waitForReady(page);
   await expect(page.getByRole('row', { name: new RegExp(WORKSHOP) })).toContainText('3', { timeout: 30_000 });
-  expect(await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'kemas-studio')?.version)).toBe(10);
+  expect(await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'kemas-studio')?.version)).toBe(20);
   await context.close();
 });
 

@@ -121,15 +121,18 @@ export function BackupsScreen() {
                       <td className="numeric">{format.bytes(entry.bytes)}</td>
                       <td>
                         <div className="backup-row-actions">
-                        <button
-                          type="button"
-                          className="button button-small"
-                          aria-label={t('backups.restoreName', { when: when(entry) })}
-                          disabled={running !== null}
-                          onClick={() => setRestoring(entry)}
-                        >
-                          {t('backups.restore')}
-                        </button>
+                        {/* A raw copy made before a recovery is kept, not restored from here. */}
+                        {entry.reason === 'rescue' ? null : (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            aria-label={t('backups.restoreName', { when: when(entry) })}
+                            disabled={running !== null}
+                            onClick={() => setRestoring(entry)}
+                          >
+                            {t('backups.restore')}
+                          </button>
+                        )}
                         <button
                           type="button"
                           className="button button-small button-quiet"
