@@ -6,6 +6,7 @@ import { messages } from '../../shared/i18n/messages.ts';
 import { App } from './app/App.tsx';
 import { openStudioDatabase } from './data/backupRepo.ts';
 import { RecoveryScreen } from './features/backups/RecoveryScreen.tsx';
+import { askPersistentStorage } from './features/storage/persistentStorage.ts';
 import { host } from './host/hostClient.ts';
 import { createI18n } from './i18n/i18n.ts';
 import './styles.css';
@@ -47,6 +48,8 @@ async function start(): Promise<void> {
     );
     return;
   }
+  // Ask the browser to keep the studio's data for good (first run included, until granted); the answer shows in Pengaturan and Cadangan.
+  void askPersistentStorage();
   createRoot(root).render(
     <StrictMode>
       <App db={opened.db} i18n={i18n} appInfo={appInfo.value} />

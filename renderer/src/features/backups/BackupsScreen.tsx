@@ -9,6 +9,7 @@ import { ProgressBar } from '../sessions/ProgressBar.tsx';
 import { useBackups } from './BackupProvider.tsx';
 import { BackupSettingsForm } from './BackupSettingsForm.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
+import { StorageStatus } from '../storage/StorageStatus.tsx';
 import './backups.css';
 
 /** When a listed backup was made: from its name, else its file time. */
@@ -84,6 +85,8 @@ export function BackupsScreen() {
           </button>
         </section>
       ) : null}
+
+      <StorageStatus />
 
       <section aria-labelledby="backup-list-title" className="backup-section">
         <h2 id="backup-list-title">{t('backups.listTitle')}</h2>
