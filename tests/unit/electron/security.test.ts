@@ -92,6 +92,7 @@ describe('hardenSession', () => {
       contents: unknown,
       permission: string,
       callback: (granted: boolean) => void,
+      details: { requestingUrl?: string },
     ) => void;
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'storage-access']) {
       const callback = vi.fn();
