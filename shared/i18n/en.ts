@@ -5,6 +5,7 @@ import { packEn } from './parts/pack.ts';
 import { packsEn } from './parts/packs.ts';
 import { batchEn } from './parts/batch.ts';
 import { backupsEn } from './parts/backups.ts';
+import { storageEn } from './parts/storage.ts';
 import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
@@ -516,6 +517,7 @@ export const en: Messages = {
   packs: packsEn,
   batch: batchEn,
   backups: backupsEn,
+  storage: storageEn,
   summary: summaryEn,
   checklistPanel: checklistPanelEn,
   faults: faultsEn,

@@ -4,6 +4,7 @@ import { packId } from './parts/pack.ts';
 import { packsId } from './parts/packs.ts';
 import { batchId } from './parts/batch.ts';
 import { backupsId } from './parts/backups.ts';
+import { storageId } from './parts/storage.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
@@ -519,6 +520,7 @@ export const id = {
   packs: packsId,
   batch: batchId,
   backups: backupsId,
+  storage: storageId,
   summary: summaryId,
   checklistPanel: checklistPanelId,
   faults: faultsId,
