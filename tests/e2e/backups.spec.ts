@@ -33,7 +33,7 @@ async function previewCount(page: Page, kind: string): Promise<string> {
 }
 
 test('a backup made on one laptop is restored into an empty studio on another, images included', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const laptop = await browser.newContext();
   const page = await laptop.newPage();
   await openDemoReview(page, KERIPIK);
@@ -116,7 +116,7 @@ test('a backup made on one laptop is restored into an empty studio on another, i
 });
 
 test('a database made by a newer app shows the recovery screen, which restores the latest backup', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   await openStudio(page);
@@ -157,7 +157,7 @@ test('a database made by a newer app shows the recovery screen, which restores t
 });
 
 test('a damaged backup is refused with the checksum reason and nothing changes', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   await openDemoReview(page, KERIPIK);

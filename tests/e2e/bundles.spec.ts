@@ -171,7 +171,7 @@ const REFUSALS: readonly { name: string; says: string }[] = [
 ];
 
 test('hostile bundles are refused with a translated reason naming the entry, and nothing is written', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   await openDemoSessions(page);
   const before = await studioCounts(page);
 

@@ -30,7 +30,7 @@ function rasterise(pdfPath: string, name: string): string[] {
 }
 
 test('a curator makes the summary report from the results tab: the PDF carries the ranks, means and α the tab shows', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   mkdirSync(OUT, { recursive: true });
   const missing = watchTranslations(page);
   const { rowOf } = await openFinalResults(page);
