@@ -120,8 +120,8 @@ export type RosterColumn = {
   orderFrom: OrderSource | null;
   /** The axis letters as the header writes them (`P × L × T`), when it does. */
   orderWritten: string | null;
-  /** Why the column is not used (field null), or, for 'repeats', the earlier column that is. */
-  unused: { reason: UnusedReason; repeats?: number } | null;
+  /** Why the column is not used (field null); for 'repeats', the earlier column that gives its field, and the field. */
+  unused: { reason: UnusedReason; repeats?: number; repeatsField?: RosterField } | null;
 };
 
 /** A column nothing is taken from, for the preview and the report. */
@@ -129,7 +129,9 @@ export type RosterUnusedColumn = {
   index: number;
   header: string;
   reason: UnusedReason;
+  /** For 'repeats': the earlier column that gives the field, and the field. */
   repeats?: number;
+  repeatsField?: RosterField;
   /** How many rows under the header have a value in it. */
   filled: number;
   /** Up to three different values, as written. */
@@ -454,7 +456,7 @@ function resolveColumns(
       const earlier = taken.get(field);
       if (earlier === undefined) taken.set(field, index);
       else {
-        unused = { reason: 'repeats', repeats: earlier };
+        unused = { reason: 'repeats', repeats: earlier, repeatsField: field };
         field = null;
       }
     }
@@ -506,6 +508,7 @@ function unusedColumnsOf(columns: readonly RosterColumn[], data: readonly (reado
         header: column.header,
         reason: column.unused.reason,
         ...(column.unused.repeats !== undefined ? { repeats: column.unused.repeats } : {}),
+        ...(column.unused.repeatsField !== undefined ? { repeatsField: column.unused.repeatsField } : {}),
         filled: values.length,
         samples: [...new Set(values)].slice(0, 3),
       },

@@ -61,7 +61,9 @@ describe('applyRoster', () => {
 
   it('keeps nothing of a roster whose write fails part-way', async () => {
     const { id } = await workshop();
-    const broken = [roster.entries[0], { ...roster.entries[1], business: '   ' }].filter((e) => e !== undefined);
+    const [first, second] = roster.entries;
+    if (!first || !second) throw new Error('the roster has two entries');
+    const broken = [first, { ...second, business: '   ' }];
     await expect(applyRoster(db, id, broken, 'mentor-1')).rejects.toThrow();
     expect(await listParticipants(db, id)).toEqual([]);
   });

@@ -415,7 +415,7 @@ describe('combined sizes, choices and merged cells', () => {
     ]);
     expect(result.entries[0]?.product).toBe('Brem');
     expect(result.unusedColumns).toEqual([
-      { index: 2, header: 'Produk Unggulan', reason: 'repeats', repeats: 1, filled: 1, samples: ['Brem Madiun'] },
+      { index: 2, header: 'Produk Unggulan', reason: 'repeats', repeats: 1, repeatsField: 'product', filled: 1, samples: ['Brem Madiun'] },
     ]);
   });
 
