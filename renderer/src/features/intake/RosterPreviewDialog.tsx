@@ -129,7 +129,7 @@ export function RosterPreviewDialog({ fileName, sheets, existing, saving, onImpo
         </>
       }
     >
-      <p className="muted">{t('roster.intro')}</p>
+      <p className="muted roster-hint">{t('roster.intro')}</p>
       <div className="roster-source">
         <span>
           {t('roster.file')}: <strong className="file-name">{fileName}</strong>
@@ -168,7 +168,7 @@ export function RosterPreviewDialog({ fileName, sheets, existing, saving, onImpo
       ) : (
         <>
           <div className="roster-counts">
-            <dl className="facts">
+            <dl className="facts roster-facts">
               {(['create', 'update', 'unchanged', 'skip'] as const).map((k) => (
                 <div key={k}>
                   <dt>{t(`roster.counts.${k}`)}</dt>
@@ -187,7 +187,7 @@ export function RosterPreviewDialog({ fileName, sheets, existing, saving, onImpo
               }))}
             />
           </div>
-          <p className="muted">{t('roster.countsHint')}</p>
+          <p className="muted roster-hint">{t('roster.countsHint')}</p>
 
           <RosterPreviewTable
             columns={result.columns}
