@@ -59,6 +59,9 @@ test('a roster from the regional office is previewed, corrected and imported; Ca
   const brem = preview.getByRole('row', { name: /^5 / });
   await expect(brem).toContainText('Dibuat baru');
   await expect(brem).toContainText('= 140 × 220 × 40 mm');
+  // The phone number Excel stored as a number gets its leading 0 back.
+  await expect(brem).toContainText('= 081234567890');
+  await expect(preview.getByRole('row', { name: /^7 / })).toContainText('= 120 × 180 mm, tanpa tebal');
   await expect(preview.getByRole('row', { name: /^7 / })).toContainText('Diperbarui');
   // The region merged down three rows belongs to each of them.
   await expect(preview.getByRole('row', { name: /^6 / })).toContainText('Madiun');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { categoryFromText, materialFromText } from '../../../shared/intake/rosterWords.ts';
 import {
-  categoryFromText,
-  materialFromText,
   parseMillimetres,
   parseRoster,
   ROSTER_BLOCKING_PROBLEMS,

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { parsePackSize, SIZE_ORDERS, type SizeOrder, type SizeUnit } from '../../../../shared/intake/packSize.ts';
-import { ROSTER_FIELDS, type ColumnChoice, type RosterColumn, type RosterField, type RosterProblem } from '../../../../shared/intake/roster.ts';
+import { restorePhoneZero, ROSTER_FIELDS, type ColumnChoice, type RosterColumn, type RosterField, type RosterProblem } from '../../../../shared/intake/roster.ts';
 import type { RosterFolderMatch, RosterWrite } from '../../../../shared/intake/rosterPlan.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { columnLetter } from './RosterFindings.tsx';
@@ -59,7 +59,7 @@ export function RosterPreviewTable({ columns, rows, totalRows, status, problems,
               {columns.map((c) => {
                 const letter = columnLetter(c.index);
                 return (
-                  <td key={c.index}>
+                  <td key={c.index} className={c.field === 'size' ? 'roster-reading-size' : undefined}>
                     <select
                       aria-label={t('roster.readAs', { letter, header: c.header || t('roster.untitled') })}
                       value={c.field ?? NOT_USED}
@@ -133,18 +133,20 @@ export function RosterPreviewTable({ columns, rows, totalRows, status, problems,
                   {columns.map((c) => {
                     const text = (cells[c.index] ?? '').trim();
                     const size = c.field === 'size' && text && c.unit && c.order ? parsePackSize(text, { unit: c.unit, order: c.order }) : null;
+                    const phone = c.field === 'contact' && text ? restorePhoneZero(text) : text;
                     return (
                       <td key={c.index} className={c.field === null ? 'roster-column-unused' : undefined}>
                         {text}
                         {size?.ok ? (
                           <span className="roster-size-read">
-                            {t('roster.sizeRead', {
+                            {t(size.size.depthMm > 0 ? 'roster.sizeRead' : 'roster.sizeReadFlat', {
                               width: format.number(size.size.widthMm),
                               height: format.number(size.size.heightMm),
                               depth: format.number(size.size.depthMm),
                             })}
                           </span>
                         ) : null}
+                        {phone !== text ? <span className="roster-size-read">= {phone}</span> : null}
                       </td>
                     );
                   })}
