@@ -60,6 +60,11 @@ export function RosterImport({ workshopId }: { workshopId: string }) {
   }
 
   async function commit({ result, folder }: RosterDecision) {
+    // The designs could not follow the participants: say so before writing anything.
+    if (folder && folder.length > 0 && importer.progress && !importer.progress.finished) {
+      toast({ tone: 'error', message: t('intake.busy') });
+      return;
+    }
     setSaving(true);
     try {
       const plan = await applyRoster(db, workshopId, result.entries, mentor.id);

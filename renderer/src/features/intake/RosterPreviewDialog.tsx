@@ -74,6 +74,7 @@ export function RosterPreviewDialog({ fileName, sheets, existing, saving, onImpo
   const [sheetIndex, setSheetIndex] = useState(() => firstRosterSheet(sheets));
   const [choices, setChoices] = useState<Record<number, ColumnChoice>>({});
   const [folder, setFolder] = useState<SourceFile[] | null>(null);
+  const sheetHasRoster = useMemo(() => sheets.map((s) => parseRoster(s.rows, { merges: s.merges }).headerRow !== null), [sheets]);
   const folderInput = useRef<HTMLInputElement>(null);
   const sheet = useMemo(() => sheets[sheetIndex] ?? { name: fileName, rows: [], merges: [] }, [sheets, sheetIndex, fileName]);
 
@@ -146,7 +147,7 @@ export function RosterPreviewDialog({ fileName, sheets, existing, saving, onImpo
             >
               {sheets.map((s, i) => (
                 <option key={`${i}-${s.name}`} value={i}>
-                  {parseRoster(s.rows, { merges: s.merges }).headerRow === null ? t('roster.sheetNoRoster', { name: s.name }) : s.name}
+                  {sheetHasRoster[i] ? s.name : t('roster.sheetNoRoster', { name: s.name })}
                 </option>
               ))}
             </select>
