@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterProblem, RosterUnusedColumn } from '../../../../shared/intake/roster.ts';
 import { useFormat } from '../../i18n/format.ts';
@@ -15,15 +16,15 @@ export function columnLetter(index: number): string {
 }
 
 /** The columns nothing is taken from, each with why and what it holds: nothing is dropped without a word. */
-export function UnusedColumns({ columns, headingLevel = 3 }: { columns: readonly RosterUnusedColumn[]; headingLevel?: 3 | 4 }) {
+export function UnusedColumns({ columns }: { columns: readonly RosterUnusedColumn[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const Heading = `h${headingLevel}` as const;
+  const titleId = useId();
   return (
-    <section className="roster-findings" aria-labelledby="roster-unused-title">
-      <Heading id="roster-unused-title">
+    <section className="roster-findings" aria-labelledby={titleId}>
+      <h3 id={titleId}>
         {t('roster.unused.title')} ({format.number(columns.length)})
-      </Heading>
+      </h3>
       {columns.length === 0 ? (
         <p>{t('roster.unused.none')}</p>
       ) : (
@@ -61,15 +62,15 @@ export function UnusedColumns({ columns, headingLevel = 3 }: { columns: readonly
 }
 
 /** Every roster problem: the row, the column, the cell as written, and what was done about it. */
-export function RosterProblems({ problems, headingLevel = 3 }: { problems: readonly RosterProblem[]; headingLevel?: 3 | 4 }) {
+export function RosterProblems({ problems }: { problems: readonly RosterProblem[] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const Heading = `h${headingLevel}` as const;
+  const titleId = useId();
   return (
-    <section className="roster-findings" aria-labelledby="roster-problems-title">
-      <Heading id="roster-problems-title">
+    <section className="roster-findings" aria-labelledby={titleId}>
+      <h3 id={titleId}>
         {t('roster.problems.title')} ({format.number(problems.length)})
-      </Heading>
+      </h3>
       {problems.length === 0 ? (
         <p>{t('roster.problems.none')}</p>
       ) : (
