@@ -303,16 +303,23 @@ function resolveColumns(
   choices: Readonly<Record<number, ColumnChoice>>,
 ): RosterColumn[] {
   const valuesOf = (index: number) => data.map((r) => cellText(r[index])).filter((v) => v !== '');
+  // A field the person chose for a column wins over a header that suggests the same field elsewhere.
   const taken = new Map<RosterField, number>();
+  for (const [key, choice] of Object.entries(choices)) {
+    const index = Number(key);
+    if (choice.field !== null && !MULTI_FIELDS.has(choice.field) && !taken.has(choice.field) && index < suggestions.length) {
+      taken.set(choice.field, index);
+    }
+  }
   const columns = suggestions.map(({ header, reading }, index): RosterColumn => {
     const choice = choices[index];
     let field = choice ? choice.field : reading.field;
     let unused: RosterColumn['unused'] = field === null ? { reason: choice ? 'chosen' : 'unrecognised' } : null;
     if (field !== null && !MULTI_FIELDS.has(field)) {
-      const earlier = taken.get(field);
-      if (earlier === undefined) taken.set(field, index);
-      else {
-        unused = { reason: 'repeats', repeats: earlier, repeatsField: field };
+      const owner = taken.get(field);
+      if (owner === undefined) taken.set(field, index);
+      else if (owner !== index) {
+        unused = { reason: 'repeats', repeats: owner, repeatsField: field };
         field = null;
       }
     }

@@ -472,3 +472,20 @@ describe('combined sizes, choices and merged cells', () => {
     expect(result.problems).toEqual([]);
   });
 });
+
+describe('a field chosen in the preview', () => {
+  it('wins over a header that suggests the same field, which is then listed as unused', () => {
+    const result = parseRoster(
+      [
+        ['Nama Usaha', 'Produk', 'Nama Produk Lengkap'],
+        ['Brem Suling', 'Brem', 'Brem Madiun Asli'],
+      ],
+      { choices: { 2: { field: 'product' } } },
+    );
+    expect(result.columns.map((c) => c.field)).toEqual(['business', null, 'product']);
+    expect(result.entries[0]?.product).toBe('Brem Madiun Asli');
+    expect(result.unusedColumns).toEqual([
+      { index: 1, header: 'Produk', reason: 'repeats', repeats: 2, repeatsField: 'product', filled: 1, samples: ['Brem'] },
+    ]);
+  });
+});
