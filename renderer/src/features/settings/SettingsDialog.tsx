@@ -4,6 +4,7 @@ import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, MAX_FILE_BYTES_CEILING, type
 import { useFormat } from '../../i18n/format.ts';
 import { host } from '../../host/hostClient.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { StorageStatus } from '../storage/StorageStatus.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 
@@ -94,13 +95,21 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <fieldset>
           <legend>{t('settings.intakeLimits')}</legend>
           <p className="field-hint">{t('settings.intakeLimitsHint')}</p>
-          <div className="form">
-            <TextField label={t('settings.maxFileMb')} {...bind('maxFileMb')} />
-            <TextField label={t('settings.maxMegapixels')} {...bind('maxMegapixels')} />
-            <TextField label={t('settings.maxPdfPages')} {...bind('maxPdfPages')} />
-          </div>
+          {/* The fields appear with the saved values: typing into an empty field that the answer then overwrote would be lost. */}
+          {draft ? (
+            <div className="form">
+              <TextField label={t('settings.maxFileMb')} {...bind('maxFileMb')} />
+              <TextField label={t('settings.maxMegapixels')} {...bind('maxMegapixels')} />
+              <TextField label={t('settings.maxPdfPages')} {...bind('maxPdfPages')} />
+            </div>
+          ) : (
+            <p className="muted" role="status">
+              {t('app.loading')}
+            </p>
+          )}
         </fieldset>
       </form>
+      <StorageStatus headingLevel={3} />
     </Dialog>
   );
 }
