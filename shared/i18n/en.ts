@@ -10,6 +10,7 @@ import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
 import { summaryEn } from './parts/summary.ts';
 import { bundlesEn } from './parts/bundles.ts';
+import { workspaceEn } from './parts/workspace.ts';
 
 /** English, the studio's second language. Same keys as id.ts, checked by the type. */
 export const en: Messages = {
@@ -520,6 +521,7 @@ export const en: Messages = {
   checklistPanel: checklistPanelEn,
   faults: faultsEn,
   bundles: bundlesEn,
+  workspace: workspaceEn,
   menu: {
     file: 'File',
     newWorkshop: 'New Workshop',

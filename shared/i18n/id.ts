@@ -9,6 +9,7 @@ import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
 import { summaryId } from './parts/summary.ts';
 import { bundlesId } from './parts/bundles.ts';
+import { workspaceId } from './parts/workspace.ts';
 
 /**
  * Bahasa Indonesia, the studio's first language and the source of every key.
@@ -523,6 +524,7 @@ export const id = {
   checklistPanel: checklistPanelId,
   faults: faultsId,
   bundles: bundlesId,
+  workspace: workspaceId,
   menu: {
     file: 'Berkas',
     newWorkshop: 'Workshop Baru',
