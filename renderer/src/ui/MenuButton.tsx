@@ -5,7 +5,7 @@ export interface MenuItem {
   label: string;
   onSelect: () => void;
   disabled?: boolean;
-  /** Shown as the item's shortcut and announced through aria-keyshortcuts. */
+  /** The item's shortcut as shown ("?", "L"); also announced through aria-keyshortcuts. */
   keys?: string;
   /**
    * The item mirrors an inline action that CSS hides when the bar runs out of

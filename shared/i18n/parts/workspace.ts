@@ -28,6 +28,17 @@ export const workspaceId = {
   participantPage: 'Halaman peserta',
   jobElsewhere: 'Impor berjalan di layar lain: {{done}} dari {{total}}',
   notifications: 'Pemberitahuan',
+  keys: {
+    zoom100: 'Perbesaran 100 %',
+    previousFace: 'Tampak sebelumnya',
+    nextFace: 'Tampak berikutnya',
+    toggleSide: 'Sembunyikan / tampilkan panel samping',
+    previousCriterion: 'Kriteria sebelumnya',
+    nextCriterion: 'Kriteria berikutnya',
+    pickLevel: 'Pilih nilai yang disorot',
+    inCompare: 'Di layar perbandingan',
+    onCanvas: 'Di kanvas (saat kanvas difokuskan)',
+  },
 };
 
 export const workspaceEn: typeof workspaceId = {
@@ -54,4 +65,15 @@ export const workspaceEn: typeof workspaceId = {
   participantPage: 'Participant page',
   jobElsewhere: 'Import running on another screen: {{done}} of {{total}}',
   notifications: 'Notifications',
+  keys: {
+    zoom100: 'Zoom to 100 %',
+    previousFace: 'Previous face',
+    nextFace: 'Next face',
+    toggleSide: 'Hide / show the side panel',
+    previousCriterion: 'Previous criterion',
+    nextCriterion: 'Next criterion',
+    pickLevel: 'Pick the highlighted level',
+    inCompare: 'On the compare screen',
+    onCanvas: 'On the canvas (while it has focus)',
+  },
 };

@@ -15,6 +15,7 @@ import { SideBySideMode } from './SideBySideMode.tsx';
 import { usePreviewImage } from './usePreviewImage.ts';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 import { WorkspaceBar } from '../workspace/WorkspaceBar.tsx';
+import { useKeyCommands } from '../../app/keymap.ts';
 import { useToastDock } from '../../ui/Toasts.tsx';
 
 type Mode = 'side' | 'overlay' | 'difference';
@@ -24,13 +25,6 @@ const isMode = (value: string | null): value is Mode => MODES.includes(value as 
 interface Placed {
   asset: Asset;
   submission: Submission;
-}
-
-/** Keys typed into a text field are text; sliders and checkboxes leave + − 0 to the screen. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
-  return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
 }
 
 /**
@@ -182,22 +176,16 @@ function CompareBody({ mode, a, b, nameOf }: { mode: Mode; a: Placed; b: Placed;
   useEffect(() => dispatch({ type: 'image', pane: 'a', size: { width: widthA, height: heightA } }), [widthA, heightA, a.asset.id]);
   useEffect(() => dispatch({ type: 'image', pane: 'b', size: { width: widthB, height: heightB } }), [widthB, heightB, b.asset.id]);
 
-  // + − 0 anywhere on the screen: the pane with focus, else both.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      const holder = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-pane]') : null;
-      const pane: PaneKey | 'all' = holder?.dataset.pane === 'a' || holder?.dataset.pane === 'b' ? holder.dataset.pane : 'all';
-      if (event.key === '+' || event.key === '=') dispatch({ type: 'zoom-steps', pane, steps: 1 });
-      else if (event.key === '-') dispatch({ type: 'zoom-steps', pane, steps: -1 });
-      else if (event.key === '0') dispatch({ type: 'fit', pane });
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // + − 0 anywhere on the screen (keymap scope 'compare'): the pane with focus, else both.
+  const paneOf = (event: KeyboardEvent): PaneKey | 'all' => {
+    const holder = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-pane]') : null;
+    return holder?.dataset.pane === 'a' || holder?.dataset.pane === 'b' ? holder.dataset.pane : 'all';
+  };
+  useKeyCommands('compare', {
+    'compare.zoomIn': (event) => dispatch({ type: 'zoom-steps', pane: paneOf(event), steps: 1 }),
+    'compare.zoomOut': (event) => dispatch({ type: 'zoom-steps', pane: paneOf(event), steps: -1 }),
+    'compare.fit': (event) => dispatch({ type: 'fit', pane: paneOf(event) }),
+  });
 
   const props: CompareModeProps = {
     a: { asset: a.asset, name: nameOf(a), preview: previewA },

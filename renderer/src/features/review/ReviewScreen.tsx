@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Annotation } from '../../../../shared/domain/annotation.ts';
@@ -6,8 +6,9 @@ import { SEVERITIES } from '../../../../shared/domain/annotation.ts';
 import { hexFromRgb } from '../../../../shared/annotations/colour.ts';
 import { STARTER_SNIPPETS, type Snippet } from '../../../../shared/annotations/commentBank.ts';
 import { distance, measureMillimetres, mmPerPixelFromPack, scaleShapeToBounds, shapeBounds, translateShape } from '../../../../shared/annotations/geometry.ts';
-import { createTool, type AnnotationShape, type PointerInput, type Tool, type ToolName } from '../../../../shared/annotations/tools.ts';
-import { isTyping } from '../../app/commands.ts';
+import { createTool, TOOL_NAMES, type AnnotationShape, type PointerInput, type Tool, type ToolName } from '../../../../shared/annotations/tools.ts';
+import { useKeyCommands } from '../../app/keymap.ts';
+import { ariaKeys, shortcutHint } from '../../../../shared/keymap/keymap.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { addSnippet } from '../../data/commentSnippetsRepo.ts';
@@ -38,13 +39,12 @@ import type { FabricView } from '../../canvas/fabricView.ts';
 import { EyedropperPanel, EyedropperReadout } from './EyedropperPanel.tsx';
 import { ShelfPreviewDialog } from './ShelfPreviewDialog.tsx';
 import { ExportPackDialog } from '../packs/ExportPackDialog.tsx';
-import { TOOL_KEYS, ToolBar } from './ToolBar.tsx';
+import { ToolBar } from './ToolBar.tsx';
 import { useAnnotationEditing } from './useAnnotationEditing.ts';
 import { rememberZoom } from './viewMemory.ts';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 import { reviewPath, QueueBar } from '../scoring/QueueBar.tsx';
 import { ScoringTab } from '../scoring/ScoringTab.tsx';
-import { isNextUnscoredKey, scoringPanelOwnsKey } from '../scoring/scoringKeys.ts';
 import { useScoring } from '../scoring/useScoring.ts';
 import { useTimeSpent } from '../scoring/useTimeSpent.ts';
 
@@ -52,8 +52,6 @@ import { useTimeSpent } from '../scoring/useTimeSpent.ts';
 const SIDE_TABS = ['annotations', 'score', 'label'] as const;
 type SideTab = (typeof SIDE_TABS)[number];
 
-/** Hides and shows the side panel (review and compare). */
-export const SIDE_PANEL_KEY = '\\';
 
 /**
  * Where mentors spend their day: a face on the canvas, the tools, and beside
@@ -247,65 +245,43 @@ function ReviewWorkspace() {
     else toast({ message: t('scoring.queue.allDone') });
   }, [nextUnscored, navigate, workshopId, sessionId, toast, t]);
 
-  // Keys for tools and actions; captured before the app-wide shortcuts.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]')) return;
-      // An open menu owns its keys (arrows, Escape).
-      if (event.target instanceof Element && event.target.closest('[role="menu"]')) return;
-      // Digits, arrows, Space and Enter inside the scoring panel score and move there, not zoom or pan.
-      if (scoringPanelOwnsKey(event)) return;
-      if (event.key === ' ' && !isTyping(event.target)) {
-        stage.current.view?.setSpaceDown(event.type === 'keydown');
-        event.preventDefault();
-        return;
-      }
-      if (event.type !== 'keydown' || isTyping(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      let handled = true;
-      if (mod && key === 'z' && !event.shiftKey) void editing.undo();
-      else if (mod && (key === 'y' || (key === 'z' && event.shiftKey))) void editing.redo();
-      else if (mod || event.altKey) handled = false;
-      else if (isNextUnscoredKey(event)) goNextUnscored();
-      else if (event.key === 'Escape') {
-        tool.current.handle({ type: 'cancel' });
-        setDraft(null);
-        setSelectedId(null);
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected?.mentorId === mentor.id) {
-        void editing.remove(selected.id);
-        setSelectedId(null);
-      } else if (event.key === SIDE_PANEL_KEY) {
-        toggleSidePanel();
-      } else if (event.key === '0') {
-        rememberZoom('fit');
-        stage.current.view?.zoomToFit();
-      } else if (event.key === '1') {
-        rememberZoom(1);
-        stage.current.view?.zoomAround(1);
-      } else if (event.key === '+' || event.key === '=') stage.current.view?.zoomAround(zoom * 1.25);
-      else if (event.key === '-') stage.current.view?.zoomAround(zoom / 1.25);
-      else if (event.key === ']' || event.key === '[') {
-        const index = faces?.findIndex((f) => f.id === face?.id) ?? -1;
-        const next = faces?.[index + (event.key === ']' ? 1 : -1)];
-        if (next) goFace(next.id);
-      } else {
-        const binding = TOOL_KEYS.find((b) => b.key === key);
-        if (binding) chooseTool(binding.tool);
-        else handled = false;
-      }
-      if (handled) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    window.addEventListener('keyup', onKey, true);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('keyup', onKey, true);
-    };
-  }, [editing, selected, mentor.id, zoom, faces, face, goFace, chooseTool, goNextUnscored, toggleSidePanel]);
+  // The review screen's keys (shared/keymap/keymap.ts, scope 'review').
+  const zoomBy = (factor: number) => stage.current.view?.zoomAround(zoom * factor);
+  const stepFace = (step: 1 | -1) => {
+    const index = faces?.findIndex((f) => f.id === face?.id) ?? -1;
+    const next = faces?.[index + step];
+    if (next) goFace(next.id);
+  };
+  useKeyCommands('review', {
+    ...Object.fromEntries(TOOL_NAMES.map((name) => [`review.tool.${name}`, () => chooseTool(name)])),
+    'review.undo': () => void editing.undo(),
+    'review.redo': () => void editing.redo(),
+    'review.delete': () => {
+      if (selected?.mentorId !== mentor.id) return;
+      void editing.remove(selected.id);
+      setSelectedId(null);
+    },
+    'review.cancel': () => {
+      tool.current.handle({ type: 'cancel' });
+      setDraft(null);
+      setSelectedId(null);
+    },
+    'review.zoomFit': () => {
+      rememberZoom('fit');
+      stage.current.view?.zoomToFit();
+    },
+    'review.zoom100': () => {
+      rememberZoom(1);
+      stage.current.view?.zoomAround(1);
+    },
+    'review.zoomIn': () => zoomBy(1.25),
+    'review.zoomOut': () => zoomBy(1 / 1.25),
+    'review.pan': (event) => stage.current.view?.setSpaceDown(event.type === 'keydown'),
+    'review.previousFace': () => stepFace(-1),
+    'review.nextFace': () => stepFace(1),
+    'review.toggleSide': toggleSidePanel,
+    'review.nextUnscored': goNextUnscored,
+  });
 
   if (workshop === undefined || participant === undefined || faces === undefined || all === undefined) {
     return <Loading />;
@@ -359,7 +335,11 @@ function ReviewWorkspace() {
               ) : null}
             </nav>
             {/* Read out in full; shown without the screen's name, which the layout already says. */}
-            <h1 className="workspace-title" aria-label={t('review.heading', { business: shownName, version: submission.version })}>
+            <h1
+              className="workspace-title"
+              aria-label={t('review.heading', { business: shownName, version: submission.version })}
+              title={t('workspace.reviewTitle', { business: shownName, version: submission.version })}
+            >
               {t('workspace.reviewTitle', { business: shownName, version: submission.version })}
             </h1>
           </>
@@ -394,8 +374,8 @@ function ReviewWorkspace() {
               className="button button-small"
               onClick={() => void editing.undo()}
               disabled={!editing.canUndo}
-              aria-keyshortcuts="Control+Z"
-              title={`${t('review.undo')} (Ctrl+Z)`}
+              aria-keyshortcuts={ariaKeys('review.undo')}
+              title={`${t('review.undo')} (${shortcutHint('review.undo')})`}
             >
               <span aria-hidden="true">↶</span>
               <span className="visually-hidden">{t('review.undo')}</span>
@@ -405,8 +385,8 @@ function ReviewWorkspace() {
               className="button button-small"
               onClick={() => void editing.redo()}
               disabled={!editing.canRedo}
-              aria-keyshortcuts="Control+Shift+Z"
-              title={`${t('review.redo')} (Ctrl+Shift+Z)`}
+              aria-keyshortcuts={ariaKeys('review.redo')}
+              title={`${t('review.redo')} (${shortcutHint('review.redo')})`}
             >
               <span aria-hidden="true">↷</span>
               <span className="visually-hidden">{t('review.redo')}</span>
@@ -414,7 +394,7 @@ function ReviewWorkspace() {
           </>
         }
         menu={menu}
-        panel={{ state: sidePanel, controls: 'review-side', keys: SIDE_PANEL_KEY }}
+        panel={{ state: sidePanel, controls: 'review-side', command: 'review.toggleSide' }}
       />
       <div
         className={sidePanel.collapsed ? 'workspace-body workspace-body-collapsed' : 'workspace-body'}
@@ -443,17 +423,17 @@ function ReviewWorkspace() {
             }}
           />
           <div className="canvas-controls" role="group" aria-label={t('workspace.canvasControls')}>
-            <button type="button" className="button button-small" aria-keyshortcuts="0" onClick={() => { rememberZoom('fit'); stage.current.view?.zoomToFit(); }}>
+            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomFit')} onClick={() => { rememberZoom('fit'); stage.current.view?.zoomToFit(); }}>
               {t('review.fit')}
             </button>
-            <button type="button" className="button button-small" aria-keyshortcuts="1" onClick={() => { rememberZoom(1); stage.current.view?.zoomAround(1); }}>
+            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoom100')} onClick={() => { rememberZoom(1); stage.current.view?.zoomAround(1); }}>
               100 %
             </button>
-            <button type="button" className="button button-small" aria-keyshortcuts="-" aria-label={t('review.zoomOut')} onClick={() => stage.current.view?.zoomAround(zoom / 1.25)}>
+            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomOut')} aria-label={t('review.zoomOut')} onClick={() => stage.current.view?.zoomAround(zoom / 1.25)}>
               −
             </button>
             <output aria-live="polite" aria-label={t('review.zoom')} className="zoom-level">{percent.format(zoom)}</output>
-            <button type="button" className="button button-small" aria-keyshortcuts="+" aria-label={t('review.zoomIn')} onClick={() => stage.current.view?.zoomAround(zoom * 1.25)}>
+            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomIn')} aria-label={t('review.zoomIn')} onClick={() => stage.current.view?.zoomAround(zoom * 1.25)}>
               +
             </button>
           </div>

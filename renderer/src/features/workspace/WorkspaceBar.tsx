@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ariaKeys, shortcutHint } from '../../../../shared/keymap/keymap.ts';
 import { emitCommand } from '../../app/commands.ts';
+import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
+import { useShellDialogs } from '../../app/shellDialogs.ts';
+import { MentorSwitchButton } from '../identity/MentorSwitch.tsx';
 import { MenuButton, type MenuItem } from '../../ui/MenuButton.tsx';
 import { useToastDock } from '../../ui/Toasts.tsx';
 import type { SidePanel } from './sidePanelLayout.ts';
@@ -16,7 +20,7 @@ interface Props {
   actions?: ReactNode;
   /** Menu entries: mirrors of inline actions (with `overflow`) and the screen's rarer actions. */
   menu: readonly MenuItem[];
-  panel?: { state: SidePanel; controls: string; keys: string };
+  panel?: { state: SidePanel; controls: string; command: string };
 }
 
 /**
@@ -27,10 +31,14 @@ interface Props {
 export function WorkspaceBar({ label, where, middle, actions, menu, panel }: Props) {
   const { t, i18n } = useTranslation();
   const dock = useToastDock();
+  const mentor = useCurrentMentorRecord();
+  const openDialog = useShellDialogs();
   const items: MenuItem[] = [
     ...menu,
-    { key: 'shortcuts', label: t('workspace.shortcuts'), keys: '?', onSelect: () => emitCommand('help.shortcuts') },
-    { key: 'language', label: t('workspace.language'), keys: 'L', onSelect: () => emitCommand('language.toggle') },
+    { key: 'shortcuts', label: t('workspace.shortcuts'), keys: shortcutHint('help.shortcuts'), onSelect: () => emitCommand('help.shortcuts') },
+    { key: 'language', label: t('workspace.language'), keys: shortcutHint('language.toggle'), onSelect: () => emitCommand('language.toggle') },
+    { key: 'settings', label: t('nav.settings'), onSelect: () => openDialog('settings') },
+    { key: 'about', label: t('nav.about'), onSelect: () => openDialog('about') },
   ];
   return (
     <header className="workspace-bar" aria-label={label}>
@@ -45,14 +53,15 @@ export function WorkspaceBar({ label, where, middle, actions, menu, panel }: Pro
             className="button button-small workspace-panel-toggle"
             aria-expanded={!panel.state.collapsed}
             aria-controls={panel.controls}
-            aria-keyshortcuts={panel.keys}
-            title={`${panel.state.collapsed ? t('workspace.expandSide') : t('workspace.collapseSide')} (${panel.keys})`}
+            aria-keyshortcuts={ariaKeys(panel.command)}
+            title={`${panel.state.collapsed ? t('workspace.expandSide') : t('workspace.collapseSide')} (${shortcutHint(panel.command)})`}
             onClick={panel.state.toggle}
           >
             <span aria-hidden="true">{panel.state.collapsed ? '⟨' : '⟩'}</span>
             <span className="visually-hidden">{panel.state.collapsed ? t('workspace.expandSide') : t('workspace.collapseSide')}</span>
           </button>
         ) : null}
+        <MentorSwitchButton mentor={mentor} compact onOpen={() => openDialog('mentors')} />
         <MenuButton label="⋯" title={t('workspace.moreLabel')} items={items} key={i18n.language} />
       </div>
     </header>
