@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Language, MenuCommand } from '../../shared/contract/channels.ts';
 import { messages } from '../../shared/i18n/messages.ts';
+import { menuAccelerator } from '../../shared/keymap/keymap.ts';
 
 /**
  * The application menu, in the UI language. Items that act on the studio send
@@ -12,20 +13,20 @@ export function menuTemplate(
   isMac: boolean,
 ): MenuItemConstructorOptions[] {
   const m = messages[language].menu;
-  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => send(cmd),
-  });
+  // Accelerators come from the keymap, the one list of the studio's shortcuts.
+  const command = (label: string, cmd: MenuCommand): MenuItemConstructorOptions => {
+    const accelerator = menuAccelerator(cmd);
+    return { label, ...(accelerator ? { accelerator } : {}), click: () => send(cmd) };
+  };
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: m.file,
       submenu: [
-        command(m.newWorkshop, 'workshop.new', 'CmdOrCtrl+N'),
-        command(m.newParticipant, 'participant.new', 'CmdOrCtrl+Shift+N'),
-        command(m.importFiles, 'intake.import', 'CmdOrCtrl+I'),
-        command(messages[language].bundles.menuImport, 'bundle.import', 'CmdOrCtrl+Shift+I'),
+        command(m.newWorkshop, 'workshop.new'),
+        command(m.newParticipant, 'participant.new'),
+        command(m.importFiles, 'intake.import'),
+        command(messages[language].bundles.menuImport, 'bundle.import'),
         { type: 'separator' },
         command(messages[language].backups.menuItem, 'backup.open'),
         { type: 'separator' },
@@ -49,7 +50,7 @@ export function menuTemplate(
     {
       label: m.view,
       submenu: [
-        command(m.switchLanguage, 'language.toggle', 'CmdOrCtrl+Shift+L'),
+        command(m.switchLanguage, 'language.toggle'),
         { type: 'separator' },
         { role: 'resetZoom', label: m.actualSize },
         { role: 'zoomIn', label: m.zoomIn },
@@ -65,7 +66,7 @@ export function menuTemplate(
     {
       role: 'help',
       label: m.help,
-      submenu: [command(m.shortcuts, 'help.shortcuts', 'F1'), command(m.about, 'help.about')],
+      submenu: [command(m.shortcuts, 'help.shortcuts'), command(m.about, 'help.about')],
     },
   ];
 }

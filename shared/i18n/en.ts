@@ -12,6 +12,7 @@ import { sessionsEn } from './parts/sessions.ts';
 import { summaryEn } from './parts/summary.ts';
 import { bundlesEn } from './parts/bundles.ts';
 import { rosterEn } from './parts/roster.ts';
+import { workspaceEn } from './parts/workspace.ts';
 
 /** English, the studio's second language. Same keys as id.ts, checked by the type. */
 export const en: Messages = {
@@ -518,6 +519,7 @@ export const en: Messages = {
   faults: faultsEn,
   bundles: bundlesEn,
   roster: rosterEn,
+  workspace: workspaceEn,
   menu: {
     file: 'File',
     newWorkshop: 'New Workshop',

@@ -11,6 +11,7 @@ import { sessionsId } from './parts/sessions.ts';
 import { summaryId } from './parts/summary.ts';
 import { bundlesId } from './parts/bundles.ts';
 import { rosterId } from './parts/roster.ts';
+import { workspaceId } from './parts/workspace.ts';
 
 /**
  * Bahasa Indonesia, the studio's first language and the source of every key.
@@ -521,6 +522,7 @@ export const id = {
   faults: faultsId,
   bundles: bundlesId,
   roster: rosterId,
+  workspace: workspaceId,
   menu: {
     file: 'Berkas',
     newWorkshop: 'Workshop Baru',

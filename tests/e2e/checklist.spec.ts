@@ -150,7 +150,7 @@ test('a mentor checks the label from the keyboard, proves a missing date with a 
   await expect(zoom).toHaveText(zoomBefore ?? '');
 
   await expectAccessible(page);
-  await page.locator('.review-side').evaluate((side) => side.scrollTo(0, 0));
+  await page.locator('.review-side-panel').evaluate((side) => side.scrollTo(0, 0));
   await screenshot(page, '45-label-checklist');
   await registration.evaluate((box) => box.scrollIntoView({ block: 'start' }));
   await screenshot(page, '45-label-checklist-registration');

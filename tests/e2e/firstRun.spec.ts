@@ -99,8 +99,8 @@ test('the whole journey works from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Workshop Madiun', level: 1 })).toBeVisible();
 
-  // P opens the new-participant form; Escape closes it without saving.
-  await page.keyboard.press('p');
+  // Shift+P opens the new-participant form (P alone is the review screen's pin); Escape closes it without saving.
+  await page.keyboard.press('Shift+P');
   await expect(page.getByRole('dialog', { name: 'Peserta baru' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
@@ -110,6 +110,10 @@ test('the whole journey works from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Pintasan papan ketik' });
   await expect(help).toContainText('Workshop baru');
+  // The dialog is written from the keymap: every scope, with the keys the screens really use.
+  await expect(help.getByRole('row', { name: /Shift\+P Peserta baru/ })).toBeVisible();
+  await expect(help.getByRole('row', { name: /^P Pin$/ })).toBeVisible();
+  await expect(help.getByRole('heading', { name: 'Di layar perbandingan' })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, '06-shortcuts');
   await page.keyboard.press('Escape');

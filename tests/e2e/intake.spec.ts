@@ -46,8 +46,11 @@ test('a mixed folder dropped on a workshop: good files in, broken ones reported,
   await expect(page.getByText('IMG_20261124_101500.jpg', { exact: true })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Tetapkan IMG_20261124_101500.jpg ke peserta').selectOption({ label: 'Kopi Ijen' });
-  await page.getByRole('button', { name: 'Tetapkan', exact: true }).click();
+  await page.getByRole('button', { name: 'Tetapkan', exact: true }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { name: 'Belum ditetapkan (0)' })).toBeVisible();
+  // The item left the tray; the keyboard focus did not drop to the page.
+  await expect(page.getByRole('heading', { name: 'Belum ditetapkan' })).toBeFocused();
 
   await page.getByRole('tab', { name: 'Galeri kiriman' }).click();
   await expect(page.getByText('2 kiriman')).toBeVisible();

@@ -31,15 +31,16 @@ export async function renderWithStudio(
       <DatabaseProvider db={db}>
         <ToastProvider>
           <CurrentMentorContext value={mentor}>
-            <ImportProvider>
-              <MemoryRouter initialEntries={[at]}>
+            {/* As in the app: the import runner lives inside the router (its panel belongs to the screen that started it). */}
+            <MemoryRouter initialEntries={[at]}>
+              <ImportProvider>
                 <Routes>
                   {routes.map((r) => (
                     <Route key={r.path} path={r.path} element={r.element} />
                   ))}
                 </Routes>
-              </MemoryRouter>
-            </ImportProvider>
+              </ImportProvider>
+            </MemoryRouter>
           </CurrentMentorContext>
         </ToastProvider>
       </DatabaseProvider>

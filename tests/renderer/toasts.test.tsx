@@ -39,3 +39,33 @@ describe('toasts', () => {
     expect(screen.getAllByRole('button', { name: 'Urungkan' })).toHaveLength(2);
   });
 });
+
+describe('toast dock', () => {
+  it('shows toasts inside a workspace dock, in the layout, and back at the window edge when the dock goes', async () => {
+    const { useToastDock } = await import('../../renderer/src/ui/Toasts.tsx');
+    function Dock() {
+      return <div data-testid="dock" ref={useToastDock()} />;
+    }
+    const view = render(
+      <I18nextProvider i18n={i18n}>
+        <ToastProvider>
+          <Grab />
+          <Dock />
+        </ToastProvider>
+      </I18nextProvider>,
+    );
+    act(() => show({ message: 'Anotasi dihapus.' }));
+    const dock = view.getByTestId('dock');
+    expect(dock.contains(view.getByText('Anotasi dihapus.'))).toBe(true);
+    expect(view.getByText('Anotasi dihapus.').closest('[role="status"]')?.classList.contains('toasts-docked')).toBe(true);
+    view.rerender(
+      <I18nextProvider i18n={i18n}>
+        <ToastProvider>
+          <Grab />
+        </ToastProvider>
+      </I18nextProvider>,
+    );
+    expect(view.queryByTestId('dock')).toBeNull();
+    expect(view.getByText('Anotasi dihapus.').closest('[role="status"]')?.classList.contains('toasts-docked')).toBe(false);
+  });
+});

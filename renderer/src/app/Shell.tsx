@@ -18,7 +18,10 @@ import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
 import { host } from '../host/hostClient.ts';
 import { useToast } from '../ui/Toasts.tsx';
 import { useCommand, useCommandSources } from './commands.ts';
+import { ariaKeys } from '../../../shared/keymap/keymap.ts';
+import { useAppKeys, useKeyDispatcher } from './keymap.ts';
 import { CurrentMentorContext } from './CurrentMentor.tsx';
+import { ShellDialogContext, type ShellDialog } from './shellDialogs.ts';
 import { useMilestone } from './milestones.ts';
 import { Loading } from '../ui/Placeholders.tsx';
 
@@ -27,8 +30,10 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const mentor = useCurrentMentor();
-  const [dialog, setDialog] = useState<'profile' | 'mentors' | 'shortcuts' | 'about' | 'settings' | null>(null);
+  const [dialog, setDialog] = useState<ShellDialog | null>(null);
   useCommandSources();
+  useKeyDispatcher();
+  useAppKeys();
   useOpenedFiles();
   useMilestone('app-ready', mentor !== undefined);
 
@@ -67,7 +72,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
         <div className="header-tools">
           {mentor ? <BackupStatus /> : null}
           {mentor ? <MentorSwitchButton mentor={mentor} onOpen={() => setDialog('mentors')} /> : null}
-          <button type="button" className="button button-quiet" onClick={() => setDialog('shortcuts')} aria-keyshortcuts="?">
+          <button type="button" className="button button-quiet" onClick={() => setDialog('shortcuts')} aria-keyshortcuts={ariaKeys('help.shortcuts')}>
             {t('nav.shortcuts')}
           </button>
           <button type="button" className="button button-quiet" onClick={() => setDialog('settings')}>
@@ -81,7 +86,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
             className="button"
             lang={i18n.language === 'id' ? 'en' : 'id'}
             title={t('language.switchToHint')}
-            aria-keyshortcuts="l"
+            aria-keyshortcuts={ariaKeys('language.toggle')}
             onClick={() => void toggleLanguage()}
           >
             {t('language.switchTo')}
@@ -95,6 +100,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
           <IdentityScreen />
         ) : (
           <CurrentMentorContext value={mentor}>
+            <ShellDialogContext value={setDialog}>
             <ImportProvider>
               <DemoCommand />
               {/* Keyed by mentor: after a switch every screen starts afresh in the new mentor's name (no undo stack or draft carries over). */}
@@ -104,6 +110,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
                 <MentorSwitchDialog current={mentor} onClose={() => setDialog(null)} onEditProfile={() => setDialog('profile')} />
               ) : null}
             </ImportProvider>
+            </ShellDialogContext>
           </CurrentMentorContext>
         )}
       </main>

@@ -34,39 +34,7 @@ export function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Single-key shortcuts, ignored while typing or while a dialog is open. */
-export const KEY_BINDINGS: Readonly<Record<string, MenuCommand>> = {
-  n: 'workshop.new',
-  p: 'participant.new',
-  i: 'intake.import',
-  b: 'bundle.import',
-  l: 'language.toggle',
-  c: 'backup.open',
-  '?': 'help.shortcuts',
-  F1: 'help.shortcuts',
-};
-
-export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>): MenuCommand | null {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  if (isTyping(event.target)) return null;
-  if (typeof document !== 'undefined' && document.querySelector('dialog[open]')) return null;
-  return KEY_BINDINGS[event.key] ?? null;
-}
-
-/** Wires the keyboard and the desktop menu to the command bus, once, at the app's root. */
+/** Wires the desktop menu to the command bus, once, at the app's root (keys come through the keymap: app/keymap.ts). */
 export function useCommandSources(): void {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const command = commandForKey(event);
-      if (!command) return;
-      event.preventDefault();
-      emitCommand(command);
-    };
-    window.addEventListener('keydown', onKey);
-    const unsubscribe = host.onMenuCommand(emitCommand);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      unsubscribe();
-    };
-  }, []);
+  useEffect(() => host.onMenuCommand(emitCommand), []);
 }

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 
 export interface ToastInput {
@@ -13,6 +14,17 @@ interface Toast extends ToastInput {
 }
 
 const ToastContext = createContext<(toast: ToastInput) => void>(() => {});
+const DockContext = createContext<(element: HTMLElement | null) => void>(() => {});
+
+/**
+ * A ref for an in-flow place where toasts show instead of floating at the
+ * bottom of the window: full-window workspaces give one (in the side panel,
+ * or in the top bar when the panel is collapsed) so a toast never covers the
+ * artwork or a control.
+ */
+export function useToastDock(): (element: HTMLElement | null) => void {
+  return useContext(DockContext);
+}
 
 /** Shows a short message; errors and undo offers stay until acted on or closed. */
 export function useToast(): (toast: ToastInput) => void {
@@ -22,6 +34,7 @@ export function useToast(): (toast: ToastInput) => void {
 export function ToastProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const [dock, setDock] = useState<HTMLElement | null>(null);
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((x) => x.id !== id)), []);
   const show = useCallback(
@@ -37,10 +50,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
   const value = useMemo(() => show, [show]);
-  return (
-    <ToastContext value={value}>
-      {children}
-      <div className="toasts" role="status" aria-live="polite">
+  const list = (
+      <div className={dock ? 'toasts toasts-docked' : 'toasts'} role="status" aria-live="polite">
         {toasts.map((toast) => (
           <div key={toast.id} className={toast.tone === 'error' ? 'toast toast-error' : 'toast'}>
             <span>{toast.message}</span>
@@ -67,6 +78,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           </div>
         ))}
       </div>
+  );
+  return (
+    <ToastContext value={value}>
+      <DockContext value={setDock}>{children}</DockContext>
+      {dock ? createPortal(list, dock) : list}
     </ToastContext>
   );
 }

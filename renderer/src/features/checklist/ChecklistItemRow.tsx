@@ -4,6 +4,7 @@ import type { Annotation } from '../../../../shared/domain/annotation.ts';
 import { LABEL_ITEM_STATUSES } from '../../../../shared/domain/labelChecklist.ts';
 import { needsProof, type ChecklistEntry, type LabelItem, type LabelItemStatus, type ProofResult } from '../../../../shared/scoring/labelCheck.ts';
 import { SEVERITY_COLOURS } from '../../canvas/severityColours.ts';
+import { pressesCommand } from '../../app/keymap.ts';
 import type { ChecklistActions } from './useChecklistActions.ts';
 import { useDebouncedText } from './useDebouncedText.ts';
 
@@ -23,9 +24,13 @@ interface Props {
   idPrefix: string;
 }
 
-const STATUS_KEYS: Readonly<Record<string, LabelItemStatus>> = Object.fromEntries(
-  LABEL_ITEM_STATUSES.map((status, index) => [String(index + 1), status]),
-);
+/** The keymap command that picks each status (shared/keymap/keymap.ts, scope 'checklist'). */
+const STATUS_COMMANDS: Readonly<Record<LabelItemStatus, string>> = {
+  present: 'checklist.present',
+  missing: 'checklist.missing',
+  wrong: 'checklist.wrong',
+  'not-applicable': 'checklist.notApplicable',
+};
 
 const shorten = (text: string, max = 48) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -39,8 +44,8 @@ export function ChecklistItemRow(props: Props) {
   const base = `${idPrefix}-${item}`;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const chosen = STATUS_KEYS[event.key];
-    if (!chosen || readOnly || event.ctrlKey || event.metaKey || event.altKey) return;
+    const chosen = LABEL_ITEM_STATUSES.find((s) => pressesCommand(event.nativeEvent, STATUS_COMMANDS[s]));
+    if (!chosen || readOnly) return;
     event.preventDefault();
     if (chosen !== status) void actions.setStatus(item, chosen);
     onChosenByKey();

@@ -7,7 +7,7 @@ import { openSuggestions, proofOf, suggestNotApplicable, summariseChecklist, typ
 import { CurrentMentorContext } from '../../app/CurrentMentor.tsx';
 import { useLabelChecklist } from '../../data/checklistHooks.ts';
 import { Loading } from '../../ui/Placeholders.tsx';
-import { SCORING_KEYS_ATTRIBUTE } from '../scoring/scoringKeys.ts';
+import { useKeyCommands } from '../../app/keymap.ts';
 import { ChecklistItemRow } from './ChecklistItemRow.tsx';
 import { ChecklistSummary } from './ChecklistSummary.tsx';
 import { NotApplicableSuggestions } from './NotApplicableSuggestions.tsx';
@@ -52,6 +52,9 @@ export function ChecklistPanel({
   const { t } = useTranslation();
   const idPrefix = useId();
   const headingId = `${idPrefix}-title`;
+  // Focus in the checklist: 1–4 and the arrows act on its items, not on the canvas.
+  const section = useRef<HTMLElement>(null);
+  useKeyCommands('checklist', {}, section);
   const listRef = useRef<HTMLOListElement>(null);
   const checklist = useLabelChecklist(submissionId, mentorId);
   // Read-only for the reviewing mentor's own checklist means their review is submitted; else it is someone else's.
@@ -73,7 +76,7 @@ export function ChecklistPanel({
   if (checklist === undefined) return <Loading />;
   return (
     // Digits, arrows, Space and Enter in the panel are its own (statuses, buttons), not the canvas's zoom and pan.
-    <section className="checklist-panel" aria-labelledby={headingId} {...{ [SCORING_KEYS_ATTRIBUTE]: '' }}>
+    <section ref={section} className="checklist-panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('checklistPanel.title')}</h2>
       <p className="muted checklist-intro">{t('checklistPanel.intro')}</p>
       {readOnly ? <p className="checklist-readonly">{t(own ? 'checklistPanel.readOnlySubmitted' : 'checklistPanel.readOnly')}</p> : null}

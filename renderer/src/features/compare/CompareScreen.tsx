@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { resolvePair } from '../../../../shared/compare/comparePair.ts';
 import { initialPaneViews, reducePaneViews, type PaneKey } from '../../../../shared/compare/paneViews.ts';
 import type { Asset } from '../../../../shared/domain/asset.ts';
@@ -14,6 +14,9 @@ import { OverlayMode } from './OverlayMode.tsx';
 import { SideBySideMode } from './SideBySideMode.tsx';
 import { usePreviewImage } from './usePreviewImage.ts';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
+import { WorkspaceBar } from '../workspace/WorkspaceBar.tsx';
+import { useKeyCommands } from '../../app/keymap.ts';
+import { useToastDock } from '../../ui/Toasts.tsx';
 
 type Mode = 'side' | 'overlay' | 'difference';
 const MODES: readonly Mode[] = ['side', 'overlay', 'difference'];
@@ -22,13 +25,6 @@ const isMode = (value: string | null): value is Mode => MODES.includes(value as 
 interface Placed {
   asset: Asset;
   submission: Submission;
-}
-
-/** Keys typed into a text field are text; sliders and checkboxes leave + − 0 to the screen. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
-  return target instanceof HTMLInputElement && !['range', 'checkbox', 'radio', 'button'].includes(target.type);
 }
 
 /**
@@ -40,6 +36,7 @@ export function CompareScreen() {
   const { workshopId = '', participantId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const workshop = useWorkshop(workshopId);
   const participant = useParticipant(participantId);
   const submissions = useSubmissions(participantId);
@@ -81,67 +78,87 @@ export function CompareScreen() {
   const nameOf = ({ asset, submission }: Placed) => t('compare.choice', { version: submission.version, face: t(`faces.${asset.face}`) });
   const mode = isMode(search.get('mode')) ? (search.get('mode') as Mode) : 'side';
 
+  const pickers =
+    a && b ? (
+      <div className="compare-pickers">
+        {(
+          [
+            ['a', a, t('compare.pickA')],
+            ['b', b, t('compare.pickB')],
+          ] as const
+        ).map(([key, side, label]) => (
+          <div key={key} className="compare-picker">
+            <label htmlFor={`compare-pick-${key}`}>
+              <span className="compare-letter" aria-hidden="true">
+                {key.toUpperCase()}
+              </span>
+              <span className="visually-hidden">{label}</span>
+            </label>
+            <select
+              id={`compare-pick-${key}`}
+              title={label}
+              value={side.asset.id}
+              onChange={(e) => update(key === 'a' ? { a: e.target.value, b: b.asset.id } : { a: a.asset.id, b: e.target.value })}
+            >
+              {[...placed.values()].map((choice) => (
+                <option key={choice.asset.id} value={choice.asset.id}>
+                  {nameOf(choice)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <button type="button" className="button button-small" title={t('compare.swap')} onClick={() => update({ a: b.asset.id, b: a.asset.id })}>
+          <span aria-hidden="true">⇄</span>
+          <span className="visually-hidden">{t('compare.swap')}</span>
+        </button>
+        <Tabs
+          label={t('compare.modes')}
+          idPrefix="compare-mode"
+          selected={mode}
+          onSelect={(next) => update({ a: a.asset.id, b: b.asset.id, mode: next })}
+          tabs={MODES.map((m) => ({ key: m, label: t(`compare.modeNames.${m}`) }))}
+        />
+      </div>
+    ) : null;
+  const reviewPathOfB = b ? `${participantPath}/review/${b.submission.id}?face=${b.asset.id}` : null;
+
   return (
-    <div className="compare">
-      <nav aria-label="breadcrumb" className="breadcrumb">
-        <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
-        <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link> <span aria-hidden="true">/</span>{' '}
-        <Link to={participantPath}>{participant.business}</Link> <span aria-hidden="true">/</span>{' '}
-        <span aria-current="page">{t('compare.title')}</span>
-      </nav>
-      <div className="page-header">
-        <h1>{t('compare.heading', { business: participant.business })}</h1>
-        {b ? (
-          <div className="toolbar">
-            <Link className="button" to={`${participantPath}/review/${b.submission.id}?face=${b.asset.id}`}>
+    <div className="workspace compare">
+      <WorkspaceBar
+        label={t('workspace.compareTopBar')}
+        where={
+          <>
+            <nav aria-label="breadcrumb" className="breadcrumb workspace-crumbs">
+              <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
+              <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link>
+            </nav>
+            <h1 className="workspace-title">{t('compare.heading', { business: participant.business })}</h1>
+          </>
+        }
+        middle={pickers}
+        actions={
+          b && reviewPathOfB ? (
+            <Link className="button button-small" data-overflow="1" to={reviewPathOfB}>
               {t('review.open', { version: b.submission.version })}
             </Link>
-          </div>
-        ) : null}
-      </div>
+          ) : null
+        }
+        menu={[
+          ...(b && reviewPathOfB
+            ? [{ key: 'review', label: t('review.open', { version: b.submission.version }), overflow: '1', onSelect: () => void navigate(reviewPathOfB) }]
+            : []),
+          { key: 'participant', label: t('workspace.participantPage'), onSelect: () => void navigate(participantPath) },
+        ]}
+      />
       {!a || !b ? (
-        <EmptyState title={t('compare.noFaces')} body={t('compare.noFacesHint')}>
-          <Link to={participantPath}>{t('common.back')}</Link>
-        </EmptyState>
+        <div className="workspace-empty">
+          <EmptyState title={t('compare.noFaces')} body={t('compare.noFacesHint')}>
+            <Link to={participantPath}>{t('common.back')}</Link>
+          </EmptyState>
+        </div>
       ) : (
-        <>
-          <div className="compare-pickers">
-            {(
-              [
-                ['a', a, t('compare.pickA')],
-                ['b', b, t('compare.pickB')],
-              ] as const
-            ).map(([key, side, label]) => (
-              <div key={key} className="field">
-                <label htmlFor={`compare-pick-${key}`}>{label}</label>
-                <select
-                  id={`compare-pick-${key}`}
-                  value={side.asset.id}
-                  onChange={(e) => update(key === 'a' ? { a: e.target.value, b: b.asset.id } : { a: a.asset.id, b: e.target.value })}
-                >
-                  {[...placed.values()].map((choice) => (
-                    <option key={choice.asset.id} value={choice.asset.id}>
-                      {nameOf(choice)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ))}
-            <button type="button" className="button" onClick={() => update({ a: b.asset.id, b: a.asset.id })}>
-              {t('compare.swap')}
-            </button>
-          </div>
-          {a.asset.id === b.asset.id ? <p className="muted compare-note">{t('compare.sameFace')}</p> : null}
-          <Tabs
-            label={t('compare.modes')}
-            idPrefix="compare-mode"
-            selected={mode}
-            onSelect={(next) => update({ a: a.asset.id, b: b.asset.id, mode: next })}
-            tabs={MODES.map((m) => ({ key: m, label: t(`compare.modeNames.${m}`) }))}
-          />
-          <CompareBody mode={mode} a={a} b={b} nameOf={nameOf} />
-          <p className="muted compare-hint">{t('compare.keysHint')}</p>
-        </>
+        <CompareBody mode={mode} a={a} b={b} nameOf={nameOf} />
       )}
     </div>
   );
@@ -149,6 +166,8 @@ export function CompareScreen() {
 
 /** The mode's panel, with the views both panes share and the + − 0 keys. */
 function CompareBody({ mode, a, b, nameOf }: { mode: Mode; a: Placed; b: Placed; nameOf: (p: Placed) => string }) {
+  const { t } = useTranslation();
+  const dock = useToastDock();
   const [views, dispatch] = useReducer(reducePaneViews, true, initialPaneViews);
   const previewA = usePreviewImage(a.asset);
   const previewB = usePreviewImage(b.asset);
@@ -157,22 +176,16 @@ function CompareBody({ mode, a, b, nameOf }: { mode: Mode; a: Placed; b: Placed;
   useEffect(() => dispatch({ type: 'image', pane: 'a', size: { width: widthA, height: heightA } }), [widthA, heightA, a.asset.id]);
   useEffect(() => dispatch({ type: 'image', pane: 'b', size: { width: widthB, height: heightB } }), [widthB, heightB, b.asset.id]);
 
-  // + − 0 anywhere on the screen: the pane with focus, else both.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTextEntry(event.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      const holder = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-pane]') : null;
-      const pane: PaneKey | 'all' = holder?.dataset.pane === 'a' || holder?.dataset.pane === 'b' ? holder.dataset.pane : 'all';
-      if (event.key === '+' || event.key === '=') dispatch({ type: 'zoom-steps', pane, steps: 1 });
-      else if (event.key === '-') dispatch({ type: 'zoom-steps', pane, steps: -1 });
-      else if (event.key === '0') dispatch({ type: 'fit', pane });
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // + − 0 anywhere on the screen (keymap scope 'compare'): the pane with focus, else both.
+  const paneOf = (event: KeyboardEvent): PaneKey | 'all' => {
+    const holder = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-pane]') : null;
+    return holder?.dataset.pane === 'a' || holder?.dataset.pane === 'b' ? holder.dataset.pane : 'all';
+  };
+  useKeyCommands('compare', {
+    'compare.zoomIn': (event) => dispatch({ type: 'zoom-steps', pane: paneOf(event), steps: 1 }),
+    'compare.zoomOut': (event) => dispatch({ type: 'zoom-steps', pane: paneOf(event), steps: -1 }),
+    'compare.fit': (event) => dispatch({ type: 'fit', pane: paneOf(event) }),
+  });
 
   const props: CompareModeProps = {
     a: { asset: a.asset, name: nameOf(a), preview: previewA },
@@ -182,7 +195,13 @@ function CompareBody({ mode, a, b, nameOf }: { mode: Mode; a: Placed; b: Placed;
   };
   return (
     <div {...tabPanelProps('compare-mode', mode)} className="compare-panel">
+      {a.asset.id === b.asset.id ? <p className="muted compare-note">{t('compare.sameFace')}</p> : null}
       {mode === 'side' ? <SideBySideMode {...props} /> : mode === 'overlay' ? <OverlayMode {...props} /> : <DifferenceMode {...props} />}
+      <div className="compare-footer">
+        <p className="muted compare-hint">{t('compare.keysHint')}</p>
+        {/* Toasts take their place here, below the panes, instead of over them. */}
+        <div className="compare-dock" ref={dock} />
+      </div>
     </div>
   );
 }

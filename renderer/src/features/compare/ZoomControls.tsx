@@ -1,3 +1,4 @@
+import { ariaKeys } from '../../../../shared/keymap/keymap.ts';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 
@@ -17,16 +18,16 @@ export function ZoomControls({ label, zoom, onFit, onStep }: Props) {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return (
     <div className="zoom-bar compare-zoom" role="group" aria-label={label}>
-      <button type="button" className="button button-small" aria-keyshortcuts="0" onClick={onFit}>
+      <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('compare.fit')} onClick={onFit}>
         {t('compare.fit')}
       </button>
-      <button type="button" className="button button-small" aria-keyshortcuts="-" aria-label={t('compare.zoomOut')} onClick={() => onStep(-1)}>
+      <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('compare.zoomOut')} aria-label={t('compare.zoomOut')} onClick={() => onStep(-1)}>
         −
       </button>
       <output aria-live="polite" className="zoom-level">
         {zoom === null ? '–' : percent.format(zoom)}
       </output>
-      <button type="button" className="button button-small" aria-keyshortcuts="+" aria-label={t('compare.zoomIn')} onClick={() => onStep(1)}>
+      <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('compare.zoomIn')} aria-label={t('compare.zoomIn')} onClick={() => onStep(1)}>
         +
       </button>
     </div>

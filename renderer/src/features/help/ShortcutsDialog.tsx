@@ -1,42 +1,21 @@
 import { useTranslation } from 'react-i18next';
+import { displayKeys, KEYMAP, type KeyBinding, type KeyScope } from '../../../../shared/keymap/keymap.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 
-const REVIEW_SHORTCUTS = [
-  { keys: ['V', 'H', 'P', 'R', 'E', 'A', 'F', 'T', 'M', 'I'], action: 'shortcuts.reviewTools' },
-  { keys: ['Ctrl+Z'], action: 'shortcuts.undo' },
-  { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], action: 'shortcuts.redo' },
-  { keys: ['Delete'], action: 'shortcuts.deleteAnnotation' },
-  { keys: ['0', '1', '+', '−'], action: 'shortcuts.zoom' },
-  { keys: ['Space'], action: 'shortcuts.pan' },
-  { keys: ['[', ']'], action: 'shortcuts.faces' },
-  { keys: ['Esc'], action: 'shortcuts.cancelDraw' },
-] as const;
+/** The dialog's sections: each scope of the keymap under its heading, in this order. */
+const SECTIONS: readonly { scopes: readonly KeyScope[]; title: string }[] = [
+  { scopes: ['app', 'dialog'], title: 'shortcuts.everywhere' },
+  { scopes: ['review'], title: 'shortcuts.inReview' },
+  { scopes: ['canvas'], title: 'workspace.keys.onCanvas' },
+  { scopes: ['scoring'], title: 'scoring.shortcuts.title' },
+  { scopes: ['checklist'], title: 'checklistPanel.shortcuts.title' },
+  { scopes: ['compare'], title: 'workspace.keys.inCompare' },
+];
 
-const SCORING_SHORTCUTS = [
-  { keys: ['1', '…', '9', '0'], action: 'scoring.shortcuts.score' },
-  { keys: ['↑', '↓'], action: 'scoring.shortcuts.move' },
-  { keys: ['←', '→', 'Space'], action: 'scoring.shortcuts.levels' },
-  { keys: ['Shift+N'], action: 'scoring.shortcuts.nextUnscored' },
-] as const;
-
-const CHECKLIST_SHORTCUTS = [
-  { keys: ['1', '2', '3', '4'], action: 'checklistPanel.shortcuts.status' },
-  { keys: ['←', '→'], action: 'checklistPanel.shortcuts.move' },
-] as const;
-
-const SHORTCUTS = [
-  { keys: ['N'], action: 'shortcuts.newWorkshop' },
-  { keys: ['P'], action: 'shortcuts.newParticipant' },
-  { keys: ['I'], action: 'shortcuts.importFiles' },
-  { keys: ['B'], action: 'bundles.shortcut' },
-  { keys: ['L'], action: 'shortcuts.toggleLanguage' },
-  { keys: ['C'], action: 'backups.shortcut' },
-  { keys: ['?', 'F1'], action: 'shortcuts.showShortcuts' },
-  { keys: ['Esc'], action: 'shortcuts.closeDialog' },
-] as const;
+const isMac = typeof navigator === 'object' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Keys (alternatives separated) and what they do. */
-function ShortcutTable({ shortcuts }: { shortcuts: readonly { keys: readonly string[]; action: string }[] }) {
+function ShortcutTable({ bindings }: { bindings: readonly KeyBinding[] }) {
   const { t } = useTranslation();
   return (
     <table className="table">
@@ -47,17 +26,17 @@ function ShortcutTable({ shortcuts }: { shortcuts: readonly { keys: readonly str
         </tr>
       </thead>
       <tbody>
-        {shortcuts.map((s) => (
-          <tr key={s.action}>
+        {bindings.map((b) => (
+          <tr key={b.command}>
             <td>
-              {s.keys.map((k, i) => (
+              {displayKeys(b, isMac).map((k, i) => (
                 <span key={k}>
                   {i > 0 ? ' ' : null}
                   <kbd>{k}</kbd>
                 </span>
               ))}
             </td>
-            <td>{t(s.action)}</td>
+            <td>{t(b.label)}</td>
           </tr>
         ))}
       </tbody>
@@ -77,14 +56,15 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         </button>
       }
     >
-      <h3>{t('shortcuts.everywhere')}</h3>
-      <ShortcutTable shortcuts={SHORTCUTS} />
-      <h3>{t('shortcuts.inReview')}</h3>
-      <ShortcutTable shortcuts={REVIEW_SHORTCUTS} />
-      <h3>{t('scoring.shortcuts.title')}</h3>
-      <ShortcutTable shortcuts={SCORING_SHORTCUTS} />
-      <h3>{t('checklistPanel.shortcuts.title')}</h3>
-      <ShortcutTable shortcuts={CHECKLIST_SHORTCUTS} />
+      {SECTIONS.map((section) => {
+        const bindings = KEYMAP.filter((b) => section.scopes.includes(b.scope) && b.keys.length > 0);
+        return bindings.length === 0 ? null : (
+          <section key={section.title} aria-labelledby={`shortcuts-${section.title}`}>
+            <h3 id={`shortcuts-${section.title}`}>{t(section.title)}</h3>
+            <ShortcutTable bindings={bindings} />
+          </section>
+        );
+      })}
     </Dialog>
   );
 }

@@ -11,25 +11,29 @@ import { MentorForm } from './MentorForm.tsx';
 import './mentorSwitch.css';
 
 /** The header's "who is reviewing" control: the current mentor's name, opening the switch dialog. */
-export function MentorSwitchButton({ mentor, onOpen }: { mentor: Mentor; onOpen: () => void }) {
+export function MentorSwitchButton({ mentor, onOpen, compact = false }: { mentor: Mentor; onOpen: () => void; compact?: boolean }) {
   const { t } = useTranslation();
   return (
     <button
       type="button"
-      className="button button-quiet mentor-switch"
+      className={compact ? 'button button-quiet mentor-switch mentor-switch-compact' : 'button button-quiet mentor-switch'}
       aria-haspopup="dialog"
+      title={compact ? mentor.name : undefined}
       onClick={onOpen}
     >
       <span className="mentor-switch-avatar" aria-hidden="true">
         {mentor.name.trim().charAt(0).toUpperCase()}
       </span>
-      <span className="mentor-switch-text">
+      {/* Compact (in a workspace bar): the avatar alone, the name still read out. */}
+      <span className={compact ? 'mentor-switch-text visually-hidden' : 'mentor-switch-text'}>
         <span className="mentor-switch-name">{mentor.name}</span>
         <span className="mentor-switch-action">{t('checklistPanel.mentorSwitch.button')}</span>
       </span>
-      <span className="mentor-switch-caret" aria-hidden="true">
-        ▾
-      </span>
+      {compact ? null : (
+        <span className="mentor-switch-caret" aria-hidden="true">
+          ▾
+        </span>
+      )}
     </button>
   );
 }

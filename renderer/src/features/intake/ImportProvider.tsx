@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
 import { DEFAULT_INGEST_LIMITS } from '../../../../shared/intake/ingestOutcome.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
@@ -39,6 +40,10 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const job = useRef<ImportJob | null>(null);
   // The workshop of the import on show: Retry puts its files back where they were planned.
   const lastWorkshop = useRef<string | null>(null);
+  // The screen the import was started from: its panel shows there and nowhere else.
+  const location = useLocation();
+  const [origin, setOrigin] = useState<string | null>(null);
+  const here = location.pathname;
 
   const run = useCallback(
     async (planned: readonly PlannedFile[], workshopId: string) => {
@@ -47,10 +52,11 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       const running = startImport(db, planned, { workshopId, actor: mentor.id, limits, onProgress: setProgress });
       job.current = running;
       lastWorkshop.current = workshopId;
+      setOrigin(here);
       await running.done;
       job.current = null;
     },
-    [db, mentor.id],
+    [db, mentor.id, here],
   );
 
   const start = useCallback<Importer['start']>(
@@ -81,7 +87,13 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   return (
     <ImporterContext value={value}>
       {children}
-      {progress ? <ImportPanel progress={progress} onCancel={value.cancel} onRetry={() => void retry()} onClose={() => setProgress(null)} /> : null}
+      {progress && (origin === null || origin === here) ? (
+        <ImportPanel progress={progress} onCancel={value.cancel} onRetry={() => void retry()} onClose={() => setProgress(null)} />
+      ) : progress && origin && !progress.finished ? (
+        <Link className="import-elsewhere" to={origin}>
+          {t('workspace.jobElsewhere', { done: progress.done, total: progress.total })}
+        </Link>
+      ) : null}
     </ImporterContext>
   );
 }

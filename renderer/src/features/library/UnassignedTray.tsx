@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Asset } from '../../../../shared/domain/asset.ts';
 import type { Participant } from '../../../../shared/domain/participant.ts';
@@ -29,7 +29,7 @@ export function useAssignFromTray() {
   };
 }
 
-function TrayItem({ asset, participants }: { asset: Asset; participants: readonly Participant[] }) {
+function TrayItem({ asset, participants, onAssigned }: { asset: Asset; participants: readonly Participant[]; onAssigned: () => void }) {
   const { t } = useTranslation();
   const url = useAssetImageUrl(asset, 'thumbnail');
   const assign = useAssignFromTray();
@@ -58,7 +58,7 @@ function TrayItem({ asset, participants }: { asset: Asset; participants: readonl
           </option>
         ))}
       </select>
-      <button type="button" className="button button-small" disabled={!chosen} onClick={() => chosen && void assign(asset.id, chosen)}>
+      <button type="button" className="button button-small" disabled={!chosen} onClick={() => chosen && void assign(asset.id, chosen).then(onAssigned)}>
         {t('tray.assign')}
       </button>
     </li>
@@ -68,16 +68,37 @@ function TrayItem({ asset, participants }: { asset: Asset; participants: readonl
 /** Faces whose file names said nothing: the mentor sorts them by dragging or choosing. */
 export function UnassignedTray({ tray, participants }: { tray: readonly Asset[]; participants: readonly Participant[] }) {
   const { t } = useTranslation();
+  const list = useRef<HTMLElement>(null);
+  // After Tetapkan the item leaves the tray: the focus goes to the item now in its place (or the heading), not to the page.
+  const refocus = useRef<number | null>(null);
+  useEffect(() => {
+    const index = refocus.current;
+    if (index === null) return;
+    refocus.current = null;
+    const selects = list.current?.querySelectorAll<HTMLSelectElement>('.tray-item select') ?? [];
+    const next = selects[Math.min(index, selects.length - 1)];
+    if (next) next.focus();
+    else list.current?.querySelector<HTMLElement>('#tray-title')?.focus();
+  }, [tray]);
   return (
-    <section aria-labelledby="tray-title" className="tray">
-      <h2 id="tray-title">{t('tray.title')}</h2>
+    <section aria-labelledby="tray-title" className="tray" ref={list}>
+      <h2 id="tray-title" tabIndex={-1}>
+        {t('tray.title')}
+      </h2>
       <p className="muted">{t('tray.intro')}</p>
       {tray.length === 0 ? (
         <p>{t('tray.empty')}</p>
       ) : (
         <ul className="tray-list">
-          {tray.map((asset) => (
-            <TrayItem key={asset.id} asset={asset} participants={participants} />
+          {tray.map((asset, index) => (
+            <TrayItem
+              key={asset.id}
+              asset={asset}
+              participants={participants}
+              onAssigned={() => {
+                refocus.current = index;
+              }}
+            />
           ))}
         </ul>
       )}

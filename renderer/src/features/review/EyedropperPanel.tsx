@@ -35,3 +35,26 @@ export function EyedropperPanel({ samples }: { samples: readonly string[] }) {
     </div>
   );
 }
+
+/** The same answer in one or two lines, for the readout beside the cursor on the canvas. */
+export function EyedropperReadout({ samples }: { samples: readonly string[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [a, b] = samples;
+  if (!a) return null;
+  const rgb = rgbFromHex(a) ?? { r: 0, g: 0, b: 0 };
+  const ratio = b ? contrastRatio(a, b) : null;
+  return (
+    <>
+      <span className="readout-line">
+        <span className="swatch swatch-small" style={{ background: a }} aria-hidden="true" />
+        <strong>{a.toUpperCase()}</strong> · {t('review.cmyk', { ...approximateCmyk(rgb.r, rgb.g, rgb.b) })}
+      </span>
+      {ratio !== null ? (
+        <span className="readout-line">
+          {t('workspace.contrastReadout', { ratio: format.number(ratio), verdict: t(`review.legibility.${legibility(ratio)}`) })}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Annotation } from '../../../../shared/domain/annotation.ts';
 import { SEVERITIES } from '../../../../shared/domain/annotation.ts';
 import { hexFromRgb } from '../../../../shared/annotations/colour.ts';
 import { STARTER_SNIPPETS, type Snippet } from '../../../../shared/annotations/commentBank.ts';
-import { mmPerPixelFromPack, scaleShapeToBounds, shapeBounds, translateShape } from '../../../../shared/annotations/geometry.ts';
-import { createTool, type AnnotationShape, type PointerInput, type Tool, type ToolName } from '../../../../shared/annotations/tools.ts';
-import { isTyping } from '../../app/commands.ts';
+import { distance, measureMillimetres, mmPerPixelFromPack, scaleShapeToBounds, shapeBounds, translateShape } from '../../../../shared/annotations/geometry.ts';
+import { createTool, TOOL_NAMES, type AnnotationShape, type PointerInput, type Tool, type ToolName } from '../../../../shared/annotations/tools.ts';
+import { useKeyCommands } from '../../app/keymap.ts';
+import { ariaKeys, shortcutHint } from '../../../../shared/keymap/keymap.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { addSnippet } from '../../data/commentSnippetsRepo.ts';
@@ -22,29 +23,35 @@ import {
 } from '../../data/hooks.ts';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
-import { useToast } from '../../ui/Toasts.tsx';
+import { useToast, useToastDock } from '../../ui/Toasts.tsx';
+import type { MenuItem } from '../../ui/MenuButton.tsx';
+import { useFormat } from '../../i18n/format.ts';
+import { CursorReadout, lastPointerIn, trackPointer } from '../workspace/CursorReadout.tsx';
+import { SidePanelSplitter } from '../workspace/SidePanelSplitter.tsx';
+import { useSidePanel } from '../workspace/sidePanelLayout.ts';
+import { WorkspaceBar } from '../workspace/WorkspaceBar.tsx';
 import { faceSize } from '../../../../shared/intake/faceReadiness.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
 import { ChecklistPanel } from '../checklist/ChecklistPanel.tsx';
 import { AnnotationList } from './AnnotationList.tsx';
 import { CanvasStage } from './CanvasStage.tsx';
 import type { FabricView } from '../../canvas/fabricView.ts';
-import { EyedropperPanel } from './EyedropperPanel.tsx';
+import { EyedropperPanel, EyedropperReadout } from './EyedropperPanel.tsx';
 import { ShelfPreviewDialog } from './ShelfPreviewDialog.tsx';
 import { ExportPackDialog } from '../packs/ExportPackDialog.tsx';
-import { TOOL_KEYS, ToolBar } from './ToolBar.tsx';
+import { ToolBar } from './ToolBar.tsx';
 import { useAnnotationEditing } from './useAnnotationEditing.ts';
 import { rememberZoom } from './viewMemory.ts';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 import { reviewPath, QueueBar } from '../scoring/QueueBar.tsx';
 import { ScoringTab } from '../scoring/ScoringTab.tsx';
-import { isNextUnscoredKey, scoringPanelOwnsKey } from '../scoring/scoringKeys.ts';
 import { useScoring } from '../scoring/useScoring.ts';
 import { useTimeSpent } from '../scoring/useTimeSpent.ts';
 
 /** Tabs of the side panel, in order; a feature adds its panel here. */
 const SIDE_TABS = ['annotations', 'score', 'label'] as const;
 type SideTab = (typeof SIDE_TABS)[number];
+
 
 /**
  * Where mentors spend their day: a face on the canvas, the tools, and beside
@@ -85,6 +92,18 @@ function ReviewWorkspace() {
   const [shelfOpen, setShelfOpen] = useState(false);
   const [packOpen, setPackOpen] = useState(false);
   const stage = useRef<{ view: FabricView | null }>({ view: null });
+  const sidePanel = useSidePanel();
+  const toggleSidePanel = sidePanel.toggle;
+  const toastDock = useToastDock();
+  const canvasArea = useRef<HTMLDivElement | null>(null);
+  const untrack = useRef<(() => void) | null>(null);
+  const areaRef = useCallback((element: HTMLDivElement | null) => {
+    untrack.current?.();
+    canvasArea.current = element;
+    untrack.current = element ? trackPointer(element) : null;
+  }, []);
+  // Where the last eyedropper sample was taken, in canvas-area pixels: its readout stays there.
+  const [sampledAt, setSampledAt] = useState<{ x: number; y: number } | null>(null);
 
   // The front opens first, whatever order the files came in.
   const defaultFace = faces?.find((f) => f.face === 'front') ?? faces?.[0];
@@ -174,7 +193,10 @@ function ReviewWorkspace() {
         }
         case 'sample': {
           const rgb = stage.current.view?.sample(output.point.x, output.point.y);
-          if (rgb) setSamples((s) => [hexFromRgb(rgb.r, rgb.g, rgb.b), ...s].slice(0, 2));
+          if (rgb) {
+            setSamples((s) => [hexFromRgb(rgb.r, rgb.g, rgb.b), ...s].slice(0, 2));
+            setSampledAt(lastPointerIn(canvasArea.current));
+          }
           break;
         }
         case 'pan':
@@ -222,61 +244,43 @@ function ReviewWorkspace() {
     else toast({ message: t('scoring.queue.allDone') });
   }, [nextUnscored, navigate, workshopId, sessionId, toast, t]);
 
-  // Keys for tools and actions; captured before the app-wide shortcuts.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (document.querySelector('dialog[open]')) return;
-      // Digits, arrows, Space and Enter inside the scoring panel score and move there, not zoom or pan.
-      if (scoringPanelOwnsKey(event)) return;
-      if (event.key === ' ' && !isTyping(event.target)) {
-        stage.current.view?.setSpaceDown(event.type === 'keydown');
-        event.preventDefault();
-        return;
-      }
-      if (event.type !== 'keydown' || isTyping(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      let handled = true;
-      if (mod && key === 'z' && !event.shiftKey) void editing.undo();
-      else if (mod && (key === 'y' || (key === 'z' && event.shiftKey))) void editing.redo();
-      else if (mod || event.altKey) handled = false;
-      else if (isNextUnscoredKey(event)) goNextUnscored();
-      else if (event.key === 'Escape') {
-        tool.current.handle({ type: 'cancel' });
-        setDraft(null);
-        setSelectedId(null);
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected?.mentorId === mentor.id) {
-        void editing.remove(selected.id);
-        setSelectedId(null);
-      } else if (event.key === '0') {
-        rememberZoom('fit');
-        stage.current.view?.zoomToFit();
-      } else if (event.key === '1') {
-        rememberZoom(1);
-        stage.current.view?.zoomAround(1);
-      } else if (event.key === '+' || event.key === '=') stage.current.view?.zoomAround(zoom * 1.25);
-      else if (event.key === '-') stage.current.view?.zoomAround(zoom / 1.25);
-      else if (event.key === ']' || event.key === '[') {
-        const index = faces?.findIndex((f) => f.id === face?.id) ?? -1;
-        const next = faces?.[index + (event.key === ']' ? 1 : -1)];
-        if (next) goFace(next.id);
-      } else {
-        const binding = TOOL_KEYS.find((b) => b.key === key);
-        if (binding) chooseTool(binding.tool);
-        else handled = false;
-      }
-      if (handled) {
-        event.preventDefault();
-        event.stopPropagation();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    window.addEventListener('keyup', onKey, true);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('keyup', onKey, true);
-    };
-  }, [editing, selected, mentor.id, zoom, faces, face, goFace, chooseTool, goNextUnscored]);
+  // The review screen's keys (shared/keymap/keymap.ts, scope 'review').
+  const zoomBy = (factor: number) => stage.current.view?.zoomAround(zoom * factor);
+  const stepFace = (step: 1 | -1) => {
+    const index = faces?.findIndex((f) => f.id === face?.id) ?? -1;
+    const next = faces?.[index + step];
+    if (next) goFace(next.id);
+  };
+  useKeyCommands('review', {
+    ...Object.fromEntries(TOOL_NAMES.map((name) => [`review.tool.${name}`, () => chooseTool(name)])),
+    'review.undo': () => void editing.undo(),
+    'review.redo': () => void editing.redo(),
+    'review.delete': () => {
+      if (selected?.mentorId !== mentor.id) return;
+      void editing.remove(selected.id);
+      setSelectedId(null);
+    },
+    'review.cancel': () => {
+      tool.current.handle({ type: 'cancel' });
+      setDraft(null);
+      setSelectedId(null);
+    },
+    'review.zoomFit': () => {
+      rememberZoom('fit');
+      stage.current.view?.zoomToFit();
+    },
+    'review.zoom100': () => {
+      rememberZoom(1);
+      stage.current.view?.zoomAround(1);
+    },
+    'review.zoomIn': () => zoomBy(1.25),
+    'review.zoomOut': () => zoomBy(1 / 1.25),
+    'review.pan': (event) => stage.current.view?.setSpaceDown(event.type === 'keydown'),
+    'review.previousFace': () => stepFace(-1),
+    'review.nextFace': () => stepFace(1),
+    'review.toggleSide': toggleSidePanel,
+    'review.nextUnscored': goNextUnscored,
+  });
 
   if (workshop === undefined || participant === undefined || faces === undefined || all === undefined) {
     return <Loading />;
@@ -303,76 +307,100 @@ function ReviewWorkspace() {
   };
   // The queue shows in a session, and outside one while scoring.
   const showQueue = scoring.session !== null || side === 'score';
+  const participantPath = `/workshops/${workshop.id}/participants/${participant.id}`;
+  const comparePath = `${participantPath}/compare?b=${face.id}`;
+  const measuring = draft?.kind === 'measure' ? draft : null;
+  const menu: MenuItem[] = [
+    ...(scoring.blind ? [] : [{ key: 'compare', label: t('compare.open'), overflow: '2', onSelect: () => void navigate(comparePath) }]),
+    { key: 'shelf', label: t('shelf.open'), overflow: '1', onSelect: () => setShelfOpen(true) },
+    ...(scoring.blind ? [] : [{ key: 'pack', label: t('packs.open'), overflow: '1', onSelect: () => setPackOpen(true) }]),
+    ...(scoring.blind ? [] : [{ key: 'participant', label: t('workspace.participantPage'), onSelect: () => void navigate(participantPath) }]),
+    { key: 'renumber', label: t('review.renumber'), onSelect: () => void editing.renumber() },
+  ];
   return (
-    <div className={showQueue ? 'review review-with-queue' : 'review'}>
-      <nav aria-label="breadcrumb" className="breadcrumb">
-        <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
-        <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link> <span aria-hidden="true">/</span>{' '}
-        {scoring.session ? (
+    <div className="workspace review">
+      <WorkspaceBar
+        label={t('workspace.topBar')}
+        where={
           <>
-            <Link to={`/workshops/${workshop.id}/sessions/${scoring.session.id}`}>{scoring.session.name}</Link> <span aria-hidden="true">/</span>{' '}
+            <nav aria-label="breadcrumb" className="breadcrumb workspace-crumbs">
+              <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
+              <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link>
+              {scoring.session ? (
+                <>
+                  {' '}
+                  <span aria-hidden="true">/</span> <Link to={`/workshops/${workshop.id}/sessions/${scoring.session.id}`}>{scoring.session.name}</Link>
+                </>
+              ) : null}
+            </nav>
+            {/* Read out in full; shown without the screen's name, which the layout already says. */}
+            <h1
+              className="workspace-title"
+              aria-label={t('review.heading', { business: shownName, version: submission.version })}
+              title={t('workspace.reviewTitle', { business: shownName, version: submission.version })}
+            >
+              {t('workspace.reviewTitle', { business: shownName, version: submission.version })}
+            </h1>
           </>
-        ) : null}
-        {scoring.blind ? <span>{shownName}</span> : <Link to={`/workshops/${workshop.id}/participants/${participant.id}`}>{shownName}</Link>}{' '}
-        <span aria-hidden="true">/</span> <span aria-current="page">{t('review.title')}</span>
-      </nav>
-      <div className="page-header">
-        <h1>{t('review.heading', { business: shownName, version: submission.version })}</h1>
-        <div className="toolbar">
-          {scoring.blind ? null : (
-            <Link className="button" to={`/workshops/${workshop.id}/participants/${participant.id}/compare?b=${face.id}`}>
-              {t('compare.open')}
-            </Link>
-          )}
-          <button type="button" className="button" onClick={() => setShelfOpen(true)}>
-            {t('shelf.open')}
-          </button>
-          {/* A pack names the participant: not in a blind session. */}
-          {scoring.blind ? null : (
-            <button type="button" className="button" onClick={() => setPackOpen(true)}>
-              {t('packs.open')}
+        }
+        middle={
+          <Tabs
+            label={t('review.faces')}
+            idPrefix="review-face"
+            selected={face.id}
+            onSelect={goFace}
+            tabs={faces.map((f) => ({ key: f.id, label: t(`faces.${f.face}`) }))}
+          />
+        }
+        actions={
+          <>
+            {scoring.blind ? null : (
+              <Link className="button button-small" data-overflow="2" to={comparePath}>
+                {t('compare.open')}
+              </Link>
+            )}
+            <button type="button" className="button button-small" data-overflow="1" onClick={() => setShelfOpen(true)}>
+              {t('shelf.open')}
             </button>
-          )}
-          <button type="button" className="button" onClick={() => void editing.undo()} disabled={!editing.canUndo} aria-keyshortcuts="Control+Z">
-            {t('review.undo')}
-          </button>
-          <button type="button" className="button" onClick={() => void editing.redo()} disabled={!editing.canRedo} aria-keyshortcuts="Control+Shift+Z">
-            {t('review.redo')}
-          </button>
-        </div>
-      </div>
-      {showQueue ? <QueueBar workshopId={workshop.id} submissionId={submission.id} scoring={scoring} clock={clock} /> : null}
-      <ToolBar tool={toolName} onTool={chooseTool} />
-      <div className="zoom-bar" role="group" aria-label={t('review.zoom')}>
-        <button type="button" className="button button-small" aria-keyshortcuts="0" onClick={() => { rememberZoom('fit'); stage.current.view?.zoomToFit(); }}>
-          {t('review.fit')}
-        </button>
-        <button type="button" className="button button-small" aria-keyshortcuts="1" onClick={() => { rememberZoom(1); stage.current.view?.zoomAround(1); }}>
-          100 %
-        </button>
-        <button type="button" className="button button-small" aria-keyshortcuts="-" aria-label={t('review.zoomOut')} onClick={() => stage.current.view?.zoomAround(zoom / 1.25)}>
-          −
-        </button>
-        <output aria-live="polite" className="zoom-level">{percent.format(zoom)}</output>
-        <button type="button" className="button button-small" aria-keyshortcuts="+" aria-label={t('review.zoomIn')} onClick={() => stage.current.view?.zoomAround(zoom * 1.25)}>
-          +
-        </button>
-        {scoring.revealOthers ? (
-          <label className="check">
-            <input type="checkbox" checked={showOthers} onChange={(e) => setShowOthers(e.target.checked)} />
-            {t('review.showOthers')}
-          </label>
-        ) : null}
-      </div>
-      <Tabs
-        label={t('review.faces')}
-        idPrefix="review-face"
-        selected={face.id}
-        onSelect={goFace}
-        tabs={faces.map((f) => ({ key: f.id, label: t(`faces.${f.face}`) }))}
+            {/* A pack names the participant: not in a blind session. */}
+            {scoring.blind ? null : (
+              <button type="button" className="button button-small" data-overflow="1" onClick={() => setPackOpen(true)}>
+                {t('packs.open')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void editing.undo()}
+              disabled={!editing.canUndo}
+              aria-keyshortcuts={ariaKeys('review.undo')}
+              title={`${t('review.undo')} (${shortcutHint('review.undo')})`}
+            >
+              <span aria-hidden="true">↶</span>
+              <span className="visually-hidden">{t('review.undo')}</span>
+            </button>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void editing.redo()}
+              disabled={!editing.canRedo}
+              aria-keyshortcuts={ariaKeys('review.redo')}
+              title={`${t('review.redo')} (${shortcutHint('review.redo')})`}
+            >
+              <span aria-hidden="true">↷</span>
+              <span className="visually-hidden">{t('review.redo')}</span>
+            </button>
+          </>
+        }
+        menu={menu}
+        panel={{ state: sidePanel, controls: 'review-side', command: 'review.toggleSide' }}
       />
-      <div className="review-body">
-        <div {...tabPanelProps('review-face', face.id)} className="review-canvas">
+      <div
+        className={sidePanel.collapsed ? 'workspace-body workspace-body-collapsed' : 'workspace-body'}
+        style={{ '--side-width': `${sidePanel.width}px` } as CSSProperties}
+      >
+        <ToolBar tool={toolName} onTool={chooseTool} />
+        <div {...tabPanelProps('review-face', face.id)} className="workspace-canvas" ref={areaRef}>
           <CanvasStage
             face={face}
             annotations={onFace}
@@ -393,8 +421,34 @@ function ReviewWorkspace() {
               },
             }}
           />
+          <div className="canvas-controls" role="group" aria-label={t('workspace.canvasControls')}>
+            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomFit')} onClick={() => { rememberZoom('fit'); stage.current.view?.zoomToFit(); }}>
+              {t('review.fit')}
+            </button>
+            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoom100')} onClick={() => { rememberZoom(1); stage.current.view?.zoomAround(1); }}>
+              100 %
+            </button>
+            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomOut')} aria-label={t('review.zoomOut')} onClick={() => stage.current.view?.zoomAround(zoom / 1.25)}>
+              −
+            </button>
+            <output aria-live="polite" aria-label={t('review.zoom')} className="zoom-level">{percent.format(zoom)}</output>
+            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomIn')} aria-label={t('review.zoomIn')} onClick={() => stage.current.view?.zoomAround(zoom * 1.25)}>
+              +
+            </button>
+          </div>
+          {measuring ? (
+            <CursorReadout area={canvasArea} at="cursor">
+              <MeasureLength shape={measuring} mmPerPixel={mmPerPixel} />
+            </CursorReadout>
+          ) : sampledAt && toolName === 'eyedropper' && samples.length > 0 ? (
+            <CursorReadout area={canvasArea} at={sampledAt}>
+              <EyedropperReadout samples={samples} />
+            </CursorReadout>
+          ) : null}
         </div>
-        <aside className="review-side" aria-label={t('review.sidePanel')}>
+        {sidePanel.collapsed ? null : <SidePanelSplitter panel={sidePanel} controls="review-side" />}
+        <aside id="review-side" className="workspace-side" aria-label={t('review.sidePanel')} hidden={sidePanel.collapsed}>
+          {showQueue ? <QueueBar workshopId={workshop.id} submissionId={submission.id} scoring={scoring} clock={clock} /> : null}
           <Tabs label={t('scoring.sideTabs')} idPrefix="review-side" selected={side} onSelect={(key) => setParam('side', key)} tabs={sideTabs} />
           <div {...tabPanelProps('review-side', side)} className="review-side-panel">
             {side === 'label' ? (
@@ -438,6 +492,12 @@ function ReviewWorkspace() {
                 ) : (
                   <p className="muted">{t('review.selectHint')}</p>
                 )}
+                {scoring.revealOthers ? (
+                  <label className="check">
+                    <input type="checkbox" checked={showOthers} onChange={(e) => setShowOthers(e.target.checked)} />
+                    {t('review.showOthers')}
+                  </label>
+                ) : null}
                 <AnnotationList
                   annotations={visible}
                   selectedId={selectedId}
@@ -466,6 +526,7 @@ function ReviewWorkspace() {
               </>
             )}
           </div>
+          {sidePanel.collapsed ? null : <div className="workspace-side-dock" ref={toastDock} />}
         </aside>
       </div>
       {packOpen ? (
@@ -479,5 +540,18 @@ function ReviewWorkspace() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** A measure's length in millimetres when the pack size is known, else in pixels. */
+function MeasureLength({ shape, mmPerPixel }: { shape: Extract<AnnotationShape, { kind: 'measure' }>; mmPerPixel: number | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <strong>
+      {mmPerPixel
+        ? t('workspace.measureReadoutMm', { mm: format.number(Math.round(measureMillimetres(shape, mmPerPixel) * 10) / 10) })
+        : t('workspace.measureReadoutPx', { px: format.number(Math.round(distance(shape.from, shape.to))) })}
+    </strong>
   );
 }

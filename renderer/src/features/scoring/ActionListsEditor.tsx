@@ -21,7 +21,15 @@ export function ActionListsEditor({ lists, disabled, newFromAnnotations, onGathe
     <section className="scoring-section action-lists" aria-labelledby="action-lists-title">
       <div className="section-head">
         <h3 id="action-lists-title">{t('scoring.listsTitle')}</h3>
-        <button type="button" className="button button-small" disabled={disabled || newFromAnnotations === 0} onClick={onGather}>
+        {/* aria-disabled, not disabled: after gathering, the keyboard focus stays on the button instead of dropping to the page. */}
+        <button
+          type="button"
+          className="button button-small"
+          aria-disabled={disabled || newFromAnnotations === 0}
+          onClick={() => {
+            if (!disabled && newFromAnnotations > 0) onGather();
+          }}
+        >
           {newFromAnnotations > 0 ? t('scoring.gatherNew', { count: newFromAnnotations }) : t('scoring.gather')}
         </button>
       </div>

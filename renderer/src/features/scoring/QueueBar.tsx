@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueueItem } from '../../data/reviewsRepo.ts';
-import { NEXT_UNSCORED_SHORTCUT } from './scoringKeys.ts';
+import { ariaKeys, shortcutHint } from '../../../../shared/keymap/keymap.ts';
 import { TimeSpentText } from './TimeSpentText.tsx';
 import type { Scoring } from './useScoring.ts';
 import type { TimeSpentClock } from './useTimeSpent.ts';
@@ -30,18 +30,21 @@ export function QueueBar({ workshopId, submissionId, scoring, clock }: { worksho
   const total = queue.items.length;
   const done = queue.done.size;
   const position = queue.items.findIndex((i) => i.submissionId === submissionId);
-  const link = (item: QueueItem | null, label: string, shortcut?: string) =>
-    item ? (
-      <Link className="button button-small" to={reviewPath(workshopId, item, sessionId)} aria-keyshortcuts={shortcut}>
+  const link = (item: QueueItem | null, label: string, command?: string) => {
+    const shortcut = command ? shortcutHint(command) : undefined;
+    const aria = command ? ariaKeys(command) : undefined;
+    return item ? (
+      <Link className="button button-small" to={reviewPath(workshopId, item, sessionId)} aria-keyshortcuts={aria}>
         {label}
         {shortcut ? <kbd>{shortcut}</kbd> : null}
       </Link>
     ) : (
-      <button type="button" className="button button-small" disabled aria-keyshortcuts={shortcut}>
+      <button type="button" className="button button-small" disabled aria-keyshortcuts={aria}>
         {label}
         {shortcut ? <kbd>{shortcut}</kbd> : null}
       </button>
     );
+  };
   return (
     <nav className="queue-bar" aria-label={t('scoring.queue.label')}>
       <span className="queue-name">
@@ -62,7 +65,7 @@ export function QueueBar({ workshopId, submissionId, scoring, clock }: { worksho
       <span className="toolbar">
         {link(scoring.previous, t('scoring.queue.previous'))}
         {link(scoring.next, t('scoring.queue.next'))}
-        {link(scoring.nextUnscored, t('scoring.queue.nextUnscored'), NEXT_UNSCORED_SHORTCUT)}
+        {link(scoring.nextUnscored, t('scoring.queue.nextUnscored'), 'review.nextUnscored')}
       </span>
       {scoring.nextUnscored === null && done === total ? <span className="muted">{t('scoring.queue.allDone')}</span> : null}
       {scoring.session ? (

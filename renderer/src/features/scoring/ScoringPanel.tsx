@@ -18,7 +18,8 @@ import { CriterionRow } from './CriterionRow.tsx';
 import { DeclineDialog, type Decline } from './DeclineDialog.tsx';
 import { OtherReviews } from './OtherReviews.tsx';
 import { ScoreBars } from './ScoreBars.tsx';
-import { levelForKey, SCORING_KEYS_ATTRIBUTE } from './scoringKeys.ts';
+import { levelForKey } from './scoringKeys.ts';
+import { pressesCommand, useKeyCommands } from '../../app/keymap.ts';
 import { scoringErrorMessage } from './scoringErrors.ts';
 import { TimeSpentText } from './TimeSpentText.tsx';
 import type { TimeSpentClock } from './useTimeSpent.ts';
@@ -58,6 +59,8 @@ export function ScoringPanel({ review, rubric, annotations, otherReviews, mentor
   const format = useFormat();
   const language = i18n.language === 'en' ? 'en' : 'id';
   const panel = useRef<HTMLElement>(null);
+  // Focus in the panel: digits, arrows, Space and Enter score and move here, not zoom or pan the canvas.
+  useKeyCommands('scoring', {}, panel);
   const [decline, setDecline] = useState<Decline | null>(null);
   const focusAfter = useRef<'reopen' | 'first' | null>(null);
   const linkedTurn = useRef(new Map<string, number>());
@@ -104,13 +107,14 @@ export function ScoringPanel({ review, rubric, annotations, otherReviews, mentor
     const index = criteria.findIndex((c) => c.id === row?.getAttribute('data-criterion'));
     const criterion = criteria[index];
     if (!criterion) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    const down = pressesCommand(event.nativeEvent, 'scoring.next');
+    if (down || pressesCommand(event.nativeEvent, 'scoring.previous')) {
       event.preventDefault();
-      const next = index + (event.key === 'ArrowDown' ? 1 : -1);
+      const next = index + (down ? 1 : -1);
       if (next >= 0 && next < criteria.length) focusCriterion(next);
       return;
     }
-    if (locked) return;
+    if (locked || !pressesCommand(event.nativeEvent, 'scoring.score')) return;
     const value = levelForKey(levelsOf(criterion), event.key);
     if (value === null) return;
     event.preventDefault();
@@ -149,7 +153,7 @@ export function ScoringPanel({ review, rubric, annotations, otherReviews, mentor
     void run(() => setLists(db, review.id, (lists) => ({ [key]: change(lists[key]) }), mentor.id));
 
   return (
-    <section ref={panel} className="scoring-panel" aria-labelledby="scoring-title" {...{ [SCORING_KEYS_ATTRIBUTE]: '' }}>
+    <section ref={panel} className="scoring-panel" aria-labelledby="scoring-title">
       <div className="scoring-summary">
         <div className="section-head">
           <h2 id="scoring-title">{t('scoring.title')}</h2>
