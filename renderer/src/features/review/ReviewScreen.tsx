@@ -7,6 +7,7 @@ import { hexFromRgb } from '../../../../shared/annotations/colour.ts';
 import { STARTER_SNIPPETS, type Snippet } from '../../../../shared/annotations/commentBank.ts';
 import { mmPerPixelFromPack, scaleShapeToBounds, shapeBounds, translateShape } from '../../../../shared/annotations/geometry.ts';
 import { createTool, type AnnotationShape, type PointerInput, type Tool, type ToolName } from '../../../../shared/annotations/tools.ts';
+import { textSizeForZoom } from '../../../../shared/annotations/appearance.ts';
 import { isTyping } from '../../app/commands.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
@@ -164,7 +165,13 @@ function ReviewWorkspace() {
           break;
         case 'commit': {
           setDraft(null);
-          const shape = output.shape.kind === 'measure' ? { ...output.shape, mmPerPixel } : output.shape;
+          // A note's font size is chosen now, to read at this zoom, and stored with it (shared/annotations/appearance.ts).
+          const shape =
+            output.shape.kind === 'measure'
+              ? { ...output.shape, mmPerPixel }
+              : output.shape.kind === 'text'
+                ? { ...output.shape, fontSize: textSizeForZoom(zoom) }
+                : output.shape;
           void editing.create(face.id, shape).then((created) => {
             setSelectedId(created.id);
             chooseTool('select');
