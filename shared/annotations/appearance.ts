@@ -116,7 +116,7 @@ export function textLines(shape: ShapeOf<'text'>): string[] {
 }
 
 /** Estimated width of a text mark, in font sizes per character: where the box goes must not depend on a surface's typeface. */
-export const TEXT_CHAR_WIDTH = 0.56;
+export const TEXT_CHAR_WIDTH = 0.64;
 
 /**
  * Where a text mark's light box goes, in image pixels: top-left at the mark's

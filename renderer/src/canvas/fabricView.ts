@@ -76,6 +76,11 @@ export class FabricView {
       renderOnAddRemove: false,
     });
     this.canvas.on('before:render', () => this.applyStyle());
+    // What is on screen, for people's tools and tests: the view transform (image pixels → canvas pixels) and how many marks are drawn.
+    this.canvas.on('after:render', () => {
+      element.dataset.viewport = this.canvas.viewportTransform.join(' ');
+      element.dataset.marks = String(this.entries.size);
+    });
     this.canvas.on('mouse:down', (e) => this.onDown(e));
     this.canvas.on('mouse:move', (e) => this.onMove(e));
     this.canvas.on('mouse:up', (e) => this.onUp(e));
