@@ -9,7 +9,6 @@ import { faceImages, hasPdftoppm, rasterise } from '../../support/packPdf.ts';
 import {
   checkSurface,
   cropRaster,
-  FIDELITY_BACKGROUND,
   FIDELITY_FACE,
   FIDELITY_MARKS,
   FIDELITY_TEXT_SIZE,
