@@ -23,7 +23,11 @@ export interface FidelityMark {
 
 export const FIDELITY_TEXT_SIZE = 56;
 
-/** Pin 1 on "KOPI" with an ellipse just below it and pin 3 right beside it; a rectangle, an arrow and a note crossing the edge. */
+/**
+ * Pin 1 on "KOPI" with an ellipse just below it and pin 3 right beside it; a
+ * rectangle, an arrow and a note crossing the edge. The note has no round
+ * letters: a bold "O" as large as a badge is a ring of the mark's colour too.
+ */
 export const FIDELITY_MARKS: readonly FidelityMark[] = [
   { number: 1, severity: 'must-fix', shape: { kind: 'pin', at: { x: 500, y: 300 } } },
   { number: 2, severity: 'suggestion', shape: { kind: 'ellipse', cx: 500, cy: 420, rx: 180, ry: 100 } },
@@ -36,7 +40,7 @@ export const FIDELITY_MARKS: readonly FidelityMark[] = [
     shape: { kind: 'freehand', points: [{ x: 600, y: 960 }, { x: 680, y: 1010 }, { x: 760, y: 970 }, { x: 850, y: 1040 }] },
   },
   { number: 7, severity: 'strength', shape: { kind: 'measure', from: { x: 120, y: 1150 }, to: { x: 620, y: 1150 }, mmPerPixel: null } },
-  { number: 8, severity: 'must-fix', shape: { kind: 'text', at: { x: 790, y: 1330 }, text: 'KOPI 12', fontSize: FIDELITY_TEXT_SIZE } },
+  { number: 8, severity: 'must-fix', shape: { kind: 'text', at: { x: 790, y: 1330 }, text: 'LIHAT 12', fontSize: FIDELITY_TEXT_SIZE } },
 ];
 
 /** The face as a PNG: a plain panel with "KOPI" under pin 1. */
