@@ -1,6 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+// Ceilings, not waits: a test that is correct passes however busy the cores are
+// (CI, or a laptop doing other work), and one that is wrong still fails.
+const testTimeout = 60_000;
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +14,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
           setupFiles: ['tests/unit/setup.ts'],
+          testTimeout,
         },
       },
       {
@@ -19,6 +24,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
+          testTimeout,
         },
       },
     ],

@@ -19,6 +19,7 @@ import { ArchiveRefusal } from './archiveProblem.ts';
 import { utf8Strict } from './archiveText.ts';
 import { MAX_MANIFEST_CHARS, checkManifest, type BundleFile } from './bundleFormat.ts';
 import { BUNDLE_TABLES, type BundleRecords } from './mergeBundle.ts';
+import { upgradeRecords } from '../migrations/chain.ts';
 import { entryDataOffset, readEntry, readExactly, readZipDirectory, type ByteSource, type ZipEntry } from './zipReader.ts';
 
 const KNOWN_PATH = /^(?:records\/[A-Za-z]+\.json|blobs\.json|blobs\/(?:0|[1-9][0-9]{0,8}))$/;
@@ -26,7 +27,8 @@ const KNOWN_PATH = /^(?:records\/[A-Za-z]+\.json|blobs\.json|blobs\/(?:0|[1-9][0
 /**
  * Checks EVERYTHING before the caller writes anything: the central directory (names, links,
  * encryption, methods, duplicates, declared sizes, ratios, overlaps), the manifest, every entry's
- * sha256 and size (inflating with a hard cap), the JSON, and every record's schema.
+ * sha256 and size (inflating with a hard cap), the JSON, and every record's schema (after the
+ * migration chain has upgraded records the manifest says are of an older version).
  * Resolves `{ ok: false, problem }` for a refused file; rejects only on abort or a failing source.
  */
 export async function checkArchive(
@@ -141,7 +143,8 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
       if (count !== undefined && count > 0) throw new ArchiveRefusal('missing-file', { path: recordsPath(table) });
       continue;
     }
-    const parsed = parseRecords(table, await json(file), file.path);
+    // Records of an older version are brought to today's shape before their schema check.
+    const parsed = parseRecords(table, upgradeRecords(table, await json(file), manifest.formatVersion), file.path);
     if (count !== parsed.length) {
       throw new ArchiveRefusal('invalid', { path: `${MANIFEST_PATH} counts.${table}`, detail: `${parsed.length} records, manifest says ${String(count)}` });
     }

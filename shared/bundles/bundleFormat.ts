@@ -1,15 +1,20 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/record.ts';
+import { FIRST_RECORDS_VERSION, RECORDS_VERSION } from '../migrations/chain.ts';
 import { BUNDLE_TABLES } from './mergeBundle.ts';
 
 /**
  * The `manifest.json` at the root of a `.kemas` bundle:
- * `{ format: 'kemas-bundle', kind, formatVersion: 1, createdAt, createdBy, app, counts, files }`.
+ * `{ format: 'kemas-bundle', kind, formatVersion, createdAt, createdBy, app, counts, files }`.
  * A reader checks it before anything else in the archive; every file it lists carries a sha256
  * so a changed or missing file is found before anything is written.
  */
 export const BUNDLE_FORMAT = 'kemas-bundle';
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * The version of the records inside (shared/migrations/chain.ts): a reader upgrades records of an
+ * older version through the migration chain before their schema check, and refuses a newer one.
+ */
+export const BUNDLE_FORMAT_VERSION = RECORDS_VERSION;
 export const BUNDLE_KINDS = ['workshop', 'review', 'backup'] as const;
 export type BundleKind = (typeof BUNDLE_KINDS)[number];
 
@@ -46,7 +51,7 @@ export type BundleFile = z.infer<typeof bundleFileSchema>;
 export const bundleManifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   kind: z.enum(BUNDLE_KINDS),
-  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  formatVersion: z.number().int().min(FIRST_RECORDS_VERSION).max(BUNDLE_FORMAT_VERSION),
   /** ISO 8601 time of the export, for people reading the file. */
   createdAt: z.iso.datetime({ offset: true }),
   /** The mentor who exported it. */

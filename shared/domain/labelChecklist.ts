@@ -30,7 +30,10 @@ export const labelChecklistSchema = z.object({
       note: z.string().max(2000),
     }),
   ),
-  /** The registration number as the mentor reads it on the artwork, to compare with the declared one ('' = not read). */
-  registrationOnLabel: z.string().max(60).default(''),
+  /**
+   * The registration number as the mentor reads it on the artwork, to compare with the declared one
+   * ('' = not read). Always there since records version 2 (the migration chain fills '' in).
+   */
+  registrationOnLabel: z.string().max(60),
 });
 export type LabelChecklist = z.infer<typeof labelChecklistSchema>;

@@ -55,5 +55,6 @@ export const participantFieldsSchema = z.object({
 });
 export type ParticipantFields = z.infer<typeof participantFieldsSchema>;
 
-export const participantSchema = z.object({ ...recordBase, ...participantFieldsSchema.shape });
+/** A stored participant: since records version 2 the region is always there ('' = the workshop's). */
+export const participantSchema = z.object({ ...recordBase, ...participantFieldsSchema.shape, region: z.string().trim().max(80) });
 export type Participant = z.infer<typeof participantSchema>;

@@ -28,10 +28,11 @@ export const scoringSessionSchema = z.object({
   /**
    * Submissions a mentor had already worked on when the curator changed the
    * mentors or the assignment: with 'split' they stay in that mentor's queue,
-   * so work done is never handed to someone else. Absent on older records.
+   * so work done is never handed to someone else. Always there since records version 2 (the
+   * migration chain fills [] into older records).
    */
-  keptAssignments: z.array(z.object({ mentorId: idSchema, submissionId: idSchema })).optional(),
-  /** Minutes per submission the review screen counts down, or null/absent for no timer. */
-  itemTimerMinutes: z.number().int().min(1).max(120).nullable().optional(),
+  keptAssignments: z.array(z.object({ mentorId: idSchema, submissionId: idSchema })),
+  /** Minutes per submission the review screen counts down, or null for no timer (null filled in by version 2). */
+  itemTimerMinutes: z.number().int().min(1).max(120).nullable(),
 });
 export type ScoringSession = z.infer<typeof scoringSessionSchema>;

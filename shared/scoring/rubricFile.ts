@@ -1,23 +1,28 @@
 import { z } from 'zod';
 import { bilingualSchema } from '../domain/record.ts';
+import { FIRST_RECORDS_VERSION, RECORDS_VERSION, upgradeRecord } from '../migrations/chain.ts';
 import { rubricGroupSchema, rubricSchema, type Rubric } from '../domain/rubric.ts';
 import type { RubricContent } from './rubricRules.ts';
 
 /**
  * The JSON file a rubric travels in between laptops:
- * `{ format: 'kemas-rubric', formatVersion: 1, exportedAt, rubric: { name, groups } }`.
+ * `{ format: 'kemas-rubric', formatVersion, exportedAt, rubric: { name, groups } }`.
  * Only the content travels; ids of records, families, versions and status
  * belong to the laptop that made them, and an import always starts a new draft.
  */
 export const RUBRIC_FILE_FORMAT = 'kemas-rubric';
-export const RUBRIC_FILE_VERSION = 1;
+/**
+ * The version of the rubric inside (shared/migrations/chain.ts): an older file's rubric runs
+ * through the chain's `rubrics` steps before its schema check; a newer file is refused.
+ */
+export const RUBRIC_FILE_VERSION = RECORDS_VERSION;
 
 /** Larger than any real rubric by far (the MJC preset is ~25 kB); refuses a size bomb before parsing. */
 export const MAX_RUBRIC_FILE_CHARS = 2_000_000;
 
 export const rubricFileSchema = z.object({
   format: z.literal(RUBRIC_FILE_FORMAT),
-  formatVersion: z.literal(RUBRIC_FILE_VERSION),
+  formatVersion: z.number().int().min(FIRST_RECORDS_VERSION).max(RUBRIC_FILE_VERSION),
   /** ISO 8601 time of the export, for people reading the file. */
   exportedAt: z.iso.datetime({ offset: true }),
   rubric: z.object({ name: bilingualSchema, groups: z.array(rubricGroupSchema) }),
@@ -83,7 +88,9 @@ export function parseRubricFile(text: string): RubricFileResult {
   if (typeof version === 'number' && Number.isFinite(version) && version > RUBRIC_FILE_VERSION) {
     return { ok: false, problem: { code: 'newer-version', version } };
   }
-  const parsed = rubricFileSchema.safeParse(data);
+  // An older file's rubric content is upgraded as a rubric record is (its steps touch only what they change).
+  const upgraded = typeof version === 'number' ? { ...data, rubric: upgradeRecord('rubrics', data.rubric, version) } : data;
+  const parsed = rubricFileSchema.safeParse(upgraded);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     return { ok: false, problem: { code: 'invalid', path: pathText(first?.path ?? []) } };

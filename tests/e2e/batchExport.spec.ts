@@ -158,3 +158,48 @@ test('a curator exports the workshop’s critique packs into a folder, keeps exi
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a folder typed while the host is still proposing one is the folder the packs go to', async ({ page }) => {
+  test.setTimeout(180_000);
+  const root = mkdtempSync(join(tmpdir(), 'kemas-batch-race-'));
+  try {
+    await openDemoWorkshop(page);
+    await expect(page.getByRole('heading', { level: 1, name: WORKSHOP })).toBeVisible();
+    await review(page, KERIPIK);
+
+    // The host's proposal is held back until the mentor is in the folder field.
+    let release: () => void = () => undefined;
+    const inField = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/export.folder', async (route) => {
+      const response = await route.fetch();
+      await inField;
+      await route.fulfill({ response });
+    });
+
+    await page.getByRole('button', { name: 'Ekspor paket kritik…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Ekspor paket kritik: ${WORKSHOP}` });
+    await expect(dialog.getByText('Akan dibuat: 1 paket.')).toBeVisible();
+    const field = dialog.getByLabel('Folder tujuan');
+    await expect(field).toHaveValue('');
+    const folder = join(root, 'Diketik', '..', 'Pilihan');
+    // The mentor is in the empty field (as between the clearing and the typing of a replacement)
+    // when the answer lands: it is offered beside the field and does not fill it.
+    await field.click();
+    release();
+    await expect(dialog.getByRole('button', { name: /^Pakai folder usulan: .*Kemas Studio[/\\]Ekspor$/ })).toBeVisible();
+    await expect(field).toHaveValue('');
+    await page.keyboard.type(folder);
+    await expect(field).toHaveValue(folder);
+    const resolved = join(root, 'Pilihan');
+    await expect(dialog.getByText(`Paket akan disimpan di: ${resolved}`)).toBeVisible();
+    await expectAccessible(page);
+
+    await dialog.getByRole('button', { name: 'Buat 1 paket' }).click();
+    await expect(dialog.getByRole('heading', { name: 'Ekspor selesai' })).toBeVisible({ timeout: 60_000 });
+    await expect(dialog.getByText('Ditulis: 1')).toBeVisible();
+    expect(filesUnder(resolved)).toEqual([KERIPIK_PDF]);
+    expect(filesUnder(root)).toEqual([`Pilihan/${KERIPIK_PDF}`]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

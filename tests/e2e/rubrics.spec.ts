@@ -118,7 +118,7 @@ test('a curator makes version 2 of the MJC rubric from the keyboard, publishes i
     rubric: { groups: { weight: number; criteria: { levels: { descriptor: { en: string } }[] }[] }[] };
   };
   expect(file.format).toBe('kemas-rubric');
-  expect(file.formatVersion).toBe(1);
+  expect(file.formatVersion).toBe(2);
   expect(file.rubric.groups.map((g) => g.weight)).toEqual([70, 30]);
   expect(file.rubric.groups[0]?.criteria[2]?.levels[4]?.descriptor.en).toBe('Factory-grade print with a precise dieline.');
 

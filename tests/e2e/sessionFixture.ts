@@ -1,6 +1,7 @@
 // The scoring-session journeys' shared steps: the demo workshop's sessions tab, a new session with a second
 // mentor, and submitted reviews written straight into IndexedDB. Used by sessions.spec.ts and summaryReport.spec.ts.
 import { expect, type Page } from '@playwright/test';
+import { RECORDS_VERSION } from '../../shared/migrations/chain.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
 
 export const JAMU = 'Jamu Kunyit Asam Mbok Darmi';
@@ -64,19 +65,19 @@ export interface SeededReview {
 /**
  * Test fixture: the scoring panel lives on another branch, so submitted
  * reviews are written straight into the app's IndexedDB ('kemas-studio',
- * Dexie schema version 1 = IndexedDB version 10), shaped as
- * shared/domain/review.ts describes, for the one session on this laptop.
+ * Dexie schema version n = IndexedDB version 10 × n, n the records version
+ * of shared/migrations), shaped as shared/domain/review.ts describes, for the one session on this laptop.
  * Dexie's live queries do not see writes from another connection: reload after.
  */
 export async function seedReviews(page: Page, reviews: SeededReview[]) {
-  await page.evaluate(async (wanted) => {
+  await page.evaluate(async ({ wanted, idbVersion }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('kemas-studio');
       open.onupgradeneeded = () => open.transaction?.abort();
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error ?? new Error('no database'));
     });
-    if (db.version !== 10) throw new Error(`Expected IndexedDB version 10 (Dexie v1), found ${db.version}`);
+    if (db.version !== idbVersion) throw new Error(`Expected IndexedDB version ${idbVersion}, found ${db.version}`);
     const all = <T,>(store: string) =>
       new Promise<T[]>((resolve, reject) => {
         const request = db.transaction(store).objectStore(store).getAll();
@@ -124,7 +125,7 @@ export async function seedReviews(page: Page, reviews: SeededReview[]) {
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, reviews);
+  }, { wanted: reviews, idbVersion: RECORDS_VERSION * 10 });
   await page.reload();
   await waitForReady(page);
 }

@@ -97,6 +97,8 @@ export function session(id: string, workshopId: string, submissionIds: string[])
     blind: false,
     conflicts: [],
     status: 'open',
+    keptAssignments: [],
+    itemTimerMinutes: null,
   };
 }
 

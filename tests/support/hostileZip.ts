@@ -5,6 +5,7 @@
 import { deflateSync, unzipSync } from 'fflate';
 import { crc32, sha256 } from '../../shared/bundles/archiveHash.ts';
 import type { ArchiveInput, ArchiveProblem } from '../../shared/bundles/archive.ts';
+import { BUNDLE_FORMAT_VERSION } from '../../shared/bundles/bundleFormat.ts';
 import { archiveBytes, fullArchiveInput } from './archiveFixture.ts';
 
 export interface RawEntry {
@@ -307,7 +308,7 @@ export const HOSTILE_FILES: Record<string, () => Promise<HostileFile>> = {
   },
   'newer format version': async () => {
     const entries = await relist(await goodEntries(), (m) => {
-      m.formatVersion = 2;
+      m.formatVersion = BUNDLE_FORMAT_VERSION + 1;
       m.files = [{ path: 'a new shape', sha256: 'x', bytes: -1 }];
     });
     return { bytes: buildZip(entries), problem: 'newer-version', path: 'manifest.json' };

@@ -1,4 +1,6 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { MIGRATIONS, applyVersion, tablesChangedBy } from '../../../shared/migrations/chain.ts';
+import type { MigrationVersion } from '../../../shared/migrations/migration.ts';
 import type { Annotation } from '../../../shared/domain/annotation.ts';
 import type { Asset, BlobKind } from '../../../shared/domain/asset.ts';
 import type { CommentSnippet } from '../../../shared/domain/commentSnippet.ts';
@@ -30,8 +32,8 @@ export interface MetaRow {
 export const DATABASE_NAME = 'kemas-studio';
 
 /**
- * Version 1 of the schema. Later versions add `.version(n).stores(...).upgrade(...)`
- * steps below this one, each named and tested; never edit a shipped version.
+ * Version 1 of the schema, as the first release shipped it: never edit it. Later versions are
+ * made from the migration chain (shared/migrations/chain.ts) in `openDatabase`.
  */
 export const SCHEMA_V1 = {
   workshops: 'id, updatedAt',
@@ -65,8 +67,33 @@ export type KemasDatabase = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
 };
 
+type StoresChange = Partial<Record<keyof typeof SCHEMA_V1, string | null>>;
+
+/**
+ * Index changes of each version after 1: only the tables whose indexes change (a new table, a new
+ * index, `null` to drop a table). A version of the chain that changes records only has none.
+ */
+export const STORE_CHANGES: Readonly<Record<number, StoresChange>> = {
+  2: {},
+};
+
+/** Runs one version's steps over every record of the tables it changes, inside Dexie's upgrade transaction. */
+async function upgradeRecords(tx: Transaction, migration: MigrationVersion): Promise<void> {
+  for (const table of tablesChangedBy(migration)) {
+    await tx.table(table).toCollection().modify((record: Record<string, unknown>, ctx: { value: unknown }) => {
+      const next = applyVersion(migration, table, record);
+      if (next !== record) ctx.value = next;
+    });
+  }
+}
+
 export function openDatabase(name: string = DATABASE_NAME): KemasDatabase {
   const db = new Dexie(name) as KemasDatabase;
   db.version(1).stores(SCHEMA_V1);
+  for (const migration of MIGRATIONS) {
+    db.version(migration.version)
+      .stores(STORE_CHANGES[migration.version] ?? {})
+      .upgrade((tx) => upgradeRecords(tx, migration));
+  }
   return db;
 }

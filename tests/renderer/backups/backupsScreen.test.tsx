@@ -96,7 +96,7 @@ describe('Cadangan screen', () => {
     await screen.findByText(usb);
 
     await user.click(screen.getByRole('button', { name: 'Cadangkan sekarang' }));
-    expect(await screen.findByText(/^Cadangan tersimpan: kemas-cadangan-\d{8}-\d{6}-manual\.kemas/, {}, { timeout: 10_000 })).toBeTruthy();
+    expect(await screen.findByText(/^Cadangan tersimpan: kemas-cadangan-\d{8}-\d{6}-manual\.kemas/, {})).toBeTruthy();
     const table = await screen.findByRole('table');
     expect(within(table).getByText('Manual')).toBeTruthy();
     expect(readdirSync(usb)).toEqual([expect.stringMatching(/-manual\.kemas$/)]);

@@ -99,7 +99,7 @@ describe('importing a review bundle', () => {
     const { db, mentor } = await curatorStudio();
     act(() => offerImport(file));
 
-    const preview = within(await screen.findByRole('dialog', { name: `Pratinjau: ${file.name}` }, { timeout: 5000 }));
+    const preview = within(await screen.findByRole('dialog', { name: `Pratinjau: ${file.name}` }));
     expect(preview.getByText('Bundel penilaian')).toBeTruthy();
     expect(preview.getByText('Sari')).toBeTruthy();
     const willDo = within(preview.getByRole('table', { name: 'Jika digabungkan' }));
@@ -133,7 +133,7 @@ describe('importing a review bundle', () => {
     const file = await sariBundle(Date.now() + 2 * 24 * 60 * 60 * 1000);
     await curatorStudio();
     act(() => offerImport(file));
-    const preview = within(await screen.findByRole('dialog', { name: `Pratinjau: ${file.name}` }, { timeout: 5000 }));
+    const preview = within(await screen.findByRole('dialog', { name: `Pratinjau: ${file.name}` }));
     expect(preview.getByText(/^1 data di bundel ini tercatat diubah pada waktu yang belum tiba/)).toBeTruthy();
   });
 
@@ -143,7 +143,7 @@ describe('importing a review bundle', () => {
     const before = await counts(db);
     // A download that stopped early: the ZIP's directory at the end is missing.
     act(() => offerImport(new File([file.slice(0, file.size - 120)], 'terpotong.kemas')));
-    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    const alert = await screen.findByRole('alert', {});
     expect(alert.textContent).toContain('Bundel ini tidak diimpor');
     expect(alert.textContent).toContain('terpotong.kemas');
     expect(alert.textContent).toContain('Berkas ini bukan bundel .kemas: arsip ZIP-nya tidak bisa dibaca.');
@@ -158,7 +158,7 @@ describe('importing a review bundle', () => {
     const before = await counts(db);
     const beforeReview = await db.reviews.get('r-sari-tempe');
     act(() => offerImport(file));
-    const preview = within(await screen.findByRole('dialog', { name: `Pratinjau: ${file.name}` }, { timeout: 5000 }));
+    const preview = within(await screen.findByRole('dialog', { name: `Pratinjau: ${file.name}` }));
     const table = Object.getPrototypeOf(db.reviews) as { bulkPut: (...args: unknown[]) => Promise<unknown> };
     vi.spyOn(table, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     vi.spyOn(console, 'error').mockImplementation(() => {});

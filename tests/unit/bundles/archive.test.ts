@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { checkArchive, type ArchiveProgress } from '../../../shared/bundles/archive.ts';
+import { BUNDLE_FORMAT_VERSION } from '../../../shared/bundles/bundleFormat.ts';
 import { ORIGINAL_SHA, archiveBytes, archiveInput, fullArchiveInput, fullStudio, memorySource } from '../../support/archiveFixture.ts';
 
 describe('writeArchive → checkArchive', () => {
@@ -11,7 +12,7 @@ describe('writeArchive → checkArchive', () => {
     if (!check.ok) throw new Error(`refused: ${check.problem} ${check.path ?? ''} ${check.detail ?? ''}`);
     const { archive } = check;
     expect(archive.records).toEqual(fullStudio());
-    expect(archive.manifest).toMatchObject({ format: 'kemas-bundle', kind: 'backup', formatVersion: 1, createdBy: { id: 'm-rina', name: 'Rina Prasetyo' } });
+    expect(archive.manifest).toMatchObject({ format: 'kemas-bundle', kind: 'backup', formatVersion: BUNDLE_FORMAT_VERSION, createdBy: { id: 'm-rina', name: 'Rina Prasetyo' } });
     expect(archive.manifest.counts).toEqual({ mentors: 2, workshops: 1, participants: 2, submissions: 1, assets: 1, rubrics: 1, sessions: 1, reviews: 1, annotations: 1, labelChecklists: 1, commentSnippets: 1 });
     expect(archive.blobs.map((b) => [b.id, b.assetId, b.kind, b.mimeType, b.path, b.bytes])).toEqual([
       [`original:${ORIGINAL_SHA}`, null, 'original', 'image/jpeg', 'blobs/0', 40_000],

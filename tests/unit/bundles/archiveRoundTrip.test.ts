@@ -153,5 +153,5 @@ describe('ZIP64', () => {
     const check = await checkArchive(memorySource(bytes));
     expect(check.ok ? check.archive.blobs.length : check).toBe(count);
     expect(Object.keys(unzipSync(bytes)).length).toBe(count + 3);
-  }, 60_000);
+  }, 300_000);
 });

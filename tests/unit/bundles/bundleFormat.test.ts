@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MANIFEST_CHARS, bundlePathProblem, checkManifest } from '../../../shared/bundles/bundleFormat.ts';
+import { BUNDLE_FORMAT_VERSION, MAX_MANIFEST_CHARS, bundlePathProblem, checkManifest } from '../../../shared/bundles/bundleFormat.ts';
 
 const good = () => ({
   format: 'kemas-bundle',
@@ -31,10 +31,10 @@ describe('checkManifest', () => {
   });
 
   it('refuses a newer format version before reading its shape', () => {
-    expect(checkManifest(JSON.stringify({ format: 'kemas-bundle', formatVersion: 2, files: 'whatever' }))).toEqual({
+    expect(checkManifest(JSON.stringify({ format: 'kemas-bundle', formatVersion: BUNDLE_FORMAT_VERSION + 1, files: 'whatever' }))).toEqual({
       ok: false,
       problem: 'newer-version',
-      version: 2,
+      version: BUNDLE_FORMAT_VERSION + 1,
     });
   });
 

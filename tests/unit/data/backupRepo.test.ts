@@ -12,6 +12,7 @@ import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.
 import { createMentor, getCurrentMentor, setCurrentMentor } from '../../../renderer/src/data/mentorsRepo.ts';
 import { createWorkshop, deleteWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
 import type { BundleManifest } from '../../../shared/bundles/bundleFormat.ts';
+import { RECORDS_VERSION } from '../../../shared/migrations/chain.ts';
 
 let counter = 0;
 const names: string[] = [];
@@ -94,7 +95,7 @@ describe('backup data layer', () => {
     expect(newer).toMatchObject({ ok: false, failure: 'version' });
     // Recreating gives an empty, working studio at this app's version.
     const db = await recreateStudioDatabase(name);
-    expect(db.backendDB().version).toBe(10);
+    expect(db.backendDB().version).toBe(RECORDS_VERSION * 10);
     expect(await db.workshops.count()).toBe(0);
     db.close();
   });

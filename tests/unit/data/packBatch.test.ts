@@ -153,6 +153,8 @@ async function seed() {
 }
 
 const choices: BatchChoices = { language: 'id', pageSize: 'A4', format: 'pdf', perMentor: false };
+/** vi.waitFor gives up after 1 s by default: a ceiling for states that come, however busy the cores are. */
+const CEILING = { timeout: 30_000 };
 
 /** The renderer's host client over the real handlers: real pdfkit, a real folder on disk. */
 function realHost(): HostClient {
@@ -291,13 +293,13 @@ describe('two packs in flight', () => {
     const running = runBatch(db, host, plan, { folder: join(dir, 'Ekspor'), choices: perMentor, signal: new AbortController().signal, onProgress: progress, askWhenExists: vi.fn() });
 
     // Jamu's pack fails (its picture is lost) and both Keripik packs are rendering together.
-    await vi.waitFor(() => expect(renders.map((r) => r.mentor).sort()).toEqual(['Budi', 'Rina']));
+    await vi.waitFor(() => expect(renders.map((r) => r.mentor).sort()).toEqual(['Budi', 'Rina']), CEILING);
     expect(progress).toHaveBeenLastCalledWith(expect.objectContaining({ done: 1, failed: 1, current: plan.items[1] }));
     // The second finishes first; it waits for the first to be written.
     const budi = renders.find((r) => r.mentor === 'Budi');
     const rina = renders.find((r) => r.mentor === 'Rina');
     rina?.release();
-    await vi.waitFor(() => expect(rina?.rendered).toBe(true));
+    await vi.waitFor(() => expect(rina?.rendered).toBe(true), CEILING);
     expect(writes).toEqual([]);
     budi?.release();
 
@@ -319,9 +321,9 @@ describe('two packs in flight', () => {
     let answer: (a: ExistingAnswer) => void = () => {};
     const ask = vi.fn(() => new Promise<ExistingAnswer>((resolve) => (answer = resolve)));
     const running = runBatch(db, host, plan, { ...options, signal: new AbortController().signal, askWhenExists: ask });
-    await vi.waitFor(() => expect(ask).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(ask).toHaveBeenCalledOnce(), CEILING);
     // Both packs are made while the question waits; only the first probe was written.
-    await vi.waitFor(() => expect(renders.filter((r) => r.rendered)).toHaveLength(2));
+    await vi.waitFor(() => expect(renders.filter((r) => r.rendered)).toHaveLength(2), CEILING);
     expect(writes).toEqual(['Budi.pdf fail']);
     answer('replace');
 
@@ -358,7 +360,7 @@ describe('two packs in flight', () => {
     const { host, renders, writes } = gatedHost();
     const controller = new AbortController();
     const running = runBatch(db, host, plan, { folder: join(dir, 'Ekspor'), choices: perMentor, signal: controller.signal, onProgress: vi.fn(), askWhenExists: vi.fn() });
-    await vi.waitFor(() => expect(renders).toHaveLength(2));
+    await vi.waitFor(() => expect(renders).toHaveLength(2), CEILING);
     // The renders never finish: only Cancel can end the run.
     controller.abort();
     const report = await running;

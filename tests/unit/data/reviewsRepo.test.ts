@@ -68,6 +68,8 @@ function session(overrides: Partial<ScoringSession> = {}): ScoringSession {
     blind: true,
     conflicts: [],
     status: 'open',
+    keptAssignments: [],
+    itemTimerMinutes: null,
     ...overrides,
   });
 }

@@ -99,7 +99,7 @@ describe('sharp WebAssembly build (Linux desktop) gives the same intake results 
       timeout: 60_000,
     });
     child = JSON.parse(stdout) as ChildReport;
-  }, 90_000);
+  }, 240_000);
 
   afterAll(async () => {
     if (folder) await rm(folder, { recursive: true, force: true });

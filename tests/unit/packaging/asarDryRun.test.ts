@@ -60,7 +60,7 @@ beforeAll(async () => {
   appDir = join(work, 'dist', 'linux-unpacked');
   asarPath = join(appDir, 'resources', 'app.asar');
   entries = listPackage(asarPath, { isPack: false });
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });

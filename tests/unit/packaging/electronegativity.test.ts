@@ -32,7 +32,7 @@ beforeAll(async () => {
     'class Linker { #shell; constructor(s) { this.#shell = s; } go(u) { return this.#shell.openExternal(u); } }\nexport { Linker };\n',
   );
   await writeFile(join(out, 'renderer', 'index.html'), '<!doctype html><title>x</title><script type="module" src="./assets/index-abc.js"></script>');
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   await rm(out, { recursive: true, force: true });
@@ -58,7 +58,7 @@ describe('Electronegativity on built output', () => {
         'OPEN_EXTERNAL_JS_CHECK renderer/assets/index-abc.js',
       ]),
     );
-  }, 60_000);
+  }, 300_000);
 
   it('refuses a file it cannot read instead of skipping it', async () => {
     const broken = await mkdtemp(join(tmpdir(), 'kemas-electronegativity-broken-'));
@@ -69,7 +69,7 @@ describe('Electronegativity on built output', () => {
     } finally {
       await rm(broken, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 300_000);
 });
 
 describe('compareWithAllowList', () => {

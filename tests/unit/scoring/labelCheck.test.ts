@@ -48,7 +48,7 @@ describe('a fresh checklist', () => {
     const summary = summariseChecklist(items, []);
     expect(summary.counts).toEqual({ present: 0, missing: 0, wrong: 0, 'not-applicable': 0, unchecked: 10 });
     expect(summary.complete).toBe(false);
-    const record = { id: 'c1', createdAt: 1, updatedAt: 1, updatedBy: 'm1', deletedAt: null, submissionId: 's1', mentorId: 'm1', items };
+    const record = { id: 'c1', createdAt: 1, updatedAt: 1, updatedBy: 'm1', deletedAt: null, submissionId: 's1', mentorId: 'm1', items, registrationOnLabel: '' };
     expect(labelChecklistSchema.parse(record)).toMatchObject({ items: {}, registrationOnLabel: '' });
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AWARDS_STYLE, instantiateRubric, MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
 import {
   MAX_RUBRIC_FILE_CHARS,
+  RUBRIC_FILE_VERSION,
   parseRubricFile,
   rubricFromFile,
   serializeRubricFile,
@@ -28,7 +29,7 @@ describe('rubric file', () => {
     const text = serializeRubricFile(mjc, NOW);
     const file = parsed(text);
     expect(file.format).toBe('kemas-rubric');
-    expect(file.formatVersion).toBe(1);
+    expect(file.formatVersion).toBe(RUBRIC_FILE_VERSION);
     expect(file.exportedAt).toBe('2026-11-28T09:30:00.000Z');
     expect(file.rubric.name).toEqual(mjc.name);
     expect(file.rubric.groups).toEqual(mjc.groups);

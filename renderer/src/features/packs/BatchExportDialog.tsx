@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportFolderSchema } from '../../../../shared/contract/exportFiles.ts';
+import { normaliseFolder } from '../../../../shared/contract/folderPath.ts';
 import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
 import type { PackLanguage } from '../../../../shared/pack/packText.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
@@ -10,6 +11,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
+import { useProposedFields } from '../../ui/useProposedFields.ts';
 import { useDuration } from '../intake/ImportPanel.tsx';
 import { planBatch, runBatch, type BatchItem, type BatchProgress, type BatchReport, type ExistingAnswer } from './batchExport.ts';
 import type { PackFormat } from './exportPack.ts';
@@ -46,7 +48,8 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
   const [pageSize, setPageSize] = useState<PackPageSizeName>('A4');
   const [perMentor, setPerMentor] = useState(false);
   const [packFormat, setPackFormat] = useState<PackFormat>('pdf');
-  const [folder, setFolder] = useState('');
+  const fields = useProposedFields({ folder: '' });
+  const folder = fields.values.folder;
   const [folderError, setFolderError] = useState<string | undefined>(undefined);
   const [canPick, setCanPick] = useState(false);
   const [candidates, setCandidates] = useState<BatchCandidates | null>(null);
@@ -75,15 +78,16 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, scopeKey]);
 
-  // The host's proposed folder (unless the person typed one first), and whether it has a native picker.
+  // The host's proposed folder (only into a field nobody has touched yet), and whether it has a native picker.
+  const { propose } = fields;
   useEffect(() => {
     let live = true;
-    void host.call('export.folder', {}).then((r) => live && r.ok && setFolder((typed) => typed || r.value.folder));
+    void host.call('export.folder', {}).then((r) => live && r.ok && propose({ folder: r.value.folder }));
     void host.call('app.info', {}).then((r) => live && r.ok && setCanPick(r.value.capabilities.nativeDialogs));
     return () => {
       live = false;
     };
-  }, []);
+  }, [propose]);
 
   // Closing the dialog mid-way stops the work.
   useEffect(() => () => abort.current?.abort(), []);
@@ -97,14 +101,14 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
   async function pick() {
     const result = await host.call('dialog.open', { directory: true, title: t('batch.pickTitle') });
     if (result.ok && !result.value.canceled && result.value.paths[0]) {
-      setFolder(result.value.paths[0]);
+      fields.set('folder', result.value.paths[0]);
       setFolderError(undefined);
     }
   }
 
   async function start() {
     if (!plan || plan.items.length === 0) return;
-    const checked = exportFolderSchema.safeParse(folder);
+    const checked = exportFolderSchema.safeParse(normaliseFolder(folder));
     if (!checked.success) {
       setFolderError(t('batch.folderInvalid'));
       return;
@@ -158,6 +162,9 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
       : t('batch.item', { business: item.business, version: item.version });
 
   const running = phase.kind === 'running';
+  // Where the files will go, as the host will resolve the folder: said before anything starts.
+  const resolved = exportFolderSchema.safeParse(normaliseFolder(folder));
+  const destination = resolved.success ? resolved.data : null;
   const footer =
     phase.kind === 'running' ? (
       <button ref={cancelButton} type="button" className="button button-danger" onClick={cancel}>
@@ -237,12 +244,8 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
               label={t('batch.folder')}
               hint={t('batch.folderHint')}
               error={folderError}
-              value={folder}
               spellCheck={false}
-              onChange={(e) => {
-                setFolder(e.target.value);
-                setFolderError(undefined);
-              }}
+              {...fields.bind('folder', () => setFolderError(undefined))}
             />
             {canPick ? (
               <button type="button" className="button" onClick={() => void pick()}>
@@ -250,6 +253,12 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
               </button>
             ) : null}
           </div>
+          {fields.proposed.folder && fields.proposed.folder !== folder ? (
+            <button type="button" className="button button-quiet batch-use-proposed" onClick={() => fields.set('folder', fields.proposed.folder ?? '')}>
+              {t('batch.useProposed', { folder: fields.proposed.folder })}
+            </button>
+          ) : null}
+          {destination ? <p className="batch-destination">{t('batch.destination', { folder: destination })}</p> : null}
           <div className="pack-contents" aria-live="polite">
             {loadFailed ? (
               <p className="field-error" role="alert">

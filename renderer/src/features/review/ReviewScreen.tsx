@@ -97,7 +97,6 @@ function ReviewWorkspace() {
   const editing = useAnnotationEditing({
     submissionId,
     mentorId: mentor.id,
-    all: all ?? [],
     faceOrder: (assetId) => faces?.findIndex((f) => f.id === assetId) ?? 0,
     onError,
   });

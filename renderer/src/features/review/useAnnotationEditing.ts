@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/annotations/operations.ts';
 import type { AnnotationShape } from '../../../../shared/annotations/tools.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
-import { saveAnnotations } from '../../data/annotationsRepo.ts';
+import { listAllAnnotations, saveAnnotations } from '../../data/annotationsRepo.ts';
 
 type Changes = AnnotationChanges;
 
@@ -19,11 +19,16 @@ type Changes = AnnotationChanges;
  * Every annotation edit of one mentor on one submission: each is saved at
  * once and recorded as a small patch, so undo and redo replay patches, never
  * canvas snapshots.
+ *
+ * Edits run one after another, and each starts from the record as stored, not
+ * from what the screen last showed: a severity click, a comment saved on blur
+ * and a link chosen in quick succession on a slow laptop would otherwise each
+ * be computed from the same old record, and the last write would undo the
+ * others.
  */
 export function useAnnotationEditing(options: {
   submissionId: string;
   mentorId: string;
-  all: readonly Annotation[];
   faceOrder: (assetId: string) => number;
   onError: (error: unknown) => void;
 }) {
@@ -31,7 +36,15 @@ export function useAnnotationEditing(options: {
   const history = useRef(createHistory());
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
-  const { submissionId, mentorId, all, faceOrder, onError } = options;
+  const { submissionId, mentorId, faceOrder, onError } = options;
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  /** Runs `job` after every edit asked for before it has been written. */
+  const inTurn = useCallback(<T,>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(job, job);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
 
   const write = useCallback(
     async (patches: readonly AnnotationPatch[], record: boolean) => {
@@ -53,43 +66,54 @@ export function useAnnotationEditing(options: {
     [db, mentorId, onError],
   );
 
-  const mine = all.filter((a) => a.mentorId === mentorId);
-  const byId = (id: string) => all.find((a) => a.id === id);
+  /** This mentor's annotations of the submission as stored now, tombstones included (numbering needs them). */
+  const mine = async () => (await listAllAnnotations(db, submissionId)).filter((a) => a.mentorId === mentorId);
+  const stored = (id: string) => db.annotations.get(id);
 
   return {
     canUndo,
     canRedo,
-    async create(assetId: string, shape: AnnotationShape, defaults?: Partial<Pick<Annotation, 'category' | 'severity' | 'comment'>>) {
-      const { annotation, patch } = createAnnotation(
-        { id: crypto.randomUUID(), assetId, submissionId, mentorId, shape, ...defaults },
-        mine,
-        Date.now(),
-      );
-      await write([patch], true);
-      return annotation;
+    create(assetId: string, shape: AnnotationShape, defaults?: Partial<Pick<Annotation, 'category' | 'severity' | 'comment'>>) {
+      return inTurn(async () => {
+        const { annotation, patch } = createAnnotation(
+          { id: crypto.randomUUID(), assetId, submissionId, mentorId, shape, ...defaults },
+          await mine(),
+          Date.now(),
+        );
+        await write([patch], true);
+        return annotation;
+      });
     },
-    async update(id: string, changes: Changes) {
-      const current = byId(id);
-      if (!current) return;
-      const { patch } = updateAnnotation(current, changes, mentorId, Date.now());
-      if (patch) await write([patch], true);
+    update(id: string, changes: Changes) {
+      return inTurn(async () => {
+        const current = await stored(id);
+        if (!current) return;
+        const { patch } = updateAnnotation(current, changes, mentorId, Date.now());
+        if (patch) await write([patch], true);
+      });
     },
-    async remove(id: string) {
-      const current = byId(id);
-      if (!current) return;
-      const { patch } = deleteAnnotation(current, mentorId, Date.now());
-      if (patch) await write([patch], true);
+    remove(id: string) {
+      return inTurn(async () => {
+        const current = await stored(id);
+        if (!current) return;
+        const { patch } = deleteAnnotation(current, mentorId, Date.now());
+        if (patch) await write([patch], true);
+      });
     },
-    async renumber() {
-      await write(renumber(mine, faceOrder, mentorId, Date.now()), true);
+    renumber() {
+      return inTurn(async () => write(renumber(await mine(), faceOrder, mentorId, Date.now()), true));
     },
-    async undo() {
-      const patches = history.current.undo();
-      if (patches) await write(patches, false);
+    undo() {
+      return inTurn(async () => {
+        const patches = history.current.undo();
+        if (patches) await write(patches, false);
+      });
     },
-    async redo() {
-      const patches = history.current.redo();
-      if (patches) await write(patches, false);
+    redo() {
+      return inTurn(async () => {
+        const patches = history.current.redo();
+        if (patches) await write(patches, false);
+      });
     },
   };
 }

@@ -94,11 +94,18 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <fieldset>
           <legend>{t('settings.intakeLimits')}</legend>
           <p className="field-hint">{t('settings.intakeLimitsHint')}</p>
-          <div className="form">
-            <TextField label={t('settings.maxFileMb')} {...bind('maxFileMb')} />
-            <TextField label={t('settings.maxMegapixels')} {...bind('maxMegapixels')} />
-            <TextField label={t('settings.maxPdfPages')} {...bind('maxPdfPages')} />
-          </div>
+          {/* The fields appear with the saved values: typing into an empty field that the answer then overwrote would be lost. */}
+          {draft ? (
+            <div className="form">
+              <TextField label={t('settings.maxFileMb')} {...bind('maxFileMb')} />
+              <TextField label={t('settings.maxMegapixels')} {...bind('maxMegapixels')} />
+              <TextField label={t('settings.maxPdfPages')} {...bind('maxPdfPages')} />
+            </div>
+          ) : (
+            <p className="muted" role="status">
+              {t('app.loading')}
+            </p>
+          )}
         </fieldset>
       </form>
     </Dialog>
