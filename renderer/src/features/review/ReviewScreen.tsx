@@ -8,6 +8,7 @@ import { STARTER_SNIPPETS, type Snippet } from '../../../../shared/annotations/c
 import { mmPerPixelFromPack, scaleShapeToBounds, shapeBounds, translateShape } from '../../../../shared/annotations/geometry.ts';
 import { createTool, type AnnotationShape, type PointerInput, type Tool, type ToolName } from '../../../../shared/annotations/tools.ts';
 import { textSizeForZoom } from '../../../../shared/annotations/appearance.ts';
+import { categoryForNewMarkHere, rememberCategoryHere } from './categoryMemory.ts';
 import { isTyping } from '../../app/commands.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
@@ -171,7 +172,8 @@ function ReviewWorkspace() {
               : output.shape.kind === 'text'
                 ? { ...output.shape, fontSize: textSizeForZoom(zoom) }
                 : output.shape;
-          void editing.create(face.id, shape).then((created) => {
+          // The category last used with this tool (categoryMemory.ts): legends group by it.
+          void editing.create(face.id, shape, { category: categoryForNewMarkHere(shape.kind) }).then((created) => {
             setSelectedId(created.id);
             chooseTool('select');
             // A new annotation wants its comment: show the editor.
@@ -431,7 +433,10 @@ function ReviewWorkspace() {
                     editable={selected.mentorId === mentor.id}
                     snippets={snippets}
                     criteria={criteria}
-                    onChange={(changes) => void editing.update(selected.id, changes)}
+                    onChange={(changes) => {
+                      if (changes.category) rememberCategoryHere(selected.shape.kind, changes.category);
+                      void editing.update(selected.id, changes);
+                    }}
                     onDelete={() => {
                       void editing.remove(selected.id);
                       setSelectedId(null);
