@@ -16,12 +16,24 @@ export function refuseFileRequest(): Response {
 }
 
 /**
+ * The one permission the studio asks for: persistent storage, so the browser never evicts the
+ * only copy of a mentor's work under disk pressure. Granted to the studio's own origin only.
+ * (Electron has treated every origin as persistent so far, but the studio asks all the same, and
+ * these handlers must not be the reason it is refused.)
+ */
+export const ALLOWED_PERMISSION = 'persistent-storage';
+
+const allowed = (permission: string, url: string | undefined): boolean =>
+  permission === ALLOWED_PERMISSION && url !== undefined && isAppUrl(url);
+
+/**
  * No camera, microphone, notifications, geolocation or anything else a page
- * may ask for; and nothing from the file scheme (not even a link or an image).
+ * may ask for, except persistent storage for the studio itself; and nothing
+ * from the file scheme (not even a link or an image).
  */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
   session.protocol.handle('file', refuseFileRequest);
 }

@@ -6,6 +6,7 @@ import { messages } from '../../shared/i18n/messages.ts';
 import { App } from './app/App.tsx';
 import { openStudioDatabase } from './data/backupRepo.ts';
 import { RecoveryScreen } from './features/backups/RecoveryScreen.tsx';
+import { askPersistentStorage } from './features/storage/persistentStorage.ts';
 import { host } from './host/hostClient.ts';
 import { createI18n } from './i18n/i18n.ts';
 import './styles.css';
@@ -36,7 +37,7 @@ async function start(): Promise<void> {
   const i18n = await createI18n(settings.value.language);
   const opened = await openStudioDatabase();
   if (!opened.ok) {
-    // A database made by a newer app, or one that failed to upgrade: offer the latest backup.
+    // Lasting failures (a newer app's database, a failed upgrade) offer the latest backup; the rest, to try again.
     console.error(opened.detail);
     createRoot(root).render(
       <StrictMode>
@@ -47,6 +48,8 @@ async function start(): Promise<void> {
     );
     return;
   }
+  // Ask the browser to keep the studio's data for good (first run included, until granted); the answer shows in Pengaturan and Cadangan.
+  void askPersistentStorage();
   createRoot(root).render(
     <StrictMode>
       <App db={opened.db} i18n={i18n} appInfo={appInfo.value} />

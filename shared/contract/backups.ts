@@ -13,14 +13,19 @@ const MB = 1024 * 1024;
 /** Largest chunk in one `backup.append` or `backup.read`: far under the browser host's frame limit. */
 export const BACKUP_CHUNK_MAX_BYTES = 32 * MB;
 
-export const BACKUP_REASONS = ['auto', 'manual', 'quit'] as const;
+/**
+ * Why a file was written: automatic, manual, the last one on quit, or a raw copy of a database
+ * that could not be opened, made before recovery replaced it (a rescue file is not a `.kemas`
+ * archive and is never restored from the list; rotation never deletes it).
+ */
+export const BACKUP_REASONS = ['auto', 'manual', 'quit', 'rescue'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 /**
  * `kemas-cadangan-20261128-143205-manual.kemas` (host-local time), with `-2`, `-3`… when two
  * backups fall in the same second. Nothing else is ever read, written or deleted by name.
  */
-export const BACKUP_NAME_PATTERN = /^kemas-cadangan-(\d{8})-(\d{6})-(auto|manual|quit)(?:-([2-9]|[1-9]\d))?\.kemas$/;
+export const BACKUP_NAME_PATTERN = /^kemas-cadangan-(\d{8})-(\d{6})-(auto|manual|quit|rescue)(?:-([2-9]|[1-9]\d))?\.kemas$/;
 
 export function isBackupName(name: string): boolean {
   return BACKUP_NAME_PATTERN.test(name);

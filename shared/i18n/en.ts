@@ -5,11 +5,13 @@ import { packEn } from './parts/pack.ts';
 import { packsEn } from './parts/packs.ts';
 import { batchEn } from './parts/batch.ts';
 import { backupsEn } from './parts/backups.ts';
+import { storageEn } from './parts/storage.ts';
 import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
 import { summaryEn } from './parts/summary.ts';
 import { bundlesEn } from './parts/bundles.ts';
+import { rosterEn } from './parts/roster.ts';
 
 /** English, the studio's second language. Same keys as id.ts, checked by the type. */
 export const en: Messages = {
@@ -182,20 +184,14 @@ export const en: Messages = {
     reason: 'Reason',
     noFailures: 'Every file was read.',
     busy: 'Another import is still running. Wait for it or cancel it first.',
-    rosterChoose: 'Choose the participant roster (CSV or XLSX), then its folder of designs.',
-    rosterRows: 'Roster rows that could not be used',
     rosterRow: 'Row',
-    rosterParticipants: '{{count}} participants from the roster are ready.',
-    rosterUnreadable: 'The roster file could not be read. Save it as CSV or XLSX and try again.',
-    rosterFolder: 'Choose the designs folder',
-    rosterSkipFolder: 'No designs folder',
     rosterProblems: {
       'empty': 'The roster file is empty.',
       'no-business-column': 'No business-name column (for example "Business" or "Nama usaha").',
       'missing-business': 'A row without a business name; not imported.',
       'duplicate-row': 'The same business and product are on another row; not imported.',
-      'bad-dimension': 'A pack size that is not a number; the participant is imported without a size.',
-      'missing-dimension': 'Pack width or height is missing; the participant is imported without a size.',
+      'bad-dimension': 'A pack size that could not be read (one that can: "14 x 22 x 4 cm"); the participant is imported without a size.',
+      'missing-dimension': 'Pack width or height is missing (at least two numbers are needed); the participant is imported without a size.',
       'unknown-category': 'Unknown category; recorded as "Other".',
       'unknown-material': 'Unknown packaging material; left empty.',
       'too-long': 'A value that is too long; cut short.',
@@ -517,10 +513,12 @@ export const en: Messages = {
   packs: packsEn,
   batch: batchEn,
   backups: backupsEn,
+  storage: storageEn,
   summary: summaryEn,
   checklistPanel: checklistPanelEn,
   faults: faultsEn,
   bundles: bundlesEn,
+  roster: rosterEn,
   menu: {
     file: 'File',
     newWorkshop: 'New Workshop',

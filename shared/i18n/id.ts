@@ -4,11 +4,13 @@ import { packId } from './parts/pack.ts';
 import { packsId } from './parts/packs.ts';
 import { batchId } from './parts/batch.ts';
 import { backupsId } from './parts/backups.ts';
+import { storageId } from './parts/storage.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
 import { summaryId } from './parts/summary.ts';
 import { bundlesId } from './parts/bundles.ts';
+import { rosterId } from './parts/roster.ts';
 
 /**
  * Bahasa Indonesia, the studio's first language and the source of every key.
@@ -184,20 +186,14 @@ export const id = {
     reason: 'Alasan',
     noFailures: 'Semua berkas terbaca.',
     busy: 'Impor lain masih berjalan. Tunggu sampai selesai atau batalkan dulu.',
-    rosterChoose: 'Pilih berkas daftar peserta (CSV atau XLSX), lalu folder desainnya.',
-    rosterRows: 'Baris daftar yang tidak bisa dipakai',
     rosterRow: 'Baris',
-    rosterParticipants: '{{count}} peserta dari daftar disiapkan.',
-    rosterUnreadable: 'Berkas daftar peserta tidak bisa dibaca. Simpan sebagai CSV atau XLSX, lalu coba lagi.',
-    rosterFolder: 'Pilih folder desain',
-    rosterSkipFolder: 'Tanpa folder desain',
     rosterProblems: {
       'empty': 'Berkas daftar kosong.',
       'no-business-column': 'Tidak ada kolom nama usaha (misalnya "Nama usaha" atau "UMKM").',
       'missing-business': 'Baris tanpa nama usaha; tidak diimpor.',
       'duplicate-row': 'Usaha dan produk yang sama sudah ada di baris lain; tidak diimpor.',
-      'bad-dimension': 'Ukuran kemasan bukan angka; peserta diimpor tanpa ukuran.',
-      'missing-dimension': 'Lebar atau tinggi kemasan tidak lengkap; peserta diimpor tanpa ukuran.',
+      'bad-dimension': 'Ukuran kemasan tidak terbaca (contoh yang terbaca: "14 x 22 x 4 cm"); peserta diimpor tanpa ukuran.',
+      'missing-dimension': 'Lebar atau tinggi kemasan tidak lengkap (perlu paling sedikit dua angka); peserta diimpor tanpa ukuran.',
       'unknown-category': 'Kategori tidak dikenal; dicatat sebagai "Lainnya".',
       'unknown-material': 'Bahan kemasan tidak dikenal; dibiarkan kosong.',
       'too-long': 'Isian terlalu panjang; dipotong.',
@@ -520,10 +516,12 @@ export const id = {
   packs: packsId,
   batch: batchId,
   backups: backupsId,
+  storage: storageId,
   summary: summaryId,
   checklistPanel: checklistPanelId,
   faults: faultsId,
   bundles: bundlesId,
+  roster: rosterId,
   menu: {
     file: 'Berkas',
     newWorkshop: 'Workshop Baru',

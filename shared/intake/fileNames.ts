@@ -114,6 +114,11 @@ export function parseDesignFileName(fileName: string): ParsedDesignFileName | nu
 /** Legal-form words that are often written in one list and left out in another. */
 const LEGAL_FORMS: ReadonlySet<string> = new Set(['pt', 'cv', 'ud', 'pd', 'umkm', 'ikm', 'koperasi']);
 
+/** The last segment of a path, with its extension: `desain/Brem - depan.jpg` → `Brem - depan.jpg`. */
+export function baseFileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 function withoutLegalForm(normalised: string): string {
   return normalised
     .split(' ')
@@ -127,6 +132,14 @@ function pickByProduct<T extends MatchableParticipant>(candidates: T[], product:
   const wanted = normaliseName(product);
   const sameProduct = candidates.filter((p) => normaliseName(p.product) === wanted);
   return sameProduct.length === 1 ? (sameProduct[0]?.id ?? null) : null;
+}
+
+/** True when two business names are the same, compared with normaliseName and then without legal forms (PT, CV, UD…). */
+export function sameBusiness(a: string, b: string): boolean {
+  const x = normaliseName(a);
+  const y = normaliseName(b);
+  if (!x || !y) return false;
+  return x === y || (withoutLegalForm(x) !== '' && withoutLegalForm(x) === withoutLegalForm(y));
 }
 
 /**

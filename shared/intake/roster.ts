@@ -2,6 +2,15 @@ import { z } from 'zod';
 import type { PACKAGING_MATERIALS, PRODUCT_CATEGORIES } from '../domain/participant.ts';
 import { labelFactsSchema, participantFieldsSchema } from '../domain/participant.ts';
 import { normaliseName } from './fileNames.ts';
+import { categoryFromText, materialFromText, readHeaderText, type HeaderReading } from './rosterWords.ts';
+import {
+  axesOfWords,
+  axisWord,
+  guessSizeUnit,
+  parsePackSize,
+  type SizeOrder,
+  type SizeUnit,
+} from './packSize.ts';
 
 type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 type PackagingMaterial = (typeof PACKAGING_MATERIALS)[number];
@@ -19,9 +28,9 @@ export const ROSTER_PROBLEMS = [
   'missing-business',
   /** Same business and product as an earlier row (`sameAs`): not imported. */
   'duplicate-row',
-  /** A width, height or depth that is not a size in mm/cm: imported without pack size. */
+  /** A width, height, depth or combined size that is not a size in mm/cm: imported without pack size. */
   'bad-dimension',
-  /** Width or height given without the other: imported without pack size. */
+  /** Width or height given without the other (or one number in a combined size): imported without pack size. */
   'missing-dimension',
   /** A category that is none of the known ones: imported as 'other'. */
   'unknown-category',
@@ -49,6 +58,8 @@ export const rosterProblemSchema = z.object({
   column: z.string().optional(),
   /** For 'duplicate-row': the earlier row it repeats. */
   sameAs: z.number().int().positive().optional(),
+  /** The cell as written, for a value that was not understood (a size, a category, a material). */
+  value: z.string().optional(),
 });
 export type RosterProblem = z.infer<typeof rosterProblemSchema>;
 
@@ -68,6 +79,8 @@ export const ROSTER_FIELDS = [
   'width',
   'height',
   'depth',
+  /** Width, height and depth in one cell: `14 x 22 x 4 cm`. */
+  'size',
   'files',
 ] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
@@ -83,15 +96,46 @@ export const rosterEntrySchema = participantFieldsSchema.omit({ workshopId: true
 });
 export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
+/** Where a size column's unit comes from: its header, a guess from its numbers, the mm default, or the person. */
+export type UnitSource = 'header' | 'guess' | 'default' | 'chosen';
+/** Where a combined size's order comes from: its header (`P x L x T`), the default, or the person. */
+export type OrderSource = 'header' | 'default' | 'chosen';
+/** Why a column is not used: nothing known in its header, the person said so, or an earlier column already gives its field. */
+export type UnusedReason = 'unrecognised' | 'chosen' | 'repeats';
+
 export type RosterColumn = {
   /** 0-based column index. */
   index: number;
-  /** Header as written. */
+  /** Header as written (the rows of a two-row header joined). */
   header: string;
-  /** What the column was read as, or null when it is ignored. */
+  /** What the column is read as, or null when it is not used. */
   field: RosterField | null;
-  /** Unit named in a size header, e.g. `Lebar (cm)`; sizes without one are millimetres. */
-  unit: 'mm' | 'cm' | null;
+  /** What its header alone says, before any choice in the preview. */
+  suggested: RosterField | null;
+  /** Unit of a size column's numbers when a cell names none; null for other columns. */
+  unit: SizeUnit | null;
+  unitFrom: UnitSource | null;
+  /** Order of a combined size column's numbers; null for other columns. */
+  order: SizeOrder | null;
+  orderFrom: OrderSource | null;
+  /** The axis letters as the header writes them (`P × L × T`), when it does. */
+  orderWritten: string | null;
+  /** Why the column is not used (field null); for 'repeats', the earlier column that gives its field, and the field. */
+  unused: { reason: UnusedReason; repeats?: number; repeatsField?: RosterField } | null;
+};
+
+/** A column nothing is taken from, for the preview and the report. */
+export type RosterUnusedColumn = {
+  index: number;
+  header: string;
+  reason: UnusedReason;
+  /** For 'repeats': the earlier column that gives the field, and the field. */
+  repeats?: number;
+  repeatsField?: RosterField;
+  /** How many rows under the header have a value in it. */
+  filled: number;
+  /** Up to three different values, as written. */
+  samples: string[];
 };
 
 export type RosterResult = {
@@ -99,142 +143,29 @@ export type RosterResult = {
   problems: RosterProblem[];
   /** How each header column was understood (empty when no header row was found). */
   columns: RosterColumn[];
+  /** Columns with a header or values that nothing is taken from. */
+  unusedColumns: RosterUnusedColumn[];
   /** 1-based row of the header, or null when none was found. */
   headerRow: number | null;
+  /** 1-based last row of the header (below it when merged header cells make it two rows deep). */
+  headerEndRow: number | null;
 };
 
-/**
- * Header words per field, normalised (see normaliseName). A header is read as the
- * field whose word it equals, or else whose longest word it contains as whole
- * words. Words starting with `=` only count when they are the whole header.
- * `ignore` keeps look-alikes (Alamat usaha, Lama usaha, Ukuran kemasan) from
- * being taken for a field.
- */
-const HEADER_WORDS: Record<RosterField | 'ignore', readonly string[]> = {
-  ignore: [
-    '=no', '=nomor', '=number', 'no urut', 'alamat', 'address', 'keterangan', 'catatan', 'note', 'notes',
-    'tanggal', 'date', 'lama usaha', 'omzet', 'omset', 'modal usaha', 'nib', 'jumlah karyawan', 'tenaga kerja',
-    'ukuran', 'size', 'dimensi', 'harga', 'price',
-  ],
-  width: ['width', 'lebar', 'lebar kemasan', 'pack width'],
-  height: ['height', 'tinggi', 'tinggi kemasan', 'pack height'],
-  depth: ['depth', 'tebal', 'ketebalan', 'kedalaman', 'tebal kemasan', 'pack depth'],
-  registration: [
-    'registration', 'registration number', 'p irt', 'pirt', 'spp irt', 'sppirt', 'bpom', 'izin', 'nomor izin',
-    'izin edar', 'nomor izin edar', 'registrasi', 'nomor registrasi',
-  ],
-  halal: ['halal', 'sertifikat halal', 'halal certificate', 'nomor halal'],
-  netContent: [
-    'net content', 'netto', 'neto', 'isi bersih', 'berat bersih', 'berat', 'isi', 'volume', 'weight',
-    'net weight', 'berat produk',
-  ],
-  material: [
-    'material', 'bahan kemasan', 'material kemasan', 'packaging material', 'jenis kemasan', 'packaging',
-    '=kemasan', '=bahan',
-  ],
-  category: [
-    'category', 'kategori', 'kategori produk', 'product category', 'jenis produk', 'jenis usaha', 'bidang usaha',
-    'sektor', 'sektor usaha', 'sector', 'kelompok produk', '=jenis', '=type',
-  ],
-  contact: [
-    'contact', 'kontak', 'wa', 'whatsapp', 'no wa', 'nomor wa', 'email', 'e mail', 'alamat email', 'email address',
-    'telepon', 'telpon', 'telp', 'tlp', 'phone', 'hp', 'no hp', 'nomor hp', 'handphone', 'ponsel',
-  ],
-  files: [
-    'files', 'file', 'berkas', 'desain', 'design', 'nama file', 'file name', 'file desain', 'design files',
-    'foto', 'foto produk', 'foto kemasan', 'gambar',
-  ],
-  region: ['region', 'wilayah', 'bakorwil', 'korwil'],
-  city: ['city', 'kota', 'kabupaten', 'kota kabupaten', 'kabupaten kota', 'kab kota', 'kota kab', '=kab', 'regency', 'domisili', '=asal'],
-  business: [
-    '=business', '=usaha', '=umkm', '=ikm', '=perusahaan', '=company', '=toko', '=bisnis', 'business name',
-    'nama usaha', 'nama umkm', 'nama ikm', 'nama perusahaan', 'nama toko', 'nama bisnis', 'company name',
-  ],
-  owner: [
-    '=name', '=nama', '=peserta', 'owner', 'owner name', 'pemilik', 'nama pemilik', 'pemilik usaha', 'pelaku usaha',
-    'nama pelaku usaha', 'nama peserta', 'participant', 'participant name', 'nama lengkap', 'full name',
-  ],
-  product: ['product', 'produk', 'nama produk', 'product name', 'produk unggulan'],
+/** A merged range of cells, 0-based and inclusive, as the sheet declares it. */
+export type CellRange = { top: number; left: number; bottom: number; right: number };
+
+/** What the person chose for one column in the preview. */
+export type ColumnChoice = { field: RosterField | null; unit?: SizeUnit; order?: SizeOrder };
+
+export type RosterOptions = {
+  /** Per 0-based column index: the preview's choices, over what the header says. */
+  choices?: Readonly<Record<number, ColumnChoice>>;
+  /** Merged cells: values of merges below the header fill every cell; merges down from the header make it deeper. */
+  merges?: readonly CellRange[];
 };
-
-type Scored<T> = { value: T; score: number };
-
-/** Best entry of `words` (by value) found in normalised `text`: exact beats contained, more words beat fewer, earlier wins ties. */
-function bestMatch<T extends string>(text: string, words: Record<T, readonly string[]>): T | null {
-  if (!text) return null;
-  const padded = ` ${text} `;
-  let best: Scored<T> | null = null;
-  for (const [value, list] of Object.entries(words) as [T, readonly string[]][]) {
-    for (const raw of list) {
-      const exactOnly = raw.startsWith('=');
-      const word = exactOnly ? raw.slice(1) : raw;
-      let score = 0;
-      if (text === word) score = Number.POSITIVE_INFINITY;
-      else if (!exactOnly && padded.includes(` ${word} `)) score = word.split(' ').length;
-      if (score > 0 && (!best || score > best.score)) best = { value, score };
-    }
-  }
-  return best?.value ?? null;
-}
-
-function readHeader(header: string, index: number): RosterColumn {
-  const tokens = normaliseName(header).split(' ').filter(Boolean);
-  const unit = tokens.includes('cm') ? 'cm' : tokens.includes('mm') ? 'mm' : null;
-  const text = tokens.filter((t) => t !== 'cm' && t !== 'mm').join(' ');
-  const found = bestMatch(text, HEADER_WORDS);
-  return { index, header: header.trim(), field: found === 'ignore' ? null : found, unit };
-}
-
-/** Category words (normalised); specific kinds first so `Minuman jamu` is herbal. */
-const CATEGORY_WORDS: Record<ProductCategory, readonly string[]> = {
-  herbal: ['herbal', 'jamu', 'obat tradisional', 'empon empon', 'wedang', 'minuman herbal', 'jamu herbal'],
-  spice: ['spice', 'spices', 'bumbu', 'rempah', 'bumbu rempah', 'sambal', 'seasoning', 'saus', 'sauce', 'condiment'],
-  snack: [
-    'snack', 'snacks', 'camilan', 'cemilan', 'keripik', 'kripik', 'kerupuk', 'krupuk', 'jajanan', 'kue', 'kue kering',
-    'rengginang', 'peyek', 'rempeyek', 'makaroni', 'basreng', 'makanan ringan',
-  ],
-  cosmetic: ['cosmetic', 'cosmetics', 'kosmetik', 'kecantikan', 'skincare', 'perawatan', 'sabun', 'soap', 'beauty'],
-  craft: ['craft', 'crafts', 'handicraft', 'kerajinan', 'kriya', 'batik', 'anyaman', 'souvenir', 'suvenir', 'fashion'],
-  beverage: [
-    'beverage', 'beverages', 'drink', 'drinks', 'minuman', 'kopi', 'coffee', 'teh', 'tea', 'sirup', 'syrup', 'susu',
-    'milk', 'jus', 'juice',
-  ],
-  food: [
-    'food', 'makanan', 'makanan olahan', 'olahan', 'pangan', 'olahan pangan', 'kuliner', 'lauk', 'frozen food',
-    'makanan beku', 'processed food',
-  ],
-  other: ['other', 'others', 'lainnya', 'lain', 'lain lain', 'non pangan'],
-};
-
-/** Material words (normalised); `aluminium foil` is multilayer, an `aluminium` can is metal. */
-const MATERIAL_WORDS: Record<PackagingMaterial, readonly string[]> = {
-  composite: [
-    'composite', 'komposit', 'multilayer', 'multi layer', 'multilapis', 'aluminium foil', 'alumunium foil',
-    'aluminum foil', 'alufoil', 'alu foil', 'foil', 'metalized', 'metalizing', 'metallized', 'laminasi', 'laminated',
-    'retort',
-  ],
-  glass: ['glass', 'kaca', 'beling', 'botol kaca', 'jar kaca'],
-  metal: ['metal', 'logam', 'kaleng', 'tin', 'can', 'aluminium', 'alumunium', 'aluminum'],
-  paper: [
-    'paper', 'kertas', 'karton', 'carton', 'kardus', 'dus', 'duplex', 'ivory', 'kraft', 'paperboard', 'cardboard',
-    'paper bag',
-  ],
-  plastic: ['plastic', 'plastik', 'pp', 'pe', 'opp', 'pet', 'hdpe', 'ldpe', 'mika'],
-  other: ['other', 'lainnya', 'lain', 'lain lain', 'daun', 'besek', 'bambu', 'kayu'],
-};
-
-/** The category a roster cell names (id or en words), or null when unrecognised. */
-export function categoryFromText(text: string): ProductCategory | null {
-  return bestMatch(normaliseName(text), CATEGORY_WORDS);
-}
-
-/** The packaging material a roster cell names (id or en words), or null when unrecognised. */
-export function materialFromText(text: string): PackagingMaterial | null {
-  return bestMatch(normaliseName(text), MATERIAL_WORDS);
-}
 
 /** Millimetres from `'120'`, `'12,5'`, `'12.5 cm'`; `headerUnit` applies when the cell names none. NaN when not a size. */
-export function parseMillimetres(text: string, headerUnit: 'mm' | 'cm' | null): number {
+export function parseMillimetres(text: string, headerUnit: SizeUnit | null): number {
   const m = /^(\d+(?:[.,]\d+)?)\s*(mm|cm)?\.?$/i.exec(text.trim());
   if (!m?.[1]) return NaN;
   const n = Number(m[1].replace(',', '.'));
@@ -263,7 +194,7 @@ function cellText(cell: string | undefined): string {
 }
 
 /** Spreadsheets drop the leading 0 of a phone number stored as a number: 81234567890 → 081234567890. */
-function restorePhoneZero(value: string): string {
+export function restorePhoneZero(value: string): string {
   return /^8\d{8,11}$/.test(value) ? `0${value}` : value;
 }
 
@@ -275,46 +206,215 @@ function splitFileNames(cell: string): string[] {
   return [...new Set(names)];
 }
 
+/** Fields a roster may give in several columns, all kept: phone and email, a file column per face. */
+const MULTI_FIELDS: ReadonlySet<RosterField> = new Set<RosterField>(['contact', 'files']);
+const SEPARATE_SIZE_FIELDS: ReadonlySet<RosterField> = new Set<RosterField>(['width', 'height', 'depth']);
+/** A header deeper than this many rows is not a header. */
+const HEADER_MAX_DEPTH = 3;
+
+const inRange = (m: CellRange, r: number, c: number) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right;
+
+/**
+ * The rows with each merged range that starts below `fromRow` (0-based) copied
+ * into every cell it covers: a region merged down several participants belongs
+ * to each of them. Merges above (title rows, the header) are left as they are.
+ */
+export function fillMerges(rows: readonly (readonly string[])[], merges: readonly CellRange[], fromRow: number): string[][] {
+  const out = rows.map((r) => Array.from(r, (c) => c ?? ''));
+  for (const m of merges) {
+    if (m.top < fromRow) continue;
+    const value = rows[m.top]?.[m.left] ?? '';
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = (out[r] ??= []);
+      while (row.length < m.left) row.push('');
+      for (let c = m.left; c <= m.right; c++) row[c] = value;
+    }
+  }
+  for (let r = 0; r < out.length; r++) out[r] ??= [];
+  return out;
+}
+
+/** The 0-based row of the header: the first of the first ten rows that names a business column; -1 when none does. */
+function findHeader(rows: readonly (readonly string[])[]): number {
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    if ((rows[i] ?? []).some((h) => readHeaderText(h ?? '').field === 'business')) return i;
+  }
+  return -1;
+}
+
+/** The last header row: a merge hanging down from the header (`Nama Usaha` over two rows) makes it deeper. */
+function headerEnd(merges: readonly CellRange[], header: number): number {
+  let end = header;
+  for (const m of merges) {
+    if (m.top <= header && m.bottom > header) end = Math.max(end, Math.min(m.bottom, header + HEADER_MAX_DEPTH - 1));
+  }
+  return end;
+}
+
+/** Each column's header parts, top to bottom, a merged cell counting in every column it spans. */
+function headerParts(rows: readonly (readonly string[])[], merges: readonly CellRange[], from: number, to: number, width: number): string[][] {
+  const parts: string[][] = [];
+  for (let c = 0; c < width; c++) {
+    const column: string[] = [];
+    for (let r = from; r <= to; r++) {
+      const m = merges.find((range) => inRange(range, r, c));
+      const text = cellText(m ? rows[m.top]?.[m.left] : rows[r]?.[c]);
+      if (text && column.at(-1) !== text) column.push(text);
+    }
+    parts.push(column);
+  }
+  return parts;
+}
+
+type HeaderSuggestion = { header: string; reading: HeaderReading };
+
+/**
+ * What each header names. Under a merged size header (`Ukuran Kemasan (cm)`
+ * over `P | L | T`) the letters are read together, so P is the width, L the
+ * depth and T the height.
+ */
+function suggestFields(parts: readonly string[][]): HeaderSuggestion[] {
+  const suggestions = parts.map((p) => ({ header: p.join(' '), reading: readHeaderText(p.join(' ')) }));
+  const groups = new Map<string, { column: number; word: NonNullable<ReturnType<typeof axisWord>> }[]>();
+  parts.forEach((p, column) => {
+    if (p.length < 2) return;
+    const parent = p.slice(0, -1).join(' ');
+    const word = axisWord(normaliseName(p.at(-1) ?? ''));
+    if (!word || readHeaderText(parent).field !== 'size') return;
+    const group = groups.get(parent) ?? [];
+    group.push({ column, word });
+    groups.set(parent, group);
+  });
+  for (const [parent, group] of groups) {
+    const axes = axesOfWords(group.map((g) => g.word));
+    if (!axes) continue;
+    const unit = readHeaderText(parent).unit;
+    group.forEach((g, i) => {
+      const suggestion = suggestions[g.column];
+      if (suggestion) suggestion.reading = { field: axes[i] ?? null, unit, order: null };
+    });
+  }
+  return suggestions;
+}
+
+function resolveColumns(
+  suggestions: readonly HeaderSuggestion[],
+  data: readonly (readonly string[])[],
+  choices: Readonly<Record<number, ColumnChoice>>,
+): RosterColumn[] {
+  const valuesOf = (index: number) => data.map((r) => cellText(r[index])).filter((v) => v !== '');
+  // A field the person chose for a column wins over a header that suggests the same field elsewhere.
+  const taken = new Map<RosterField, number>();
+  for (const [key, choice] of Object.entries(choices)) {
+    const index = Number(key);
+    if (choice.field !== null && !MULTI_FIELDS.has(choice.field) && !taken.has(choice.field) && index < suggestions.length) {
+      taken.set(choice.field, index);
+    }
+  }
+  const columns = suggestions.map(({ header, reading }, index): RosterColumn => {
+    const choice = choices[index];
+    let field = choice ? choice.field : reading.field;
+    let unused: RosterColumn['unused'] = field === null ? { reason: choice ? 'chosen' : 'unrecognised' } : null;
+    if (field !== null && !MULTI_FIELDS.has(field)) {
+      const owner = taken.get(field);
+      if (owner === undefined) taken.set(field, index);
+      else if (owner !== index) {
+        unused = { reason: 'repeats', repeats: owner, repeatsField: field };
+        field = null;
+      }
+    }
+    return {
+      index,
+      header,
+      field,
+      suggested: reading.field,
+      unit: null,
+      unitFrom: null,
+      order: null,
+      orderFrom: null,
+      orderWritten: null,
+      unused,
+    };
+  });
+
+  // Separate width/height/depth columns share one unit guess: a depth of 4 next to a width of 120 is millimetres.
+  const separate = columns.filter((c) => c.field !== null && SEPARATE_SIZE_FIELDS.has(c.field));
+  const headerUnitOf = (c: RosterColumn) => suggestions[c.index]?.reading.unit ?? null;
+  const separateGuess = guessSizeUnit(separate.filter((c) => !headerUnitOf(c)).flatMap((c) => valuesOf(c.index)));
+  for (const column of columns) {
+    if (column.field === null || (column.field !== 'size' && !SEPARATE_SIZE_FIELDS.has(column.field))) continue;
+    const choice = choices[column.index];
+    const headerUnit = headerUnitOf(column);
+    const guess = column.field === 'size' ? guessSizeUnit(valuesOf(column.index)) : separateGuess;
+    if (choice?.unit) [column.unit, column.unitFrom] = [choice.unit, 'chosen'];
+    else if (headerUnit) [column.unit, column.unitFrom] = [headerUnit, 'header'];
+    else if (guess) [column.unit, column.unitFrom] = [guess, 'guess'];
+    else [column.unit, column.unitFrom] = ['mm', 'default'];
+    if (column.field !== 'size') continue;
+    const written = suggestions[column.index]?.reading.order ?? null;
+    column.orderWritten = written?.written ?? null;
+    if (choice?.order) [column.order, column.orderFrom] = [choice.order, 'chosen'];
+    else if (written) [column.order, column.orderFrom] = [written.order, 'header'];
+    else [column.order, column.orderFrom] = ['w-h-d', 'default'];
+  }
+  return columns;
+}
+
+function unusedColumnsOf(columns: readonly RosterColumn[], data: readonly (readonly string[])[]): RosterUnusedColumn[] {
+  return columns.flatMap((column) => {
+    if (column.field !== null || !column.unused) return [];
+    const values = data.map((r) => cellText(r[column.index])).filter((v) => v !== '');
+    if (!column.header && values.length === 0) return [];
+    return [
+      {
+        index: column.index,
+        header: column.header,
+        reason: column.unused.reason,
+        ...(column.unused.repeats !== undefined ? { repeats: column.unused.repeats } : {}),
+        ...(column.unused.repeatsField !== undefined ? { repeatsField: column.unused.repeatsField } : {}),
+        filled: values.length,
+        samples: [...new Set(values)].slice(0, 3),
+      },
+    ];
+  });
+}
+
 /**
  * Reads a participant roster: the first row (of the first ten) whose headers name
  * a business column is the header; each later non-blank row becomes an entry or a
  * problem. Rows are reported as 1-based spreadsheet rows. A row counts as blank
- * when all its recognised columns are empty (a numbered but unfilled template row).
+ * when all its used columns are empty (a numbered but unfilled template row).
+ * `options.choices` are the preview's per-column choices; `options.merges` the
+ * sheet's merged cells.
  */
-export function parseRoster(rows: readonly (readonly string[])[]): RosterResult {
+export function parseRoster(rows: readonly (readonly string[])[], options: RosterOptions = {}): RosterResult {
+  const merges = options.merges ?? [];
   const isBlank = (row: readonly string[] | undefined) => !row || row.every((c) => cellText(c) === '');
-  if (rows.every((r) => isBlank(r))) {
-    return { entries: [], problems: [{ row: 1, code: 'empty' }], columns: [], headerRow: null };
-  }
+  const none = { columns: [], unusedColumns: [], headerRow: null, headerEndRow: null };
+  if (rows.every((r) => isBlank(r))) return { entries: [], problems: [{ row: 1, code: 'empty' }], ...none };
 
-  let headerIndex = -1;
-  let columns: RosterColumn[] = [];
-  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
-    const candidate = (rows[i] ?? []).map((h, index) => readHeader(h ?? '', index));
-    if (candidate.some((c) => c.field === 'business')) {
-      headerIndex = i;
-      columns = candidate;
-      break;
-    }
-  }
-  if (headerIndex < 0) {
-    return { entries: [], problems: [{ row: 1, code: 'no-business-column' }], columns: [], headerRow: null };
-  }
+  const headerIndex = findHeader(rows);
+  if (headerIndex < 0) return { entries: [], problems: [{ row: 1, code: 'no-business-column' }], ...none };
+  const lastHeader = headerEnd(merges, headerIndex);
+  const table = fillMerges(rows, merges, lastHeader + 1);
+  const data = table.slice(lastHeader + 1);
+  const width = Math.max(0, ...table.slice(headerIndex).map((r) => r.length), ...merges.map((m) => m.right + 1));
+  const columns = resolveColumns(suggestFields(headerParts(rows, merges, headerIndex, lastHeader, width)), data, options.choices ?? {});
 
   const columnsOf = (field: RosterField) => columns.filter((c) => c.field === field);
   const first = (field: RosterField): RosterColumn | undefined => columnsOf(field)[0];
-  const recognised = columns.filter((c) => c.field !== null);
+  const used = columns.filter((c) => c.field !== null);
 
   const entries: RosterEntry[] = [];
   const problems: RosterProblem[] = [];
   const seen = new Map<string, number>();
 
-  for (let i = headerIndex + 1; i < rows.length; i++) {
-    const cells = rows[i] ?? [];
+  for (let i = lastHeader + 1; i < table.length; i++) {
+    const cells = table[i] ?? [];
     const row = i + 1;
     const raw = (column: RosterColumn | undefined) => (column ? (cells[column.index] ?? '') : '');
     const at = (column: RosterColumn | undefined) => cellText(raw(column));
-    if (recognised.every((c) => at(c) === '')) continue;
+    if (used.every((c) => at(c) === '')) continue;
 
     const limited = (field: keyof typeof MAX_LENGTH, value: string, column: RosterColumn | undefined) => {
       const max = MAX_LENGTH[field];
@@ -346,7 +446,7 @@ export function parseRoster(rows: readonly (readonly string[])[]): RosterResult 
     if (categoryText) {
       const found = categoryFromText(categoryText);
       if (found) category = found;
-      else problems.push({ row, code: 'unknown-category', column: categoryColumn?.header ?? '' });
+      else problems.push({ row, code: 'unknown-category', column: categoryColumn?.header ?? '', value: categoryText });
     }
 
     const materialColumn = first('material');
@@ -354,7 +454,7 @@ export function parseRoster(rows: readonly (readonly string[])[]): RosterResult 
     let packagingMaterial: PackagingMaterial | null = null;
     if (materialText) {
       packagingMaterial = materialFromText(materialText);
-      if (!packagingMaterial) problems.push({ row, code: 'unknown-material', column: materialColumn?.header ?? '' });
+      if (!packagingMaterial) problems.push({ row, code: 'unknown-material', column: materialColumn?.header ?? '', value: materialText });
     }
 
     const contactColumns = columnsOf('contact');
@@ -362,10 +462,11 @@ export function parseRoster(rows: readonly (readonly string[])[]): RosterResult 
     const contact = limited('contact', contactParts.join(' / '), contactColumns.length === 1 ? contactColumns[0] : undefined);
 
     const files: string[] = [];
-    const filesColumn = first('files');
-    for (const name of splitFileNames(raw(filesColumn))) {
-      if (name.length <= FILE_NAME_MAX) files.push(name);
-      else problems.push({ row, code: 'too-long', column: filesColumn?.header ?? '' });
+    for (const filesColumn of columnsOf('files')) {
+      for (const name of splitFileNames(raw(filesColumn))) {
+        if (name.length > FILE_NAME_MAX) problems.push({ row, code: 'too-long', column: filesColumn.header });
+        else if (!files.includes(name)) files.push(name);
+      }
     }
 
     entries.push({
@@ -388,9 +489,20 @@ export function parseRoster(rows: readonly (readonly string[])[]): RosterResult 
     });
   }
 
-  return { entries, problems, columns, headerRow: headerIndex + 1 };
+  return {
+    entries,
+    problems,
+    columns,
+    unusedColumns: unusedColumnsOf(columns, data),
+    headerRow: headerIndex + 1,
+    headerEndRow: lastHeader + 1,
+  };
 }
 
+/**
+ * The pack size of a row: from separate width/height/depth columns when the row
+ * fills any of them, else from a combined size column.
+ */
 function readDimensions(
   row: number,
   at: (column: RosterColumn | undefined) => string,
@@ -406,14 +518,14 @@ function readDimensions(
   const width = read('width');
   const height = read('height');
   const depth = read('depth');
-  if (!width.raw && !height.raw && !depth.raw) return null;
+  if (!width.raw && !height.raw && !depth.raw) return readCombinedSize(row, at, first('size'), problems);
 
   let ok = true;
   for (const d of [width, height, depth]) {
     if (d.mm === null) continue;
     const min = d === depth ? 0 : Number.MIN_VALUE;
     if (!(d.mm >= min && d.mm <= DIMENSION_MAX)) {
-      problems.push({ row, code: 'bad-dimension', column: d.column?.header ?? '' });
+      problems.push({ row, code: 'bad-dimension', column: d.column?.header ?? '', value: d.raw });
       ok = false;
     }
   }
@@ -425,4 +537,18 @@ function readDimensions(
   }
   if (!ok || width.mm === null || height.mm === null) return null;
   return { widthMm: width.mm, heightMm: height.mm, depthMm: depth.mm ?? 0 };
+}
+
+function readCombinedSize(
+  row: number,
+  at: (column: RosterColumn | undefined) => string,
+  column: RosterColumn | undefined,
+  problems: RosterProblem[],
+): RosterEntry['packDimensions'] {
+  const raw = at(column);
+  if (!column || !raw) return null;
+  const reading = parsePackSize(raw, { unit: column.unit ?? 'mm', order: column.order ?? 'w-h-d' });
+  if (reading.ok) return reading.size;
+  problems.push({ row, code: reading.reason === 'one-number' ? 'missing-dimension' : 'bad-dimension', column: column.header, value: raw });
+  return null;
 }

@@ -33,7 +33,7 @@ async function previewCount(page: Page, kind: string): Promise<string> {
 }
 
 test('a backup made on one laptop is restored into an empty studio on another, images included', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const laptop = await browser.newContext();
   const page = await laptop.newPage();
   await openDemoReview(page, KERIPIK);
@@ -43,6 +43,11 @@ test('a backup made on one laptop is restored into an empty studio on another, i
   await openBackups(page);
   await expect(page.getByText('Belum ada cadangan di folder ini.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Belum ada cadangan' })).toBeVisible();
+  // Whether the browser keeps the studio's data for good, and the room left, as words and a meter.
+  const storage = page.getByRole('region', { name: 'Penyimpanan studio' });
+  await expect(storage.getByText(/^Penyimpanan (tetap|belum tetap):/)).toBeVisible();
+  await expect(storage.getByText(/^Ruang tersisa: .+ dari .+ \(terpakai .+\)\.$/)).toBeVisible();
+  await expect(storage.getByRole('meter', { name: 'Ruang terpakai' })).toBeVisible();
   await page.getByRole('button', { name: 'Cadangkan sekarang' }).click();
   await expect(page.getByRole('status').getByText(/^Cadangan tersimpan: kemas-cadangan-\d{8}-\d{6}-manual\.kemas/)).toBeVisible();
   const rows = page.getByRole('table').getByRole('row');
@@ -53,6 +58,10 @@ test('a backup made on one laptop is restored into an empty studio on another, i
   await expect(page.getByRole('link', { name: /^Cadangan terakhir: \d{2}\.\d{2}$/ })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'backups-01-list');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, 'backups-01-list-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await screenshot(page, 'backups-01-list-1366');
   const folder = await backupFolder(page);
   expect(readdirSync(folder).filter((n) => n.endsWith('.kemas'))).toHaveLength(1);
   expect(readdirSync(folder).filter((n) => n.endsWith('.part'))).toEqual([]);
@@ -107,7 +116,7 @@ test('a backup made on one laptop is restored into an empty studio on another, i
 });
 
 test('a database made by a newer app shows the recovery screen, which restores the latest backup', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   await openStudio(page);
@@ -132,15 +141,23 @@ test('a database made by a newer app shows the recovery screen, which restores t
 
   await page.getByRole('button', { name: 'Pulihkan cadangan terbaru' }).click();
   await page.getByRole('button', { name: 'Ya, ganti semuanya' }).click();
-  // The page reloads into the restored studio.
+  // Before the old database went, a raw copy of it was written into the backup folder, and the screen names it.
+  await expect(page.getByText('Studio dipulihkan.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Salinan mentah basis data lama tersimpan sebagai kemas-cadangan-\d{8}-\d{6}-rescue\.kemas di / })).toBeVisible();
+  await expectAccessible(page);
+  for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `backups-05-recovery-done-${width}`);
+  }
+  await page.getByRole('button', { name: 'Buka studio' }).click();
   await waitForReady(page);
   await expect(page.getByRole('row', { name: new RegExp(WORKSHOP) })).toContainText('3', { timeout: 30_000 });
-  expect(await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'kemas-studio')?.version)).toBe(10);
+  expect(await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'kemas-studio')?.version)).toBe(20);
   await context.close();
 });
 
 test('a damaged backup is refused with the checksum reason and nothing changes', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   await openDemoReview(page, KERIPIK);

@@ -67,7 +67,7 @@ async function losePreview(page: Page, fileNameStart: string) {
 }
 
 test('a curator exports the workshop’s critique packs into a folder, keeps existing files and sees a broken one reported', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const root = mkdtempSync(join(tmpdir(), 'kemas-batch-e2e-'));
   try {
     await openDemoWorkshop(page);
@@ -160,7 +160,7 @@ test('a curator exports the workshop’s critique packs into a folder, keeps exi
 });
 
 test('a folder typed while the host is still proposing one is the folder the packs go to', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const root = mkdtempSync(join(tmpdir(), 'kemas-batch-race-'));
   try {
     await openDemoWorkshop(page);

@@ -13,6 +13,7 @@ import {
   scoreWithKeyboard,
   studioCounts,
 } from './bundleJourney.ts';
+import { BUNDLE_FORMAT_VERSION } from '../../shared/bundles/bundleFormat.ts';
 import { HOSTILE_FILES, type HostileFile } from '../support/hostileZip.ts';
 import { createSession, openDemoSessions, watchTranslations } from './sessionFixture.ts';
 import { dropFiles, expectAccessible, screenshot } from './studio.ts';
@@ -165,12 +166,12 @@ const REFUSALS: readonly { name: string; says: string }[] = [
   { name: 'symlink entry', says: 'Bundel berisi tautan simbolik (blobs/0); tautan tidak diizinkan.' },
   { name: 'compression bomb (declared 10 KB, inflates to 100 MB)', says: 'Bundel tampak seperti bom kompresi (blobs.json)' },
   { name: 'schema-invalid record', says: 'Bundel berisi data yang tidak sah (records/mentors.json[1]).' },
-  { name: 'newer format version', says: 'Bundel ini dibuat oleh Kemas Studio yang lebih baru (format versi 2). Perbarui aplikasi untuk membukanya.' },
+  { name: 'newer format version', says: `Bundel ini dibuat oleh Kemas Studio yang lebih baru (format versi ${BUNDLE_FORMAT_VERSION + 1}). Perbarui aplikasi untuk membukanya.` },
   { name: 'sha256 mismatch', says: 'isi berkas tidak cocok dengan checksum-nya (blobs/2)' },
 ];
 
 test('hostile bundles are refused with a translated reason naming the entry, and nothing is written', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   await openDemoSessions(page);
   const before = await studioCounts(page);
 

@@ -24,6 +24,7 @@ test('a mentor lowers the image-size limit and a larger image is refused with th
   await page.getByRole('button', { name: 'Pengaturan' }).click();
   const dialog = page.getByRole('dialog', { name: 'Pengaturan' });
   await expect(dialog.getByLabel('Ukuran gambar maksimum (megapiksel)')).toHaveValue('200');
+  await expect(dialog.getByRole('region', { name: 'Penyimpanan studio' }).getByText(/^Penyimpanan (tetap|belum tetap):/)).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, '25-settings');
   // Larger originals than a backup can restore are not allowed.

@@ -93,13 +93,15 @@ test('a roster and its folder create the participants with their data and their 
   const rosterChooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Impor daftar peserta…' }).click();
   await (await rosterChooser).setFiles(rosterFile);
-  const dialog = page.getByRole('dialog', { name: 'Impor daftar peserta…' });
-  await expect(dialog).toContainText('2 peserta dari daftar disiapkan.');
-  await expect(dialog.getByRole('row', { name: /^4/ })).toContainText('Baris tanpa nama usaha');
+  const dialog = page.getByRole('dialog', { name: 'Impor daftar peserta' });
+  await expect(dialog.getByRole('definition').first()).toHaveText('2');
+  await expect(dialog.getByRole('row', { name: /^4 / }).first()).toContainText('Baris tanpa nama usaha');
   await expectAccessible(page);
   const folderChooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Pilih folder desain' }).click();
+  await dialog.getByRole('button', { name: 'Pilih folder desain…' }).click();
   await (await folderChooser).setFiles(dir);
+  await dialog.getByRole('button', { name: 'Impor 2 peserta' }).click();
+  await page.getByRole('dialog', { name: 'Laporan impor daftar peserta' }).getByRole('button', { name: 'Tutup' }).click();
 
   const panel = page.getByRole('region', { name: 'Impor selesai' });
   await expect(panel).toContainText('2 tampak diimpor, 0 duplikat dilewati, 0 gagal.', { timeout: 60_000 });

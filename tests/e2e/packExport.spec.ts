@@ -55,7 +55,7 @@ function rasterise(pdfPath: string, page: number, name: string): string {
 const rgbDistance = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
 
 test('a mentor exports a critique pack as a PDF in Bahasa Indonesia and as a ZIP in English', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(360_000);
   mkdirSync(OUT, { recursive: true });
   await openDemoReview(page, BUSINESS);
   await annotate(page, 0.3, 'Wajib diperbaiki', 'Nomor P-IRT belum dicantumkan');

@@ -23,6 +23,8 @@ async function openRubrics(page: Page): Promise<void> {
 }
 
 test('a curator makes version 2 of the MJC rubric from the keyboard, publishes it, and moves it between laptops as JSON', async ({ page }) => {
+  // Hundreds of Tab presses, each checked: minutes when the cores are busy.
+  test.setTimeout(360_000);
   await openRubrics(page);
   const mjcRow = page.getByRole('row', { name: new RegExp(MJC) });
   await expect(mjcRow.getByRole('link', { name: `${MJC}, v1 · Terbit` })).toBeVisible();

@@ -57,7 +57,7 @@ async function scoreWithKeyboard(page: Page, level: number) {
 }
 
 test('a blind session with two mentors on one laptop: keyboard scoring, a conflict, ranks, flags, agreement and exports', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await newWorkshop(page, 'Penjurian Kemasan Jember', undefined, 'Jember');
 
   // Five designs, named as participants hand them in: business - product - face.

@@ -5,8 +5,10 @@ import {
   declaredUnzippedBytes,
   MAX_ROSTER_BYTES,
   readRosterFile,
+  readRosterWorkbook,
   RosterFileError,
 } from '../../renderer/src/features/intake/readRosterFile.ts';
+import { officeRosterXlsx } from '../support/rosterWorkbook.ts';
 
 // No XLSX writer is installed; fflate (read-excel-file's own unzipper) zips a
 // minimal workbook by hand: content types, relationships, workbook, styles
@@ -218,5 +220,43 @@ describe('readRosterFile: refusals', () => {
     const bomb = declaring(80 * 1024 * 1024, xlsx({ 1: ['Nama Usaha'], 2: ['Brem Suling'] }));
     expect(declaredUnzippedBytes(bomb)).toBeGreaterThan(80 * 1024 * 1024);
     expect((await failure(readRosterFile(file([bomb], 'peserta.xlsx')))).code).toBe('too-large');
+  });
+});
+
+describe('readRosterWorkbook on a roster written by another tool', () => {
+  it('reads every sheet with data, with its merged cells, numbers and dates', async () => {
+    const bytes = new Uint8Array(await officeRosterXlsx());
+    const sheets = await readRosterWorkbook(new File([bytes], 'peserta-madiun.xlsx'));
+    expect(sheets.map((s) => s.name)).toEqual(['Petunjuk', 'Peserta']);
+    const roster = sheets[1];
+    expect(roster?.merges).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 9 },
+      { top: 1, left: 0, bottom: 1, right: 9 },
+      { top: 4, left: 5, bottom: 6, right: 5 },
+      { top: 7, left: 5, bottom: 8, right: 5 },
+    ]);
+    expect(roster?.rows[4]).toEqual([
+      '1', 'Brem Suling Bu Warni', 'Suwarni', 'Brem Madiun', 'Makanan', 'Madiun', '81234567890', '2024-05-02', '14 x 22 x 4', 'brem-depan.png',
+    ]);
+
+    // The first sheet has no roster on it; the second one does.
+    expect(parseRoster(sheets[0]?.rows ?? []).problems).toEqual([{ row: 1, code: 'no-business-column' }]);
+    const result = parseRoster(roster?.rows ?? [], { merges: roster?.merges ?? [] });
+    expect(result.headerRow).toBe(4);
+    expect(result.entries.map((e) => [e.row, e.region, e.contact, e.packDimensions])).toEqual([
+      [5, 'Madiun', '081234567890', { widthMm: 140, heightMm: 220, depthMm: 40 }],
+      [6, 'Madiun', '085755512345', { widthMm: 100, heightMm: 150, depthMm: 50 }],
+      [7, 'Madiun', '082140001234', { widthMm: 120, heightMm: 180, depthMm: 0 }],
+      [8, 'Jember', '081399990000', { widthMm: 75, heightMm: 120, depthMm: 0 }],
+      [9, 'Jember', '081300001111', null],
+    ]);
+    expect(result.problems).toEqual([
+      { row: 8, code: 'unknown-category', column: 'Kategori', value: 'Oleh-oleh' },
+      { row: 9, code: 'bad-dimension', column: 'Ukuran Kemasan (cm)', value: 'besar' },
+    ]);
+    expect(result.unusedColumns.map((c) => [c.header, c.samples[0]])).toEqual([
+      ['No', '1'],
+      ['Tanggal Daftar', '2024-05-02'],
+    ]);
   });
 });

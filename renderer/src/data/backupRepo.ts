@@ -62,8 +62,30 @@ export async function adoptBackupMentor(db: KemasDatabase, manifest: BundleManif
   return true;
 }
 
-/** Why the database would not open, as the recovery screen explains it. */
-export type OpenFailure = 'version' | 'upgrade' | 'other';
+/**
+ * Why the database would not open, as the recovery screen explains it. Only 'version' (made by a
+ * newer app) and 'upgrade' (this app cannot upgrade it) are lasting: the rest may pass (another
+ * window holds it, the disk is full, the browser failed for its own reasons) and never lead to
+ * deleting anything.
+ */
+export type OpenFailure = 'version' | 'upgrade' | 'locked' | 'quota' | 'other';
+
+/** Failures that may pass by themselves: the screen offers to try again and to restart, never a restore. */
+export const TRANSIENT_FAILURES: readonly OpenFailure[] = ['locked', 'quota', 'other'];
+
+/** The failure kind of an error from opening the database (Dexie wraps the browser's in `inner`). */
+export function openFailureOf(error: unknown): OpenFailure {
+  const names: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { inner?: unknown }).inner, depth += 1) {
+    const name = (e as { name?: unknown }).name;
+    if (typeof name === 'string') names.push(name);
+  }
+  if (names.includes('VersionError')) return 'version';
+  if (names.includes('UpgradeError')) return 'upgrade';
+  if (names.includes('QuotaExceededError')) return 'quota';
+  if (names.some((n) => n === 'BlockedError' || n === 'InvalidStateError' || n === 'TimeoutError')) return 'locked';
+  return 'other';
+}
 
 /**
  * Opens the studio database now (Dexie opens lazily otherwise) and says why it cannot. Dexie
@@ -79,9 +101,7 @@ export async function openStudioDatabase(
     await db.open();
   } catch (error) {
     db.close();
-    const names = [error instanceof Error ? error.name : '', (error as { inner?: { name?: string } }).inner?.name ?? ''];
-    const failure: OpenFailure = names.includes('VersionError') ? 'version' : names.includes('UpgradeError') ? 'upgrade' : 'other';
-    return { ok: false, failure, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    return { ok: false, failure: openFailureOf(error), detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
   // Native versions are Dexie versions × 10 (+1 for Dexie's own schema patches).
   const installed = Math.floor(db.backendDB().version / 10);
@@ -92,7 +112,10 @@ export async function openStudioDatabase(
   return { ok: true, db };
 }
 
-/** Deletes the stored database (it could not be opened) and opens a new, empty one. */
+/**
+ * Deletes the stored database (it could not be opened) and opens a new, empty one. Only the
+ * recovery screen calls it, and only after the raw copy (`runRescueExport`) is in the backup folder.
+ */
 export async function recreateStudioDatabase(name: string = DATABASE_NAME): Promise<KemasDatabase> {
   await Dexie.delete(name);
   const db = openDatabase(name);

@@ -7,13 +7,15 @@ interface DialogProps {
   /** Buttons at the bottom; the dialog body scrolls, the footer stays. */
   footer?: ReactNode;
   wide?: boolean;
+  /** An extra class on the <dialog>, for a feature's own size. */
+  className?: string;
 }
 
 /**
  * A modal on the native <dialog>: the browser traps focus, Escape closes it,
  * and focus returns to where it was when it closes.
  */
-export function Dialog({ title, onClose, children, footer, wide }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, wide, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -48,7 +50,7 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
   }, []);
 
   return (
-    <dialog ref={ref} aria-labelledby={titleId} className={wide ? 'dialog dialog-wide' : 'dialog'}>
+    <dialog ref={ref} aria-labelledby={titleId} className={['dialog', wide ? 'dialog-wide' : '', className ?? ''].filter(Boolean).join(' ')}>
       <h2 id={titleId} className="dialog-title">
         {title}
       </h2>

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import {
+  TRANSIENT_FAILURES,
   adoptBackupMentor,
+  openFailureOf,
   getBackupMark,
   openStudioDatabase,
   recreateStudioDatabase,
@@ -106,5 +108,52 @@ describe('backup data layer', () => {
       raw.createObjectStore('workshops', { keyPath: 'uuid' });
     });
     expect(await openStudioDatabase(name)).toMatchObject({ ok: false, failure: 'upgrade' });
+  });
+
+  it.each([
+    ['quota', 'QuotaExceededError'],
+    ['locked', 'InvalidStateError'],
+    ['locked', 'BlockedError'],
+    ['other', 'UnknownError'],
+  ] as const)('reports a browser %s failure (%s) as one that may pass, which never leads to deleting', async (failure, errorName) => {
+    const name = freshName();
+    const healthy = await openStudioDatabase(name);
+    if (healthy.ok) {
+      await createMentor(healthy.db, { name: 'Dewi', organisation: 'Rumah Kurasi' });
+      healthy.db.close();
+    }
+    // The browser refuses the open with its own error, as Chromium does when the disk is full or another process holds the files.
+    const factory = indexedDB;
+    const realOpen = factory.open.bind(factory);
+    factory.open = () => {
+      const request = { error: new DOMException('simulated', errorName) } as unknown as IDBOpenDBRequest;
+      const event = { type: 'error', target: request, preventDefault() {}, stopPropagation() {} };
+      setTimeout(() => request.onerror?.(event as never), 0);
+      return request;
+    };
+    try {
+      const opened = await openStudioDatabase(name);
+      expect(opened).toMatchObject({ ok: false, failure });
+      expect(TRANSIENT_FAILURES).toContain(failure);
+    } finally {
+      factory.open = realOpen;
+    }
+    // Nothing was touched: it opens with its data once the cause passes.
+    const again = await openStudioDatabase(name);
+    if (!again.ok) throw new Error(again.detail);
+    expect(await again.db.mentors.count()).toBe(1);
+    again.db.close();
+  });
+
+  it('names lasting failures apart from passing ones, Dexie-wrapped or not', () => {
+    const wrapped = (inner: string) => Object.assign(new Error('open failed'), { name: 'OpenFailedError', inner: { name: inner } });
+    expect(openFailureOf(wrapped('VersionError'))).toBe('version');
+    expect(openFailureOf(Object.assign(new Error('x'), { name: 'UpgradeError' }))).toBe('upgrade');
+    expect(openFailureOf(Object.assign(new Error('x'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } }))).toBe('quota');
+    expect(openFailureOf(wrapped('InvalidStateError'))).toBe('locked');
+    expect(openFailureOf(new Error('what'))).toBe('other');
+    expect(openFailureOf('not even an error')).toBe('other');
+    expect(TRANSIENT_FAILURES).not.toContain('version');
+    expect(TRANSIENT_FAILURES).not.toContain('upgrade');
   });
 });

@@ -92,10 +92,11 @@ describe('hardenSession', () => {
       contents: unknown,
       permission: string,
       callback: (granted: boolean) => void,
+      details: { requestingUrl?: string },
     ) => void;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'storage-access']) {
       const callback = vi.fn();
-      request({}, permission, callback);
+      request({}, permission, callback, { requestingUrl: 'app://studio/index.html' });
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);
     }
 
@@ -105,6 +106,38 @@ describe('hardenSession', () => {
 
     const device = session.setDevicePermissionHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
     expect(device({ deviceType: 'usb', origin: 'app://studio' })).toBe(false);
+  });
+});
+
+describe('persistent storage', () => {
+  it('is the one permission granted, and only to the studio itself', () => {
+    const session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+      protocol: { handle: vi.fn() },
+    };
+    hardenSession(session as unknown as Session);
+    const request = session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+      contents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl?: string },
+    ) => void;
+    const asked = (url: string | undefined) => {
+      const callback = vi.fn();
+      request({}, 'persistent-storage', callback, url === undefined ? {} : { requestingUrl: url });
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(asked('app://studio/index.html')).toBe(true);
+    expect(asked('https://example.com/')).toBe(false);
+    expect(asked('file:///etc/passwd')).toBe(false);
+    expect(asked('app://other/index.html')).toBe(false);
+    expect(asked(undefined)).toBe(false);
+
+    const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (...args: unknown[]) => boolean;
+    expect(check({}, 'persistent-storage', 'app://studio', {})).toBe(true);
+    expect(check({}, 'persistent-storage', 'https://example.com', {})).toBe(false);
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { categoryFromText, materialFromText } from '../../../shared/intake/rosterWords.ts';
 import {
-  categoryFromText,
-  materialFromText,
   parseMillimetres,
   parseRoster,
   ROSTER_BLOCKING_PROBLEMS,
@@ -127,9 +126,9 @@ describe('parseRoster on a committee spreadsheet', () => {
     expect(result.problems).toEqual([
       { row: 5, code: 'missing-business' },
       { row: 6, code: 'duplicate-row', sameAs: 2 },
-      { row: 7, code: 'bad-dimension', column: 'Lebar (mm)' },
-      { row: 8, code: 'unknown-category', column: 'Kategori' },
-      { row: 9, code: 'unknown-material', column: 'Bahan Kemasan' },
+      { row: 7, code: 'bad-dimension', column: 'Lebar (mm)', value: 'sedang' },
+      { row: 8, code: 'unknown-category', column: 'Kategori', value: 'Oleh-oleh' },
+      { row: 9, code: 'unknown-material', column: 'Bahan Kemasan', value: 'Standing pouch' },
     ]);
     for (const problem of result.problems) expect(rosterProblemSchema.parse(problem)).toEqual(problem);
   });
@@ -220,8 +219,14 @@ describe('headers', () => {
       ['Alamat Usaha', 'Nama UMKM', 'Jenis Produk', 'Ukuran Kemasan', 'Foto Produk', 'Lama Usaha'],
       ['Jl. Raya Bojonegoro 12', 'Ledre Bojonegoro', 'Makanan ringan', '10 x 20 cm', 'ledre.jpg', '5 tahun'],
     ]);
-    expect(columns.map((c) => c.field)).toEqual([null, 'business', 'category', null, 'files', null]);
-    expect(entries[0]).toMatchObject({ business: 'Ledre Bojonegoro', product: '', category: 'snack', files: ['ledre.jpg'] });
+    expect(columns.map((c) => c.field)).toEqual([null, 'business', 'category', 'size', 'files', null]);
+    expect(entries[0]).toMatchObject({
+      business: 'Ledre Bojonegoro',
+      product: '',
+      category: 'snack',
+      files: ['ledre.jpg'],
+      packDimensions: { widthMm: 100, heightMm: 200, depthMm: 0 },
+    });
   });
 
   it('finds the header under a title row', () => {
@@ -240,7 +245,9 @@ describe('headers', () => {
       entries: [],
       problems: [{ row: 1, code: 'no-business-column' }],
       columns: [],
+      unusedColumns: [],
       headerRow: null,
+      headerEndRow: null,
     });
     expect(parseRoster([]).problems).toEqual([{ row: 1, code: 'empty' }]);
     expect(parseRoster([['', ' '], []]).problems).toEqual([{ row: 1, code: 'empty' }]);
@@ -275,9 +282,9 @@ describe('cells', () => {
     ]);
     expect(problems).toEqual([
       { row: 2, code: 'missing-dimension', column: 'Tinggi' },
-      { row: 3, code: 'bad-dimension', column: 'Lebar' },
-      { row: 4, code: 'bad-dimension', column: 'Lebar' },
-      { row: 5, code: 'bad-dimension', column: 'Tebal' },
+      { row: 3, code: 'bad-dimension', column: 'Lebar', value: '0' },
+      { row: 4, code: 'bad-dimension', column: 'Lebar', value: '6000' },
+      { row: 5, code: 'bad-dimension', column: 'Tebal', value: '-5' },
     ]);
     expect(entries.map((e) => e.packDimensions)).toEqual([null, null, null, null, { widthMm: 70, heightMm: 70, depthMm: 0 }]);
   });
@@ -335,5 +342,150 @@ describe('value words', () => {
     expect(parseMillimetres('90mm', 'cm')).toBe(90);
     expect(parseMillimetres('1,1', 'cm')).toBe(11);
     expect(parseMillimetres('sedang', null)).toBeNaN();
+  });
+});
+
+describe('combined sizes, choices and merged cells', () => {
+  // The regional office's roster: a title row, a header, sizes in one column.
+  const office = [
+    ['DAFTAR PESERTA PELATIHAN KEMASAN BAKORWIL MADIUN'],
+    ['No', 'Nama Usaha', 'Produk', 'No. HP', 'Tanggal Daftar', 'Ukuran Kemasan (cm)'],
+    ['1', 'Brem Suling', 'Brem', '81234567890', '2024-05-02', '14 x 22 x 4'],
+    ['2', 'Ledre Bojonegoro', 'Ledre Pisang', '85755512345', '2024-05-03', '10x15x5'],
+    ['3', 'Madu Hutan', 'Madu', '', '2024-05-03', '12 x 18'],
+    ['4', 'Kopi Ijen', 'Kopi', '', '', 'besar'],
+  ];
+
+  it('reads a combined size column in the header unit, and says which columns it does not use', () => {
+    const result = parseRoster(office);
+    expect(result.headerRow).toBe(2);
+    expect(result.entries.map((e) => e.packDimensions)).toEqual([
+      { widthMm: 140, heightMm: 220, depthMm: 40 },
+      { widthMm: 100, heightMm: 150, depthMm: 50 },
+      { widthMm: 120, heightMm: 180, depthMm: 0 },
+      null,
+    ]);
+    expect(result.entries[0]?.contact).toBe('081234567890');
+    const size = result.columns[5];
+    expect(size).toMatchObject({ field: 'size', unit: 'cm', unitFrom: 'header', order: 'w-h-d', orderFrom: 'default' });
+    expect(result.problems).toEqual([{ row: 6, code: 'bad-dimension', column: 'Ukuran Kemasan (cm)', value: 'besar' }]);
+    expect(result.unusedColumns).toEqual([
+      { index: 0, header: 'No', reason: 'unrecognised', filled: 4, samples: ['1', '2', '3'] },
+      { index: 4, header: 'Tanggal Daftar', reason: 'unrecognised', filled: 3, samples: ['2024-05-02', '2024-05-03'] },
+    ]);
+  });
+
+  it('guesses the unit from the numbers when neither header nor cell names one, and the preview can change it', () => {
+    const rows = office.map((r, i) => (i === 1 ? r.map((h) => (h.startsWith('Ukuran') ? 'Ukuran' : h)) : r));
+    const guessed = parseRoster(rows);
+    expect(guessed.columns[5]).toMatchObject({ unit: 'cm', unitFrom: 'guess' });
+    expect(guessed.entries[0]?.packDimensions).toEqual({ widthMm: 140, heightMm: 220, depthMm: 40 });
+    const chosen = parseRoster(rows, { choices: { 5: { field: 'size', unit: 'mm' } } });
+    expect(chosen.columns[5]).toMatchObject({ unit: 'mm', unitFrom: 'chosen' });
+    expect(chosen.entries[0]?.packDimensions).toEqual({ widthMm: 14, heightMm: 22, depthMm: 4 });
+  });
+
+  it('takes P x L x T from the header, and another order when chosen', () => {
+    const rows = [
+      ['Nama Usaha', 'Ukuran (P x L x T) cm'],
+      ['Dus Kue Bu Tin', '20 x 10 x 15'],
+    ];
+    const fromHeader = parseRoster(rows);
+    expect(fromHeader.columns[1]).toMatchObject({ order: 'l-w-h', orderFrom: 'header', orderWritten: 'P × L × T' });
+    expect(fromHeader.entries[0]?.packDimensions).toEqual({ widthMm: 200, heightMm: 150, depthMm: 100 });
+    const chosen = parseRoster(rows, { choices: { 1: { field: 'size', order: 'w-h-d' } } });
+    expect(chosen.columns[1]).toMatchObject({ order: 'w-h-d', orderFrom: 'chosen' });
+    expect(chosen.entries[0]?.packDimensions).toEqual({ widthMm: 200, heightMm: 100, depthMm: 150 });
+  });
+
+  it('lets the preview use a column the header did not name, or drop one it did', () => {
+    const used = parseRoster(office, { choices: { 4: { field: 'city' }, 3: { field: null } } });
+    expect(used.entries[0]).toMatchObject({ city: '2024-05-02', contact: '' });
+    expect(used.unusedColumns.map((c) => [c.header, c.reason])).toEqual([
+      ['No', 'unrecognised'],
+      ['No. HP', 'chosen'],
+    ]);
+  });
+
+  it('uses the first of two columns for one field and lists the second as unused', () => {
+    const result = parseRoster([
+      ['Nama Usaha', 'Produk', 'Produk Unggulan'],
+      ['Brem Suling', 'Brem', 'Brem Madiun'],
+    ]);
+    expect(result.entries[0]?.product).toBe('Brem');
+    expect(result.unusedColumns).toEqual([
+      { index: 2, header: 'Produk Unggulan', reason: 'repeats', repeats: 1, repeatsField: 'product', filled: 1, samples: ['Brem Madiun'] },
+    ]);
+  });
+
+  it('lists a column with values but no header', () => {
+    const result = parseRoster([
+      ['Nama Usaha', ''],
+      ['Brem Suling', 'catatan lisan'],
+    ]);
+    expect(result.unusedColumns).toEqual([{ index: 1, header: '', reason: 'unrecognised', filled: 1, samples: ['catatan lisan'] }]);
+  });
+
+  it('takes separate size columns over a combined one on the same row', () => {
+    const { entries } = parseRoster([
+      ['Nama Usaha', 'Lebar (mm)', 'Tinggi (mm)', 'Ukuran (cm)'],
+      ['Brem Suling', '80', '120', '14 x 22'],
+      ['Ledre Bojonegoro', '', '', '14 x 22'],
+    ]);
+    expect(entries.map((e) => e.packDimensions)).toEqual([
+      { widthMm: 80, heightMm: 120, depthMm: 0 },
+      { widthMm: 140, heightMm: 220, depthMm: 0 },
+    ]);
+  });
+
+  it('reads a two-row header whose size cell is merged over P, L and T, and fills merged regions down', () => {
+    const rows = [
+      ['Daftar Peserta'],
+      ['No', 'Nama Usaha', 'Wilayah', 'Ukuran Kemasan (cm)', '', ''],
+      ['', '', '', 'P', 'L', 'T'],
+      ['1', 'Dus Kue Bu Tin', 'Madiun', '20', '10', '15'],
+      ['2', 'Brem Suling', '', '8', '3', '12'],
+    ];
+    const merges = [
+      { top: 0, left: 0, bottom: 0, right: 5 },
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 1, left: 1, bottom: 2, right: 1 },
+      { top: 1, left: 2, bottom: 2, right: 2 },
+      { top: 1, left: 3, bottom: 1, right: 5 },
+      { top: 3, left: 2, bottom: 4, right: 2 },
+    ];
+    const result = parseRoster(rows, { merges });
+    expect(result.headerRow).toBe(2);
+    expect(result.headerEndRow).toBe(3);
+    expect(result.columns.map((c) => [c.header, c.field, c.unit])).toEqual([
+      ['No', null, null],
+      ['Nama Usaha', 'business', null],
+      ['Wilayah', 'region', null],
+      ['Ukuran Kemasan (cm) P', 'width', 'cm'],
+      ['Ukuran Kemasan (cm) L', 'depth', 'cm'],
+      ['Ukuran Kemasan (cm) T', 'height', 'cm'],
+    ]);
+    expect(result.entries.map((e) => [e.row, e.business, e.region, e.packDimensions])).toEqual([
+      [4, 'Dus Kue Bu Tin', 'Madiun', { widthMm: 200, heightMm: 150, depthMm: 100 }],
+      [5, 'Brem Suling', 'Madiun', { widthMm: 80, heightMm: 120, depthMm: 30 }],
+    ]);
+    expect(result.problems).toEqual([]);
+  });
+});
+
+describe('a field chosen in the preview', () => {
+  it('wins over a header that suggests the same field, which is then listed as unused', () => {
+    const result = parseRoster(
+      [
+        ['Nama Usaha', 'Produk', 'Nama Produk Lengkap'],
+        ['Brem Suling', 'Brem', 'Brem Madiun Asli'],
+      ],
+      { choices: { 2: { field: 'product' } } },
+    );
+    expect(result.columns.map((c) => c.field)).toEqual(['business', null, 'product']);
+    expect(result.entries[0]?.product).toBe('Brem Madiun Asli');
+    expect(result.unusedColumns).toEqual([
+      { index: 1, header: 'Produk', reason: 'repeats', repeats: 2, repeatsField: 'product', filled: 1, samples: ['Brem'] },
+    ]);
   });
 });

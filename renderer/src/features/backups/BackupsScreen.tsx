@@ -9,6 +9,7 @@ import { ProgressBar } from '../sessions/ProgressBar.tsx';
 import { useBackups } from './BackupProvider.tsx';
 import { BackupSettingsForm } from './BackupSettingsForm.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
+import { StorageStatus } from '../storage/StorageStatus.tsx';
 import './backups.css';
 
 /** When a listed backup was made: from its name, else its file time. */
@@ -85,6 +86,8 @@ export function BackupsScreen() {
         </section>
       ) : null}
 
+      <StorageStatus />
+
       <section aria-labelledby="backup-list-title" className="backup-section">
         <h2 id="backup-list-title">{t('backups.listTitle')}</h2>
         {list === null ? (
@@ -121,15 +124,18 @@ export function BackupsScreen() {
                       <td className="numeric">{format.bytes(entry.bytes)}</td>
                       <td>
                         <div className="backup-row-actions">
-                        <button
-                          type="button"
-                          className="button button-small"
-                          aria-label={t('backups.restoreName', { when: when(entry) })}
-                          disabled={running !== null}
-                          onClick={() => setRestoring(entry)}
-                        >
-                          {t('backups.restore')}
-                        </button>
+                        {/* A raw copy made before a recovery is kept, not restored from here. */}
+                        {entry.reason === 'rescue' ? null : (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            aria-label={t('backups.restoreName', { when: when(entry) })}
+                            disabled={running !== null}
+                            onClick={() => setRestoring(entry)}
+                          >
+                            {t('backups.restore')}
+                          </button>
+                        )}
                         <button
                           type="button"
                           className="button button-small button-quiet"

@@ -2,27 +2,94 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupListResponse } from '../../../../shared/contract/backups.ts';
 import { applyArchive } from '../../data/archiveRepo.ts';
-import { adoptBackupMentor, recreateStudioDatabase, type OpenFailure } from '../../data/backupRepo.ts';
+import { TRANSIENT_FAILURES, adoptBackupMentor, openStudioDatabase, recreateStudioDatabase, type OpenFailure } from '../../data/backupRepo.ts';
 import { host } from '../../host/hostClient.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { readAndCheckBackup } from './backupRunner.ts';
+import { readAndCheckBackup, runRescueExport } from './backupRunner.ts';
 import { backupErrorText, refusalText } from './backupText.ts';
 import { backupTime } from './BackupsScreen.tsx';
 import './backups.css';
 
-type Phase = 'offer' | 'confirm' | 'reading' | 'checking' | 'deleting' | 'applying' | 'done';
+type Phase = 'offer' | 'confirm' | 'reading' | 'checking' | 'rescuing' | 'deleting' | 'applying' | 'done';
+
+const REASON_KEYS: Record<OpenFailure, string> = {
+  version: 'backups.recovery.versionError',
+  upgrade: 'backups.recovery.upgradeError',
+  locked: 'backups.recovery.lockedError',
+  quota: 'backups.recovery.quotaError',
+  other: 'backups.recovery.otherError',
+};
 
 /**
- * Shown instead of the studio when its database cannot be opened (made by a newer app, or an
- * upgrade failed): the latest backup from the backup folder, checked in full first, then the old
- * database deleted and the backup restored into a new one.
+ * Shown instead of the studio when its database cannot be opened. A failure that may pass (held
+ * by another window, a full disk, the browser's own error) offers to try again and to restart,
+ * nothing else: the data is left alone. A lasting one (made by a newer app, or an upgrade that
+ * failed) offers the latest backup: checked in full, then the old database copied raw into the
+ * backup folder (the screen names the file), and only then deleted and replaced.
  */
-export function RecoveryScreen({ failure, detail }: { failure: OpenFailure; detail: string }) {
+export function RecoveryScreen({
+  failure,
+  detail,
+  onReopen = () => window.location.reload(),
+}: {
+  failure: OpenFailure;
+  detail: string;
+  /** Starts the studio again (a reload of the page). */
+  onReopen?: () => void;
+}) {
+  const { t } = useTranslation();
+  const transient = TRANSIENT_FAILURES.includes(failure);
+  return (
+    <main id="main" className="recovery-screen">
+      <h1>{t('backups.recovery.title')}</h1>
+      <p>{t(REASON_KEYS[failure])}</p>
+      <p className="muted">{t('backups.recovery.detail', { detail })}</p>
+      {transient ? <TryAgain onReopen={onReopen} /> : <RestoreLatest onReopen={onReopen} />}
+    </main>
+  );
+}
+
+/** For a failure that may pass: open again (and start the studio when it opens), or restart. */
+function TryAgain({ onReopen }: { onReopen: () => void }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ trying: boolean; detail: string | null }>({ trying: false, detail: null });
+
+  async function retry() {
+    setState({ trying: true, detail: null });
+    const opened = await openStudioDatabase();
+    if (opened.ok) {
+      opened.db.close();
+      onReopen();
+      return;
+    }
+    setState({ trying: false, detail: opened.detail });
+  }
+
+  return (
+    <>
+      <p>{t('backups.recovery.transientNote')}</p>
+      {state.detail ? <p role="alert">{t('backups.recovery.stillFailing', { detail: state.detail })}</p> : null}
+      {state.trying ? <p aria-live="polite">{t('backups.recovery.retrying')}</p> : null}
+      <div className="toolbar">
+        <button type="button" className="button button-primary" disabled={state.trying} onClick={() => void retry()}>
+          {t('backups.recovery.retry')}
+        </button>
+        <button type="button" className="button" disabled={state.trying} onClick={onReopen}>
+          {t('backups.recovery.restart')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** For a lasting failure: the latest backup, restored only after the old database is copied raw. */
+function RestoreLatest({ onReopen }: { onReopen: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [list, setList] = useState<BackupListResponse | 'failed' | null>(null);
   const [phase, setPhase] = useState<Phase>('offer');
   const [problem, setProblem] = useState<string | null>(null);
+  const [rescued, setRescued] = useState<string | null>(null);
 
   useEffect(() => {
     void host.call('backup.list', {}).then((r) => setList(r.ok ? r.value : 'failed'));
@@ -36,7 +103,9 @@ export function RecoveryScreen({ failure, detail }: { failure: OpenFailure; deta
     [],
   );
 
-  const latest: BackupEntry | undefined = list && list !== 'failed' ? list.backups[0] : undefined;
+  // A raw copy is not a backup to restore from.
+  const latest: BackupEntry | undefined = list && list !== 'failed' ? list.backups.find((b) => b.reason !== 'rescue') : undefined;
+  const folder = list && list !== 'failed' ? list.folder : '';
 
   async function restore(entry: BackupEntry) {
     setProblem(null);
@@ -48,7 +117,17 @@ export function RecoveryScreen({ failure, detail }: { failure: OpenFailure; deta
         setPhase('offer');
         return;
       }
-      // Only now, with the whole backup proved sound, is the old database given up.
+      // With the backup proved sound, the old database is copied as it is; nothing is deleted unless that copy is on disk.
+      setPhase('rescuing');
+      try {
+        const copy = await runRescueExport();
+        setRescued(copy.name);
+      } catch (error) {
+        console.error(error);
+        setProblem(t('backups.recovery.rescueFailed', { reason: backupErrorText(error, t) }));
+        setPhase('offer');
+        return;
+      }
       setPhase('deleting');
       const db = await recreateStudioDatabase();
       setPhase('applying');
@@ -56,7 +135,6 @@ export function RecoveryScreen({ failure, detail }: { failure: OpenFailure; deta
       await adoptBackupMentor(db, check.archive.manifest);
       db.close();
       setPhase('done');
-      window.location.reload();
     } catch (error) {
       console.error(error);
       setProblem(t('backups.restoreFailed', { reason: backupErrorText(error, t) }));
@@ -64,21 +142,17 @@ export function RecoveryScreen({ failure, detail }: { failure: OpenFailure; deta
     }
   }
 
-  const reason = failure === 'version' ? t('backups.recovery.versionError') : failure === 'upgrade' ? t('backups.recovery.upgradeError') : t('backups.recovery.otherError');
-  const busy = phase !== 'offer' && phase !== 'confirm';
+  const busy = phase !== 'offer' && phase !== 'confirm' && phase !== 'done';
   const status = {
     reading: t('backups.reading'),
     checking: t('backups.checking'),
+    rescuing: t('backups.recovery.rescuing'),
     deleting: t('backups.recovery.deleting'),
     applying: t('backups.applying'),
-    done: t('backups.recovery.done'),
   } as const;
 
   return (
-    <main id="main" className="recovery-screen">
-      <h1>{t('backups.recovery.title')}</h1>
-      <p>{reason}</p>
-      <p className="muted">{t('backups.recovery.detail', { detail })}</p>
+    <>
       {list === null ? (
         <p className="muted">{t('backups.listLoading')}</p>
       ) : list === 'failed' ? (
@@ -119,11 +193,21 @@ export function RecoveryScreen({ failure, detail }: { failure: OpenFailure; deta
           {busy ? <p aria-live="polite">{status[phase]}</p> : null}
         </section>
       )}
-      <p>
-        <button type="button" className="button button-quiet" disabled={busy} onClick={() => window.location.reload()}>
-          {t('backups.recovery.reload')}
-        </button>
-      </p>
-    </main>
+      {rescued ? <p role="status">{t('backups.recovery.rescued', { name: rescued, folder })}</p> : null}
+      {phase === 'done' ? (
+        <p>
+          {t('backups.recovery.done')}{' '}
+          <button type="button" className="button button-primary" autoFocus onClick={onReopen}>
+            {t('backups.recovery.reopen')}
+          </button>
+        </p>
+      ) : (
+        <p>
+          <button type="button" className="button button-quiet" disabled={busy} onClick={onReopen}>
+            {t('backups.recovery.reload')}
+          </button>
+        </p>
+      )}
+    </>
   );
 }

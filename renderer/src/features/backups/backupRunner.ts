@@ -7,6 +7,7 @@ import { getBackupMark, setBackupMark, studioFingerprint } from '../../data/back
 import type { KemasDatabase } from '../../data/db.ts';
 import { host } from '../../host/hostClient.ts';
 import { blobParts } from '../../data/blobParts.ts';
+import { exportRawDatabase, type RawExportSummary } from '../../data/rawExport.ts';
 
 /*
  * Making a backup and reading one back, over the host's `backup.*` channels. The archive is
@@ -84,6 +85,45 @@ export async function runBackup(db: KemasDatabase, reason: BackupReason, options
     const at = Date.now();
     await setBackupMark(db, { at, fingerprint });
     return { name: done.name, bytes: done.bytes, at };
+  } catch (error) {
+    await host.call('backup.abort', { writeId }).catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * Before recovery deletes a database it cannot open: every object store, as stored, into the
+ * backup folder (a `rescue` file, never rotated away). Throws when the copy could not be written,
+ * and then nothing may be deleted. Null `summary` when there was no database to copy.
+ */
+export async function runRescueExport(options: { name?: string } = {}): Promise<{ name: string; bytes: number; summary: RawExportSummary | null }> {
+  const { writeId } = await call('backup.begin', { reason: 'rescue' });
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pendingBytes === 0) return;
+    const bytes = new Uint8Array(pendingBytes);
+    let at = 0;
+    for (const part of pending) {
+      bytes.set(part, at);
+      at += part.byteLength;
+    }
+    pending = [];
+    pendingBytes = 0;
+    await call('backup.append', { writeId, bytes });
+  };
+  try {
+    const summary = await exportRawDatabase(
+      async (chunk) => {
+        pending.push(chunk.slice());
+        pendingBytes += chunk.byteLength;
+        if (pendingBytes >= SEND_BYTES) await flush();
+      },
+      options.name === undefined ? {} : { name: options.name },
+    );
+    await flush();
+    const done = await call('backup.commit', { writeId });
+    return { name: done.name, bytes: done.bytes, summary };
   } catch (error) {
     await host.call('backup.abort', { writeId }).catch(() => {});
     throw error;

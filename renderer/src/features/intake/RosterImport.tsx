@@ -1,32 +1,40 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { matchParticipant } from '../../../../shared/intake/fileNames.ts';
-import { parseRoster, type RosterEntry, type RosterProblem } from '../../../../shared/intake/roster.ts';
+import type { Participant } from '../../../../shared/domain/participant.ts';
+import type { RosterProblem, RosterUnusedColumn } from '../../../../shared/intake/roster.ts';
+import { entryFields } from '../../../../shared/intake/rosterPlan.ts';
+import { markMilestone } from '../../app/milestones.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
-import { createParticipant, listParticipants } from '../../data/participantsRepo.ts';
+import { applyRoster, listParticipants } from '../../data/participantsRepo.ts';
+import { useFormat } from '../../i18n/format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { useToast } from '../../ui/Toasts.tsx';
-import { filesFromInput } from './collectFiles.ts';
-import type { RosterRow } from './importPlan.ts';
 import { useImporter } from './ImportProvider.tsx';
-import { readRosterFile } from './readRosterFile.ts';
+import { readRosterWorkbook, RosterFileError, type RosterSheet } from './readRosterFile.ts';
+import { RosterProblems, UnusedColumns } from './RosterFindings.tsx';
+import { countRoster, RosterPreviewDialog, type RosterCounts, type RosterDecision } from './RosterPreviewDialog.tsx';
 
-function toRow(entry: RosterEntry): RosterRow {
-  // `row` only locates problems in the file; the participant does not keep it.
-  const { files, row: _row, ...fields } = entry;
-  return { fields, files };
+interface Opened {
+  fileName: string;
+  sheets: RosterSheet[];
+  existing: Participant[];
 }
 
-interface Prepared {
-  rows: RosterRow[];
+interface Report {
+  counts: RosterCounts;
+  unusedColumns: RosterUnusedColumn[];
   problems: RosterProblem[];
+  designs: boolean;
 }
 
 /**
- * A roster (CSV or XLSX) creates the workshop's participants in one go; then
- * its folder of designs is imported, each file going to the row that names it.
+ * *Impor daftar peserta…*: a roster (CSV or XLSX) opens a preview where every
+ * column's reading can be checked and changed and the design folder chosen;
+ * *Impor* writes the participants in one transaction and then imports the
+ * folder, each file going to the row that names it; a report says what was
+ * written and what was not used.
  */
 export function RosterImport({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
@@ -35,29 +43,47 @@ export function RosterImport({ workshopId }: { workshopId: string }) {
   const toast = useToast();
   const importer = useImporter();
   const rosterInput = useRef<HTMLInputElement>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
-  const [prepared, setPrepared] = useState<Prepared | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [report, setReport] = useState<Report | null>(null);
 
-  async function readRoster(file: File) {
-    let table: string[][];
+  async function open(file: File) {
     try {
-      table = await readRosterFile(file);
+      const sheets = await readRosterWorkbook(file);
+      const existing = await listParticipants(db, workshopId);
+      setOpened({ fileName: file.name, sheets, existing });
     } catch (error) {
       console.error(error);
-      toast({ tone: 'error', message: t('intake.rosterUnreadable') });
+      const code = error instanceof RosterFileError ? error.code : 'unreadable';
+      toast({ tone: 'error', message: t(`roster.fileErrors.${code}`) });
+    }
+  }
+
+  async function commit({ result, folder }: RosterDecision) {
+    // The designs could not follow the participants: say so before writing anything.
+    if (folder && folder.length > 0 && importer.progress && !importer.progress.finished) {
+      toast({ tone: 'error', message: t('intake.busy') });
       return;
     }
-    const { entries, problems } = parseRoster(table);
+    setSaving(true);
     try {
-      const existing = await listParticipants(db, workshopId);
-      for (const entry of entries) {
-        const { fields } = toRow(entry);
-        if (matchParticipant(fields, existing)) continue;
-        existing.push(await createParticipant(db, { ...fields, workshopId }, mentor.id));
+      const plan = await applyRoster(db, workshopId, result.entries, mentor.id);
+      setOpened(null);
+      setReport({
+        counts: countRoster(plan, result.problems),
+        unusedColumns: result.unusedColumns,
+        problems: result.problems,
+        designs: folder !== null && folder.length > 0,
+      });
+      markMilestone('roster-imported');
+      if (folder && folder.length > 0) {
+        const rows = result.entries.map((entry) => ({ fields: entryFields(entry), files: entry.files }));
+        void importer.start(folder, { kind: 'workshop', workshopId }, rows);
       }
-      setPrepared({ rows: entries.map(toRow), problems });
     } catch (error) {
       toast({ tone: 'error', message: saveErrorMessage(error, t) });
+    } finally {
+      setSaving(false);
     }
   }
 
@@ -75,66 +101,44 @@ export function RosterImport({ workshopId }: { workshopId: string }) {
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
-          if (file) void readRoster(file);
+          if (file) void open(file);
         }}
       />
-      <input
-        ref={folderInput}
-        type="file"
-        hidden
-        tabIndex={-1}
-        {...{ webkitdirectory: '', directory: '' }}
-        onChange={(e) => {
-          const files = filesFromInput(e.currentTarget.files);
-          e.currentTarget.value = '';
-          const rows = prepared?.rows ?? [];
-          setPrepared(null);
-          void importer.start(files, { kind: 'workshop', workshopId }, rows);
-        }}
-      />
-      {prepared ? (
-        <Dialog
-          wide
-          title={t('intake.importRoster')}
-          onClose={() => setPrepared(null)}
-          footer={
-            <>
-              <button type="button" className="button" onClick={() => setPrepared(null)}>
-                {t('intake.rosterSkipFolder')}
-              </button>
-              <button type="button" className="button button-primary" autoFocus onClick={() => folderInput.current?.click()}>
-                {t('intake.rosterFolder')}
-              </button>
-            </>
-          }
-        >
-          <p>{t('intake.rosterParticipants', { count: prepared.rows.length })}</p>
-          <p className="muted">{t('intake.rosterChoose')}</p>
-          {prepared.problems.length > 0 ? (
-            <>
-              <h3>{t('intake.rosterRows')}</h3>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('intake.rosterRow')}</th>
-                    <th scope="col">{t('intake.rosterColumn')}</th>
-                    <th scope="col">{t('intake.rosterProblem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {prepared.problems.map((problem, i) => (
-                    <tr key={`${problem.row}-${problem.code}-${i}`}>
-                      <td>{problem.row}</td>
-                      <td>{problem.column ?? t('common.notSet')}</td>
-                      <td>{t(`intake.rosterProblems.${problem.code}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          ) : null}
-        </Dialog>
+      {opened ? (
+        <RosterPreviewDialog
+          fileName={opened.fileName}
+          sheets={opened.sheets}
+          existing={opened.existing}
+          saving={saving}
+          onImport={(decision) => void commit(decision)}
+          onCancel={() => setOpened(null)}
+        />
       ) : null}
+      {report ? <RosterReportDialog report={report} onClose={() => setReport(null)} /> : null}
     </>
+  );
+}
+
+function RosterReportDialog({ report, onClose }: { report: Report; onClose: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const counts = Object.fromEntries(Object.entries(report.counts).map(([k, v]) => [k, format.number(v)]));
+  return (
+    <Dialog
+      wide
+      className="roster-dialog"
+      title={t('roster.report.title')}
+      onClose={onClose}
+      footer={
+        <button type="button" className="button button-primary" autoFocus onClick={onClose}>
+          {t('common.close')}
+        </button>
+      }
+    >
+      <p>{t('roster.report.written', counts)}</p>
+      {report.designs ? <p className="muted">{t('roster.report.designs')}</p> : null}
+      <UnusedColumns columns={report.unusedColumns} />
+      <RosterProblems problems={report.problems} />
+    </Dialog>
   );
 }

@@ -1,5 +1,7 @@
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/browser';
+import type { CellRange } from '../../../../shared/intake/roster.ts';
 
 /**
  * Why a roster file could not be read. Each has one translated sentence in the UI
@@ -43,14 +45,22 @@ function extensionOf(name: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
+/** One sheet of a roster file: its name (the file's name for CSV), its rows of cell texts, its merged cells. */
+export interface RosterSheet {
+  name: string;
+  rows: string[][];
+  merges: CellRange[];
+}
+
 /**
  * Reads a roster file picked or dropped in the browser into rows of cell texts,
  * one array per spreadsheet row (blank rows kept, so indexes are row numbers − 1;
  * trailing blank rows dropped). CSV/TSV/TXT (UTF-8 or UTF-16 with BOM, else
- * Windows-1252; `,` `;` or tab detected) and XLSX (first sheet with data). A
- * zero-byte file reads as no rows. Throws RosterFileError.
+ * Windows-1252; `,` `;` or tab detected) as one sheet, and every sheet of an
+ * XLSX that has data, with its merged cells. A zero-byte file reads as no
+ * sheets. Throws RosterFileError.
  */
-export async function readRosterFile(file: Blob & { name: string }): Promise<string[][]> {
+export async function readRosterWorkbook(file: Blob & { name: string }): Promise<RosterSheet[]> {
   if (file.size > MAX_ROSTER_BYTES) throw new RosterFileError('too-large', `${file.size} bytes`);
   const extension = extensionOf(file.name);
   if (!TEXT_EXTENSIONS.has(extension) && extension !== 'xlsx') {
@@ -66,9 +76,16 @@ export async function readRosterFile(file: Blob & { name: string }): Promise<str
   if (bytes.length === 0) return [];
   if (startsWith(bytes, OLE)) throw new RosterFileError('unsupported', 'legacy .xls (OLE) file');
 
-  const rows = startsWith(bytes, ZIP) ? await readXlsx(bytes) : readDelimitedText(bytes, extension);
-  while (rows.length > 0 && (rows.at(-1) ?? []).every((cell) => cell.trim() === '')) rows.pop();
-  return rows;
+  const sheets = startsWith(bytes, ZIP) ? await readXlsx(bytes) : [{ name: file.name, rows: readDelimitedText(bytes, extension), merges: [] }];
+  for (const sheet of sheets) {
+    while (sheet.rows.length > 0 && (sheet.rows.at(-1) ?? []).every((cell) => cell.trim() === '')) sheet.rows.pop();
+  }
+  return sheets.filter((sheet) => sheet.rows.some((row) => row.some((cell) => cell.trim() !== '')));
+}
+
+/** The rows of a roster file's first sheet with data (see readRosterWorkbook). Throws RosterFileError. */
+export async function readRosterFile(file: Blob & { name: string }): Promise<string[][]> {
+  return (await readRosterWorkbook(file))[0]?.rows ?? [];
 }
 
 function decodeText(bytes: Uint8Array): string {
@@ -143,7 +160,57 @@ function cellToText(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+/** `AB12` → 0-based row 11, column 27. */
+function cellAddress(ref: string): { row: number; column: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i.exec(ref);
+  if (!m?.[1] || !m[2]) return null;
+  let column = 0;
+  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, column: column - 1 };
+}
+
+const decodeXml = (s: string) =>
+  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * The merged cells of each sheet by sheet name, read from the workbook's XML
+ * (read-excel-file does not report them). A workbook whose parts cannot be
+ * followed reads as having none: merges refine a roster, they never block it.
+ */
+export function mergedCellsBySheet(bytes: Uint8Array): Map<string, CellRange[]> {
+  const out = new Map<string, CellRange[]>();
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (f) => f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels' || f.name.startsWith('xl/worksheets/sheet'),
+    });
+  } catch {
+    return out;
+  }
+  const text = (name: string) => (files[name] ? strFromU8(files[name]) : '');
+  const targets = new Map<string, string>();
+  for (const [tag] of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attribute(tag, 'Id');
+    const target = attribute(tag, 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  for (const [tag] of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
+    const name = attribute(tag, 'name');
+    const id = attribute(tag, 'r:id');
+    const path = id ? targets.get(id) : undefined;
+    if (!name || !path) continue;
+    const ranges: CellRange[] = [];
+    for (const [, ref] of text(path).matchAll(/<mergeCell\b[^>]*\sref="([^"]+)"/g)) {
+      const [from, to] = (ref ?? '').split(':').map(cellAddress);
+      if (from && to) ranges.push({ top: from.row, left: from.column, bottom: to.row, right: to.column });
+    }
+    out.set(decodeXml(name), ranges);
+  }
+  return out;
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<RosterSheet[]> {
   const declared = declaredUnzippedBytes(bytes);
   if (declared === null) throw new RosterFileError('unreadable', 'zip without a central directory');
   if (declared > MAX_ROSTER_UNZIPPED_BYTES) throw new RosterFileError('too-large', `unpacks to ${declared} bytes`);
@@ -159,10 +226,10 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
     }
     throw new RosterFileError('unreadable', cause instanceof Error ? cause.message : 'not a spreadsheet', { cause });
   }
-  const rowsOf = (data: readonly (readonly unknown[])[]) => data.map((row) => row.map(cellToText));
-  for (const { data } of sheets) {
-    const rows = rowsOf(data);
-    if (rows.some((row) => row.some((cell) => cell.trim() !== ''))) return rows;
-  }
-  return [];
+  const merges = mergedCellsBySheet(bytes);
+  return sheets.map(({ sheet, data }) => ({
+    name: sheet,
+    rows: data.map((row) => row.map(cellToText)),
+    merges: merges.get(sheet) ?? [],
+  }));
 }

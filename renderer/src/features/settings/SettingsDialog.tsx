@@ -4,6 +4,7 @@ import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, MAX_FILE_BYTES_CEILING, type
 import { useFormat } from '../../i18n/format.ts';
 import { host } from '../../host/hostClient.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { StorageStatus } from '../storage/StorageStatus.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 
@@ -108,6 +109,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           )}
         </fieldset>
       </form>
+      <StorageStatus headingLevel={3} />
     </Dialog>
   );
 }
