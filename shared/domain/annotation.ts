@@ -23,7 +23,12 @@ export const annotationShapeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ellipse'), cx: z.number(), cy: z.number(), rx: z.number(), ry: z.number() }),
   z.object({ kind: z.literal('arrow'), from: point, to: point }),
   z.object({ kind: z.literal('freehand'), points: z.array(point).max(20000) }),
-  z.object({ kind: z.literal('text'), at: point, text: z.string().max(2000) }),
+  /**
+   * `fontSize` (image pixels) is chosen when the mark is made so that it reads at that zoom,
+   * and kept: the text then scales with the artwork on every surface. Optional until the
+   * schema v2 migration fills it in for v1 marks (shared/annotations/appearance.ts: defaultTextSize).
+   */
+  z.object({ kind: z.literal('text'), at: point, text: z.string().max(2000), fontSize: z.number().positive().max(100_000).optional() }),
   z.object({ kind: z.literal('measure'), from: point, to: point, mmPerPixel: z.number().positive().nullable() }),
 ]);
 

@@ -263,6 +263,7 @@ export const en: Messages = {
     density: 'Density (DPI)',
     colourSpace: 'Colour space',
     profile: 'ICC profile',
+    profileAssumed: '{{name}} (assumed: the file carries none)',
     alpha: 'Transparency',
     bitDepth: 'Bit depth',
     fileSize: 'File size',

@@ -265,6 +265,7 @@ export const id = {
     density: 'Kerapatan (DPI)',
     colourSpace: 'Ruang warna',
     profile: 'Profil ICC',
+    profileAssumed: '{{name}} (diasumsikan: berkas tidak membawa profil)',
     alpha: 'Transparansi',
     bitDepth: 'Kedalaman bit',
     fileSize: 'Ukuran berkas',

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
+import { layoutBadgeRadius } from '../../shared/annotations/appearance.ts';
 import { annotate, openDemoReview, scoreAndSubmit } from './packJourney.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot } from './studio.ts';
 
@@ -150,10 +151,10 @@ test('a mentor exports a critique pack as a PDF in Bahasa Indonesia and as a ZIP
   const mustFix = review.annotations.find((a) => a.severity === 'must-fix');
   expect(mustFix?.comment).toBe('Nomor P-IRT belum dicantumkan');
   const { data, info } = await front.removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const unit = Math.max(info.width, info.height) / 1200;
+  const radius = layoutBadgeRadius({ width: info.width, height: info.height });
   const at = mustFix?.shape.at ?? { x: 0, y: 0 };
   // Left of the badge's number, inside its red circle.
-  const x = Math.round(at.x - 8 * unit);
+  const x = Math.round(at.x - 0.6 * radius);
   const y = Math.round(at.y);
   const i = (y * info.width + x) * 3;
   expect(rgbDistance([data[i]!, data[i + 1]!, data[i + 2]!], [0xd3, 0x2f, 0x2f])).toBeLessThan(40);

@@ -42,14 +42,16 @@ export async function deriveImages(
   source: SharpPipeline,
   hasAlpha: boolean,
   profileAfterResize: Uint8Array | null = null,
+  space: 'rgb' | 'cmyk' = 'rgb',
 ): Promise<DerivedSet> {
   const previewMime = hasAlpha ? 'image/webp' : 'image/jpeg';
-  let reduced = source.resize(fitInside(PREVIEW_LONG_EDGE)).toColourspace('srgb');
+  const cmyk = space === 'cmyk' && profileAfterResize !== null;
+  let reduced = source.resize(fitInside(PREVIEW_LONG_EDGE)).toColourspace(cmyk ? 'cmyk' : 'srgb');
   if (profileAfterResize) {
-    const pixels = await (hasAlpha ? reduced.ensureAlpha() : reduced.removeAlpha()).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    const pixels = await (hasAlpha ? reduced.ensureAlpha() : cmyk ? reduced : reduced.removeAlpha()).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     // libvips converts an embedded profile to sRGB when it reads a file; a TIFF is the cheapest file to make.
     const { width, height } = pixels.info;
-    const tagged = tiffWithProfile(pixels.data, width, height, hasAlpha ? 4 : 3, profileAfterResize);
+    const tagged = tiffWithProfile(pixels.data, width, height, hasAlpha || cmyk ? 4 : 3, profileAfterResize, cmyk ? 'cmyk' : 'rgb');
     reduced = sharp(tagged).toColourspace('srgb');
   }
   const preview = await encode(reduced, hasAlpha).toBuffer({ resolveWithObject: true });

@@ -1,6 +1,6 @@
 import type { InputFormat } from '../../../shared/intake/faceMetadata.ts';
 import type { IngestedFace, IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
-import { colourPlan } from './colourManagement.ts';
+import { cmykPlan, colourPlan } from './colourManagement.ts';
 import { refusalForDecodeError } from './decodeErrors.ts';
 import { deriveImages } from './derivedImages.ts';
 import { faceMetadataFrom, type OriginalFile } from './imageMetadata.ts';
@@ -24,12 +24,13 @@ export async function rasterFace(
   try {
     const meta: SharpMetadata = await sharp(input, options).metadata();
     assertPixelBudget(meta.width, meta.height, limits.maxInputPixels);
-    const colour = colourPlan(meta);
+    const cmyk = meta.space === 'cmyk';
+    const colour = cmyk ? await cmykPlan(sharp, meta) : colourPlan(meta);
     const source = sharp(input, { ...options, ignoreIcc: colour.ignoreIcc }).autoOrient();
     // CMYK is reduced in CMYK and converted to sRGB at preview size: a third of the
     // time of converting every pixel of the original first (sharp's default).
-    if (meta.space === 'cmyk') source.pipelineColourspace('cmyk');
-    const derived = await deriveImages(sharp, source, meta.hasAlpha, colour.profileAfterResize);
+    if (cmyk) source.pipelineColourspace('cmyk');
+    const derived = await deriveImages(sharp, source, meta.hasAlpha && !cmyk, colour.profileAfterResize, cmyk ? 'cmyk' : 'rgb');
     return {
       metadata: faceMetadataFrom(format, meta, meta.autoOrient, original),
       palette: derived.palette,

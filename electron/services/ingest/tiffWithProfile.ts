@@ -1,37 +1,50 @@
 /**
- * Wraps 8-bit RGB or RGBA pixels in an uncompressed baseline TIFF that carries an
- * ICC profile. sharp can take raw pixels but cannot be told which profile they
- * are in; libvips honours a profile embedded in a file, converting to sRGB
- * like for any other image. HEIC from iPhones is Display P3: shown as sRGB
- * without this, reds and greens come out dull and the palette is off.
+ * Wraps 8-bit RGB, RGBA or CMYK pixels in an uncompressed baseline TIFF that
+ * carries an ICC profile (or none, when `icc` is null). sharp can take raw
+ * pixels but cannot be told which profile they are in; libvips honours a
+ * profile embedded in a file, converting to sRGB like for any other image.
+ * HEIC from iPhones is Display P3: shown as sRGB without this, reds and greens
+ * come out dull and the palette is off. With `colour` 'cmyk', the 4 channels are
+ * inks (PhotometricInterpretation 5, InkSet CMYK).
  */
-export function tiffWithProfile(pixels: Uint8Array, width: number, height: number, channels: 3 | 4, icc: Uint8Array): Uint8Array {
+export function tiffWithProfile(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  icc: Uint8Array | null,
+  colour: 'rgb' | 'cmyk' = 'rgb',
+): Uint8Array {
   const SHORT = 3;
   const LONG = 4;
   const UNDEFINED = 7;
   const entries: [tag: number, type: number, count: number, value: number][] = [];
   const headerSize = 8;
-  const alpha = channels === 4;
-  const entryCount = alpha ? 12 : 11;
+  const cmyk = colour === 'cmyk';
+  if (cmyk && channels !== 4) throw new RangeError('CMYK pixels have 4 channels');
+  const alpha = channels === 4 && !cmyk;
+  const profile = icc ?? new Uint8Array(0);
+  const entryCount = 10 + (alpha || cmyk ? 1 : 0) + (icc ? 1 : 0);
   const ifdSize = 2 + entryCount * 12 + 4;
   const bitsOffset = headerSize + ifdSize;
   const iccOffset = bitsOffset + channels * 2;
   // Pixel data on an even offset, as TIFF readers expect word alignment.
-  const pixelOffset = iccOffset + icc.length + (icc.length % 2);
+  const pixelOffset = iccOffset + profile.length + (profile.length % 2);
   entries.push(
     [256, LONG, 1, width], // ImageWidth
     [257, LONG, 1, height], // ImageLength
     [258, SHORT, channels, bitsOffset], // BitsPerSample: 8 for each sample
     [259, SHORT, 1, 1], // Compression: none
-    [262, SHORT, 1, 2], // PhotometricInterpretation: RGB
+    [262, SHORT, 1, cmyk ? 5 : 2], // PhotometricInterpretation: RGB, or separated (CMYK)
     [273, LONG, 1, pixelOffset], // StripOffsets
     [277, SHORT, 1, channels], // SamplesPerPixel
     [278, LONG, 1, height], // RowsPerStrip: one strip
     [279, LONG, 1, pixels.length], // StripByteCounts
     [284, SHORT, 1, 1], // PlanarConfiguration: interleaved
   );
+  if (cmyk) entries.push([332, SHORT, 1, 1]); // InkSet: CMYK
   if (alpha) entries.push([338, SHORT, 1, 2]); // ExtraSamples: unassociated alpha
-  entries.push([34675, UNDEFINED, icc.length, iccOffset]); // ICC profile
+  if (icc) entries.push([34675, UNDEFINED, icc.length, iccOffset]); // ICC profile
 
   const out = new Uint8Array(pixelOffset + pixels.length);
   const view = new DataView(out.buffer);
@@ -49,7 +62,7 @@ export function tiffWithProfile(pixels: Uint8Array, width: number, height: numbe
   });
   view.setUint32(headerSize + 2 + entryCount * 12, 0, true); // no next IFD
   for (let i = 0; i < channels; i += 1) view.setUint16(bitsOffset + i * 2, 8, true);
-  out.set(icc, iccOffset);
+  out.set(profile, iccOffset);
   out.set(pixels, pixelOffset);
   return out;
 }

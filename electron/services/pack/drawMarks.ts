@@ -1,4 +1,6 @@
-import { anchorOf } from '../../../shared/annotations/geometry.ts';
+import { badgeWidthInRadii, bodyLines, CHROME, outputChromeUnit, textBox, TEXT_BOX_OPACITY, type Size } from '../../../shared/annotations/appearance.ts';
+import { layoutBadges, leaderLine } from '../../../shared/annotations/badgeLayout.ts';
+import type { AnnotationShape } from '../../../shared/annotations/shape.ts';
 import { contrastRatio } from '../../../shared/annotations/colour.ts';
 import type { PackCrop, PackFace, PackMark } from '../../../shared/pack/packModelSchema.ts';
 import { THEME } from './packTheme.ts';
@@ -23,15 +25,13 @@ export function textOn(fill: string): string {
   return contrastRatio('#ffffff', fill) >= 4.5 ? THEME.colour.white : THEME.colour.dark;
 }
 
-/** Traces a shape's path (not the badge) in page coordinates; false for a text annotation, which has no path. */
-function tracePath(writer: PackWriter, mark: PackMark, view: ImageView): boolean {
+/**
+ * Traces a shape's lines (not the badge) in page coordinates, chrome sized at
+ * `unit` image pixels per chrome unit; false when the shape has no lines (pin, text).
+ */
+function tracePath(writer: PackWriter, shape: AnnotationShape, view: ImageView, unit: number): boolean {
   const doc = writer.doc;
-  const shape = mark.shape;
-  const { arrowHead, measureTick } = THEME.mark;
   switch (shape.kind) {
-    case 'pin':
-    case 'text':
-      return false;
     case 'rect': {
       const a = toPage(view, { x: shape.x, y: shape.y });
       doc.rect(a.x, a.y, shape.width * view.scale, shape.height * view.scale);
@@ -42,96 +42,110 @@ function tracePath(writer: PackWriter, mark: PackMark, view: ImageView): boolean
       doc.ellipse(c.x, c.y, Math.abs(shape.rx) * view.scale, Math.abs(shape.ry) * view.scale);
       return true;
     }
-    case 'arrow': {
-      const from = toPage(view, shape.from);
-      const to = toPage(view, shape.to);
-      const angle = Math.atan2(to.y - from.y, to.x - from.x);
-      const wing = (side: number) => ({ x: to.x - arrowHead * Math.cos(angle + side * 0.45), y: to.y - arrowHead * Math.sin(angle + side * 0.45) });
-      const [w1, w2] = [wing(1), wing(-1)];
-      doc.moveTo(from.x, from.y).lineTo(to.x, to.y).moveTo(w1.x, w1.y).lineTo(to.x, to.y).lineTo(w2.x, w2.y);
-      return true;
-    }
-    case 'measure': {
-      const from = toPage(view, shape.from);
-      const to = toPage(view, shape.to);
-      const angle = Math.atan2(to.y - from.y, to.x - from.x) + Math.PI / 2;
-      const dx = measureTick * Math.cos(angle);
-      const dy = measureTick * Math.sin(angle);
-      doc
-        .moveTo(from.x, from.y)
-        .lineTo(to.x, to.y)
-        .moveTo(from.x - dx, from.y - dy)
-        .lineTo(from.x + dx, from.y + dy)
-        .moveTo(to.x - dx, to.y - dy)
-        .lineTo(to.x + dx, to.y + dy);
-      return true;
-    }
-    case 'freehand': {
-      const [first, ...rest] = shape.points;
-      if (!first) return false;
-      const start = toPage(view, first);
-      doc.moveTo(start.x, start.y);
-      for (const p of rest) {
-        const q = toPage(view, p);
-        doc.lineTo(q.x, q.y);
+    default: {
+      const lines = bodyLines(shape, unit).filter((line) => line.length > 0);
+      for (const line of lines) {
+        const [first, ...rest] = line.map((p) => toPage(view, p));
+        if (!first) continue;
+        doc.moveTo(first.x, first.y);
+        for (const q of rest) doc.lineTo(q.x, q.y);
       }
-      return true;
+      return lines.length > 0;
     }
   }
 }
 
-/** A shape's stroke with a thin white halo under it, so it reads on light and dark designs alike. */
-function strokeShape(writer: PackWriter, mark: PackMark, view: ImageView): void {
+/** A shape's stroke with a thin white halo under it, so it reads on light and dark designs alike; `pt` is points per chrome unit. */
+function strokeShape(writer: PackWriter, mark: PackMark, view: ImageView, pt: number): void {
   const doc = writer.doc;
-  const { stroke, halo } = THEME.mark;
+  const unit = pt / view.scale;
   doc.save().lineJoin('round').lineCap('round');
-  if (tracePath(writer, mark, view)) {
-    doc.lineWidth(stroke + halo * 2).strokeOpacity(0.8).strokeColor(THEME.colour.white).stroke();
-    tracePath(writer, mark, view);
-    doc.lineWidth(stroke).strokeOpacity(1).strokeColor(mark.colour).stroke();
+  if (tracePath(writer, mark.shape, view, unit)) {
+    doc.lineWidth((CHROME.stroke + CHROME.halo * 2) * pt).strokeOpacity(0.8).strokeColor(THEME.colour.white).stroke();
+    tracePath(writer, mark.shape, view, unit);
+    doc.lineWidth(CHROME.stroke * pt).strokeOpacity(1).strokeColor(mark.colour).stroke();
+  }
+  if (mark.shape.kind === 'pin') {
+    const at = toPage(view, mark.shape.at);
+    doc.circle(at.x, at.y, CHROME.pinDot * pt).lineWidth(pt).fillAndStroke(mark.colour, THEME.colour.white);
   }
   doc.restore();
 }
 
-/** A text annotation: its words in the mark's colour on a light box, as on the canvas. */
-function drawTextMark(writer: PackWriter, mark: PackMark, view: ImageView, maxWidth: number): void {
+/** pdfkit's line box for Noto Sans is ascender + descender tall: this much of a font size. */
+const PDF_LINE_BOX = 1.362;
+
+/** A text annotation: its words in the mark's colour on a light box, at its stored size, as on the canvas and in the PNG. */
+function drawTextMark(writer: PackWriter, mark: PackMark, view: ImageView, face: Size): void {
   if (mark.shape.kind !== 'text') return;
-  const words = mark.shape.text.trim() || '…';
-  const style = { size: THEME.size.small, colour: mark.colour, font: 'bold' as const, lineGap: 0.5 };
-  const width = Math.min(maxWidth, writer.widthOf(words, style) + 1);
-  const height = writer.measure(words, width, style);
-  const at = toPage(view, mark.shape.at);
-  // Right of the badge that sits on the text's corner.
-  const x = at.x + THEME.mark.badgeRadius + 2;
-  writer.doc.save().fillOpacity(0.85).rect(x - 2, at.y - 1, width + 4, height + 2).fill(THEME.colour.white).restore();
-  writer.text(words, x, at.y, width, style);
+  const shape = mark.shape;
+  const size = textBox(shape, face).fontSize * view.scale;
+  const style = { size, colour: mark.colour, font: 'bold' as const, lineGap: 0 };
+  const lines = textBox(shape, face).lines;
+  const measured = Math.max(...lines.map((line) => writer.widthOf(line, style))) / view.scale;
+  const box = textBox(shape, face, measured);
+  const at = toPage(view, { x: box.x, y: box.y });
+  const doc = writer.doc;
+  doc.save().fillOpacity(TEXT_BOX_OPACITY).rect(at.x, at.y, box.width * view.scale, box.height * view.scale).fill(THEME.colour.white).restore();
+  const lineHeight = box.lineHeight * view.scale;
+  box.lines.forEach((line, i) => {
+    const top = at.y + box.padding * view.scale + i * lineHeight + (lineHeight - size * PDF_LINE_BOX) / 2;
+    // No wrapping: the box was sized to the widest line.
+    writer.text(line, at.x + box.padding * view.scale, top, box.width * view.scale * 2, style);
+  });
 }
 
-/** A numbered badge centred on `at`: a circle, or a pill when the label is long ("A12"). */
+/** A numbered badge centred on `at`: a circle, or a pill as wide as the shared model says for a long label ("A12"). */
 export function drawBadge(writer: PackWriter, label: string, colour: string, at: Point, radius: number = THEME.mark.badgeRadius): void {
   const doc = writer.doc;
-  const style = { font: 'bold' as const, size: THEME.mark.badgeFont * (radius / THEME.mark.badgeRadius), colour: textOn(colour) };
-  const textWidth = writer.widthOf(label, style);
-  const width = Math.max(radius * 2, textWidth + radius);
+  const style = { font: 'bold' as const, size: CHROME.badgeFont * (radius / CHROME.badgeRadius), colour: textOn(colour) };
+  const width = badgeWidthInRadii(label) * radius;
   doc.save();
-  doc.roundedRect(at.x - width / 2, at.y - radius, width, radius * 2, radius).lineWidth(1.2).fillAndStroke(colour, THEME.colour.white);
+  doc
+    .roundedRect(at.x - width / 2, at.y - radius, width, radius * 2, radius)
+    .lineWidth(CHROME.badgeOutline * (radius / CHROME.badgeRadius))
+    .fillAndStroke(colour, THEME.colour.white);
   doc.restore();
   writer.text(label, at.x - width / 2, at.y - style.size * 0.68, width, { ...style, align: 'center', lineGap: 0 });
 }
 
+/** Points per chrome unit for a picture `box` wide and tall: a stated share of the picture (shared/annotations/appearance.ts). */
+export function pagePointsPerChromeUnit(face: Size, view: ImageView): number {
+  return outputChromeUnit(face) * view.scale;
+}
+
 /**
- * Every mark of a face over its picture, as vectors: shapes clipped to the
- * picture, then the text marks, then the badges on top (never clipped, so a
- * badge on the edge stays whole).
+ * Every mark of a face over its picture, as vectors: shapes and text marks
+ * clipped to the picture, then the leader lines and badges on top, where the
+ * shared badge layout puts them (always inside the picture).
  */
 export function drawMarks(writer: PackWriter, face: PackFace, view: ImageView, box: { x: number; y: number; width: number; height: number }): void {
   const doc = writer.doc;
+  const size = { width: face.width, height: face.height };
+  const pt = pagePointsPerChromeUnit(size, view);
   doc.save();
   doc.rect(box.x, box.y, box.width, box.height).clip();
-  for (const mark of face.marks) strokeShape(writer, mark, view);
+  for (const mark of face.marks) strokeShape(writer, mark, view, pt);
+  for (const mark of face.marks) drawTextMark(writer, mark, view, size);
   doc.restore();
-  for (const mark of face.marks) drawTextMark(writer, mark, view, box.width * 0.45);
-  for (const mark of face.marks) drawBadge(writer, mark.label, mark.colour, toPage(view, anchorOf(mark.shape)));
+  const places = layoutBadges(
+    face.marks.map((mark) => ({ key: mark.annotationId, shape: mark.shape, label: mark.label })),
+    size,
+  );
+  const radius = CHROME.badgeRadius * pt;
+  face.marks.forEach((mark, i) => {
+    const place = places[i];
+    const leader = place ? leaderLine(place, radius / view.scale) : null;
+    if (!leader) return;
+    const [a, b] = leader.map((p) => toPage(view, p)) as [Point, Point];
+    doc.save().lineCap('round').lineWidth(CHROME.leader * pt).dash(3 * pt, { space: 2 * pt }).strokeColor(mark.colour);
+    doc.moveTo(a.x, a.y).lineTo(b.x, b.y).stroke();
+    doc.undash().restore();
+  });
+  face.marks.forEach((mark, i) => {
+    const place = places[i];
+    if (place) drawBadge(writer, mark.label, mark.colour, toPage(view, place.centre), radius);
+  });
 }
 
 /**
@@ -150,10 +164,12 @@ export function drawCrop(
   const doc = writer.doc;
   const scale = box.size / crop.rect.width;
   const view: ImageView = { x: box.x, y: box.y, scale, fromX: crop.rect.x, fromY: crop.rect.y };
+  // A detail is small and zoomed: its strokes keep the pack's usual line weight rather than a share of the detail.
+  const pt = THEME.mark.stroke / CHROME.stroke;
   doc.save();
   doc.rect(box.x, box.y, box.size, box.size).clip();
   drawImage(box.x - crop.rect.x * scale, box.y - crop.rect.y * scale, face.width * scale, face.height * scale);
-  for (const mark of face.marks) if (mark.annotationId !== crop.annotationId) strokeShape(writer, mark, view);
+  for (const mark of face.marks) if (mark.annotationId !== crop.annotationId) strokeShape(writer, mark, view, pt);
   doc.restore();
   doc.save().lineWidth(0.8).strokeColor(crop.colour).rect(box.x, box.y, box.size, box.size).stroke().restore();
   const pin = toPage(view, crop.pin);

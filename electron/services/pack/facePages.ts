@@ -1,4 +1,5 @@
-import type { PackFace, PackModel } from '../../../shared/pack/packModelSchema.ts';
+import { ANNOTATION_CATEGORIES } from '../../../shared/domain/annotation.ts';
+import type { PackFace, PackMark, PackModel } from '../../../shared/pack/packModelSchema.ts';
 import { drawBadge, drawCrop, drawMarks } from './drawMarks.ts';
 import { THEME } from './packTheme.ts';
 import { drawTable, type Row } from './pdfTable.ts';
@@ -20,34 +21,50 @@ const cropSize = (writer: PackWriter) => (writer.contentWidth - CROP_GAP * (CROP
  * (a long legend continues on the next page anyway).
  */
 function pictureMaxHeight(writer: PackWriter, face: PackFace): number {
-  const legend = 64 + face.marks.length * 37;
+  const legend = 64 + face.marks.length * 37 + new Set(face.marks.map((m) => m.category)).size * 22;
   const details = face.crops.length === 0 ? 0 : 36 + Math.ceil(face.crops.length / CROPS_PER_ROW) * (cropSize(writer) + 44);
   const wanted = writer.room - legend - details - 16;
   return Math.min(writer.room - 40, Math.max(writer.pageRoom * 0.42, Math.min(writer.pageRoom * 0.66, wanted)));
 }
 
+/**
+ * The legend grouped by category (in the studio's order of categories), each
+ * group under a shaded row naming it; within a group, marks keep the legend's
+ * order. A face whose marks all share one category still gets its one heading.
+ */
 function legendRows(writer: PackWriter, face: PackFace): Row[] {
   const small: TextStyle = { size: THEME.size.small };
-  return face.marks.map((mark) => ({
-    cells: [
-      {
-        runs: [],
-        graphic: { height: THEME.mark.badgeRadius * 2, before: true, content: true, draw: (x, y) => drawBadge(writer, mark.label, mark.colour, { x: x + 12, y: y + THEME.mark.badgeRadius }) },
-      },
-      {
-        runs: [
-          { text: mark.categoryText, style: small },
-          { text: mark.severityText, style: { ...small, font: 'bold', colour: SEVERITY_TEXT[mark.severity] }, gapBefore: 1 },
-        ],
-      },
-      {
-        runs: [
-          { text: mark.comment, style: { size: THEME.size.small + 0.5 } },
-          ...(mark.mentorName ? [{ text: mark.mentorName, style: { size: THEME.size.tiny, colour: THEME.colour.muted }, gapBefore: 2 }] : []),
-        ],
-      },
-    ],
-  }));
+  const rank = (mark: PackMark) => ANNOTATION_CATEGORIES.indexOf(mark.category);
+  const ordered = face.marks.map((mark, index) => ({ mark, index })).sort((a, b) => rank(a.mark) - rank(b.mark) || a.index - b.index);
+  const rows: Row[] = [];
+  let group: PackMark['category'] | null = null;
+  for (const { mark } of ordered) {
+    if (mark.category !== group) {
+      group = mark.category;
+      rows.push({ fill: THEME.colour.panel, cells: [{ runs: [] }, { runs: [{ text: mark.categoryText, style: { ...small, font: 'bold' } }] }, { runs: [] }] });
+    }
+    rows.push({
+      cells: [
+        {
+          runs: [],
+          graphic: { height: THEME.mark.badgeRadius * 2, before: true, content: true, draw: (x, y) => drawBadge(writer, mark.label, mark.colour, { x: x + 12, y: y + THEME.mark.badgeRadius }) },
+        },
+        {
+          runs: [
+            { text: mark.categoryText, style: small },
+            { text: mark.severityText, style: { ...small, font: 'bold', colour: SEVERITY_TEXT[mark.severity] }, gapBefore: 1 },
+          ],
+        },
+        {
+          runs: [
+            { text: mark.comment, style: { size: THEME.size.small + 0.5 } },
+            ...(mark.mentorName ? [{ text: mark.mentorName, style: { size: THEME.size.tiny, colour: THEME.colour.muted }, gapBefore: 2 }] : []),
+          ],
+        },
+      ],
+    });
+  }
+  return rows;
 }
 
 /** One face: its picture with every mark drawn over it, the legend, and a zoomed detail per pin. */

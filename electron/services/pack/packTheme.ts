@@ -30,15 +30,13 @@ export const THEME = {
   lineGap: 2.2,
   /** Space after a paragraph and before a heading. */
   gap: { paragraph: 6, beforeHeading: 14, afterHeading: 6 },
+  /**
+   * Marks over the pictures take their sizes from shared/annotations/appearance.ts (a share of the
+   * picture); these are the pack's own: the legend's badges and the line weight of zoomed details.
+   */
   mark: {
-    /** Stroke of shapes over the image, and the white halo under it that keeps it visible on any design. */
     stroke: 1.8,
-    halo: 1.6,
     badgeRadius: 7.5,
-    badgeFont: 8,
-    pinDot: 1.6,
-    arrowHead: 9,
-    measureTick: 4,
   },
 } as const;
 

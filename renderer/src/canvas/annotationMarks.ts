@@ -1,120 +1,185 @@
 import { Circle, Ellipse, FabricObject, FabricText, Group, Path, Rect } from 'fabric';
 import type { AnnotationShape } from '../../../shared/annotations/tools.ts';
+import type { Point } from '../../../shared/annotations/shape.ts';
 import { CONTRAST_TEXT, contrastRatio } from '../../../shared/annotations/colour.ts';
+import {
+  badgeWidthInRadii,
+  bodyLines,
+  CHROME,
+  textBox,
+  TEXT_BOX_OPACITY,
+  type Polyline,
+  type Size,
+} from '../../../shared/annotations/appearance.ts';
+import { leaderLine, type BadgePlace } from '../../../shared/annotations/badgeLayout.ts';
 
 /*
- * How an annotation looks, in one place: the review canvas (fabricView.ts)
- * and the burned-in PNGs of a critique pack (burnAnnotations.ts) both draw
- * with these, so a mark on the exported image is the mark the mentor made.
+ * Fabric objects for a mark, as shared/annotations/appearance.ts and
+ * badgeLayout.ts say it looks: the review canvas (fabricView.ts) and the
+ * burned-in PNGs of a critique pack (burnAnnotations.ts) both draw with these.
  *
- * Geometry is in original image pixels. `unit` is how many image pixels one
- * screen pixel covers (1 / zoom on the canvas): strokes, arrow heads and
- * badges are sized in screen pixels times `unit`, so they keep their size on
- * screen at any zoom.
+ * Geometry is in original image pixels. `unit` is image pixels per chrome
+ * unit: 1 / zoom on the canvas, a share of the face in the PNG.
+ *
+ * A mark is three objects: its body (the geometry the mentor selects and
+ * moves), its chrome (arrowhead, ticks, leader line: rebuilt when the unit
+ * changes) and its badge (placed by the shared layout).
  */
 
 // Fabric 7 centres objects by default; every position here is a top-left in image pixels.
 FabricObject.ownDefaults.originX = 'left';
 FabricObject.ownDefaults.originY = 'top';
 
-const FONT = 'Noto Sans, DejaVu Sans, sans-serif';
-/** Badge radius in screen pixels; a long label ("A12") stretches it into a pill. */
-const BADGE_RADIUS = 12;
+export const MARK_FONT = 'Noto Sans, DejaVu Sans, sans-serif';
 const DARK_TEXT = '#1f2933';
-
-function arrowPath(from: { x: number; y: number }, to: { x: number; y: number }, head: number): string {
-  const angle = Math.atan2(to.y - from.y, to.x - from.x);
-  const wing = (side: number) => ({
-    x: to.x - head * Math.cos(angle + side * 0.45),
-    y: to.y - head * Math.sin(angle + side * 0.45),
-  });
-  const a = wing(1);
-  const b = wing(-1);
-  return `M ${from.x} ${from.y} L ${to.x} ${to.y} M ${a.x} ${a.y} L ${to.x} ${to.y} L ${b.x} ${b.y}`;
-}
-
-function measurePath(from: { x: number; y: number }, to: { x: number; y: number }, tick: number): string {
-  const angle = Math.atan2(to.y - from.y, to.x - from.x) + Math.PI / 2;
-  const dx = tick * Math.cos(angle);
-  const dy = tick * Math.sin(angle);
-  return `M ${from.x} ${from.y} L ${to.x} ${to.y} M ${from.x - dx} ${from.y - dy} L ${from.x + dx} ${from.y + dy} M ${to.x - dx} ${to.y - dy} L ${to.x + dx} ${to.y + dy}`;
-}
 
 /** White on a dark mark colour, near-black on a light one (the amber of "saran"), whichever reads. */
 export function badgeTextColour(fill: string): string {
   return contrastRatio('#ffffff', fill) >= CONTRAST_TEXT ? '#ffffff' : DARK_TEXT;
 }
 
-/** The shape of an annotation (not its badge) as a Fabric object, outlined in `colour`. */
-export function markBody(shape: AnnotationShape, colour: string, unit: number, draft = false): FabricObject {
-  const common = { stroke: colour, fill: 'transparent', strokeWidth: 2, objectCaching: false, hasRotatingPoint: false };
+function polylinesPath(lines: readonly Polyline[]): string {
+  const parts = lines.filter((l) => l.length > 0).map((l) => l.map((p, i) => `${i === 0 ? 'M' : 'L'} ${p.x} ${p.y}`).join(' '));
+  return parts.length ? parts.join(' ') : 'M 0 0';
+}
+
+/** The geometry of a mark with no chrome: what the mentor selects, moves and resizes. */
+function geometryLines(shape: AnnotationShape): Polyline[] {
   switch (shape.kind) {
-    case 'rect':
-      return new Rect({ ...common, left: shape.x, top: shape.y, width: shape.width, height: shape.height });
-    case 'ellipse':
-      return new Ellipse({ ...common, left: shape.cx - shape.rx, top: shape.cy - shape.ry, rx: shape.rx, ry: shape.ry });
     case 'arrow':
-      return new Path(arrowPath(shape.from, shape.to, 18 * unit), common);
     case 'measure':
-      return new Path(measurePath(shape.from, shape.to, 8 * unit), common);
-    case 'freehand': {
-      const [first, ...rest] = shape.points;
-      const d = first ? `M ${first.x} ${first.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}` : 'M 0 0';
-      return new Path(d, { ...common, strokeLineCap: 'round', strokeLineJoin: 'round' });
-    }
-    case 'text':
-      return new FabricText(shape.text || '…', {
-        left: shape.at.x,
-        top: shape.at.y,
-        fill: colour,
-        fontSize: 18 * unit,
-        fontFamily: FONT,
-        backgroundColor: 'rgba(255,255,255,0.85)',
-        objectCaching: false,
-      });
-    case 'pin':
-      return new Circle({
-        left: shape.at.x - (draft ? 6 : 3),
-        top: shape.at.y - (draft ? 6 : 3),
-        radius: draft ? 6 : 3,
-        fill: colour,
-        stroke: '#ffffff',
-        strokeWidth: 1,
-        objectCaching: false,
-      });
+      return [[shape.from, shape.to]];
+    default:
+      return bodyLines(shape, 1);
   }
 }
 
+/** A text mark: its lines in the mark's colour on a light box, sized by the stored font size. */
+function textBody(shape: Extract<AnnotationShape, { kind: 'text' }>, colour: string, face: Size): Group {
+  const provisional = textBox(shape, face);
+  const lines = provisional.lines.map(
+    (line) => new FabricText(line || ' ', { fontSize: provisional.fontSize, fontFamily: MARK_FONT, fontWeight: 'bold', fill: colour, objectCaching: false }),
+  );
+  const measured = Math.max(...lines.map((l) => l.width ?? 0));
+  const box = textBox(shape, face, measured);
+  const background = new Rect({
+    left: box.x,
+    top: box.y,
+    width: box.width,
+    height: box.height,
+    fill: `rgba(255,255,255,${TEXT_BOX_OPACITY})`,
+    strokeWidth: 0,
+    objectCaching: false,
+  });
+  lines.forEach((line, i) => {
+    // Fabric's line box is 1.13 font sizes tall with the glyphs in it: centre it in the model's line height.
+    const top = box.y + box.padding + i * box.lineHeight + (box.lineHeight - (line.height ?? box.fontSize)) / 2;
+    line.set({ left: box.x + box.padding, top });
+  });
+  return new Group([background, ...lines], { objectCaching: false, subTargetCheck: false });
+}
+
 /**
- * The numbered badge of an annotation, centred on `at` and drawn in screen
- * pixels (scale it with `styleMark`): a circle, or a pill when the label is
- * longer than the circle is wide.
+ * The body of a mark (not its chrome or badge) as a Fabric object, outlined in
+ * `colour`. `face` is the picture's size (a text mark's box stays inside it);
+ * `unit` sizes the pin dot. Marks that cross the picture's edge are clipped to it.
+ */
+export function markBody(shape: AnnotationShape, colour: string, face: Size, unit: number, draft = false): FabricObject {
+  const common = { stroke: colour, fill: 'transparent', strokeWidth: CHROME.stroke * unit, objectCaching: false, hasRotatingPoint: false };
+  let body: FabricObject;
+  switch (shape.kind) {
+    case 'rect':
+      body = new Rect({ ...common, left: shape.x, top: shape.y, width: shape.width, height: shape.height });
+      break;
+    case 'ellipse':
+      body = new Ellipse({ ...common, left: shape.cx - shape.rx, top: shape.cy - shape.ry, rx: shape.rx, ry: shape.ry });
+      break;
+    case 'arrow':
+    case 'measure':
+    case 'freehand':
+      body = new Path(polylinesPath(geometryLines(shape)), { ...common, strokeLineCap: 'round', strokeLineJoin: 'round' });
+      break;
+    case 'text':
+      body = textBody(shape, colour, face);
+      break;
+    case 'pin': {
+      const radius = CHROME.pinDot * unit * (draft ? 2 : 1);
+      body = new Circle({ left: shape.at.x - radius, top: shape.at.y - radius, radius, fill: colour, stroke: '#ffffff', strokeWidth: unit, objectCaching: false });
+      break;
+    }
+  }
+  clipToFace(body, face);
+  return body;
+}
+
+/** Clips an object to the picture when it reaches outside it; one inside draws without the clip's cost. */
+export function clipToFace(object: FabricObject, face: Size): void {
+  const box = object.getBoundingRect();
+  const outside = box.left < 0 || box.top < 0 || box.left + box.width > face.width || box.top + box.height > face.height;
+  object.clipPath = outside ? new Rect({ left: 0, top: 0, width: face.width, height: face.height, absolutePositioned: true }) : undefined;
+}
+
+/**
+ * A mark's chrome at `unit`: arrowhead wings, measuring ticks, and the leader
+ * line to a badge that moved aside (`badgeRadius` is the badge as drawn, in
+ * image pixels). Null when the mark has none.
+ */
+export function markChrome(
+  shape: AnnotationShape,
+  colour: string,
+  face: Size,
+  unit: number,
+  place: BadgePlace | null,
+  badgeRadius: number,
+): FabricObject | null {
+  const lines: Polyline[] = [];
+  if (shape.kind === 'arrow' || shape.kind === 'measure') lines.push(...bodyLines(shape, unit).slice(1));
+  const chrome = lines.length
+    ? new Path(polylinesPath(lines), { stroke: colour, fill: 'transparent', strokeWidth: CHROME.stroke * unit, strokeLineCap: 'round', strokeLineJoin: 'round', objectCaching: false })
+    : null;
+  const leader = place ? leaderLine(place, badgeRadius) : null;
+  const leaderPath = leader
+    ? new Path(polylinesPath([leader as [Point, Point]]), { stroke: colour, fill: 'transparent', strokeWidth: CHROME.leader * unit, strokeDashArray: [3 * unit, 2 * unit], objectCaching: false })
+    : null;
+  const parts = [chrome, leaderPath].filter((p): p is Path => p !== null);
+  if (parts.length === 0) return null;
+  const object = parts.length === 1 ? (parts[0] as Path) : new Group(parts, { objectCaching: false });
+  object.set({ selectable: false, evented: false });
+  clipToFace(object, face);
+  return object;
+}
+
+/**
+ * The numbered badge of a mark, centred on `at` and drawn in chrome units
+ * (scale it with `styleMark`): a circle, or a pill when the label is long. Its
+ * width comes from the shared model, not from this surface's font.
  */
 export function markBadge(label: string, colour: string, at: { x: number; y: number }): Group {
+  const radius = CHROME.badgeRadius;
   // No per-object caches: Fabric makes each at least 256 × 256 px, a thousand of them for 500 badges.
   const text = new FabricText(label, {
     originX: 'center',
     originY: 'center',
-    fontSize: 13,
+    fontSize: CHROME.badgeFont,
     fontWeight: 'bold',
     fill: badgeTextColour(colour),
-    fontFamily: FONT,
+    fontFamily: MARK_FONT,
     objectCaching: false,
   });
-  const width = Math.max(BADGE_RADIUS * 2, (text.width ?? 0) + BADGE_RADIUS);
+  const width = badgeWidthInRadii(label) * radius;
   const pill = new Rect({
     left: 0,
     top: 0,
     width,
-    height: BADGE_RADIUS * 2,
-    rx: BADGE_RADIUS,
-    ry: BADGE_RADIUS,
+    height: radius * 2,
+    rx: radius,
+    ry: radius,
     fill: colour,
     stroke: '#ffffff',
-    strokeWidth: 2,
+    strokeWidth: CHROME.badgeOutline,
     objectCaching: false,
   });
-  text.set({ left: width / 2, top: BADGE_RADIUS });
+  text.set({ left: width / 2, top: radius });
   return new Group([pill, text], {
     left: at.x,
     top: at.y,
@@ -126,8 +191,18 @@ export function markBadge(label: string, colour: string, at: { x: number; y: num
   });
 }
 
-/** Stroke width and badge size for `unit` image pixels per screen pixel; a selected mark is drawn bolder. */
-export function styleMark(body: FabricObject, badge: Group, unit: number, selected = false): void {
-  body.set({ strokeWidth: (selected ? 4 : 2.5) * unit, cornerSize: 10, borderScaleFactor: 1 });
-  badge.set({ scaleX: unit, scaleY: unit });
+/** Stroke width for `unit` and badge size for `badgeUnit` (image pixels per chrome unit); a selected mark is drawn bolder. */
+export function styleMark(body: FabricObject, badge: Group, unit: number, badgeUnit: number, selected = false): void {
+  if (body instanceof Circle) {
+    // A pin's dot is chrome: the same size on screen at any zoom, centred on the pin.
+    const centre = body.getCenterPoint();
+    const radius = CHROME.pinDot * unit * (selected ? 1.5 : 1);
+    body.set({ radius, strokeWidth: unit });
+    body.setPositionByOrigin(centre, 'center', 'center');
+  } else if (!(body instanceof Group)) {
+    body.set({ strokeWidth: (selected ? CHROME.strokeSelected : CHROME.stroke) * unit });
+  }
+  body.set({ cornerSize: 10, borderScaleFactor: 1 });
+  body.setCoords();
+  badge.set({ scaleX: badgeUnit, scaleY: badgeUnit });
 }

@@ -1,7 +1,8 @@
 import { FabricImage, StaticCanvas } from 'fabric';
 import type { AnnotationShape } from '../../../shared/annotations/tools.ts';
-import { anchorOf } from '../../../shared/annotations/geometry.ts';
-import { markBadge, markBody, styleMark } from './annotationMarks.ts';
+import { CHROME, outputChromeUnit } from '../../../shared/annotations/appearance.ts';
+import { layoutBadges, type BadgePlace } from '../../../shared/annotations/badgeLayout.ts';
+import { markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
 import { loadImage } from './loadImage.ts';
 
 /** One mark to burn in: its shape in original image pixels, its colour and the label on its badge ("3", "A3"). */
@@ -17,13 +18,6 @@ export interface BurnMark {
  * scaled down to it, marks and all.
  */
 export const BURN_MAX_SIDE = 8000;
-/**
- * Marks are sized as on a review canvas showing the whole face this many
- * pixels across: a badge is the same share of the picture as the mentor saw
- * it, whatever the resolution of the original.
- */
-export const BURN_VIEW_SIDE = 1200;
-
 export interface BurnOptions {
   /** Pixel size of the original (upright): the marks' coordinate space, and the PNG's size up to `maxSide`. */
   width: number;
@@ -71,12 +65,18 @@ export async function burnAnnotations(original: Blob, marks: readonly BurnMark[]
         objectCaching: false,
       }),
     );
-    const unit = Math.max(width, height) / BURN_VIEW_SIDE;
-    const badges = marks.map((mark) => {
-      const body = markBody(mark.shape, mark.colour, unit);
-      const badge = markBadge(mark.label, mark.colour, anchorOf(mark.shape));
-      styleMark(body, badge, unit);
+    // Chrome is a stated share of the picture (shared/annotations/appearance.ts), badges where the shared layout puts them.
+    const face = { width, height };
+    const unit = outputChromeUnit(face);
+    const places = layoutBadges(marks.map((mark, i) => ({ key: String(i), shape: mark.shape, label: mark.label })), face);
+    const badges = marks.map((mark, i) => {
+      const place = places[i] as BadgePlace;
+      const body = markBody(mark.shape, mark.colour, face, unit);
+      const badge = markBadge(mark.label, mark.colour, place.centre);
+      styleMark(body, badge, unit, unit);
+      const chrome = markChrome(mark.shape, mark.colour, face, unit, place, CHROME.badgeRadius * unit);
       canvas?.add(body);
+      if (chrome) canvas?.add(chrome);
       return badge;
     });
     // Badges above every shape, as on the canvas and in the PDF.

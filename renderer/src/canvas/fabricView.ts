@@ -1,8 +1,9 @@
-import { Canvas, FabricImage, type FabricObject, type Group, Point, type TPointerEventInfo } from 'fabric';
+import { Canvas, FabricImage, type FabricObject, Group, Point, type TPointerEventInfo } from 'fabric';
 import type { Annotation } from '../../../shared/domain/annotation.ts';
 import type { AnnotationShape, PointerInput, ToolName } from '../../../shared/annotations/tools.ts';
-import { anchorOf } from '../../../shared/annotations/geometry.ts';
-import { markBadge, markBody, styleMark } from './annotationMarks.ts';
+import { canvasBadgeUnit, canvasChromeUnit, CHROME } from '../../../shared/annotations/appearance.ts';
+import { layoutBadges, type BadgePlace } from '../../../shared/annotations/badgeLayout.ts';
+import { markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
 import { loadImage } from './loadImage.ts';
 import { OTHER_MENTOR_COLOUR, SEVERITY_COLOURS } from './severityColours.ts';
 
@@ -36,6 +37,11 @@ interface Entry {
   id: string;
   body: FabricObject;
   badge: Group;
+  /** Arrowhead, ticks, leader line: sized in screen pixels, so rebuilt when the zoom changes. */
+  chrome: FabricObject | null;
+  place: BadgePlace;
+  shape: AnnotationShape;
+  colour: string;
   start: { left: number; top: number };
 }
 
@@ -70,6 +76,11 @@ export class FabricView {
       renderOnAddRemove: false,
     });
     this.canvas.on('before:render', () => this.applyStyle());
+    // What is on screen, for people's tools and tests: the view transform (image pixels → canvas pixels) and how many marks are drawn.
+    this.canvas.on('after:render', () => {
+      element.dataset.viewport = this.canvas.viewportTransform.join(' ');
+      element.dataset.marks = String(this.entries.size);
+    });
     this.canvas.on('mouse:down', (e) => this.onDown(e));
     this.canvas.on('mouse:move', (e) => this.onMove(e));
     this.canvas.on('mouse:up', (e) => this.onUp(e));
@@ -158,8 +169,11 @@ export class FabricView {
     });
     if (this.image) this.canvas.remove(this.image);
     this.image = image;
+    const resized = this.imageSize.width !== original.width || this.imageSize.height !== original.height;
     this.imageSize = original;
     this.canvas.insertAt(0, image);
+    // Badge places and clipping depend on the picture's size.
+    if (resized && this.drawn.length) this.setAnnotations(this.drawn, this.selectedId);
     this.canvas.requestRenderAll();
   }
 
@@ -228,9 +242,16 @@ export class FabricView {
   setAnnotations(list: readonly DrawnAnnotation[], selectedId: string | null): void {
     this.drawn = [...list];
     this.selectedId = selectedId;
-    for (const entry of this.entries.values()) this.canvas.remove(entry.body, entry.badge);
+    for (const entry of this.entries.values()) this.removeEntry(entry);
     this.entries.clear();
-    for (const item of list) this.addEntry(item);
+    // Badges are placed together (shared/annotations/badgeLayout.ts), as in the PNG and the PDF.
+    const places = layoutBadges(
+      list.map((item) => ({ key: item.annotation.id, shape: item.annotation.shape, label: String(item.annotation.number) })),
+      this.imageSize,
+    );
+    list.forEach((item, i) => this.addEntry(item, places[i] as BadgePlace));
+    // Badges above every shape, as in the PNG and the PDF.
+    for (const entry of this.entries.values()) this.canvas.add(entry.badge);
     const selected = selectedId ? this.entries.get(selectedId) : undefined;
     if (selected && this.tool === 'select' && selected.body.selectable) this.canvas.setActiveObject(selected.body);
     this.restyle();
@@ -238,7 +259,7 @@ export class FabricView {
 
   setDraft(shape: AnnotationShape | null): void {
     if (this.draft) this.canvas.remove(this.draft);
-    this.draft = shape ? this.bodyFor(shape, '#1a56c4', true) : null;
+    this.draft = shape ? this.draftFor(shape) : null;
     if (this.draft) {
       this.draft.set({ selectable: false, evented: false, strokeDashArray: [6 / this.getZoom(), 4 / this.getZoom()] });
       this.canvas.add(this.draft);
@@ -266,13 +287,21 @@ export class FabricView {
     return item.mine ? SEVERITY_COLOURS[item.annotation.severity] : OTHER_MENTOR_COLOUR;
   }
 
-  private bodyFor(shape: AnnotationShape, colour: string, draft = false): FabricObject {
-    return markBody(shape, colour, 1 / this.getZoom(), draft);
+  private draftFor(shape: AnnotationShape): FabricObject {
+    const unit = canvasChromeUnit(this.getZoom());
+    const body = markBody(shape, '#1a56c4', this.imageSize, unit, true);
+    const chrome = markChrome(shape, '#1a56c4', this.imageSize, unit, null, 0);
+    return chrome ? new Group([body, chrome], { objectCaching: false }) : body;
   }
 
-  private addEntry(item: DrawnAnnotation): void {
+  private removeEntry(entry: Entry): void {
+    this.canvas.remove(entry.body, entry.badge);
+    if (entry.chrome) this.canvas.remove(entry.chrome);
+  }
+
+  private addEntry(item: DrawnAnnotation, place: BadgePlace): void {
     const colour = this.colourOf(item);
-    const body = this.bodyFor(item.annotation.shape, colour);
+    const body = markBody(item.annotation.shape, colour, this.imageSize, canvasChromeUnit(this.getZoom()));
     const resizable = item.annotation.shape.kind === 'rect' || item.annotation.shape.kind === 'ellipse';
     body.set({
       selectable: this.tool === 'select' && item.editable,
@@ -288,12 +317,16 @@ export class FabricView {
       transparentCorners: false,
     });
     body.setControlsVisibility({ mtr: false });
-    const badge = markBadge(String(item.annotation.number), colour, anchorOf(item.annotation.shape));
-    this.canvas.add(body, badge);
+    const badge = markBadge(String(item.annotation.number), colour, place.centre);
+    this.canvas.add(body);
     this.entries.set(item.annotation.id, {
       id: item.annotation.id,
       body,
       badge,
+      chrome: null,
+      place,
+      shape: item.annotation.shape,
+      colour,
       start: { left: body.left ?? 0, top: body.top ?? 0 },
     });
   }
@@ -312,8 +345,15 @@ export class FabricView {
     if (!this.styleDirty) return;
     this.styleDirty = false;
     const zoom = this.getZoom();
-    // Badges take no pointer events, so their hit-testing coordinates are never needed.
-    for (const [id, entry] of this.entries) styleMark(entry.body, entry.badge, 1 / zoom, id === this.selectedId);
+    const unit = canvasChromeUnit(zoom);
+    const badgeUnit = canvasBadgeUnit(zoom, this.imageSize);
+    for (const [id, entry] of this.entries) {
+      // Badges take no pointer events, so their hit-testing coordinates are never needed.
+      styleMark(entry.body, entry.badge, unit, badgeUnit, id === this.selectedId);
+      if (entry.chrome) this.canvas.remove(entry.chrome);
+      entry.chrome = markChrome(entry.shape, entry.colour, this.imageSize, unit, entry.place, CHROME.badgeRadius * badgeUnit);
+      if (entry.chrome) this.canvas.insertAt(this.canvas.getObjects().indexOf(entry.body) + 1, entry.chrome);
+    }
   }
 
   async dispose(): Promise<void> {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAsset, useAssetImageUrl, useLiveSubmission, useParticipant, useWorkshop } from '../../data/hooks.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { colourProfileOf } from '../../../../shared/intake/colourProfile.ts';
 import { faceReadiness } from '../../../../shared/intake/faceReadiness.ts';
 import { PaletteChart } from './PaletteChart.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
@@ -26,13 +27,14 @@ export function FaceScreen() {
   const m = asset.metadata;
   const face = t(`faces.${asset.face}`);
   const readiness = faceReadiness(asset, participant?.packDimensions ?? null);
+  const profile = colourProfileOf(m);
   const rows: [string, string][] = [
     [t('face.fileName'), asset.fileName],
     [t('face.format'), m.format.toUpperCase()],
     [t('face.pixels'), `${format.number(m.width)} × ${format.number(m.height)}`],
     [t('face.density'), m.densityDpi ? format.number(m.densityDpi) : t('common.notSet')],
     [t('face.colourSpace'), m.colourSpace.toUpperCase()],
-    [t('face.profile'), m.iccProfileName ?? t('common.notSet')],
+    [t('face.profile'), profile ? (profile.assumed ? t('face.profileAssumed', { name: profile.name }) : profile.name) : t('common.notSet')],
     [t('face.alpha'), m.hasAlpha ? t('face.yes') : t('face.no')],
     [t('face.bitDepth'), `${m.bitDepth}-bit`],
     [t('face.fileSize'), format.bytes(m.byteSize)],

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { categoryForLink, changesFromSnippet } from '../../../../shared/annotations/categorySuggestion.ts';
 import { ANNOTATION_CATEGORIES, SEVERITIES, type Annotation } from '../../../../shared/domain/annotation.ts';
 import { distance, measureMillimetres, mmPerPixelFromKnownLength } from '../../../../shared/annotations/geometry.ts';
 import { LABEL_ITEMS } from '../../../../shared/domain/labelChecklist.ts';
@@ -39,6 +40,8 @@ export function AnnotationEditor({ annotation, editable, snippets, criteria = []
   const [stored, setStored] = useState(annotation.comment);
   const [query, setQuery] = useState('');
   const [knownMm, setKnownMm] = useState('');
+  // A category picked by hand is never overridden by a suggestion (shared/annotations/categorySuggestion.ts).
+  const [categoryByHand, setCategoryByHand] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const language = i18n.language === 'en' ? 'en' : 'id';
 
@@ -82,7 +85,10 @@ export function AnnotationEditor({ annotation, editable, snippets, criteria = []
           id="annotation-category"
           value={annotation.category}
           disabled={!editable}
-          onChange={(e) => onChange({ category: e.target.value as Annotation['category'] })}
+          onChange={(e) => {
+            setCategoryByHand(true);
+            onChange({ category: e.target.value as Annotation['category'] });
+          }}
         >
           {ANNOTATION_CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -136,7 +142,11 @@ export function AnnotationEditor({ annotation, editable, snippets, criteria = []
           id="annotation-link"
           disabled={!editable}
           value={linkValue(annotation.link)}
-          onChange={(e) => onChange({ link: linkFromValue(e.target.value) })}
+          onChange={(e) => {
+            const link = linkFromValue(e.target.value);
+            const category = categoryByHand ? null : categoryForLink(link);
+            onChange(category && category !== annotation.category ? { link, category } : { link });
+          }}
         >
           <option value="">{t('review.noLink')}</option>
           {criteria.length > 0 || linkedCriterion ? (
@@ -189,7 +199,8 @@ export function AnnotationEditor({ annotation, editable, snippets, criteria = []
                 const next = comment ? `${comment.trimEnd()} ${text}` : text;
                 setComment(next);
                 flush(next);
-                if (!annotation.comment && first.severity !== annotation.severity) onChange({ severity: first.severity, category: first.category });
+                const extra = changesFromSnippet(annotation, first, categoryByHand);
+                if (Object.keys(extra).length > 0) onChange(extra);
                 setQuery('');
               }
             }}
@@ -206,6 +217,8 @@ export function AnnotationEditor({ annotation, editable, snippets, criteria = []
                       const next = comment ? `${comment.trimEnd()} ${text}` : text;
                       setComment(next);
                       flush(next);
+                      const extra = changesFromSnippet(annotation, snippet, categoryByHand);
+                      if (Object.keys(extra).length > 0) onChange(extra);
                       setQuery('');
                     }}
                   >

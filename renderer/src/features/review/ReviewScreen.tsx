@@ -7,6 +7,8 @@ import { hexFromRgb } from '../../../../shared/annotations/colour.ts';
 import { STARTER_SNIPPETS, type Snippet } from '../../../../shared/annotations/commentBank.ts';
 import { distance, measureMillimetres, mmPerPixelFromPack, scaleShapeToBounds, shapeBounds, translateShape } from '../../../../shared/annotations/geometry.ts';
 import { createTool, TOOL_NAMES, type AnnotationShape, type PointerInput, type Tool, type ToolName } from '../../../../shared/annotations/tools.ts';
+import { textSizeForZoom } from '../../../../shared/annotations/appearance.ts';
+import { categoryForNewMarkHere, rememberCategoryHere } from './categoryMemory.ts';
 import { useKeyCommands } from '../../app/keymap.ts';
 import { ariaKeys, shortcutHint } from '../../../../shared/keymap/keymap.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
@@ -182,8 +184,15 @@ function ReviewWorkspace() {
           break;
         case 'commit': {
           setDraft(null);
-          const shape = output.shape.kind === 'measure' ? { ...output.shape, mmPerPixel } : output.shape;
-          void editing.create(face.id, shape).then((created) => {
+          // A note's font size is chosen now, to read at this zoom, and stored with it (shared/annotations/appearance.ts).
+          const shape =
+            output.shape.kind === 'measure'
+              ? { ...output.shape, mmPerPixel }
+              : output.shape.kind === 'text'
+                ? { ...output.shape, fontSize: textSizeForZoom(zoom) }
+                : output.shape;
+          // The category last used with this tool (categoryMemory.ts): legends group by it.
+          void editing.create(face.id, shape, { category: categoryForNewMarkHere(shape.kind) }).then((created) => {
             setSelectedId(created.id);
             chooseTool('select');
             // A new annotation wants its comment: show the editor.
@@ -478,7 +487,10 @@ function ReviewWorkspace() {
                     editable={selected.mentorId === mentor.id}
                     snippets={snippets}
                     criteria={criteria}
-                    onChange={(changes) => void editing.update(selected.id, changes)}
+                    onChange={(changes) => {
+                      if (changes.category) rememberCategoryHere(selected.shape.kind, changes.category);
+                      void editing.update(selected.id, changes);
+                    }}
                     onDelete={() => {
                       void editing.remove(selected.id);
                       setSelectedId(null);

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { clippedAnchor, clipSegment, layoutBadges, leaderLine, type BadgeInput, type BadgePlace } from '../../../shared/annotations/badgeLayout.ts';
+import { CHROME, layoutBadgeRadius, outputChromeUnit } from '../../../shared/annotations/appearance.ts';
+import type { AnnotationShape } from '../../../shared/annotations/shape.ts';
+
+const FACE = { width: 1200, height: 1600 };
+const R = layoutBadgeRadius(FACE);
+
+function boxesOverlap(a: BadgePlace, b: BadgePlace): boolean {
+  return Math.abs(a.centre.x - b.centre.x) < a.halfWidth + b.halfWidth && Math.abs(a.centre.y - b.centre.y) < a.radius + b.radius;
+}
+
+function expectInside(place: BadgePlace, face = FACE) {
+  expect(place.centre.x - place.halfWidth).toBeGreaterThanOrEqual(-1e-9);
+  expect(place.centre.y - place.radius).toBeGreaterThanOrEqual(-1e-9);
+  expect(place.centre.x + place.halfWidth).toBeLessThanOrEqual(face.width + 1e-9);
+  expect(place.centre.y + place.radius).toBeLessThanOrEqual(face.height + 1e-9);
+}
+
+const mark = (key: string, shape: AnnotationShape, label = key): BadgeInput => ({ key, shape, label });
+
+describe('badge layout', () => {
+  it('moves an ellipse badge off the pin just above it, along a leader line, and leaves the pin where it is', () => {
+    // The report: a pin on "KOPI" with an ellipse just below; the ellipse's badge covered pin 1.
+    const pin = mark('1', { kind: 'pin', at: { x: 600, y: 400 } });
+    const ellipse = mark('2', { kind: 'ellipse', cx: 600, cy: 400 + R * 5, rx: 200, ry: R * 4.6 });
+    const [p, e] = layoutBadges([pin, ellipse], FACE) as [BadgePlace, BadgePlace];
+    expect(p.centre).toEqual({ x: 600, y: 400 });
+    expect(p.moved).toBe(false);
+    expect(boxesOverlap(p, e)).toBe(false);
+    expect(e.moved).toBe(true);
+    const leader = leaderLine(e);
+    expect(leader).not.toBeNull();
+    // The leader starts on the ellipse's top and is short: a few badge sizes at most.
+    expect(leader?.[0]).toEqual({ x: 600, y: 400 + R * 0.4 });
+    expect(Math.hypot(e.centre.x - e.anchor.x, e.centre.y - e.anchor.y)).toBeLessThan(R * 6);
+  });
+
+  it('keeps the badge of an arrow that starts outside the picture where the arrow enters it, wholly inside', () => {
+    const arrow = mark('4', { kind: 'arrow', from: { x: -300, y: 800 }, to: { x: 300, y: 800 } });
+    const [a] = layoutBadges([arrow], FACE) as [BadgePlace];
+    expect(a.anchor).toEqual({ x: 0, y: 800 });
+    expectInside(a);
+    expect(a.centre.x).toBeCloseTo(a.halfWidth, 6);
+  });
+
+  it('places a badge for every mark, even one wholly outside the picture', () => {
+    const marks = [
+      mark('1', { kind: 'rect', x: -500, y: -500, width: 100, height: 100 }),
+      mark('2', { kind: 'freehand', points: [{ x: 5000, y: 100 }, { x: 5100, y: 200 }] }),
+      mark('3', { kind: 'text', at: { x: 1190, y: 1590 }, text: 'Terlalu kecil' }),
+      mark('4', { kind: 'measure', from: { x: -100, y: 100 }, to: { x: 100, y: 100 }, mmPerPixel: null }),
+    ];
+    const places = layoutBadges(marks, FACE);
+    expect(places.map((p) => p.key)).toEqual(['1', '2', '3', '4']);
+    for (const p of places) expectInside(p);
+  });
+
+  it('never lets two badges overlap or a badge cover a pin, on a crowded face', () => {
+    // 60 marks in a 400 px square: far more than fit without moving.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const marks: BadgeInput[] = Array.from({ length: 60 }, (_, i) => {
+      const at = { x: 400 + random() * 400, y: 600 + random() * 400 };
+      const shapes: AnnotationShape[] = [
+        { kind: 'pin', at },
+        { kind: 'rect', x: at.x, y: at.y, width: 80, height: 40 },
+        { kind: 'arrow', from: at, to: { x: at.x + 90, y: at.y + 30 } },
+        { kind: 'ellipse', cx: at.x, cy: at.y, rx: 30, ry: 30 },
+      ];
+      return mark(String(i + 1), shapes[i % shapes.length] as AnnotationShape);
+    });
+    const places = layoutBadges(marks, FACE);
+    expect(places).toHaveLength(60);
+    for (let i = 0; i < places.length; i += 1) {
+      expectInside(places[i] as BadgePlace);
+      for (let j = i + 1; j < places.length; j += 1) expect(boxesOverlap(places[i] as BadgePlace, places[j] as BadgePlace), `${i + 1} and ${j + 1}`).toBe(false);
+    }
+    const dot = CHROME.pinDot * outputChromeUnit(FACE);
+    marks.forEach((m, i) => {
+      if (m.shape.kind !== 'pin') return;
+      const pin = m.shape.at;
+      places.forEach((p, j) => {
+        if (i === j) return;
+        const covered = Math.abs(p.centre.x - pin.x) < p.halfWidth + dot && Math.abs(p.centre.y - pin.y) < p.radius + dot;
+        expect(covered, `badge ${j + 1} over pin ${i + 1}`).toBe(false);
+      });
+    });
+  });
+
+  it('gives the same places for the same marks, whatever else is going on (no randomness, no measuring)', () => {
+    const marks = [mark('1', { kind: 'pin', at: { x: 10, y: 10 } }), mark('2', { kind: 'pin', at: { x: 12, y: 12 } })];
+    expect(layoutBadges(marks, FACE)).toEqual(layoutBadges(marks, FACE));
+  });
+
+  it('widens the badge for a long label ("A12") and keeps it clear of its neighbours', () => {
+    const [a, b] = layoutBadges(
+      [mark('A12', { kind: 'pin', at: { x: 300, y: 300 } }), mark('B3', { kind: 'pin', at: { x: 300 + R * 2.2, y: 300 } })],
+      FACE,
+    ) as [BadgePlace, BadgePlace];
+    expect(a.halfWidth).toBeGreaterThan(R);
+    expect(boxesOverlap(a, b)).toBe(false);
+  });
+});
+
+describe('anchors inside the picture', () => {
+  it('clips a segment to the picture, and misses one wholly outside', () => {
+    expect(clipSegment({ x: -100, y: 100 }, { x: 100, y: 100 }, FACE)).toEqual([{ x: 0, y: 100 }, { x: 100, y: 100 }]);
+    expect(clipSegment({ x: -100, y: -100 }, { x: -10, y: -10 }, FACE)).toBeNull();
+  });
+
+  it('takes a freehand line where it first enters the picture', () => {
+    expect(clippedAnchor({ kind: 'freehand', points: [{ x: -5, y: 3 }, { x: 20, y: 30 }] }, FACE)).toEqual({ x: 20, y: 30 });
+  });
+});

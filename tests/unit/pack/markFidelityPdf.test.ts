@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { renderPackPdf } from '../../../electron/services/pack/renderPackPdf.ts';
+import { CHROME, outputChromeUnit } from '../../../shared/annotations/appearance.ts';
+import { buildPackModel } from '../../../shared/pack/packModel.ts';
+import { annotation, FACE_COLOURS, packInput } from '../../support/packFixture.ts';
+import { faceImages, hasPdftoppm, rasterise } from '../../support/packPdf.ts';
+import {
+  checkSurface,
+  cropRaster,
+  FIDELITY_FACE,
+  FIDELITY_MARKS,
+  FIDELITY_TEXT_SIZE,
+  fidelityFacePng,
+  pictureBox,
+} from '../../support/markFidelity.ts';
+
+const OUT = join(import.meta.dirname, '..', '..', '..', 'test-results', 'fidelity');
+
+/*
+ * The PDF part of the mark fidelity check (the canvas and the PNG are in
+ * tests/e2e/markFidelity.spec.ts, on the same fixture and the same finder).
+ */
+describe.skipIf(!hasPdftoppm)('marks in the PDF, rasterised with pdftoppm', () => {
+  it('shows every badge where the shared layout puts it, none overlapping, and the note at its stored size', async () => {
+    const input = packInput({ annotations: 0 });
+    const front = input.faces[0];
+    if (!front) throw new Error('no front');
+    front.metadata = { ...front.metadata, width: FIDELITY_FACE.width, height: FIDELITY_FACE.height };
+    input.annotations = FIDELITY_MARKS.map((m) => annotation(`f${m.number}`, 'm-rina', front.id, m.number, m.shape, { severity: m.severity }));
+    const images = await faceImages(input, FACE_COLOURS);
+    images.set(front.id, await sharp(await fidelityFacePng()).jpeg({ quality: 92 }).toBuffer());
+    const model = buildPackModel(input, { language: 'id', mode: { mentorId: 'm-rina' } });
+    const pdf = await renderPackPdf(model, images, { pageSize: 'A4' });
+    const pages = await rasterise(pdf, OUT, 'pdf-face', 150);
+
+    // The face's page: the one with the most of the face's background colour.
+    const rasters = pages.map((p) => ({ data: new Uint8Array(p.data), width: p.width, height: p.height, channels: 3 }));
+    // Tight: the pack's light accent panels are within 10 of the face's colour.
+    const boxes = rasters.map((r) => pictureBox(r, undefined, 5));
+    const index = boxes.reduce((best, b, i) => (b.count > (boxes[best]?.count ?? 0) ? i : best), 0);
+    const raster = rasters[index];
+    const picture = boxes[index];
+    if (!raster || !picture) throw new Error('the fidelity face is on no page');
+    const scale = picture.width / FIDELITY_FACE.width;
+    expect(picture.height / scale).toBeCloseTo(FIDELITY_FACE.height, -1);
+    const radius = CHROME.badgeRadius * outputChromeUnit(FIDELITY_FACE) * scale;
+    // Only the picture: the legend's badges are the same size.
+    const report = checkSurface('pdf', cropRaster(raster, picture), { scale, x: 0, y: 0 }, radius);
+    expect(report.found).toHaveLength(FIDELITY_MARKS.length);
+    for (const [number, miss] of report.misses) expect(miss, `badge ${number}`).toBeLessThan(4);
+    expect(report.overlapping).toEqual([]);
+    // Cap height of "KOPI 12" in Noto Sans Bold is 0.714 of the font size.
+    expect(report.textHeight / (FIDELITY_TEXT_SIZE * 0.714)).toBeGreaterThan(0.9);
+    expect(report.textHeight / (FIDELITY_TEXT_SIZE * 0.714)).toBeLessThan(1.1);
+  }, 60_000);
+});
