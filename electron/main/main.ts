@@ -86,10 +86,17 @@ function start(): void {
     },
   };
 
-  const pool = createIngestPool(() => spawnUtilityWorker(ingestWorkerPath), availableParallelism());
-  const packs = createPackPool(
-    () => spawnUtilityWorker<PackTask, PackReply>(packWorkerPath, 'Kemas Studio pack worker'),
+  // Every job is bounded (a setting); a worker past its bound, or cancelled, is killed and replaced.
+  const workerLimits = () => settings.get().workerLimits;
+  const pool = createIngestPool(
+    () => spawnUtilityWorker(ingestWorkerPath, 'Kemas Studio image worker', workerLimits().memoryMb),
     availableParallelism(),
+    workerLimits,
+  );
+  const packs = createPackPool(
+    () => spawnUtilityWorker<PackTask, PackReply>(packWorkerPath, 'Kemas Studio pack worker', workerLimits().memoryMb),
+    availableParallelism(),
+    workerLimits,
   );
   const backupFolder = process.env.KEMAS_BACKUP_DIR ?? defaultBackupFolder(homedir());
   const backups = createBackupService({
@@ -125,9 +132,10 @@ function start(): void {
     },
     settings,
     dialogs,
-    ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
+    ingest: (bytes, fileName, limits, jobId) => pool.run(bytes, fileName, limits, jobId),
     pack: (request) => packs.run(request),
     summary: (request) => packs.summary(request),
+    cancelJob: (jobId) => pool.cancel(jobId) || packs.cancel(jobId),
     // shell.openPath answers '' on success, else why it could not open the folder.
     exports: createExportService({ open: async (folder) => (await shell.openPath(folder)) === '' }),
     openedFiles: () => pendingFiles.drain(),

@@ -22,7 +22,7 @@ export const noDialogs: Dialogs = {
 };
 
 /** Runs one file through the intake pipeline, off the main thread (see ingestPool.ts). */
-export type IngestRunner = (bytes: Uint8Array, fileName: string, limits: IngestLimits) => Promise<IngestOutcome>;
+export type IngestRunner = (bytes: Uint8Array, fileName: string, limits: IngestLimits, jobId?: string) => Promise<IngestOutcome>;
 
 /** Draws a critique pack (PDF, and ZIP when asked), off the main thread (see packPool.ts). */
 export type PackRunner = (request: PackRenderRequest) => Promise<PackRenderResponse>;
@@ -37,6 +37,8 @@ export interface HostServices {
   ingest: IngestRunner;
   pack: PackRunner;
   summary: SummaryRunner;
+  /** Stops a queued or running worker job by the id its request carried; false when there is none (see jobs.ts). */
+  cancelJob?: (jobId: string) => boolean;
   /** Writes exported files into a folder; absent on a host without a file system of its own. */
   exports?: ExportService;
   /** Drains the `.kemas` files the desktop opened the studio with; absent where there is no desktop (browser host). */
@@ -64,9 +66,10 @@ export function createHostHandlers(services: HostServices): Handlers {
     'dialog.open': (request) => services.dialogs.open(request),
     'dialog.save': (request) => services.dialogs.save(request),
     'ingest.file': (request) =>
-      services.ingest(request.bytes, request.fileName, services.settings.get().ingestLimits),
+      services.ingest(request.bytes, request.fileName, services.settings.get().ingestLimits, request.jobId),
     'pack.render': (request) => services.pack(request),
     'pack.summary': (request) => services.summary(request),
+    'jobs.cancel': async (request) => ({ cancelled: services.cancelJob?.(request.jobId) ?? false }),
     'export.folder': async () => ({ folder: exportsOf(services).defaultFolder() }),
     'export.write': (request) => exportsOf(services).write(request),
     'export.reveal': (request) => exportsOf(services).reveal(request.folder),

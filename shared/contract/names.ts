@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'ingest.file',
   'pack.render',
   'pack.summary',
+  'jobs.cancel',
   'export.folder',
   'export.write',
   'export.reveal',

@@ -10,6 +10,8 @@ export type HostErrorCode =
   | 'cancelled'
   /** The host's worker (image or pack) stopped mid-job; the next job gets a fresh one. */
   | 'worker-stopped'
+  /** The job passed its time or memory bound (a setting); its worker was killed and replaced. */
+  | 'too-heavy'
   | 'internal';
 
 export interface HostError {

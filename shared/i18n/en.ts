@@ -1,6 +1,7 @@
 import type { Messages } from './id.ts';
 import { checklistPanelEn } from './parts/checklistPanel.ts';
 import { faultIntakeReasonsEn, faultsEn } from './parts/faults.ts';
+import { boundsIntakeReasonsEn, boundsEn } from './parts/bounds.ts';
 import { packEn } from './parts/pack.ts';
 import { packsEn } from './parts/packs.ts';
 import { batchEn } from './parts/batch.ts';
@@ -220,6 +221,7 @@ export const en: Messages = {
       'save-failed': 'The image was read but could not be saved. Try again.',
       'storage-full': 'Storage is full. Free some disk space, then import again.',
       ...faultIntakeReasonsEn,
+      ...boundsIntakeReasonsEn,
     },
   },
   library: {
@@ -519,6 +521,7 @@ export const en: Messages = {
   summary: summaryEn,
   checklistPanel: checklistPanelEn,
   faults: faultsEn,
+  bounds: boundsEn,
   bundles: bundlesEn,
   menu: {
     file: 'File',

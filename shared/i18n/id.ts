@@ -1,5 +1,6 @@
 import { checklistPanelId } from './parts/checklistPanel.ts';
 import { faultIntakeReasonsId, faultsId } from './parts/faults.ts';
+import { boundsIntakeReasonsId, boundsId } from './parts/bounds.ts';
 import { packId } from './parts/pack.ts';
 import { packsId } from './parts/packs.ts';
 import { batchId } from './parts/batch.ts';
@@ -222,6 +223,7 @@ export const id = {
       'save-failed': 'Gambar terbaca tetapi tidak bisa disimpan. Coba lagi.',
       'storage-full': 'Penyimpanan penuh. Kosongkan ruang disk, lalu impor lagi.',
       ...faultIntakeReasonsId,
+      ...boundsIntakeReasonsId,
     },
   },
   library: {
@@ -522,6 +524,7 @@ export const id = {
   summary: summaryId,
   checklistPanel: checklistPanelId,
   faults: faultsId,
+  bounds: boundsId,
   bundles: bundlesId,
   menu: {
     file: 'Berkas',
