@@ -53,6 +53,7 @@ export const en: Messages = {
     endBeforeStart: 'The end date cannot be before the start date.',
     positiveNumber: 'Enter a number above 0.',
     atMost: 'At most {{max}}.',
+    between: 'Between {{min}} and {{max}}.',
     invalid: 'This value is not valid.',
   },
   errors: {

@@ -55,6 +55,7 @@ export const id = {
     endBeforeStart: 'Tanggal selesai tidak boleh sebelum tanggal mulai.',
     positiveNumber: 'Masukkan angka lebih dari 0.',
     atMost: 'Paling besar {{max}}.',
+    between: 'Antara {{min}} dan {{max}}.',
     invalid: 'Isian ini tidak valid.',
   },
   errors: {
