@@ -10,7 +10,8 @@ import { availableParallelism } from 'node:os';
 import { createIngestPool } from '../services/ingestPool.ts';
 import { createPackPool } from '../services/packPool.ts';
 import { spawnIngestProcess, spawnPackProcess } from './processWorker.ts';
-import { createExportService } from '../services/exportFolder.ts';
+import { createExportService, defaultExportFolder } from '../services/exportFolder.ts';
+import { createFolderGrants } from '../services/folderGrants.ts';
 import { openFolderWithSystem } from './folderOpener.ts';
 import { createWorkerFaults } from './workerFaults.ts';
 import { createBackupService, defaultBackupFolder } from '../services/backupFolder.ts';
@@ -69,6 +70,12 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     defaultFolder: backupFolder,
     keep: () => settings.get().backup.keep,
   });
+  // Folders typed in the app and confirmed there (folders.grant), remembered beside the settings;
+  // the host's own proposals, and a backup folder set before grants existed, count as granted.
+  const grants = createFolderGrants({
+    store,
+    implicit: () => [defaultExportFolder(), backupFolder, ...(settings.get().backup.folder ? [settings.get().backup.folder as string] : [])],
+  });
   const handlers = createHostHandlers({
     appInfo: {
       name: 'Kemas Studio',
@@ -83,8 +90,9 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     pack: (request) => packs.run(request),
     summary: (request) => packs.summary(request),
     cancelJob: (jobId) => pool.cancel(jobId) || packs.cancel(jobId),
-    exports: createExportService({ open: openFolderWithSystem }),
+    exports: createExportService({ open: openFolderWithSystem, grants }),
     backups,
+    grants,
   });
   const token = randomBytes(24).toString('hex');
   const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers, faults });

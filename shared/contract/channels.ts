@@ -7,6 +7,7 @@ import * as exportFiles from './exportFiles.ts';
 import { openedFilesRequestSchema, openedFilesResponseSchema } from './openFiles.ts';
 import * as backups from './backups.ts';
 import * as jobs from './jobs.ts';
+import * as folders from './folders.ts';
 
 export type { Channel, MenuCommand } from './names.ts';
 
@@ -112,6 +113,9 @@ export const contract = {
   'pack.summary': { request: packSummaryRequestSchema, response: packSummaryResponseSchema },
   /** Stops a job (a file being read, a pack being drawn) queued or running in a host worker: see jobs.ts. */
   'jobs.cancel': { request: jobs.jobCancelRequestSchema, response: jobs.jobCancelResponseSchema },
+  /** Whether the host may write into a folder, and granting it once the person confirmed: see folders.ts. */
+  'folders.check': { request: folders.folderRequestSchema, response: folders.folderCheckResponseSchema },
+  'folders.grant': { request: folders.folderRequestSchema, response: folders.folderGrantResponseSchema },
   /** Writing a batch of packs into a folder: see exportFiles.ts. */
   'export.folder': { request: empty, response: exportFiles.exportFolderResponseSchema },
   'export.write': { request: exportFiles.exportWriteRequestSchema, response: exportFiles.exportWriteResponseSchema },

@@ -16,6 +16,9 @@ export class WorkerStoppedError extends Error {}
 /** Thrown for a job that passed its wall-time or memory bound: its worker was killed (see jobs.ts). */
 export class WorkerLimitError extends Error {}
 
+/** Thrown when a path lies outside every folder the person granted (see folders.ts). */
+export class FolderNotGrantedError extends Error {}
+
 /** Thrown for a job the person cancelled (`jobs.cancel`) while it was queued or running. */
 export class JobCancelledError extends Error {}
 
@@ -39,6 +42,7 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
     if (error instanceof WorkerStoppedError) return err('worker-stopped', error.message);
     if (error instanceof WorkerLimitError) return err('too-heavy', error.message);
     if (error instanceof JobCancelledError) return err('cancelled', error.message);
+    if (error instanceof FolderNotGrantedError) return err('not-granted', error.message);
     return err('internal', error instanceof Error ? error.message : String(error));
   }
 }

@@ -12,6 +12,8 @@ export const CHANNEL_NAMES = [
   'pack.render',
   'pack.summary',
   'jobs.cancel',
+  'folders.check',
+  'folders.grant',
   'export.folder',
   'export.write',
   'export.reveal',

@@ -12,6 +12,8 @@ export type HostErrorCode =
   | 'worker-stopped'
   /** The job passed its time or memory bound (a setting); its worker was killed and replaced. */
   | 'too-heavy'
+  /** The path is outside every folder the person granted (chosen in a dialog, or typed and confirmed). */
+  | 'not-granted'
   | 'internal';
 
 export interface HostError {

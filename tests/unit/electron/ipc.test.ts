@@ -53,6 +53,10 @@ function spyHandlers(): Handlers {
     'pack.render': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null })),
     'pack.summary': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) })),
     'jobs.cancel': vi.fn(async () => ({ cancelled: false })),
+
+    'folders.check': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor', granted: true, confirmedBy: 'app' as const })),
+
+    'folders.grant': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor', granted: true })),
     'export.folder': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' })),
     'export.write': vi.fn(async () => ({ written: true as const })),
     'export.reveal': vi.fn(async () => ({ opened: true as const })),

@@ -24,6 +24,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'pack.render': async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null }),
     'pack.summary': async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) }),
     'jobs.cancel': async () => ({ cancelled: false }),
+
+    'folders.check': async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor', granted: true, confirmedBy: 'app' as const }),
+
+    'folders.grant': async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor', granted: true }),
     'export.folder': async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' }),
     'export.write': async () => ({ written: true as const }),
     'export.reveal': async () => ({ opened: true as const }),
