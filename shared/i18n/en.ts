@@ -2,6 +2,7 @@ import type { Messages } from './id.ts';
 import { checklistPanelEn } from './parts/checklistPanel.ts';
 import { faultIntakeReasonsEn, faultsEn } from './parts/faults.ts';
 import { boundsIntakeReasonsEn, boundsEn } from './parts/bounds.ts';
+import { grantsEn } from './parts/grants.ts';
 import { packEn } from './parts/pack.ts';
 import { packsEn } from './parts/packs.ts';
 import { batchEn } from './parts/batch.ts';
@@ -523,6 +524,7 @@ export const en: Messages = {
   checklistPanel: checklistPanelEn,
   faults: faultsEn,
   bounds: boundsEn,
+  grants: grantsEn,
   bundles: bundlesEn,
   menu: {
     file: 'File',

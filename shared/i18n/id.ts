@@ -1,6 +1,7 @@
 import { checklistPanelId } from './parts/checklistPanel.ts';
 import { faultIntakeReasonsId, faultsId } from './parts/faults.ts';
 import { boundsIntakeReasonsId, boundsId } from './parts/bounds.ts';
+import { grantsId } from './parts/grants.ts';
 import { packId } from './parts/pack.ts';
 import { packsId } from './parts/packs.ts';
 import { batchId } from './parts/batch.ts';
@@ -526,6 +527,7 @@ export const id = {
   checklistPanel: checklistPanelId,
   faults: faultsId,
   bounds: boundsId,
+  grants: grantsId,
   bundles: bundlesId,
   menu: {
     file: 'Berkas',
