@@ -114,6 +114,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
   console.log(`Kemas Studio (browser host) is running at ${address}`);
   if (args.printUrl) printUrl();
   if (args.open) {
+    console.log(`Opening it in your browser. To open it again later, open this file in the browser:\n\n    ${launchFile}\n`);
     void openLaunchFile(launchFile).then((opened) => {
       if (opened) return;
       console.log('No browser could be opened.');

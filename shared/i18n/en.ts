@@ -64,7 +64,7 @@ export const en: Messages = {
     saveFailed: 'This change could not be saved. Everything else is safe; try again.',
     notFound: 'This item was not found. It may have been deleted.',
     hostForbidden:
-      'The studio is not allowed to reach its host. Open the full address (with its token) that was printed in the terminal when the studio started.',
+      'The studio is not allowed to reach its host. Open the launch file the terminal names (kemas-…-open.html) again, or restart with --print-url and open the full address with its token.',
     hostUnavailable: 'The studio host is not answering. Check that Kemas Studio is still running, then reload.',
     storageFull: 'Storage is full. Free some disk space, then try again. No data was lost.',
   },

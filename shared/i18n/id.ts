@@ -66,7 +66,7 @@ export const id = {
     saveFailed: 'Perubahan ini tidak bisa disimpan. Data lain tetap aman; coba lagi.',
     notFound: 'Data ini tidak ditemukan. Mungkin sudah dihapus.',
     hostForbidden:
-      'Studio tidak diizinkan menghubungi host. Buka alamat lengkap (dengan token) yang ditampilkan di terminal saat studio dijalankan.',
+      'Studio tidak diizinkan menghubungi host. Buka lagi berkas pembuka yang disebut di terminal (kemas-…-open.html), atau jalankan ulang dengan --print-url dan buka alamat lengkap dengan tokennya.',
     hostUnavailable: 'Host studio tidak menjawab. Pastikan Kemas Studio masih berjalan, lalu muat ulang.',
     storageFull: 'Penyimpanan penuh. Kosongkan ruang disk, lalu coba lagi. Tidak ada data yang hilang.',
   },
