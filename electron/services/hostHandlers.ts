@@ -10,6 +10,7 @@ import type { ExportService } from './exportFolder.ts';
 import type { OpenedFilesResponse } from '../../shared/contract/openFiles.ts';
 import type { BackupService } from './backupFolder.ts';
 import type { FolderGrants } from './folderGrants.ts';
+import { exportFolderSchema } from '../../shared/contract/exportFiles.ts';
 
 export interface Dialogs {
   open(request: z.output<typeof openDialogRequestSchema>): Promise<DialogResponse>;
@@ -100,7 +101,8 @@ export function createHostHandlers(services: HostServices): Handlers {
     'files.opened': async () => (services.openedFiles ? services.openedFiles() : { files: [], refused: [] }),
     'backup.list': () => backupsOf(services).list(),
     'backup.checkFolder': async (request) => {
-      await grantsOf(services).require(request.folder);
+      // A relative path is answered by the check itself ('relative'); anything it could write must be granted.
+      if (exportFolderSchema.safeParse(request.folder).success) await grantsOf(services).require(request.folder);
       return backupsOf(services).checkFolder(request.folder);
     },
     'backup.begin': async (request) => {

@@ -57,7 +57,6 @@ describe('hostile files against a bounded ingest pool (one worker, 3 s per file)
     const { outcome, ms } = await timed(pool.run(bomb, fileName, DEFAULT_INGEST_LIMITS));
     expect(outcome).toMatchObject({ ok: false, reason: 'too-heavy' });
     expect(outcome.ok ? '' : outcome.detail).toContain(fileName);
-    expect(ms).toBeGreaterThanOrEqual(BOUND_SECONDS * 1000 - 50);
     expect(ms).toBeLessThan(BOUND_SECONDS * 1000 + SLACK_MS);
     // The same one-worker pool, with a fresh worker process, reads an ordinary photo.
     await expect(pool.run(await jpeg(), 'depan.jpg', DEFAULT_INGEST_LIMITS)).resolves.toMatchObject({ ok: true });

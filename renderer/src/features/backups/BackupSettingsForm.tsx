@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSettings } from '../../../../shared/contract/backups.ts';
+import { exportFolderSchema } from '../../../../shared/contract/exportFiles.ts';
 import { host } from '../../host/hostClient.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
@@ -48,7 +49,9 @@ function SettingsForm({ initial, defaultFolder, onSaved }: { initial: BackupSett
     if (!(keep >= 1 && keep <= 100)) next.keep = t('backups.keepInvalid');
     let folder: string | null = null;
     // A typed folder the host has not written into before is allowed once, here.
-    const grant = draft.folder.trim() === '' ? null : await folderGrant.ensure(draft.folder.trim());
+    // (A relative path is refused below by backup.checkFolder, with its own reason.)
+    const typed = draft.folder.trim();
+    const grant = typed === '' || !exportFolderSchema.safeParse(typed).success ? null : await folderGrant.ensure(typed);
     if (grant && !grant.ok) next.folder = t(grant.reason === 'declined' ? 'grants.declined' : 'grants.failed');
     else if (draft.folder.trim() !== '') {
       const checked = await host.call('backup.checkFolder', { folder: draft.folder });
