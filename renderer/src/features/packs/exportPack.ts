@@ -62,7 +62,7 @@ export function hostFailure(code: HostErrorCode, message: string): PackExportErr
 export async function cancellableHostJob<T>(host: HostClient, signal: AbortSignal, call: (jobId: string) => Promise<T>): Promise<T> {
   signal.throwIfAborted();
   const jobId = crypto.randomUUID();
-  const stop = () => void host.call('jobs.cancel', { jobId });
+  const stop = () => void host.call('jobs.cancel', { jobId }).catch(() => {});
   signal.addEventListener('abort', stop, { once: true });
   try {
     return await unlessAborted(call(jobId), signal);
