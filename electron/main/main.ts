@@ -2,7 +2,9 @@ import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { createIngestPool } from '../services/ingestPool.ts';
-import { createExportService } from '../services/exportFolder.ts';
+import { createExportService, defaultExportFolder } from '../services/exportFolder.ts';
+import { createFolderGrants } from '../services/folderGrants.ts';
+import { grantQuestion } from './grantQuestion.ts';
 import { createBackupService, defaultBackupFolder } from '../services/backupFolder.ts';
 import { createQuitBackup, type QuitBackup } from './quitBackup.ts';
 import { createPackPool, type PackReply, type PackTask } from '../services/packPool.ts';
@@ -69,6 +71,13 @@ function start(): void {
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, rendererDir);
 
+  const backupFolder = process.env.KEMAS_BACKUP_DIR ?? defaultBackupFolder(homedir());
+  // Folders chosen in the native folder dialog, or allowed in the host's own question, remembered in electron-store.
+  const grants = createFolderGrants({
+    store,
+    implicit: () => [defaultExportFolder(homedir()), backupFolder, ...(settings.get().backup.folder ? [settings.get().backup.folder as string] : [])],
+  });
+
   const dialogs: Dialogs = {
     async open(request) {
       const properties: ('openFile' | 'openDirectory' | 'multiSelections')[] = [
@@ -77,6 +86,8 @@ function start(): void {
       if (request.multiple) properties.push('multiSelections');
       const options = { title: request.title, filters: request.filters, properties };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      // A folder the person picked in the system's own dialog is theirs to write into.
+      if (request.directory && !result.canceled) for (const path of result.filePaths) await grants.grant(path);
       return { canceled: result.canceled, paths: result.filePaths };
     },
     async save(request) {
@@ -86,12 +97,18 @@ function start(): void {
     },
   };
 
-  const pool = createIngestPool(() => spawnUtilityWorker(ingestWorkerPath), availableParallelism());
-  const packs = createPackPool(
-    () => spawnUtilityWorker<PackTask, PackReply>(packWorkerPath, 'Kemas Studio pack worker'),
+  // Every job is bounded (a setting); a worker past its bound, or cancelled, is killed and replaced.
+  const workerLimits = () => settings.get().workerLimits;
+  const pool = createIngestPool(
+    () => spawnUtilityWorker(ingestWorkerPath, 'Kemas Studio image worker', workerLimits().memoryMb),
     availableParallelism(),
+    workerLimits,
   );
-  const backupFolder = process.env.KEMAS_BACKUP_DIR ?? defaultBackupFolder(homedir());
+  const packs = createPackPool(
+    () => spawnUtilityWorker<PackTask, PackReply>(packWorkerPath, 'Kemas Studio pack worker', workerLimits().memoryMb),
+    availableParallelism(),
+    workerLimits,
+  );
   const backups = createBackupService({
     folder: () => settings.get().backup.folder ?? backupFolder,
     defaultFolder: backupFolder,
@@ -125,13 +142,21 @@ function start(): void {
     },
     settings,
     dialogs,
-    ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
+    ingest: (bytes, fileName, limits, jobId) => pool.run(bytes, fileName, limits, jobId),
     pack: (request) => packs.run(request),
     summary: (request) => packs.summary(request),
+    cancelJob: (jobId) => pool.cancel(jobId) || packs.cancel(jobId),
     // shell.openPath answers '' on success, else why it could not open the folder.
-    exports: createExportService({ open: async (folder) => (await shell.openPath(folder)) === '' }),
+    exports: createExportService({ open: async (folder) => (await shell.openPath(folder)) === '', grants }),
     openedFiles: () => pendingFiles.drain(),
     backups,
+    grants,
+    // A typed folder: the person is asked in a native box the renderer cannot answer for them.
+    confirmGrant: async (folder) => {
+      const question = grantQuestion(settings.get().language, folder);
+      const result = mainWindow ? await dialog.showMessageBox(mainWindow, question) : await dialog.showMessageBox(question);
+      return result.response === 0;
+    },
   });
   registerIpc(ipcMain, {
     ...baseHandlers,

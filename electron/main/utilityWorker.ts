@@ -1,4 +1,5 @@
-import { app, utilityProcess } from 'electron';
+import { app, utilityProcess, type UtilityProcess } from 'electron';
+import { DEFAULT_WORKER_LIMITS } from '../../shared/contract/jobs.ts';
 import type { IngestReply, IngestTask } from '../services/ingestPool.ts';
 import type { PoolWorker } from '../services/workerPool.ts';
 
@@ -16,6 +17,26 @@ export function utilityExecArgv(platform: NodeJS.Platform, packaged: boolean): s
 }
 
 /**
+ * Kills a utility process outright. Its own `kill()` asks with SIGTERM; a
+ * process whose libvips threads are deep in a filter bomb must go at once.
+ */
+function killNow(child: UtilityProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+    else child.kill();
+  } catch {
+    child.kill();
+  }
+}
+
+/** A utility process's working set in bytes, from Electron's process metrics; null once it is gone. */
+function workingSetBytes(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const metric = app.getAppMetrics().find((m) => m.pid === pid);
+  return metric ? metric.memory.workingSetSize * 1024 : null;
+}
+
+/**
  * The desktop app's pool worker: an Electron utilityProcess running a worker
  * entry (ingest or pack), so sharp and pdfkit never run in (or block) the main
  * process.
@@ -23,8 +44,10 @@ export function utilityExecArgv(platform: NodeJS.Platform, packaged: boolean): s
 export function spawnUtilityWorker<Task = IngestTask, Reply = IngestReply>(
   entry: string,
   serviceName = 'Kemas Studio image worker',
+  memoryMb = DEFAULT_WORKER_LIMITS.memoryMb,
 ): PoolWorker<Task, Reply> {
-  const execArgv = utilityExecArgv(process.platform, app.isPackaged);
+  // The JavaScript heap gets the bound plus headroom: the pool's watch of the whole process stops it first.
+  const execArgv = [...utilityExecArgv(process.platform, app.isPackaged), `--max-old-space-size=${memoryMb + 256}`];
   const child = utilityProcess.fork(entry, [], { serviceName, stdio: 'ignore', execArgv });
   // A fatal V8 error in the child is emitted as 'error' before its 'exit': unheard, it would be
   // rethrown in the main process. The pool learns of the death from 'exit' and fails the job.
@@ -33,6 +56,7 @@ export function spawnUtilityWorker<Task = IngestTask, Reply = IngestReply>(
     post: (task) => child.postMessage(task),
     onReply: (listener) => child.on('message', (reply: Reply) => listener(reply)),
     onExit: (listener) => child.on('exit', listener),
-    terminate: () => void child.kill(),
+    terminate: () => killNow(child),
+    memoryBytes: () => workingSetBytes(child.pid),
   };
 }

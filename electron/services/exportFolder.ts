@@ -9,13 +9,20 @@ import {
   type ExportWriteRequest,
   type ExportWriteResponse,
 } from '../../shared/contract/exportFiles.ts';
+import type { FolderGrants } from './folderGrants.ts';
 
 /*
  * Writing exported files (critique packs) into a folder the mentor chose. The
  * renderer names a file by a path relative to that folder; this service makes
  * sure the file lands inside it, even when a subfolder on disk is a link
- * pointing elsewhere, and never overwrites a file unless told to.
+ * pointing elsewhere, and never overwrites a file unless told to. The folder
+ * itself must lie inside one the person granted (folderGrants.ts), after its
+ * links are resolved. Files are written readable by their owner only (0600),
+ * like backups: a critique pack names a business and its mentors' verdicts.
  */
+
+/** Exported files: not readable by other users of the machine. */
+const FILE_MODE = 0o600;
 
 /** Opens a folder in the system's file manager; false when this host has none. */
 export type FolderOpener = (folder: string) => Promise<boolean>;
@@ -43,7 +50,7 @@ const inside = (root: string, path: string) => {
 async function writeNew(path: string, bytes: Uint8Array): Promise<boolean> {
   try {
     // O_EXCL: fails on an existing file and on a link, so nothing is followed or overwritten.
-    await writeFile(path, bytes, { flag: 'wx' });
+    await writeFile(path, bytes, { flag: 'wx', mode: FILE_MODE });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -58,7 +65,7 @@ async function replace(path: string, bytes: Uint8Array): Promise<void> {
   // Written beside and renamed over: a reader never sees half a file, and a link is replaced, not followed.
   const temporary = `${path}.${randomBytes(6).toString('hex')}.part`;
   try {
-    await writeFile(temporary, bytes, { flag: 'wx' });
+    await writeFile(temporary, bytes, { flag: 'wx', mode: FILE_MODE });
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => {});
@@ -85,11 +92,15 @@ async function confined(folder: string, target: string): Promise<string> {
   return join(realParent, basename(target));
 }
 
-export function createExportService(options: { home?: string; open: FolderOpener }): ExportService {
+export function createExportService(options: { home?: string; open: FolderOpener; grants: FolderGrants }): ExportService {
+  const { grants } = options;
+  /** The request with its folder resolved, once that folder is known to be granted. */
+  const granted = async <R extends { folder: string }>(request: R): Promise<R> => ({ ...request, folder: await grants.require(request.folder) });
   return {
     defaultFolder: () => defaultExportFolder(options.home),
 
-    async write(request) {
+    async write(unchecked) {
+      const request = await granted(unchecked);
       const target = targetOf(request);
       await mkdir(dirname(target), { recursive: true });
       const path = await confined(request.folder, target);
@@ -99,13 +110,15 @@ export function createExportService(options: { home?: string; open: FolderOpener
       return { written: true };
     },
 
-    async exists(request) {
+    async exists(unchecked) {
+      const request = await granted(unchecked);
       const target = targetOf(request);
       if (!(await stat(dirname(target)).catch(() => null))?.isDirectory()) return false;
       return (await lstat(await confined(request.folder, target)).catch(() => null)) !== null;
     },
 
-    async reveal(folder) {
+    async reveal(unchecked) {
+      const folder = await grants.require(unchecked);
       const found = await stat(folder).catch(() => null);
       if (!found?.isDirectory()) return { opened: false, reason: 'missing' };
       return (await options.open(folder)) ? { opened: true } : { opened: false, reason: 'unavailable' };

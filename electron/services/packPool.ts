@@ -1,5 +1,7 @@
 import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
 import type { PackSummaryRequest, PackSummaryResponse } from '../../shared/contract/packSummary.ts';
+import { WorkerLimitError } from '../../shared/contract/dispatch.ts';
+import { DEFAULT_WORKER_LIMITS, type WorkerLimits } from '../../shared/contract/jobs.ts';
 import { createWorkerPool, type PoolWorker } from './workerPool.ts';
 
 /** Which document a pack worker makes: a critique pack (`pack.render`) or a session's summary report (`pack.summary`). */
@@ -17,6 +19,8 @@ export interface PackPool {
   run(request: PackRenderRequest): Promise<PackRenderResponse>;
   /** Draws one summary report, in the same queue and workers as the packs. */
   summary(request: PackSummaryRequest): Promise<PackSummaryResponse>;
+  /** Stops the pack or report of that job id (the request's `jobId`), queued or being drawn. */
+  cancel(jobId: string): boolean;
   close(): void;
 }
 
@@ -26,8 +30,10 @@ export interface PackPool {
  * Unlike the ingest pool, workers start on the first pack, not with the host:
  * most sessions never make one. A worker that dies fails its pack with
  * `worker-stopped` (see createWorkerPool); queued and later packs start a fresh worker.
+ * One that passes `workerLimits().packSeconds` or `memoryMb` fails with a
+ * `WorkerLimitError` (host code `too-heavy`) and its worker is killed.
  */
-export function createPackPool(spawn: () => PackWorker, size: number): PackPool {
+export function createPackPool(spawn: () => PackWorker, size: number, workerLimits: () => WorkerLimits = () => DEFAULT_WORKER_LIMITS): PackPool {
   const pool = createWorkerPool<PackJob, PackTask, PackReply, PackAnswer>({
     spawn,
     size,
@@ -35,13 +41,26 @@ export function createPackPool(spawn: () => PackWorker, size: number): PackPool 
     task: (job, id) => ({ ...job, id }),
     replyId: (reply) => reply.id,
     settle: (reply) => (reply.ok ? { ok: true, value: reply.value } : { ok: false, error: new Error(reply.message) }),
+    bounds: () => {
+      const limits = workerLimits();
+      return { wallMs: limits.packSeconds * 1000, memoryBytes: limits.memoryMb * 1024 * 1024 };
+    },
+    overLimit: (job, breach, bounds) => ({
+      ok: false,
+      error: new WorkerLimitError(
+        breach === 'time'
+          ? `Making this ${job.document === 'summary' ? 'report' : 'pack'} took longer than ${bounds.wallMs / 1000} s; its worker was stopped`
+          : `Making this ${job.document === 'summary' ? 'report' : 'pack'} needed more than ${Math.round(bounds.memoryBytes / 1024 / 1024)} MB; its worker was stopped`,
+      ),
+    }),
     stopped: (job) => `The pack worker stopped while making this ${job.document === 'summary' ? 'report' : 'pack'}`,
     closed: 'Pack pool is closed',
   });
   return {
     // The worker answers a task with the document the task named (packWorker.ts).
-    run: (request) => pool.run({ document: 'pack', request }) as Promise<PackRenderResponse>,
-    summary: (request) => pool.run({ document: 'summary', request }) as Promise<PackSummaryResponse>,
+    run: ({ jobId, ...request }) => pool.run({ document: 'pack', request }, jobId) as Promise<PackRenderResponse>,
+    summary: ({ jobId, ...request }) => pool.run({ document: 'summary', request }, jobId) as Promise<PackSummaryResponse>,
+    cancel: pool.cancel,
     close: pool.close,
   };
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Conf from 'conf';
 import { createHostHandlers, noDialogs } from '../services/hostHandlers.ts';
@@ -10,17 +9,24 @@ import { createWebHost, DEFAULT_PORT, listen, LOOPBACK } from './webHost.ts';
 import { availableParallelism } from 'node:os';
 import { createIngestPool } from '../services/ingestPool.ts';
 import { createPackPool } from '../services/packPool.ts';
-import { spawnPackThreadWorker, spawnThreadWorker } from './threadWorker.ts';
-import { createExportService } from '../services/exportFolder.ts';
+import { spawnIngestProcess, spawnPackProcess } from './processWorker.ts';
+import { createExportService, defaultExportFolder } from '../services/exportFolder.ts';
+import { createFolderGrants } from '../services/folderGrants.ts';
 import { openFolderWithSystem } from './folderOpener.ts';
 import { createWorkerFaults } from './workerFaults.ts';
 import { createBackupService, defaultBackupFolder } from '../services/backupFolder.ts';
+import { openLaunchFile, removeLaunchFile, writeLaunchFile } from './launchFile.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
+
+/** The host exits this long after SIGTERM or Ctrl+C at the latest, whatever is still running. */
+export const STOP_DEADLINE_MS = 4000;
 
 export interface WebHostArgs {
   port: number;
   open: boolean;
+  /** Print the address with its launch token (it is otherwise printed only when no browser could be opened). */
+  printUrl: boolean;
   dataDir: string | undefined;
 }
 
@@ -30,37 +36,45 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
     options: {
       port: { type: 'string' },
       'no-open': { type: 'boolean', default: false },
+      'print-url': { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
     },
     strict: true,
   });
   const port = values.port === undefined ? DEFAULT_PORT : /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Not a port number: ${values.port}`);
-  return { port, open: !values['no-open'], dataDir: values['data-dir'] ?? process.env.KEMAS_DATA_DIR };
+  return { port, open: !values['no-open'], printUrl: values['print-url'], dataDir: values['data-dir'] ?? process.env.KEMAS_DATA_DIR };
 }
 
-function openInBrowser(url: string): void {
-  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
-  child.on('error', () => console.log('No system browser found: open the address above yourself.'));
-  child.unref();
-}
-
-/** Starts the browser host and prints the address to open, Jupyter-style. */
+/**
+ * Starts the browser host and opens the studio the way Jupyter does: through a
+ * redirect file only this user can read, so the token never shows in a process
+ * listing or on the screen unless asked for (`--print-url`).
+ */
 export async function startWebHost(args: WebHostArgs): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   const store = new Conf({ ...SETTINGS_STORE_OPTIONS, ...(args.dataDir ? { cwd: args.dataDir } : {}) });
+  const settings = createSettingsService(store);
+  const workerLimits = () => settings.get().workerLimits;
+  // Each worker is a child process (processWorker.ts): a job past its bound, or cancelled, is killed for good.
+  const spawnIngest = () => spawnIngestProcess(workerLimits().memoryMb);
+  const spawnPack = () => spawnPackProcess(workerLimits().memoryMb);
   // End-to-end tests of a killed worker start their own host with KEMAS_FAULTS=1 (workerFaults.ts); never on by default.
   const faults = process.env.KEMAS_FAULTS === '1' ? createWorkerFaults() : null;
-  const pool = createIngestPool(faults ? faults.wrap('ingest', spawnThreadWorker) : spawnThreadWorker, availableParallelism());
-  const packs = createPackPool(faults ? faults.wrap('pack', spawnPackThreadWorker) : spawnPackThreadWorker, availableParallelism());
-  const settings = createSettingsService(store);
+  const pool = createIngestPool(faults ? faults.wrap('ingest', spawnIngest) : spawnIngest, availableParallelism(), workerLimits);
+  const packs = createPackPool(faults ? faults.wrap('pack', spawnPack) : spawnPack, availableParallelism(), workerLimits);
   // With --data-dir (as in tests) backups stay beside the settings unless KEMAS_BACKUP_DIR says otherwise.
   const backupFolder = process.env.KEMAS_BACKUP_DIR ?? (args.dataDir ? join(args.dataDir, 'Cadangan') : defaultBackupFolder());
   const backups = createBackupService({
     folder: () => settings.get().backup.folder ?? backupFolder,
     defaultFolder: backupFolder,
     keep: () => settings.get().backup.keep,
+  });
+  // Folders typed in the app and confirmed there (folders.grant), remembered beside the settings;
+  // the host's own proposals, and a backup folder set before grants existed, count as granted.
+  const grants = createFolderGrants({
+    store,
+    implicit: () => [defaultExportFolder(), backupFolder, ...(settings.get().backup.folder ? [settings.get().backup.folder as string] : [])],
   });
   const handlers = createHostHandlers({
     appInfo: {
@@ -72,11 +86,13 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     },
     settings,
     dialogs: noDialogs,
-    ingest: (bytes, fileName, limits) => pool.run(bytes, fileName, limits),
+    ingest: (bytes, fileName, limits, jobId) => pool.run(bytes, fileName, limits, jobId),
     pack: (request) => packs.run(request),
     summary: (request) => packs.summary(request),
-    exports: createExportService({ open: openFolderWithSystem }),
+    cancelJob: (jobId) => pool.cancel(jobId) || packs.cancel(jobId),
+    exports: createExportService({ open: openFolderWithSystem, grants }),
     backups,
+    grants,
   });
   const token = randomBytes(24).toString('hex');
   const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers, faults });
@@ -90,16 +106,38 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     }
     throw error;
   }
-  const url = `http://${LOOPBACK}:${args.port}/?token=${token}`;
-  console.log(`Kemas Studio (browser host) is running. Open this address in Chromium, Chrome or Edge:\n\n    ${url}\n`);
+  const address = `http://${LOOPBACK}:${args.port}/`;
+  const url = `${address}?token=${token}`;
+  // Beside the host's other state (its settings), readable by this user only.
+  const launchFile = await writeLaunchFile(args.dataDir ?? dirname(store.path), args.port, url);
+  const printUrl = () => console.log(`Open this address in Chromium, Chrome or Edge:\n\n    ${url}\n`);
+  console.log(`Kemas Studio (browser host) is running at ${address}`);
+  if (args.printUrl) printUrl();
+  if (args.open) {
+    console.log(`Opening it in your browser. To open it again later, open this file in the browser:\n\n    ${launchFile}\n`);
+    void openLaunchFile(launchFile).then((opened) => {
+      if (opened) return;
+      console.log('No browser could be opened.');
+      if (!args.printUrl) printUrl();
+    });
+  } else if (!args.printUrl) {
+    console.log(`To open the studio, open this file in your browser:\n\n    ${launchFile}\n\n(or start with --print-url to see the address with its token)`);
+  }
   console.log('Press Ctrl+C to stop.');
   if (faults) console.log('KEMAS_FAULTS=1: fault injection is on (POST /api/__fault/kill-workers). For tests only.');
-  if (args.open) openInBrowser(url);
+
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Worker processes are killed outright: a decode stuck in native code cannot hold the host open.
     pool.close();
     packs.close();
-    void backups.close();
-    server.close(() => process.exit(0));
+    // Whatever still hangs (a slow disk under a backup write), the host is gone within the deadline.
+    setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    void Promise.allSettled([closed, backups.close(), removeLaunchFile(launchFile)]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -14,6 +14,14 @@ export const DEFAULT_PORT = 4781;
 const MAX_JSON_BYTES = 1024 * 1024;
 /** Frames carry a file for the intake; the renderer refuses files over the size limit first. */
 const MAX_FRAME_BYTES = 300 * 1024 * 1024;
+/**
+ * A request body must arrive in full within this long (Node would wait 300 s):
+ * a client that trickles a body, or stops sending, cannot hold a connection
+ * and its memory. The largest frame (300 MB) crosses loopback in about a second.
+ */
+export const BODY_TIMEOUT_MS = 30_000;
+/** Request headers must arrive within this long. */
+export const HEADERS_TIMEOUT_MS = 15_000;
 
 export interface WebHostOptions {
   rendererDir: string;
@@ -22,6 +30,8 @@ export interface WebHostOptions {
   handlers: Handlers;
   /** Only when started with KEMAS_FAULTS=1, for end-to-end tests: `POST /api/__fault/kill-workers`. */
   faults?: WorkerFaults | null;
+  /** How long a request body may take to arrive; BODY_TIMEOUT_MS unless a test says otherwise. */
+  bodyTimeoutMs?: number;
 }
 
 const KILL_WORKERS_PATH = '__fault/kill-workers';
@@ -50,24 +60,41 @@ function send(response: ServerResponse, status: number, body: string, type = 'te
   response.end(body);
 }
 
-function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+/** The body, or why there is none: 'too-large' past `maxBytes`, 'timeout' when it did not arrive in full within `timeoutMs`. */
+function readBody(request: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<Buffer | 'too-large' | 'timeout'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const stopWith = (outcome: 'too-large' | 'timeout') => {
+      // Stop collecting; the caller answers and closes the connection.
+      clearTimeout(timer);
+      request.off('data', onData);
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => stopWith('timeout'), timeoutMs);
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) {
-        // Stop collecting; the caller answers 413 and closes the connection.
-        request.off('data', onData);
-        resolve(null);
-        return;
-      }
+      if (size > maxBytes) return stopWith('too-large');
       chunks.push(chunk);
     };
     request.on('data', onData);
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
+    request.on('end', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks));
+    });
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
   });
+}
+
+/** Answers and then closes the connection: the rest of the body is never read. */
+function refuseBody(request: IncomingMessage, response: ServerResponse, outcome: 'too-large' | 'timeout'): void {
+  response.setHeader('Connection', 'close');
+  response.on('finish', () => request.destroy());
+  if (outcome === 'too-large') send(response, 413, 'Request too large');
+  else send(response, 408, 'The request body did not arrive in time');
 }
 
 /**
@@ -77,6 +104,7 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | 
  */
 export function createWebHost(options: WebHostOptions): Server {
   const { port, token, handlers, rendererDir } = options;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   const ownHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
   const ownOrigins = new Set([...ownHosts].map((h) => `http://${h}`));
   const cookieName = tokenCookieName(port);
@@ -94,12 +122,8 @@ export function createWebHost(options: WebHostOptions): Server {
     if (request.method !== 'POST') return send(response, 405, 'Use POST');
     if (channel === KILL_WORKERS_PATH && options.faults) return killWorkers(request, response, options.faults);
     const isFrame = request.headers['content-type'] === FRAME_CONTENT_TYPE;
-    const body = await readBody(request, isFrame ? MAX_FRAME_BYTES : MAX_JSON_BYTES);
-    if (body === null) {
-      response.setHeader('Connection', 'close');
-      response.on('finish', () => request.destroy());
-      return send(response, 413, 'Request too large');
-    }
+    const body = await readBody(request, isFrame ? MAX_FRAME_BYTES : MAX_JSON_BYTES, bodyTimeoutMs);
+    if (!Buffer.isBuffer(body)) return refuseBody(request, response, body);
     let payload: unknown;
     try {
       if (isFrame) payload = decodeFrame(new Uint8Array(body.buffer, body.byteOffset, body.length));
@@ -118,10 +142,11 @@ export function createWebHost(options: WebHostOptions): Server {
   }
 
   async function killWorkers(request: IncomingMessage, response: ServerResponse, faults: WorkerFaults): Promise<void> {
-    const body = await readBody(request, MAX_JSON_BYTES);
+    const body = await readBody(request, MAX_JSON_BYTES, bodyTimeoutMs);
+    if (!Buffer.isBuffer(body)) return refuseBody(request, response, body);
     let parsed;
     try {
-      parsed = killRequestSchema.safeParse(JSON.parse(body?.toString('utf8') ?? ''));
+      parsed = killRequestSchema.safeParse(JSON.parse(body.toString('utf8')));
     } catch {
       parsed = null;
     }
@@ -137,7 +162,8 @@ export function createWebHost(options: WebHostOptions): Server {
       if (!sameSecret(offered, token)) return send(response, 401, 'Wrong token: open the link the studio printed.');
       response.writeHead(303, {
         Location: '/',
-        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=2592000`,
+        // A session cookie: the token changes at every launch, so it need not outlive the browser.
+        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         'Cache-Control': 'no-store',
       });
       response.end();
@@ -156,7 +182,7 @@ export function createWebHost(options: WebHostOptions): Server {
     createReadStream(filePath).pipe(response);
   }
 
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     const host = request.headers.host ?? '';
     if (!ownHosts.has(host)) return send(response, 403, 'Forbidden host');
     const url = new URL(request.url ?? '/', `http://${host}`);
@@ -168,6 +194,10 @@ export function createWebHost(options: WebHostOptions): Server {
       else response.destroy();
     });
   });
+  // Node's own limits as a backstop to the body timer above (it checks them only every few seconds).
+  server.headersTimeout = Math.min(HEADERS_TIMEOUT_MS, bodyTimeoutMs);
+  server.requestTimeout = bodyTimeoutMs + 5000;
+  return server;
 }
 
 /** Starts listening on loopback only; resolves once the port is bound. */

@@ -66,6 +66,8 @@ export function createWorkerFaults(): WorkerFaults {
         onReply: (listener) => inner.onReply(listener),
         onExit: (listener) => inner.onExit(listener),
         terminate: () => inner.terminate(),
+        // The pool's memory bound still applies to a worker a fault test may stop.
+        memoryBytes: () => inner.memoryBytes?.() ?? null,
       };
       return worker;
     };

@@ -4,7 +4,7 @@ import type { IngestReply, IngestTask } from '../services/ingestPool.ts';
 import { ingestFile } from '../services/ingest/ingestFile.ts';
 
 /**
- * The ingest worker: a worker thread (browser host) or an Electron
+ * The ingest worker: a child process (browser host) or an Electron
  * utilityProcess (desktop). It runs one file at a time; the pool runs one
  * worker per core, so libvips gets one thread each.
  */
@@ -33,4 +33,9 @@ if (utilityPort) {
 } else if (parentPort) {
   const port = parentPort;
   port.on('message', (task: IngestTask) => void handle(task, (m) => port.postMessage(m)));
+} else if (process.send) {
+  // A child process of the browser host (web/processWorker.ts).
+  process.on('message', (task: IngestTask) => void handle(task, (m) => process.send?.(m)));
+  // The host is gone (even killed outright): nothing is left to answer to.
+  process.on('disconnect', () => process.exit(0));
 }

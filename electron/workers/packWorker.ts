@@ -5,7 +5,7 @@ import { renderPackRequest } from '../services/packExport/renderPackRequest.ts';
 import { renderSummaryRequest } from '../services/packExport/renderSummaryRequest.ts';
 
 /**
- * The pack worker: a worker thread (browser host) or an Electron
+ * The pack worker: a child process (browser host) or an Electron
  * utilityProcess (desktop). It draws one document at a time, a critique pack
  * (pdfkit, sharp for the pictures, fflate for the ZIP) or a session's summary
  * report (pdfkit), so neither the browser host's server nor Electron's main
@@ -35,4 +35,9 @@ if (utilityPort) {
 } else if (parentPort) {
   const port = parentPort;
   port.on('message', (task: PackTask) => void handle(task, (m) => port.postMessage(m)));
+} else if (process.send) {
+  // A child process of the browser host (web/processWorker.ts).
+  process.on('message', (task: PackTask) => void handle(task, (m) => process.send?.(m)));
+  // The host is gone (even killed outright): nothing is left to answer to.
+  process.on('disconnect', () => process.exit(0));
 }

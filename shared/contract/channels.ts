@@ -6,6 +6,8 @@ import { packSummaryRequestSchema, packSummaryResponseSchema } from './packSumma
 import * as exportFiles from './exportFiles.ts';
 import { openedFilesRequestSchema, openedFilesResponseSchema } from './openFiles.ts';
 import * as backups from './backups.ts';
+import * as jobs from './jobs.ts';
+import * as folders from './folders.ts';
 
 export type { Channel, MenuCommand } from './names.ts';
 
@@ -31,11 +33,18 @@ export const settingsSchema = z.object({
   window: windowBoundsSchema.nullable().default(null),
   ingestLimits: ingestLimitsSchema.default(DEFAULT_INGEST_LIMITS),
   backup: backups.backupSettingsSchema.default(backups.DEFAULT_BACKUP_SETTINGS),
+  /** Bounds of one worker job (see jobs.ts). */
+  workerLimits: jobs.workerLimitsSchema.default(jobs.DEFAULT_WORKER_LIMITS),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = z
-  .object({ language: languageSchema, ingestLimits: ingestLimitsSchema, backup: backups.backupSettingsSchema })
+  .object({
+    language: languageSchema,
+    ingestLimits: ingestLimitsSchema,
+    backup: backups.backupSettingsSchema,
+    workerLimits: jobs.workerLimitsSchema,
+  })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -84,7 +93,7 @@ const empty = z.object({}).strict();
 
 /** One file for the intake pipeline: its name (for the report) and its bytes, unchanged. */
 export const ingestRequestSchema = z
-  .object({ fileName: z.string().min(1).max(500), bytes: z.instanceof(Uint8Array) })
+  .object({ fileName: z.string().min(1).max(500), bytes: z.instanceof(Uint8Array), jobId: jobs.jobIdSchema.optional() })
   .strict();
 
 /**
@@ -102,6 +111,11 @@ export const contract = {
   'pack.render': { request: packRenderRequestSchema, response: packRenderResponseSchema },
   /** A scoring session's summary report PDF, drawn in the same pack workers: see packSummary.ts. */
   'pack.summary': { request: packSummaryRequestSchema, response: packSummaryResponseSchema },
+  /** Stops a job (a file being read, a pack being drawn) queued or running in a host worker: see jobs.ts. */
+  'jobs.cancel': { request: jobs.jobCancelRequestSchema, response: jobs.jobCancelResponseSchema },
+  /** Whether the host may write into a folder, and granting it once the person confirmed: see folders.ts. */
+  'folders.check': { request: folders.folderRequestSchema, response: folders.folderCheckResponseSchema },
+  'folders.grant': { request: folders.folderRequestSchema, response: folders.folderGrantResponseSchema },
   /** Writing a batch of packs into a folder: see exportFiles.ts. */
   'export.folder': { request: empty, response: exportFiles.exportFolderResponseSchema },
   'export.write': { request: exportFiles.exportWriteRequestSchema, response: exportFiles.exportWriteResponseSchema },

@@ -13,6 +13,15 @@ export class UnsupportedError extends Error {}
 /** Thrown by a handler whose worker (process or thread) stopped before answering: the job may be retried. */
 export class WorkerStoppedError extends Error {}
 
+/** Thrown for a job that passed its wall-time or memory bound: its worker was killed (see jobs.ts). */
+export class WorkerLimitError extends Error {}
+
+/** Thrown when a path lies outside every folder the person granted (see folders.ts). */
+export class FolderNotGrantedError extends Error {}
+
+/** Thrown for a job the person cancelled (`jobs.cancel`) while it was queued or running. */
+export class JobCancelledError extends Error {}
+
 /**
  * Validates a request against the contract, runs its handler and wraps the
  * outcome in a Result. Never throws: both hosts answer whatever arrives.
@@ -31,6 +40,9 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
   } catch (error) {
     if (error instanceof UnsupportedError) return err('unsupported', error.message);
     if (error instanceof WorkerStoppedError) return err('worker-stopped', error.message);
+    if (error instanceof WorkerLimitError) return err('too-heavy', error.message);
+    if (error instanceof JobCancelledError) return err('cancelled', error.message);
+    if (error instanceof FolderNotGrantedError) return err('not-granted', error.message);
     return err('internal', error instanceof Error ? error.message : String(error));
   }
 }

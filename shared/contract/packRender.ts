@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../domain/record.ts';
 import { packModelSchema } from '../pack/packModelSchema.ts';
+import { jobIdSchema } from './jobs.ts';
 
 /*
  * The `pack.render` channel: the renderer gathers a critique pack's model and
@@ -87,6 +88,8 @@ export const packRenderRequestSchema = z
     pageSize: packPageSizeSchema,
     /** Null for a PDF alone. */
     zip: packZipRequestSchema.nullable(),
+    /** Lets Cancel stop the worker drawing this pack (jobs.cancel). */
+    jobId: jobIdSchema.optional(),
   })
   .strict()
   .refine((r) => new Set(r.images.map((i) => i.assetId)).size === r.images.length, { message: 'one image per face', path: ['images'] })

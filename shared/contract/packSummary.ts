@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { summaryModelSchema } from '../pack/summaryModelSchema.ts';
 import { packPageSizeSchema } from './packRender.ts';
+import { jobIdSchema } from './jobs.ts';
 
 /*
  * The `pack.summary` channel: the renderer builds the curator's summary report
@@ -33,7 +34,9 @@ const limitedSummarySchema = summaryModelSchema.refine(
   `at most ${PACK_SUMMARY_LIMITS.maxSubmissions} submissions, ${PACK_SUMMARY_LIMITS.maxMentors} mentors and ${PACK_SUMMARY_LIMITS.maxCriteria} criteria`,
 );
 
-export const packSummaryRequestSchema = z.object({ model: limitedSummarySchema, pageSize: packPageSizeSchema }).strict();
+export const packSummaryRequestSchema = z
+  .object({ model: limitedSummarySchema, pageSize: packPageSizeSchema, jobId: jobIdSchema.optional() })
+  .strict();
 export type PackSummaryRequest = z.infer<typeof packSummaryRequestSchema>;
 
 export const packSummaryResponseSchema = z.object({ pdf: z.instanceof(Uint8Array) });

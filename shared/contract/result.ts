@@ -10,6 +10,10 @@ export type HostErrorCode =
   | 'cancelled'
   /** The host's worker (image or pack) stopped mid-job; the next job gets a fresh one. */
   | 'worker-stopped'
+  /** The job passed its time or memory bound (a setting); its worker was killed and replaced. */
+  | 'too-heavy'
+  /** The path is outside every folder the person granted (chosen in a dialog, or typed and confirmed). */
+  | 'not-granted'
   | 'internal';
 
 export interface HostError {

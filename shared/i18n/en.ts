@@ -1,6 +1,8 @@
 import type { Messages } from './id.ts';
 import { checklistPanelEn } from './parts/checklistPanel.ts';
 import { faultIntakeReasonsEn, faultsEn } from './parts/faults.ts';
+import { boundsIntakeReasonsEn, boundsEn } from './parts/bounds.ts';
+import { grantsEn } from './parts/grants.ts';
 import { packEn } from './parts/pack.ts';
 import { packsEn } from './parts/packs.ts';
 import { batchEn } from './parts/batch.ts';
@@ -55,6 +57,7 @@ export const en: Messages = {
     endBeforeStart: 'The end date cannot be before the start date.',
     positiveNumber: 'Enter a number above 0.',
     atMost: 'At most {{max}}.',
+    between: 'Between {{min}} and {{max}}.',
     invalid: 'This value is not valid.',
   },
   errors: {
@@ -64,7 +67,7 @@ export const en: Messages = {
     saveFailed: 'This change could not be saved. Everything else is safe; try again.',
     notFound: 'This item was not found. It may have been deleted.',
     hostForbidden:
-      'The studio is not allowed to reach its host. Open the full address (with its token) that was printed in the terminal when the studio started.',
+      'The studio is not allowed to reach its host. Open the launch file the terminal names (kemas-…-open.html) again, or restart with --print-url and open the full address with its token.',
     hostUnavailable: 'The studio host is not answering. Check that Kemas Studio is still running, then reload.',
     storageFull: 'Storage is full. Free some disk space, then try again. No data was lost.',
   },
@@ -217,6 +220,7 @@ export const en: Messages = {
       'save-failed': 'The image was read but could not be saved. Try again.',
       'storage-full': 'Storage is full. Free some disk space, then import again.',
       ...faultIntakeReasonsEn,
+      ...boundsIntakeReasonsEn,
     },
   },
   library: {
@@ -518,6 +522,8 @@ export const en: Messages = {
   summary: summaryEn,
   checklistPanel: checklistPanelEn,
   faults: faultsEn,
+  bounds: boundsEn,
+  grants: grantsEn,
   bundles: bundlesEn,
   roster: rosterEn,
   workspace: workspaceEn,

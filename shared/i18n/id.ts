@@ -1,5 +1,7 @@
 import { checklistPanelId } from './parts/checklistPanel.ts';
 import { faultIntakeReasonsId, faultsId } from './parts/faults.ts';
+import { boundsIntakeReasonsId, boundsId } from './parts/bounds.ts';
+import { grantsId } from './parts/grants.ts';
 import { packId } from './parts/pack.ts';
 import { packsId } from './parts/packs.ts';
 import { batchId } from './parts/batch.ts';
@@ -57,6 +59,7 @@ export const id = {
     endBeforeStart: 'Tanggal selesai tidak boleh sebelum tanggal mulai.',
     positiveNumber: 'Masukkan angka lebih dari 0.',
     atMost: 'Paling besar {{max}}.',
+    between: 'Antara {{min}} dan {{max}}.',
     invalid: 'Isian ini tidak valid.',
   },
   errors: {
@@ -66,7 +69,7 @@ export const id = {
     saveFailed: 'Perubahan ini tidak bisa disimpan. Data lain tetap aman; coba lagi.',
     notFound: 'Data ini tidak ditemukan. Mungkin sudah dihapus.',
     hostForbidden:
-      'Studio tidak diizinkan menghubungi host. Buka alamat lengkap (dengan token) yang ditampilkan di terminal saat studio dijalankan.',
+      'Studio tidak diizinkan menghubungi host. Buka lagi berkas pembuka yang disebut di terminal (kemas-…-open.html), atau jalankan ulang dengan --print-url dan buka alamat lengkap dengan tokennya.',
     hostUnavailable: 'Host studio tidak menjawab. Pastikan Kemas Studio masih berjalan, lalu muat ulang.',
     storageFull: 'Penyimpanan penuh. Kosongkan ruang disk, lalu coba lagi. Tidak ada data yang hilang.',
   },
@@ -219,6 +222,7 @@ export const id = {
       'save-failed': 'Gambar terbaca tetapi tidak bisa disimpan. Coba lagi.',
       'storage-full': 'Penyimpanan penuh. Kosongkan ruang disk, lalu impor lagi.',
       ...faultIntakeReasonsId,
+      ...boundsIntakeReasonsId,
     },
   },
   library: {
@@ -521,6 +525,8 @@ export const id = {
   summary: summaryId,
   checklistPanel: checklistPanelId,
   faults: faultsId,
+  bounds: boundsId,
+  grants: grantsId,
   bundles: bundlesId,
   roster: rosterId,
   workspace: workspaceId,

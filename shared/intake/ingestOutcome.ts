@@ -18,6 +18,8 @@ export const INGEST_REJECTIONS = [
   'pdf-encrypted',
   'pdf-too-many-pages',
   'decode-failed',
+  /** Reading it passed the time or memory bound of one file (a setting): its worker was killed. */
+  'too-heavy',
 ] as const;
 export const ingestRejectionSchema = z.enum(INGEST_REJECTIONS);
 export type IngestRejection = z.infer<typeof ingestRejectionSchema>;

@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import sharp from 'sharp';
 import { createIngestPool } from '../../electron/services/ingestPool.ts';
-import { spawnThreadWorker } from '../../electron/web/threadWorker.ts';
+import { spawnIngestProcess } from '../../electron/web/processWorker.ts';
 import { DEFAULT_INGEST_LIMITS, PREVIEW_LONG_EDGE, THUMBNAIL_LONG_EDGE } from '../../shared/intake/ingestOutcome.ts';
 import { round, type Measure } from './measure.ts';
 import { CMYK_GROUP, LARGE_GROUP, PHONE_GROUP, runLimited, writeImageSet, type BenchImage } from './support/benchImages.ts';
@@ -210,7 +210,7 @@ export default async function ingestBench(): Promise<Measure[]> {
     if (peers.imagemagick) tools.push(magickTool(outDirOf(dir, 'ImageMagick')));
     for (const tool of tools) mkdirSync(outDirOf(dir, tool.name));
 
-    const pool = createIngestPool(spawnThreadWorker, cores);
+    const pool = createIngestPool(spawnIngestProcess, cores);
     let timings: Map<string, Timings>;
     try {
       const pipelineRun = pipelineTool(pool);

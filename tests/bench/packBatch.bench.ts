@@ -1,5 +1,5 @@
 import { createPackPool } from '../../electron/services/packPool.ts';
-import { spawnPackThreadWorker } from '../../electron/web/threadWorker.ts';
+import { spawnPackProcess } from '../../electron/web/processWorker.ts';
 import { buildPackModel } from '../../shared/pack/packModel.ts';
 import { packInput } from '../support/packFixture.ts';
 import { round, type Measure } from './measure.ts';
@@ -32,7 +32,7 @@ export default async function packBatchBench(): Promise<Measure[]> {
     return { model: buildPackModel(input, { language: 'id', mode: 'combined' }), images, pageSize: 'A4' as const, zip: null };
   });
 
-  const pool = createPackPool(spawnPackThreadWorker, WORKERS);
+  const pool = createPackPool(spawnPackProcess, WORKERS);
   try {
     const started = performance.now();
     const packs = await Promise.all(requests.map((request) => pool.run(request)));

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { annotate, openDemoWorkshop, openReview, scoreAndSubmit } from './packJourney.ts';
@@ -27,6 +27,11 @@ async function review(page: Page, business: string) {
   await page.goBack();
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: WORKSHOP })).toBeVisible();
+}
+
+/** The question the browser host's app asks before writing into a typed folder for the first time. */
+function grantQuestion(dialog: Locator) {
+  return dialog.getByRole('group', { name: /Kemas Studio belum pernah menulis ke folder ini/ });
 }
 
 /** Opens the workshop's batch dialog from the header and points it at `folder`. */
@@ -91,11 +96,20 @@ test('a curator exports the workshop’s critique packs into a folder, keeps exi
     // From the keyboard: the start button, then the summary with the way to the folder.
     await dialog.getByRole('button', { name: 'Buat 2 paket' }).focus();
     await page.keyboard.press('Enter');
+    // A folder the studio has not written into before: allowed once, naming the folder as the host resolved it.
+    const grant = grantQuestion(dialog);
+    await expect(grant).toContainText(folder);
+    await expect(grant.getByRole('button', { name: 'Izinkan folder ini' })).toBeFocused();
+    await expectAccessible(page);
+    await screenshot(page, '66b-batch-export-grant');
+    await page.keyboard.press('Enter');
     await expect(dialog.getByRole('heading', { name: 'Ekspor selesai' })).toBeFocused({ timeout: 60_000 });
     await expect(dialog.getByText('Ditulis: 2')).toBeVisible();
     await expect(page.getByRole('status').getByText(`Paket kritik selesai: 2 ditulis di ${folder}`)).toBeVisible();
     expect(filesUnder(folder)).toEqual([KOPI_PDF, KERIPIK_PDF]);
     for (const file of filesUnder(folder)) expect(readFileSync(join(folder, file)).subarray(0, 5).toString()).toBe('%PDF-');
+    // Not readable by other users of the machine, like backups.
+    for (const file of filesUnder(folder)) expect(statSync(join(folder, file)).mode & 0o777).toBe(0o600);
     await dialog.getByRole('button', { name: 'Buka folder' }).click();
     await expect(dialog.getByRole('status')).toHaveText(`Folder tidak bisa dibuka dari sini. Buka sendiri: ${folder}`);
     await expectAccessible(page);
@@ -103,10 +117,11 @@ test('a curator exports the workshop’s critique packs into a folder, keeps exi
     await dialog.getByRole('button', { name: 'Tutup' }).click();
     await expect(dialog).toBeHidden();
 
-    // Again into the same folder: asked once, "skip existing" leaves both files as they were.
+    // Again into the same folder (remembered: not asked again): asked once, "skip existing" leaves both files as they were.
     const before = filesUnder(folder).map((f) => statSync(join(folder, f)).mtimeMs);
     dialog = await openExport(page, folder);
     await dialog.getByRole('button', { name: 'Buat 2 paket' }).click();
+    await expect(grantQuestion(dialog)).toHaveCount(0);
     const question = dialog.getByRole('group', { name: 'Berkas sudah ada' });
     await expect(question).toBeVisible({ timeout: 60_000 });
     await expect(question).toContainText(KOPI_PDF);
@@ -125,6 +140,12 @@ test('a curator exports the workshop’s critique packs into a folder, keeps exi
     const second = join(root, 'Ekspor 2');
     dialog = await openExport(page, second);
     await dialog.getByRole('button', { name: 'Buat 2 paket' }).click();
+    // Not allowed: nothing is written, and the field says why.
+    await grantQuestion(dialog).getByRole('button', { name: 'Batal' }).click();
+    await expect(dialog.getByText('Folder ini belum diizinkan. Izinkan, atau pilih folder lain.')).toBeVisible();
+    expect(existsSync(second)).toBe(false);
+    await dialog.getByRole('button', { name: 'Buat 2 paket' }).click();
+    await grantQuestion(dialog).getByRole('button', { name: 'Izinkan folder ini' }).click();
     await expect(dialog.getByRole('heading', { name: 'Ekspor selesai' })).toBeVisible({ timeout: 60_000 });
     await expect(dialog.getByText('Ditulis: 1')).toBeVisible();
     await expect(dialog.getByText('Gagal: 1')).toBeVisible();
@@ -151,6 +172,7 @@ test('a curator exports the workshop’s critique packs into a folder, keeps exi
     const third = join(root, 'Pilihan');
     await dialog.getByLabel('Folder tujuan').fill(third);
     await dialog.getByRole('button', { name: 'Buat 1 paket' }).click();
+    await grantQuestion(dialog).getByRole('button', { name: 'Izinkan folder ini' }).click();
     await expect(dialog.getByRole('heading', { name: 'Ekspor selesai' })).toBeVisible({ timeout: 60_000 });
     await expect(dialog.getByText('Ditulis: 1')).toBeVisible();
     expect(filesUnder(third)).toEqual([KERIPIK_PDF]);
@@ -195,6 +217,10 @@ test('a folder typed while the host is still proposing one is the folder the pac
     await expectAccessible(page);
 
     await dialog.getByRole('button', { name: 'Buat 1 paket' }).click();
+    // The host asks for the folder as it resolves it, not as typed.
+    const grant = grantQuestion(dialog);
+    await expect(grant).toContainText(resolved);
+    await grant.getByRole('button', { name: 'Izinkan folder ini' }).click();
     await expect(dialog.getByRole('heading', { name: 'Ekspor selesai' })).toBeVisible({ timeout: 60_000 });
     await expect(dialog.getByText('Ditulis: 1')).toBeVisible();
     expect(filesUnder(resolved)).toEqual([KERIPIK_PDF]);

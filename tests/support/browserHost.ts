@@ -17,7 +17,7 @@ export interface BrowserHostOptions {
 }
 
 /**
- * Starts the browser host as a person does (`npm run web -- --no-open`), with
+ * Starts the browser host as a person does (`npm run web -- --no-open --print-url`), with
  * its settings in a throwaway folder, and resolves with the printed address.
  */
 export async function startBrowserHost(port: number, options: BrowserHostOptions = {}): Promise<RunningHost> {
@@ -25,7 +25,7 @@ export async function startBrowserHost(port: number, options: BrowserHostOptions
   const dataDir = mkdtempSync(join(tmpdir(), 'kemas-host-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(projectRoot, 'electron/web/main.ts'), '--port', String(port), '--no-open', '--data-dir', dataDir],
+    [join(projectRoot, 'electron/web/main.ts'), '--port', String(port), '--no-open', '--print-url', '--data-dir', dataDir],
     { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
   );
   const url = await new Promise<string>((resolve, reject) => {

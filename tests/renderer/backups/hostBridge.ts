@@ -1,4 +1,5 @@
 import { createBackupService } from '../../../electron/services/backupFolder.ts';
+import { createFolderGrants } from '../../../electron/services/folderGrants.ts';
 import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
 import { createSettingsService } from '../../../electron/services/settingsService.ts';
 import type { AppInfo } from '../../../shared/contract/channels.ts';
@@ -41,7 +42,8 @@ export function pushMenuCommand(command: string): void {
 
 /** Connects the bridge to fresh host handlers whose settings start as `stored`. */
 export function connectHost(defaultFolder: string, stored: Record<string, unknown> = {}): void {
-  const settings = createSettingsService(memoryStore(stored));
+  const store = memoryStore(stored);
+  const settings = createSettingsService(store);
   const handlers = createHostHandlers({
     appInfo: APP_INFO,
     settings,
@@ -54,6 +56,9 @@ export function connectHost(defaultFolder: string, stored: Record<string, unknow
       defaultFolder,
       keep: () => settings.get().backup.keep,
     }),
+    grants: createFolderGrants({ store, implicit: () => [defaultFolder] }),
+    // The desktop asks in a native box; here the person always allows.
+    confirmGrant: async () => true,
   });
   bridge.run = (channel, request) => dispatch(handlers, channel, request);
   bridge.calls.length = 0;

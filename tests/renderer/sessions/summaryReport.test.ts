@@ -14,8 +14,13 @@ import { summaryInput } from '../../support/summaryFixture.ts';
  */
 function hostAnswering(answer: () => Promise<Result<unknown>>) {
   const requests: PackSummaryRequest[] = [];
+  const cancelled: unknown[] = [];
   const client: HostClient = {
     call: async (channel: Channel, request: unknown) => {
+      if (channel === 'jobs.cancel') {
+        cancelled.push(request);
+        return ok({ cancelled: true });
+      }
       if (channel !== 'pack.summary') throw new Error(`unexpected ${channel}`);
       const parsed = contract['pack.summary'].request.safeParse(request);
       if (!parsed.success) return err('bad-request', parsed.error.message);
@@ -24,7 +29,7 @@ function hostAnswering(answer: () => Promise<Result<unknown>>) {
     },
     onMenuCommand: () => () => {},
   } as HostClient;
-  return { client, requests };
+  return { client, requests, cancelled };
 }
 
 const pdf = () => ok({ pdf: new TextEncoder().encode('%PDF-1.7 summary') });
@@ -63,12 +68,15 @@ describe('making the summary report from the results tab', () => {
 
   it('stops at once on Cancel while the host draws, and drops the late answer', async () => {
     let answer: (r: Result<unknown>) => void = () => {};
-    const { client, requests } = hostAnswering(() => new Promise((resolve) => (answer = resolve)));
+    const { client, requests, cancelled } = hostAnswering(() => new Promise((resolve) => (answer = resolve)));
     const controller = new AbortController();
     const { made, steps } = run(client, undefined, controller.signal);
     await expect.poll(() => requests.length).toBe(1);
     controller.abort();
     await expect(made).rejects.toThrow();
+    // The host is told to stop the worker drawing it: the job id the request carried.
+    expect(requests[0]?.jobId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(cancelled).toEqual([{ jobId: requests[0]?.jobId }]);
     answer(pdf());
     expect(steps).toEqual(['gathering', 'rendering']);
   });

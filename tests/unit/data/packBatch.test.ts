@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFolderGrants } from '../../../electron/services/folderGrants.ts';
 import { createExportService } from '../../../electron/services/exportFolder.ts';
 import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
 import { renderPackRequest } from '../../../electron/services/packExport/renderPackRequest.ts';
@@ -165,7 +166,7 @@ function realHost(): HostClient {
     ingest: async () => ({ ok: false, reason: 'empty', detail: 'not in this test' }),
     pack: (request) => renderPackRequest(request),
     summary: async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) }),
-    exports: createExportService({ home: dir, open: async () => false }),
+    exports: createExportService({ home: dir, open: async () => false, grants: createFolderGrants({ store: memoryStore(), implicit: () => [dir] }) }),
   });
   return {
     call: (channel, request) => dispatch(handlers, channel, request) as Promise<Result<never>>,

@@ -3,9 +3,10 @@ import type { Settings } from '../../../shared/contract/channels.ts';
 import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contract/dispatch.ts';
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
+import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
 import { unusedBackupHandlers } from '../../support/backupHandlers.ts';
 
-const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS };
+const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS, workerLimits: DEFAULT_WORKER_LIMITS };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
@@ -23,6 +24,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'ingest.file': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' })),
     'pack.render': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null })),
     'pack.summary': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) })),
+    'jobs.cancel': vi.fn(async () => ({ cancelled: false })),
+
+    'folders.check': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor', granted: true, confirmedBy: 'app' as const })),
+
+    'folders.grant': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor', granted: true })),
     'export.folder': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' })),
     'export.write': vi.fn(async () => ({ written: true as const })),
     'export.reveal': vi.fn(async () => ({ opened: true as const })),
@@ -37,7 +43,7 @@ describe('dispatch', () => {
   it('wraps a handler value in an ok result', async () => {
     await expect(dispatch(handlers(), 'settings.update', { language: 'en' })).resolves.toEqual({
       ok: true,
-      value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS },
+      value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS, workerLimits: DEFAULT_WORKER_LIMITS },
     });
   });
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFolderGrants } from '../../../electron/services/folderGrants.ts';
 import { createExportService, defaultExportFolder, type FolderOpener } from '../../../electron/services/exportFolder.ts';
 import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
 import { createSettingsService } from '../../../electron/services/settingsService.ts';
@@ -26,7 +27,7 @@ function handlers(open: FolderOpener = async () => true) {
     ingest: async () => ({ ok: false, reason: 'empty', detail: 'not in this test' }),
     pack: async () => ({ pdf: new Uint8Array([1]), zip: null }),
     summary: async () => ({ pdf: new Uint8Array([1]) }),
-    exports: createExportService({ home: dir, open }),
+    exports: createExportService({ home: dir, open, grants: createFolderGrants({ store: memoryStore(), implicit: () => [dir] }) }),
   });
 }
 

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type IngestWorker } from '../../../electron/services/ingestPool.ts';
-import { spawnThreadWorker } from '../../../electron/web/threadWorker.ts';
+import { spawnIngestProcess } from '../../../electron/web/processWorker.ts';
 import { WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestOutcome } from '../../../shared/intake/ingestOutcome.ts';
 
@@ -61,7 +61,7 @@ describe('ingest pool', () => {
   });
 
   it('decodes a real JPEG in a real worker thread, as the browser host does', async () => {
-    pool = createIngestPool(spawnThreadWorker, 1);
+    pool = createIngestPool(spawnIngestProcess, 1);
     const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#a8322d' } })
       .jpeg()
       .withMetadata({ orientation: 6 })

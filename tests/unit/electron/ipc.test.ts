@@ -6,6 +6,7 @@ import type { Result } from '../../../shared/contract/result.ts';
 import { isTrustedSender, registerIpc } from '../../../electron/main/ipc.ts';
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
+import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
 
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
 
@@ -33,7 +34,7 @@ function eventFrom(frame: { url: string; parent: unknown } | null): IpcMainInvok
 
 const studioFrame = () => eventFrom({ url: 'app://studio/index.html', parent: null });
 
-const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS };
+const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS, workerLimits: DEFAULT_WORKER_LIMITS };
 
 function spyHandlers(): Handlers {
   return {
@@ -51,6 +52,11 @@ function spyHandlers(): Handlers {
     'ingest.file': vi.fn(async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' })),
     'pack.render': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null })),
     'pack.summary': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) })),
+    'jobs.cancel': vi.fn(async () => ({ cancelled: false })),
+
+    'folders.check': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor', granted: true, confirmedBy: 'app' as const })),
+
+    'folders.grant': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor', granted: true })),
     'export.folder': vi.fn(async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' })),
     'export.write': vi.fn(async () => ({ written: true as const })),
     'export.reveal': vi.fn(async () => ({ opened: true as const })),
@@ -84,7 +90,7 @@ describe('registerIpc', () => {
   it('answers a valid call from the studio frame with an ok result', async () => {
     const { invoke, handlers } = setup();
     const result = await invoke('kemas:settings.update', studioFrame(), { language: 'en' });
-    expect(result).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS } });
+    expect(result).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS, workerLimits: DEFAULT_WORKER_LIMITS } });
     expect(handlers['settings.update']).toHaveBeenCalledWith({ language: 'en' });
   });
 

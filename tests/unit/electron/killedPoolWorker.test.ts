@@ -1,11 +1,14 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
 import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type IngestWorker } from '../../../electron/services/ingestPool.ts';
 import { createPackPool, type PackPool } from '../../../electron/services/packPool.ts';
 import { createSettingsService } from '../../../electron/services/settingsService.ts';
-import { spawnPackThreadWorker, spawnThreadWorker, threadWorker } from '../../../electron/web/threadWorker.ts';
+import { processWorker, spawnIngestProcess, spawnPackProcess } from '../../../electron/web/processWorker.ts';
 import { createWebHost, listen, LOOPBACK } from '../../../electron/web/webHost.ts';
 import { createWorkerFaults, type WorkerFaults } from '../../../electron/web/workerFaults.ts';
 import { dispatch, WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
@@ -17,7 +20,7 @@ import { memoryStore } from './memoryStore.ts';
 
 /*
  * A host worker stopped in the middle of a job, with the pools' real worker
- * threads: the same `exit` the pools get from a crashed Electron
+ * processes: the same `exit` the pools get from a crashed Electron
  * utilityProcess. The job fails with a code the studio can translate, the
  * jobs queued behind it are not lost, and the next job works.
  */
@@ -48,7 +51,7 @@ function hostWith(pool: IngestPool) {
 describe('an image worker killed mid-file', () => {
   it('fails that file with worker-stopped; the files queued behind it and the next file import', async () => {
     const faults = createWorkerFaults();
-    ingest = createIngestPool(faults.wrap('ingest', spawnThreadWorker), 1);
+    ingest = createIngestPool(faults.wrap('ingest', spawnIngestProcess), 1);
     const [red, green, blue] = await Promise.all([jpeg('#a8322d'), jpeg('#2d8a3e'), jpeg('#1d4fa8')]);
     const first = ingest.run(red, 'depan.jpg', DEFAULT_INGEST_LIMITS);
     const queued = [ingest.run(green, 'belakang.jpg', DEFAULT_INGEST_LIMITS), ingest.run(blue, 'samping.jpg', DEFAULT_INGEST_LIMITS)];
@@ -65,7 +68,7 @@ describe('an image worker killed mid-file', () => {
 
   it('reaches the renderer as the host error code worker-stopped, and the same request then works', async () => {
     const faults = createWorkerFaults();
-    ingest = createIngestPool(faults.wrap('ingest', spawnThreadWorker), 2);
+    ingest = createIngestPool(faults.wrap('ingest', spawnIngestProcess), 2);
     const handlers = hostWith(ingest);
     const bytes = await jpeg('#d98c1f');
     // Armed before the file arrives: its worker is stopped the moment it gets the file.
@@ -79,24 +82,26 @@ describe('an image worker killed mid-file', () => {
   }, 30_000);
 
   it('survives a worker that crashes with an uncaught error, without taking the host down', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    // A worker entry that throws on its first task, as a decoder bug in the thread would.
-    const crashing = new URL(
-      `data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => { throw new Error('decoder exploded'); });")}`,
-    );
+    // A worker entry that throws on its first task, as a decoder bug in the process would.
+    const folder = await mkdtemp(join(tmpdir(), 'kemas-crash-'));
+    const crashing = join(folder, 'crashing.mjs');
+    await writeFile(crashing, "process.on('message', () => { throw new Error('decoder exploded'); });");
     let spawned = 0;
     ingest = createIngestPool(() => {
       spawned += 1;
-      return spawned === 1 ? threadWorker<IngestTask, IngestReply>(crashing) : spawnThreadWorker();
+      return spawned === 1 ? processWorker<IngestTask, IngestReply>(crashing, 512) : spawnIngestProcess();
     }, 1);
-    const first = ingest.run(await jpeg('#a8322d'), 'depan.jpg', DEFAULT_INGEST_LIMITS);
-    await expect(first).rejects.toBeInstanceOf(WorkerStoppedError);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('worker thread stopped'), expect.objectContaining({ message: 'decoder exploded' }));
-    await expect(ingest.run(await jpeg('#2d8a3e'), 'belakang.jpg', DEFAULT_INGEST_LIMITS)).resolves.toMatchObject({ ok: true });
+    try {
+      const first = ingest.run(await jpeg('#a8322d'), 'depan.jpg', DEFAULT_INGEST_LIMITS);
+      await expect(first).rejects.toBeInstanceOf(WorkerStoppedError);
+      await expect(ingest.run(await jpeg('#2d8a3e'), 'belakang.jpg', DEFAULT_INGEST_LIMITS)).resolves.toMatchObject({ ok: true });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('on close, refuses the files still queued instead of leaving them waiting forever', async () => {
-    ingest = createIngestPool(spawnThreadWorker, 1);
+    ingest = createIngestPool(spawnIngestProcess, 1);
     const bytes = await jpeg('#a8322d');
     const busy = ingest.run(bytes, 'depan.jpg', DEFAULT_INGEST_LIMITS).catch((error: unknown) => error);
     const queued = ingest.run(bytes, 'belakang.jpg', DEFAULT_INGEST_LIMITS);
@@ -116,7 +121,7 @@ const packRequest = (): PackRenderRequest => ({
 describe('a pack worker killed mid-pack', () => {
   it('fails that pack with worker-stopped; the pack queued behind it and the next pack are made', async () => {
     const faults = createWorkerFaults();
-    packs = createPackPool(faults.wrap('pack', spawnPackThreadWorker), 1);
+    packs = createPackPool(faults.wrap('pack', spawnPackProcess), 1);
     const first = packs.run(packRequest());
     const queued = packs.run(packRequest());
     expect(faults.kill({ pool: 'pack' })).toEqual({ killed: 1, armed: false });
@@ -135,7 +140,7 @@ describe('the browser host\'s fault switch', () => {
 
   /** A host on a free loopback port, with or without fault injection; answers status and body of one POST. */
   async function post(faults: WorkerFaults | null, body: string, token: string | null = TOKEN) {
-    ingest ??= createIngestPool(spawnThreadWorker, 1);
+    ingest ??= createIngestPool(spawnIngestProcess, 1);
     const pool = ingest;
     // Learn a free port first: the host's Host allow-list needs the real one.
     const probe = createWebHost({ rendererDir: '/nonexistent', port: 0, token: TOKEN, handlers: hostWith(pool) });

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPackPool, type PackPool, type PackReply, type PackTask, type PackWorker } from '../../../electron/services/packPool.ts';
-import { spawnPackThreadWorker } from '../../../electron/web/threadWorker.ts';
+import { spawnPackProcess } from '../../../electron/web/processWorker.ts';
 import type { PackRenderRequest, PackRenderResponse } from '../../../shared/contract/packRender.ts';
 import { buildPackModel } from '../../../shared/pack/packModel.ts';
 import type { PackLanguage } from '../../../shared/pack/packText.ts';
@@ -103,7 +103,7 @@ describe.each<[PackLanguage, string, string, string]>([
   ['en', 'images', 'review.json', 'scores.csv'],
 ])('a real pack in a real worker thread, as the browser host makes it (%s)', (language, images, reviewName, scoresName) => {
   it('answers with the PDF and a ZIP holding the PDF, the burned PNGs, the review and the scores', async () => {
-    pool = createPackPool(spawnPackThreadWorker, 1);
+    pool = createPackPool(spawnPackProcess, 1);
     const input = packInput();
     const packModel = buildPackModel(input, { language, mode: 'combined' });
     const pictures = await Promise.all(input.faces.map(async (f) => ({ assetId: f.id, bytes: new Uint8Array(await preview(600, 900, '#c9b6e4')) })));

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHostHandlers, noDialogs, type SummaryRunner } from '../../../electron/services/hostHandlers.ts';
 import { createPackPool, type PackPool, type PackReply, type PackTask, type PackWorker } from '../../../electron/services/packPool.ts';
 import { createSettingsService } from '../../../electron/services/settingsService.ts';
-import { spawnPackThreadWorker } from '../../../electron/web/threadWorker.ts';
+import { spawnPackProcess } from '../../../electron/web/processWorker.ts';
 import { dispatch } from '../../../shared/contract/dispatch.ts';
 import { PACK_SUMMARY_LIMITS, type PackSummaryRequest } from '../../../shared/contract/packSummary.ts';
 import { buildPackModel } from '../../../shared/pack/packModel.ts';
@@ -106,7 +106,7 @@ describe('summary reports in the pack pool', () => {
   });
 
   it.each(['id', 'en'] as const)('draws a real report in a real worker thread, as the browser host does (%s), and a pack after it', async (language) => {
-    pool = createPackPool(spawnPackThreadWorker, 1);
+    pool = createPackPool(spawnPackProcess, 1);
     const report = summaryModel(language, 30);
     const { pdf } = await pool.summary({ model: report, pageSize: 'A4' });
     expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');

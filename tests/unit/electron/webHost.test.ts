@@ -13,6 +13,7 @@ import { memoryStore } from './memoryStore.ts';
 import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../../../shared/contract/binaryFrame.ts';
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
+import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
 
 const TOKEN = 'a3f1c9d2e4b5a6978877665544332211a3f1c9d2e4b5a697';
 const INDEX = '<!doctype html><title>Kemas Studio</title>';
@@ -262,9 +263,9 @@ describe('browser host: API', () => {
       headers: withToken({ 'Content-Type': 'application/json' }),
       body: JSON.stringify({ language: 'en' }),
     });
-    expect(await update.json()).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS } });
+    expect(await update.json()).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS, workerLimits: DEFAULT_WORKER_LIMITS } });
     const read = await api('settings.get', { headers: withToken() });
-    expect(await read.json()).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS } });
+    expect(await read.json()).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS, workerLimits: DEFAULT_WORKER_LIMITS } });
   });
 
   it('answers malformed JSON with 400 and a bad-request result', async () => {
@@ -359,6 +360,55 @@ describe('browser host: files for the intake', () => {
   });
 });
 
+describe('browser host: slow request bodies', () => {
+  /** Sends headers and the start of a body to a host with a 300 ms body timer, then nothing; answers what came back before the connection closed. */
+  async function stalledBody(): Promise<string> {
+    const body = JSON.stringify({ language: 'en' });
+    const slowPort = await freePort();
+    const slow = createWebHost({ rendererDir, port: slowPort, token: TOKEN, handlers: handlers(), bodyTimeoutMs: 300 });
+    await listen(slow, slowPort);
+    try {
+      const socket = connect(slowPort, LOOPBACK);
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+      const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      const headers = [
+        'POST /api/settings.update HTTP/1.1',
+        `Host: ${LOOPBACK}:${slowPort}`,
+        `X-Kemas-Token: ${TOKEN}`,
+        'Content-Type: application/json',
+        `Content-Length: ${body.length + 100}`,
+        '',
+        '',
+      ].join('\r\n');
+      socket.write(headers + body.slice(0, 5));
+      await closed;
+      return answer;
+    } finally {
+      slow.closeAllConnections();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  }
+
+  it('answers 408 and closes the connection when a body stops arriving, instead of waiting minutes', async () => {
+    const answer = await stalledBody();
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    // Nothing of the half-sent body was applied.
+    expect(store.store).toEqual({});
+  });
+
+  it('sets Node\'s own header and request timeouts well under its 300 s default', () => {
+    expect(server.headersTimeout).toBeLessThanOrEqual(15_000);
+    expect(server.requestTimeout).toBeLessThanOrEqual(35_000);
+    expect(server.requestTimeout).toBeGreaterThan(0);
+  });
+
+  it('still takes a whole body that arrives in time', async () => {
+    const update = await api('settings.update', { headers: withToken({ 'Content-Type': 'application/json' }), body: JSON.stringify({ language: 'en' }) });
+    expect(await update.json()).toMatchObject({ ok: true, value: { language: 'en' } });
+  });
+});
+
 describe('browser host: launch link and cookie', () => {
   it('trades the right token for an HttpOnly, SameSite=Strict cookie and drops it from the address', async () => {
     const response = await fetch(`${origin}/?token=${TOKEN}`, { redirect: 'manual' });
@@ -369,6 +419,8 @@ describe('browser host: launch link and cookie', () => {
     expect(cookie).toMatch(/;\s*HttpOnly/i);
     expect(cookie).toMatch(/;\s*SameSite=Strict/i);
     expect(cookie).toMatch(/;\s*Path=\//i);
+    // A session cookie: the token changes at every launch, so the cookie ends with the browser session.
+    expect(cookie).not.toMatch(/Max-Age|Expires/i);
 
     const pair = cookie.split(';')[0] ?? '';
     const call = await api('app.info', { headers: { Cookie: pair, Origin: origin } });

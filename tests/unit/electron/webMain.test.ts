@@ -12,11 +12,12 @@ describe('parseWebHostArgs', () => {
 
   it('uses the fixed default port and opens the browser by default', () => {
     expect(DEFAULT_PORT).toBe(4781);
-    expect(parseWebHostArgs([])).toEqual({ port: 4781, open: true, dataDir: undefined });
+    expect(parseWebHostArgs([])).toEqual({ port: 4781, open: true, printUrl: false, dataDir: undefined });
   });
 
   it('takes another port and --no-open', () => {
-    expect(parseWebHostArgs(['--port', '5190', '--no-open'])).toEqual({ port: 5190, open: false, dataDir: undefined });
+    expect(parseWebHostArgs(['--port', '5190', '--no-open'])).toEqual({ port: 5190, open: false, printUrl: false, dataDir: undefined });
+    expect(parseWebHostArgs(['--print-url'])).toMatchObject({ open: true, printUrl: true });
     expect(parseWebHostArgs(['--port=5191'])).toMatchObject({ port: 5191, open: true });
   });
 

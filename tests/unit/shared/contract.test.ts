@@ -3,6 +3,7 @@ import { channels, contract, settingsSchema } from '../../../shared/contract/cha
 import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contract/dispatch.ts';
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
+import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
 import { unusedBackupHandlers } from '../../support/backupHandlers.ts';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
@@ -22,6 +23,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'ingest.file': async () => ({ ok: false as const, reason: 'empty' as const, detail: 'no bytes' }),
     'pack.render': async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), zip: null }),
     'pack.summary': async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) }),
+    'jobs.cancel': async () => ({ cancelled: false }),
+
+    'folders.check': async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor', granted: true, confirmedBy: 'app' as const }),
+
+    'folders.grant': async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor', granted: true }),
     'export.folder': async () => ({ folder: '/home/mentor/Kemas Studio/Ekspor' }),
     'export.write': async () => ({ written: true as const }),
     'export.reveal': async () => ({ opened: true as const }),
@@ -43,7 +49,7 @@ describe('host contract', () => {
 
   it('answers a valid request with its value', async () => {
     const result = await dispatch(handlers(), 'settings.update', { language: 'en' });
-    expect(result).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS } });
+    expect(result).toEqual({ ok: true, value: { language: 'en', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS, workerLimits: DEFAULT_WORKER_LIMITS } });
   });
 
   it('refuses a payload that breaks the schema without calling the handler', async () => {

@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupSettings } from '../../../../shared/contract/backups.ts';
+import { exportFolderSchema } from '../../../../shared/contract/exportFiles.ts';
 import { host } from '../../host/hostClient.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
+import { useFolderGrant } from '../folders/useFolderGrant.tsx';
 import { useBackups } from './BackupProvider.tsx';
 
 interface Draft {
@@ -28,6 +30,7 @@ function SettingsForm({ initial, defaultFolder, onSaved }: { initial: BackupSett
   const formId = useId();
   const { saveSettings, appInfo } = useBackups();
   const [draft, setDraft] = useState<Draft | null>(() => toDraft(initial));
+  const folderGrant = useFolderGrant();
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
 
   async function pick() {
@@ -45,7 +48,12 @@ function SettingsForm({ initial, defaultFolder, onSaved }: { initial: BackupSett
     if (!(interval >= 0 && interval <= 1440)) next.interval = t('backups.intervalInvalid');
     if (!(keep >= 1 && keep <= 100)) next.keep = t('backups.keepInvalid');
     let folder: string | null = null;
-    if (draft.folder.trim() !== '') {
+    // A typed folder the host has not written into before is allowed once, here.
+    // (A relative path is refused below by backup.checkFolder, with its own reason.)
+    const typed = draft.folder.trim();
+    const grant = typed === '' || !exportFolderSchema.safeParse(typed).success ? null : await folderGrant.ensure(typed);
+    if (grant && !grant.ok) next.folder = t(grant.reason === 'declined' ? 'grants.declined' : 'grants.failed');
+    else if (draft.folder.trim() !== '') {
       const checked = await host.call('backup.checkFolder', { folder: draft.folder });
       if (!checked.ok) next.folder = t('backups.errors.unsupported');
       else if (!checked.value.writable) next.folder = t(`backups.folderProblems.${checked.value.reason}`);
@@ -89,6 +97,7 @@ function SettingsForm({ initial, defaultFolder, onSaved }: { initial: BackupSett
             {t('backups.useDefault')}
           </button>
         </div>
+        {folderGrant.prompt}
         <div className="backup-numbers">
           <TextField label={t('backups.interval')} hint={t('backups.intervalHint')} inputMode="numeric" {...bind('interval')} />
           <TextField label={t('backups.keep')} hint={t('backups.keepHint')} inputMode="numeric" {...bind('keep')} />

@@ -7,6 +7,7 @@ import { BackupHostError } from './backupRunner.ts';
 export function backupErrorText(error: unknown, t: TFunction): string {
   if (isQuotaError(error) || (error instanceof Error && /ENOSPC|no space left/i.test(error.message))) return t('backups.errors.storageFull');
   if (error instanceof BackupHostError && error.code === 'unsupported') return t('backups.errors.unsupported');
+  if (error instanceof BackupHostError && error.code === 'not-granted') return t('grants.backupNotGranted');
   // The writer refuses what the reader could not take back: the backup would not restore.
   if (error instanceof ArchiveRefusal && ['entry-too-large', 'archive-too-large', 'too-many-entries'].includes(error.problem)) {
     return t('backups.errors.tooBig', { path: error.path ?? '—' });

@@ -6,10 +6,10 @@ import { isQuotaError } from '../../ui/errorMessage.ts';
 import { facesForPages, type PlannedFile } from './importPlan.ts';
 
 /** Why a file did not make it in: the pipeline's reasons, plus what can fail around it. */
-export type ImportFailureReason = IngestRejection | 'read-failed' | 'host-failed' | 'worker-stopped' | 'save-failed' | 'storage-full';
+export type ImportFailureReason = IngestRejection | 'read-failed' | 'host-failed' | 'worker-stopped' | 'save-failed' | 'storage-full' | 'cancelled';
 
 /** Failures of the moment, not of the file: the same file may well import when tried again. */
-const RETRYABLE: ReadonlySet<ImportFailureReason> = new Set(['read-failed', 'host-failed', 'worker-stopped', 'save-failed', 'storage-full']);
+const RETRYABLE: ReadonlySet<ImportFailureReason> = new Set(['read-failed', 'host-failed', 'worker-stopped', 'save-failed', 'storage-full', 'cancelled']);
 
 export interface ImportFailure {
   path: string;
@@ -58,8 +58,9 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 /**
  * Imports planned files: reads each, skips exact duplicates, has the host's
  * workers decode it, and stores each face in its own transaction. One bad
- * file is reported and the rest go on; cancel stops taking new files and
- * keeps every face already stored.
+ * file is reported and the rest go on; cancel stops taking new files, stops
+ * the files the host is reading (their workers are killed; they are reported as
+ * cancelled, and can be tried again) and keeps every face already stored.
  */
 export function startImport(
   db: KemasDatabase,
@@ -83,6 +84,8 @@ export function startImport(
   let next = 0;
   // Two copies of one file in the same drop: the second is a duplicate too.
   const seen = new Set<string>();
+  /** Files the host's workers are reading now, by job id: Cancel stops them (jobs.cancel). */
+  const reading = new Set<string>();
 
   async function importOne(item: PlannedFile): Promise<void> {
     const { file, path } = item.source;
@@ -98,11 +101,15 @@ export function startImport(
     const sha256 = await sha256Hex(bytes);
     if (seen.has(sha256) || (await findFaceBySha256(db, sha256))) return void progress.duplicates.push(path);
     seen.add(sha256);
-    const result = await host.call('ingest.file', { fileName: file.name, bytes });
+    if (progress.cancelled) return failed('cancelled');
+    const jobId = crypto.randomUUID();
+    reading.add(jobId);
+    const result = await host.call('ingest.file', { fileName: file.name, bytes, jobId }).finally(() => reading.delete(jobId));
     if (!result.ok) {
       // A copy of these bytes later in this import may still come in.
       seen.delete(sha256);
-      return failed(result.error.code === 'worker-stopped' ? 'worker-stopped' : 'host-failed');
+      const code = result.error.code;
+      return failed(code === 'worker-stopped' ? 'worker-stopped' : code === 'cancelled' ? 'cancelled' : 'host-failed');
     }
     const outcome = result.value;
     if (!outcome.ok) return failed(outcome.reason);
@@ -151,6 +158,7 @@ export function startImport(
   return {
     cancel() {
       progress.cancelled = true;
+      for (const jobId of reading) void host.call('jobs.cancel', { jobId });
       report();
     },
     done,

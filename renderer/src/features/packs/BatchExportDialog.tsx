@@ -7,6 +7,7 @@ import type { PackLanguage } from '../../../../shared/pack/packText.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { loadBatchCandidates, type BatchCandidates, type BatchScope } from '../../data/packBatchRepo.ts';
 import { host } from '../../host/hostClient.ts';
+import { useFolderGrant } from '../folders/useFolderGrant.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
@@ -52,6 +53,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
   const folder = fields.values.folder;
   const [folderError, setFolderError] = useState<string | undefined>(undefined);
   const [canPick, setCanPick] = useState(false);
+  const folderGrant = useFolderGrant();
   const [candidates, setCandidates] = useState<BatchCandidates | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
@@ -111,6 +113,12 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
     const checked = exportFolderSchema.safeParse(normaliseFolder(folder));
     if (!checked.success) {
       setFolderError(t('batch.folderInvalid'));
+      return;
+    }
+    // A typed folder the host has not written into before is allowed once, here.
+    const grant = await folderGrant.ensure(checked.data);
+    if (!grant.ok) {
+      setFolderError(t(grant.reason === 'declined' ? 'grants.declined' : 'grants.failed'));
       return;
     }
     const controller = new AbortController();
@@ -259,6 +267,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
             </button>
           ) : null}
           {destination ? <p className="batch-destination">{t('batch.destination', { folder: destination })}</p> : null}
+          {folderGrant.prompt}
           <div className="pack-contents" aria-live="polite">
             {loadFailed ? (
               <p className="field-error" role="alert">

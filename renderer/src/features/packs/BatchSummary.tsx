@@ -25,7 +25,9 @@ export function BatchSummary({ report, itemName, onClose }: { report: BatchRepor
   const reason = (f: BatchFailure) =>
     f.reason === 'worker-stopped'
       ? t('faults.batchWorkerStopped')
-      : t(`batch.failures.${f.reason}`, { face: f.face ? t(`faces.${f.face}`).toLocaleLowerCase(i18n.language) : '?' });
+      : f.reason === 'too-heavy'
+        ? t('bounds.batchTooHeavy')
+        : t(`batch.failures.${f.reason}`, { face: f.face ? t(`faces.${f.face}`).toLocaleLowerCase(i18n.language) : '?' });
   const counts = [
     { key: 'written', text: t('batch.summaryWritten', { count: format.number(report.written.length) }), shown: true },
     { key: 'replaced', text: t('batch.summaryReplaced', { count: format.number(report.replaced.length) }), shown: report.replaced.length > 0 },

@@ -98,6 +98,8 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
         return t('packs.errors.hostUnavailable');
       case 'worker-stopped':
         return t('faults.packWorkerStopped');
+      case 'too-heavy':
+        return t('bounds.packTooHeavy');
       case 'image':
         return t('packs.errors.image', { face: error.face ? t(`faces.${error.face}`).toLocaleLowerCase(i18n.language) : '?' });
       default:

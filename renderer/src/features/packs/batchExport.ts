@@ -70,7 +70,7 @@ export function planBatch({ candidates, withoutSubmission }: BatchCandidates, ch
 }
 
 /** Why one pack was not written; the dialog says each in one translated sentence. */
-export type BatchFailureReason = PackExportError['reason'] | 'write' | 'unexpected';
+export type BatchFailureReason = PackExportError['reason'] | 'write' | 'not-granted' | 'unexpected';
 
 export interface BatchFailure {
   item: BatchItem;
@@ -177,7 +177,10 @@ export async function runBatch(db: KemasDatabase, host: HostClient, plan: BatchP
     } else if (result.ok) {
       report.written.push(item);
     }
-    if (!result.ok) report.failed.push({ item, reason: 'write', face: null, detail: `${result.error.code}: ${result.error.message}` });
+    if (!result.ok) {
+      const reason = result.error.code === 'not-granted' ? 'not-granted' : 'write';
+      report.failed.push({ item, reason, face: null, detail: `${result.error.code}: ${result.error.message}` });
+    }
     return true;
   }
 

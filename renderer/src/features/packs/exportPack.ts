@@ -36,7 +36,7 @@ export interface PackProgress {
 
 /** Why a pack was not made, each with one translated sentence in the dialog. */
 export class PackExportError extends Error {
-  readonly reason: 'too-large' | 'host' | 'host-unavailable' | 'worker-stopped' | 'image';
+  readonly reason: 'too-large' | 'host' | 'host-unavailable' | 'worker-stopped' | 'too-heavy' | 'image';
   readonly face: Face | null;
   constructor(reason: PackExportError['reason'], detail: string, face: Face | null = null) {
     super(detail);
@@ -49,8 +49,26 @@ export class PackExportError extends Error {
 export function hostFailure(code: HostErrorCode, message: string): PackExportError {
   if (code === 'bad-request') return new PackExportError('too-large', message);
   if (code === 'worker-stopped') return new PackExportError('worker-stopped', message);
+  if (code === 'too-heavy') return new PackExportError('too-heavy', message);
   if (message.startsWith('Host unreachable')) return new PackExportError('host-unavailable', message);
   return new PackExportError('host', `${code}: ${message}`);
+}
+
+/**
+ * A host worker job that Cancel stops for real: the request carries a job id,
+ * and aborting asks the host to kill the worker running it (`jobs.cancel`),
+ * rather than letting it draw on unseen. Rejects at once on abort, like `unlessAborted`.
+ */
+export async function cancellableHostJob<T>(host: HostClient, signal: AbortSignal, call: (jobId: string) => Promise<T>): Promise<T> {
+  signal.throwIfAborted();
+  const jobId = crypto.randomUUID();
+  const stop = () => void host.call('jobs.cancel', { jobId }).catch(() => {});
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    return await unlessAborted(call(jobId), signal);
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
 }
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
@@ -74,8 +92,8 @@ export interface MadePack {
  * Makes one submission's critique pack: gathers the records, (for a ZIP)
  * burns the marks into each face at full resolution, then has the host draw
  * the PDF and pack the ZIP off the main thread. `signal` stops it at once
- * (the host's or the canvas's work under way is let finish, and its answer
- * dropped).
+ * (the host's worker is stopped; the canvas's work under way is let finish,
+ * and its answer dropped).
  */
 export async function makePack(
   db: KemasDatabase,
@@ -135,7 +153,7 @@ export async function makePack(
   }
 
   onProgress({ step: 'rendering' });
-  const result = await unlessAborted(host.call('pack.render', { model, images, pageSize: request.pageSize, zip }), signal);
+  const result = await cancellableHostJob(host, signal, (jobId) => host.call('pack.render', { model, images, pageSize: request.pageSize, zip, jobId }));
   if (!result.ok) throw hostFailure(result.error.code, result.error.message);
   const { pdf, zip: zipped } = result.value;
   return zipped

@@ -53,6 +53,8 @@ export function SummaryReportDialog({ input, onClose }: { input: Omit<SummaryInp
         return t('sessions.summary.errors.hostUnavailable');
       case 'worker-stopped':
         return t('faults.summaryWorkerStopped');
+      case 'too-heavy':
+        return t('bounds.summaryTooHeavy');
       default:
         return t('sessions.summary.errors.host');
     }

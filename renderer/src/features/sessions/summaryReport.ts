@@ -3,7 +3,7 @@ import { packSummaryRequestSchema } from '../../../../shared/contract/packSummar
 import { buildSummaryModel, summaryFileName, type SummaryInput } from '../../../../shared/pack/summaryModel.ts';
 import type { PackLanguage } from '../../../../shared/pack/packText.ts';
 import type { HostClient } from '../../host/hostClient.ts';
-import { hostFailure, PackExportError, unlessAborted, type PackProgress, type PackStep } from '../packs/exportPack.ts';
+import { cancellableHostJob, hostFailure, PackExportError, type PackProgress, type PackStep } from '../packs/exportPack.ts';
 
 /** Gathering is building the model from the results on screen; rendering is the host drawing the PDF. */
 export const SUMMARY_STEPS: readonly PackStep[] = ['gathering', 'rendering'];
@@ -22,8 +22,8 @@ export interface MadeSummary {
  * Makes a scoring session's summary report: the model from the results the
  * Results tab shows (their normalisation and threshold), checked against the
  * contract here so a session too large is refused at once, then drawn by the
- * host in its pack workers. `signal` stops it at once (the host's drawing is
- * let finish and its answer dropped). Fails with a `PackExportError`.
+ * host in its pack workers. `signal` stops it at once (the host's worker
+ * drawing it is stopped). Fails with a `PackExportError`.
  */
 export async function makeSummaryReport(
   host: HostClient,
@@ -40,7 +40,7 @@ export async function makeSummaryReport(
   signal.throwIfAborted();
 
   onProgress({ step: 'rendering' });
-  const result = await unlessAborted(host.call('pack.summary', { model, pageSize: request.pageSize }), signal);
+  const result = await cancellableHostJob(host, signal, (jobId) => host.call('pack.summary', { model, pageSize: request.pageSize, jobId }));
   if (!result.ok) throw hostFailure(result.error.code, result.error.message);
   return {
     blob: new Blob([result.value.pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, MAX_FILE_BYTES_CEILING, type IngestLimits } from '../../../../shared/intake/ingestOutcome.ts';
+import { DEFAULT_WORKER_LIMITS, MAX_JOB_MEMORY_MB, MAX_JOB_SECONDS, MIN_JOB_MEMORY_MB, MIN_JOB_SECONDS, type WorkerLimits } from '../../../../shared/contract/jobs.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { host } from '../../host/hostClient.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -12,17 +13,23 @@ interface Draft {
   maxFileMb: string;
   maxMegapixels: string;
   maxPdfPages: string;
+  fileSeconds: string;
+  packSeconds: string;
+  memoryMb: string;
 }
 
-const toDraft = (l: IngestLimits): Draft => ({
+const toDraft = (l: IngestLimits, w: WorkerLimits): Draft => ({
   maxFileMb: String(Math.round(l.maxFileBytes / (1024 * 1024))),
   maxMegapixels: String(Math.round(l.maxInputPixels / 1_000_000)),
   maxPdfPages: String(l.maxPdfPages),
+  fileSeconds: String(w.fileSeconds),
+  packSeconds: String(w.packSeconds),
+  memoryMb: String(w.memoryMb),
 });
 
 const whole = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
 
-/** Host settings a mentor may change: for now the intake's safety limits. */
+/** Host settings a mentor may change: the intake's safety limits and the bounds of one worker job. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -32,7 +39,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
 
   useEffect(() => {
-    void host.call('settings.get', {}).then((r) => setDraft(toDraft(r.ok ? r.value.ingestLimits : DEFAULT_INGEST_LIMITS)));
+    void host
+      .call('settings.get', {})
+      .then((r) => setDraft(r.ok ? toDraft(r.value.ingestLimits, r.value.workerLimits) : toDraft(DEFAULT_INGEST_LIMITS, DEFAULT_WORKER_LIMITS)));
   }, []);
 
   async function submit(event: FormEvent) {
@@ -45,7 +54,15 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     };
     const parsed = ingestLimitsSchema.safeParse(limits);
     const bad = (n: number) => !Number.isInteger(n) || n <= 0;
-    if (!parsed.success) {
+    const workerLimits = { fileSeconds: whole(draft.fileSeconds), packSeconds: whole(draft.packSeconds), memoryMb: whole(draft.memoryMb) };
+    const inRange = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+    const range = (min: number, max: number) => t('validation.between', { min: format.number(min), max: format.number(max) });
+    const workerErrors = {
+      ...(inRange(workerLimits.fileSeconds, MIN_JOB_SECONDS, MAX_JOB_SECONDS) ? {} : { fileSeconds: range(MIN_JOB_SECONDS, MAX_JOB_SECONDS) }),
+      ...(inRange(workerLimits.packSeconds, MIN_JOB_SECONDS, MAX_JOB_SECONDS) ? {} : { packSeconds: range(MIN_JOB_SECONDS, MAX_JOB_SECONDS) }),
+      ...(inRange(workerLimits.memoryMb, MIN_JOB_MEMORY_MB, MAX_JOB_MEMORY_MB) ? {} : { memoryMb: range(MIN_JOB_MEMORY_MB, MAX_JOB_MEMORY_MB) }),
+    };
+    if (!parsed.success || Object.keys(workerErrors).length > 0) {
       setErrors({
         ...(bad(limits.maxFileBytes)
           ? { maxFileMb: t('validation.positiveNumber') }
@@ -54,10 +71,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             : {}),
         ...(bad(limits.maxInputPixels) ? { maxMegapixels: t('validation.positiveNumber') } : {}),
         ...(bad(limits.maxPdfPages) ? { maxPdfPages: t('validation.positiveNumber') } : {}),
+        ...workerErrors,
       });
       return;
     }
-    const saved = await host.call('settings.update', { ingestLimits: parsed.data });
+    const saved = await host.call('settings.update', { ingestLimits: parsed.data, workerLimits });
     if (!saved.ok) {
       toast({ tone: 'error', message: t('settings.failed') });
       return;
@@ -79,7 +97,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="button" onClick={() => setDraft(toDraft(DEFAULT_INGEST_LIMITS))}>
+          <button type="button" className="button" onClick={() => setDraft(toDraft(DEFAULT_INGEST_LIMITS, DEFAULT_WORKER_LIMITS))}>
             {t('settings.resetDefaults')}
           </button>
           <button type="button" className="button" onClick={onClose}>
@@ -107,6 +125,17 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               {t('app.loading')}
             </p>
           )}
+        </fieldset>
+        <fieldset>
+          <legend>{t('bounds.settingsTitle')}</legend>
+          <p className="field-hint">{t('bounds.settingsHint')}</p>
+          {draft ? (
+            <div className="form">
+              <TextField label={t('bounds.fileSeconds')} {...bind('fileSeconds')} />
+              <TextField label={t('bounds.packSeconds')} {...bind('packSeconds')} />
+              <TextField label={t('bounds.memoryMb')} {...bind('memoryMb')} />
+            </div>
+          ) : null}
         </fieldset>
       </form>
       <StorageStatus headingLevel={3} />
