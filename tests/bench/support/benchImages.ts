@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../shared/scoring/agreement.ts';
 import sharp from 'sharp';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,17 +12,8 @@ export interface BenchImage {
   bytes: number;
 }
 
-/** A small deterministic PRNG (mulberry32), so every run draws the same pictures. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The studio's seeded PRNG (mulberry32), so every run draws the same pictures. */
+export { seededRandom };
 
 /** Length of the shared grain table: prime, so consecutive rows never line up on the same grain. */
 const GRAIN_LENGTH = 1_048_573;

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../shared/scoring/agreement.ts';
 import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
@@ -28,17 +29,6 @@ export interface ReviewImages {
   palette: Asset['palette'];
 }
 
-/** mulberry32: the same pictures and the same annotations on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A pouch with a label on a table under uneven light, drawn as SVG: panels,
