@@ -361,8 +361,11 @@ export function iccAll(matrix: readonly (readonly (number | null)[])[]): IccResu
     if (icc3k !== null) forms['3,k'] = { icc: icc3k, low: finite(1 - 1 / fl), high: finite(1 - 1 / fu) };
   }
   // Two-way random, absolute agreement: Satterthwaite's degrees of freedom (McGraw & Wong 1996, Table 7, case 2A).
-  const icc21v = ratio(bms - ems, bms + (k - 1) * ems + (k * (jms - ems)) / n);
-  const icc2kv = ratio(bms - ems, bms + (jms - ems) / n);
+  // A denominator at or below zero (mentors who rank the submissions the other way round, on
+  // very few of them) leaves the estimate undefined: no number, rather than one above 1.
+  const positive = (num: number, den: number) => (den > 1e-12 ? num / den : null);
+  const icc21v = positive(bms - ems, bms + (k - 1) * ems + (k * (jms - ems)) / n);
+  const icc2kv = positive(bms - ems, bms + (jms - ems) / n);
   if (icc21v !== null) {
     let low: number | null = null;
     let high: number | null = null;
@@ -376,8 +379,10 @@ export function iccAll(matrix: readonly (readonly (number | null)[])[]): IccResu
       high = finite((n * (fu * bms - ems)) / (k * jms + (k * n - k - n) * ems + n * fu * bms));
     }
     forms['2,1'] = { icc: icc21v, low, high };
-    // The mean of k raters: the Spearman–Brown step of the single-rater bounds.
-    const brown = (x: number | null) => (x === null ? null : finite((k * x) / (1 + (k - 1) * x)));
+    // The mean of k raters: the Spearman–Brown step of the single-rater bounds. The step is
+    // increasing only above its pole at −1/(k − 1); a single-rater bound at or below it means the
+    // mean's bound is unbounded below (null), never the large positive number the formula gives there.
+    const brown = (x: number | null) => (x === null || x <= -1 / (k - 1) ? null : finite((k * x) / (1 + (k - 1) * x)));
     if (icc2kv !== null) forms['2,k'] = { icc: icc2kv, low: brown(low), high: brown(high) };
   }
   return { forms, units: n, raters: k };

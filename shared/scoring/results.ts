@@ -427,13 +427,14 @@ export function alphaReadingOf(a: Pick<Agreement, 'alphaLow'>): 'good' | 'tentat
 }
 
 /** The ICC reading (Koo & Li) of the ICC(2,1) interval's lower bound: one mentor's score. */
-export function iccReadingOf(a: Pick<Agreement, 'iccLow'>): 'excellent' | 'good' | 'moderate' | 'poor' | null {
-  return iccReading(a.iccLow);
+export function iccReadingOf(a: Pick<Agreement, 'iccLow' | 'iccHigh'>): 'excellent' | 'good' | 'moderate' | 'poor' | null {
+  // An interval with an upper bound but none below is unbounded below: as poor as it gets.
+  return a.iccLow === null && a.iccHigh !== null ? 'poor' : iccReading(a.iccLow);
 }
 
 /** The ICC reading of the ICC(2,k) interval's lower bound: how far the mean of the mentors, which ranks use, can be trusted. */
-export function iccMeanReadingOf(a: Pick<Agreement, 'iccMeanLow'>): 'excellent' | 'good' | 'moderate' | 'poor' | null {
-  return iccReading(a.iccMeanLow);
+export function iccMeanReadingOf(a: Pick<Agreement, 'iccMeanLow' | 'iccMeanHigh'>): 'excellent' | 'good' | 'moderate' | 'poor' | null {
+  return a.iccMeanLow === null && a.iccMeanHigh !== null ? 'poor' : iccReading(a.iccMeanLow);
 }
 
 /** Krippendorff's reading of alpha: ≥ 0.8 good, ≥ 0.667 tentative conclusions only, below that low. */

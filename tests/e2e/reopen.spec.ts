@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config.ts';
-import { introduceMentor, openStudio, studioOrigin, waitForReady } from './studio.ts';
+import { introduceMentor, openStudio, studioOrigin, studioUrl, waitForReady } from './studio.ts';
 
 test('closing the browser and opening the studio again shows everything as it was', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'kemas-profile-'));
@@ -20,10 +20,13 @@ test('closing the browser and opening the studio again shows everything as it wa
     await expect(page.getByRole('heading', { name: 'Workshop Bojonegoro', level: 1 })).toBeVisible();
     await first.close();
 
-    // Reopening the plain address (no token in it) works: the cookie and the data stayed.
+    // The host's cookie lasts as long as the browser: the plain address (no token) now says how
+    // to get in, and the way in (the opener file, i.e. the address with the token) finds the data as it was.
     const second = await launch();
     const again = await second.newPage();
     await again.goto(studioOrigin());
+    await expect(again.getByRole('heading', { name: 'Terjadi kesalahan' })).toBeVisible();
+    await again.goto(studioUrl());
     await waitForReady(again);
     await expect(again.getByRole('button', { name: 'Rina Marlina' })).toBeVisible();
     await expect(again.getByRole('row', { name: /Workshop Bojonegoro/ })).toBeVisible();

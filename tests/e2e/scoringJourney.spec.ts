@@ -178,14 +178,16 @@ test('a blind session with two mentors on one laptop: keyboard scoring, a confli
   }
   await expect(page.getByText('2 kiriman perlu dibahas (selisih lebih dari 20 poin).')).toBeVisible();
   // Krippendorff's alpha (interval) over the four submissions both scored: 0.1165.
-  await expect(page.getByText(/α Krippendorff = 0,12 — kesepakatan rendah/)).toBeVisible();
+  await expect(page.getByText(/α Krippendorff = 0,12 \[[^\]]+\] — kesepakatan rendah/)).toBeVisible();
   await expect(page.getByRole('img', { name: /Diagram peringkat/ })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, '47-journey-results');
 
   // The exports carry the same numbers.
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor CSV' }).click()]);
-  const csv = Papa.parse<Record<string, string>>(readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, ''), {
+  // The rows follow the header block that says what the file holds, after its first blank line.
+  const csvText = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '');
+  const csv = Papa.parse<Record<string, string>>(csvText.slice(csvText.indexOf('\r\n\r\n') + 4), {
     header: true,
     skipEmptyLines: true,
   }).data;
@@ -213,6 +215,7 @@ test('a blind session with two mentors on one laptop: keyboard scoring, a confli
   await batch.getByLabel('Folder tujuan').fill(folder);
   await expect(batch.getByText('Akan dibuat: 5 paket.')).toBeVisible();
   await batch.getByRole('button', { name: 'Buat 5 paket' }).click();
+  await batch.getByRole('button', { name: 'Izinkan folder ini' }).click();
   await expect(batch.getByRole('heading', { name: 'Ekspor selesai' })).toBeVisible({ timeout: 90_000 });
   await expect(batch.getByText('Ditulis: 5')).toBeVisible();
   const written = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.pdf'));
