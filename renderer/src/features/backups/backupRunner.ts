@@ -47,12 +47,11 @@ export interface BackupDone {
   at: number;
 }
 
-/** Writes a backup of everything into the host's backup folder and records it as the last backup. */
-export async function runBackup(db: KemasDatabase, reason: BackupReason, options: BackupRunOptions): Promise<BackupDone> {
-  // Taken before reading: an edit made while the backup runs makes the next one due.
-  const { fingerprint } = await studioFingerprint(db);
-  options.signal?.throwIfAborted();
-  const { writeId } = await call('backup.begin', { reason });
+/**
+ * Gathers an archive's chunks and sends them to an open backup write in parts of
+ * about SEND_BYTES. The writer may reuse its buffer, so each chunk is copied.
+ */
+function chunkSender(writeId: string) {
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   const flush = async () => {
@@ -67,20 +66,30 @@ export async function runBackup(db: KemasDatabase, reason: BackupReason, options
     pendingBytes = 0;
     await call('backup.append', { writeId, bytes });
   };
+  const add = async (chunk: Uint8Array) => {
+    pending.push(chunk.slice());
+    pendingBytes += chunk.byteLength;
+    if (pendingBytes >= SEND_BYTES) await flush();
+  };
+  return { add, flush };
+}
+
+/** Writes a backup of everything into the host's backup folder and records it as the last backup. */
+export async function runBackup(db: KemasDatabase, reason: BackupReason, options: BackupRunOptions): Promise<BackupDone> {
+  // Taken before reading: an edit made while the backup runs makes the next one due.
+  const { fingerprint } = await studioFingerprint(db);
+  options.signal?.throwIfAborted();
+  const { writeId } = await call('backup.begin', { reason });
+  const sender = chunkSender(writeId);
   try {
     await streamArchive(
       db,
       { kind: 'backup' },
-      async (chunk) => {
-        // The writer may reuse its buffer: keep a copy.
-        pending.push(chunk.slice());
-        pendingBytes += chunk.byteLength;
-        if (pendingBytes >= SEND_BYTES) await flush();
-      },
+      sender.add,
       { app: options.app, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) },
     );
     options.signal?.throwIfAborted();
-    await flush();
+    await sender.flush();
     const done = await call('backup.commit', { writeId });
     const at = Date.now();
     await setBackupMark(db, { at, fingerprint });
@@ -98,30 +107,13 @@ export async function runBackup(db: KemasDatabase, reason: BackupReason, options
  */
 export async function runRescueExport(options: { name?: string } = {}): Promise<{ name: string; bytes: number; summary: RawExportSummary | null }> {
   const { writeId } = await call('backup.begin', { reason: 'rescue' });
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    const bytes = new Uint8Array(pendingBytes);
-    let at = 0;
-    for (const part of pending) {
-      bytes.set(part, at);
-      at += part.byteLength;
-    }
-    pending = [];
-    pendingBytes = 0;
-    await call('backup.append', { writeId, bytes });
-  };
+  const sender = chunkSender(writeId);
   try {
     const summary = await exportRawDatabase(
-      async (chunk) => {
-        pending.push(chunk.slice());
-        pendingBytes += chunk.byteLength;
-        if (pendingBytes >= SEND_BYTES) await flush();
-      },
+      sender.add,
       options.name === undefined ? {} : { name: options.name },
     );
-    await flush();
+    await sender.flush();
     const done = await call('backup.commit', { writeId });
     return { name: done.name, bytes: done.bytes, summary };
   } catch (error) {
