@@ -111,16 +111,20 @@ async function fileExists(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null)) !== null;
 }
 
+/** Resolves once `path` exists. The watcher starts before the first look, so a file made in between is not missed. */
 async function waitForFile(path: string): Promise<void> {
-  const { watch } = await import('node:fs/promises');
-  if (await fileExists(path)) return;
-  const stop = new AbortController();
-  try {
-    const events = watch(join(path, '..'), { signal: stop.signal });
-    while (!(await fileExists(path))) await events.next();
-  } finally {
-    stop.abort();
-  }
+  const { existsSync, watch } = await import('node:fs');
+  await new Promise<void>((resolve, reject) => {
+    const watcher = watch(join(path, '..'), () => {
+      if (existsSync(path)) done();
+    });
+    const done = () => {
+      watcher.close();
+      resolve();
+    };
+    watcher.on('error', reject);
+    if (existsSync(path)) done();
+  });
 }
 
 const linuxOnly = process.platform === 'linux' ? describe : describe.skip;
