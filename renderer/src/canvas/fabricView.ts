@@ -12,6 +12,8 @@ export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 16;
 /** How long the view rests before the marks' hit-testing corners are brought up to date. */
 const COORDS_AFTER_MS = 120;
+/** How far (a share of its size) chrome may drift from its size on screen during a zoom gesture. */
+const CHROME_SLACK = 0.1;
 
 export interface ViewImage {
   url: string;
@@ -74,6 +76,9 @@ export class FabricView {
   private marksWaiting = true;
   private disposed = false;
   private coordsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The unit the chrome on the canvas was built for (null: none built); `chromeExact` asks for it at the present unit. */
+  private chromeUnit: number | null = null;
+  private chromeExact = false;
   /** How many marks the entries were built from (-1: none built yet). */
   private built = -1;
 
@@ -301,6 +306,7 @@ export class FabricView {
     const selected = selectedId ? this.entries.get(selectedId) : undefined;
     if (selected && this.tool === 'select' && selected.body.selectable) this.canvas.setActiveObject(selected.body);
     this.built = list.length;
+    this.chromeExact = true;
     this.restyle();
   }
 
@@ -394,14 +400,23 @@ export class FabricView {
     const zoom = this.getZoom();
     const unit = canvasChromeUnit(zoom);
     const badgeUnit = canvasBadgeUnit(zoom, this.imageSize);
+    // Mid-gesture, chrome (arrowheads, leader lines: new objects each time) is rebuilt only once
+    // it is more than CHROME_SLACK off its size on screen; once the view rests it is made exact.
+    const chromeToo = this.chromeUnit === null || this.chromeExact || Math.abs(unit / this.chromeUnit - 1) > CHROME_SLACK;
+    this.chromeExact = false;
     const stale: FabricObject[] = [];
     const fresh: { after: FabricObject; chrome: FabricObject }[] = [];
     for (const [id, entry] of this.entries) {
       // Badges take no pointer events, so their hit-testing coordinates are never needed.
       styleMark(entry.body, entry.badge, unit, badgeUnit, id === this.selectedId, id === this.selectedId);
+      if (!chromeToo) continue;
       if (entry.chrome) stale.push(entry.chrome);
       entry.chrome = markChrome(entry.shape, entry.colour, this.imageSize, unit, entry.place, CHROME.badgeRadius * badgeUnit);
-      if (entry.chrome) fresh.push({ after: entry.body, chrome: entry.chrome });
+      if (entry.chrome) {
+        // Never selected, so no handles: adding it then skips placing eight handles per mark per frame.
+        entry.chrome.controls = {};
+        fresh.push({ after: entry.body, chrome: entry.chrome });
+      }
     }
     // Chrome swapped in one pass, each right above its body: looking each body up
     // in a copy of the object list, per mark and per frame, cost more than drawing.
@@ -413,6 +428,7 @@ export class FabricView {
       fresh.sort((a, b) => (at.get(b.after) ?? 0) - (at.get(a.after) ?? 0));
       for (const { after, chrome } of fresh) this.canvas.insertAt((at.get(after) ?? objects.length - 1) + 1, chrome);
     }
+    if (chromeToo) this.chromeUnit = unit;
     this.scheduleCoords();
   }
 
@@ -427,6 +443,10 @@ export class FabricView {
       this.coordsTimer = null;
       if (this.disposed) return;
       for (const entry of this.entries.values()) entry.body.setCoords();
+      if (this.chromeUnit !== canvasChromeUnit(this.getZoom())) {
+        this.chromeExact = true;
+        this.restyle();
+      }
     }, COORDS_AFTER_MS);
   }
 

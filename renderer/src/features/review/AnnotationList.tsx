@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../../../shared/domain/annotation.ts';
 import { SEVERITIES } from '../../../../shared/domain/annotation.ts';
@@ -27,8 +27,14 @@ export function AnnotationList(props: Props) {
   });
   const onSelect = useCallback((id: string) => latest.current.onSelect(id), []);
   const onToggleSeverity = useCallback((severity: Annotation['severity']) => latest.current.onToggleSeverity(severity), []);
-  return <ListView {...props} onSelect={onSelect} onToggleSeverity={onToggleSeverity} />;
+  // Opening a face with hundreds of marks: the list is first rendered empty and then in the
+  // background, in slices React interrupts for anything more urgent, so the picture is not held back.
+  const annotations = useDeferredValue(props.annotations, NONE);
+  if (annotations !== props.annotations && annotations === NONE) return null;
+  return <ListView {...props} annotations={annotations} onSelect={onSelect} onToggleSeverity={onToggleSeverity} />;
 }
+
+const NONE: readonly Annotation[] = [];
 
 const sameNames = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) =>
   a === b || (a.size === b.size && [...a].every(([id, name]) => b.get(id) === name));
