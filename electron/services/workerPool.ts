@@ -35,10 +35,16 @@ export interface JobBounds {
 
 export type Breach = 'time' | 'memory';
 
+/** Cancelled job ids kept for jobs that have not arrived yet (see `cancelledEarly`). */
+const EARLY_CANCELS_KEPT = 64;
+
 export interface WorkerPool<Job, Answer> {
   /** Runs one job on the next free worker; rejects with a `WorkerStoppedError` when its worker stops first. */
   run(job: Job, jobId?: string): Promise<Answer>;
-  /** Stops the job of that id: drops it from the queue, or kills the worker running it. False when no such job is waiting or running. */
+  /**
+   * Stops the job of that id: drops it from the queue, or kills the worker running it. False when no such job is
+   * waiting or running; a job of that id that arrives later is then refused as cancelled.
+   */
   cancel(jobId: string): boolean;
   /** Refuses queued jobs and stops every worker. */
   close(): void;
@@ -186,9 +192,17 @@ export function createWorkerPool<Job, Task, Reply, Answer>(options: WorkerPoolOp
 
   if (options.eager) for (let i = 0; i < limit; i++) idle.push(start());
 
+  /**
+   * Ids cancelled before their job arrived: a Cancel can overtake the file it
+   * stops (the renderer is still sending its bytes), and that file must then
+   * not be read at all. The most recent few are kept.
+   */
+  const cancelledEarly = new Set<string>();
+
   return {
     run(job, jobId) {
       if (closed) return Promise.reject(new Error(options.closed));
+      if (jobId !== undefined && cancelledEarly.delete(jobId)) return Promise.reject(new JobCancelledError('Cancelled before it arrived'));
       return new Promise((resolve, reject) => {
         queue.push({ job, id: nextId++, jobId, resolve, reject });
         pump();
@@ -202,7 +216,11 @@ export function createWorkerPool<Job, Task, Reply, Answer>(options: WorkerPoolOp
         return true;
       }
       const running = [...busy].find(([, p]) => p.jobId === jobId);
-      if (!running) return false;
+      if (!running) {
+        cancelledEarly.add(jobId);
+        if (cancelledEarly.size > EARLY_CANCELS_KEPT) cancelledEarly.delete(cancelledEarly.values().next().value as string);
+        return false;
+      }
       kill(running[0], running[1], { ok: false, error: new JobCancelledError('Cancelled while it ran; its worker was stopped') });
       return true;
     },

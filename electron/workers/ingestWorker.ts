@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
+import { lowerWorkerPriority } from './workerPriority.ts';
 import type { IngestReply, IngestTask } from '../services/ingestPool.ts';
 import { READY_SIGNAL } from './workerReady.ts';
 import { ingestFile } from '../services/ingest/ingestFile.ts';
@@ -28,6 +29,8 @@ async function handle(task: IngestTask, reply: (message: IngestReply) => void): 
     reply({ id: task.id, outcome: { ok: false, reason: 'decode-failed', detail } });
   }
 }
+
+if (utilityPort || !parentPort) lowerWorkerPriority();
 
 if (utilityPort) {
   utilityPort.on('message', (event) => void handle(event.data as IngestTask, (m) => utilityPort.postMessage(m)));

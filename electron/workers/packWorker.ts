@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
+import { lowerWorkerPriority } from './workerPriority.ts';
 import type { PackReply, PackTask } from '../services/packPool.ts';
 import { READY_SIGNAL } from './workerReady.ts';
 import { renderPackRequest } from '../services/packExport/renderPackRequest.ts';
@@ -30,6 +31,8 @@ async function handle(task: PackTask, reply: (message: PackReply) => void): Prom
     reply({ id: task.id, ok: false, message: (error instanceof Error ? error.message : String(error)).slice(0, 500) });
   }
 }
+
+if (utilityPort || !parentPort) lowerWorkerPriority();
 
 if (utilityPort) {
   utilityPort.on('message', (event) => void handle(event.data as PackTask, (m) => utilityPort.postMessage(m)));

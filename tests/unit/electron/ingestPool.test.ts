@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type IngestWorker } from '../../../electron/services/ingestPool.ts';
 import { spawnIngestProcess } from '../../../electron/web/processWorker.ts';
-import { WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
+import { JobCancelledError, WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestOutcome } from '../../../shared/intake/ingestOutcome.ts';
 import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
 import { WORKER_START_MS } from '../../../electron/services/workerPool.ts';
@@ -43,6 +43,27 @@ describe('ingest pool', () => {
     workers[0]?.answer(rejected('a done'));
     await expect(results[0]).resolves.toEqual(rejected('a done'));
     expect(workers[0]?.tasks.map((t) => t.fileName)).toEqual(['a', 'c']);
+  });
+
+  it('refuses a file whose Cancel overtook it (its bytes were still on the way): it is never read, the next one is', async () => {
+    const workers: ReturnType<typeof fakeWorker>[] = [];
+    pool = createIngestPool(() => {
+      const w = fakeWorker();
+      workers.push(w);
+      return w;
+    }, 1);
+    // The renderer sent jobs.cancel while the file's request was still arriving: no such job yet.
+    expect(pool.cancel('job-lambat-0001')).toBe(false);
+    await expect(pool.run(bytes, 'lambat.jpg', DEFAULT_INGEST_LIMITS, 'job-lambat-0001')).rejects.toBeInstanceOf(JobCancelledError);
+    const next = pool.run(bytes, 'berikut.jpg', DEFAULT_INGEST_LIMITS, 'job-berikut-0002');
+    expect(workers.flatMap((w) => w.tasks.map((t) => t.fileName))).toEqual(['berikut.jpg']);
+    workers[0]?.answer(rejected('read'));
+    await expect(next).resolves.toEqual(rejected('read'));
+    // The id was used up: the same id again is read (ids are fresh per file anyway).
+    const again = pool.run(bytes, 'lambat.jpg', DEFAULT_INGEST_LIMITS, 'job-lambat-0001');
+    expect(workers[0]?.tasks.map((t) => t.fileName)).toEqual(['berikut.jpg', 'lambat.jpg']);
+    workers[0]?.answer(rejected('read too'));
+    await expect(again).resolves.toEqual(rejected('read too'));
   });
 
   it('fails the file of a worker that dies, replaces the worker, and goes on', async () => {
