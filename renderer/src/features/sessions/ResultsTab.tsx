@@ -5,7 +5,8 @@ import { exportTables, resultsTable } from '../../../../shared/scoring/resultsTa
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import type { MentorProgress, SessionData } from '../../data/sessionsRepo.ts';
-import { downloadBlob, safeFileName } from '../../ui/download.ts';
+import { downloadBlob } from '../../ui/download.ts';
+import { safeFileName } from '../../../../shared/files/safeFileName.ts';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
