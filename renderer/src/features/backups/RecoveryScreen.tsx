@@ -9,10 +9,11 @@ import { readAndCheckBackup, runRescueExport } from './backupRunner.ts';
 import { backupErrorText, refusalText } from './backupText.ts';
 import { backupTime } from './BackupsScreen.tsx';
 import './backups.css';
+import type { MessageKey } from '../../../../shared/i18n/keys.ts';
 
 type Phase = 'offer' | 'confirm' | 'reading' | 'checking' | 'rescuing' | 'deleting' | 'applying' | 'done';
 
-const REASON_KEYS: Record<OpenFailure, string> = {
+const REASON_KEYS: Record<OpenFailure, MessageKey> = {
   version: 'backups.recovery.versionError',
   upgrade: 'backups.recovery.upgradeError',
   locked: 'backups.recovery.lockedError',
