@@ -41,7 +41,7 @@ export function useBundleImport() {
       setStep({ kind: 'checking', file, progress: null });
       await runJob(
         async (signal, onProgress) => {
-          const checked = await checkBundleFile(file, { signal, onProgress });
+          const checked = await checkBundleFile(file, { studio: db, signal, onProgress });
           if (!checked.ok) return { checked, preview: null };
           return { checked, preview: await previewImport(db, checked.archive) };
         },
