@@ -317,7 +317,7 @@ function ReviewWorkspace() {
   // The queue shows in a session, and outside one while scoring.
   const showQueue = scoring.session !== null || side === 'score';
   const participantPath = `/workshops/${workshop.id}/participants/${participant.id}`;
-  const comparePath = `${participantPath}/compare?b=${face.id}`;
+  const comparePath = `${participantPath}/compare?from=${face.id}`;
   const measuring = draft?.kind === 'measure' ? draft : null;
   const menu: MenuItem[] = [
     ...(scoring.blind ? [] : [{ key: 'compare', label: t('compare.open'), overflow: '2', onSelect: () => void navigate(comparePath) }]),
