@@ -639,6 +639,13 @@ function ReviewWorkspace() {
                     criteria={criteria}
                     onChange={(changes) => {
                       if (changes.category) rememberCategoryHere(selected.shape.kind, changes.category);
+                      // While the note is typed on the canvas, its side field types into the same text (stored once, on Enter).
+                      if (changes.shape?.kind === 'text' && typing?.id === selected.id) {
+                        const { shape, ...rest } = changes;
+                        setTyping({ ...typing, text: shape.text });
+                        if (Object.keys(rest).length === 0) return;
+                        changes = rest;
+                      }
                       void editing.update(selected.id, changes);
                     }}
                     onDelete={() => {
