@@ -39,7 +39,7 @@ describe('Enter feeds the tools as a pointer would', () => {
     const pin = pressEnter(createTool('pin'), { x: 420, y: 90 }, null);
     expect(pin.stage).toBe('placed');
     expect(pin.output).toEqual({ kind: 'commit', shape: { kind: 'pin', at: { x: 420, y: 90 } } });
-    expect(pressEnter(createTool('text'), { x: 1, y: 2 }, null).output).toEqual({ kind: 'commit', shape: { kind: 'text', at: { x: 1, y: 2 }, text: '' } });
+    expect(pressEnter(createTool('text'), { x: 1, y: 2 }, null).output).toMatchObject({ kind: 'commit', shape: { kind: 'text', at: { x: 1, y: 2 }, text: '' } });
     expect(pressEnter(createTool('eyedropper'), { x: 3, y: 4 }, null).output).toEqual({ kind: 'sample', point: { x: 3, y: 4 } });
   });
 
@@ -98,7 +98,7 @@ describe('a selected mark under the arrows', () => {
     expect(resizeShape({ kind: 'ellipse', cx: 50, cy: 50, rx: 10, ry: 10 }, 'down', 8)).toEqual({ kind: 'ellipse', cx: 50, cy: 54, rx: 10, ry: 14 });
     expect(resizeShape({ kind: 'arrow', from: { x: 0, y: 0 }, to: { x: 10, y: 0 } }, 'down', 8)).toEqual({ kind: 'arrow', from: { x: 0, y: 0 }, to: { x: 10, y: 8 } });
     expect(resizeShape({ kind: 'pin', at: { x: 1, y: 1 } }, 'right', 8)).toBeNull();
-    expect(resizeShape({ kind: 'text', at: { x: 1, y: 1 }, text: 'a' }, 'right', 8)).toBeNull();
+    expect(resizeShape({ kind: 'text', at: { x: 1, y: 1 }, text: 'a', fontSize: 16 }, 'right', 8)).toBeNull();
   });
 
   it('is read out at its badge, in percent of the picture', () => {
