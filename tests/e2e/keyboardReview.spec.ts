@@ -83,8 +83,10 @@ for (const size of SIZES) {
     const comment = page.getByLabel('Komentar', { exact: true });
     await expect(comment).toBeFocused();
     await page.keyboard.type('Nomor P-IRT belum dicantumkan');
-    await tabTo(page, page.getByRole('radio', { checked: true }), { back: true });
-    while (!(await page.getByRole('radio', { name: 'Wajib diperbaiki' }).isChecked())) await page.keyboard.press('ArrowLeft');
+    // Back to the severity (Saran, the default, is the checked radio); ← chooses Wajib diperbaiki.
+    await tabTo(page, page.getByRole('radio', { name: 'Saran', checked: true }), { back: true });
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('radio', { name: 'Wajib diperbaiki' })).toBeChecked();
     await page.keyboard.press('F6');
     await expect(canvas).toBeFocused();
     await expect(page.locator('.annotation-items')).toContainText('Wajib diperbaiki · ');
