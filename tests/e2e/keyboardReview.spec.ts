@@ -67,6 +67,19 @@ for (const size of SIZES) {
     await tabTo(page, canvas);
     await expect(cursor).toBeVisible();
 
+    // The Shortcuts dialog lists the canvas's keys, read from the same keymap; Esc gives the focus back.
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Pintasan papan ketik' });
+    const onCanvas = help.getByRole('region', { name: 'Di kanvas (saat kanvas difokuskan)' });
+    await expect(onCanvas.getByRole('row', { name: /Ubah ukuran tanda yang dipilih/ })).toContainText('Alt+←');
+    await expect(onCanvas.getByRole('row', { name: /Tanda berikutnya menurut nomor/ })).toContainText('Tab');
+    await expect(help.getByRole('region', { name: 'Saat mengetik catatan di kanvas' })).toContainText('Shift+Enter');
+    await expectAccessible(page);
+    await screenshot(page, `keyboard-shortcuts-${size.width}`);
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    await expect(canvas).toBeFocused();
+
     // A pin: P, the arrows, Enter. It is read out where it landed.
     await page.keyboard.press('p');
     await expect(said).toHaveText(/^Pin: gerakkan kursor dengan panah, lalu Enter untuk menaruh\./);
