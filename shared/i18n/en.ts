@@ -335,7 +335,7 @@ export const en: Messages = {
     sidePanel: 'Annotations',
     annotations: 'Annotations',
     filterSeverity: 'Show',
-    noAnnotations: 'No annotations here yet. Choose a tool, then click or drag on the image.',
+    noAnnotations: 'No annotations here yet. Choose a tool, then click or drag on the image (or from the keyboard: Enter at the canvas cursor).',
     noComment: '(no comment yet)',
     selectHint: 'Select an annotation on the canvas or in the list to change it.',
     annotationNumber: 'Annotation {{number}}',

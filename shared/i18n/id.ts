@@ -337,7 +337,7 @@ export const id = {
     sidePanel: 'Anotasi',
     annotations: 'Anotasi',
     filterSeverity: 'Tampilkan',
-    noAnnotations: 'Belum ada anotasi di sini. Pilih alat, lalu klik atau seret di gambar.',
+    noAnnotations: 'Belum ada anotasi di sini. Pilih alat, lalu klik atau seret di gambar (atau dari papan ketik: Enter di kursor kanvas).',
     noComment: '(belum ada komentar)',
     selectHint: 'Pilih anotasi di kanvas atau di daftar untuk mengubahnya.',
     annotationNumber: 'Anotasi {{number}}',
