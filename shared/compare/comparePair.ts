@@ -29,6 +29,12 @@ function siblingOf(choices: readonly PairChoice[], of: PairChoice): PairChoice |
   return siblings.find((c) => c.order > of.order) ?? siblings[0];
 }
 
+/** `of` in the version just before its own, when faces of that kind were typed differently there. */
+function previousCounterpart(sorted: readonly PairChoice[], of: PairChoice): PairChoice | undefined {
+  const previous = sorted.find((c) => c.version < of.version)?.version;
+  return previous === undefined ? undefined : counterpartIn(sorted, of, previous);
+}
+
 /** The face of a version a mentor means by default: its front, else its first. */
 function leadFace(choices: readonly PairChoice[], version: number): PairChoice | undefined {
   const faces = choices.filter((c) => c.version === version).sort((x, y) => x.order - y.order);
@@ -36,12 +42,46 @@ function leadFace(choices: readonly PairChoice[], version: number): PairChoice |
 }
 
 /**
- * What to compare when the address names A, B, both or neither. Without
+ * The face of `version` that stands where `of` stands in its own version:
+ * the same kind of face (the n-th of that kind when a version has several,
+ * e.g. faces still typed "Lainnya"), else the face at the same place in order.
+ */
+export function counterpartIn(choices: readonly PairChoice[], of: PairChoice, version: number): PairChoice | undefined {
+  if (of.version === version) return of;
+  const inOrder = (v: number) => choices.filter((c) => c.version === v).sort((x, y) => x.order - y.order);
+  const mine = inOrder(of.version);
+  const theirs = inOrder(version);
+  const sameKind = theirs.filter((c) => c.face === of.face);
+  const rank = mine.filter((c) => c.face === of.face).findIndex((c) => c.id === of.id);
+  if (sameKind.length > 0) return sameKind[Math.min(Math.max(rank, 0), sameKind.length - 1)];
+  return theirs[Math.min(Math.max(mine.findIndex((c) => c.id === of.id), 0), theirs.length - 1)];
+}
+
+/**
+ * Compare opened from a face on the review screen: that face in the latest
+ * version (B) against it in the version before the latest (A), whichever
+ * version was being reviewed. With one version only, the face against
+ * another face of it.
+ */
+function pairFrom(sorted: readonly PairChoice[], from: PairChoice): Pair {
+  const latest = sorted[0]?.version ?? from.version;
+  const b = counterpartIn(sorted, from, latest) ?? from;
+  const previous = sorted.find((c) => c.version < latest)?.version;
+  const a = previous === undefined ? undefined : counterpartIn(sorted, from, previous);
+  return a ? { a, b } : { a: siblingOf(sorted, b) ?? b, b };
+}
+
+/**
+ * What to compare when the address names A, B, both or neither, or `from`:
+ * the face being reviewed (see pairFrom). Without
  * either: B is the newest version's front, A the same face one version
  * earlier; with one version only, two of its faces. Ids that are not among
  * the choices are ignored. Null when there is nothing to compare.
  */
-export function resolvePair(choices: readonly PairChoice[], wanted: { a?: string | null; b?: string | null }): Pair | null {
+export function resolvePair(
+  choices: readonly PairChoice[],
+  wanted: { a?: string | null; b?: string | null; from?: string | null },
+): Pair | null {
   const sorted = [...choices].sort(byVersionThenOrder);
   const newest = sorted[0];
   if (!newest) return null;
@@ -49,12 +89,14 @@ export function resolvePair(choices: readonly PairChoice[], wanted: { a?: string
   const givenA = find(wanted.a);
   const givenB = find(wanted.b);
   if (givenA && givenB) return { a: givenA, b: givenB };
+  const from = !givenA && !givenB ? find(wanted.from) : undefined;
+  if (from) return pairFrom(sorted, from);
   if (givenA) {
     const b = sameFaceNearby(sorted, givenA, 1) ?? siblingOf(sorted, givenA) ?? givenA;
     return { a: givenA, b };
   }
   const b = givenB ?? leadFace(sorted, newest.version) ?? newest;
-  const earlier = sameFaceNearby(sorted, b, -1);
+  const earlier = sameFaceNearby(sorted, b, -1) ?? (givenB ? undefined : previousCounterpart(sorted, b));
   if (earlier) return { a: earlier, b };
   if (givenB) {
     // The oldest version was asked for as B: show it against the next one instead.

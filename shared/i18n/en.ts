@@ -12,6 +12,7 @@ import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
 import { summaryEn } from './parts/summary.ts';
+import { canvasKeysEn } from './parts/canvasKeys.ts';
 import { bundlesEn } from './parts/bundles.ts';
 import { rosterEn } from './parts/roster.ts';
 import { workspaceEn } from './parts/workspace.ts';
@@ -334,7 +335,7 @@ export const en: Messages = {
     sidePanel: 'Annotations',
     annotations: 'Annotations',
     filterSeverity: 'Show',
-    noAnnotations: 'No annotations here yet. Choose a tool, then click or drag on the image.',
+    noAnnotations: 'No annotations here yet. Choose a tool, then click or drag on the image (or from the keyboard: Enter at the canvas cursor).',
     noComment: '(no comment yet)',
     selectHint: 'Select an annotation on the canvas or in the list to change it.',
     annotationNumber: 'Annotation {{number}}',
@@ -520,6 +521,7 @@ export const en: Messages = {
   backups: backupsEn,
   storage: storageEn,
   summary: summaryEn,
+  canvasKeys: canvasKeysEn,
   checklistPanel: checklistPanelEn,
   faults: faultsEn,
   bounds: boundsEn,

@@ -11,6 +11,7 @@ import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
 import { summaryId } from './parts/summary.ts';
+import { canvasKeysId } from './parts/canvasKeys.ts';
 import { bundlesId } from './parts/bundles.ts';
 import { rosterId } from './parts/roster.ts';
 import { workspaceId } from './parts/workspace.ts';
@@ -336,7 +337,7 @@ export const id = {
     sidePanel: 'Anotasi',
     annotations: 'Anotasi',
     filterSeverity: 'Tampilkan',
-    noAnnotations: 'Belum ada anotasi di sini. Pilih alat, lalu klik atau seret di gambar.',
+    noAnnotations: 'Belum ada anotasi di sini. Pilih alat, lalu klik atau seret di gambar (atau dari papan ketik: Enter di kursor kanvas).',
     noComment: '(belum ada komentar)',
     selectHint: 'Pilih anotasi di kanvas atau di daftar untuk mengubahnya.',
     annotationNumber: 'Anotasi {{number}}',
@@ -523,6 +524,7 @@ export const id = {
   backups: backupsId,
   storage: storageId,
   summary: summaryId,
+  canvasKeys: canvasKeysId,
   checklistPanel: checklistPanelId,
   faults: faultsId,
   bounds: boundsId,

@@ -17,7 +17,7 @@ import type { ToolName } from '../annotations/toolTypes.ts';
  * screen is shown; a focus scope (`canvas`, `scoring`, `checklist`) while
  * focus is inside that part, where it takes precedence over its screen.
  */
-export const KEY_SCOPES = ['app', 'review', 'canvas', 'scoring', 'checklist', 'compare', 'dialog'] as const;
+export const KEY_SCOPES = ['app', 'review', 'canvas', 'canvasText', 'scoring', 'checklist', 'compare', 'dialog'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 export interface KeyBinding {
@@ -47,6 +47,8 @@ const TOOL_KEYS: Record<ToolName, string> = {
   measure: 'm',
   eyedropper: 'i',
 };
+
+const ARROWS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'];
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
@@ -80,6 +82,20 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'review.nextFace', keys: [']'], scope: 'review', label: 'workspace.keys.nextFace' },
   { command: 'review.toggleSide', keys: ['\\'], scope: 'review', label: 'workspace.keys.toggleSide' },
   { command: 'review.nextUnscored', keys: ['Shift+N'], scope: 'review', label: 'scoring.shortcuts.nextUnscored' },
+
+  { command: 'review.switchPane', keys: ['F6'], scope: 'review', label: 'canvasKeys.keys.switchPane' },
+
+  // On the canvas, while it has focus: every mark from the keyboard (shared/annotations/keyboardMarks.ts)
+  { command: 'canvas.move', keys: ARROWS.map((k) => `[Shift]+${k}`), scope: 'canvas', label: 'canvasKeys.keys.move' },
+  { command: 'canvas.resize', keys: ARROWS.map((k) => `Alt+[Shift]+${k}`), scope: 'canvas', label: 'canvasKeys.keys.resize' },
+  { command: 'canvas.enter', keys: ['Enter'], scope: 'canvas', label: 'canvasKeys.keys.enter' },
+  { command: 'canvas.nextMark', keys: ['Tab'], scope: 'canvas', label: 'canvasKeys.keys.nextMark' },
+  { command: 'canvas.previousMark', keys: ['Shift+Tab'], scope: 'canvas', label: 'canvasKeys.keys.previousMark' },
+
+  // Typing a note on the canvas (features/review/CanvasTextEditor.tsx)
+  { command: 'canvasText.commit', keys: ['Enter'], scope: 'canvasText', label: 'canvasKeys.text.commitKey' },
+  { command: 'canvasText.newLine', keys: ['Shift+Enter'], scope: 'canvasText', label: 'canvasKeys.text.newLineKey' },
+  { command: 'canvasText.cancel', keys: ['Escape'], scope: 'canvasText', label: 'canvasKeys.text.cancelKey' },
 
   // In the Score tab (focus inside the scoring panel)
   { command: 'scoring.score', keys: DIGITS, scope: 'scoring', label: 'scoring.shortcuts.score', shown: ['1', '…', '9', '0'] },
@@ -156,6 +172,7 @@ const NAMES: Record<string, string> = {
   enter: 'Enter',
   home: 'Home',
   end: 'End',
+  tab: 'Tab',
 };
 
 /** How a pattern is written for people: "Ctrl+Shift+Z", "?", "P". */

@@ -68,7 +68,7 @@ test('a mentor pins, draws, comments from the bank, undoes and redoes, and finds
   await page.keyboard.press(']');
   await expect(page.getByRole('tab', { name: 'Belakang', selected: true })).toBeVisible();
   await faceShown(page);
-  await expect(page.getByRole('img', { name: /Kanvas Belakang dengan 0 anotasi/ })).toBeVisible();
+  await expect(page.getByRole('application', { name: /Kanvas Belakang dengan 0 anotasi/ })).toBeVisible();
 });
 
 test('zoom keys: 1 is 100 %, 0 fits, and the zoom stays when changing face', async ({ page }) => {

@@ -54,7 +54,7 @@ for (const size of SIZES) {
     await expectAccessible(page);
 
     // The shortcut hides the side panel; the canvas takes the room.
-    await page.getByRole('img', { name: /^Kanvas Depan/ }).click({ position: { x: 5, y: 5 } });
+    await page.getByRole('application', { name: /^Kanvas Depan/ }).click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Escape');
     await page.keyboard.press('\\');
     await expect(side).toBeHidden();

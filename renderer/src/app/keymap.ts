@@ -11,7 +11,8 @@ import { emitCommand, isTyping } from './commands.ts';
  * the focus first (innermost, latest first), then the screen, then the app.
  * Matching is tinykeys'.
  */
-type Handler = (event: KeyboardEvent) => void;
+/** Returning false leaves the key to the browser (Tab past the last mark moves focus on). */
+type Handler = (event: KeyboardEvent) => void | boolean;
 
 interface Layer {
   scope: KeyScope;
@@ -51,6 +52,8 @@ const ARROWED = 'input[type="range"], input[type="radio"], select, [role="tab"],
  */
 export function focusOwnsKey(target: Element | null, event: Pick<KeyboardEvent, 'key'>): boolean {
   if (!target) return false;
+  // Function keys never type anything: F1 (help) and F6 (next pane) work from a text field too.
+  if (/^F\d{1,2}$/.test(event.key)) return false;
   if (target instanceof HTMLInputElement ? !TEXT_INPUTS.has(target.type) : isTyping(target)) return true;
   if ((event.key === ' ' || event.key === 'Enter') && target.closest(PRESSABLE)) return true;
   return /^(Arrow|Home$|End$|Page)/.test(event.key) && Boolean(target.closest(ARROWED));
@@ -76,9 +79,9 @@ function dispatch(event: KeyboardEvent): void {
       continue;
     }
     if (event.type === 'keyup' && !binding.hold) return;
+    if (handler(event) === false) return;
     event.preventDefault();
     event.stopPropagation();
-    handler(event);
     return;
   }
 }

@@ -450,6 +450,17 @@ export class FabricView {
     }, COORDS_AFTER_MS);
   }
 
+  /** Where image point `p` is drawn, in CSS pixels from the canvas's top-left (for things laid over the canvas). */
+  toScreen(p: { x: number; y: number }): { x: number; y: number } {
+    const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = this.canvas.viewportTransform;
+    return { x: a * p.x + c * p.y + e, y: b * p.x + d * p.y + f };
+  }
+
+  /** Calls `listener` after every frame drawn (the view may have zoomed or panned); returns the unsubscribe. */
+  onFrame(listener: () => void): () => void {
+    return this.canvas.on('after:render', listener);
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.coordsTimer !== null) clearTimeout(this.coordsTimer);

@@ -30,7 +30,7 @@ interface Placed {
 /**
  * Two faces of a participant's design — usually the same face in two
  * versions — side by side, one over the other, or as a difference.
- * Route: /workshops/:workshopId/participants/:participantId/compare?a=&b=&mode=
+ * Route: /workshops/:workshopId/participants/:participantId/compare?a=&b=&mode= (or ?from=, the face being reviewed)
  */
 export function CompareScreen() {
   const { workshopId = '', participantId = '' } = useParams();
@@ -49,7 +49,7 @@ export function CompareScreen() {
     () =>
       resolvePair(
         [...placed.values()].map(({ asset, submission }) => ({ id: asset.id, version: submission.version, face: asset.face, order: asset.order })),
-        { a: search.get('a'), b: search.get('b') },
+        { a: search.get('a'), b: search.get('b'), from: search.get('from') },
       ),
     [placed, search],
   );

@@ -8,6 +8,7 @@ const SECTIONS: readonly { scopes: readonly KeyScope[]; title: MessageKey }[] = 
   { scopes: ['app', 'dialog'], title: 'shortcuts.everywhere' },
   { scopes: ['review'], title: 'shortcuts.inReview' },
   { scopes: ['canvas'], title: 'workspace.keys.onCanvas' },
+  { scopes: ['canvasText'], title: 'canvasKeys.text.title' },
   { scopes: ['scoring'], title: 'scoring.shortcuts.title' },
   { scopes: ['checklist'], title: 'checklistPanel.shortcuts.title' },
   { scopes: ['compare'], title: 'workspace.keys.inCompare' },

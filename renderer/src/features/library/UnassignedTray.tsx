@@ -29,7 +29,7 @@ export function useAssignFromTray() {
   };
 }
 
-function TrayItem({ asset, participants, onAssigned }: { asset: Asset; participants: readonly Participant[]; onAssigned: () => void }) {
+function TrayItem({ asset, participants, onAssigning }: { asset: Asset; participants: readonly Participant[]; onAssigning: () => void }) {
   const { t } = useTranslation();
   const url = useAssetImageUrl(asset, 'thumbnail');
   const assign = useAssignFromTray();
@@ -58,7 +58,17 @@ function TrayItem({ asset, participants, onAssigned }: { asset: Asset; participa
           </option>
         ))}
       </select>
-      <button type="button" className="button button-small" disabled={!chosen} onClick={() => chosen && void assign(asset.id, chosen).then(onAssigned)}>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={!chosen}
+        onClick={() => {
+          if (!chosen) return;
+          // Said before the write: the tray can change before the write's promise settles.
+          onAssigning();
+          void assign(asset.id, chosen);
+        }}
+      >
         {t('tray.assign')}
       </button>
     </li>
@@ -95,7 +105,7 @@ export function UnassignedTray({ tray, participants }: { tray: readonly Asset[];
               key={asset.id}
               asset={asset}
               participants={participants}
-              onAssigned={() => {
+              onAssigning={() => {
                 refocus.current = index;
               }}
             />

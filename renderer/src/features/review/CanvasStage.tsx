@@ -20,6 +20,8 @@ interface Props {
   /** Hands the live view to the screen (for zoom buttons, sampling), and null when it goes. */
   onView: (view: FabricView | null) => void;
   label: string;
+  /** Id of the text that tells how the canvas works from the keyboard. */
+  hint?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ interface Props {
  * async, and StrictMode mounts twice), the preview first, the original
  * swapped in once the zoom shows more pixels than the preview has.
  */
-export function CanvasStage({ face, annotations, selectedId, tool, draft, events, onView, label }: Props) {
+export function CanvasStage({ face, annotations, selectedId, tool, draft, events, onView, label, hint }: Props) {
   const db = useDatabase();
   const host = useRef<HTMLDivElement>(null);
   const eventsRef = useRef(events);
@@ -107,5 +109,6 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
     viewRef.current?.setDraft(draft);
   }, [draft]);
 
-  return <div ref={host} className="canvas-stage" role="img" aria-label={label} data-testid="canvas-stage" />;
+  // Focusable, with its own keys (the canvas scope of shared/keymap/keymap.ts): marks are made from the keyboard too.
+  return <div ref={host} className="canvas-stage" role="application" tabIndex={0} aria-label={label} aria-describedby={hint} data-testid="canvas-stage" />;
 }

@@ -1,12 +1,14 @@
-import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Annotation } from '../../../../shared/domain/annotation.ts';
+import type { ShapeOf } from '../../../../shared/annotations/shape.ts';
 import { SEVERITIES } from '../../../../shared/domain/annotation.ts';
 import { hexFromRgb } from '../../../../shared/annotations/colour.ts';
 import { STARTER_SNIPPETS, type Snippet } from '../../../../shared/annotations/commentBank.ts';
 import { distance, measureMillimetres, mmPerPixelFromPack, scaleShapeToBounds, shapeBounds, translateShape } from '../../../../shared/annotations/geometry.ts';
-import { createTool, TOOL_NAMES, type AnnotationShape, type PointerInput, type Tool, type ToolName } from '../../../../shared/annotations/tools.ts';
+import { createTool, TOOL_NAMES, type AnnotationShape, type Point, type PointerInput, type Tool, type ToolName, type ToolOutput } from '../../../../shared/annotations/tools.ts';
+import { makesWithEnter, markPosition, percentOf } from '../../../../shared/annotations/keyboardMarks.ts';
 import { textSizeForZoom } from '../../../../shared/annotations/appearance.ts';
 import { categoryForNewMarkHere, rememberCategoryHere } from './categoryMemory.ts';
 import { useKeyCommands } from '../../app/keymap.ts';
@@ -43,6 +45,9 @@ import { ShelfPreviewDialog } from './ShelfPreviewDialog.tsx';
 import { ExportPackDialog } from '../packs/ExportPackDialog.tsx';
 import { ToolBar } from './ToolBar.tsx';
 import { useAnnotationEditing } from './useAnnotationEditing.ts';
+import { useCanvasKeyboard } from './useCanvasKeyboard.ts';
+import { KeyboardCursor } from './KeyboardCursor.tsx';
+import { CanvasTextEditor } from './CanvasTextEditor.tsx';
 import { rememberZoom } from './viewMemory.ts';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 import { reviewPath, QueueBar } from '../scoring/QueueBar.tsx';
@@ -94,6 +99,25 @@ function ReviewWorkspace() {
   const [shelfOpen, setShelfOpen] = useState(false);
   const [packOpen, setPackOpen] = useState(false);
   const stage = useRef<{ view: FabricView | null }>({ view: null });
+  // The same view as state, for what is laid over the canvas (keyboard cursor, note field).
+  const [view, setView] = useState<FabricView | null>(null);
+  // What the live region reads out; the count makes a repeated sentence a change.
+  const [spoken, setSpoken] = useState({ text: '', count: 0 });
+  const announce = useCallback((text: string) => setSpoken((s) => ({ text, count: s.count + 1 })), []);
+  // The note being typed on the canvas, mirrored in the side panel's field.
+  const [typing, setTyping] = useState<{ id: string; text: string; fresh: boolean } | null>(null);
+  // The focusable canvas: the canvas keys apply while it has focus.
+  const canvasFocus = useMemo(
+    () => ({
+      get current(): HTMLElement | null {
+        return canvasArea.current?.querySelector<HTMLElement>('.canvas-stage') ?? null;
+      },
+    }),
+    [],
+  );
+  // Focus wanted on an element that the next render shows (the comment field of a mark chosen from the keyboard).
+  const focusNext = useRef<string | null>(null);
+  const [, renderForFocus] = useState(0);
   const sidePanel = useSidePanel();
   const toggleSidePanel = sidePanel.toggle;
   const toastDock = useToastDock();
@@ -174,10 +198,10 @@ function ReviewWorkspace() {
     return size ? mmPerPixelFromPack(face.metadata.width, face.metadata.height, size) : null;
   })() : null;
 
-  const onPointer = useCallback(
-    (input: PointerInput) => {
+  /** What a tool's answer does, whether the pointer or the keyboard (at `keyboardAt`) fed it. */
+  const applyOutput = useCallback(
+    (output: ToolOutput, keyboardAt?: Point) => {
       if (!face) return;
-      const output = tool.current.handle(input);
       switch (output.kind) {
         case 'drafting':
           setDraft(output.shape);
@@ -197,14 +221,21 @@ function ReviewWorkspace() {
             chooseTool('select');
             // A new annotation wants its comment: show the editor.
             setParam('side', 'annotations');
+            announce(
+              t('canvasKeys.added', { kind: t(`review.toolNames.${shape.kind}`), number: created.number, ...markPosition(shape, face.metadata) }),
+            );
+            // A note is typed where it stands.
+            if (shape.kind === 'text') setTyping({ id: created.id, text: '', fresh: true });
           });
           break;
         }
         case 'sample': {
           const rgb = stage.current.view?.sample(output.point.x, output.point.y);
           if (rgb) {
-            setSamples((s) => [hexFromRgb(rgb.r, rgb.g, rgb.b), ...s].slice(0, 2));
-            setSampledAt(lastPointerIn(canvasArea.current));
+            const hex = hexFromRgb(rgb.r, rgb.g, rgb.b);
+            setSamples((s) => [hex, ...s].slice(0, 2));
+            setSampledAt(keyboardAt ? (stage.current.view?.toScreen(keyboardAt) ?? null) : lastPointerIn(canvasArea.current));
+            announce(t('canvasKeys.sampled', { hex, ...percentOf(output.point, face.metadata) }));
           }
           break;
         }
@@ -215,8 +246,9 @@ function ReviewWorkspace() {
           setDraft(null);
       }
     },
-    [face, editing, chooseTool, mmPerPixel, zoom, setParam],
+    [face, editing, chooseTool, mmPerPixel, zoom, setParam, announce, t],
   );
+  const onPointer = useCallback((input: PointerInput) => applyOutput(tool.current.handle(input)), [applyOutput]);
 
   const onModified = useCallback(
     (id: string, change: { dx: number; dy: number; scaleX: number; scaleY: number }) => {
@@ -260,19 +292,86 @@ function ReviewWorkspace() {
     const next = faces?.[index + step];
     if (next) goFace(next.id);
   };
+  const kindName = (shape: AnnotationShape) => t(`review.toolNames.${shape.kind}`);
+  // This face's marks in the order Tab walks them: the mentor's own by number, then the others'.
+  const walkOrder = useMemo(
+    () =>
+      onFace
+        .map((d) => d.annotation)
+        .sort((a, b) => Number(b.mentorId === mentor.id) - Number(a.mentorId === mentor.id) || a.mentorId.localeCompare(b.mentorId) || a.number - b.number),
+    [onFace, mentor.id],
+  );
+  /** Enter on a selected mark: a note is typed on the canvas; anything else gets its comment in the side panel. */
+  const editMark = (annotation: Annotation) => {
+    if (annotation.shape.kind === 'text' && annotation.mentorId === mentor.id) {
+      setTyping({ id: annotation.id, text: annotation.shape.text, fresh: false });
+      return;
+    }
+    focusSide('annotation-comment');
+  };
+  /** Shows the Anotasi tab and puts focus on `id` once it is drawn (the side panel's tabs when it is not there). */
+  const focusSide = (id: string) => {
+    if (sidePanel.collapsed) toggleSidePanel();
+    if (side !== 'annotations') setParam('side', 'annotations');
+    focusNext.current = id;
+    renderForFocus((n) => n + 1);
+  };
+  const keyboard = useCanvasKeyboard({
+    stage: canvasFocus,
+    face: face ? { id: face.id, width: face.metadata.width, height: face.metadata.height } : null,
+    zoom,
+    tool,
+    toolName,
+    chooseTool,
+    marks: walkOrder,
+    selected: selected && selected.assetId === face?.id ? selected : null,
+    mentorId: mentor.id,
+    select: setSelectedId,
+    output: applyOutput,
+    update: (id, changes) => editing.update(id, changes),
+    announce,
+    editMark,
+  });
+  useEffect(() => {
+    const id = focusNext.current;
+    if (!id) return;
+    const element = document.getElementById(id) as HTMLElement | null;
+    const target = element && !(element as HTMLInputElement).disabled ? element : document.getElementById(`review-side-tab-${side}`);
+    if (target) {
+      focusNext.current = null;
+      target.focus();
+    }
+  });
+
   useKeyCommands('review', {
-    ...Object.fromEntries(TOOL_NAMES.map((name) => [`review.tool.${name}`, () => chooseTool(name)])),
-    'review.undo': () => void editing.undo(),
-    'review.redo': () => void editing.redo(),
+    ...Object.fromEntries(
+      TOOL_NAMES.map((name) => [
+        `review.tool.${name}`,
+        () => {
+          chooseTool(name);
+          const presses = makesWithEnter(name);
+          if (presses) announce(t(presses === 'one' ? 'canvasKeys.toolOne' : 'canvasKeys.toolTwo', { tool: t(`review.toolNames.${name}`) }));
+        },
+      ]),
+    ),
+    'review.undo': () => void editing.undo().then(() => announce(t('canvasKeys.undone'))),
+    'review.redo': () => void editing.redo().then(() => announce(t('canvasKeys.redone'))),
     'review.delete': () => {
       if (selected?.mentorId !== mentor.id) return;
-      void editing.remove(selected.id);
+      void editing.remove(selected.id).then(() => announce(t('canvasKeys.deleted', { kind: kindName(selected.shape), number: selected.number })));
       setSelectedId(null);
     },
     'review.cancel': () => {
+      if (keyboard.cancel()) return;
       tool.current.handle({ type: 'cancel' });
       setDraft(null);
+      if (selectedId) announce(t('canvasKeys.deselected'));
       setSelectedId(null);
+    },
+    'review.switchPane': () => {
+      const canvas = canvasFocus.current;
+      if (canvas && !canvas.contains(document.activeElement)) canvas.focus();
+      else focusSide(selected ? 'annotation-comment' : `review-side-tab-${side}`);
     },
     'review.zoomFit': () => {
       rememberZoom('fit');
@@ -317,8 +416,33 @@ function ReviewWorkspace() {
   // The queue shows in a session, and outside one while scoring.
   const showQueue = scoring.session !== null || side === 'score';
   const participantPath = `/workshops/${workshop.id}/participants/${participant.id}`;
-  const comparePath = `${participantPath}/compare?b=${face.id}`;
+  const comparePath = `${participantPath}/compare?from=${face.id}`;
   const measuring = draft?.kind === 'measure' ? draft : null;
+  const typingMark = typing ? live.find((a) => a.id === typing.id && a.shape.kind === 'text') : undefined;
+  /** Enter (or focus leaving): the typed text is stored, once; an empty new note typed nothing is dropped on Enter. */
+  const finishTyping = (mark: Annotation, how: 'key' | 'blur') => {
+    if (mark.shape.kind !== 'text' || !typing) return;
+    const text = typing.text;
+    setTyping(null);
+    if (how === 'key') canvasFocus.current?.focus();
+    if (how === 'key' && typing.fresh && !text.trim()) {
+      cancelTyping(mark);
+      return;
+    }
+    if (text !== mark.shape.text) void editing.update(mark.id, { shape: { ...mark.shape, text } });
+    announce(t('canvasKeys.text.saved', { number: mark.number }));
+  };
+  /** Escape: what was typed is dropped, and a note made just now with nothing in it goes too. */
+  const cancelTyping = (mark: Annotation) => {
+    const fresh = typing?.fresh ?? false;
+    setTyping(null);
+    canvasFocus.current?.focus();
+    if (fresh && mark.shape.kind === 'text' && !mark.shape.text) {
+      void editing.remove(mark.id);
+      setSelectedId(null);
+    }
+    announce(t('canvasKeys.text.cancelled', { number: mark.number }));
+  };
   const menu: MenuItem[] = [
     ...(scoring.blind ? [] : [{ key: 'compare', label: t('compare.open'), overflow: '2', onSelect: () => void navigate(comparePath) }]),
     { key: 'shelf', label: t('shelf.open'), overflow: '1', onSelect: () => setShelfOpen(true) },
@@ -409,17 +533,20 @@ function ReviewWorkspace() {
         style={{ '--side-width': `${sidePanel.width}px` } as CSSProperties}
       >
         <ToolBar tool={toolName} onTool={chooseTool} />
-        <div {...tabPanelProps('review-face', face.id)} className="workspace-canvas" ref={areaRef}>
+        {/* Not a stop of its own: the canvas inside takes the focus. */}
+        <div {...tabPanelProps('review-face', face.id)} tabIndex={-1} className="workspace-canvas" ref={areaRef}>
           <CanvasStage
             face={face}
             annotations={onFace}
             selectedId={selectedId}
             tool={toolName}
             draft={draft}
-            onView={(view) => {
-              stage.current.view = view;
+            onView={(shown) => {
+              stage.current.view = shown;
+              setView(shown);
             }}
             label={t('review.canvasLabel', { face: t(`faces.${face.face}`), count: onFace.length })}
+            hint="canvas-keys-hint"
             events={{
               pointer: onPointer,
               select: setSelectedId,
@@ -445,8 +572,29 @@ function ReviewWorkspace() {
               +
             </button>
           </div>
+          <p id="canvas-keys-hint" className="visually-hidden">
+            {t('canvasKeys.hint')}
+          </p>
+          {keyboard.shown && keyboard.cursor ? <KeyboardCursor view={view} at={keyboard.cursor} anchor={keyboard.anchor} label={t('canvasKeys.cursorLabel')} /> : null}
+          {typingMark && typing ? (
+            <CanvasTextEditor
+              key={typingMark.id}
+              view={view}
+              number={typingMark.number}
+              shape={typingMark.shape as ShapeOf<'text'>}
+              face={face.metadata}
+              text={typing.text}
+              onText={(text) => setTyping({ ...typing, text })}
+              onCommit={(how) => finishTyping(typingMark, how)}
+              onCancel={() => cancelTyping(typingMark)}
+            />
+          ) : null}
+          <div className="visually-hidden" role="status" aria-live="polite" data-testid="canvas-announcer">
+            {spoken.text}
+            {spoken.count % 2 ? '\u200b' : ''}
+          </div>
           {measuring ? (
-            <CursorReadout area={canvasArea} at="cursor">
+            <CursorReadout area={canvasArea} at={keyboard.shown && keyboard.cursor ? (view?.toScreen(keyboard.cursor) ?? 'cursor') : 'cursor'}>
               <MeasureLength shape={measuring} mmPerPixel={mmPerPixel} />
             </CursorReadout>
           ) : sampledAt && toolName === 'eyedropper' && samples.length > 0 ? (
@@ -483,12 +631,21 @@ function ReviewWorkspace() {
                 {selected ? (
                   <AnnotationEditor
                     key={selected.id}
-                    annotation={selected}
+                    annotation={
+                      typing?.id === selected.id && selected.shape.kind === 'text' ? { ...selected, shape: { ...selected.shape, text: typing.text } } : selected
+                    }
                     editable={selected.mentorId === mentor.id}
                     snippets={snippets}
                     criteria={criteria}
                     onChange={(changes) => {
                       if (changes.category) rememberCategoryHere(selected.shape.kind, changes.category);
+                      // While the note is typed on the canvas, its side field types into the same text (stored once, on Enter).
+                      if (changes.shape?.kind === 'text' && typing?.id === selected.id) {
+                        const { shape, ...rest } = changes;
+                        setTyping({ ...typing, text: shape.text });
+                        if (Object.keys(rest).length === 0) return;
+                        changes = rest;
+                      }
                       void editing.update(selected.id, changes);
                     }}
                     onDelete={() => {

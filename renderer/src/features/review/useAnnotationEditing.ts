@@ -84,11 +84,14 @@ export function useAnnotationEditing(options: {
         return annotation;
       });
     },
-    update(id: string, changes: Changes) {
+    /** `changes` may be worked out from the record as stored when the edit's turn comes (a step of a move from the keyboard). */
+    update(id: string, changes: Changes | ((current: Annotation) => Changes | null)) {
       return inTurn(async () => {
         const current = await stored(id);
         if (!current) return;
-        const { patch } = updateAnnotation(current, changes, mentorId, Date.now());
+        const wanted = typeof changes === 'function' ? changes(current) : changes;
+        if (!wanted) return;
+        const { patch } = updateAnnotation(current, wanted, mentorId, Date.now());
         if (patch) await write([patch], true);
       });
     },
