@@ -1,4 +1,4 @@
-import { badgeWidthInRadii, clamp, CHROME, layoutBadgeRadius, outputChromeUnit, textBox, textSizeOf, TEXT_PADDING, type Size } from './appearance.ts';
+import { badgeWidthInRadii, clamp, CHROME, layoutBadgeRadius, OUTPUT_REFERENCE_SIDE, outputChromeUnit, textBox, textSizeOf, TEXT_PADDING, type Size } from './appearance.ts';
 import type { AnnotationShape, Point } from './shape.ts';
 
 /*
@@ -140,12 +140,15 @@ const RINGS = [2.4, 3.4, 4.6, 6, 7.5, 9, 11, 13, 15.5, 18, 21, 24.5, 28.5, 33, 3
 
 /**
  * Places every badge of one face (see the rules above). `marks` in the order
- * their badges should claim space, normally the legend's.
+ * their badges should claim space, normally the legend's. `referenceSide` is
+ * the output scale the badges are drawn at (appearance.ts): the canvas, the
+ * PNG and the A4/Letter PDF share the default; a phone pack draws larger
+ * badges and plans with its own, so they never overlap there either.
  */
-export function layoutBadges(marks: readonly BadgeInput[], face: Size): BadgePlace[] {
-  const radius = layoutBadgeRadius(face);
+export function layoutBadges(marks: readonly BadgeInput[], face: Size, referenceSide: number = OUTPUT_REFERENCE_SIDE): BadgePlace[] {
+  const radius = layoutBadgeRadius(face, referenceSide);
   const gap = radius * 0.2;
-  const pinHalf = CHROME.pinDot * outputChromeUnit(face) + gap;
+  const pinHalf = CHROME.pinDot * outputChromeUnit(face, referenceSide) + gap;
   const placed: Box[] = [];
   const result = new Map<string, BadgePlace>();
 
