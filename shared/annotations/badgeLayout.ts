@@ -9,9 +9,9 @@ import type { AnnotationShape, Point } from './shape.ts';
  *    tail…), taken where the mark is inside the picture: an arrow that starts
  *    outside gets its badge where it enters.
  * 2. Every badge lies wholly inside the picture.
- * 3. No badge covers another badge or a pin: pins keep their place (a pin is
- *    its badge), the others, in the order given, move aside along a short
- *    leader line to the nearest free spot.
+ * 3. No badge covers another badge, a pin or a text note: pins keep their
+ *    place (a pin is its badge), the others, in the order given, move aside
+ *    along a short leader line to the nearest free spot.
  *
  * Nothing is ever dropped: when no free spot exists (hundreds of marks on a
  * tiny face), a badge takes the spot that overlaps least.
@@ -155,6 +155,12 @@ export function layoutBadges(marks: readonly BadgeInput[], face: Size, reference
   // Every pin's dot is in the way of every other badge, even a pin's own badge moved aside.
   const pins = marks.filter((m) => m.shape.kind === 'pin');
   const pinDots = pins.map((m) => ({ key: m.key, box: { ...clippedAnchor(m.shape, face), hw: pinHalf, hh: pinHalf } }));
+  // A text note's words are in the way too (its box at the estimated width, the same on every surface).
+  const notes = marks.flatMap((m) => {
+    if (m.shape.kind !== 'text') return [];
+    const box = textBox(m.shape, face);
+    return [{ key: m.key, box: { x: box.x + box.width / 2, y: box.y + box.height / 2, hw: box.width / 2, hh: box.height / 2 } }];
+  });
   const order = [...pins, ...marks.filter((m) => m.shape.kind !== 'pin')];
 
   for (const mark of order) {
@@ -166,6 +172,7 @@ export function layoutBadges(marks: readonly BadgeInput[], face: Size, reference
       let sum = 0;
       for (const other of placed) sum += overlap(box, other, gap);
       for (const dot of pinDots) if (dot.key !== mark.key) sum += overlap(box, dot.box, 0);
+      for (const note of notes) if (note.key !== mark.key) sum += overlap(box, note.box, 0);
       return sum;
     };
     let best = start;

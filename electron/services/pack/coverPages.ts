@@ -187,12 +187,16 @@ function actionList(writer: PackWriter, title: string, colour: string, items: re
   list.end();
 }
 
-/** The action plan: must fix, suggestions, strengths; on a new page when less than `newPageBelow` points are left (260 on paper). */
-export function drawActionPlan(writer: PackWriter, model: PackModel, options: { newPageBelow?: number } = {}): void {
+/**
+ * The action plan: must fix, suggestions, strengths; on a new page when less
+ * than `newPageBelow` points are left (260 on paper). `intro: false` leaves
+ * out the line on how to work through it (the phone's first page has no room).
+ */
+export function drawActionPlan(writer: PackWriter, model: PackModel, options: { newPageBelow?: number; intro?: boolean } = {}): void {
   const text = model.text.actions;
   writer.beginSection(text.title, { newPage: writer.room < (options.newPageBelow ?? 260) });
   writer.heading(text.title, 2, 90);
-  writer.paragraph(text.intro, { size: writer.theme.size.small, colour: writer.theme.colour.muted });
+  if (options.intro !== false) writer.paragraph(text.intro, { size: writer.theme.size.small, colour: writer.theme.colour.muted });
   actionList(writer, text.mustFix, LIST_COLOURS.mustFix, model.actions.mustFix, text.empty);
   actionList(writer, text.suggestions, LIST_COLOURS.suggestions, model.actions.suggestions, text.empty);
   actionList(writer, text.strengths, LIST_COLOURS.strengths, model.actions.strengths, text.empty);

@@ -1,6 +1,5 @@
 import type { PackModel } from '../../../shared/pack/packModelSchema.ts';
 import { chip, drawActionPlan, drawColourKey } from './coverPages.ts';
-import { drawGauge } from './drawCharts.ts';
 import { STATUS_COLOURS, VERDICT_COLOURS } from './packTheme.ts';
 import type { PackWriter, TextStyle } from './pdfWriter.ts';
 
@@ -17,50 +16,48 @@ export function drawPhoneOpening(writer: PackWriter, model: PackModel): void {
   const doc = writer.doc;
   writer.beginSection(cover.title);
   writer.paragraph(cover.kicker.toLocaleUpperCase(model.meta.lang), { font: 'bold', size: theme.size.kicker, colour: theme.colour.accent }, { gapAfter: 2 });
-  writer.heading(cover.title, 1, 160);
+  writer.heading(cover.title, 1, 150);
   const design = cover.participantFacts.find((f) => f.label === model.text.cover.design);
   if (design) writer.paragraph(design.value, { size: theme.size.small, colour: theme.colour.muted }, { gapAfter: 8 });
 
-  // The score panel: the number large, the verdict as a chip below it, a gauge under both.
+  // The score panel, compact: the number large and the verdict as a chip under it (the gauge of the paper
+  // cover would only repeat the number), so the action plan still starts on this page.
   const inset = 12;
   const inner = writer.contentWidth - inset * 2;
   const bigSize = cover.overall.value === null ? theme.size.h2 : theme.size.bigScore;
   const big: TextStyle = { font: 'bold', size: bigSize, colour: theme.colour.accent, lineGap: 0 };
-  const scoreHeight = bigSize * 1.25;
-  const verdictHeight = cover.overall.verdict ? theme.size.body * 1.9 + 8 : 0;
+  const scoreHeight = bigSize * 1.3;
+  const verdictHeight = cover.overall.verdict ? theme.size.body * 1.9 + 6 : 0;
   const noteStyle: TextStyle = { size: theme.size.small, colour: theme.colour.muted };
-  const noteHeight = cover.overall.note ? writer.measure(cover.overall.note, inner, noteStyle) + 4 : 0;
-  const panelHeight = 10 + theme.size.small * 1.5 + scoreHeight + verdictHeight + 22 + noteHeight + 8;
+  const noteHeight = cover.overall.note ? writer.measure(cover.overall.note, inner, noteStyle) + 2 : 0;
+  const panelHeight = 8 + theme.size.small * 1.5 + scoreHeight + verdictHeight + noteHeight + 8;
   writer.ensure(panelHeight + 8);
   const py = writer.y;
   writer.artifact(() => doc.save().roundedRect(writer.left, py, writer.contentWidth, panelHeight, 8).fill(theme.colour.panel).restore());
-  let y = py + 10;
+  let y = py + 8;
   writer.tagged('P', writer.section, () => {
     writer.text(cover.overall.label, writer.left + inset, y, inner, noteStyle);
     y += theme.size.small * 1.5;
     writer.text(cover.overall.display, writer.left + inset, y, inner, big);
     if (cover.overall.value !== null) {
       const w = writer.widthOf(cover.overall.display, big);
-      writer.text(cover.overall.outOf, writer.left + inset + w + 6, y + bigSize * 0.62, inner - w - 6, { size: theme.size.body, colour: theme.colour.muted });
+      writer.text(cover.overall.outOf, writer.left + inset + w + 6, y + bigSize * 0.6, inner - w - 6, { size: theme.size.body, colour: theme.colour.muted });
     }
   });
   y += scoreHeight;
   if (cover.overall.verdict && cover.overall.verdictCode) {
-    chip(writer, cover.overall.verdict, writer.left + inset, y + 2, VERDICT_COLOURS[cover.overall.verdictCode], theme.size.body);
+    chip(writer, cover.overall.verdict, writer.left + inset, y, VERDICT_COLOURS[cover.overall.verdictCode], theme.size.body);
     y += verdictHeight;
   }
-  const gaugeY = y + 4;
-  writer.artifact(() => drawGauge(writer, writer.left + inset, gaugeY, inner, cover.overall.value));
-  y += 22;
   if (cover.overall.note) {
     const note = cover.overall.note;
     const noteY = y;
     writer.tagged('P', writer.section, () => writer.text(note, writer.left + inset, noteY, inner, noteStyle));
   }
-  writer.y = py + panelHeight + 6;
+  writer.y = py + panelHeight + 4;
 
-  // The plan starts on this first page: it is what the owner opened the pack for.
-  drawActionPlan(writer, model, { newPageBelow: 110 });
+  // The plan starts on this first page: it is what the owner opened the pack for. Its headings say the order.
+  drawActionPlan(writer, model, { newPageBelow: 100, intro: false });
 
   // How to read the pictures that follow.
   writer.heading(cover.howToReadTitle, 3, 60);
