@@ -195,6 +195,7 @@ export const packId = {
   },
   fileNames: {
     pack: 'Paket masukan',
+    phone: 'Ponsel',
     version: 'v{{version}}',
     noRegion: 'Tanpa wilayah',
     noName: 'Tanpa nama',
@@ -391,6 +392,7 @@ export const packEn: typeof packId = {
   },
   fileNames: {
     pack: 'Critique pack',
+    phone: 'Phone',
     version: 'v{{version}}',
     noRegion: 'No region',
     noName: 'No name',
