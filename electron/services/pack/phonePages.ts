@@ -73,11 +73,19 @@ export function drawPhonePrint(writer: PackWriter, model: PackModel): void {
   writer.beginSection(text.printTitle, { newPage: writer.room < writer.pageRoom * 0.4 });
   writer.heading(text.printTitle, 2, 90);
   writer.paragraph(text.printIntro, { size: theme.size.small, colour: theme.colour.muted }, { gapAfter: 8 });
+  // Faces that need the same advice share it (three faces rarely differ): "Depan, Belakang" and the sentences once.
+  const groups = new Map<string, { faces: string[]; sentences: string[]; problem: boolean }>();
   for (const row of model.print) {
-    writer.heading(row.face, 3, 40);
     const sentences = row.plain.length > 0 ? row.plain : [row.ok ? text.printOk : model.text.noneGiven];
-    const colour = row.plain.length > 0 ? STATUS_COLOURS.missing.text : STATUS_COLOURS.present.text;
-    for (const [k, sentence] of sentences.entries()) {
+    const key = sentences.join('\n');
+    const group = groups.get(key) ?? { faces: [], sentences, problem: row.plain.length > 0 };
+    group.faces.push(row.face);
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    writer.heading(group.faces.join(', '), 3, 40);
+    const colour = group.problem ? STATUS_COLOURS.missing.text : STATUS_COLOURS.present.text;
+    for (const [k, sentence] of group.sentences.entries()) {
       writer.paragraph(sentence, { size: theme.size.body, colour: k === 0 ? colour : theme.colour.text }, { gapAfter: 4 });
     }
   }
