@@ -43,6 +43,15 @@ export const CHROME = {
 /** Marks on paper and in the PNG look as on a canvas showing the whole face this many screen pixels across. */
 export const OUTPUT_REFERENCE_SIDE = 500;
 
+/**
+ * The same rule for a critique pack laid out for a phone (the Ponsel layout):
+ * a face drawn full width on a phone held upright shows about 320 CSS pixels
+ * across on a 360-pixel screen, so its marks look as the review canvas draws
+ * them at one chrome unit per screen pixel. Badges are then as large, to the
+ * eye, as the mentor saw them (about 24 px across).
+ */
+export const PHONE_REFERENCE_SIDE = 320;
+
 /** A text mark's font size when it is made, in screen pixels at the zoom of that moment. */
 export const TEXT_SCREEN_SIZE = 16;
 /** Line height of a text mark, in font sizes. */
@@ -57,9 +66,9 @@ export interface Size {
   height: number;
 }
 
-/** Image pixels per chrome unit on paper and in the PNG. */
-export function outputChromeUnit(face: Size): number {
-  return Math.max(face.width, face.height) / OUTPUT_REFERENCE_SIDE;
+/** Image pixels per chrome unit on paper and in the PNG (`referenceSide` PHONE_REFERENCE_SIDE for a phone pack). */
+export function outputChromeUnit(face: Size, referenceSide: number = OUTPUT_REFERENCE_SIDE): number {
+  return Math.max(face.width, face.height) / referenceSide;
 }
 
 /** Image pixels per chrome unit on the canvas at `zoom` (screen pixels per image pixel). */
@@ -72,8 +81,8 @@ export function canvasChromeUnit(zoom: number): number {
  * badge as paper and PNG draw it. One figure per face, so badges sit in the
  * same place relative to the artwork on every surface.
  */
-export function layoutBadgeRadius(face: Size): number {
-  return CHROME.badgeRadius * outputChromeUnit(face);
+export function layoutBadgeRadius(face: Size, referenceSide: number = OUTPUT_REFERENCE_SIDE): number {
+  return CHROME.badgeRadius * outputChromeUnit(face, referenceSide);
 }
 
 /**

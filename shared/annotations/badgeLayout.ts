@@ -1,4 +1,4 @@
-import { badgeWidthInRadii, clamp, CHROME, layoutBadgeRadius, outputChromeUnit, textBox, TEXT_PADDING, type Size } from './appearance.ts';
+import { badgeWidthInRadii, clamp, CHROME, layoutBadgeRadius, OUTPUT_REFERENCE_SIDE, outputChromeUnit, textBox, TEXT_PADDING, type Size } from './appearance.ts';
 import type { AnnotationShape, Point } from './shape.ts';
 
 /*
@@ -9,9 +9,9 @@ import type { AnnotationShape, Point } from './shape.ts';
  *    tail…), taken where the mark is inside the picture: an arrow that starts
  *    outside gets its badge where it enters.
  * 2. Every badge lies wholly inside the picture.
- * 3. No badge covers another badge or a pin: pins keep their place (a pin is
- *    its badge), the others, in the order given, move aside along a short
- *    leader line to the nearest free spot.
+ * 3. No badge covers another badge, a pin or a text note: pins keep their
+ *    place (a pin is its badge), the others, in the order given, move aside
+ *    along a short leader line to the nearest free spot.
  *
  * Nothing is ever dropped: when no free spot exists (hundreds of marks on a
  * tiny face), a badge takes the spot that overlaps least.
@@ -186,12 +186,15 @@ const RINGS = [2.4, 3.4, 4.6, 6, 7.5, 9, 11, 13, 15.5, 18, 21, 24.5, 28.5, 33, 3
 
 /**
  * Places every badge of one face (see the rules above). `marks` in the order
- * their badges should claim space, normally the legend's.
+ * their badges should claim space, normally the legend's. `referenceSide` is
+ * the output scale the badges are drawn at (appearance.ts): the canvas, the
+ * PNG and the A4/Letter PDF share the default; a phone pack draws larger
+ * badges and plans with its own, so they never overlap there either.
  */
-export function layoutBadges(marks: readonly BadgeInput[], face: Size): BadgePlace[] {
-  const radius = layoutBadgeRadius(face);
+export function layoutBadges(marks: readonly BadgeInput[], face: Size, referenceSide: number = OUTPUT_REFERENCE_SIDE): BadgePlace[] {
+  const radius = layoutBadgeRadius(face, referenceSide);
   const gap = radius * 0.2;
-  const pinHalf = CHROME.pinDot * outputChromeUnit(face) + gap;
+  const pinHalf = CHROME.pinDot * outputChromeUnit(face, referenceSide) + gap;
   const placed = new BoxGrid(radius * 4);
   const result = new Map<string, BadgePlace>();
 
@@ -200,6 +203,12 @@ export function layoutBadges(marks: readonly BadgeInput[], face: Size): BadgePla
   const pinDots = pins.map((m) => ({ key: m.key, box: { ...clippedAnchor(m.shape, face), hw: pinHalf, hh: pinHalf } }));
   const pinGrid = new BoxGrid(radius * 4);
   for (const dot of pinDots) pinGrid.add(dot.box);
+  // A text note's words are in the way too (its box at the estimated width, the same on every surface).
+  const notes = marks.flatMap((m) => {
+    if (m.shape.kind !== 'text') return [];
+    const box = textBox(m.shape, face);
+    return [{ key: m.key, box: { x: box.x + box.width / 2, y: box.y + box.height / 2, hw: box.width / 2, hh: box.height / 2 } }];
+  });
   const order = [...pins, ...marks.filter((m) => m.shape.kind !== 'pin')];
 
   for (const mark of order) {
@@ -214,6 +223,7 @@ export function layoutBadges(marks: readonly BadgeInput[], face: Size): BadgePla
         const dot = pinDots[i] as (typeof pinDots)[number];
         if (dot.key !== mark.key) sum += overlap(box, dot.box, 0);
       }
+      for (const note of notes) if (note.key !== mark.key) sum += overlap(box, note.box, 0);
       return sum;
     };
     let best = start;

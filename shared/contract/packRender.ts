@@ -27,9 +27,15 @@ export const PACK_RENDER_LIMITS = {
   maxTotalBytes: 280 * MB,
 } as const;
 
+/** Paper sizes, for every document the studio makes. */
 export const PACK_PAGE_SIZES = ['A4', 'Letter'] as const;
 export const packPageSizeSchema = z.enum(PACK_PAGE_SIZES);
 export type PackPageSizeName = z.infer<typeof packPageSizeSchema>;
+
+/** A critique pack's layouts: the paper sizes, and Ponsel, pages made to be read on a phone held upright. */
+export const PACK_LAYOUTS = [...PACK_PAGE_SIZES, 'Ponsel'] as const;
+export const packLayoutSchema = z.enum(PACK_LAYOUTS);
+export type PackLayoutName = z.infer<typeof packLayoutSchema>;
 
 /**
  * One name of a file inside the ZIP: a single segment (no folder, no "..", no
@@ -85,7 +91,7 @@ export const packRenderRequestSchema = z
     model: limitedModelSchema,
     /** The face pictures the PDF embeds (the stored previews), by asset id. */
     images: z.array(packImageSchema).max(PACK_RENDER_LIMITS.maxFaces),
-    pageSize: packPageSizeSchema,
+    pageSize: packLayoutSchema,
     /** Null for a PDF alone. */
     zip: packZipRequestSchema.nullable(),
     /** Lets Cancel stop the worker drawing this pack (jobs.cancel). */

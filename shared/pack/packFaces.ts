@@ -141,6 +141,8 @@ export function packPrintRows(faces: readonly FaceAsset[], pack: Participant['pa
       const readiness = faceReadiness(asset, pack);
       const isPdf = m.format === 'pdf';
       const warnings = readiness.warnings.map((w) => studio.print[w]);
+      // The same advice in plain words for the owner (the phone layout): one sentence each, no repeats.
+      const plain = [...new Set([...readiness.warnings.map((w) => text.phone.printPlain[w]), ...(isPdf ? [text.phone.printPdf] : [])])];
       return {
         assetId: asset.id,
         face: studio.faces[asset.face],
@@ -149,6 +151,7 @@ export function packPrintRows(faces: readonly FaceAsset[], pack: Participant['pa
         colourText: isPdf ? text.noneGiven : colourMode(m.colourSpace, language),
         profileText: isPdf ? text.noneGiven : m.iccProfileName?.trim() || text.print.profileNone,
         warnings,
+        plain,
         note: isPdf ? text.print.pdfPage : null,
         ok: warnings.length === 0 && !isPdf,
       };

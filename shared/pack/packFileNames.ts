@@ -16,12 +16,14 @@ export interface PackNameInput {
   language: PackLanguage;
   /** For one mentor's pack; absent or null for a combined pack. */
   mentorName?: string | null;
+  /** Laid out for a phone (Ponsel): the name says so, so it never overwrites the paper pack beside it. */
+  phone?: boolean;
 }
 
 export interface PackFileName {
   /** `<region>/<business> - <product>` */
   folder: string;
-  /** `<business> - <product> - v2 - Paket masukan[ - <mentor>].pdf` */
+  /** `<business> - <product> - v2 - Paket masukan[ - Ponsel][ - <mentor>].pdf` */
   file: string;
   /** folder + '/' + file, with forward slashes (ZIP entries and display). */
   path: string;
@@ -35,6 +37,7 @@ export function packFileName(input: PackNameInput): PackFileName {
   const product = input.product.trim() ? safeSegment(input.product, '', 50) : '';
   const who = product ? `${business} - ${product}` : business;
   const parts = [who, fill(words.version, { version: input.version }), words.pack];
+  if (input.phone) parts.push(words.phone);
   if (input.mentorName?.trim()) parts.push(safeSegment(input.mentorName, '', 40));
   const stem = safeSegment(parts.filter(Boolean).join(' - '), words.pack, 150);
   const folder = `${region}/${safeSegment(who, words.noName)}`;

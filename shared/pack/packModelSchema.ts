@@ -211,6 +211,8 @@ export const packPrintRowSchema = z.object({
   profileText: textSchema,
   /** Translated warnings; empty when the face is ready to print. */
   warnings: z.array(textSchema),
+  /** The same, in plain words for the owner (no dpi, RGB or ICC): what it means and what to do. */
+  plain: z.array(textSchema),
   /** A remark that is no warning (a PDF page cannot be judged from its rendering), or null. */
   note: textSchema.nullable(),
   /** Nothing stands between this face and a good print, as far as can be told. */

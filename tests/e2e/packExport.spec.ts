@@ -68,7 +68,7 @@ test('a mentor exports a critique pack as a PDF in Bahasa Indonesia and as a ZIP
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText('Isi: 2 tampak, 2 tanda, nilai dari 1 penilaian terkirim.')).toBeVisible();
   await expect(dialog.getByLabel('Bahasa paket')).toHaveValue('id');
-  await expect(dialog.getByLabel('Ukuran kertas')).toHaveValue('A4');
+  await expect(dialog.getByLabel('Tata letak')).toHaveValue('A4');
   await expect(dialog.getByRole('radio', { name: 'Gabungan semua mentor' })).toBeChecked();
   await expect(dialog.getByRole('radio', { name: 'PDF saja' })).toBeChecked();
   await expectAccessible(page);
@@ -197,6 +197,35 @@ test('the participant screen offers a pack per version, and the dialog works and
   const pages = await pdfPages(new Uint8Array(readFileSync(pdf.path)));
   expect(pages[0]).toContain('Belum dinilai');
   expect(pages[0]).toContain('Desain ini belum selesai dinilai.');
+  await expect(page.getByRole('button', { name: 'Paket kritik versi 1…' })).toBeFocused();
+
+  // The same pack for a phone, chosen from the keyboard: pages 9 : 16, the action plan on the first, a name that says so.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  const layout = dialog.getByLabel('Tata letak');
+  await layout.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(layout).toHaveValue('Ponsel');
+  await expect(layout).toHaveAccessibleDescription(/halaman seukuran layar HP/);
+  await expectAccessible(page);
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `48b-pack-dialog-ponsel-${width}`);
+  }
+  const phone = await makePack(page, 'pack-ponsel.pdf');
+  expect(phone.download.suggestedFilename()).toBe('Keripik Tempe Bu Sari - Keripik Tempe Rasa Original - v1 - Paket masukan - Ponsel.pdf');
+  const phoneBytes = new Uint8Array(readFileSync(phone.path));
+  const phonePages = await pdfPages(phoneBytes);
+  expect(phonePages[0]).toContain('Rencana perbaikan');
+  const phoneRun = spawnSync('pdftoppm', ['-scale-to-x', '360', '-scale-to-y', '-1', '-png', '-f', '1', '-l', '1', phone.path, join(OUT, 'pack-ponsel-360')]);
+  expect(phoneRun.status, phoneRun.stderr.toString()).toBe(0);
+  const first = readdirSync(OUT).find((f) => f.startsWith('pack-ponsel-360-') && f.endsWith('.png'));
+  const firstMeta = await sharp(join(OUT, first ?? 'missing.png')).metadata();
+  expect([firstMeta.width, Math.round((firstMeta.height ?? 0) / 10)]).toEqual([360, 64]);
   await expect(page.getByRole('button', { name: 'Paket kritik versi 1…' })).toBeFocused();
 
   await page.keyboard.press('Enter');

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { AnnotationShape } from '../../shared/annotations/shape.ts';
 import type { Severity } from '../../shared/annotations/operations.ts';
 import { layoutBadges, type BadgePlace } from '../../shared/annotations/badgeLayout.ts';
-import { textBox } from '../../shared/annotations/appearance.ts';
+import { OUTPUT_REFERENCE_SIDE, textBox } from '../../shared/annotations/appearance.ts';
 import { SEVERITY_COLOURS } from '../../shared/annotations/severityColours.ts';
 
 /*
@@ -53,11 +53,12 @@ export function fidelityFacePng(): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-/** Where the shared layout puts each badge, in face pixels, by mark number. */
-export function expectedBadges(labels: (m: FidelityMark) => string = (m) => String(m.number)): Map<number, BadgePlace> {
+/** Where the shared layout puts each badge, in face pixels, by mark number (`referenceSide`: the surface's output scale). */
+export function expectedBadges(labels: (m: FidelityMark) => string = (m) => String(m.number), referenceSide: number = OUTPUT_REFERENCE_SIDE): Map<number, BadgePlace> {
   const places = layoutBadges(
     FIDELITY_MARKS.map((m) => ({ key: String(m.number), shape: m.shape, label: labels(m) })),
     FIDELITY_FACE,
+    referenceSide,
   );
   return new Map(places.map((p) => [Number(p.key), p]));
 }
@@ -216,10 +217,10 @@ export interface FidelityReport {
   textHeight: number;
 }
 
-/** Finds the badges and the text on one surface and compares them with the model. */
-export function checkSurface(surface: string, r: Raster, map: SurfaceMap, badgeRadius: number): FidelityReport {
+/** Finds the badges and the text on one surface and compares them with the model (planned at `referenceSide`). */
+export function checkSurface(surface: string, r: Raster, map: SurfaceMap, badgeRadius: number, referenceSide: number = OUTPUT_REFERENCE_SIDE): FidelityReport {
   const found = findBadges(r, badgeRadius);
-  const expected = expectedBadges();
+  const expected = expectedBadges(undefined, referenceSide);
   const misses = new Map<number, number>();
   for (const [number, place] of expected) {
     const at = toSurface(map, place.centre);

@@ -176,3 +176,56 @@ export function ringShare(page: RasterPage, cx: number, cy: number, r1: number, 
   }
   return inRing === 0 ? 0 : matching / inRing;
 }
+
+/**
+ * Every page as pixels `width` pixels wide, as a phone shows a PDF fitted to its screen
+ * (`pdftoppm -scale-to-x <width> -scale-to-y -1 -png`); the PNGs stay in `dir` for a person to look at.
+ */
+export async function rasteriseToWidth(pdf: Buffer, dir: string, name: string, width: number): Promise<RasterPage[]> {
+  mkdirSync(dir, { recursive: true });
+  for (const file of readdirSync(dir)) if (file.startsWith(`${name}-`) && file.endsWith('.png')) rmSync(join(dir, file));
+  const pdfPath = join(dir, `${name}.pdf`);
+  writeFileSync(pdfPath, pdf);
+  const run = spawnSync('pdftoppm', ['-scale-to-x', String(width), '-scale-to-y', '-1', '-png', pdfPath, join(dir, name)]);
+  if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr.toString()}`);
+  const files = readdirSync(dir)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const { data, info } = await sharp(join(dir, file)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      return { width: info.width, height: info.height, data };
+    }),
+  );
+}
+
+/** One run of text on a page and its font size in pixels when the page is shown `width` pixels wide. */
+export interface SizedText {
+  text: string;
+  px: number;
+}
+
+/** The text of every page with the size each run shows at when the page is `width` pixels wide (pdf.js text content). */
+export async function textSizesAt(bytes: Buffer, width: number): Promise<SizedText[][]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
+  const document = await task.promise;
+  try {
+    const pages: SizedText[][] = [];
+    for (let n = 1; n <= document.numPages; n += 1) {
+      const page = await document.getPage(n);
+      const k = width / (page.view[2] as number);
+      const content = await page.getTextContent();
+      const runs: SizedText[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [, , c, d] = item.transform as number[];
+        runs.push({ text: item.str, px: Math.hypot(c ?? 0, d ?? 0) * k });
+      }
+      pages.push(runs);
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}

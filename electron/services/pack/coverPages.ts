@@ -8,7 +8,7 @@ const LABEL: TextStyle = { size: THEME.size.tiny, colour: THEME.colour.muted };
 const VALUE: TextStyle = { size: THEME.size.body };
 
 /** A small rounded label with a soft background; the text is tagged as a paragraph of `parent`, the background is an artifact. */
-function chip(
+export function chip(
   writer: PackWriter,
   text: string,
   x: number,
@@ -111,26 +111,32 @@ export function drawCover(writer: PackWriter, model: PackModel): void {
   // How to read the pack, with the colour key.
   writer.heading(cover.howToReadTitle, 3, 60);
   writer.paragraph(cover.howToRead, { size: THEME.size.small, colour: THEME.colour.text });
-  writer.paragraph(cover.colourKeyTitle, { size: THEME.size.small, colour: THEME.colour.muted }, { gapAfter: 3 });
+  drawColourKey(writer, cover);
+}
+
+/** What the marks' colours mean (severities, or each mentor's colour), as coloured dots with their words. */
+export function drawColourKey(writer: PackWriter, cover: PackModel['cover']): void {
+  const doc = writer.doc;
+  writer.paragraph(cover.colourKeyTitle, { size: writer.theme.size.small, colour: writer.theme.colour.muted }, { gapAfter: 3 });
   // Lay the key out first: chips are artifacts and must not sit inside the tagged text.
   writer.ensure(18);
   const placed: { x: number; y: number; colour: string; label: string; width: number }[] = [];
   let kx = writer.left;
   let ky = writer.y;
   for (const key of cover.colourKey) {
-    const width = writer.widthOf(key.label, { size: THEME.size.small }) + 22;
+    const width = writer.widthOf(key.label, { size: writer.theme.size.small }) + 22;
     if (kx + width > writer.right && kx > writer.left) {
       kx = writer.left;
-      ky += 16;
+      ky += Math.max(16, writer.theme.size.small * 1.75);
     }
     placed.push({ x: kx, y: ky, colour: key.colour, label: key.label, width });
     kx += width + 10;
   }
   writer.artifact(() => {
-    for (const p of placed) doc.save().circle(p.x + 6, p.y + 6.5, 5.5).lineWidth(1.2).fillAndStroke(p.colour, THEME.colour.white).restore();
+    for (const p of placed) doc.save().circle(p.x + 6, p.y + 6.5, 5.5).lineWidth(1.2).fillAndStroke(p.colour, writer.theme.colour.white).restore();
   });
   writer.tagged('P', writer.section, () => {
-    for (const p of placed) writer.text(p.label, p.x + 15, p.y, p.width, { size: THEME.size.small });
+    for (const p of placed) writer.text(p.label, p.x + 15, p.y, p.width, { size: writer.theme.size.small });
   });
   writer.y = ky + 26;
 }
@@ -145,12 +151,13 @@ function actionList(writer: PackWriter, title: string, colour: string, items: re
   const doc = writer.doc;
   writer.heading(title, 3, 50);
   // A coloured bar beside the heading ties the list to its marks' colour.
-  const barY = writer.y - THEME.size.h3 * 1.45 - THEME.gap.afterHeading;
-  writer.artifact(() => doc.save().rect(writer.left - 10, barY + 2, 4, THEME.size.h3 * 1.2).fill(colour).restore());
+  const barY = writer.y - writer.theme.size.h3 * 1.45 - writer.theme.gap.afterHeading;
+  writer.artifact(() => doc.save().rect(writer.left - 10, barY + 2, 4, writer.theme.size.h3 * 1.2).fill(colour).restore());
   if (items.length === 0) {
-    writer.paragraph(empty, { colour: THEME.colour.muted });
+    writer.paragraph(empty, { colour: writer.theme.colour.muted });
     return;
   }
+  const value: TextStyle = { size: writer.theme.size.body };
   const list = doc.struct('L');
   writer.section.add(list);
   items.forEach((action, index) => {
@@ -158,17 +165,17 @@ function actionList(writer: PackWriter, title: string, colour: string, items: re
     const indent = 22;
     const width = writer.contentWidth - indent;
     const meta = [action.refs, action.by].filter((s): s is string => s !== null).join(' ');
-    const metaStyle: TextStyle = { size: THEME.size.small, colour: THEME.colour.muted };
-    const height = writer.measure(action.text, width, VALUE) + (meta ? writer.measure(meta, width, metaStyle) + 1 : 0);
+    const metaStyle: TextStyle = { size: writer.theme.size.small, colour: writer.theme.colour.muted };
+    const height = writer.measure(action.text, width, value) + (meta ? writer.measure(meta, width, metaStyle) + 1 : 0);
     writer.ensure(Math.min(height, writer.pageRoom));
     const y = writer.y;
     const item = doc.struct('LI');
     list.add(item);
-    writer.tagged('Lbl', item, () => writer.text(number, writer.left, y, indent - 4, { ...VALUE, font: 'bold', colour }));
+    writer.tagged('Lbl', item, () => writer.text(number, writer.left, y, indent - 4, { ...value, font: 'bold', colour }));
     const body = doc.struct('LBody');
     item.add(body);
-    writer.tagged('P', body, () => writer.text(action.text, writer.left + indent, y, width, VALUE));
-    let cy = y + writer.measure(action.text, width, VALUE);
+    writer.tagged('P', body, () => writer.text(action.text, writer.left + indent, y, width, value));
+    let cy = y + writer.measure(action.text, width, value);
     if (meta) {
       writer.tagged('P', body, () => writer.text(meta, writer.left + indent, cy + 1, width, metaStyle));
       cy += writer.measure(meta, width, metaStyle) + 1;
@@ -180,12 +187,16 @@ function actionList(writer: PackWriter, title: string, colour: string, items: re
   list.end();
 }
 
-/** The action plan: must fix, suggestions, strengths. */
-export function drawActionPlan(writer: PackWriter, model: PackModel): void {
+/**
+ * The action plan: must fix, suggestions, strengths; on a new page when less
+ * than `newPageBelow` points are left (260 on paper). `intro: false` leaves
+ * out the line on how to work through it (the phone's first page has no room).
+ */
+export function drawActionPlan(writer: PackWriter, model: PackModel, options: { newPageBelow?: number; intro?: boolean } = {}): void {
   const text = model.text.actions;
-  writer.beginSection(text.title, { newPage: writer.room < 260 });
+  writer.beginSection(text.title, { newPage: writer.room < (options.newPageBelow ?? 260) });
   writer.heading(text.title, 2, 90);
-  writer.paragraph(text.intro, { size: THEME.size.small, colour: THEME.colour.muted });
+  if (options.intro !== false) writer.paragraph(text.intro, { size: writer.theme.size.small, colour: writer.theme.colour.muted });
   actionList(writer, text.mustFix, LIST_COLOURS.mustFix, model.actions.mustFix, text.empty);
   actionList(writer, text.suggestions, LIST_COLOURS.suggestions, model.actions.suggestions, text.empty);
   actionList(writer, text.strengths, LIST_COLOURS.strengths, model.actions.strengths, text.empty);

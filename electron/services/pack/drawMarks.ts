@@ -96,7 +96,7 @@ function drawTextMark(writer: PackWriter, mark: PackMark, view: ImageView, face:
 }
 
 /** A numbered badge centred on `at`: a circle, or a pill as wide as the shared model says for a long label ("A12"). */
-export function drawBadge(writer: PackWriter, label: string, colour: string, at: Point, radius: number = THEME.mark.badgeRadius): void {
+export function drawBadge(writer: PackWriter, label: string, colour: string, at: Point, radius: number = writer.theme.mark.badgeRadius): void {
   const doc = writer.doc;
   const style = { font: 'bold' as const, size: CHROME.badgeFont * (radius / CHROME.badgeRadius), colour: textOn(colour) };
   const width = badgeWidthInRadii(label) * radius;
@@ -109,9 +109,9 @@ export function drawBadge(writer: PackWriter, label: string, colour: string, at:
   writer.text(label, at.x - width / 2, at.y - style.size * 0.68, width, { ...style, align: 'center', lineGap: 0 });
 }
 
-/** Points per chrome unit for a picture `box` wide and tall: a stated share of the picture (shared/annotations/appearance.ts). */
-export function pagePointsPerChromeUnit(face: Size, view: ImageView): number {
-  return outputChromeUnit(face) * view.scale;
+/** Points per chrome unit for a picture: a stated share of the picture (shared/annotations/appearance.ts), larger in the phone layout. */
+export function pagePointsPerChromeUnit(face: Size, view: ImageView, referenceSide: number): number {
+  return outputChromeUnit(face, referenceSide) * view.scale;
 }
 
 /**
@@ -122,7 +122,8 @@ export function pagePointsPerChromeUnit(face: Size, view: ImageView): number {
 export function drawMarks(writer: PackWriter, face: PackFace, view: ImageView, box: { x: number; y: number; width: number; height: number }): void {
   const doc = writer.doc;
   const size = { width: face.width, height: face.height };
-  const pt = pagePointsPerChromeUnit(size, view);
+  const referenceSide = writer.theme.referenceSide;
+  const pt = pagePointsPerChromeUnit(size, view, referenceSide);
   doc.save();
   doc.rect(box.x, box.y, box.width, box.height).clip();
   for (const mark of face.marks) strokeShape(writer, mark, view, pt);
@@ -131,6 +132,7 @@ export function drawMarks(writer: PackWriter, face: PackFace, view: ImageView, b
   const places = layoutBadges(
     face.marks.map((mark) => ({ key: mark.annotationId, shape: mark.shape, label: mark.label })),
     size,
+    referenceSide,
   );
   const radius = CHROME.badgeRadius * pt;
   face.marks.forEach((mark, i) => {
@@ -165,7 +167,7 @@ export function drawCrop(
   const scale = box.size / crop.rect.width;
   const view: ImageView = { x: box.x, y: box.y, scale, fromX: crop.rect.x, fromY: crop.rect.y };
   // A detail is small and zoomed: its strokes keep the pack's usual line weight rather than a share of the detail.
-  const pt = THEME.mark.stroke / CHROME.stroke;
+  const pt = writer.theme.mark.stroke / CHROME.stroke;
   doc.save();
   doc.rect(box.x, box.y, box.size, box.size).clip();
   drawImage(box.x - crop.rect.x * scale, box.y - crop.rect.y * scale, face.width * scale, face.height * scale);

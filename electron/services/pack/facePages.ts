@@ -9,7 +9,7 @@ import type { PackWriter, TextStyle } from './pdfWriter.ts';
 export type EmbeddedImage = (x: number, y: number, width: number, height: number) => void;
 
 /** Severity as text colour: readable on white (the amber of the marks is too light for words). */
-const SEVERITY_TEXT = { 'must-fix': '#b71c1c', suggestion: '#7a5200', strength: '#1b5e20' } as const;
+export const SEVERITY_TEXT = { 'must-fix': '#b71c1c', suggestion: '#7a5200', strength: '#1b5e20' } as const;
 
 const CROPS_PER_ROW = 4;
 const CROP_GAP = 12;

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { PackFonts } from './packFonts.ts';
-import { PAGE_SIZES, THEME, type PackPageSize } from './packTheme.ts';
+import { PAGE_SIZES, themeFor, type PackPageSize } from './packTheme.ts';
 import { FONT_NAMES, PackWriter, type Doc } from './pdfWriter.ts';
 
 /** What a document says about itself (the model's `meta`). */
@@ -32,15 +32,16 @@ function collect(doc: Doc): Promise<Buffer> {
 
 /**
  * A new PDF set up as every document of the studio is: the page size, the
- * theme's margins, PDF 1.7, metadata (Title, Author, Subject, Keywords,
+ * layout's margins (the phone layout has its own theme), PDF 1.7, metadata (Title, Author, Subject, Keywords,
  * `/Lang`, DisplayDocTitle), tagged with a structure tree, pages buffered so
  * footers can be drawn at the end, and Noto Sans registered.
  */
 export function openPackDocument(meta: DocumentMeta, pageSize: PackPageSize, fonts: PackFonts, createdAt: Date = new Date()): OpenDocument {
   const [width, height] = PAGE_SIZES[pageSize];
+  const theme = themeFor(pageSize);
   const doc: Doc = new PDFDocument({
     size: [width, height],
-    margins: THEME.margin,
+    margins: theme.margin,
     pdfVersion: '1.7',
     tagged: true,
     lang: meta.lang,
@@ -62,5 +63,5 @@ export function openPackDocument(meta: DocumentMeta, pageSize: PackPageSize, fon
   doc.registerFont(FONT_NAMES.bold, fonts.bold as unknown as Buffer);
   const root = doc.struct('Document', { title: meta.title, lang: meta.lang });
   doc.addStructure(root);
-  return { doc, writer: new PackWriter(doc, root, fonts), output };
+  return { doc, writer: new PackWriter(doc, root, fonts, theme), output };
 }

@@ -1,6 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import type { PackFonts } from './packFonts.ts';
-import { THEME } from './packTheme.ts';
+import { THEME, type PackTheme } from './packTheme.ts';
 
 export type Doc = InstanceType<typeof PDFDocument>;
 export type Struct = PDFKit.PDFStructureElement;
@@ -32,11 +32,13 @@ export interface TextStyle {
  */
 export class PackWriter {
   readonly doc: Doc;
+  /** Sizes and margins of the layout (paper or phone). */
+  readonly theme: PackTheme;
   readonly pageWidth: number;
   readonly pageHeight: number;
-  readonly left = THEME.margin.left;
+  readonly left: number;
   readonly right: number;
-  readonly top = THEME.margin.top;
+  readonly top: number;
   readonly bottom: number;
   readonly contentWidth: number;
   y: number;
@@ -46,15 +48,18 @@ export class PackWriter {
   private readonly fonts: PackFonts;
   private readonly drawable = new Map<number, boolean>();
 
-  constructor(doc: Doc, root: Struct, fonts: PackFonts) {
+  constructor(doc: Doc, root: Struct, fonts: PackFonts, theme: PackTheme = THEME) {
     this.doc = doc;
+    this.theme = theme;
+    this.left = theme.margin.left;
+    this.top = theme.margin.top;
     this.root = root;
     this.fonts = fonts;
     this.section = root;
     this.pageWidth = doc.page.width;
     this.pageHeight = doc.page.height;
-    this.right = this.pageWidth - THEME.margin.right;
-    this.bottom = this.pageHeight - THEME.margin.bottom;
+    this.right = this.pageWidth - theme.margin.right;
+    this.bottom = this.pageHeight - theme.margin.bottom;
     this.contentWidth = this.right - this.left;
     this.y = this.top;
   }
@@ -63,8 +68,8 @@ export class PackWriter {
   style(style: TextStyle = {}): this {
     this.doc
       .font(FONT_NAMES[style.font ?? 'regular'])
-      .fontSize(style.size ?? THEME.size.body)
-      .fillColor(style.colour ?? THEME.colour.text);
+      .fontSize(style.size ?? this.theme.size.body)
+      .fillColor(style.colour ?? this.theme.colour.text);
     return this;
   }
 
@@ -100,7 +105,7 @@ export class PackWriter {
    * Returns the column's height.
    */
   facts(list: readonly { label: string; value: string }[], x: number, y: number, width: number, value: TextStyle, gap: number): number {
-    const label: TextStyle = { size: THEME.size.tiny, colour: THEME.colour.muted };
+    const label: TextStyle = { size: this.theme.size.tiny, colour: this.theme.colour.muted };
     let cy = y;
     for (const fact of list) {
       this.tagged('P', this.section, () => {
@@ -116,7 +121,7 @@ export class PackWriter {
   /** Height of `text` wrapped at `width` in `style`. */
   measure(text: string, width: number, style: TextStyle = {}): number {
     this.style(style);
-    return this.doc.heightOfString(this.printable(text), { width, lineGap: style.lineGap ?? THEME.lineGap });
+    return this.doc.heightOfString(this.printable(text), { width, lineGap: style.lineGap ?? this.theme.lineGap });
   }
 
   /** Width of one line of `text` in `style`. */
@@ -128,7 +133,7 @@ export class PackWriter {
   /** Draws text at (x, y) wrapped at `width`; returns its height. `maxHeight` cuts a text taller than a page with an ellipsis. */
   text(text: string, x: number, y: number, width: number, style: TextStyle = {}, maxHeight?: number): number {
     this.style(style);
-    const options: PDFKit.Mixins.TextOptions = { width, lineGap: style.lineGap ?? THEME.lineGap, align: style.align ?? 'left' };
+    const options: PDFKit.Mixins.TextOptions = { width, lineGap: style.lineGap ?? this.theme.lineGap, align: style.align ?? 'left' };
     if (maxHeight !== undefined) Object.assign(options, { height: maxHeight, ellipsis: '…' });
     const before = y;
     this.doc.text(this.printable(text), x, y, options);
@@ -188,13 +193,13 @@ export class PackWriter {
 
   /** A heading kept on the same page as at least `keepWith` points of what follows. */
   heading(text: string, level: 1 | 2 | 3, keepWith = 70): void {
-    const size = level === 1 ? THEME.size.title : level === 2 ? THEME.size.h2 : THEME.size.h3;
-    const style: TextStyle = { font: 'bold', size, colour: level === 3 ? THEME.colour.text : THEME.colour.accent };
-    if (this.y > this.top + 0.5) this.y += THEME.gap.beforeHeading * (level === 3 ? 0.6 : 1);
+    const size = level === 1 ? this.theme.size.title : level === 2 ? this.theme.size.h2 : this.theme.size.h3;
+    const style: TextStyle = { font: 'bold', size, colour: level === 3 ? this.theme.colour.text : this.theme.colour.accent };
+    if (this.y > this.top + 0.5) this.y += this.theme.gap.beforeHeading * (level === 3 ? 0.6 : 1);
     const height = this.measure(text, this.contentWidth, style);
     this.ensure(height + keepWith);
     this.tagged(`H${level}`, this.section, () => this.text(text, this.left, this.y, this.contentWidth, style));
-    this.y += height + THEME.gap.afterHeading;
+    this.y += height + this.theme.gap.afterHeading;
   }
 
   /** A paragraph across the content width (or from `indent`), kept whole on one page when it fits one. */
@@ -208,13 +213,13 @@ export class PackWriter {
       // After the text, on whichever page pdfkit ended (a text taller than a page flows on).
       this.y = this.doc.y;
     });
-    this.y += options.gapAfter ?? THEME.gap.paragraph;
+    this.y += options.gapAfter ?? this.theme.gap.paragraph;
   }
 
   /** Page numbers and the footer on every page, as pagination artifacts. */
   footers(footer: string, pageOf: (page: number, pages: number) => string): void {
     const range = this.doc.bufferedPageRange();
-    const y = this.pageHeight - THEME.margin.bottom + THEME.footerGap;
+    const y = this.pageHeight - this.theme.margin.bottom + this.theme.footerGap;
     for (let i = range.start; i < range.start + range.count; i += 1) {
       this.doc.switchToPage(i);
       // Text below the bottom margin would make pdfkit open a new page: lift the margin while drawing.
@@ -225,12 +230,12 @@ export class PackWriter {
         .moveTo(this.left, y - 8)
         .lineTo(this.right, y - 8)
         .lineWidth(0.5)
-        .strokeColor(THEME.colour.rule)
+        .strokeColor(this.theme.colour.rule)
         .stroke();
       const number = pageOf(i + 1, range.count);
-      const numberWidth = this.widthOf(number, { size: THEME.size.tiny });
-      this.text(footer, this.left, y, this.contentWidth - numberWidth - 16, { size: THEME.size.tiny, colour: THEME.colour.muted }, THEME.size.tiny * 1.6);
-      this.text(number, this.right - numberWidth - 1, y, numberWidth + 2, { size: THEME.size.tiny, colour: THEME.colour.muted });
+      const numberWidth = this.widthOf(number, { size: this.theme.size.tiny });
+      this.text(footer, this.left, y, this.contentWidth - numberWidth - 16, { size: this.theme.size.tiny, colour: this.theme.colour.muted }, this.theme.size.tiny * 1.6);
+      this.text(number, this.right - numberWidth - 1, y, numberWidth + 2, { size: this.theme.size.tiny, colour: this.theme.colour.muted });
       this.doc.endMarkedContent();
       this.doc.page.margins.bottom = margin;
     }

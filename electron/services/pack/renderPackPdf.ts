@@ -4,10 +4,13 @@ import type { SharpModule } from '../ingest/sharpModule.ts';
 import { drawActionPlan, drawCover } from './coverPages.ts';
 import { drawFaces, type EmbeddedImage } from './facePages.ts';
 import { loadPackFonts, type PackFonts } from './packFonts.ts';
-import { preparePackImages } from './packImages.ts';
+import { PAPER_IMAGES, PHONE_IMAGES, preparePackImages } from './packImages.ts';
+import { drawPhoneFaces } from './phoneFacePages.ts';
+import { drawPhoneAbout, drawPhoneOpening, drawPhonePrint, drawPrinterAppendix } from './phonePages.ts';
+import { drawPhoneChecklist, drawPhoneScores, drawPhoneVersionChange } from './phoneScorePages.ts';
 import type { PackPageSize } from './packTheme.ts';
 import { openPackDocument } from './pdfDocument.ts';
-import type { Doc } from './pdfWriter.ts';
+import type { Doc, PackWriter } from './pdfWriter.ts';
 import { drawChecklist, drawPrint, drawScores, drawVersionChange } from './scorePages.ts';
 
 export interface RenderPackOptions {
@@ -37,10 +40,17 @@ function embed(doc: Doc, jpeg: Buffer): EmbeddedImage {
  * `images` maps each face's asset id to a JPEG or PNG of it (the preview is
  * right); a missing one leaves a labelled gap. The model is validated first:
  * it may come from another process.
+ *
+ * `pageSize: 'Ponsel'` lays the same model out for a phone held upright
+ * (PHONE_THEME): the action plan on the first page, each face full width with
+ * large badges, lists instead of tables, plain words about printing, the
+ * technical print details last in an appendix for the printer, and smaller
+ * pictures (PHONE_IMAGES) so the file travels through WhatsApp.
  */
 export async function renderPackPdf(model: PackModel, images: ReadonlyMap<string, Buffer>, options: RenderPackOptions): Promise<Buffer> {
   const pack = packModelSchema.parse(model);
-  const [fonts, prepared] = await Promise.all([options.fonts ?? loadPackFonts(), preparePackImages(images, options.sharp)]);
+  const phone = options.pageSize === 'Ponsel';
+  const [fonts, prepared] = await Promise.all([options.fonts ?? loadPackFonts(), preparePackImages(images, options.sharp, phone ? PHONE_IMAGES : PAPER_IMAGES)]);
   const { doc, writer, output } = openPackDocument(pack.meta, options.pageSize, fonts, options.createdAt);
   const embedded = new Map<string, EmbeddedImage>();
   for (const face of pack.faces) {
@@ -48,6 +58,15 @@ export async function renderPackPdf(model: PackModel, images: ReadonlyMap<string
     if (image) embedded.set(face.assetId, embed(doc, image.jpeg));
   }
 
+  if (phone) drawPhoneSections(writer, pack, embedded);
+  else drawPaperSections(writer, pack, embedded);
+  writer.finish();
+  writer.footers(pack.footer, (page, pages) => fill(pack.text.pageOf, { page, pages }));
+  doc.end();
+  return output;
+}
+
+function drawPaperSections(writer: PackWriter, pack: PackModel, embedded: ReadonlyMap<string, EmbeddedImage>): void {
   drawCover(writer, pack);
   drawActionPlan(writer, pack);
   drawFaces(writer, pack, embedded);
@@ -55,8 +74,15 @@ export async function renderPackPdf(model: PackModel, images: ReadonlyMap<string
   drawChecklist(writer, pack);
   drawPrint(writer, pack);
   drawVersionChange(writer, pack);
-  writer.finish();
-  writer.footers(pack.footer, (page, pages) => fill(pack.text.pageOf, { page, pages }));
-  doc.end();
-  return output;
+}
+
+function drawPhoneSections(writer: PackWriter, pack: PackModel, embedded: ReadonlyMap<string, EmbeddedImage>): void {
+  drawPhoneOpening(writer, pack);
+  drawPhoneFaces(writer, pack, embedded);
+  drawPhoneScores(writer, pack);
+  drawPhoneChecklist(writer, pack);
+  drawPhoneVersionChange(writer, pack);
+  drawPhonePrint(writer, pack);
+  drawPhoneAbout(writer, pack);
+  drawPrinterAppendix(writer, pack);
 }

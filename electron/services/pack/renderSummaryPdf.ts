@@ -1,13 +1,13 @@
 import { fill } from '../../../shared/pack/packText.ts';
 import { summaryModelSchema, type SummaryModel } from '../../../shared/pack/summaryModelSchema.ts';
 import { loadPackFonts, type PackFonts } from './packFonts.ts';
-import type { PackPageSize } from './packTheme.ts';
+import type { PaperSize } from './packTheme.ts';
 import { openPackDocument } from './pdfDocument.ts';
 import { drawHowToRead, drawSummaryCover } from './summaryCover.ts';
 import { drawAgreement, drawCriteria, drawRanking, drawRegions, drawVersions } from './summaryPages.ts';
 
 export interface RenderSummaryOptions {
-  pageSize: PackPageSize;
+  pageSize: PaperSize;
   /** The fonts (`loadPackFonts(folder)`); by default Noto Sans from the project's assets/fonts. */
   fonts?: PackFonts;
   /** The PDF's creation date; by default now. */

@@ -13,6 +13,9 @@ export const packsId = {
   languages: { id: 'Bahasa Indonesia', en: 'English' },
   pageSize: 'Ukuran kertas',
   pageSizes: { A4: 'A4', Letter: 'Letter (Amerika)' },
+  layout: 'Tata letak',
+  layouts: { A4: 'A4 (untuk dicetak)', Letter: 'Letter (Amerika, untuk dicetak)', Ponsel: 'Ponsel (untuk dibaca di HP)' },
+  layoutHint: 'Ponsel: halaman seukuran layar HP, huruf besar, rencana perbaikan di depan, dan berkas kecil untuk dikirim lewat WhatsApp.',
   mode: 'Isi paket',
   modes: {
     combined: 'Gabungan semua mentor',
@@ -88,6 +91,9 @@ export const packsEn: typeof packsId = {
   languages: { id: 'Bahasa Indonesia', en: 'English' },
   pageSize: 'Paper size',
   pageSizes: { A4: 'A4', Letter: 'Letter (US)' },
+  layout: 'Layout',
+  layouts: { A4: 'A4 (for print)', Letter: 'Letter (US, for print)', Ponsel: 'Phone (Ponsel, to read on a phone)' },
+  layoutHint: 'Phone: pages the size of a phone screen, large type, the action plan first, and a small file to send by WhatsApp.',
   mode: 'Pack contents',
   modes: {
     combined: 'All mentors combined',

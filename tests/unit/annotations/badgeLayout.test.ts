@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clippedAnchor, clipSegment, layoutBadges, leaderLine, type BadgeInput, type BadgePlace } from '../../../shared/annotations/badgeLayout.ts';
-import { CHROME, layoutBadgeRadius, outputChromeUnit } from '../../../shared/annotations/appearance.ts';
+import { CHROME, layoutBadgeRadius, outputChromeUnit, PHONE_REFERENCE_SIDE, textBox } from '../../../shared/annotations/appearance.ts';
 import type { AnnotationShape } from '../../../shared/annotations/shape.ts';
 
 const FACE = { width: 1200, height: 1600 };
@@ -20,6 +20,23 @@ function expectInside(place: BadgePlace, face = FACE) {
 const mark = (key: string, shape: AnnotationShape, label = key): BadgeInput => ({ key, shape, label });
 
 describe('badge layout', () => {
+  it.each([
+    ['paper and canvas', undefined],
+    ['the phone pack', PHONE_REFERENCE_SIDE],
+  ])('moves a badge off a text note it would cover (%s)', (_surface, referenceSide) => {
+    // A rectangle whose corner (its badge's anchor) lies inside the words of a note.
+    const note = mark('1', { kind: 'text', at: { x: 500, y: 700 }, text: 'Perbesar!', fontSize: 60 });
+    const rect = mark('2', { kind: 'rect', x: 560, y: 720, width: 300, height: 200 });
+    const [n, r] = layoutBadges([note, rect], FACE, referenceSide) as [BadgePlace, BadgePlace];
+    const box = textBox({ kind: 'text', at: { x: 500, y: 700 }, text: 'Perbesar!', fontSize: 60 }, FACE);
+    const covers = Math.abs(r.centre.x - (box.x + box.width / 2)) < r.halfWidth + box.width / 2 && Math.abs(r.centre.y - (box.y + box.height / 2)) < r.radius + box.height / 2;
+    expect(covers).toBe(false);
+    expect(r.moved).toBe(true);
+    expect(boxesOverlap(n, r)).toBe(false);
+    // The note's own badge stays beside it.
+    expect(n.moved).toBe(false);
+  });
+
   it('moves an ellipse badge off the pin just above it, along a leader line, and leaves the pin where it is', () => {
     // The report: a pin on "KOPI" with an ellipse just below; the ellipse's badge covered pin 1.
     const pin = mark('1', { kind: 'pin', at: { x: 600, y: 400 } });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderPackPdf } from '../../../electron/services/pack/renderPackPdf.ts';
-import { CHROME, outputChromeUnit } from '../../../shared/annotations/appearance.ts';
+import { CHROME, OUTPUT_REFERENCE_SIDE, outputChromeUnit, PHONE_REFERENCE_SIDE } from '../../../shared/annotations/appearance.ts';
 import { buildPackModel } from '../../../shared/pack/packModel.ts';
 import { annotation, FACE_COLOURS, packInput } from '../../support/packFixture.ts';
 import { faceImages, hasPdftoppm, rasterise } from '../../support/packPdf.ts';
@@ -22,7 +22,16 @@ const OUT = join(import.meta.dirname, '..', '..', '..', 'test-results', 'fidelit
  * The PDF part of the mark fidelity check (the canvas and the PNG are in
  * tests/e2e/markFidelity.spec.ts, on the same fixture and the same finder).
  */
-describe.skipIf(!hasPdftoppm)('marks in the PDF, rasterised with pdftoppm', () => {
+/*
+ * The Ponsel layout draws marks at the phone's scale (PHONE_REFERENCE_SIDE: badges as large to the eye as on the
+ * mentor's canvas); the same shared layout plans them at that size, so the same checks hold there.
+ */
+const LAYOUTS = [
+  { pageSize: 'A4', referenceSide: OUTPUT_REFERENCE_SIDE, dpi: 150 },
+  { pageSize: 'Ponsel', referenceSide: PHONE_REFERENCE_SIDE, dpi: 250 },
+] as const;
+
+describe.skipIf(!hasPdftoppm).each(LAYOUTS)('marks in the $pageSize PDF, rasterised with pdftoppm', ({ pageSize, referenceSide, dpi }) => {
   it('shows every badge where the shared layout puts it, none overlapping, and the note at its stored size', async () => {
     const input = packInput({ annotations: 0 });
     const front = input.faces[0];
@@ -32,8 +41,8 @@ describe.skipIf(!hasPdftoppm)('marks in the PDF, rasterised with pdftoppm', () =
     const images = await faceImages(input, FACE_COLOURS);
     images.set(front.id, await sharp(await fidelityFacePng()).jpeg({ quality: 92 }).toBuffer());
     const model = buildPackModel(input, { language: 'id', mode: { mentorId: 'm-rina' } });
-    const pdf = await renderPackPdf(model, images, { pageSize: 'A4' });
-    const pages = await rasterise(pdf, OUT, 'pdf-face', 150);
+    const pdf = await renderPackPdf(model, images, { pageSize });
+    const pages = await rasterise(pdf, OUT, `pdf-face-${pageSize}`, dpi);
 
     // The face's page: the one with the most of the face's background colour.
     const rasters = pages.map((p) => ({ data: new Uint8Array(p.data), width: p.width, height: p.height, channels: 3 }));
@@ -45,9 +54,9 @@ describe.skipIf(!hasPdftoppm)('marks in the PDF, rasterised with pdftoppm', () =
     if (!raster || !picture) throw new Error('the fidelity face is on no page');
     const scale = picture.width / FIDELITY_FACE.width;
     expect(picture.height / scale).toBeCloseTo(FIDELITY_FACE.height, -1);
-    const radius = CHROME.badgeRadius * outputChromeUnit(FIDELITY_FACE) * scale;
+    const radius = CHROME.badgeRadius * outputChromeUnit(FIDELITY_FACE, referenceSide) * scale;
     // Only the picture: the legend's badges are the same size.
-    const report = checkSurface('pdf', cropRaster(raster, picture), { scale, x: 0, y: 0 }, radius);
+    const report = checkSurface('pdf', cropRaster(raster, picture), { scale, x: 0, y: 0 }, radius, referenceSide);
     expect(report.found).toHaveLength(FIDELITY_MARKS.length);
     for (const [number, miss] of report.misses) expect(miss, `badge ${number}`).toBeLessThan(4);
     expect(report.overlapping).toEqual([]);

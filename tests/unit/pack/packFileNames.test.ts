@@ -12,6 +12,15 @@ describe('pack file names', () => {
     );
   });
 
+  it('names a pack laid out for a phone so it never overwrites the paper pack beside it', () => {
+    const base = { region: 'Malang', business: 'Keripik Tempe Bu Sari', product: 'Keripik Tempe Original', version: 2 };
+    expect(packFileName({ ...base, language: 'id', phone: true }).file).toBe('Keripik Tempe Bu Sari - Keripik Tempe Original - v2 - Paket masukan - Ponsel.pdf');
+    expect(packFileName({ ...base, language: 'en', phone: true, mentorName: 'Rina' }).file).toBe(
+      'Keripik Tempe Bu Sari - Keripik Tempe Original - v2 - Critique pack - Phone - Rina.pdf',
+    );
+    expect(packFileName({ ...base, language: 'id', phone: true }).path).not.toBe(packFileName({ ...base, language: 'id' }).path);
+  });
+
   it('falls back to plain words when a participant has no region or name', () => {
     expect(packFileName({ region: ' ', business: '', product: '', version: 1, language: 'id' }).path).toBe(
       'Tanpa wilayah/Tanpa nama/Tanpa nama - v1 - Paket masukan.pdf',

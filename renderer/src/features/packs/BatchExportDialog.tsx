@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportFolderSchema } from '../../../../shared/contract/exportFiles.ts';
 import { normaliseFolder } from '../../../../shared/contract/folderPath.ts';
-import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import { PACK_LAYOUTS, type PackLayoutName } from '../../../../shared/contract/packRender.ts';
 import type { PackLanguage } from '../../../../shared/pack/packText.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { loadBatchCandidates, type BatchCandidates, type BatchScope } from '../../data/packBatchRepo.ts';
@@ -50,7 +50,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
   const duration = useDuration();
   const ids = useId();
   const [language, setLanguage] = useState<PackLanguage>(i18n.language === 'en' ? 'en' : 'id');
-  const [pageSize, setPageSize] = useState<PackPageSizeName>('A4');
+  const [pageSize, setPageSize] = useState<PackLayoutName>('A4');
   const [perMentor, setPerMentor] = useState(false);
   const [packFormat, setPackFormat] = useState<PackFormat>('pdf');
   const fields = useProposedFields({ folder: '' });
@@ -251,7 +251,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
           }}
         >
           <p className="muted">{scope.kind === 'session' ? t('batch.introSession') : scope.kind === 'workshop' ? t('batch.introWorkshop') : t('batch.introSelection')}</p>
-          <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} />
+          <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} sizes={PACK_LAYOUTS} />
           <fieldset className="pack-choice">
             <legend>{t('packs.mode')}</legend>
             <label className="check">

@@ -1,21 +1,30 @@
 import { useTranslation } from 'react-i18next';
-import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import type { PackLayoutName, PackPageSizeName } from '../../../../shared/contract/packRender.ts';
 import type { PackLanguage } from '../../../../shared/pack/packText.ts';
 import { SelectField } from '../../ui/Field.tsx';
 import type { PackFormat } from './exportPack.ts';
 
-interface Props {
+interface Props<S extends PackLayoutName> {
   language: PackLanguage;
   onLanguage(language: PackLanguage): void;
-  pageSize: PackPageSizeName;
-  onPageSize(pageSize: PackPageSizeName): void;
+  pageSize: S;
+  onPageSize(pageSize: S): void;
+  /** The layouts offered: PACK_PAGE_SIZES (the summary report), or PACK_LAYOUTS with Ponsel (a critique pack). */
+  sizes: readonly S[];
   /** What the language is of ("Bahasa paket" unless said otherwise). */
   languageLabel?: string;
 }
 
-/** The language and paper of a document the studio makes (critique packs, the summary report). */
-export function DocumentOptionsFields({ language, onLanguage, pageSize, onPageSize, languageLabel }: Props) {
+/**
+ * The language and the paper or layout of a document the studio makes
+ * (critique packs, the summary report). With Ponsel among the choices the
+ * field is a layout ("Tata letak") and says what Ponsel is for.
+ */
+export function DocumentOptionsFields<S extends PackLayoutName>({ language, onLanguage, pageSize, onPageSize, sizes, languageLabel }: Props<S>) {
   const { t } = useTranslation();
+  const phone = sizes.some((s) => s === 'Ponsel');
+  // Without Ponsel among them, the choices are paper sizes.
+  const sizeLabel = (size: PackLayoutName) => (phone ? t(`packs.layouts.${size}`) : t(`packs.pageSizes.${size as PackPageSizeName}`));
   return (
     <div className="form-grid">
       <SelectField
@@ -28,13 +37,14 @@ export function DocumentOptionsFields({ language, onLanguage, pageSize, onPageSi
         ]}
       />
       <SelectField
-        label={t('packs.pageSize')}
+        label={phone ? t('packs.layout') : t('packs.pageSize')}
+        hint={phone ? t('packs.layoutHint') : undefined}
         value={pageSize}
-        onChange={(e) => onPageSize(e.target.value === 'Letter' ? 'Letter' : 'A4')}
-        options={[
-          { value: 'A4', label: t('packs.pageSizes.A4') },
-          { value: 'Letter', label: t('packs.pageSizes.Letter') },
-        ]}
+        onChange={(e) => {
+          const chosen = sizes.find((s) => s === e.target.value);
+          if (chosen) onPageSize(chosen);
+        }}
+        options={sizes.map((size) => ({ value: size, label: sizeLabel(size) }))}
       />
     </div>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import { PACK_LAYOUTS, type PackLayoutName } from '../../../../shared/contract/packRender.ts';
 import { buildPackModel } from '../../../../shared/pack/packModel.ts';
 import type { PackModel, PackMode } from '../../../../shared/pack/packModelSchema.ts';
 import type { PackLanguage } from '../../../../shared/pack/packText.ts';
@@ -44,7 +44,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
   const me = useCurrentMentorRecord();
   const ids = useId();
   const [language, setLanguage] = useState<PackLanguage>(i18n.language === 'en' ? 'en' : 'id');
-  const [pageSize, setPageSize] = useState<PackPageSizeName>('A4');
+  const [pageSize, setPageSize] = useState<PackLayoutName>('A4');
   const [perMentor, setPerMentor] = useState(false);
   const [mentorId, setMentorId] = useState<string | null>(null);
   const [format, setFormat] = useState<PackFormat>('pdf');
@@ -144,7 +144,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
           }}
         >
           <p className="muted">{t('packs.intro')}</p>
-          <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} />
+          <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} sizes={PACK_LAYOUTS} />
           <fieldset className="pack-choice">
             <legend>{t('packs.mode')}</legend>
             <label className="check">

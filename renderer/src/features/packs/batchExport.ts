@@ -1,4 +1,4 @@
-import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import type { PackLayoutName } from '../../../../shared/contract/packRender.ts';
 import type { Face } from '../../../../shared/domain/asset.ts';
 import { packFileName, uniquePaths } from '../../../../shared/pack/packFileNames.ts';
 import type { PackMode } from '../../../../shared/pack/packModelSchema.ts';
@@ -17,7 +17,7 @@ import { makePack, PackExportError, type PackFormat } from './exportPack.ts';
 
 export interface BatchChoices {
   language: PackLanguage;
-  pageSize: PackPageSizeName;
+  pageSize: PackLayoutName;
   format: PackFormat;
   /** One pack per mentor with a submitted review, instead of one combined pack per submission. */
   perMentor: boolean;
@@ -60,7 +60,7 @@ export function planBatch({ candidates, withoutSubmission }: BatchCandidates, ch
     }
     const packs = choices.perMentor ? c.reviewers.map((r) => ({ mode: { mentorId: r.id } as PackMode, mentorName: r.name })) : [{ mode: 'combined' as PackMode, mentorName: null }];
     for (const pack of packs) {
-      const name = packFileName({ region: c.region, business: c.business, product: c.product, version: c.version, language: choices.language, mentorName: pack.mentorName });
+      const name = packFileName({ region: c.region, business: c.business, product: c.product, version: c.version, language: choices.language, mentorName: pack.mentorName, phone: choices.pageSize === 'Ponsel' });
       paths.push(choices.format === 'zip' ? name.path.replace(/\.pdf$/, '.zip') : name.path);
       items.push({ submissionId: c.submissionId, business: c.business, product: c.product, version: c.version, ...pack });
     }

@@ -1,4 +1,4 @@
-import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import type { PackLayoutName } from '../../../../shared/contract/packRender.ts';
 import type { HostErrorCode } from '../../../../shared/contract/result.ts';
 import type { Face } from '../../../../shared/domain/asset.ts';
 import { buildPackModel } from '../../../../shared/pack/packModel.ts';
@@ -15,7 +15,7 @@ export type PackFormat = 'pdf' | 'zip';
 export interface PackRequest {
   submissionId: string;
   language: PackLanguage;
-  pageSize: PackPageSizeName;
+  pageSize: PackLayoutName;
   mode: PackMode;
   format: PackFormat;
 }
@@ -113,7 +113,7 @@ export async function makePack(
   const model = buildPackModel(loaded.input, { language: request.language, mode: request.mode });
   const mentorName = request.mode === 'combined' ? null : (model.mentors.find((m) => m.mentorId === (request.mode as { mentorId: string }).mentorId)?.name ?? null);
   const { participant, submission } = loaded.input;
-  const stem = packFileStem({ business: participant.business, product: participant.product, version: submission.version }, request.language, mentorName);
+  const stem = packFileStem({ business: participant.business, product: participant.product, version: submission.version }, request.language, mentorName, request.pageSize === 'Ponsel');
   const missing = options.requireImages ? loaded.faces.find((f) => !f.preview) : undefined;
   if (missing) throw new PackExportError('image', `No picture of face ${missing.asset.id}`, missing.asset.face);
   const images = await Promise.all(

@@ -26,8 +26,9 @@ export function packFileStem(
   input: { business: string; product: string; version: number },
   language: PackLanguage,
   mentorName: string | null = null,
+  phone = false,
 ): string {
-  return packFileName({ ...input, region: '', language, mentorName }).file.replace(/\.pdf$/, '');
+  return packFileName({ ...input, region: '', language, mentorName, phone }).file.replace(/\.pdf$/, '');
 }
 
 /**

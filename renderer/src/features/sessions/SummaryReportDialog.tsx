@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import { PACK_PAGE_SIZES, type PackPageSizeName } from '../../../../shared/contract/packRender.ts';
 import { PACK_SUMMARY_LIMITS } from '../../../../shared/contract/packSummary.ts';
 import type { SummaryInput } from '../../../../shared/pack/summaryModel.ts';
 import type { PackLanguage } from '../../../../shared/pack/packText.ts';
@@ -94,11 +94,12 @@ export function SummaryReportDialog({ input, onClose }: { input: Omit<SummaryInp
           }}
         >
           <p className="muted">{t('sessions.summary.intro')}</p>
-          <DocumentOptionsFields
+          <DocumentOptionsFields<PackPageSizeName>
             language={language}
             onLanguage={setLanguage}
             pageSize={pageSize}
             onPageSize={setPageSize}
+            sizes={PACK_PAGE_SIZES}
             languageLabel={t('sessions.summary.language')}
           />
           <section className="notice" aria-labelledby={`${ids}-settings`}>
