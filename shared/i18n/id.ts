@@ -10,6 +10,7 @@ import { storageId } from './parts/storage.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
+import { curatorsId } from './parts/curators.ts';
 import { summaryId } from './parts/summary.ts';
 import { bundlesId } from './parts/bundles.ts';
 import { rosterId } from './parts/roster.ts';
@@ -517,6 +518,7 @@ export const id = {
   rubrics: rubricsId,
   scoring: scoringId,
   sessions: sessionsId,
+  curators: curatorsId,
   pack: packId,
   packs: packsId,
   batch: batchId,

@@ -234,6 +234,9 @@ async function seedBlindSession(page: Page) {
         status: 'submitted',
         abstained: false,
         conflictOfInterest: false,
+        sawOthersAt: null,
+        revisedAfterRevealAt: null,
+        lastSubmitted: null,
       });
       await done;
       db.close();

@@ -122,6 +122,9 @@ export async function seedReviews(page: Page, reviews: SeededReview[]) {
         status: 'submitted',
         abstained: false,
         conflictOfInterest: false,
+        sawOthersAt: null,
+        revisedAfterRevealAt: null,
+        lastSubmitted: null,
       });
     }
     await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { downloadBlob, safeFileName } from '../../ui/download.ts';
 import { mergeReportCsv, stampText } from './mergeReportCsv.ts';
 import { OutcomeChart } from './OutcomeChart.tsx';
 import { recordLabel } from './recordLabel.ts';
+import { RefusedEdits } from './RefusedEdits.tsx';
 
 const OUTCOMES = ['added', 'updated', 'kept', 'conflict'] as const;
 
@@ -123,6 +124,7 @@ export function MergeReport({ result, fileName }: { result: ImportResult; fileNa
       ) : null}
       <OutcomeTable preview={result} caption={t('bundles.report.caption')} />
       <ConflictList result={result} />
+      <RefusedEdits result={result} />
       <button type="button" className="button" onClick={exportCsv}>
         {t('bundles.report.exportCsv')}
       </button>
