@@ -31,7 +31,7 @@ function curatorsOf(session: StoredRecord): StoredRecord {
   return curators.length === 0 ? session : { ...session, curators };
 }
 
-export const sessionSteps: MigrationStep[] = [
+export const SESSION_STEPS: MigrationStep[] = [
   { table: 'sessions', name: "curators are the session's last editor and its mentors", up: curatorsOf },
   { table: 'sessions', name: "reveal is 'own-queue-done', as blind sessions behaved", up: (s) => withDefault(s, 'reveal', 'own-queue-done') },
   { table: 'sessions', name: 'revealedAt is null (nothing revealed by hand)', up: (s) => withDefault(s, 'revealedAt', null) },
