@@ -82,7 +82,7 @@ test('a blind session with two mentors on one laptop: keyboard scoring, a confli
   await dialog.getByLabel('Nama mentor baru').fill('Budi Santoso');
   await dialog.getByLabel('Organisasi mentor baru').fill('Dinas Koperasi');
   await dialog.getByRole('button', { name: 'Tambahkan mentor' }).click();
-  await expect(dialog.getByRole('checkbox', { name: /Budi Santoso/ })).toBeChecked();
+  await expect(dialog.getByRole('group', { name: 'Mentor', exact: true }).getByRole('checkbox', { name: /Budi Santoso/ })).toBeChecked();
   await dialog.getByRole('checkbox', { name: 'Penilaian buta' }).check();
   await dialog.getByRole('button', { name: 'Buat sesi' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Penjurian akhir/ })).toBeVisible();

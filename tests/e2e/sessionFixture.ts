@@ -39,11 +39,11 @@ export async function createSession(page: Page, name: string, options: { split: 
   await expect(dialog.getByText('1 kiriman cocok.')).toBeVisible();
   await dialog.getByRole('group', { name: 'Wilayah' }).getByLabel('Malang').uncheck();
   await expect(dialog.getByText('3 kiriman cocok.')).toBeVisible();
-  await expect(dialog.getByRole('checkbox', { name: /Dewi Lestari/ })).toBeChecked();
+  await expect(dialog.getByRole('group', { name: 'Mentor', exact: true }).getByRole('checkbox', { name: /Dewi Lestari/ })).toBeChecked();
   await dialog.getByLabel('Nama mentor baru').fill('Budi Santoso');
   await dialog.getByLabel('Organisasi mentor baru').fill('Dinas Koperasi');
   await dialog.getByRole('button', { name: 'Tambahkan mentor' }).click();
-  await expect(dialog.getByRole('checkbox', { name: /Budi Santoso · Dinas Koperasi/ })).toBeChecked();
+  await expect(dialog.getByRole('group', { name: 'Mentor', exact: true }).getByRole('checkbox', { name: /Budi Santoso · Dinas Koperasi/ })).toBeChecked();
   if (options.split) await dialog.getByRole('radio', { name: 'Antrean dibagi rata di antara mentor' }).check();
   if (options.blind) await dialog.getByRole('checkbox', { name: 'Penilaian buta' }).check();
   if (options.screenshotName) {
