@@ -87,6 +87,8 @@ test("a session's curator holds across laptops: read-only settings for a mentor,
   await importBundle(budi, workshopBundle);
   await budi.getByRole('dialog', { name: 'Laporan penggabungan' }).getByRole('button', { name: 'Lanjutkan sebagai Budi Santoso' }).click();
   await budi.getByRole('tab', { name: 'Sesi penilaian' }).click();
+  await expect(budi.getByRole('link', { name: 'Final' })).toBeVisible();
+  await expect(budi.getByRole('button', { name: 'Hapus sesi Final' })).toHaveCount(0);
   await budi.getByRole('link', { name: 'Final' }).click();
   await expect(budi.getByTestId('session-curators')).toContainText('Kurator: Dewi Lestari.');
   for (const name of ['Ubah sesi', 'Tutup sesi', 'Buka hasil', 'Hapus sesi']) await expect(budi.getByRole('button', { name })).toHaveCount(0);

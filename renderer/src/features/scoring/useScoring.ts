@@ -102,7 +102,10 @@ export function useScoring(options: {
 
   const blind = session?.blind ?? false;
   // A declared conflict reveals nothing: that mentor is not to see how the submission fares.
-  const revealOthers = !blind || (session !== null && session !== undefined && mine !== undefined && othersVisible(session, mine, mentorId) && !review?.conflictOfInterest);
+  // While a session is loading nothing of the others shows: it may be blind.
+  const revealOthers =
+    sessionId !== null && session === undefined ? false
+    : !blind || (session !== null && session !== undefined && mine !== undefined && othersVisible(session, mine, mentorId) && !review?.conflictOfInterest);
   // Being shown the others in a blind session is a stored fact on the mentor's reviews.
   const recordSeeing = revealOthers && blind && session !== null && session !== undefined && mine !== undefined && mustRecordSeeing(session, mine, mentorId);
   useEffect(() => {
