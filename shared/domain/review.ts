@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, recordBase } from './record.ts';
+import { idSchema, recordBase, timestampSchema } from './record.ts';
 
 export const VERDICTS = ['market-ready', 'minor-revision', 'major-revision'] as const;
 
@@ -19,5 +19,26 @@ export const reviewSchema = z.object({
   status: z.enum(['draft', 'submitted']),
   abstained: z.boolean(),
   conflictOfInterest: z.boolean(),
+  /**
+   * In a blind session: when this review's mentor was first shown other mentors' scores or marks in
+   * the session (null: not yet, or not a blind session). A stored fact, so a later revision can be told
+   * apart from an independent judgement. Since records version 3.
+   */
+  sawOthersAt: timestampSchema.nullable(),
+  /** When the review was last reopened after its mentor had seen the others (see `sawOthersAt`); null if never. Since version 3. */
+  revisedAfterRevealAt: timestampSchema.nullable(),
+  /**
+   * While a submitted review is reopened: what was submitted, which results keep counting until the
+   * revision is sent (then null again). Since version 3.
+   */
+  lastSubmitted: z
+    .object({
+      scores: z.record(idSchema, z.object({ score: z.number().nullable(), note: z.string().max(4000) })),
+      verdict: z.enum(VERDICTS).nullable(),
+      abstained: z.boolean(),
+      conflictOfInterest: z.boolean(),
+      submittedAt: timestampSchema,
+    })
+    .nullable(),
 });
 export type Review = z.infer<typeof reviewSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, recordBase } from './record.ts';
+import { idSchema, recordBase, timestampSchema } from './record.ts';
 
 /** A curator's batch scoring session over a workshop's submissions. */
 export const scoringSessionSchema = z.object({
@@ -34,5 +34,20 @@ export const scoringSessionSchema = z.object({
   keptAssignments: z.array(z.object({ mentorId: idSchema, submissionId: idSchema })),
   /** Minutes per submission the review screen counts down, or null for no timer (null filled in by version 2). */
   itemTimerMinutes: z.number().int().min(1).max(120).nullable(),
+  /**
+   * Mentors who run the session: the one who made it, and whom a curator names. Only they change
+   * its settings, close it and reveal blind results, on every laptop (a merge refuses a settings
+   * edit by anyone else). Never empty. Since records version 3 (older sessions: their last editor).
+   */
+  curators: z.array(idSchema).min(1),
+  /**
+   * In a blind session, when a scoring mentor sees the other mentors' marks and scores:
+   * 'curator' = only once a curator reveals them (or closes the session); 'own-queue-done' = also
+   * as soon as that mentor's own queue is done. Since records version 3 ('own-queue-done' for older
+   * sessions, which behaved so).
+   */
+  reveal: z.enum(['curator', 'own-queue-done']),
+  /** When a curator revealed a blind session's results to every mentor (closing reveals too); null before. Since version 3. */
+  revealedAt: timestampSchema.nullable(),
 });
 export type ScoringSession = z.infer<typeof scoringSessionSchema>;

@@ -11,6 +11,7 @@ import { storageEn } from './parts/storage.ts';
 import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
+import { curatorsEn } from './parts/curators.ts';
 import { summaryEn } from './parts/summary.ts';
 import { canvasKeysEn } from './parts/canvasKeys.ts';
 import { bundlesEn } from './parts/bundles.ts';
@@ -515,6 +516,7 @@ export const en: Messages = {
   rubrics: rubricsEn,
   scoring: scoringEn,
   sessions: sessionsEn,
+  curators: curatorsEn,
   pack: packEn,
   packs: packsEn,
   batch: batchEn,

@@ -10,6 +10,7 @@ import { storageId } from './parts/storage.ts';
 import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
+import { curatorsId } from './parts/curators.ts';
 import { summaryId } from './parts/summary.ts';
 import { canvasKeysId } from './parts/canvasKeys.ts';
 import { bundlesId } from './parts/bundles.ts';
@@ -518,6 +519,7 @@ export const id = {
   rubrics: rubricsId,
   scoring: scoringId,
   sessions: sessionsId,
+  curators: curatorsId,
   pack: packId,
   packs: packsId,
   batch: batchId,

@@ -5,6 +5,7 @@ import { ALPHA_BOOTSTRAP, ALPHA_METRICS, alphaWithInterval, iccAll, krippendorff
 import { compareFractions, fromDecimal, reduce, toNumber, type Fraction } from './exactScore.ts';
 import { isOnScale } from './scale.ts';
 import { reviewScore } from './score.ts';
+import { countedVersion } from './sessionRules.ts';
 import { mean, standardDeviation } from './stats.ts';
 
 /** What results need to know about one submission of the session. */
@@ -22,7 +23,20 @@ export interface ResultsSubmission {
 export type ResultsReview = Pick<Review, 'submissionId' | 'mentorId' | 'scores' | 'status' | 'abstained' | 'conflictOfInterest'> & {
   deletedAt?: number | null;
   updatedAt?: number;
+  /** While reopened: what was submitted, counted until the revision is sent (`countedVersion`). */
+  lastSubmitted?: Review['lastSubmitted'];
+  /** Reopened after its mentor had seen the others' scores in a blind session, at this time. */
+  revisedAfterRevealAt?: number | null;
 };
+
+/** A review of a submission that was reopened after its mentor saw the others' scores. */
+export interface RevisionAfterReveal {
+  mentorId: string;
+  /** When it was reopened for the revision. */
+  at: number;
+  /** The revision is not sent yet: the version submitted before still counts. */
+  pending: boolean;
+}
 
 export interface ResultsOptions {
   /** Per-mentor z-scores within the session, mapped back (see `normalisePerMentor`), before the means and ranks. */
@@ -70,6 +84,8 @@ export interface SubmissionResultRow {
   rankInRegion: number | null;
   /** Raw mean per criterion on the criterion's own scale (e.g. 1–5; never normalised), null when nobody scored it. */
   criteria: Record<string, number | null>;
+  /** Counted reviews "direvisi setelah melihat penilaian lain", by mentor order. */
+  revisedAfterReveal: RevisionAfterReveal[];
 }
 
 /** Agreement between mentors over one matrix (submissions × mentors). */
@@ -187,9 +203,12 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
   const submissionIndex = new Map(submissions.map((s, i) => [s.id, i]));
   const mentorIndex = new Map(mentorIds.map((m, i) => [m, i]));
 
-  // The newest submitted review per submission × mentor.
+  // The newest submitted review per submission × mentor; a reopened one counts as it was submitted.
   const chosen = new Map<string, ResultsReview>();
-  for (const review of input.reviews) {
+  const pending = new Set<string>();
+  for (const stored of input.reviews) {
+    const review = countedVersion(stored);
+    if (review !== stored) pending.add(`${review.submissionId}\u0000${review.mentorId}`);
     if (review.status !== 'submitted' || (review.deletedAt ?? null) !== null) continue;
     if (!submissionIndex.has(review.submissionId) || !mentorIndex.has(review.mentorId)) continue;
     const key = `${review.submissionId}\u0000${review.mentorId}`;
@@ -268,6 +287,14 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
   }
   const threshold = fromDecimal(options.flagSpreadAbove);
 
+  // Counted reviews their mentors reopened after seeing the others (blind sessions): listed, never dropped.
+  const revisions = new Map<string, RevisionAfterReveal[]>();
+  for (const [key, review] of [...chosen].sort((a, b) => (mentorIndex.get(a[1].mentorId) ?? 0) - (mentorIndex.get(b[1].mentorId) ?? 0))) {
+    if (review.revisedAfterRevealAt === undefined || review.revisedAfterRevealAt === null) continue;
+    const list = revisions.get(review.submissionId) ?? [];
+    list.push({ mentorId: review.mentorId, at: review.revisedAfterRevealAt, pending: pending.has(key) });
+    revisions.set(review.submissionId, list);
+  }
   const rows: SubmissionResultRow[] = submissions.map((submission, index) => {
     const a = bySubmission.get(submission.id);
     const r = rawBySubmission.get(submission.id);
@@ -292,6 +319,7 @@ export function computeSessionResults(input: SessionResultsInput): SessionResult
       rankInCategory: null,
       rankInRegion: null,
       criteria: perCriterion,
+      revisedAfterReveal: revisions.get(submission.id) ?? [],
     };
   });
   rankWithin(rows, (r) => r.submission.category, (r, rank) => (r.rankInCategory = rank));

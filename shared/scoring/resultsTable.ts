@@ -1,7 +1,7 @@
 import type { Rubric } from '../domain/rubric.ts';
 import type { NormalisationStatus } from './aggregate.ts';
 import type { AlphaMetric } from './agreement.ts';
-import type { Agreement, SessionResults, VersionChange } from './results.ts';
+import type { Agreement, RevisionAfterReveal, SessionResults, VersionChange } from './results.ts';
 
 /** A cell of an exported file: numbers stay numbers; null is an empty cell. */
 export type Cell = string | number | null;
@@ -29,6 +29,7 @@ export const RESULT_COLUMNS = [
   'max',
   'spread',
   'flagged',
+  'revisedAfterReveal',
 ] as const;
 export type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
@@ -82,6 +83,8 @@ export interface ExportLabels {
   overall: string;
   /** The text of the flag cell of a submission to discuss (empty otherwise). */
   flagged: string;
+  /** One review "direvisi setelah melihat penilaian lain", in words with its mentor and time. */
+  revision: (revision: RevisionAfterReveal) => string;
   category: (code: string) => string;
   mentorName: (mentorId: string) => string;
 }
@@ -130,6 +133,7 @@ export function resultsTable(results: Pick<SessionResults, 'submissions'>, rubri
     roundForFile(r.max),
     roundForFile(r.spread),
     r.flagged ? labels.flagged : null,
+    r.revisedAfterReveal.length > 0 ? r.revisedAfterReveal.map(labels.revision).join('; ') : null,
     ...criteria.map(({ criterion }) => roundForFile(r.criteria[criterion.id] ?? null)),
   ]);
   return { name: labels.sheets.results, header, rows };

@@ -190,6 +190,9 @@ async function seedBlindSession(page: Page) {
         blind: true,
         conflicts: [],
         status: 'open',
+        curators: [me],
+        reveal: 'curator',
+        revealedAt: null,
       });
       // A session this mentor is not part of.
       tx.objectStore('sessions').put({
@@ -204,6 +207,9 @@ async function seedBlindSession(page: Page) {
         blind: false,
         conflicts: [],
         status: 'open',
+        curators: ['mentor-rina'],
+        reveal: 'curator',
+        revealedAt: null,
       });
       tx.objectStore('annotations').put({
         ...base('rina-note-1', 'mentor-rina'),
@@ -234,6 +240,9 @@ async function seedBlindSession(page: Page) {
         status: 'submitted',
         abstained: false,
         conflictOfInterest: false,
+        sawOthersAt: null,
+        revisedAfterRevealAt: null,
+        lastSubmitted: null,
       });
       await done;
       db.close();
@@ -243,7 +252,7 @@ async function seedBlindSession(page: Page) {
   );
 }
 
-test("in a blind session names stay hidden, and other mentors' work shows only after submitting; a conflict hands the submission on", async ({ page }) => {
+test("in a blind session names stay hidden, and other mentors' work stays hidden after submitting until a curator reveals it; a conflict hands the submission on", async ({ page }) => {
   await openDemoReview(page);
   await seedBlindSession(page);
   // Raw IndexedDB writes do not reach the app's live queries: open the session's link afresh.
@@ -265,7 +274,7 @@ test("in a blind session names stay hidden, and other mentors' work shows only a
   const queue = page.getByRole('navigation', { name: 'Antrean penilaian' });
   await expect(queue).toContainText('Sesi: Penjurian Malang');
   await expect(queue).toContainText('0 dari 3 dinilai');
-  await expect(page.getByText('Sesi tanpa nama: nilai dan anotasi mentor lain tampil setelah Anda mengirim penilaian.')).toBeVisible();
+  await expect(page.getByText('Penilaian buta: nilai dan anotasi mentor lain tampil setelah kurator membuka hasil atau menutup sesi.')).toBeVisible();
   await expect(page.locator('body')).not.toContainText('Rina');
   await expect(page.getByText('Rubrik: MJC Kualitas & Inovasi Kemasan (versi 1)')).toBeVisible();
 
@@ -283,10 +292,12 @@ test("in a blind session names stay hidden, and other mentors' work shows only a
   await expect(page.getByLabel('Status penilaian: Terkirim')).toBeVisible();
   await expect(queue).toContainText('1 dari 3 dinilai');
 
-  // Submitted: Rina's score and annotation show; the participant's name still does not.
-  await expect(page.getByRole('img', { name: /Nilai keseluruhan per mentor, 0–100: Rina Kurniasih 50,0/ })).toBeVisible();
+  // Submitted: blind stays blind. Rina's score and annotation stay hidden until a curator reveals them (issue 16).
+  await expect(page.getByText('Penilaian buta: nilai dan anotasi mentor lain tampil setelah kurator membuka hasil atau menutup sesi.')).toBeVisible();
+  await expect(page.getByRole('img', { name: /Nilai keseluruhan per mentor, 0–100: Rina/ })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Anotasi' }).click();
-  await expect(page.getByRole('button', { name: /Catatan Rina: logo terlalu kecil/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Catatan Rina: logo terlalu kecil/ })).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('Rina');
   await expect(page.locator('body')).not.toContainText('Keripik Tempe');
   await screenshot(page, '43-scoring-blind-submitted');
 

@@ -82,8 +82,10 @@ test('a blind session with two mentors on one laptop: keyboard scoring, a confli
   await dialog.getByLabel('Nama mentor baru').fill('Budi Santoso');
   await dialog.getByLabel('Organisasi mentor baru').fill('Dinas Koperasi');
   await dialog.getByRole('button', { name: 'Tambahkan mentor' }).click();
-  await expect(dialog.getByRole('checkbox', { name: /Budi Santoso/ })).toBeChecked();
+  await expect(dialog.getByRole('group', { name: 'Mentor', exact: true }).getByRole('checkbox', { name: /Budi Santoso/ })).toBeChecked();
   await dialog.getByRole('checkbox', { name: 'Penilaian buta' }).check();
+  // The curator lets each mentor see the others once their own queue is done.
+  await dialog.getByRole('radio', { name: 'Juga begitu antrean mentor itu sendiri selesai' }).check();
   await dialog.getByRole('button', { name: 'Buat sesi' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Penjurian akhir/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Kiriman di antrean saya dan statusnya' }).locator('tbody tr')).toHaveCount(5);
@@ -142,13 +144,15 @@ test('a blind session with two mentors on one laptop: keyboard scoring, a confli
     await page.locator('h1').click();
     await page.keyboard.press('Shift+N');
     await expect(page.getByRole('heading', { level: 1, name: `Telaah Kiriman ${i + 1} · versi 1` })).toBeVisible();
-    // Until he submits, Dewi's scores stay hidden from him.
-    await expect(page.getByText('Sesi tanpa nama: nilai dan anotasi mentor lain tampil setelah Anda mengirim penilaian.')).toBeVisible();
+    // Until his own queue is done, Dewi's scores stay hidden from him.
+    await expect(page.getByText('Nilai dan anotasi mentor lain disembunyikan sampai antrean Anda selesai atau kurator membuka hasil.')).toBeVisible();
     await expect(page.getByRole('img', { name: /Nilai keseluruhan per mentor/ })).toHaveCount(0);
     await expect(page.locator('body')).not.toContainText('Dewi Lestari');
     await scoreWithKeyboard(page, level);
-    const dewiOverall = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1 }).format((((DEWI[i] as number) - 1) / 4) * 100);
-    await expect(page.getByRole('img', { name: new RegExp(`Nilai keseluruhan per mentor, 0–100: .*Dewi Lestari ${dewiOverall}`) })).toBeVisible();
+    if (i === BUDI.length - 1) {
+      const dewiOverall = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1 }).format((((DEWI[i] as number) - 1) / 4) * 100);
+      await expect(page.getByRole('img', { name: new RegExp(`Nilai keseluruhan per mentor, 0–100: .*Dewi Lestari ${dewiOverall}`) })).toBeVisible();
+    } else await expect(page.getByRole('img', { name: /Nilai keseluruhan per mentor/ })).toHaveCount(0);
     await expectNoNames(page);
   }
   await expect(queueBar(page)).toContainText('4 dari 4 dinilai');

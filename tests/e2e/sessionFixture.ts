@@ -28,7 +28,11 @@ export async function openDemoSessions(page: Page) {
 }
 
 /** Fills the new-session dialog: a name, Budi added as a second mentor, and the given assignment and blind mode. */
-export async function createSession(page: Page, name: string, options: { split: boolean; blind: boolean; screenshotName?: string }) {
+export async function createSession(
+  page: Page,
+  name: string,
+  options: { split: boolean; blind: boolean; screenshotName?: string; revealOnQueueDone?: boolean },
+) {
   await page.getByRole('button', { name: 'Sesi penilaian baru' }).click();
   const dialog = page.getByRole('dialog', { name: 'Sesi penilaian baru' });
   await dialog.getByLabel('Nama sesi').fill(name);
@@ -39,13 +43,14 @@ export async function createSession(page: Page, name: string, options: { split: 
   await expect(dialog.getByText('1 kiriman cocok.')).toBeVisible();
   await dialog.getByRole('group', { name: 'Wilayah' }).getByLabel('Malang').uncheck();
   await expect(dialog.getByText('3 kiriman cocok.')).toBeVisible();
-  await expect(dialog.getByRole('checkbox', { name: /Dewi Lestari/ })).toBeChecked();
+  await expect(dialog.getByRole('group', { name: 'Mentor', exact: true }).getByRole('checkbox', { name: /Dewi Lestari/ })).toBeChecked();
   await dialog.getByLabel('Nama mentor baru').fill('Budi Santoso');
   await dialog.getByLabel('Organisasi mentor baru').fill('Dinas Koperasi');
   await dialog.getByRole('button', { name: 'Tambahkan mentor' }).click();
-  await expect(dialog.getByRole('checkbox', { name: /Budi Santoso · Dinas Koperasi/ })).toBeChecked();
+  await expect(dialog.getByRole('group', { name: 'Mentor', exact: true }).getByRole('checkbox', { name: /Budi Santoso · Dinas Koperasi/ })).toBeChecked();
   if (options.split) await dialog.getByRole('radio', { name: 'Antrean dibagi rata di antara mentor' }).check();
   if (options.blind) await dialog.getByRole('checkbox', { name: 'Penilaian buta' }).check();
+  if (options.revealOnQueueDone) await dialog.getByRole('radio', { name: 'Juga begitu antrean mentor itu sendiri selesai' }).check();
   if (options.screenshotName) {
     await expectAccessible(page);
     await screenshot(page, options.screenshotName);
@@ -122,6 +127,9 @@ export async function seedReviews(page: Page, reviews: SeededReview[]) {
         status: 'submitted',
         abstained: false,
         conflictOfInterest: false,
+        sawOthersAt: null,
+        revisedAfterRevealAt: null,
+        lastSubmitted: null,
       });
     }
     await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,7 @@ import { expectAccessible, screenshot } from './studio.ts';
 test('a curator makes a blind, split session with a mentor added on the spot; each sees their queue and the dashboard', async ({ page }) => {
   const missing = watchTranslations(page);
   await openDemoSessions(page);
-  await createSession(page, 'Penilaian akhir MJC', { split: true, blind: true, screenshotName: '60-session-create' });
+  await createSession(page, 'Penilaian akhir MJC', { split: true, blind: true, revealOnQueueDone: true, screenshotName: '60-session-create' });
 
   // My queue: split in turn (Jamu → Dewi, Keripik → Budi, Kopi → Dewi), blind numbers instead of names.
   await expect(page.getByRole('heading', { name: 'Antrean Dewi Lestari' })).toBeVisible();
@@ -131,10 +131,10 @@ test('results: ranks with ties, disagreement flags, agreement and leniency; CSV 
   expect(all.some((line) => line.startsWith('Rubrik,MJC Kualitas & Inovasi Kemasan · versi '))).toBe(true);
   expect(all.some((line) => line.startsWith('Peringkat,"Rata-rata dihitung tepat'))).toBe(true);
   const lines = all.slice(all.indexOf('') + 1);
-  expect(lines[0]).toMatch(/^Peringkat,Peringkat kategori,Peringkat wilayah,Peserta,Versi,Kategori,Wilayah,Rata-rata \(0-100\),Jumlah penilaian,SD,Terendah,Tertinggi,Selisih,Tanda,Informasi & kepatuhan label \(1–5\),/);
-  expect(lines[1]).toBe(`1,1,1,${JAMU},1,Jamu & herbal,Madiun,87.5,2,17.68,75,100,25,Perlu dibahas,${Array(10).fill('4.5').join(',')}`);
+  expect(lines[0]).toMatch(/^Peringkat,Peringkat kategori,Peringkat wilayah,Peserta,Versi,Kategori,Wilayah,Rata-rata \(0-100\),Jumlah penilaian,SD,Terendah,Tertinggi,Selisih,Tanda,Direvisi setelah melihat penilaian lain,Informasi & kepatuhan label \(1–5\),/);
+  expect(lines[1]).toBe(`1,1,1,${JAMU},1,Jamu & herbal,Madiun,87.5,2,17.68,75,100,25,Perlu dibahas,,${Array(10).fill('4.5').join(',')}`);
   expect(lines.slice(2, 4).sort()).toEqual(
-    [`2,1,1,${KERIPIK},1,Camilan,Malang,50,2,0,50,50,0,,${Array(10).fill('3').join(',')}`, `2,1,1,${KOPI},1,Minuman,Jember,50,2,35.36,25,75,50,Perlu dibahas,${Array(10).fill('3').join(',')}`].sort(),
+    [`2,1,1,${KERIPIK},1,Camilan,Malang,50,2,0,50,50,0,,,${Array(10).fill('3').join(',')}`, `2,1,1,${KOPI},1,Minuman,Jember,50,2,35.36,25,75,50,Perlu dibahas,,${Array(10).fill('3').join(',')}`].sort(),
   );
 
   // XLSX: the same rows with numbers as numbers, and the agreement and mentor sheets.
@@ -145,7 +145,7 @@ test('results: ranks with ties, disagreement flags, agreement and leniency; CSV 
   const [tentang, hasil, kesepakatan, mentor] = sheets.map((s) => s.data);
   expect(tentang).toContainEqual(['Rata-rata', 'Mentah: nilai mentor apa adanya']);
   expect(hasil?.[1]?.slice(0, 14)).toEqual([1, 1, 1, JAMU, 1, 'Jamu & herbal', 'Madiun', 87.5, 2, 17.68, 75, 100, 25, 'Perlu dibahas']);
-  expect(hasil?.[1]?.[14]).toBe(4.5);
+  expect(hasil?.[1]?.[15]).toBe(4.5);
   // The agreement sheet: the overall row's data level, alpha with its interval and what it used (3 submissions, 2 mentors, 6 values).
   const overallRow = kesepakatan?.at(-1) ?? [];
   expect([overallRow[1], overallRow[6], overallRow[7], overallRow[10], overallRow[11], overallRow[12]]).toEqual(['Nilai keseluruhan (0–100)', 'interval', 0.24, 3, 2, 6]);

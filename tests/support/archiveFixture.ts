@@ -98,6 +98,9 @@ export function session(id: string, workshopId: string, submissionIds: string[])
     conflicts: [],
     status: 'open',
     keptAssignments: [],
+    curators: ['m-rina'],
+    reveal: 'curator',
+    revealedAt: null,
     itemTimerMinutes: null,
   };
 }

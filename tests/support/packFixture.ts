@@ -43,6 +43,9 @@ export function review(id: string, mentorId: string, submissionId: string, score
     status: 'submitted',
     abstained: false,
     conflictOfInterest: false,
+    sawOthersAt: null,
+    revisedAfterRevealAt: null,
+    lastSubmitted: null,
     ...changes,
   };
 }

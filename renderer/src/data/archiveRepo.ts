@@ -16,6 +16,7 @@ import {
   type BundleTable,
 } from '../../../shared/bundles/mergeBundle.ts';
 import { countOutcomes, type MergeEntry, type MergeOutcome } from '../../../shared/bundles/mergeRecords.ts';
+import { guardSessionEdits, type RefusedSessionEdit } from '../../../shared/bundles/sessionAuthority.ts';
 import { derivedBlobKey, originalBlobKey, type Asset, type BlobKind } from '../../../shared/domain/asset.ts';
 import type { RecordBase } from '../../../shared/domain/record.ts';
 import { contextOf } from '../../../shared/migrations/chain.ts';
@@ -267,6 +268,8 @@ export interface ImportPreview {
    * ahead): the sender's clock was probably wrong, and those edits would win every merge until then.
    */
   futureEdits: number;
+  /** Session edits refused: settings changed by someone who is not the session's curator here (`guardSessionEdits`). */
+  refused: RefusedSessionEdit[];
   names: RecordNames;
 }
 
@@ -303,8 +306,13 @@ async function existingCopies(db: KemasDatabase, incoming: BundleRecords): Promi
 type Named<K extends BundleTable> = BundleRecordTypes[K];
 
 /** Names for the report from both sides: the studio's copies first, the bundle's over them. */
-async function recordNames(db: KemasDatabase, incoming: BundleRecords, report: readonly MergeEntry[]): Promise<RecordNames> {
-  const ids = (table: BundleTable) => unique(report.filter((e) => e.table === table).map((e) => e.id));
+async function recordNames(
+  db: KemasDatabase,
+  incoming: BundleRecords,
+  report: readonly MergeEntry[],
+  refused: readonly RefusedSessionEdit[] = [],
+): Promise<RecordNames> {
+  const ids = (table: BundleTable) => unique([...report, ...refused].filter((e) => e.table === table).map((e) => e.id));
   const incomingOf = <K extends BundleTable>(table: K) => (incoming[table] ?? []) as readonly Named<K>[];
   async function rows<K extends BundleTable>(table: K, wanted: readonly string[]): Promise<Named<K>[]> {
     const local = present(await db.table<Named<K>, string>(table).bulkGet([...wanted]));
@@ -335,6 +343,7 @@ async function recordNames(db: KemasDatabase, incoming: BundleRecords, report: r
       ...checklists.map((c) => c.mentorId),
       // Whose edit each side holds, for conflicts.
       ...report.flatMap((e) => [e.incoming.updatedBy, ...(e.local ? [e.local.updatedBy] : [])]),
+      ...refused.map((e) => e.by),
     ]),
   );
   const map = <T extends { id: string }, V>(list: readonly T[], f: (r: T) => V) => Object.fromEntries(list.map((r) => [r.id, f(r)]));
@@ -371,9 +380,17 @@ function tableOutcomes(incoming: BundleRecords, report: readonly MergeEntry[]): 
   }));
 }
 
+/** The bundle's records with session edits by non-curators taken out (and listed), for the merge. */
+function withoutRefusedEdits(existing: BundleRecords, incoming: BundleRecords): { incoming: BundleRecords; refused: RefusedSessionEdit[] } {
+  if (incoming.sessions === undefined) return { incoming, refused: [] };
+  const { accepted, refused } = guardSessionEdits(existing.sessions ?? [], incoming.sessions);
+  return { incoming: { ...incoming, sessions: accepted }, refused };
+}
+
 async function planImport(db: KemasDatabase, archive: CheckedArchive) {
-  const incoming = archive.records;
-  const merge = mergeBundle(await existingCopies(db, incoming), incoming);
+  const existing = await existingCopies(db, archive.records);
+  const { incoming, refused } = withoutRefusedEdits(existing, archive.records);
+  const merge = { ...mergeBundle(existing, incoming), refused };
   const blobIds = archive.blobs.map((b) => b.id);
   const stored = new Set((await db.assetBlobs.where(':id').anyOf(blobIds).primaryKeys()) as string[]);
   const newBlobs = archive.blobs.filter((b) => !stored.has(b.id));
@@ -383,7 +400,7 @@ async function planImport(db: KemasDatabase, archive: CheckedArchive) {
 async function describeImport(
   db: KemasDatabase,
   archive: CheckedArchive,
-  merge: ReturnType<typeof mergeBundle>,
+  merge: ReturnType<typeof mergeBundle> & { refused: RefusedSessionEdit[] },
   newBlobs: number,
 ): Promise<ImportPreview> {
   return {
@@ -394,7 +411,8 @@ async function describeImport(
     images: { total: archive.blobs.length, added: newBlobs },
     missingSubmissions: await countMissingSubmissions(db, archive.records),
     futureEdits: countFutureEdits(archive.records, Date.now()),
-    names: await recordNames(db, archive.records, merge.report),
+    refused: merge.refused,
+    names: await recordNames(db, archive.records, merge.report, merge.refused),
   };
 }
 

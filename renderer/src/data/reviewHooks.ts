@@ -70,3 +70,13 @@ export function useRubricsById(ids: readonly string[]) {
     return new Map(rows.flatMap((r) => (r ? [[r.id, r] as const] : [])));
   }, [db, key]);
 }
+
+/** One mentor's live reviews in a session (none outside a session): what decides whether others' work shows. */
+export function useMentorSessionReviews(sessionId: string | null, mentorId: string) {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    if (!sessionId) return [];
+    const rows = await db.reviews.where('sessionId').equals(sessionId).toArray();
+    return rows.filter((r) => r.mentorId === mentorId && r.deletedAt === null);
+  }, [db, sessionId, mentorId]);
+}

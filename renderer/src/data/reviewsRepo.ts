@@ -5,6 +5,7 @@ import type { ActionLists } from '../../../shared/scoring/actionItems.ts';
 import { reviewCompleteness } from '../../../shared/scoring/completeness.ts';
 import { assignQueues } from '../../../shared/scoring/queue.ts';
 import { isOnScale } from '../../../shared/scoring/scale.ts';
+import { othersVisibility } from '../../../shared/scoring/sessionRules.ts';
 import type { KemasDatabase } from './db.ts';
 import { listParticipants } from './participantsRepo.ts';
 import { isLive, newRecordBase, RecordNotFoundError, touched } from './records.ts';
@@ -46,9 +47,12 @@ export async function findReview(db: KemasDatabase, key: ReviewKey): Promise<Rev
  * the rubric it was made with.
  */
 export async function getOrCreateDraft(db: KemasDatabase, key: ReviewKey & { rubricId: string }, now: number = Date.now()): Promise<Review> {
-  return db.transaction('rw', db.reviews, async () => {
+  return db.transaction('rw', db.reviews, db.sessions, async () => {
     const existing = await findReview(db, key);
     if (existing) return existing;
+    // Begun in a blind session whose scores are already revealed: scored having seen the others.
+    const session = key.sessionId ? await db.sessions.get(key.sessionId) : undefined;
+    const sawOthersAt = session && session.blind && session.mentorIds.includes(key.mentorId) && othersVisibility(session, [], key.mentorId) === 'revealed' ? now : null;
     const review = reviewSchema.parse({
       ...newRecordBase(key.mentorId, now),
       submissionId: key.submissionId,
@@ -64,6 +68,9 @@ export async function getOrCreateDraft(db: KemasDatabase, key: ReviewKey & { rub
       status: 'draft',
       abstained: false,
       conflictOfInterest: false,
+      sawOthersAt,
+      revisedAfterRevealAt: null,
+      lastSubmitted: null,
     });
     await db.reviews.add(review);
     return review;
@@ -182,7 +189,8 @@ export function submit(db: KemasDatabase, reviewId: string, actor: string): Prom
       if (review.status === 'submitted') return review;
       const completeness = reviewCompleteness(review, await pinnedRubric(db, review));
       if (!completeness.complete) throw new ReviewStateError('incomplete', completeness.unscored.join(','));
-      return { ...review, status: 'submitted' };
+      // The revision is sent: it counts from now on, instead of what was submitted before.
+      return { ...review, status: 'submitted', lastSubmitted: null };
     },
     { draftOnly: false, tables: 'reviews+rubrics' },
   );
@@ -191,16 +199,28 @@ export function submit(db: KemasDatabase, reviewId: string, actor: string): Prom
 /**
  * Opens a submitted review for changes again. An abstention or a declared
  * conflict is withdrawn with it (and the conflict taken out of the session),
- * since the mentor reopens to score after all.
+ * since the mentor reopens to score after all. What was submitted is kept
+ * (`lastSubmitted`) and still counts in results until the revision is sent;
+ * reopened after its mentor saw other mentors' scores in a blind session, the
+ * review is marked with the time (`revisedAfterRevealAt`).
  */
-export function reopen(db: KemasDatabase, reviewId: string, actor: string): Promise<Review> {
+export function reopen(db: KemasDatabase, reviewId: string, actor: string, now: number = Date.now()): Promise<Review> {
   return edit(
     db,
     reviewId,
     actor,
     async (review) => {
+      if (review.status !== 'submitted') return review;
       if (review.conflictOfInterest && review.sessionId) await changeSessionConflict(db, review, actor, 'remove');
-      return { ...review, status: 'draft', abstained: false, conflictOfInterest: false };
+      const { scores, verdict, abstained, conflictOfInterest } = review;
+      return {
+        ...review,
+        status: 'draft',
+        abstained: false,
+        conflictOfInterest: false,
+        lastSubmitted: { scores, verdict, abstained, conflictOfInterest, submittedAt: review.updatedAt },
+        revisedAfterRevealAt: review.sawOthersAt !== null ? now : review.revisedAfterRevealAt,
+      };
     },
     { draftOnly: false, tables: 'reviews+sessions' },
   );
@@ -242,6 +262,22 @@ async function changeSessionConflict(db: KemasDatabase, review: Review, actor: s
       ? [...session.conflicts, { mentorId: review.mentorId, submissionId: review.submissionId }]
       : session.conflicts.filter((c) => !same(c));
   await db.sessions.update(sessionId, { conflicts, ...touched(actor) });
+}
+
+/**
+ * Records that `mentorId` was shown other mentors' scores or marks in a blind session: every review of
+ * theirs in it without the fact gets `sawOthersAt` (the first time stays), stamped as their edit so the
+ * fact travels to other laptops with the review.
+ */
+export async function recordSawOthers(db: KemasDatabase, sessionId: string, mentorId: string, now: number = Date.now()): Promise<number> {
+  return db.transaction('rw', db.reviews, async () => {
+    const rows = (await db.reviews.where('sessionId').equals(sessionId).toArray()).filter(
+      (r) => r.mentorId === mentorId && r.deletedAt === null && r.sawOthersAt === null,
+    );
+    if (rows.length === 0) return 0;
+    await db.reviews.bulkPut(rows.map((r) => reviewSchema.parse({ ...r, sawOthersAt: now, ...touched(mentorId, now) })));
+    return rows.length;
+  });
 }
 
 /** Live reviews of a submission in one session (or outside any, with null), every mentor's. */

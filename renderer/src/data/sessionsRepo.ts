@@ -6,11 +6,12 @@ import { scoringSessionSchema, type ScoringSession } from '../../../shared/domai
 import type { Submission } from '../../../shared/domain/submission.ts';
 import type { Workshop } from '../../../shared/domain/workshop.ts';
 import { assignQueues, blindNumber, selectSubmissions, type QueueCandidate } from '../../../shared/scoring/queue.ts';
+import { isCurator, othersVisible } from '../../../shared/scoring/sessionRules.ts';
 import type { KemasDatabase } from './db.ts';
-import { isLive, newRecordBase, RecordNotFoundError, setTombstone, touched } from './records.ts';
+import { isLive, newRecordBase, RecordNotFoundError, touched } from './records.ts';
 
 /** Why a session change was refused; the UI translates the code. */
-export type SessionRule = 'no-mentors' | 'no-submissions' | 'rubric-not-published' | 'mentor-has-work';
+export type SessionRule = 'no-mentors' | 'no-submissions' | 'rubric-not-published' | 'mentor-has-work' | 'not-curator' | 'no-curators';
 
 export class SessionRuleError extends Error {
   readonly code: SessionRule;
@@ -33,10 +34,20 @@ export interface NewSessionFields {
   assignment: ScoringSession['assignment'];
   blind: boolean;
   itemTimerMinutes: number | null;
+  /** Curators besides the maker (who always is one). */
+  curators?: string[];
+  reveal?: ScoringSession['reveal'];
 }
 
 /** What may change once a session exists; its submissions, filters and rubric stay as made. */
-export type SessionChanges = Partial<Pick<NewSessionFields, 'name' | 'blind' | 'assignment' | 'mentorIds' | 'itemTimerMinutes'>>;
+export type SessionChanges = Partial<Pick<NewSessionFields, 'name' | 'blind' | 'assignment' | 'mentorIds' | 'itemTimerMinutes' | 'reveal'>> & {
+  curators?: string[];
+};
+
+/** Refuses a change by someone who is not one of the session's curators. */
+function mustCurate(session: ScoringSession, actor: string): void {
+  if (!isCurator(session, actor)) throw new SessionRuleError('not-curator', session.curators);
+}
 
 /** A submission a session could include, with what its filters look at. */
 export interface SessionCandidate extends QueueCandidate {
@@ -101,6 +112,10 @@ export async function createSession(db: KemasDatabase, workshopId: string, field
       status: 'open',
       keptAssignments: [],
       itemTimerMinutes: fields.itemTimerMinutes,
+      // The maker is the first curator, always.
+      curators: [...new Set([actor, ...(fields.curators ?? [])])],
+      reveal: fields.reveal ?? 'curator',
+      revealedAt: null,
     });
     await db.sessions.add(session);
     return session;
@@ -122,7 +137,14 @@ export async function updateSession(db: KemasDatabase, id: string, changes: Sess
   return db.transaction('rw', [db.sessions, db.reviews], async () => {
     const existing = await db.sessions.get(id);
     if (!isLive(existing)) throw new RecordNotFoundError('Session', id);
+    mustCurate(existing, actor);
     const next: ScoringSession = { ...existing, ...touched(actor) };
+    if (changes.curators !== undefined) {
+      const curators = [...new Set(changes.curators)];
+      if (curators.length === 0) throw new SessionRuleError('no-curators');
+      next.curators = curators;
+    }
+    if (changes.reveal !== undefined) next.reveal = changes.reveal;
     if (changes.name !== undefined) next.name = changes.name;
     if (changes.blind !== undefined) next.blind = changes.blind;
     if (changes.itemTimerMinutes !== undefined) next.itemTimerMinutes = changes.itemTimerMinutes;
@@ -148,27 +170,40 @@ export async function updateSession(db: KemasDatabase, id: string, changes: Sess
   });
 }
 
-async function setStatus(db: KemasDatabase, id: string, status: ScoringSession['status'], actor: string): Promise<void> {
-  const changed = await db.sessions.update(id, { status, ...touched(actor) });
-  if (changed === 0) throw new RecordNotFoundError('Session', id);
+/** Changes a session as one of its curators (refused for anyone else), in a transaction. */
+async function curate(db: KemasDatabase, id: string, actor: string, change: (session: ScoringSession) => Partial<ScoringSession>): Promise<void> {
+  await db.transaction('rw', db.sessions, async () => {
+    const existing = await db.sessions.get(id);
+    if (!existing) throw new RecordNotFoundError('Session', id);
+    mustCurate(existing, actor);
+    await db.sessions.put(scoringSessionSchema.parse({ ...existing, ...change(existing), ...touched(actor) }));
+  });
 }
 
-/** Closes a session: results are final and blind sessions reveal everything. Reopening undoes it. */
-export function closeSession(db: KemasDatabase, id: string, actor: string): Promise<void> {
-  return setStatus(db, id, 'closed', actor);
+/**
+ * Closes a session: results are final and a blind session's are revealed to every mentor (for good:
+ * reopening does not hide what people saw). Curators only.
+ */
+export function closeSession(db: KemasDatabase, id: string, actor: string, now: number = Date.now()): Promise<void> {
+  return curate(db, id, actor, (s) => ({ status: 'closed', revealedAt: s.blind ? (s.revealedAt ?? now) : s.revealedAt }));
 }
 
 export function reopenSession(db: KemasDatabase, id: string, actor: string): Promise<void> {
-  return setStatus(db, id, 'open', actor);
+  return curate(db, id, actor, () => ({ status: 'open' }));
 }
 
-/** Marks the session deleted (its reviews stay); undo clears the mark. */
+/** Reveals a blind session's results, marks and names to every mentor, without closing it. Curators only. */
+export function revealSession(db: KemasDatabase, id: string, actor: string, now: number = Date.now()): Promise<void> {
+  return curate(db, id, actor, (s) => ({ revealedAt: s.revealedAt ?? now }));
+}
+
+/** Marks the session deleted (its reviews stay); undo clears the mark. Curators only. */
 export function deleteSession(db: KemasDatabase, id: string, actor: string): Promise<void> {
-  return setTombstone(db.sessions, 'Session', id, Date.now(), actor);
+  return curate(db, id, actor, () => ({ deletedAt: Date.now() }));
 }
 
 export function restoreSession(db: KemasDatabase, id: string, actor: string): Promise<void> {
-  return setTombstone(db.sessions, 'Session', id, null, actor);
+  return curate(db, id, actor, () => ({ deletedAt: null }));
 }
 
 /** A live session, or null. */
@@ -224,14 +259,12 @@ export function sessionProgress(session: ScoringSession, reviews: readonly Revie
 }
 
 /**
- * Whether `mentorId` may see other mentors' scores, the results and
- * participants' names: always in a named session, for someone not scoring
- * in it, once the session is closed, or once they have finished their queue.
+ * Whether `mentorId` may see other mentors' scores, the results and participants' names
+ * (`othersVisible` in shared/scoring/sessionRules.ts: a named session, a blind one once a curator
+ * revealed it or closed it, or, when the curator chose so, once the mentor's own queue is done).
  */
-export function resultsVisible(session: ScoringSession, progress: readonly MentorProgress[], mentorId: string): boolean {
-  if (!session.blind || session.status === 'closed') return true;
-  const mine = progress.find((p) => p.mentorId === mentorId);
-  return !mine || mine.remaining === 0;
+export function resultsVisible(session: ScoringSession, reviews: readonly Review[], mentorId: string): boolean {
+  return othersVisible(session, reviews, mentorId);
 }
 
 /** One submission of a session with what the screens show about it. */

@@ -88,7 +88,7 @@ export const sessionsId = {
     assignmentKeepsWork: 'Kiriman yang sudah dinilai tetap di antrean mentor yang menilainya; sisanya dibagi ulang.',
     options: 'Pilihan',
     blind: 'Penilaian buta',
-    blindHint: 'Nama peserta dan nilai mentor lain disembunyikan sampai mentor mengirim semua penilaiannya atau sesi ditutup.',
+    blindHint: 'Nama peserta serta nilai dan anotasi mentor lain disembunyikan sampai kurator membuka hasil atau menutup sesi (atau, bila kurator memilihnya, sampai antrean mentor itu selesai).',
     timer: 'Pengatur waktu per kiriman',
     timerMinutes: 'Menit per kiriman',
     timerInvalid: 'Isi angka bulat 1 sampai 120.',
@@ -305,6 +305,7 @@ export const sessionsId = {
       max: 'Tertinggi',
       spread: 'Selisih',
       flagged: 'Tanda',
+      revisedAfterReveal: 'Direvisi setelah melihat penilaian lain',
     },
     criteria: {
       group: 'Kelompok',
@@ -455,7 +456,7 @@ export const sessionsEn: typeof sessionsId = {
     assignmentKeepsWork: 'Submissions already scored stay in the queue of the mentor who scored them; the rest are dealt again.',
     options: 'Options',
     blind: 'Blind scoring',
-    blindHint: "Participants' names and other mentors' scores stay hidden until a mentor has submitted all their reviews or the session is closed.",
+    blindHint: "Participants' names and other mentors' scores and annotations stay hidden until a curator reveals the results or closes the session (or, if the curator chooses so, until that mentor's queue is done).",
     timer: 'Timer per submission',
     timerMinutes: 'Minutes per submission',
     timerInvalid: 'Enter a whole number from 1 to 120.',
@@ -671,6 +672,7 @@ export const sessionsEn: typeof sessionsId = {
       max: 'Highest',
       spread: 'Spread',
       flagged: 'Flag',
+      revisedAfterReveal: 'Revised after seeing other reviews',
     },
     criteria: {
       group: 'Group',

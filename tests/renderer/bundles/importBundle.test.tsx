@@ -51,6 +51,9 @@ const review = (by: string, at: number, score: number): Review => ({
   status: 'submitted',
   abstained: false,
   conflictOfInterest: false,
+  sawOthersAt: null,
+  revisedAfterRevealAt: null,
+  lastSubmitted: null,
 });
 
 let counter = 0;

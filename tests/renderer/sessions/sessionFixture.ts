@@ -111,6 +111,9 @@ export async function submitReview(db: KemasDatabase, session: ScoringSession, s
     status: 'submitted',
     abstained: false,
     conflictOfInterest: false,
+    sawOthersAt: null,
+    revisedAfterRevealAt: null,
+    lastSubmitted: null,
   };
   await db.reviews.put(review);
 }

@@ -93,6 +93,9 @@ function review(id: string, mentorId: string, submissionId: string, score: numbe
     status: 'submitted',
     abstained: false,
     conflictOfInterest: false,
+    sawOthersAt: null,
+    revisedAfterRevealAt: null,
+    lastSubmitted: null,
     ...changes,
   };
 }

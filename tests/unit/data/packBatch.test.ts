@@ -88,6 +88,9 @@ function review(id: string, mentorId: string, submissionId: string, changes: Par
     status: 'submitted',
     abstained: false,
     conflictOfInterest: false,
+    sawOthersAt: null,
+    revisedAfterRevealAt: null,
+    lastSubmitted: null,
     ...changes,
   };
 }

@@ -14,6 +14,7 @@ import {
   findReview,
   getOrCreateDraft,
   listSubmissionReviews,
+  recordSawOthers,
   reopen,
   ReviewStateError,
   sessionQueue,
@@ -70,6 +71,9 @@ function session(overrides: Partial<ScoringSession> = {}): ScoringSession {
     status: 'open',
     keptAssignments: [],
     itemTimerMinutes: null,
+    curators: ['curator'],
+    reveal: 'curator',
+    revealedAt: null,
     ...overrides,
   });
 }
@@ -193,6 +197,56 @@ describe('submitting and reopening', () => {
     const reopened = await reopen(db, review.id, 'mentor-a');
     expect(reopened).toMatchObject({ status: 'draft', abstained: false });
     expect(await doneSubmissionIds(db, 'mentor-a', null)).toEqual(new Set());
+  });
+});
+
+describe('blind sessions: seeing the others, and revising after', () => {
+  async function submitted(mentorId = 'mentor-a', submissionId = 'sub-1') {
+    const review = await scoreAll(await draft(submissionId, mentorId, 'session-1'), 4);
+    await setVerdict(db, review.id, 'market-ready', mentorId);
+    return submit(db, review.id, mentorId);
+  }
+
+  it('keeps what was submitted while a review is reopened, and drops that copy once the revision is sent', async () => {
+    await db.sessions.add(session());
+    const sent = await submitted();
+    const reopened = await reopen(db, sent.id, 'mentor-a', 5000);
+    expect(reopened.status).toBe('draft');
+    expect(reopened.lastSubmitted).toMatchObject({ scores: sent.scores, verdict: 'market-ready', abstained: false, submittedAt: sent.updatedAt });
+    // Not seen the others: no mark.
+    expect(reopened.revisedAfterRevealAt).toBeNull();
+    const changed = await setScore(db, sent.id, 'mjc-quality-label', 1, 'mentor-a');
+    expect(changed.lastSubmitted?.scores['mjc-quality-label']?.score).toBe(4);
+    const resent = await submit(db, sent.id, 'mentor-a');
+    expect(resent).toMatchObject({ status: 'submitted', lastSubmitted: null });
+    expect(resent.scores['mjc-quality-label']?.score).toBe(1);
+  });
+
+  it('records the first time a mentor saw the others on all their reviews in the session, and marks a later reopening', async () => {
+    await db.sessions.add(session());
+    const a1 = await submitted('mentor-a', 'sub-1');
+    const a2 = await submitted('mentor-a', 'sub-2');
+    const b1 = await submitted('mentor-b', 'sub-1');
+    expect(await recordSawOthers(db, 'session-1', 'mentor-a', 7000)).toBe(2);
+    // The first time stays; other mentors' reviews are untouched.
+    expect(await recordSawOthers(db, 'session-1', 'mentor-a', 9000)).toBe(0);
+    expect((await db.reviews.get(a1.id))?.sawOthersAt).toBe(7000);
+    expect((await db.reviews.get(a2.id))).toMatchObject({ sawOthersAt: 7000, updatedBy: 'mentor-a', updatedAt: 7000 });
+    expect((await db.reviews.get(b1.id))?.sawOthersAt).toBeNull();
+    const reopened = await reopen(db, a1.id, 'mentor-a', 8000);
+    expect(reopened).toMatchObject({ status: 'draft', sawOthersAt: 7000, revisedAfterRevealAt: 8000 });
+    // Sent again: still marked.
+    await setVerdict(db, a1.id, 'minor-revision', 'mentor-a');
+    expect(await submit(db, a1.id, 'mentor-a')).toMatchObject({ revisedAfterRevealAt: 8000, lastSubmitted: null });
+  });
+
+  it('a review begun after a curator revealed the session counts as made having seen the others', async () => {
+    await db.sessions.add(session({ revealedAt: 100 }));
+    const review = await getOrCreateDraft(db, { submissionId: 'sub-3', mentorId: 'mentor-b', sessionId: 'session-1', rubricId }, 4242);
+    expect(review.sawOthersAt).toBe(4242);
+    await db.sessions.put(session({ id: 'session-2' }));
+    const hidden = await getOrCreateDraft(db, { submissionId: 'sub-3', mentorId: 'mentor-b', sessionId: 'session-2', rubricId }, 4242);
+    expect(hidden.sawOthersAt).toBeNull();
   });
 });
 

@@ -11,6 +11,7 @@ import {
   listSessions,
   loadSessionData,
   reopenSession,
+  revealSession,
   resultsVisible,
   restoreSession,
   sessionCandidates,
@@ -118,6 +119,9 @@ function review(submissionId: string, mentorId: string, sessionId: string, patch
     status: 'submitted',
     abstained: false,
     conflictOfInterest: false,
+    sawOthersAt: null,
+    revisedAfterRevealAt: null,
+    lastSubmitted: null,
     ...patch,
   };
 }
@@ -162,9 +166,37 @@ describe('changing a session keeps work already done', () => {
   it('renames and switches blind mode', async () => {
     const { workshop } = await seedWorkshop();
     const session = await createSession(db, workshop.id, fields(), ACTOR);
-    const next = await updateSession(db, session.id, { name: 'Final', blind: true, itemTimerMinutes: 5 }, 'someone');
-    expect(next).toMatchObject({ name: 'Final', blind: true, itemTimerMinutes: 5, updatedBy: 'someone' });
+    const next = await updateSession(db, session.id, { name: 'Final', blind: true, itemTimerMinutes: 5 }, ACTOR);
+    expect(next).toMatchObject({ name: 'Final', blind: true, itemTimerMinutes: 5, updatedBy: ACTOR });
     await expect(updateSession(db, session.id, { name: '' }, ACTOR)).rejects.toThrow();
+  });
+
+  it('lets only curators change settings, close, reveal and delete; the maker is the first curator', async () => {
+    const { workshop } = await seedWorkshop();
+    const session = await createSession(db, workshop.id, fields({ blind: true, curators: ['m2'] }), ACTOR);
+    expect(session).toMatchObject({ curators: [ACTOR, 'm2'], reveal: 'curator', revealedAt: null });
+    // m1 scores but is no curator: every settings change is refused and nothing is written.
+    await expect(updateSession(db, session.id, { blind: false }, 'm1')).rejects.toMatchObject({ code: 'not-curator', mentorIds: [ACTOR, 'm2'] });
+    await expect(closeSession(db, session.id, 'm1')).rejects.toMatchObject({ code: 'not-curator' });
+    await expect(revealSession(db, session.id, 'm1')).rejects.toMatchObject({ code: 'not-curator' });
+    await expect(deleteSession(db, session.id, 'm1')).rejects.toMatchObject({ code: 'not-curator' });
+    expect(await getSession(db, session.id)).toMatchObject({ blind: true, status: 'open', revealedAt: null, updatedBy: ACTOR });
+    // A named curator may; the curators cannot all be taken away.
+    await updateSession(db, session.id, { curators: ['m2', 'm1'] }, 'm2');
+    await expect(updateSession(db, session.id, { curators: [] }, 'm1')).rejects.toMatchObject({ code: 'no-curators' });
+    await revealSession(db, session.id, 'm1', 1234);
+    expect(await getSession(db, session.id)).toMatchObject({ curators: ['m2', 'm1'], revealedAt: 1234, status: 'open' });
+    // Closing keeps the first reveal time; reopening does not hide what was revealed.
+    await closeSession(db, session.id, 'm2', 9999);
+    await reopenSession(db, session.id, 'm2');
+    expect(await getSession(db, session.id)).toMatchObject({ revealedAt: 1234, status: 'open' });
+  });
+
+  it('closing a blind session reveals it', async () => {
+    const { workshop } = await seedWorkshop();
+    const session = await createSession(db, workshop.id, fields({ blind: true }), ACTOR);
+    await closeSession(db, session.id, ACTOR, 777);
+    expect(await getSession(db, session.id)).toMatchObject({ status: 'closed', revealedAt: 777 });
   });
 
   it('keeps a mentor’s scored submissions in their queue when a mentor joins a split session', async () => {
@@ -232,11 +264,18 @@ describe('progress and what a blind mentor may see', () => {
       { mentorId: 'm2', assigned: 3, submitted: 3, abstained: 0, drafts: 0, conflicts: 1, remaining: 0 },
     ]);
     // Blind: m2 finished their queue and may see results; m1 not yet; a curator outside the session may.
-    expect(resultsVisible(session, progress, 'm2')).toBe(true);
-    expect(resultsVisible(session, progress, 'm1')).toBe(false);
-    expect(resultsVisible(session, progress, 'curator')).toBe(true);
-    expect(resultsVisible({ ...session, status: 'closed' }, progress, 'm1')).toBe(true);
-    expect(resultsVisible({ ...session, blind: false }, progress, 'm1')).toBe(true);
+    const reviews = await db.reviews.toArray();
+    // Blind, revealed by a curator only: m2 finished their queue and still sees nothing; the curator (not scoring) does.
+    expect(resultsVisible(session, reviews, 'm2')).toBe(false);
+    expect(resultsVisible(session, reviews, 'm1')).toBe(false);
+    expect(resultsVisible(session, reviews, ACTOR)).toBe(true);
+    expect(resultsVisible(session, reviews, 'someone-else')).toBe(false);
+    // With 'own-queue-done', m2 sees once their queue is done; m1 not yet.
+    expect(resultsVisible({ ...session, reveal: 'own-queue-done' }, reviews, 'm2')).toBe(true);
+    expect(resultsVisible({ ...session, reveal: 'own-queue-done' }, reviews, 'm1')).toBe(false);
+    expect(resultsVisible({ ...session, status: 'closed' }, reviews, 'm1')).toBe(true);
+    expect(resultsVisible({ ...session, revealedAt: 5 }, reviews, 'm1')).toBe(true);
+    expect(resultsVisible({ ...session, blind: false }, reviews, 'm1')).toBe(true);
     expect((await listSessions(db, workshop.id))[0]).toMatchObject({ assigned: 7, done: 5 });
   });
 

@@ -74,14 +74,17 @@ describe('version 2: fields added while version 1 was current', () => {
   };
 
   it('gives a session without kept work an empty list and no timer', () => {
-    expect(upgradeRecord('sessions', v1Session, 1)).toEqual({ ...v1Session, keptAssignments: [], itemTimerMinutes: null });
+    // Version 3 then adds the curators and the reveal (tested in sessionsV3.test.ts).
+    const v3 = { curators: ['m1'], reveal: 'own-queue-done', revealedAt: null };
+    expect(upgradeRecord('sessions', v1Session, 1)).toEqual({ ...v1Session, keptAssignments: [], itemTimerMinutes: null, ...v3 });
   });
 
   it("keeps a session's kept work and timer when it has them", () => {
     const withBoth = { ...v1Session, keptAssignments: [{ mentorId: 'm1', submissionId: 'a' }], itemTimerMinutes: 12 };
-    expect(upgradeRecord('sessions', withBoth, 1)).toEqual(withBoth);
+    const v3 = { curators: ['m1'], reveal: 'own-queue-done', revealedAt: null };
+    expect(upgradeRecord('sessions', withBoth, 1)).toEqual({ ...withBoth, ...v3 });
     const nullTimer = { ...v1Session, keptAssignments: [], itemTimerMinutes: null };
-    expect(upgradeRecord('sessions', nullTimer, 1)).toEqual(nullTimer);
+    expect(upgradeRecord('sessions', nullTimer, 1)).toEqual({ ...nullTimer, ...v3 });
   });
 
   it("gives a participant without a region the workshop's ('') and keeps one that has it", () => {

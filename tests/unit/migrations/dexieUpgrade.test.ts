@@ -37,6 +37,8 @@ describe('the database upgrade built from the chain', () => {
     expect(db.verno).toBe(RECORDS_VERSION);
     expect(await db.sessions.get('s1')).toEqual({
       id: 's1', workshopId: 'w1', updatedAt: 5, name: 'Batch', submissionIds: ['a'], keptAssignments: [], itemTimerMinutes: null,
+      // Version 3: no editor or mentors to name as curators, so none (the schema would refuse it, with its path).
+      reveal: 'own-queue-done', revealedAt: null,
     });
     expect((await db.participants.toArray()).map((p) => [p.id, p.region])).toEqual([['p1', ''], ['p2', 'Jember']]);
     expect(await db.labelChecklists.get('c1')).toMatchObject({ items: {}, registrationOnLabel: '' });

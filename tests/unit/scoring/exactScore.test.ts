@@ -135,6 +135,7 @@ const labels: ExportLabels = {
   versions: {} as ExportLabels['versions'],
   overall: 'Keseluruhan',
   flagged: 'perlu dibahas',
+  revision: (r) => `${r.mentorId} ${r.at}`,
   category: (c) => c,
   mentorName: (m) => m,
   normalisation: (status) => status,

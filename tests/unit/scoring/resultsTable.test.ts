@@ -55,6 +55,7 @@ function labels(language: 'id' | 'en'): ExportLabels {
     versions: keys(VERSION_COLUMNS),
     overall: language === 'id' ? 'Keseluruhan' : 'Overall',
     flagged: language === 'id' ? 'perlu dibahas' : 'to discuss',
+    revision: (r) => `${r.mentorId}@${r.at}${r.pending ? ' pending' : ''}`,
     category: (c) => `cat:${c}`,
     mentorName: (m) => (m === 'm1' ? 'Dewi' : 'Budi'),
     normalisation: (status) => `norm:${status}`,
@@ -82,8 +83,8 @@ describe('exportTables', () => {
       [null, null, null, 'Jamu Darmi', 1, 'cat:herbal', 'Madiun', null],
     ]);
     // x2: 81.25 and 100, spread 18.75 > 10: flagged; SD 18.75/√2; per criterion means (zz 5, aa 4.5, mm 4.5).
-    expect(table?.rows[0]?.slice(8)).toEqual([2, 13.26, 81.25, 100, 18.75, 'perlu dibahas', 5, 4.5, 4.5]);
-    expect(table?.rows[1]?.slice(8)).toEqual([1, null, 31.25, 31.25, null, null, 3, 4, 1]);
+    expect(table?.rows[0]?.slice(8)).toEqual([2, 13.26, 81.25, 100, 18.75, 'perlu dibahas', null, 5, 4.5, 4.5]);
+    expect(table?.rows[1]?.slice(8)).toEqual([1, null, 31.25, 31.25, null, null, null, 3, 4, 1]);
     for (const row of table?.rows ?? []) expect(row).toHaveLength(table?.header.length ?? -1);
   });
 

@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import { ConflictList, MergeReport, OutcomeTable } from './MergeReport.tsx';
+import { RefusedEdits } from './RefusedEdits.tsx';
 import { problemText } from './problemText.ts';
 import { useBundleImport, type ImportPhase } from './useBundleImport.ts';
 import './bundles.css';
@@ -206,6 +207,7 @@ function PreviewView({ phase }: { phase: Extract<ImportPhase, { kind: 'preview' 
       {nothingNew ? <p className="notice">{t('bundles.import.nothingNew')}</p> : null}
       <OutcomeTable preview={phase.preview} caption={t('bundles.import.willDo')} />
       <ConflictList result={phase.preview} />
+      <RefusedEdits result={phase.preview} />
       <p className="muted">{t('bundles.import.mergeRule')}</p>
       {phase.kind === 'preview' && phase.error ? (
         <p role="alert" className="field-error">

@@ -6,6 +6,7 @@ import { safeFileName } from '../../../../shared/files/safeFileName.ts';
 import { mergeReportCsv, stampText } from './mergeReportCsv.ts';
 import { OutcomeChart } from './OutcomeChart.tsx';
 import { recordLabel } from './recordLabel.ts';
+import { RefusedEdits } from './RefusedEdits.tsx';
 
 const OUTCOMES = ['added', 'updated', 'kept', 'conflict'] as const;
 
@@ -124,6 +125,7 @@ export function MergeReport({ result, fileName }: { result: ImportResult; fileNa
       ) : null}
       <OutcomeTable preview={result} caption={t('bundles.report.caption')} />
       <ConflictList result={result} />
+      <RefusedEdits result={result} />
       <button type="button" className="button" onClick={exportCsv}>
         {t('bundles.report.exportCsv')}
       </button>

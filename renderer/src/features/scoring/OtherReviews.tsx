@@ -10,10 +10,12 @@ interface Props {
   reviews: readonly Review[] | null;
   mentorNames: ReadonlyMap<string, string>;
   formatScore: (value: number) => string;
+  /** Why they are hidden, when they are (the session's reveal rule); a general sentence by default. */
+  hiddenText?: string;
 }
 
 /** Other mentors' submitted scores and verdicts, as a list and as bars. */
-export function OtherReviews({ reviews, mentorNames, formatScore }: Props) {
+export function OtherReviews({ reviews, mentorNames, formatScore, hiddenText }: Props) {
   const { t } = useTranslation();
   const submitted = (reviews ?? []).filter((r) => r.status === 'submitted');
   const rubrics = useRubricsById(submitted.map((r) => r.rubricId));
@@ -21,7 +23,7 @@ export function OtherReviews({ reviews, mentorNames, formatScore }: Props) {
     return (
       <section className="scoring-section" aria-labelledby="others-title">
         <h3 id="others-title">{t('scoring.others')}</h3>
-        <p className="muted">{t('scoring.othersHidden')}</p>
+        <p className="muted">{hiddenText ?? t('scoring.othersHidden')}</p>
       </section>
     );
   }

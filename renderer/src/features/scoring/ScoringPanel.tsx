@@ -31,6 +31,8 @@ export interface ScoringPanelProps {
   annotations: readonly Annotation[];
   /** Other mentors' reviews of the submission; null while hidden (blind session). */
   otherReviews: readonly Review[] | null;
+  /** Why other reviews are hidden, when they are. */
+  othersHiddenText?: string;
   mentorNames: ReadonlyMap<string, string>;
   /** Nothing may change (a closed session). */
   readOnly?: boolean;
@@ -51,7 +53,17 @@ function levelsOf(criterion: Criterion): number[] {
  * verdict; the action lists; time spent; submit / reopen; abstain and
  * conflict of interest. Every change is saved at once.
  */
-export function ScoringPanel({ review, rubric, annotations, otherReviews, mentorNames, readOnly = false, clock, onSelectAnnotation }: ScoringPanelProps) {
+export function ScoringPanel({
+  review,
+  rubric,
+  annotations,
+  otherReviews,
+  othersHiddenText,
+  mentorNames,
+  readOnly = false,
+  clock,
+  onSelectAnnotation,
+}: ScoringPanelProps) {
   const { t, i18n } = useTranslation();
   const db = useDatabase();
   const mentor = useCurrentMentorRecord();
@@ -281,7 +293,7 @@ export function ScoringPanel({ review, rubric, annotations, otherReviews, mentor
         }
       />
 
-      <OtherReviews reviews={otherReviews} mentorNames={mentorNames} formatScore={formatScore} />
+      <OtherReviews reviews={otherReviews} mentorNames={mentorNames} formatScore={formatScore} hiddenText={othersHiddenText} />
 
       {readOnly ? null : (
         <div className="scoring-actions">
@@ -296,7 +308,13 @@ export function ScoringPanel({ review, rubric, annotations, otherReviews, mentor
             >
               {review.abstained || review.conflictOfInterest ? t('scoring.withdraw') : t('scoring.reopen')}
             </button>
-          ) : (
+          ) : null}
+          {review.status === 'submitted' && review.sawOthersAt !== null ? (
+            <p className="field-hint" data-testid="reopen-warning">
+              {t('curators.reopenWarning')}
+            </p>
+          ) : null}
+          {review.status === 'submitted' ? null : (
             <>
               <button
                 type="button"
@@ -328,6 +346,11 @@ export function ScoringPanel({ review, rubric, annotations, otherReviews, mentor
               </div>
             </>
           )}
+          {review.status === 'draft' && review.revisedAfterRevealAt !== null ? (
+            <p className="field-hint" data-testid="revised-mark">
+              {t('curators.revisedPending', { mentor: mentor.name, when: format.timestamp(review.revisedAfterRevealAt) })}
+            </p>
+          ) : null}
         </div>
       )}
       {decline ? (

@@ -74,6 +74,7 @@ export function ScoringTab({ scoring, annotations, mentorNames, clock, onSelectA
         rubric={rubric}
         annotations={annotations}
         otherReviews={scoring.revealOthers ? scoring.otherReviews : null}
+        othersHiddenText={session?.reveal === 'own-queue-done' ? t('curators.othersHiddenQueue') : undefined}
         mentorNames={mentorNames}
         readOnly={closed}
         clock={clock}

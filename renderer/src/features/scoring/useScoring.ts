@@ -3,9 +3,18 @@ import type { Review } from '../../../../shared/domain/review.ts';
 import type { Rubric } from '../../../../shared/domain/rubric.ts';
 import type { ScoringSession } from '../../../../shared/domain/session.ts';
 import { blindNumber, neighbour, nextUnscored } from '../../../../shared/scoring/queue.ts';
+import { mustRecordSeeing, othersVisible } from '../../../../shared/scoring/sessionRules.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
-import { useMentorReview, usePinnedRubric, useScoringQueue, useScoringSession, useSubmissionReviews, type ScoringQueue } from '../../data/reviewHooks.ts';
-import { getOrCreateDraft, type QueueItem } from '../../data/reviewsRepo.ts';
+import {
+  useMentorReview,
+  useMentorSessionReviews,
+  usePinnedRubric,
+  useScoringQueue,
+  useScoringSession,
+  useSubmissionReviews,
+  type ScoringQueue,
+} from '../../data/reviewHooks.ts';
+import { getOrCreateDraft, recordSawOthers, type QueueItem } from '../../data/reviewsRepo.ts';
 import { rubricForWorkshop } from '../../data/rubricsRepo.ts';
 
 /** Why the panel is not offered, when it is not. */
@@ -23,7 +32,11 @@ export interface Scoring {
   blind: boolean;
   /** "Kiriman n" in a blind session. */
   blindNumber: number | null;
-  /** Other mentors' annotations and scores may be shown (not blind, or this mentor has submitted, conflicts aside). */
+  /**
+   * Other mentors' annotations and scores may be shown: not blind, or revealed to this mentor
+   * (`othersVisible`: a curator revealed them or closed the session, or their queue is done when the
+   * curator chose so), and not a submission they declared a conflict on.
+   */
   revealOthers: boolean;
   /** Other mentors' reviews in the same session (or outside any); hidden ones are filtered by the caller. */
   otherReviews: Review[];
@@ -53,6 +66,7 @@ export function useScoring(options: {
   const rubric = usePinnedRubric(review?.rubricId ?? null);
   const queue = useScoringQueue(workshopId, sessionId ? (session ?? null) : null, mentorId);
   const reviews = useSubmissionReviews(submissionId, sessionId);
+  const mine = useMentorSessionReviews(sessionId, mentorId);
 
   const blocked: ScoringBlock | null | undefined = useMemo(() => {
     if (!sessionId) return null;
@@ -86,10 +100,22 @@ export function useScoring(options: {
     };
   }, [db, review, blocked, sessionId, rubricOfSession, workshopId, submissionId, mentorId, onError]);
 
+  const blind = session?.blind ?? false;
+  // A declared conflict reveals nothing: that mentor is not to see how the submission fares.
+  // While a session is loading nothing of the others shows: it may be blind.
+  const revealOthers =
+    sessionId !== null && session === undefined ? false
+    : !blind || (session !== null && session !== undefined && mine !== undefined && othersVisible(session, mine, mentorId) && !review?.conflictOfInterest);
+  // Being shown the others in a blind session is a stored fact on the mentor's reviews.
+  const recordSeeing = revealOthers && blind && session !== null && session !== undefined && mine !== undefined && mustRecordSeeing(session, mine, mentorId);
+  useEffect(() => {
+    if (!recordSeeing || !sessionId) return;
+    recordSawOthers(db, sessionId, mentorId).catch(onError);
+  }, [db, recordSeeing, sessionId, mentorId, onError]);
+
   const items = queue?.items ?? [];
   const ids = items.map((i) => i.submissionId);
   const byId = (id: string | null) => items.find((i) => i.submissionId === id) ?? null;
-  const blind = session?.blind ?? false;
   return {
     loading: review === undefined || blocked === undefined || (review !== null && rubric === undefined) || queue === undefined,
     blocked: blocked ?? null,
@@ -99,8 +125,7 @@ export function useScoring(options: {
     queue,
     blind,
     blindNumber: session ? blindNumber(session, submissionId) : null,
-    // A declared conflict reveals nothing: that mentor is not to see how the submission fares.
-    revealOthers: !blind || (review?.status === 'submitted' && !review.conflictOfInterest),
+    revealOthers,
     otherReviews: (reviews ?? []).filter((r) => r.mentorId !== mentorId),
     previous: byId(neighbour(ids, submissionId, -1)),
     next: byId(neighbour(ids, submissionId, 1)),

@@ -12,7 +12,7 @@ import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { AgreementSection } from './AgreementSection.tsx';
 import { DivergingBarChart } from './DivergingBarChart.tsx';
-import { csvBlob, exportLabels, resultsAbout, resultsFileTitle, xlsxBlob, type ResultsExportFacts } from './exportResults.ts';
+import { csvBlob, exportLabels, resultsAbout, resultsFileTitle, revisionText, xlsxBlob, type ResultsExportFacts } from './exportResults.ts';
 import { useResultFormats } from './numberFormats.ts';
 import { RankingChart, type RankingBar } from './RankingChart.tsx';
 import { rankIn, ResultsTable, type RankScope } from './ResultsTable.tsx';
@@ -73,10 +73,14 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
 
   if (!visible) {
     const mine = progress.find((p) => p.mentorId === me.id);
+    const why =
+      !mine ? t('curators.hidden.notMember')
+      : session.reveal === 'own-queue-done' ? t('sessions.results.hiddenBody', { count: mine.remaining })
+      : t('curators.hidden.curator');
     return (
-      <div className="notice" role="note">
+      <div className="notice" role="note" data-testid="results-hidden">
         <h2>{t('sessions.results.hiddenTitle')}</h2>
-        <p>{t('sessions.results.hiddenBody', { count: mine?.remaining ?? 0 })}</p>
+        <p>{why}</p>
       </div>
     );
   }
@@ -116,7 +120,8 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
         }));
   const flagged = results.submissions.filter((r) => r.flagged).length;
   const c = results.completeness;
-  const labels = () => exportLabels(t, i18n.language, names);
+  const labels = () => exportLabels(t, i18n.language, names, format.timestamp);
+  const revised = results.submissions.reduce((n, r) => n + r.revisedAfterReveal.length, 0);
 
   async function exportAs(kind: 'csv' | 'xlsx') {
     if (!results || !rubric) return;
@@ -202,7 +207,17 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
         {t('sessions.results.tieRule')}
       </p>
       {ranked.length === 0 ? <p className="muted">{t('sessions.results.nothingYet')}</p> : charts.map((chart) => <RankingChart key={chart.title} title={chart.title} bars={chart.bars} />)}
-      <ResultsTable rows={ordered} rubric={rubric} scope={scope} categoryName={categoryName} />
+      <p className="field-hint" data-testid="counted-rule">
+        {t('curators.countedRule')}
+        {revised > 0 ? ` ${t('curators.revisedCount', { count: revised })}` : ''}
+      </p>
+      <ResultsTable
+        rows={ordered}
+        rubric={rubric}
+        scope={scope}
+        categoryName={categoryName}
+        revisionText={(r) => revisionText(t, names, format.timestamp, r)}
+      />
       <AgreementSection results={results} rubric={rubric} computing={computing} />
       <section aria-labelledby="leniency-heading">
         <h2 id="leniency-heading">{t('sessions.results.leniency')}</h2>

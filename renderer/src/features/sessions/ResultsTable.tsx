@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Rubric } from '../../../../shared/domain/rubric.ts';
-import type { SubmissionResultRow } from '../../../../shared/scoring/results.ts';
+import type { RevisionAfterReveal, SubmissionResultRow } from '../../../../shared/scoring/results.ts';
 import { useResultFormats } from './numberFormats.ts';
 
 export type RankScope = 'overall' | 'category' | 'region';
@@ -15,11 +15,14 @@ export function ResultsTable({
   rubric,
   scope,
   categoryName,
+  revisionText,
 }: {
   rows: readonly SubmissionResultRow[];
   rubric: Pick<Rubric, 'groups'>;
   scope: RankScope;
   categoryName: (code: string) => string;
+  /** A review revised after its mentor saw the others, in words with who and when. */
+  revisionText: (revision: RevisionAfterReveal) => string;
 }) {
   const { t, i18n } = useTranslation();
   const formats = useResultFormats();
@@ -70,7 +73,18 @@ export function ResultsTable({
               <td className="numeric">{formats.integer(r.n)}</td>
               <td className="numeric">{formats.score(r.sd)}</td>
               <td className="numeric">{r.min !== null && r.max !== null ? `${formats.score(r.min)}–${formats.score(r.max)}` : formats.score(null)}</td>
-              <td>{r.flagged ? <span className="flag">{t('sessions.results.flagged')}</span> : null}</td>
+              <td>
+                {r.flagged ? <span className="flag">{t('sessions.results.flagged')}</span> : null}
+                {r.revisedAfterReveal.length > 0 ? (
+                  <ul className="revised-list">
+                    {r.revisedAfterReveal.map((revision) => (
+                      <li key={revision.mentorId} className="revised-mark">
+                        {revisionText(revision)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
               {criteria.map((c) => (
                 <td key={c.id} className="numeric">
                   {formats.score(r.criteria[c.id] ?? null)}

@@ -25,6 +25,8 @@ interface Props {
   session: ScoringSession | null;
   onClose: () => void;
   onCreated?: (session: ScoringSession) => void;
+  /** Shown to a mentor who is not a curator: every field read-only, with who the curators are. */
+  readOnly?: boolean;
 }
 
 type VersionChoice = ScoringSession['filters']['version'];
@@ -36,7 +38,7 @@ const DEFAULT_TIMER_MINUTES = 10;
  * assignment, blind, timer) or changes one; a session's rubric and
  * submissions are fixed when it is made, so editing shows them read-only.
  */
-export function SessionFormDialog({ workshop, session, onClose, onCreated }: Props) {
+export function SessionFormDialog({ workshop, session, onClose, onCreated, readOnly = false }: Props) {
   const { t, i18n } = useTranslation();
   const db = useDatabase();
   const me = useCurrentMentorRecord();
@@ -56,6 +58,8 @@ export function SessionFormDialog({ workshop, session, onClose, onCreated }: Pro
   const [mentorIds, setMentorIds] = useState<string[]>(session?.mentorIds ?? [me.id]);
   const [assignment, setAssignment] = useState<ScoringSession['assignment']>(session?.assignment ?? 'all-score-all');
   const [blind, setBlind] = useState(session?.blind ?? false);
+  const [curators, setCurators] = useState<string[]>(session?.curators ?? [me.id]);
+  const [reveal, setReveal] = useState<ScoringSession['reveal']>(session?.reveal ?? 'curator');
   const [timerOn, setTimerOn] = useState((session?.itemTimerMinutes ?? null) !== null);
   const [timerMinutes, setTimerMinutes] = useState(String(session?.itemTimerMinutes ?? DEFAULT_TIMER_MINUTES));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -92,6 +96,7 @@ export function SessionFormDialog({ workshop, session, onClose, onCreated }: Pro
     const found: Record<string, string> = {};
     if (!scoringSessionSchema.shape.name.safeParse(name).success) found.name = name.trim() ? t('validation.tooLong', { max: 160 }) : t('validation.required');
     if (mentorIds.length === 0) found.mentors = t('sessions.errors.noMentors');
+    if (curators.length === 0) found.curators = t('curators.errors.noCurators');
     const minutes = Number(timerMinutes);
     if (timerOn && !(Number.isInteger(minutes) && minutes >= 1 && minutes <= 120)) found.timer = t('sessions.form.timerInvalid');
     if (!session && matching === 0) found.filters = t('sessions.errors.noSubmissions');
@@ -103,10 +108,15 @@ export function SessionFormDialog({ workshop, session, onClose, onCreated }: Pro
     try {
       const itemTimerMinutes = timerOn ? minutes : null;
       if (session) {
-        await updateSession(db, session.id, { name, blind, assignment, mentorIds, itemTimerMinutes }, me.id);
+        await updateSession(db, session.id, { name, blind, assignment, mentorIds, itemTimerMinutes, curators, reveal }, me.id);
         toast({ message: t('sessions.updated') });
       } else {
-        const created = await createSession(db, workshop.id, { name, rubricId, mentorIds, filters, assignment, blind, itemTimerMinutes }, me.id);
+        const created = await createSession(
+          db,
+          workshop.id,
+          { name, rubricId, mentorIds, filters, assignment, blind, itemTimerMinutes, curators, reveal },
+          me.id,
+        );
         toast({ message: t('sessions.created', { name: created.name, count: created.submissionIds.length }) });
         onCreated?.(created);
       }
@@ -120,24 +130,39 @@ export function SessionFormDialog({ workshop, session, onClose, onCreated }: Pro
 
   const toggleIn = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
   const fixedRubric = session ? rubrics?.find((r) => r.id === session.rubricId) : undefined;
+  const mentorName = (id: string) => mentors?.find((m) => m.id === id)?.name ?? t('sessions.unknownMentor');
+  // Everyone who can be named curator: mentors known here, and curators whose record has not arrived.
+  const curatorChoices = [...new Set([...(mentors ?? []).map((m) => m.id), ...curators])];
 
   return (
     <Dialog
       wide
-      title={session ? t('sessions.form.editTitle') : t('sessions.form.createTitle')}
+      title={readOnly ? t('curators.viewTitle') : session ? t('sessions.form.editTitle') : t('sessions.form.createTitle')}
       onClose={onClose}
       footer={
-        <>
+        readOnly ? (
           <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
+            {t('common.close')}
           </button>
-          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
-            {session ? t('common.save') : t('sessions.form.create')}
-          </button>
-        </>
+        ) : (
+          <>
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" form={formId} className="button button-primary" disabled={busy}>
+              {session ? t('common.save') : t('sessions.form.create')}
+            </button>
+          </>
+        )
       }
     >
+      {readOnly ? (
+        <p className="notice" role="note" data-testid="settings-read-only">
+          {t('curators.readOnly', { names: curators.map(mentorName).join(', ') })}
+        </p>
+      ) : null}
       <form id={formId} className="form" noValidate onSubmit={(e) => void submit(e)}>
+        <fieldset disabled={readOnly} className="form-plain">
         {formError ? (
           <p className="field-error form-error" role="alert">
             {formError}
@@ -245,6 +270,45 @@ export function SessionFormDialog({ workshop, session, onClose, onCreated }: Pro
               onChange={(e) => setTimerMinutes(e.target.value)}
             />
           ) : null}
+          {blind ? (
+            <fieldset>
+              <legend>{t('curators.revealLegend')}</legend>
+              <label className="check">
+                <input type="radio" name={`${formId}-reveal`} checked={reveal === 'curator'} onChange={() => setReveal('curator')} />
+                {t('curators.revealCurator')}
+              </label>
+              <label className="check">
+                <input type="radio" name={`${formId}-reveal`} checked={reveal === 'own-queue-done'} onChange={() => setReveal('own-queue-done')} />
+                {t('curators.revealQueueDone')}
+              </label>
+            </fieldset>
+          ) : null}
+        </fieldset>
+        <fieldset aria-describedby={`${formId}-curators-hint`}>
+          <legend>{t('curators.legend')}</legend>
+          {curatorChoices.map((id) => {
+            const maker = !session && id === me.id;
+            return (
+              <label key={id} className="check">
+                <input
+                  type="checkbox"
+                  checked={curators.includes(id)}
+                  disabled={maker}
+                  onChange={(e) => setCurators((list) => toggleIn(list, id, e.target.checked))}
+                />
+                {maker ? t('curators.maker', { name: mentorName(id) }) : mentorName(id)}
+              </label>
+            );
+          })}
+          <p id={`${formId}-curators-hint`} className="field-hint">
+            {t('curators.hint')}
+          </p>
+          {errors.curators ? (
+            <p className="field-error" role="alert">
+              {errors.curators}
+            </p>
+          ) : null}
+        </fieldset>
         </fieldset>
       </form>
     </Dialog>

@@ -1,10 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { isCurator, mustRecordSeeing } from '../../../../shared/scoring/sessionRules.ts';
+import { useMentors } from '../../data/hooks.ts';
+import { recordSawOthers } from '../../data/reviewsRepo.ts';
 import { useSessionData } from '../../data/sessionHooks.ts';
-import { closeSession, deleteSession, reopenSession, restoreSession, resultsVisible, sessionProgress } from '../../data/sessionsRepo.ts';
+import { closeSession, deleteSession, reopenSession, restoreSession, resultsVisible, revealSession, sessionProgress } from '../../data/sessionsRepo.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
@@ -16,7 +21,7 @@ import { DashboardTab } from './DashboardTab.tsx';
 import { QueueTab } from './QueueTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
 import { SessionFormDialog } from './SessionFormDialog.tsx';
-import { rubricLabel } from './sessionText.ts';
+import { mentorNames, rubricLabel, sessionErrorMessage } from './sessionText.ts';
 import './sessions.css';
 
 type View = 'queue' | 'dashboard' | 'results';
@@ -35,14 +40,25 @@ export function SessionScreen() {
   const data = useSessionData(sessionId);
   const [editing, setEditing] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [revealing, setRevealing] = useState(false);
+  const allMentors = useMentors();
+  const format = useFormat();
   const view: View = VIEWS.find((v) => v === search.get('tab')) ?? 'queue';
   const setView = (next: View) => setSearch(next === 'queue' ? {} : { tab: next }, { replace: true });
   const progress = useMemo(() => (data ? sessionProgress(data.session, data.reviews) : []), [data]);
+  // Looking at a blind session's results is a fact kept on the mentor's reviews (`sawOthersAt`).
+  const recordSeeing = data ? view === 'results' && mustRecordSeeing(data.session, data.reviews, me.id) : false;
+  useEffect(() => {
+    if (!recordSeeing || !data) return;
+    recordSawOthers(db, data.session.id, me.id).catch((error: unknown) => toast({ tone: 'error', message: saveErrorMessage(error, t) }));
+  }, [recordSeeing, data, db, me.id, toast, t]);
 
   if (data === undefined) return <Loading />;
   if (data === null || data.workshop.id !== workshopId) return <NotFound />;
   const { session, workshop, rubric } = data;
-  const visible = resultsVisible(session, progress, me.id);
+  const visible = resultsVisible(session, data.reviews, me.id);
+  const curator = isCurator(session, me.id);
+  const curatorNames = mentorNames(allMentors ?? data.mentors, session.curators, t);
   const workshopPath = `/workshops/${workshop.id}?view=sessions`;
 
   async function setOpen(open: boolean) {
@@ -51,7 +67,17 @@ export function SessionScreen() {
       else await closeSession(db, session.id, me.id);
       toast({ message: open ? t('sessions.reopened') : t('sessions.closed') });
     } catch (error) {
-      toast({ tone: 'error', message: saveErrorMessage(error, t) });
+      toast({ tone: 'error', message: sessionErrorMessage(error, t, allMentors ?? data?.mentors ?? []) });
+    }
+  }
+
+  async function reveal() {
+    setRevealing(false);
+    try {
+      await revealSession(db, session.id, me.id);
+      toast({ message: t('curators.revealed') });
+    } catch (error) {
+      toast({ tone: 'error', message: sessionErrorMessage(error, t, allMentors ?? data?.mentors ?? []) });
     }
   }
 
@@ -70,6 +96,7 @@ export function SessionScreen() {
     t(`sessions.assignments.${session.assignment}`),
     session.blind ? t('sessions.blindBadge') : t('sessions.named'),
     session.itemTimerMinutes ? t('sessions.timerFact', { minutes: session.itemTimerMinutes }) : null,
+    session.blind && session.revealedAt !== null ? t('curators.revealedFact', { when: format.timestamp(session.revealedAt) }) : null,
   ].filter(Boolean);
 
   return (
@@ -86,6 +113,9 @@ export function SessionScreen() {
             <span className={session.status === 'open' ? 'badge' : 'badge badge-closed'}>{t(`sessions.statuses.${session.status}`)}</span>
           </h1>
           <p className="muted">{facts.join(' · ')}</p>
+          <p className="muted" data-testid="session-curators">
+            {t('curators.roleNote', { names: curatorNames })}
+          </p>
         </div>
         <div className="toolbar">
           <button type="button" className="button" onClick={() => setExporting(true)}>
@@ -93,14 +123,23 @@ export function SessionScreen() {
           </button>
           <BundleExportButtons workshopId={workshop.id} workshopName={workshop.name} only="review" />
           <button type="button" className="button" onClick={() => setEditing(true)}>
-            {t('sessions.edit')}
+            {curator ? t('sessions.edit') : t('curators.viewSettings')}
           </button>
-          <button type="button" className="button" onClick={() => void setOpen(session.status === 'closed')}>
-            {session.status === 'open' ? t('sessions.close') : t('sessions.reopen')}
-          </button>
-          <button type="button" className="button button-danger" onClick={() => void remove()}>
-            {t('sessions.delete')}
-          </button>
+          {curator && session.blind && session.revealedAt === null && session.status === 'open' ? (
+            <button type="button" className="button" onClick={() => setRevealing(true)}>
+              {t('curators.reveal')}
+            </button>
+          ) : null}
+          {curator ? (
+            <>
+              <button type="button" className="button" onClick={() => void setOpen(session.status === 'closed')}>
+                {session.status === 'open' ? t('sessions.close') : t('sessions.reopen')}
+              </button>
+              <button type="button" className="button button-danger" onClick={() => void remove()}>
+                {t('sessions.delete')}
+              </button>
+            </>
+          ) : null}
         </div>
       </div>
       <Tabs
@@ -120,7 +159,25 @@ export function SessionScreen() {
         {view === 'results' ? <ResultsTab data={data} progress={progress} visible={visible} /> : null}
       </div>
       {exporting ? <BatchExportDialog scope={{ kind: 'session', sessionId: session.id }} name={session.name} onClose={() => setExporting(false)} /> : null}
-      {editing ? <SessionFormDialog workshop={workshop} session={session} onClose={() => setEditing(false)} /> : null}
+      {editing ? <SessionFormDialog workshop={workshop} session={session} readOnly={!curator} onClose={() => setEditing(false)} /> : null}
+      {revealing ? (
+        <Dialog
+          title={t('curators.revealTitle')}
+          onClose={() => setRevealing(false)}
+          footer={
+            <>
+              <button type="button" className="button" onClick={() => setRevealing(false)}>
+                {t('common.cancel')}
+              </button>
+              <button type="button" className="button button-primary" onClick={() => void reveal()}>
+                {t('curators.revealConfirm')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('curators.revealBody')}</p>
+        </Dialog>
+      ) : null}
     </>
   );
 }

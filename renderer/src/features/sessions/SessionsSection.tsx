@@ -5,6 +5,7 @@ import type { ScoringSession } from '../../../../shared/domain/session.ts';
 import type { Workshop } from '../../../../shared/domain/workshop.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
+import { isCurator } from '../../../../shared/scoring/sessionRules.ts';
 import { useSessions } from '../../data/sessionHooks.ts';
 import { deleteSession, restoreSession } from '../../data/sessionsRepo.ts';
 import { useFormat } from '../../i18n/format.ts';
@@ -13,6 +14,7 @@ import { Loading } from '../../ui/Placeholders.tsx';
 import { useDeleteWithUndo } from '../../ui/useDeleteWithUndo.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { SessionFormDialog } from './SessionFormDialog.tsx';
+import { sessionErrorMessage } from './sessionText.ts';
 import './sessions.css';
 
 export const sessionPath = (workshopId: string, sessionId: string) => `/workshops/${workshopId}/sessions/${sessionId}`;
@@ -36,6 +38,7 @@ export function SessionsSection({ workshop }: { workshop: Workshop }) {
       restore: () => restoreSession(db, session.id, me.id),
       deleted: t('sessions.deleted', { name: session.name }),
       restored: t('sessions.restored', { name: session.name }),
+      errorMessage: (error) => sessionErrorMessage(error, t),
     });
   }
 
@@ -93,14 +96,17 @@ export function SessionsSection({ workshop }: { workshop: Workshop }) {
                   />
                 </td>
                 <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button button-small button-danger"
-                    aria-label={t('sessions.deleteLabel', { name: session.name })}
-                    onClick={() => void remove(session)}
-                  >
-                    {t('common.delete')}
-                  </button>
+                  {/* Only a session's curators may delete it. */}
+                  {isCurator(session, me.id) ? (
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      aria-label={t('sessions.deleteLabel', { name: session.name })}
+                      onClick={() => void remove(session)}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}

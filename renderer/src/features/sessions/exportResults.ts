@@ -11,7 +11,7 @@ import {
   type ExportLabels,
   type ExportTable,
 } from '../../../../shared/scoring/resultsTable.ts';
-import type { SessionResults } from '../../../../shared/scoring/results.ts';
+import type { RevisionAfterReveal, SessionResults } from '../../../../shared/scoring/results.ts';
 import { csvText as toCsv } from '../../ui/csvText.ts';
 import { categoryLabel } from '../../i18n/labels.ts';
 
@@ -121,6 +121,7 @@ export function exportLabels(
   t: TFunction,
   language: string,
   mentorName: (id: string) => string,
+  when: (ms: number) => string = (ms) => new Date(ms).toISOString(),
 ): ExportLabels {
   const labels = <K extends string>(list: readonly K[], label: (k: K) => string) => Object.fromEntries(list.map((k) => [k, label(k)])) as Record<K, string>;
   return {
@@ -139,7 +140,13 @@ export function exportLabels(
     normalisation: (status) => t(`sessions.results.normalisation.${status}`),
     alphaMetric: (metric) => t(`sessions.results.alphaMetrics.${metric}`),
     flagged: t('sessions.results.flagged'),
+    revision: (r) => revisionText(t, mentorName, when, r),
     category: (code) => categoryLabel(t, code),
     mentorName,
   };
+}
+
+/** "Sari, direvisi setelah melihat penilaian lain 7 Des 2026 10.32" (and, while not sent, that the submitted version counts). */
+export function revisionText(t: TFunction, mentorName: (id: string) => string, when: (ms: number) => string, r: RevisionAfterReveal): string {
+  return t(r.pending ? 'curators.revisedPending' : 'curators.revisedBy', { mentor: mentorName(r.mentorId), when: when(r.at) });
 }

@@ -18,7 +18,16 @@ export function sessionErrorMessage(error: unknown, t: TFunction, mentors: reado
       const names = error.mentorIds.map((id) => mentors.find((m) => m.id === id)?.name ?? id).join(', ');
       return t('sessions.errors.mentorHasWork', { names });
     }
+    case 'not-curator':
+      return t('curators.errors.notCurator', { names: mentorNames(mentors, error.mentorIds, t) });
+    case 'no-curators':
+      return t('curators.errors.noCurators');
   }
+}
+
+/** Mentors' names joined for a sentence ("Sari, Budi"); unknown ones get the placeholder. */
+export function mentorNames(mentors: readonly Mentor[], ids: readonly string[], t: TFunction): string {
+  return ids.map((id) => mentorName(mentors, id, t)).join(', ');
 }
 
 /** "MJC Kualitas & Inovasi Kemasan · v2" in the UI language. */
