@@ -16,6 +16,7 @@ import { openFolderWithSystem } from './folderOpener.ts';
 import { createWorkerFaults } from './workerFaults.ts';
 import { createBackupService, defaultBackupFolder } from '../services/backupFolder.ts';
 import { openLaunchFile, removeLaunchFile, writeLaunchFile } from './launchFile.ts';
+import { createHandoutService } from '../services/handout/handoutService.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -76,6 +77,8 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     store,
     implicit: () => [defaultExportFolder(), backupFolder, ...(settings.get().backup.folder ? [settings.get().backup.folder as string] : [])],
   });
+  // Hand-out mode: off until the mentor starts it from the studio; its own server, on the address they pick.
+  const handout = createHandoutService();
   const handlers = createHostHandlers({
     appInfo: {
       name: 'Kemas Studio',
@@ -93,6 +96,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     exports: createExportService({ open: openFolderWithSystem, grants }),
     backups,
     grants,
+    handout: { service: handout, sheet: (job, jobId) => packs.sheet(job, jobId) },
   });
   const token = randomBytes(24).toString('hex');
   const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers, faults });
@@ -137,7 +141,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
-    void Promise.allSettled([closed, backups.close(), removeLaunchFile(launchFile)]).then(() => process.exit(0));
+    void Promise.allSettled([closed, backups.close(), handout.close(), removeLaunchFile(launchFile)]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -12,6 +12,7 @@ import { rubricsEn } from './parts/rubrics.ts';
 import { scoringEn } from './parts/scoring.ts';
 import { sessionsEn } from './parts/sessions.ts';
 import { summaryEn } from './parts/summary.ts';
+import { handoutEn } from './parts/handout.ts';
 import { bundlesEn } from './parts/bundles.ts';
 import { rosterEn } from './parts/roster.ts';
 import { workspaceEn } from './parts/workspace.ts';
@@ -520,6 +521,7 @@ export const en: Messages = {
   backups: backupsEn,
   storage: storageEn,
   summary: summaryEn,
+  handout: handoutEn,
   checklistPanel: checklistPanelEn,
   faults: faultsEn,
   bounds: boundsEn,

@@ -11,6 +11,7 @@ import { rubricsId } from './parts/rubrics.ts';
 import { scoringId } from './parts/scoring.ts';
 import { sessionsId } from './parts/sessions.ts';
 import { summaryId } from './parts/summary.ts';
+import { handoutId } from './parts/handout.ts';
 import { bundlesId } from './parts/bundles.ts';
 import { rosterId } from './parts/roster.ts';
 import { workspaceId } from './parts/workspace.ts';
@@ -523,6 +524,7 @@ export const id = {
   backups: backupsId,
   storage: storageId,
   summary: summaryId,
+  handout: handoutId,
   checklistPanel: checklistPanelId,
   faults: faultsId,
   bounds: boundsId,

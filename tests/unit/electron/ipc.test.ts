@@ -1,4 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { unusedHandoutHandlers } from '../../support/backupHandlers.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { channels, type Settings } from '../../../shared/contract/channels.ts';
 import type { Handlers } from '../../../shared/contract/dispatch.ts';
@@ -71,6 +72,7 @@ function spyHandlers(): Handlers {
     'backup.read': vi.fn(async () => ({ bytes: new Uint8Array([80, 75]), size: 2 })),
     'backup.delete': vi.fn(async () => ({ deleted: true })),
     'backup.quitReady': vi.fn(async () => ({})),
+    ...unusedHandoutHandlers(),
   };
 }
 
