@@ -58,6 +58,9 @@ const HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
+/** What browsers ask for by themselves on every page: a 404 that costs no more than a hit, or a phone would run dry opening its own page. */
+const ASKED_BY_BROWSERS = /^\/(favicon\.ico|apple-touch-icon[a-z0-9-]*\.png|robots\.txt)$/;
+
 const PATH = /^\/p\/([A-Za-z0-9_-]{1,64})(?:\/(pack\.pdf|face\/(\d{1,2})\.png))?$/;
 
 /** `Content-Disposition` for a UTF-8 file name, with a plain fallback for old browsers. */
@@ -101,6 +104,7 @@ export function createHandoutServer(options: HandoutServerOptions): Server {
       plain(response, 404, 'notFound');
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') return miss();
+    if (ASKED_BY_BROWSERS.test((request.url ?? '/').split('?')[0] ?? '')) return plain(response, 404, 'notFound');
     if (request.headers.host !== options.host) return miss();
     if (now() >= options.expiresAt) return miss();
     const url = (request.url ?? '/').split('?');

@@ -96,7 +96,7 @@ export function phonePageHtml(pack: PhonePack, base: string, language: PhoneLang
 </head>
 <body>
 <main>
-<header><p class="kicker">${t(w.phone.title)}</p><a class="lang" href="${base}?lang=${other}" lang="${other}" hreflang="${other}">${t(words(other).phone.switch)}</a></header>
+<header><p class="kicker">${t(w.phone.title)}</p><a class="lang" href="${base}?lang=${other}" lang="${other}" hreflang="${other}">${t(w.phone.switch)}</a></header>
 <h1>${t(w.phone.for, { business: pack.business })}</h1>
 <p class="product">${t(w.phone.product, { product: pack.product, version: pack.version })}</p>
 <a class="download" href="${base}/pack.pdf" download>${t(w.phone.download, { size: fileSize(pack.pdfBytes, language) })}</a>

@@ -154,6 +154,13 @@ describe('the hand-out server', () => {
     expect((await fetch(url)).status).toBe(200);
   });
 
+  it('does not charge a phone for what its browser asks for by itself (the icon), but answers it 404 all the same', async () => {
+    const status = await startWith(['Keripik Tempe Bu Sari']);
+    const url = status.packs[0]?.url as string;
+    for (let i = 0; i < 30; i++) expect((await fetch(`http://${WIFI.address}:${port}/favicon.ico`)).status).toBe(404);
+    expect((await fetch(url)).status).toBe(200);
+  });
+
   it('gives nothing past the time limit, even before the server has closed', async () => {
     const status = await startWith(['Keripik Tempe Bu Sari'], 30);
     const url = status.packs[0]?.url as string;
