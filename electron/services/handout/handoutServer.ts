@@ -86,6 +86,8 @@ export function createHandoutServer(options: HandoutServerOptions): Server {
   function sendFile(request: IncomingMessage, response: ServerResponse, path: string, size: number, headers: Record<string, string>, done: () => void): void {
     response.writeHead(200, { ...HEADERS, ...headers, 'Content-Length': size });
     if (request.method === 'HEAD') return void response.end();
+    // The phone knows at once that its download started, before the first chunk is read from disk.
+    response.flushHeaders();
     // Large reads: a pack crosses in a few chunks, not in dozens of 64 KB trips through the thread pool.
     const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
     // A file gone (the hand-out stopped mid-download) ends the answer; the phone sees a broken download.

@@ -82,10 +82,11 @@ export async function renderHandoutSheet(job: HandoutSheetJob, options: { fonts?
       .text(`${w.cut} ${w.wifi} ${sheet.origin}`, margin, margin + 20, { width: pageWidth - margin * 2 - 90, lineBreak: false });
     doc.text(fill(w.pageOf, { page: page + 1, pages }), pageWidth - margin - 90, margin + 20, { width: 90, align: 'right', lineBreak: false });
     const top = margin + HEADER;
-    // Cut lines: dashed, around and between the cards.
+    // Cut lines: dashed, around and between the rows that hold cards.
+    const rows = Math.ceil(Math.min(perPage, sheet.cards.length - page * perPage) / COLUMNS);
     doc.save().lineWidth(0.6).dash(4, { space: 3 }).strokeColor('#9aa5b1');
-    for (let i = 0; i <= COLUMNS; i++) doc.moveTo(margin + i * cardWidth, top).lineTo(margin + i * cardWidth, top + ROWS * cardHeight);
-    for (let i = 0; i <= ROWS; i++) doc.moveTo(margin, top + i * cardHeight).lineTo(margin + COLUMNS * cardWidth, top + i * cardHeight);
+    for (let i = 0; i <= COLUMNS; i++) doc.moveTo(margin + i * cardWidth, top).lineTo(margin + i * cardWidth, top + rows * cardHeight);
+    for (let i = 0; i <= rows; i++) doc.moveTo(margin, top + i * cardHeight).lineTo(margin + COLUMNS * cardWidth, top + i * cardHeight);
     doc.stroke().undash().restore();
 
     for (const [i, card] of sheet.cards.slice(page * perPage, (page + 1) * perPage).entries()) {
