@@ -1,4 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { E2E_PORT } from './globalSetup.ts';
@@ -102,7 +104,11 @@ test('a mentor hands the packs to phones in the room: the right pack downloads, 
   const codes = new Map<string, string>();
   for (let i = 0; i < 2; i++) {
     const business = (await qr.locator('.handout-qr-business').textContent()) ?? '';
-    urls.set(business, (await qrImage.getAttribute('data-qr-text')) ?? '');
+    // What a phone's camera reads from the screen is the link (not just an attribute beside a picture).
+    const { data, info } = await sharp(await qrImage.screenshot()).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const seen = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? '';
+    expect(seen).toBe(await qrImage.getAttribute('data-qr-text'));
+    urls.set(business, seen);
     codes.set(business, (await qr.getByTestId('handout-code').textContent()) ?? '');
     await page.keyboard.press('ArrowRight');
   }
