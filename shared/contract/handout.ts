@@ -119,8 +119,8 @@ export type HandoutStartRequest = z.infer<typeof handoutStartRequestSchema>;
 export const handoutDownloadSchema = z
   .object({
     packId: handoutPackIdSchema,
-    /** 'page' when the phone opened the link, 'pdf' when it downloaded the pack, 'face' for a face picture. */
-    what: z.enum(['page', 'pdf', 'face']),
+    /** 'page' when the phone opened the link, 'pdf' when it downloaded the pack in full. */
+    what: z.enum(['page', 'pdf']),
     at: z.number().int(),
   })
   .strict();
