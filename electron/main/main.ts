@@ -23,6 +23,7 @@ import { restorableBounds } from './windowState.ts';
 import { MENU_COMMAND_EVENT } from '../preload/ipcChannelName.ts';
 import { createPendingFiles } from '../services/openFiles.ts';
 import { watchOpenedFiles } from './fileAssociation.ts';
+import { createHandoutService } from '../services/handout/handoutService.ts';
 
 // Must happen before `ready`: IndexedDB needs a standard, secure scheme.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -114,10 +115,13 @@ function start(): void {
     defaultFolder: backupFolder,
     keep: () => settings.get().backup.keep,
   });
+  // Hand-out mode: off until the mentor starts it; a small file server in main (no drawing: the sheet is drawn by the pack workers).
+  const handout = createHandoutService();
   app.on('will-quit', () => {
     pool.close();
     packs.close();
     void backups.close();
+    void handout.close();
   });
   // A final backup before quitting: the renderer is asked, and answers on 'backup.quitReady'.
   const quit = createQuitBackup({
@@ -151,6 +155,7 @@ function start(): void {
     openedFiles: () => pendingFiles.drain(),
     backups,
     grants,
+    handout: { service: handout, sheet: (job, jobId) => packs.sheet(job, jobId) },
     // A typed folder: the person is asked in a native box the renderer cannot answer for them.
     confirmGrant: async (folder) => {
       const question = grantQuestion(settings.get().language, folder);

@@ -11,6 +11,8 @@ import type { OpenedFilesResponse } from '../../shared/contract/openFiles.ts';
 import type { BackupService } from './backupFolder.ts';
 import type { FolderGrants } from './folderGrants.ts';
 import { exportFolderSchema } from '../../shared/contract/exportFiles.ts';
+import type { HandoutSheetJob } from '../../shared/contract/handout.ts';
+import type { HandoutService } from './handout/handoutService.ts';
 
 export interface Dialogs {
   open(request: z.output<typeof openDialogRequestSchema>): Promise<DialogResponse>;
@@ -31,6 +33,9 @@ export type PackRunner = (request: PackRenderRequest) => Promise<PackRenderRespo
 
 /** Draws a scoring session's summary report PDF, in the same pack workers (see packPool.ts). */
 export type SummaryRunner = (request: PackSummaryRequest) => Promise<PackSummaryResponse>;
+
+/** Draws a hand-out's sheet of QR cards, in the pack workers (see packPool.ts). */
+export type SheetRunner = (job: HandoutSheetJob, jobId?: string) => Promise<PackSummaryResponse>;
 
 export interface HostServices {
   appInfo: AppInfo;
@@ -54,6 +59,13 @@ export interface HostServices {
    * the desktop asks the person itself (a native question) and may answer false.
    */
   confirmGrant?: (folder: string) => Promise<boolean>;
+  /** Hand-out mode (handout/handoutService.ts) and the pack workers that draw its sheet of QR cards; absent where the host cannot serve a network. */
+  handout?: { service: HandoutService; sheet: SheetRunner };
+}
+
+function handoutOf(services: HostServices): { service: HandoutService; sheet: SheetRunner } {
+  if (!services.handout) throw new UnsupportedError('This host cannot hand out packs');
+  return services.handout;
 }
 
 function exportsOf(services: HostServices): ExportService {
@@ -126,5 +138,15 @@ export function createHostHandlers(services: HostServices): Handlers {
     'backup.delete': (request) => backupsOf(services).delete(request.name),
     // Only the desktop host waits for a final backup on quit (electron/main/quitBackup.ts replaces this).
     'backup.quitReady': async () => ({}),
+    'handout.interfaces': async () => ({ interfaces: handoutOf(services).service.interfaces() }),
+    'handout.prepare': () => handoutOf(services).service.prepare(),
+    'handout.addPack': (request) => handoutOf(services).service.addPack(request),
+    'handout.start': (request) => handoutOf(services).service.start(request),
+    'handout.stop': (request) => handoutOf(services).service.stop(request.handoutId),
+    'handout.status': async () => handoutOf(services).service.status(),
+    'handout.sheet': async (request) => {
+      const { service, sheet } = handoutOf(services);
+      return sheet(service.sheetJob(request.handoutId, request.language), request.jobId);
+    },
   };
 }

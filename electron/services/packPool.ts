@@ -3,9 +3,13 @@ import type { PackSummaryRequest, PackSummaryResponse } from '../../shared/contr
 import { WorkerLimitError } from '../../shared/contract/dispatch.ts';
 import { DEFAULT_WORKER_LIMITS, type WorkerLimits } from '../../shared/contract/jobs.ts';
 import { createWorkerPool, type PoolWorker } from './workerPool.ts';
+import type { HandoutSheetJob } from '../../shared/contract/handout.ts';
 
 /** Which document a pack worker makes: a critique pack (`pack.render`) or a session's summary report (`pack.summary`). */
-export type PackJob = { document: 'pack'; request: PackRenderRequest } | { document: 'summary'; request: PackSummaryRequest };
+export type PackJob =
+  | { document: 'pack'; request: PackRenderRequest }
+  | { document: 'summary'; request: PackSummaryRequest }
+  | { document: 'handoutSheet'; request: HandoutSheetJob };
 type PackAnswer = PackRenderResponse | PackSummaryResponse;
 
 /** What the host sends a pack worker, and what it answers. */
@@ -19,9 +23,15 @@ export interface PackPool {
   run(request: PackRenderRequest): Promise<PackRenderResponse>;
   /** Draws one summary report, in the same queue and workers as the packs. */
   summary(request: PackSummaryRequest): Promise<PackSummaryResponse>;
+  /** Draws a hand-out's printable sheet of QR cards (handout/handoutSheet.ts), in the same queue. */
+  sheet(request: HandoutSheetJob, jobId?: string): Promise<PackSummaryResponse>;
   /** Stops the pack or report of that job id (the request's `jobId`), queued or being drawn. */
   cancel(jobId: string): boolean;
   close(): void;
+}
+
+function documentName(job: PackJob): string {
+  return job.document === 'summary' ? 'report' : job.document === 'handoutSheet' ? 'sheet of QR cards' : 'pack';
 }
 
 /**
@@ -49,17 +59,18 @@ export function createPackPool(spawn: () => PackWorker, size: number, workerLimi
       ok: false,
       error: new WorkerLimitError(
         breach === 'time'
-          ? `Making this ${job.document === 'summary' ? 'report' : 'pack'} took longer than ${bounds.wallMs / 1000} s; its worker was stopped`
-          : `Making this ${job.document === 'summary' ? 'report' : 'pack'} needed more than ${Math.round(bounds.memoryBytes / 1024 / 1024)} MB; its worker was stopped`,
+          ? `Making this ${documentName(job)} took longer than ${bounds.wallMs / 1000} s; its worker was stopped`
+          : `Making this ${documentName(job)} needed more than ${Math.round(bounds.memoryBytes / 1024 / 1024)} MB; its worker was stopped`,
       ),
     }),
-    stopped: (job) => `The pack worker stopped while making this ${job.document === 'summary' ? 'report' : 'pack'}`,
+    stopped: (job) => `The pack worker stopped while making this ${documentName(job)}`,
     closed: 'Pack pool is closed',
   });
   return {
     // The worker answers a task with the document the task named (packWorker.ts).
     run: ({ jobId, ...request }) => pool.run({ document: 'pack', request }, jobId) as Promise<PackRenderResponse>,
     summary: ({ jobId, ...request }) => pool.run({ document: 'summary', request }, jobId) as Promise<PackSummaryResponse>,
+    sheet: (request, jobId) => pool.run({ document: 'handoutSheet', request }, jobId) as Promise<PackSummaryResponse>,
     cancel: pool.cancel,
     close: pool.close,
   };

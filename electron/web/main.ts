@@ -17,6 +17,7 @@ import { openFolderWithSystem } from './folderOpener.ts';
 import { createWorkerFaults } from './workerFaults.ts';
 import { createBackupService, defaultBackupFolder } from '../services/backupFolder.ts';
 import { openLaunchFile, removeLaunchFile, writeLaunchFile } from './launchFile.ts';
+import { createHandoutService } from '../services/handout/handoutService.ts';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
@@ -84,6 +85,8 @@ export async function startWebHost(args: WebHostArgs, dev?: DevMode): Promise<vo
     store,
     implicit: () => [defaultExportFolder(), backupFolder, ...(settings.get().backup.folder ? [settings.get().backup.folder as string] : [])],
   });
+  // Hand-out mode: off until the mentor starts it from the studio; its own server, on the address they pick.
+  const handout = createHandoutService();
   const handlers = createHostHandlers({
     appInfo: {
       name: 'Kemas Studio',
@@ -101,6 +104,7 @@ export async function startWebHost(args: WebHostArgs, dev?: DevMode): Promise<vo
     exports: createExportService({ open: openFolderWithSystem, grants }),
     backups,
     grants,
+    handout: { service: handout, sheet: (job, jobId) => packs.sheet(job, jobId) },
   });
   const token = dev?.token ?? randomBytes(24).toString('hex');
   let frontend: Awaited<ReturnType<DevMode['frontend']>> | null = null;
@@ -154,7 +158,7 @@ export async function startWebHost(args: WebHostArgs, dev?: DevMode): Promise<vo
     setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
-    void Promise.allSettled([closed, backups.close(), removeLaunchFile(launchFile), frontend?.close()]).then(() => process.exit(0));
+    void Promise.allSettled([closed, backups.close(), handout.close(), removeLaunchFile(launchFile), frontend?.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -5,6 +5,7 @@ import type { PackReply, PackTask } from '../services/packPool.ts';
 import { READY_SIGNAL } from './workerReady.ts';
 import { renderPackRequest } from '../services/packExport/renderPackRequest.ts';
 import { renderSummaryRequest } from '../services/packExport/renderSummaryRequest.ts';
+import { renderHandoutSheet } from '../services/handout/handoutSheet.ts';
 
 /**
  * The pack worker: a child process (browser host) or an Electron
@@ -25,7 +26,12 @@ const utilityPort = (process as unknown as { parentPort?: UtilityParentPort }).p
 
 async function handle(task: PackTask, reply: (message: PackReply) => void): Promise<void> {
   try {
-    const value = task.document === 'summary' ? await renderSummaryRequest(task.request) : await renderPackRequest(task.request);
+    const value =
+      task.document === 'summary'
+        ? await renderSummaryRequest(task.request)
+        : task.document === 'handoutSheet'
+          ? { pdf: new Uint8Array(await renderHandoutSheet(task.request)) }
+          : await renderPackRequest(task.request);
     reply({ id: task.id, ok: true, value });
   } catch (error) {
     reply({ id: task.id, ok: false, message: (error instanceof Error ? error.message : String(error)).slice(0, 500) });

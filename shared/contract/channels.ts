@@ -8,6 +8,7 @@ import { openedFilesRequestSchema, openedFilesResponseSchema } from './openFiles
 import * as backups from './backups.ts';
 import * as jobs from './jobs.ts';
 import * as folders from './folders.ts';
+import * as handout from './handout.ts';
 
 export type { Channel, MenuCommand } from './names.ts';
 
@@ -133,6 +134,14 @@ export const contract = {
   'backup.read': { request: backups.backupReadRequestSchema, response: backups.backupReadResponseSchema },
   'backup.delete': { request: backups.backupDeleteRequestSchema, response: backups.backupDeleteResponseSchema },
   'backup.quitReady': { request: backups.backupQuitReadyRequestSchema, response: backups.backupQuitReadyResponseSchema },
+  /** Hand-out mode (*Bagikan di ruangan*): packs served to phones on the room's network; see handout.ts. */
+  'handout.interfaces': { request: empty, response: handout.handoutInterfacesResponseSchema },
+  'handout.prepare': { request: empty, response: handout.handoutPrepareResponseSchema },
+  'handout.addPack': { request: handout.handoutAddPackRequestSchema, response: handout.handoutAddPackResponseSchema },
+  'handout.start': { request: handout.handoutStartRequestSchema, response: handout.handoutStartResponseSchema },
+  'handout.stop': { request: handout.handoutStopRequestSchema, response: handout.handoutStatusSchema },
+  'handout.status': { request: empty, response: handout.handoutStatusSchema },
+  'handout.sheet': { request: handout.handoutSheetRequestSchema, response: handout.handoutSheetResponseSchema },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

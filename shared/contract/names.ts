@@ -28,6 +28,13 @@ export const CHANNEL_NAMES = [
   'backup.read',
   'backup.delete',
   'backup.quitReady',
+  'handout.interfaces',
+  'handout.prepare',
+  'handout.addPack',
+  'handout.start',
+  'handout.stop',
+  'handout.status',
+  'handout.sheet',
 ] as const;
 export type Channel = (typeof CHANNEL_NAMES)[number];
 

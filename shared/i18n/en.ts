@@ -14,6 +14,7 @@ import { sessionsEn } from './parts/sessions.ts';
 import { curatorsEn } from './parts/curators.ts';
 import { summaryEn } from './parts/summary.ts';
 import { canvasKeysEn } from './parts/canvasKeys.ts';
+import { handoutEn } from './parts/handout.ts';
 import { bundlesEn } from './parts/bundles.ts';
 import { rosterEn } from './parts/roster.ts';
 import { workspaceEn } from './parts/workspace.ts';
@@ -524,6 +525,7 @@ export const en: Messages = {
   storage: storageEn,
   summary: summaryEn,
   canvasKeys: canvasKeysEn,
+  handout: handoutEn,
   checklistPanel: checklistPanelEn,
   faults: faultsEn,
   bounds: boundsEn,

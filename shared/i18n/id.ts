@@ -13,6 +13,7 @@ import { sessionsId } from './parts/sessions.ts';
 import { curatorsId } from './parts/curators.ts';
 import { summaryId } from './parts/summary.ts';
 import { canvasKeysId } from './parts/canvasKeys.ts';
+import { handoutId } from './parts/handout.ts';
 import { bundlesId } from './parts/bundles.ts';
 import { rosterId } from './parts/roster.ts';
 import { workspaceId } from './parts/workspace.ts';
@@ -527,6 +528,7 @@ export const id = {
   storage: storageId,
   summary: summaryId,
   canvasKeys: canvasKeysId,
+  handout: handoutId,
   checklistPanel: checklistPanelId,
   faults: faultsId,
   bounds: boundsId,

@@ -17,3 +17,19 @@ export function unusedBackupHandlers(): Pick<Handlers, BackupChannel> {
     'backup.quitReady': refuse,
   };
 }
+
+type HandoutChannel = Extract<keyof Handlers, `handout.${string}`>;
+
+/** The `handout.*` handlers for contract tests that are about other channels: each refuses to run. */
+export function unusedHandoutHandlers(): Pick<Handlers, HandoutChannel> {
+  const refuse = () => Promise.reject(new Error('handout channels are not used in this test'));
+  return {
+    'handout.interfaces': refuse,
+    'handout.prepare': refuse,
+    'handout.addPack': refuse,
+    'handout.start': refuse,
+    'handout.stop': refuse,
+    'handout.status': refuse,
+    'handout.sheet': refuse,
+  };
+}

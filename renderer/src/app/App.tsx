@@ -6,6 +6,7 @@ import type { AppInfo } from '../../../shared/contract/channels.ts';
 import type { KemasDatabase } from '../data/db.ts';
 import { DatabaseProvider } from '../data/DatabaseProvider.tsx';
 import { BackupsScreen } from '../features/backups/BackupsScreen.tsx';
+import { HandoutScreen } from '../features/handout/HandoutScreen.tsx';
 import { CompareScreen } from '../features/compare/CompareScreen.tsx';
 import { FaceScreen } from '../features/library/FaceScreen.tsx';
 import { ParticipantScreen } from '../features/participants/ParticipantScreen.tsx';
@@ -43,6 +44,7 @@ export function App({ db, i18n, appInfo }: AppProps) {
         { path: '/rubrics/:rubricId', element: <RubricEditorScreen /> },
         { path: '/workshops/:workshopId/sessions/:sessionId', element: <SessionScreen /> },
         { path: '/backups', element: <BackupsScreen /> },
+        { path: '/handout', element: <HandoutScreen /> },
         { path: '*', element: <ErrorScreen notFound /> },
       ],
     },

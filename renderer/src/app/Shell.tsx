@@ -15,6 +15,9 @@ import { ImportProvider } from '../features/intake/ImportProvider.tsx';
 import { ProfileDialog } from '../features/identity/ProfileDialog.tsx';
 import { MentorSwitchButton, MentorSwitchDialog } from '../features/identity/MentorSwitch.tsx';
 import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
+import { HandoutProvider } from '../features/handout/HandoutProvider.tsx';
+import { HandoutIndicator } from '../features/handout/HandoutIndicator.tsx';
+import '../features/handout/handout.css';
 import { host } from '../host/hostClient.ts';
 import { useToast } from '../ui/Toasts.tsx';
 import { useCommand, useCommandSources } from './commands.ts';
@@ -49,6 +52,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
 
   return (
     <BackupProvider appInfo={appInfo} enabled={Boolean(mentor)}>
+    <HandoutProvider>
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
@@ -70,6 +74,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
           </nav>
         ) : null}
         <div className="header-tools">
+          {mentor ? <HandoutIndicator /> : null}
           {mentor ? <BackupStatus /> : null}
           {mentor ? <MentorSwitchButton mentor={mentor} onOpen={() => setDialog('mentors')} /> : null}
           <button type="button" className="button button-quiet" onClick={() => setDialog('shortcuts')} aria-keyshortcuts={ariaKeys('help.shortcuts')}>
@@ -119,6 +124,7 @@ export function Shell({ appInfo }: { appInfo: AppInfo }) {
       {dialog === 'settings' ? <SettingsDialog onClose={() => setDialog(null)} /> : null}
       {mentor !== undefined ? <BundleImportHost /> : null}
     </div>
+    </HandoutProvider>
     </BackupProvider>
   );
 }

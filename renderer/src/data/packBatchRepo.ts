@@ -105,3 +105,9 @@ export async function loadBatchCandidates(db: KemasDatabase, scope: BatchScope):
       : [];
   return { candidates, withoutSubmission };
 }
+
+/** The name of a batch's workshop or session, for titles; null when it is gone. */
+export async function batchScopeName(db: KemasDatabase, scope: Exclude<BatchScope, { kind: 'selection' }>): Promise<string | null> {
+  const record = scope.kind === 'session' ? await db.sessions.get(scope.sessionId) : await db.workshops.get(scope.workshopId);
+  return isLive(record) ? record.name : null;
+}

@@ -4,7 +4,7 @@ import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contr
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
 import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
-import { unusedBackupHandlers } from '../../support/backupHandlers.ts';
+import { unusedBackupHandlers, unusedHandoutHandlers } from '../../support/backupHandlers.ts';
 
 const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS, workerLimits: DEFAULT_WORKER_LIMITS };
 
@@ -35,6 +35,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'export.exists': vi.fn(async () => ({ exists: false })),
     'files.opened': vi.fn(async () => ({ files: [], refused: [] })),
     ...unusedBackupHandlers(),
+    ...unusedHandoutHandlers(),
     ...overrides,
   };
 }

@@ -71,6 +71,13 @@ function spyHandlers(): Handlers {
     'backup.read': vi.fn(async () => ({ bytes: new Uint8Array([80, 75]), size: 2 })),
     'backup.delete': vi.fn(async () => ({ deleted: true })),
     'backup.quitReady': vi.fn(async () => ({})),
+    'handout.interfaces': vi.fn(async () => ({ interfaces: [] })),
+    'handout.prepare': vi.fn(async () => ({ handoutId: 'h'.repeat(16) })),
+    'handout.addPack': vi.fn(async () => ({ packId: 'pack-1-aaaaaa', code: 'ACD-EFG' })),
+    'handout.start': vi.fn(async () => ({ started: false as const, reason: 'no-packs' as const })),
+    'handout.stop': vi.fn(async () => ({ state: 'off' as const, ended: null })),
+    'handout.status': vi.fn(async () => ({ state: 'off' as const, ended: null })),
+    'handout.sheet': vi.fn(async () => ({ pdf: new Uint8Array([37, 80, 68, 70]) })),
   };
 }
 

@@ -4,7 +4,7 @@ import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contr
 import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
 import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
 import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
-import { unusedBackupHandlers } from '../../support/backupHandlers.ts';
+import { unusedBackupHandlers, unusedHandoutHandlers } from '../../support/backupHandlers.ts';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const settings = settingsSchema.parse({});
@@ -34,6 +34,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'export.exists': async () => ({ exists: false }),
     'files.opened': async () => ({ files: [], refused: [] }),
     ...unusedBackupHandlers(),
+    ...unusedHandoutHandlers(),
     ...overrides,
   };
 }

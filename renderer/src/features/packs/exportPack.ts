@@ -83,9 +83,56 @@ export function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise
   });
 }
 
+export interface FacePng {
+  fileName: string;
+  face: Face;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
 export interface MadePack {
   blob: Blob;
   fileName: string;
+  /** A PDF pack asked for `facePngSide`: its faces with the marks burned in, at most that many pixels on the long side. */
+  facePngs?: FacePng[];
+}
+
+/**
+ * Burns the marks into each face of the pack, in order: at full resolution
+ * (`maxSide` null, for the ZIP) or at most `maxSide` pixels on the long side.
+ */
+async function burnFaces(
+  loaded: Awaited<ReturnType<typeof loadPackInput>>,
+  model: ReturnType<typeof buildPackModel>,
+  language: PackLanguage,
+  signal: AbortSignal,
+  onProgress: (progress: PackProgress) => void,
+  maxSide: number | null,
+): Promise<FacePng[]> {
+  const faces = model.faces.map((face) => ({ face, images: loaded.faces.find((f) => f.asset.id === face.assetId) }));
+  const names = facePngNames(
+    faces.map((f) => f.face.face),
+    language,
+  );
+  const facePngs: FacePng[] = [];
+  onProgress({ step: 'drawing', done: 0, total: faces.length });
+  for (const [i, { face, images: pictures }] of faces.entries()) {
+    const source = pictures?.original ?? pictures?.preview;
+    if (!pictures || !source) throw new PackExportError('image', `No picture of face ${face.assetId}`, face.face);
+    // Without a drawable original (TIFF, HEIC, PDF, SVG) the preview is burned at its own size, never blown up.
+    const previewSide = pictures.original ? undefined : Math.max(pictures.asset.preview.width, pictures.asset.preview.height);
+    const side = maxSide === null ? previewSide : Math.min(maxSide, previewSide ?? maxSide);
+    let png: Blob;
+    try {
+      png = await unlessAborted(burnAnnotations(source, face.marks, { width: face.width, height: face.height, ...(side ? { maxSide: side } : {}) }), signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new PackExportError('image', error instanceof Error ? error.message : String(error), face.face);
+    }
+    facePngs.push({ fileName: names[i] as string, face: face.face, bytes: await bytesOf(png) });
+    onProgress({ step: 'drawing', done: i + 1, total: faces.length });
+    signal.throwIfAborted();
+  }
+  return facePngs;
 }
 
 /**
@@ -105,6 +152,8 @@ export async function makePack(
     now?: number;
     /** Refuse a pack with a face whose picture is gone (a batch: nobody looks at each pack before it goes out). */
     requireImages?: boolean;
+    /** With a PDF: also burn each face's marks into a PNG at most this many pixels on the long side (a hand-out's phone page). */
+    facePngSide?: number;
   },
 ): Promise<MadePack> {
   const { signal, onProgress } = options;
@@ -121,42 +170,20 @@ export async function makePack(
   );
   signal.throwIfAborted();
 
-  let zip = null;
-  if (request.format === 'zip') {
-    const faces = model.faces.map((face) => ({ face, images: loaded.faces.find((f) => f.asset.id === face.assetId) }));
-    const names = facePngNames(
-      faces.map((f) => f.face.face),
-      request.language,
-    );
-    const facePngs = [];
-    onProgress({ step: 'drawing', done: 0, total: faces.length });
-    for (const [i, { face, images: pictures }] of faces.entries()) {
-      const source = pictures?.original ?? pictures?.preview;
-      if (!pictures || !source) throw new PackExportError('image', `No picture of face ${face.assetId}`, face.face);
-      // Without a drawable original (TIFF, HEIC, PDF, SVG) the preview is burned at its own size, never blown up.
-      const maxSide = pictures.original ? undefined : Math.max(pictures.asset.preview.width, pictures.asset.preview.height);
-      let png: Blob;
-      try {
-        png = await unlessAborted(
-          burnAnnotations(source, face.marks, { width: face.width, height: face.height, ...(maxSide ? { maxSide } : {}) }),
-          signal,
-        );
-      } catch (error) {
-        if (signal.aborted) throw error;
-        throw new PackExportError('image', error instanceof Error ? error.message : String(error), face.face);
-      }
-      facePngs.push({ fileName: names[i] as string, bytes: await bytesOf(png) });
-      onProgress({ step: 'drawing', done: i + 1, total: faces.length });
-      signal.throwIfAborted();
-    }
-    zip = { pdfFileName: `${stem}.pdf`, facePngs, reviewJson: packReviewJson(loaded.input, model), scoresCsv: packScoresCsv(model) };
-  }
+  // A ZIP holds every face at full resolution; a hand-out, every face at a phone's size.
+  const burnSide = request.format === 'zip' ? null : (options.facePngSide ?? undefined);
+  const facePngs = burnSide === undefined ? [] : await burnFaces(loaded, model, request.language, signal, onProgress, burnSide);
+  const zip =
+    request.format === 'zip'
+      ? { pdfFileName: `${stem}.pdf`, facePngs: facePngs.map(({ fileName, bytes }) => ({ fileName, bytes })), reviewJson: packReviewJson(loaded.input, model), scoresCsv: packScoresCsv(model) }
+      : null;
 
   onProgress({ step: 'rendering' });
   const result = await cancellableHostJob(host, signal, (jobId) => host.call('pack.render', { model, images, pageSize: request.pageSize, zip, jobId }));
   if (!result.ok) throw hostFailure(result.error.code, result.error.message);
   const { pdf, zip: zipped } = result.value;
-  return zipped
+  const made = zipped
     ? { blob: new Blob([zipped as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${stem}.zip` }
     : { blob: new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), fileName: `${stem}.pdf` };
+  return request.format === 'zip' ? made : { ...made, facePngs };
 }

@@ -121,6 +121,9 @@ export function SessionScreen() {
           <button type="button" className="button" onClick={() => setExporting(true)}>
             {t('batch.open')}
           </button>
+          <Link className="button" to={`/handout?workshop=${encodeURIComponent(workshop.id)}&session=${encodeURIComponent(session.id)}`}>
+            {t('handout.open')}
+          </Link>
           <BundleExportButtons workshopId={workshop.id} workshopName={workshop.name} only="review" />
           <button type="button" className="button" onClick={() => setEditing(true)}>
             {curator ? t('sessions.edit') : t('curators.viewSettings')}

@@ -86,6 +86,9 @@ export function WorkshopScreen() {
           <button type="button" className="button" onClick={() => setExporting(true)}>
             {t('batch.open')}
           </button>
+          <Link className="button" to={`/handout?workshop=${encodeURIComponent(workshop.id)}`}>
+            {t('handout.open')}
+          </Link>
           <BundleExportButtons workshopId={workshop.id} workshopName={workshop.name} />
           <button type="button" className="button button-primary" onClick={() => setEditing('new')} aria-keyshortcuts="p">
             {t('participants.new')}
