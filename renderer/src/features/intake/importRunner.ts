@@ -113,7 +113,8 @@ export function startImport(
     }
     const outcome = result.value;
     if (!outcome.ok) return failed(outcome.reason);
-    const faces = facesForPages(item.face, outcome.faces.length);
+    // A page that names itself wins, then the file name, then pack order (shared/intake/faceGuess.ts).
+    const faces = facesForPages({ pageHints: outcome.faces.map((f) => f.pageFace ?? null), nameHint: item.named, fallback: item.face });
     const toStore = outcome.faces.map((ingested, index) => ({
       workshopId: options.workshopId,
       destination: item.destination,
