@@ -3,7 +3,8 @@ import type { KemasDatabase } from '../../data/db.ts';
 import { findFaceBySha256, storeFaces } from '../../data/submissionsRepo.ts';
 import { host } from '../../host/hostClient.ts';
 import { isQuotaError } from '../../ui/errorMessage.ts';
-import { facesForPages, type PlannedFile } from './importPlan.ts';
+import { facesForPages } from '../../../../shared/intake/faceGuess.ts';
+import type { PlannedFile } from './importPlan.ts';
 
 /** Why a file did not make it in: the pipeline's reasons, plus what can fail around it. */
 export type ImportFailureReason = IngestRejection | 'read-failed' | 'host-failed' | 'worker-stopped' | 'save-failed' | 'storage-full' | 'cancelled';
