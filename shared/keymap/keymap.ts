@@ -79,6 +79,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'review.nextFace', keys: [']'], scope: 'review', label: 'workspace.keys.nextFace' },
   { command: 'review.toggleSide', keys: ['\\'], scope: 'review', label: 'workspace.keys.toggleSide' },
   { command: 'review.nextUnscored', keys: ['Shift+N'], scope: 'review', label: 'scoring.shortcuts.nextUnscored' },
+  { command: 'review.rotateRight', keys: ['Shift+R'], scope: 'review', label: 'faceEdit.actions.rotateRight' },
+  { command: 'review.rotateLeft', keys: ['Shift+L'], scope: 'review', label: 'faceEdit.actions.rotateLeft' },
 
   // In the Score tab (focus inside the scoring panel)
   { command: 'scoring.score', keys: DIGITS, scope: 'scoring', label: 'scoring.shortcuts.score', shown: ['1', '…', '9', '0'] },

@@ -34,6 +34,8 @@ export interface ImportProgress {
   etaMs: number | null;
   /** Faces stored (a PDF may give several per file). */
   facesImported: number;
+  /** Ids of the faces stored, in order: the report lets the mentor correct their types. */
+  storedFaces: string[];
   /** Files already in the studio, byte for byte; not stored again. */
   duplicates: string[];
   unassigned: number;
@@ -75,6 +77,7 @@ export function startImport(
     startedAt: Date.now(),
     etaMs: null,
     facesImported: 0,
+    storedFaces: [],
     duplicates: [],
     unassigned: 0,
     failures: [],
@@ -127,7 +130,7 @@ export function startImport(
     }));
     try {
       // All of a file's faces (a PDF's pages) or none: a full disk part-way leaves nothing to clean up.
-      await storeFaces(db, toStore, options.actor);
+      progress.storedFaces.push(...(await storeFaces(db, toStore, options.actor)).map((a) => a.id));
     } catch (error) {
       console.error(error);
       return failed(isQuotaError(error) ? 'storage-full' : 'save-failed');
