@@ -14,7 +14,18 @@ export interface PoolWorker<Task, Reply> {
   terminate(): void;
   /** The process's resident memory in bytes where the host can see it (Linux /proc, Electron's metrics); null elsewhere. */
   memoryBytes?(): number | null;
+  /**
+   * Settles once the worker has loaded and listens (workers/workerReady.ts). A job's time bound
+   * starts then; without it, at once.
+   */
+  ready?: Promise<void>;
 }
+
+/**
+ * How long a fresh worker may take to load before it counts as unable to start: its job then
+ * fails as "worker stopped" (which can be tried again), never as a file that is too heavy.
+ */
+export const WORKER_START_MS = 120_000;
 
 /** How long, and how much memory, one job may take before its worker is killed. */
 export interface JobBounds {
@@ -24,10 +35,16 @@ export interface JobBounds {
 
 export type Breach = 'time' | 'memory';
 
+/** Cancelled job ids kept for jobs that have not arrived yet (see `cancelledEarly`). */
+const EARLY_CANCELS_KEPT = 64;
+
 export interface WorkerPool<Job, Answer> {
   /** Runs one job on the next free worker; rejects with a `WorkerStoppedError` when its worker stops first. */
   run(job: Job, jobId?: string): Promise<Answer>;
-  /** Stops the job of that id: drops it from the queue, or kills the worker running it. False when no such job is waiting or running. */
+  /**
+   * Stops the job of that id: drops it from the queue, or kills the worker running it. False when no such job is
+   * waiting or running; a job of that id that arrives later is then refused as cancelled.
+   */
   cancel(jobId: string): boolean;
   /** Refuses queued jobs and stops every worker. */
   close(): void;
@@ -152,18 +169,40 @@ export function createWorkerPool<Job, Task, Reply, Answer>(options: WorkerPoolOp
       const worker = idle.shift() ?? start();
       const pending = queue.shift() as Pending<Job, Answer>;
       busy.set(worker, pending);
-      pending.bounds = options.bounds(pending.job);
-      pending.timer = setTimeout(() => breach(worker, pending, 'time'), pending.bounds.wallMs);
+      const bounds = options.bounds(pending.job);
+      pending.bounds = bounds;
       worker.post(options.task(pending.job, pending.id));
+      // The time bound runs from when the worker listens: a fresh process first loads its libraries.
+      const arm = () => {
+        if (busy.get(worker) !== pending) return;
+        clearTimeout(pending.timer);
+        pending.timer = setTimeout(() => breach(worker, pending, 'time'), bounds.wallMs);
+      };
+      if (worker.ready) {
+        pending.timer = setTimeout(() => {
+          if (busy.get(worker) === pending) worker.terminate();
+        }, Math.max(WORKER_START_MS, bounds.wallMs));
+        void worker.ready.then(arm);
+      } else {
+        arm();
+      }
       if (worker.memoryBytes) watchMemory();
     }
   }
 
   if (options.eager) for (let i = 0; i < limit; i++) idle.push(start());
 
+  /**
+   * Ids cancelled before their job arrived: a Cancel can overtake the file it
+   * stops (the renderer is still sending its bytes), and that file must then
+   * not be read at all. The most recent few are kept.
+   */
+  const cancelledEarly = new Set<string>();
+
   return {
     run(job, jobId) {
       if (closed) return Promise.reject(new Error(options.closed));
+      if (jobId !== undefined && cancelledEarly.delete(jobId)) return Promise.reject(new JobCancelledError('Cancelled before it arrived'));
       return new Promise((resolve, reject) => {
         queue.push({ job, id: nextId++, jobId, resolve, reject });
         pump();
@@ -177,7 +216,11 @@ export function createWorkerPool<Job, Task, Reply, Answer>(options: WorkerPoolOp
         return true;
       }
       const running = [...busy].find(([, p]) => p.jobId === jobId);
-      if (!running) return false;
+      if (!running) {
+        cancelledEarly.add(jobId);
+        if (cancelledEarly.size > EARLY_CANCELS_KEPT) cancelledEarly.delete(cancelledEarly.values().next().value as string);
+        return false;
+      }
       kill(running[0], running[1], { ok: false, error: new JobCancelledError('Cancelled while it ran; its worker was stopped') });
       return true;
     },

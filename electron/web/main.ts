@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import Conf from 'conf';
 import { createHostHandlers, noDialogs } from '../services/hostHandlers.ts';
 import { createSettingsService, SETTINGS_STORE_OPTIONS } from '../services/settingsService.ts';
-import { createWebHost, DEFAULT_PORT, listen, LOOPBACK } from './webHost.ts';
+import type { Server } from 'node:http';
+import { createWebHost, DEFAULT_PORT, listen, LOOPBACK, type Frontend } from './webHost.ts';
 import { availableParallelism } from 'node:os';
 import { createIngestPool } from '../services/ingestPool.ts';
 import { createPackPool } from '../services/packPool.ts';
@@ -46,12 +47,19 @@ export function parseWebHostArgs(argv: readonly string[]): WebHostArgs {
   return { port, open: !values['no-open'], printUrl: values['print-url'], dataDir: values['data-dir'] ?? process.env.KEMAS_DATA_DIR };
 }
 
+/** `npm run dev` (scripts/dev.ts): a token kept across restarts, and the page served by Vite with hot reload. */
+export interface DevMode {
+  token: string;
+  /** Made once the server exists (Vite's hot-reload socket shares its port); closed when the host stops. */
+  frontend: (server: Server) => Promise<{ handle: Frontend; close: () => Promise<void> }>;
+}
+
 /**
  * Starts the browser host and opens the studio the way Jupyter does: through a
  * redirect file only this user can read, so the token never shows in a process
  * listing or on the screen unless asked for (`--print-url`).
  */
-export async function startWebHost(args: WebHostArgs): Promise<void> {
+export async function startWebHost(args: WebHostArgs, dev?: DevMode): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
   const store = new Conf({ ...SETTINGS_STORE_OPTIONS, ...(args.dataDir ? { cwd: args.dataDir } : {}) });
   const settings = createSettingsService(store);
@@ -94,8 +102,17 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     backups,
     grants,
   });
-  const token = randomBytes(24).toString('hex');
-  const server = createWebHost({ rendererDir: join(projectRoot, 'out', 'renderer'), port: args.port, token, handlers, faults });
+  const token = dev?.token ?? randomBytes(24).toString('hex');
+  let frontend: Awaited<ReturnType<DevMode['frontend']>> | null = null;
+  const server = createWebHost({
+    rendererDir: join(projectRoot, 'out', 'renderer'),
+    port: args.port,
+    token,
+    handlers,
+    faults,
+    ...(dev ? { frontend: (request, response) => frontend?.handle(request, response) } : {}),
+  });
+  frontend = dev ? await dev.frontend(server) : null;
   try {
     await listen(server, args.port);
   } catch (error) {
@@ -137,7 +154,7 @@ export async function startWebHost(args: WebHostArgs): Promise<void> {
     setTimeout(() => process.exit(0), STOP_DEADLINE_MS).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
-    void Promise.allSettled([closed, backups.close(), removeLaunchFile(launchFile)]).then(() => process.exit(0));
+    void Promise.allSettled([closed, backups.close(), removeLaunchFile(launchFile), frontend?.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

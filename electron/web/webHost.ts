@@ -32,7 +32,16 @@ export interface WebHostOptions {
   faults?: WorkerFaults | null;
   /** How long a request body may take to arrive; BODY_TIMEOUT_MS unless a test says otherwise. */
   bodyTimeoutMs?: number;
+  /**
+   * `npm run dev` only: serves the page and its modules (Vite in middleware mode, with hot
+   * reload) instead of the built files in rendererDir. The Host check, the token and the API
+   * stay exactly as they are.
+   */
+  frontend?: Frontend;
 }
+
+/** Answers a request for the page or one of its files (a Connect-style handler). */
+export type Frontend = (request: IncomingMessage, response: ServerResponse) => void;
 
 const KILL_WORKERS_PATH = '__fault/kill-workers';
 
@@ -169,6 +178,7 @@ export function createWebHost(options: WebHostOptions): Server {
       response.end();
       return;
     }
+    if (options.frontend) return options.frontend(request, response);
     const filePath = resolveStaticPath(rendererDir, url.pathname);
     const info = filePath ? await stat(filePath).catch(() => null) : null;
     if (!filePath || !info?.isFile()) return send(response, 404, 'Not found');

@@ -1,4 +1,4 @@
-import { badgeWidthInRadii, clamp, CHROME, layoutBadgeRadius, outputChromeUnit, textBox, textSizeOf, TEXT_PADDING, type Size } from './appearance.ts';
+import { badgeWidthInRadii, clamp, CHROME, layoutBadgeRadius, outputChromeUnit, textBox, TEXT_PADDING, type Size } from './appearance.ts';
 import type { AnnotationShape, Point } from './shape.ts';
 
 /*
@@ -114,9 +114,9 @@ export function clippedAnchor(shape: AnnotationShape, face: Size): Point {
 }
 
 /** Where the badge would sit with nothing in the way: on the anchor, or left of a text mark's box. */
-function preferredCentre(shape: AnnotationShape, anchor: Point, halfWidth: number, face: Size): Point {
+function preferredCentre(shape: AnnotationShape, anchor: Point, halfWidth: number): Point {
   if (shape.kind !== 'text') return anchor;
-  const gap = textSizeOf(shape, face) * TEXT_PADDING;
+  const gap = shape.fontSize * TEXT_PADDING;
   return { x: anchor.x - halfWidth - gap, y: anchor.y };
 }
 
@@ -133,6 +133,52 @@ function overlap(a: Box, b: Box, gap: number): number {
   return ox > 0 && oy > 0 ? ox * oy : 0;
 }
 
+/** One number per grid cell (a face is far fewer than 2^20 cells across). */
+const cellKey = (cx: number, cy: number) => cx * 2 ** 21 + cy;
+
+/**
+ * Boxes filed by the grid cell of their centre, so a candidate spot is tested
+ * against the boxes near it only: 500 badges tried in up to 360 spots each
+ * against every badge placed before took half a second. `near` gives every box
+ * that can overlap, in the order they were added, so the sums (and the layout)
+ * are exactly those of testing them all: the boxes left out add nothing.
+ */
+class BoxGrid {
+  readonly boxes: Box[] = [];
+  private readonly cells = new Map<number, number[]>();
+  private maxHw = 0;
+  private maxHh = 0;
+  private readonly cell: number;
+  constructor(cell: number) {
+    this.cell = cell;
+  }
+
+  add(box: Box): void {
+    const key = cellKey(Math.floor(box.x / this.cell), Math.floor(box.y / this.cell));
+    const list = this.cells.get(key);
+    if (list) list.push(this.boxes.length);
+    else this.cells.set(key, [this.boxes.length]);
+    this.boxes.push(box);
+    this.maxHw = Math.max(this.maxHw, box.hw);
+    this.maxHh = Math.max(this.maxHh, box.hh);
+  }
+
+  /** Indices of the boxes that may overlap `box` with `gap`, ascending. */
+  near(box: Box, gap: number): number[] {
+    if (this.boxes.length === 0) return [];
+    const reachX = box.hw + this.maxHw + gap;
+    const reachY = box.hh + this.maxHh + gap;
+    const found: number[] = [];
+    for (let cx = Math.floor((box.x - reachX) / this.cell), x1 = Math.floor((box.x + reachX) / this.cell); cx <= x1; cx++) {
+      for (let cy = Math.floor((box.y - reachY) / this.cell), y1 = Math.floor((box.y + reachY) / this.cell); cy <= y1; cy++) {
+        const list = this.cells.get(cellKey(cx, cy));
+        if (list) found.push(...list);
+      }
+    }
+    return found.sort((a, b) => a - b);
+  }
+}
+
 /** Directions tried around a crowded anchor, best first: up, then fanning out to either side, down last. */
 const DIRECTIONS = [-90, -60, -120, -30, -150, 0, 180, 30, 150, 60, 120, 90, -75, -105, -45, -135, -15, -165, 15, 165, 45, 135, 75, 105].map((deg) => (deg * Math.PI) / 180);
 /** Rings tried, in badge radii from the anchor: close ones first, then wider until a free spot turns up. */
@@ -146,23 +192,28 @@ export function layoutBadges(marks: readonly BadgeInput[], face: Size): BadgePla
   const radius = layoutBadgeRadius(face);
   const gap = radius * 0.2;
   const pinHalf = CHROME.pinDot * outputChromeUnit(face) + gap;
-  const placed: Box[] = [];
+  const placed = new BoxGrid(radius * 4);
   const result = new Map<string, BadgePlace>();
 
   // Every pin's dot is in the way of every other badge, even a pin's own badge moved aside.
   const pins = marks.filter((m) => m.shape.kind === 'pin');
   const pinDots = pins.map((m) => ({ key: m.key, box: { ...clippedAnchor(m.shape, face), hw: pinHalf, hh: pinHalf } }));
+  const pinGrid = new BoxGrid(radius * 4);
+  for (const dot of pinDots) pinGrid.add(dot.box);
   const order = [...pins, ...marks.filter((m) => m.shape.kind !== 'pin')];
 
   for (const mark of order) {
     const halfWidth = (badgeWidthInRadii(mark.label) * radius) / 2;
     const anchor = clippedAnchor(mark.shape, face);
-    const start = keepInside(preferredCentre(mark.shape, anchor, halfWidth, face), halfWidth, radius, face);
+    const start = keepInside(preferredCentre(mark.shape, anchor, halfWidth), halfWidth, radius, face);
     const cost = (p: Point): number => {
       const box = { x: p.x, y: p.y, hw: halfWidth, hh: radius };
       let sum = 0;
-      for (const other of placed) sum += overlap(box, other, gap);
-      for (const dot of pinDots) if (dot.key !== mark.key) sum += overlap(box, dot.box, 0);
+      for (const i of placed.near(box, gap)) sum += overlap(box, placed.boxes[i] as Box, gap);
+      for (const i of pinGrid.near(box, 0)) {
+        const dot = pinDots[i] as (typeof pinDots)[number];
+        if (dot.key !== mark.key) sum += overlap(box, dot.box, 0);
+      }
       return sum;
     };
     let best = start;
@@ -180,7 +231,7 @@ export function layoutBadges(marks: readonly BadgeInput[], face: Size): BadgePla
         }
       }
     }
-    placed.push({ x: best.x, y: best.y, hw: halfWidth, hh: radius });
+    placed.add({ x: best.x, y: best.y, hw: halfWidth, hh: radius });
     const moved = Math.hypot(best.x - start.x, best.y - start.y) > radius * 0.25;
     result.set(mark.key, { key: mark.key, anchor, centre: best, halfWidth, radius, moved });
   }

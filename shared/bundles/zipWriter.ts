@@ -7,7 +7,9 @@ import { utf8 } from './archiveText.ts';
  * Each entry's bytes are known before it is written, so sizes and CRC go in the local header
  * (no data descriptors). ZIP64 fields are written where a size or offset passes 4 GiB - 1 or
  * the entry count passes 65,534, so backups of any size open in any unzip tool.
- * (fflate's own `Zip` has no ZIP64 and no external attributes, hence this writer.)
+ * fflate's own `Zip` could write everything else here (its `attrs` and `os` options set the
+ * external attributes and made-by system), but it has no ZIP64: a backup past 4 GiB or
+ * 65,535 entries would be cut short, hence this writer. fflate still does the deflating.
  */
 
 export type ZipSink = (chunk: Uint8Array) => Promise<void> | void;

@@ -175,7 +175,7 @@ export const en: Messages = {
     eta: 'About {{time}} left',
     etaUnknown: 'Estimating time left…',
     cancel: 'Cancel import',
-    cancelling: 'Cancelling… files being read are finished first.',
+    cancelling: 'Cancelling… stopping the files being read.',
     finished: 'Import finished',
     cancelled: 'Import cancelled',
     summary: '{{faces}} faces imported, {{duplicates}} duplicates skipped, {{failed}} failed.',

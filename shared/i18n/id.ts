@@ -177,7 +177,7 @@ export const id = {
     eta: 'Perkiraan selesai: {{time}} lagi',
     etaUnknown: 'Menghitung perkiraan waktu…',
     cancel: 'Batalkan impor',
-    cancelling: 'Membatalkan… berkas yang sedang dibaca diselesaikan dulu.',
+    cancelling: 'Membatalkan… berkas yang sedang dibaca dihentikan.',
     finished: 'Impor selesai',
     cancelled: 'Impor dibatalkan',
     summary: '{{faces}} tampak diimpor, {{duplicates}} duplikat dilewati, {{failed}} gagal.',

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n/keys.ts';
 import type { ToolName } from '../annotations/toolTypes.ts';
 
 /**
@@ -25,7 +26,7 @@ export interface KeyBinding {
   keys: readonly string[];
   scope: KeyScope;
   /** i18n key of what the command does, for the Shortcuts dialog. */
-  label: string;
+  label: MessageKey;
   /** How the dialog shows the keys when the list itself would be long (digits). */
   shown?: readonly string[];
   /** Accelerator of the desktop menu item that runs the same command. */

@@ -1,39 +1,11 @@
+import { safeSegment } from '../files/safeFileName.ts';
 import { fill, PACK_MESSAGES, type PackLanguage } from './packText.ts';
 
 /*
  * Names for packs on disk and in ZIPs: readable by a person looking through a
- * folder (region / business – product / …), and safe on Windows, macOS and
- * Linux alike, since packs are copied to USB sticks and phones.
+ * folder (region / business – product / …), each part made safe by
+ * shared/files/safeFileName.ts.
  */
-
-/** Longest folder or file name part we write: well under every file system's 255, with room for " (2)". */
-export const MAX_SEGMENT = 80;
-
-/** Characters no file system accepts in a name (Windows is the strictest), and control characters. */
-const FORBIDDEN = /[<>:"\\|?*\p{Cc}]/gu;
-/** What a reader sees as one character (an emoji with its variation selector, a letter with its accent). */
-const graphemes = new Intl.Segmenter('id', { granularity: 'grapheme' });
-/** Names Windows reserves for devices, with or without an extension. */
-const RESERVED = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])(\..*)?$/i;
-
-/**
- * One safe folder or file name: slashes become hyphens, forbidden characters
- * spaces, runs of spaces one, no leading or trailing dots or spaces, no
- * Windows device name, at most `max` characters as a reader counts them (never
- * cutting one in half); `fallback` when nothing is left.
- */
-export function safeSegment(text: string, fallback: string, max: number = MAX_SEGMENT): string {
-  let s = text
-    .normalize('NFC')
-    .replace(/[/\u2215\u29f8]/g, '-')
-    .replace(FORBIDDEN, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.]+|[\s.]+$/g, '');
-  const characters = [...graphemes.segment(s)].map((g) => g.segment);
-  if (characters.length > max) s = characters.slice(0, max).join('').replace(/[\s.]+$/g, '');
-  if (s === '') return fallback;
-  return RESERVED.test(s) ? `_${s}` : s;
-}
 
 export interface PackNameInput {
   /** The participant's region, else the workshop's. */

@@ -6,7 +6,7 @@ import { summaryEn, summaryId } from '../i18n/parts/summary.ts';
 import { assignQueues } from '../scoring/queue.ts';
 import { alphaReadingOf, emptyAgreement, iccMeanReadingOf, iccReadingOf, type Agreement, type SessionResults, type SubmissionResultRow, type VersionChange } from '../scoring/results.ts';
 import { formatDateRange, formatFixed, formatMoment, formatNumber, formatPercent } from './packFormat.ts';
-import { safeSegment } from './packFileNames.ts';
+import { safeSegment } from '../files/safeFileName.ts';
 import { fill, PACK_LOCALES, studioMessages, type PackLanguage } from './packText.ts';
 import type { SummaryMessages, SummaryModel } from './summaryModelSchema.ts';
 import { regionRows, versionSection } from './summarySections.ts';

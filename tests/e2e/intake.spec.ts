@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { filterBombSvg } from '../support/heavyFiles.ts';
 import { writeMixedFolder, packImage } from './intakeFiles.ts';
 import { dropFiles, expectAccessible, newWorkshop, screenshot, waitForReady } from './studio.ts';
 
@@ -12,6 +13,36 @@ test.beforeAll(() => {
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 
+
+test('Cancel stops the file being read: a file that would hold a worker until its time bound is reported as cancelled, not as too heavy', async ({
+  page,
+}) => {
+  // An SVG whose filters keep a worker busy until the time bound (60 s by default): only a stopped worker ends it sooner.
+  const dir = join(work, 'batal');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'bomba-filter.svg'), filterBombSvg());
+  await newWorkshop(page, 'Workshop Kemasan Jember');
+  await dropFiles(page, dir, ['bomba-filter.svg']);
+  const running = page.getByRole('region', { name: 'Mengimpor desain' });
+  await expect(running).toContainText('bomba-filter.svg');
+  await running.getByRole('button', { name: 'Batalkan impor' }).click();
+
+  // The file in progress stops with the queue: the worker reading it is killed, or, if its bytes
+  // were still on the way, the host refuses it when it arrives. Either way it was not read to the end.
+  const panel = page.getByRole('region', { name: 'Impor dibatalkan' });
+  await expect(panel).toContainText('0 tampak diimpor, 0 duplikat dilewati, 1 gagal.', { timeout: 90_000 });
+  await panel.getByRole('button', { name: 'Lihat laporan' }).click();
+  const report = page.getByRole('dialog', { name: 'Laporan impor' });
+  await expect(report.getByRole('row', { name: /bomba-filter\.svg/ })).toContainText('Dibatalkan saat sedang dibaca; berkas ini tidak diimpor.');
+  await expectAccessible(page);
+  await report.getByRole('button', { name: 'Tutup' }).click();
+
+  // The studio goes on: the next import reads its file.
+  await panel.getByRole('button', { name: 'Tutup' }).click();
+  writeFileSync(join(dir, 'Kopi Ijen - Kopi Robusta - depan.jpg'), await packImage(600, 900, '#3b2a1d', 'jpeg'));
+  await dropFiles(page, dir, ['Kopi Ijen - Kopi Robusta - depan.jpg']);
+  await expect(page.getByRole('region', { name: 'Impor selesai' })).toContainText('1 tampak diimpor', { timeout: 60_000 });
+});
 
 test('a mixed folder dropped on a workshop: good files in, broken ones reported, strays in the tray, all kept after reload', async ({
   page,

@@ -191,8 +191,11 @@ export function markBadge(label: string, colour: string, at: { x: number; y: num
   });
 }
 
-/** Stroke width for `unit` and badge size for `badgeUnit` (image pixels per chrome unit); a selected mark is drawn bolder. */
-export function styleMark(body: FabricObject, badge: Group, unit: number, badgeUnit: number, selected = false): void {
+/**
+ * Stroke width for `unit` and badge size for `badgeUnit` (image pixels per chrome unit); a selected mark is drawn bolder.
+ * `coords` false leaves the body's hit-testing corners for the caller to update (after a zoom gesture).
+ */
+export function styleMark(body: FabricObject, badge: Group, unit: number, badgeUnit: number, selected = false, coords = true): void {
   if (body instanceof Circle) {
     // A pin's dot is chrome: the same size on screen at any zoom, centred on the pin.
     const centre = body.getCenterPoint();
@@ -203,6 +206,6 @@ export function styleMark(body: FabricObject, badge: Group, unit: number, badgeU
     body.set({ strokeWidth: (selected ? CHROME.strokeSelected : CHROME.stroke) * unit });
   }
   body.set({ cornerSize: 10, borderScaleFactor: 1 });
-  body.setCoords();
+  if (coords) body.setCoords();
   badge.set({ scaleX: badgeUnit, scaleY: badgeUnit });
 }

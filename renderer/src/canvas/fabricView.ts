@@ -11,6 +11,10 @@ import { OTHER_MENTOR_COLOUR, SEVERITY_COLOURS } from './severityColours.ts';
 /** Zoom is screen pixels per ORIGINAL image pixel: 1 is 100 %. */
 export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 16;
+/** How long the view rests before the marks' hit-testing corners are brought up to date. */
+const COORDS_AFTER_MS = 120;
+/** How far (a share of its size) chrome may drift from its size on screen during a zoom gesture. */
+const CHROME_SLACK = 0.1;
 
 export interface ViewImage {
   url: string;
@@ -46,6 +50,11 @@ interface Entry {
   start: { left: number; top: number };
 }
 
+/** The same records drawn the same way (the live query hands out new objects only when a record changed). */
+function sameMarks(a: readonly DrawnAnnotation[], b: readonly DrawnAnnotation[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.annotation === b[i]?.annotation && x.editable === b[i]?.editable && x.mine === b[i]?.mine);
+}
+
 /**
  * A canvas whose view may be turned or mirrored (a face's stored transform is
  * part of the view transform): its zoom is the scale of that transform, not
@@ -78,6 +87,15 @@ export class FabricView {
   private selectedId: string | null = null;
   private readonly events: CanvasViewEvents;
   private styleDirty = false;
+  /** The marks wait for the picture: placed on a 1 × 1 face they would all be clipped, and drawn at a great cost. */
+  private marksWaiting = true;
+  private disposed = false;
+  private coordsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The unit the chrome on the canvas was built for (null: none built); `chromeExact` asks for it at the present unit. */
+  private chromeUnit: number | null = null;
+  private chromeExact = false;
+  /** How many marks the entries were built from (-1: none built yet). */
+  private built = -1;
 
   constructor(element: HTMLCanvasElement, events: CanvasViewEvents) {
     this.events = events;
@@ -187,9 +205,32 @@ export class FabricView {
     const resized = this.imageSize.width !== original.width || this.imageSize.height !== original.height;
     this.imageSize = original;
     this.canvas.insertAt(0, image);
+    if (this.marksWaiting) this.buildMarksAfterPreview();
     // Badge places and clipping depend on the picture's size.
-    if (resized && this.drawn.length) this.setAnnotations(this.drawn, this.selectedId);
+    else if (resized && this.drawn.length) {
+      this.built = -1;
+      this.setAnnotations(this.drawn, this.selectedId);
+    }
     this.canvas.requestRenderAll();
+  }
+
+  /**
+   * The first picture is drawn on its own, and the marks right after it: with
+   * hundreds of marks, building them would otherwise hold the preview back
+   * (open → preview is what a mentor waits for). Once that frame is done
+   * (a message posted from its animation frame runs after it), they are built.
+   */
+  private buildMarksAfterPreview(): void {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        if (this.disposed || !this.marksWaiting) return;
+        this.marksWaiting = false;
+        this.setAnnotations(this.drawn, this.selectedId);
+      };
+      channel.port2.postMessage(null);
+    });
   }
 
   /** Swaps in a sharper bitmap in place: same scene size, so nothing moves. */
@@ -276,8 +317,18 @@ export class FabricView {
 
   /** Draws the annotations as they are in the model. */
   setAnnotations(list: readonly DrawnAnnotation[], selectedId: string | null): void {
+    const same = this.built === list.length && sameMarks(this.drawn, list);
     this.drawn = [...list];
     this.selectedId = selectedId;
+    if (this.marksWaiting) return;
+    if (same) {
+      // Only the selection moved: no need to build hundreds of marks again.
+      const selected = selectedId ? this.entries.get(selectedId) : undefined;
+      if (selected && this.tool === 'select' && selected.body.selectable) this.canvas.setActiveObject(selected.body);
+      else this.canvas.discardActiveObject();
+      this.restyle();
+      return;
+    }
     for (const entry of this.entries.values()) this.removeEntry(entry);
     this.entries.clear();
     // Badges are placed together (shared/annotations/badgeLayout.ts), as in the PNG and the PDF.
@@ -290,6 +341,8 @@ export class FabricView {
     for (const entry of this.entries.values()) this.canvas.add(entry.badge);
     const selected = selectedId ? this.entries.get(selectedId) : undefined;
     if (selected && this.tool === 'select' && selected.body.selectable) this.canvas.setActiveObject(selected.body);
+    this.built = list.length;
+    this.chromeExact = true;
     this.restyle();
   }
 
@@ -386,16 +439,59 @@ export class FabricView {
     const zoom = this.getZoom();
     const unit = canvasChromeUnit(zoom);
     const badgeUnit = canvasBadgeUnit(zoom, this.imageSize);
+    // Mid-gesture, chrome (arrowheads, leader lines: new objects each time) is rebuilt only once
+    // it is more than CHROME_SLACK off its size on screen; once the view rests it is made exact.
+    const chromeToo = this.chromeUnit === null || this.chromeExact || Math.abs(unit / this.chromeUnit - 1) > CHROME_SLACK;
+    this.chromeExact = false;
+    const stale: FabricObject[] = [];
+    const fresh: { after: FabricObject; chrome: FabricObject }[] = [];
     for (const [id, entry] of this.entries) {
       // Badges take no pointer events, so their hit-testing coordinates are never needed.
-      styleMark(entry.body, entry.badge, unit, badgeUnit, id === this.selectedId);
-      if (entry.chrome) this.canvas.remove(entry.chrome);
+      styleMark(entry.body, entry.badge, unit, badgeUnit, id === this.selectedId, id === this.selectedId);
+      if (!chromeToo) continue;
+      if (entry.chrome) stale.push(entry.chrome);
       entry.chrome = markChrome(entry.shape, entry.colour, this.imageSize, unit, entry.place, CHROME.badgeRadius * badgeUnit);
-      if (entry.chrome) this.canvas.insertAt(this.canvas.getObjects().indexOf(entry.body) + 1, entry.chrome);
+      if (entry.chrome) {
+        // Never selected, so no handles: adding it then skips placing eight handles per mark per frame.
+        entry.chrome.controls = {};
+        fresh.push({ after: entry.body, chrome: entry.chrome });
+      }
     }
+    // Chrome swapped in one pass, each right above its body: looking each body up
+    // in a copy of the object list, per mark and per frame, cost more than drawing.
+    if (stale.length) this.canvas.remove(...stale);
+    if (fresh.length) {
+      const objects = this.canvas.getObjects();
+      const at = new Map(objects.map((object, index) => [object, index]));
+      // From the top down, so each insertion leaves the places below it as they were.
+      fresh.sort((a, b) => (at.get(b.after) ?? 0) - (at.get(a.after) ?? 0));
+      for (const { after, chrome } of fresh) this.canvas.insertAt((at.get(after) ?? objects.length - 1) + 1, chrome);
+    }
+    if (chromeToo) this.chromeUnit = unit;
+    this.scheduleCoords();
+  }
+
+  /**
+   * Hit-testing corners follow the marks' new stroke widths once the zoom or
+   * pan rests, not on every frame of a wheel gesture over hundreds of marks
+   * (Fabric keeps the selected mark's own corners current as the view moves).
+   */
+  private scheduleCoords(): void {
+    if (this.coordsTimer !== null) clearTimeout(this.coordsTimer);
+    this.coordsTimer = setTimeout(() => {
+      this.coordsTimer = null;
+      if (this.disposed) return;
+      for (const entry of this.entries.values()) entry.body.setCoords();
+      if (this.chromeUnit !== canvasChromeUnit(this.getZoom())) {
+        this.chromeExact = true;
+        this.restyle();
+      }
+    }, COORDS_AFTER_MS);
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.coordsTimer !== null) clearTimeout(this.coordsTimer);
     await this.canvas.dispose();
   }
 }

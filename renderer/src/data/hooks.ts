@@ -58,9 +58,8 @@ export function useSubmissions(participantId: string) {
 
 /**
  * Thumbnails are shown by the hundred and remount as the gallery scrolls:
- * their object URLs are kept (most recent 500) instead of being read from
- * IndexedDB and made again each time. An image that already loaded keeps
- * showing after its URL is revoked.
+ * their URLs are kept (most recent 500) instead of being read from
+ * IndexedDB and made again each time.
  */
 const THUMBNAIL_CACHE_SIZE = 500;
 const thumbnailUrls = new Map<string, Promise<string | null>>();
@@ -74,14 +73,28 @@ function cachedThumbnailUrl(db: ReturnType<typeof useDatabase>, asset: Pick<Asse
     thumbnailUrls.set(key, hit);
     return hit;
   }
-  const made = getAssetBlob(db, asset, 'thumbnail').then((blob) => (blob ? URL.createObjectURL(blob) : null));
+  const made = getAssetBlob(db, asset, 'thumbnail').then((blob) => (blob ? dataUrlOf(blob) : null));
   thumbnailUrls.set(key, made);
   while (thumbnailUrls.size > THUMBNAIL_CACHE_SIZE) {
-    const [oldestKey, oldest] = thumbnailUrls.entries().next().value as [string, Promise<string | null>];
+    const [oldestKey] = thumbnailUrls.entries().next().value as [string, Promise<string | null>];
     thumbnailUrls.delete(oldestKey);
-    void oldest.then((url) => url && URL.revokeObjectURL(url));
   }
   return made;
+}
+
+/**
+ * A thumbnail (a few dozen kilobytes) as a data: URL, read asynchronously.
+ * `URL.createObjectURL` on a blob from IndexedDB waits for the browser
+ * process, and while an import writes photos that wait held the main thread
+ * for hundreds of milliseconds per thumbnail.
+ */
+function dataUrlOf(blob: Blob): Promise<string | null> {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : null);
+    reader.onerror = () => resolve(null);
+    reader.readAsDataURL(blob);
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { BRIDGE_GLOBAL, type HostBridge } from '../../../shared/contract/bridge.ts';
-import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE, hasBinary } from '../../../shared/contract/binaryFrame.ts';
+import { hasBinary } from '../../../shared/contract/binaryFrame.ts';
 import {
   contract,
   type Channel,
@@ -8,6 +8,7 @@ import {
   type ResponseOf,
 } from '../../../shared/contract/channels.ts';
 import { err, type Result } from '../../../shared/contract/result.ts';
+import { httpCall, type WorkerAnswer, type WorkerCall } from './httpTransport.ts';
 
 /**
  * The one module that knows how the host is reached: through the Electron
@@ -25,34 +26,46 @@ function bridgeTransport(bridge: HostBridge): Transport {
   return (channel, request) => bridge.invoke[channel](request);
 }
 
-const httpTransport: Transport = async (channel, request) => {
-  let response: Response;
-  try {
-    // The launch token travels as an HttpOnly cookie set when the printed link was opened.
-    // Files travel as binary frames; everything else as JSON.
-    const binary = hasBinary(request);
-    response = await fetch(`/api/${channel}`, {
-      method: 'POST',
-      headers: { 'Content-Type': binary ? FRAME_CONTENT_TYPE : 'application/json' },
-      credentials: 'same-origin',
-      body: binary ? (encodeFrame(request) as Uint8Array<ArrayBuffer>) : JSON.stringify(request ?? {}),
+/**
+ * Calls that carry bytes go through a worker (httpWorker.ts), so the page's
+ * main thread never hands Chromium a body of megabytes; the rest go from here.
+ * Without workers (tests in jsdom), everything goes from here.
+ */
+function httpTransport(): Transport {
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  let uploadsFromPage = false;
+  const start = (): Worker | null => {
+    if (worker || typeof Worker === 'undefined') return worker;
+    worker = new Worker(new URL('./httpWorker.ts', import.meta.url), { type: 'module', name: 'kemas-host-upload' });
+    worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
+      pending.get(event.data.id)?.(event.data.result);
+      pending.delete(event.data.id);
+    };
+    worker.onerror = () => {
+      // The worker could not start or died: its calls fail as a host that cannot be reached, the next ones go from here.
+      for (const settle of pending.values()) settle(err('internal', 'Host upload worker stopped'));
+      pending.clear();
+      worker = null;
+      uploadsFromPage = true;
+    };
+    return worker;
+  };
+  return (channel, request) => {
+    const uploader = hasBinary(request) && !uploadsFromPage ? start() : null;
+    if (!uploader) return httpCall(channel, request);
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      // Copied, not handed over: the caller may still use its bytes (a copy in memory is cheap; the wait was not).
+      uploader.postMessage({ id, channel, request } satisfies WorkerCall);
     });
-  } catch (error) {
-    return err('internal', `Host unreachable: ${String(error)}`);
-  }
-  if (response.status === 401 || response.status === 403) return err('forbidden', `Host refused: ${response.status}`);
-  try {
-    if (response.headers.get('Content-Type') === FRAME_CONTENT_TYPE) {
-      return decodeFrame(new Uint8Array(await response.arrayBuffer())) as Result<unknown>;
-    }
-    return (await response.json()) as Result<unknown>;
-  } catch {
-    return err('internal', `Host answered ${response.status} without a result`);
-  }
-};
+  };
+}
 
 export function createHostClient(bridge: HostBridge | undefined): HostClient {
-  const transport = bridge ? bridgeTransport(bridge) : httpTransport;
+  const transport = bridge ? bridgeTransport(bridge) : httpTransport();
   return {
     async call(channel, request) {
       const result = await transport(channel, request);

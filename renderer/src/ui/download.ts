@@ -16,17 +16,3 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // The click starts the download synchronously; free the URL once it is under way.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** A file name safe on Windows, macOS and Linux, readable, from any title. */
-export function safeFileName(title: string, extension: string): string {
-  const base = title
-    .normalize('NFKC')
-    .replace(/[\\/:*?"<>|]+/g, ' ')
-    .replace(/\p{Cc}+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 120)
-    .trim();
-  return `${base || 'kemas'}.${extension}`;
-}

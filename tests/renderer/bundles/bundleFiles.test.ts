@@ -10,6 +10,6 @@ describe('bundle file names', () => {
   });
 
   it('name the workshop and the mentor for review bundles, safe on every system', () => {
-    expect(reviewBundleName('Lokakarya: Malang/Batu', 'Budi Santoso', day)).toBe('Lokakarya Malang Batu - Budi Santoso 2026-11-28.kemas');
+    expect(reviewBundleName('Lokakarya: Malang/Batu', 'Budi Santoso', day)).toBe('Lokakarya Malang-Batu - Budi Santoso 2026-11-28.kemas');
   });
 });

@@ -1,11 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommentSnippet } from '../../../shared/domain/commentSnippet.ts';
 import type { Mentor } from '../../../shared/domain/mentor.ts';
 import { bundleAfterMerge, mergeBundle, type BundleRecords } from '../../../shared/bundles/mergeBundle.ts';
-
-function seeded(seed: number) {
-  return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-}
 
 const base = (id: string, updatedAt: number, updatedBy: string, deletedAt: number | null = null) => ({ id, createdAt: 1, updatedAt, updatedBy, deletedAt });
 const mentor = (id: string, at: number, by: string, name: string, deletedAt: number | null = null): Mentor => ({ ...base(id, at, by, deletedAt), name, organisation: '' });
@@ -16,14 +13,19 @@ const snippet = (id: string, at: number, by: string, text: string): CommentSnipp
   builtin: false,
 });
 
-function randomBundle(rand: () => number): BundleRecords {
-  const n = (k: number) => Math.floor(rand() * k);
-  const who = () => (rand() < 0.5 ? 'ani' : 'budi');
-  const bundle: BundleRecords = {};
-  if (rand() < 0.8) bundle.mentors = Array.from({ length: n(5) }, () => mentor(`m${n(4)}`, 1 + n(3), who(), `N${n(3)}`, rand() < 0.2 ? 9 : null));
-  if (rand() < 0.8) bundle.commentSnippets = Array.from({ length: n(5) }, () => snippet(`s${n(4)}`, 1 + n(3), who(), `T${n(3)}`));
-  return bundle;
-}
+const who = fc.constantFrom('ani', 'budi');
+const at = fc.integer({ min: 1, max: 3 });
+const mentorCopy = fc
+  .tuple(fc.integer({ min: 0, max: 3 }), at, who, fc.integer({ min: 0, max: 2 }), fc.boolean())
+  .map(([id, time, by, name, deleted]) => mentor(`m${id}`, time, by, `N${name}`, deleted ? 9 : null));
+const snippetCopy = fc
+  .tuple(fc.integer({ min: 0, max: 3 }), at, who, fc.integer({ min: 0, max: 2 }))
+  .map(([id, time, by, text]) => snippet(`s${id}`, time, by, `T${text}`));
+/** A bundle with either table present or absent, few ids, times and editors, so copies overlap and tie. */
+const bundleArb: fc.Arbitrary<BundleRecords> = fc.record(
+  { mentors: fc.array(mentorCopy, { maxLength: 4 }), commentSnippets: fc.array(snippetCopy, { maxLength: 4 }) },
+  { requiredKeys: [] },
+);
 
 describe('mergeBundle', () => {
   it('merges each table present, leaves others alone, and combines the reports', () => {
@@ -42,22 +44,22 @@ describe('mergeBundle', () => {
     expect(after.commentSnippets).toBe(existing.commentSnippets);
   });
 
-  it('gives the same studio whatever order three bundles come in, and re-importing changes nothing (seeded)', () => {
-    const rand = seeded(3);
+  it('gives the same studio whatever order three bundles come in, and re-importing changes nothing (property)', () => {
     const apply = (s: BundleRecords, b: BundleRecords) => bundleAfterMerge(s, mergeBundle(s, b));
-    for (let t = 0; t < 200; t += 1) {
-      const s = randomBundle(rand);
-      const [a, b, c] = [randomBundle(rand), randomBundle(rand), randomBundle(rand)];
-      const expected = apply(apply(apply(s, a), b), c);
-      const norm = (x: BundleRecords) => ({ mentors: x.mentors ?? [], commentSnippets: x.commentSnippets ?? [] });
-      for (const [p, q, r] of [[a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]] as const) {
-        expect(norm(apply(apply(apply(s, p), q), r))).toEqual(norm(expected));
-      }
-      const again = mergeBundle(expected, c);
-      expect(again.counts.added + again.counts.updated).toBe(0);
-      expect(again.report.every((e) => e.winner === 'local')).toBe(true);
-      expect([...(again.tables.mentors?.merged ?? []), ...(again.tables.commentSnippets?.merged ?? [])]).toEqual([]);
-      expect(norm(bundleAfterMerge(expected, again))).toEqual(norm(expected));
-    }
+    const norm = (x: BundleRecords) => ({ mentors: x.mentors ?? [], commentSnippets: x.commentSnippets ?? [] });
+    fc.assert(
+      fc.property(bundleArb, bundleArb, bundleArb, bundleArb, (s, a, b, c) => {
+        const expected = apply(apply(apply(s, a), b), c);
+        for (const [p, q, r] of [[a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]] as const) {
+          expect(norm(apply(apply(apply(s, p), q), r))).toEqual(norm(expected));
+        }
+        const again = mergeBundle(expected, c);
+        expect(again.counts.added + again.counts.updated).toBe(0);
+        expect(again.report.every((e) => e.winner === 'local')).toBe(true);
+        expect([...(again.tables.mentors?.merged ?? []), ...(again.tables.commentSnippets?.merged ?? [])]).toEqual([]);
+        expect(norm(bundleAfterMerge(expected, again))).toEqual(norm(expected));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

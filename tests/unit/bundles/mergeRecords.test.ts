@@ -1,10 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordBase } from '../../../shared/domain/record.ts';
 import { canonicalJson, compareCopies, countOutcomes, mergeTable } from '../../../shared/bundles/mergeRecords.ts';
-
-function seeded(seed: number) {
-  return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-}
 
 type Rec = RecordBase & { value: number; note: string };
 
@@ -18,79 +15,85 @@ const rec = (id: string, updatedAt: number, updatedBy: string, value = 0, delete
   note: `v${value}`,
 });
 
-/** A random list of copies: few ids (overlap), few times and editors (ties), some tombstones, some duplicates. */
-function randomCopies(rand: () => number): Rec[] {
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
-  return Array.from({ length: Math.floor(rand() * 8) }, () => {
-    const updatedAt = 1 + Math.floor(rand() * 4);
-    return rec(pick(['r1', 'r2', 'r3', 'r4', 'r5']), updatedAt, pick(['ani', 'budi']), Math.floor(rand() * 3), rand() < 0.25 ? updatedAt : null);
-  });
-}
+/** Copies of records: few ids (overlap), few times and editors (ties), some tombstones, some duplicates. */
+const copy = fc
+  .record({
+    id: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r5'),
+    updatedAt: fc.integer({ min: 1, max: 4 }),
+    updatedBy: fc.constantFrom('ani', 'budi'),
+    value: fc.integer({ min: 0, max: 2 }),
+    deleted: fc.boolean(),
+  })
+  .map(({ id, updatedAt, updatedBy, value, deleted }) => rec(id, updatedAt, updatedBy, value, deleted ? updatedAt : null));
+const copies = fc.array(copy, { maxLength: 7 });
 
 const state = (existing: readonly Rec[], ...bundles: (readonly Rec[])[]): Rec[] =>
   bundles.reduce<Rec[]>((table, b) => mergeTable(table, b, 't').all, [...existing]);
 
-describe('mergeTable (properties, seeded)', () => {
+/** Shrinking finds the smallest tables that break a law; 300 runs each, as before. */
+const runs = { numRuns: 300 };
+
+describe('mergeTable (properties)', () => {
   it('importing the same bundle twice changes nothing', () => {
-    const rand = seeded(7);
-    for (let t = 0; t < 300; t += 1) {
-      const once = mergeTable(randomCopies(rand), randomCopies(rand), 't');
-      const twice = mergeTable(once.all, randomCopiesOf(once, rand), 't');
-      expect(twice.all).toEqual(once.all);
-      expect(twice.merged).toEqual([]);
-      expect(twice.report.every((e) => e.outcome === 'kept' && e.winner === 'local')).toBe(true);
-    }
-    function randomCopiesOf(result: { merged: Rec[] }, r: () => number): Rec[] {
-      // The same bundle again, in a shuffled order and with key order changed.
-      return [...result.merged].sort(() => r() - 0.5).map((x) => Object.fromEntries(Object.entries(x).reverse()) as Rec);
-    }
+    fc.assert(
+      fc.property(copies, copies, fc.infiniteStream(fc.double({ min: -0.5, max: 0.5, noNaN: true })), (existing, incoming, coin) => {
+        const once = mergeTable(existing, incoming, 't');
+        // The same bundle again, in a shuffled order and with key order changed.
+        const shuffled = [...once.merged].sort(() => coin.next().value).map((x) => Object.fromEntries(Object.entries(x).reverse()) as Rec);
+        const twice = mergeTable(once.all, shuffled, 't');
+        expect(twice.all).toEqual(once.all);
+        expect(twice.merged).toEqual([]);
+        expect(twice.report.every((e) => e.outcome === 'kept' && e.winner === 'local')).toBe(true);
+      }),
+      runs,
+    );
   });
 
   it('the same bundle re-imported verbatim is a no-op', () => {
-    const rand = seeded(11);
-    for (let t = 0; t < 300; t += 1) {
-      const existing = randomCopies(rand);
-      const bundle = randomCopies(rand);
-      const once = state(existing, bundle);
-      expect(state(existing, bundle, bundle)).toEqual(once);
-      expect(mergeTable(once, bundle, 't').merged).toEqual([]);
-    }
+    fc.assert(
+      fc.property(copies, copies, (existing, bundle) => {
+        const once = state(existing, bundle);
+        expect(state(existing, bundle, bundle)).toEqual(once);
+        expect(mergeTable(once, bundle, 't').merged).toEqual([]);
+      }),
+      runs,
+    );
   });
 
   it('three bundles merged in any order, or merged together first, give the same table', () => {
-    const rand = seeded(42);
-    for (let t = 0; t < 300; t += 1) {
-      const s = randomCopies(rand);
-      const [a, b, c] = [randomCopies(rand), randomCopies(rand), randomCopies(rand)];
-      const expected = state(s, a, b, c);
-      for (const order of [[a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]]) expect(state(s, ...order)).toEqual(expected);
-      // Associative: (a + b) merged first, then into the studio with c.
-      expect(state(s, state(a, b), c)).toEqual(expected);
-      expect(state(s, a, state(b, c))).toEqual(expected);
-      // The winner per id is the newest copy anywhere (latest updatedAt, ties decided the same way).
-      for (const r of expected) {
-        const copies = [...s, ...a, ...b, ...c].filter((x) => x.id === r.id);
-        expect(Math.max(...copies.map((x) => x.updatedAt))).toBe(r.updatedAt);
-        expect(copies.every((x) => compareCopies(x, r) <= 0)).toBe(true);
-      }
-    }
+    fc.assert(
+      fc.property(copies, copies, copies, copies, (s, a, b, c) => {
+        const expected = state(s, a, b, c);
+        for (const order of [[a, c, b], [b, a, c], [b, c, a], [c, a, b], [c, b, a]]) expect(state(s, ...order)).toEqual(expected);
+        // Associative: (a + b) merged first, then into the studio with c.
+        expect(state(s, state(a, b), c)).toEqual(expected);
+        expect(state(s, a, state(b, c))).toEqual(expected);
+        // The winner per id is the newest copy anywhere (latest updatedAt, ties decided the same way).
+        for (const r of expected) {
+          const all = [...s, ...a, ...b, ...c].filter((x) => x.id === r.id);
+          expect(Math.max(...all.map((x) => x.updatedAt))).toBe(r.updatedAt);
+          expect(all.every((x) => compareCopies(x, r) <= 0)).toBe(true);
+        }
+      }),
+      runs,
+    );
   });
 
   it('report counts add up', () => {
-    const rand = seeded(5);
-    for (let t = 0; t < 300; t += 1) {
-      const existing = randomCopies(rand);
-      const incoming = randomCopies(rand);
-      const { merged, all, report } = mergeTable(existing, incoming, 'reviews');
-      const incomingIds = new Set(incoming.map((r) => r.id));
-      const existingIds = new Set(existing.map((r) => r.id));
-      const counts = countOutcomes(report);
-      expect(counts.added + counts.updated + counts.kept + counts.conflict).toBe(incomingIds.size);
-      expect(counts.added).toBe([...incomingIds].filter((id) => !existingIds.has(id)).length);
-      expect(merged.length).toBe(report.filter((e) => e.winner === 'incoming').length);
-      expect(all.length).toBe(new Set([...existingIds, ...incomingIds]).size);
-      expect(report.every((e) => e.table === 'reviews')).toBe(true);
-    }
+    fc.assert(
+      fc.property(copies, copies, (existing, incoming) => {
+        const { merged, all, report } = mergeTable(existing, incoming, 'reviews');
+        const incomingIds = new Set(incoming.map((r) => r.id));
+        const existingIds = new Set(existing.map((r) => r.id));
+        const counts = countOutcomes(report);
+        expect(counts.added + counts.updated + counts.kept + counts.conflict).toBe(incomingIds.size);
+        expect(counts.added).toBe([...incomingIds].filter((id) => !existingIds.has(id)).length);
+        expect(merged.length).toBe(report.filter((e) => e.winner === 'incoming').length);
+        expect(all.length).toBe(new Set([...existingIds, ...incomingIds]).size);
+        expect(report.every((e) => e.table === 'reviews')).toBe(true);
+      }),
+      runs,
+    );
   });
 });
 

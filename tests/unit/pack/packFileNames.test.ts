@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packFileName, safeSegment, uniquePaths } from '../../../shared/pack/packFileNames.ts';
+import { packFileName, uniquePaths } from '../../../shared/pack/packFileNames.ts';
 
 describe('pack file names', () => {
   it('reads as region / business - product / the pack, in the pack’s language', () => {
@@ -10,27 +10,6 @@ describe('pack file names', () => {
     expect(packFileName({ ...base, language: 'en', mentorName: 'Andrés Nuñez' }).file).toBe(
       'Keripik Tempe Bu Sari - Keripik Tempe Original - v2 - Critique pack - Andrés Nuñez.pdf',
     );
-  });
-
-  it('keeps names safe on Windows, macOS and Linux', () => {
-    expect(safeSegment('Kopi "Ijen" <Arabika>: 100% / 250g?', 'x')).toBe('Kopi Ijen Arabika 100% - 250g');
-    expect(safeSegment('  ..Jamu.  ', 'x')).toBe('Jamu');
-    expect(safeSegment('CON', 'x')).toBe('_CON');
-    expect(safeSegment('aux.txt', 'x')).toBe('_aux.txt');
-    expect(safeSegment('a\u0000b\tc\nd', 'x')).toBe('a b c d');
-    expect(safeSegment('///', 'Tanpa nama')).toBe('---');
-    expect(safeSegment(' ... ', 'Tanpa nama')).toBe('Tanpa nama');
-  });
-
-  it('never cuts a character in half and never ends a name on a dot or space', () => {
-    const long = `${'Keripik Tempe '.repeat(10)}🌶️`;
-    const cut = safeSegment(long, 'x', 20);
-    expect([...cut].length).toBeLessThanOrEqual(20);
-    expect(cut).toBe('Keripik Tempe Keripi');
-    // The pepper keeps its variation selector: one character to a reader, two code points.
-    expect(safeSegment('Sambal Bu Tini 🌶️🌶️', 'x', 16)).toBe('Sambal Bu Tini 🌶️');
-    expect(safeSegment('Kopi Sidikalang', 'x', 5)).toBe('Kopi');
-    expect(cut.endsWith(' ')).toBe(false);
   });
 
   it('falls back to plain words when a participant has no region or name', () => {

@@ -1,11 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateSubmissions, mentorLeniency, normalisePerMentor, rankWithTies, type ScoreEntry } from '../../../shared/scoring/aggregate.ts';
 
 const e = (submissionId: string, mentorId: string, score: number | null, abstained = false): ScoreEntry => ({ submissionId, mentorId, score, abstained });
-
-function seeded(seed: number) {
-  return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-}
 
 describe('rankWithTies', () => {
   it('uses standard competition ranking (1224), highest first', () => {
@@ -14,22 +11,24 @@ describe('rankWithTies', () => {
     expect(rankWithTies([{ value: 1 }, { value: 2 }], true).map((r) => r.rank)).toEqual([1, 2]);
   });
 
-  it('ranks are a permutation of 1..n with ties (property, seeded)', () => {
-    const rand = seeded(42);
-    for (let t = 0; t < 200; t += 1) {
-      const values = Array.from({ length: 1 + Math.floor(rand() * 15) }, () => ({ value: Math.floor(rand() * 5) }));
-      const ranks = rankWithTies(values).map((r) => r.rank ?? 0);
-      // Each rank r appears c times, and the next distinct rank is r + c.
-      const sorted = [...ranks].sort((a, b) => a - b);
-      let i = 0;
-      while (i < sorted.length) {
-        const r = sorted[i] ?? 0;
-        expect(r).toBe(i + 1);
-        while (sorted[i] === r) i += 1;
-      }
-      // Higher values never rank worse.
-      values.forEach((a, x) => values.forEach((b, y) => { if (a.value! > b.value!) expect(ranks[x]).toBeLessThan(ranks[y]!); }));
-    }
+  it('ranks are a permutation of 1..n with ties (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 15 }), (raw) => {
+        const values = raw.map((value) => ({ value }));
+        const ranks = rankWithTies(values).map((r) => r.rank ?? 0);
+        // Each rank r appears c times, and the next distinct rank is r + c.
+        const sorted = [...ranks].sort((a, b) => a - b);
+        let i = 0;
+        while (i < sorted.length) {
+          const r = sorted[i] ?? 0;
+          expect(r).toBe(i + 1);
+          while (sorted[i] === r) i += 1;
+        }
+        // Higher values never rank worse.
+        values.forEach((a, x) => values.forEach((b, y) => { if (a.value > b.value) expect(ranks[x]).toBeLessThan(ranks[y]!); }));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -99,24 +98,26 @@ describe('normalisePerMentor', () => {
     expect(Math.max(...out.entries.map((x) => x.score as number))).toBeGreaterThan(100);
   });
 
-  it('keeps order within each mentor and counts exactly the scores outside 0–100 (property, seeded)', () => {
-    const rand = seeded(99);
-    for (let t = 0; t < 100; t += 1) {
-      const data: ScoreEntry[] = [];
-      for (const m of ['m1', 'm2', 'm3']) for (let s = 0; s < 1 + Math.floor(rand() * 8); s += 1) data.push(e(`s${s}`, m, Math.round(rand() * 100)));
-      const out = normalisePerMentor(data);
-      expect(out.outsideRange).toBe(out.entries.filter((x) => (x.score as number) < 0 || (x.score as number) > 100).length);
-      for (let i = 0; i < data.length; i += 1) {
-        const oi = out.entries[i]!.score!;
-        const status = out.mentors.find((m) => m.mentorId === data[i]!.mentorId)?.status;
-        if (status !== 'normalised') expect(oi).toBe(data[i]!.score);
-        for (let j = 0; j < data.length; j += 1) {
-          if (data[i]!.mentorId !== data[j]!.mentorId) continue;
-          if (data[i]!.score! > data[j]!.score!) expect(oi).toBeGreaterThan(out.entries[j]!.score!);
-          if (data[i]!.score === data[j]!.score) expect(oi).toBe(out.entries[j]!.score);
+  it('keeps order within each mentor and counts exactly the scores outside 0–100 (property)', () => {
+    const scores = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(scores, scores, scores, (...perMentor) => {
+        const data = perMentor.flatMap((list, m) => list.map((score, s) => e(`s${s}`, `m${m + 1}`, score)));
+        const out = normalisePerMentor(data);
+        expect(out.outsideRange).toBe(out.entries.filter((x) => (x.score as number) < 0 || (x.score as number) > 100).length);
+        for (let i = 0; i < data.length; i += 1) {
+          const oi = out.entries[i]!.score!;
+          const status = out.mentors.find((m) => m.mentorId === data[i]!.mentorId)?.status;
+          if (status !== 'normalised') expect(oi).toBe(data[i]!.score);
+          for (let j = 0; j < data.length; j += 1) {
+            if (data[i]!.mentorId !== data[j]!.mentorId) continue;
+            if (data[i]!.score! > data[j]!.score!) expect(oi).toBeGreaterThan(out.entries[j]!.score!);
+            if (data[i]!.score === data[j]!.score) expect(oi).toBe(out.entries[j]!.score);
+          }
         }
-      }
-    }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Rubric } from '../../../shared/domain/rubric.ts';
 import { icc21, krippendorffAlpha, krippendorffAlphaInterval } from '../../../shared/scoring/agreement.ts';
@@ -61,10 +62,6 @@ const reviews: ResultsReview[] = [
   review('s4', 'm3', 5, { conflictOfInterest: true }),
 ];
 const options = { normalise: false, flagSpreadAbove: 20 };
-
-function seeded(seed: number) {
-  return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-}
 
 describe('computeSessionResults on a worked example', () => {
   const results = computeSessionResults({ rubric, reviews, submissions, mentorIds: ['m1', 'm2', 'm3'], options });
@@ -198,28 +195,41 @@ describe('computeSessionResults on a worked example', () => {
   });
 });
 
-/** A random session: `s` submissions in `categories`/`regions`, `m` mentors, some missing, drafts and abstentions. */
-function randomSession(rand: () => number, s: number, m: number, split = false) {
-  const subs = Array.from({ length: s }, (_, i) =>
-    sub(`s${i}`, ['food', 'snack', 'herbal'][Math.floor(rand() * 3)] as string, ['Malang', 'Jember'][Math.floor(rand() * 2)] as string),
+type Cell = 'missing' | 'draft' | 'submitted' | 'abstained';
+const cell: fc.Arbitrary<Cell> = fc.oneof(
+  { arbitrary: fc.constant<Cell>('submitted'), weight: 70 },
+  { arbitrary: fc.constant<Cell>('missing'), weight: 15 },
+  { arbitrary: fc.constant<Cell>('draft'), weight: 10 },
+  { arbitrary: fc.constant<Cell>('abstained'), weight: 5 },
+);
+const score = fc.integer({ min: 1, max: 5 });
+
+/**
+ * A session: `s` submissions in categories and regions, `m` mentors, some reviews missing, drafts
+ * and abstentions; with `split`, each submission has one mentor only. Sizes given as ranges.
+ */
+function sessionArb(s: [number, number], m: [number, number], split = false) {
+  return fc.tuple(fc.integer({ min: s[0], max: s[1] }), fc.integer({ min: m[0], max: m[1] })).chain(([sc, mc]) =>
+    fc
+      .record({
+        places: fc.array(fc.tuple(fc.constantFrom('food', 'snack', 'herbal'), fc.constantFrom('Malang', 'Jember')), { minLength: sc, maxLength: sc }),
+        cells: fc.array(fc.tuple(cell, fc.tuple(score, score, score)), { minLength: sc * mc, maxLength: sc * mc }),
+      })
+      .map(({ places, cells }) => {
+        const subs = places.map(([category, region], i) => sub(`s${i}`, category, region));
+        const mentorIds = Array.from({ length: mc }, (_, j) => `m${j}`);
+        const list: ResultsReview[] = [];
+        subs.forEach((submission, i) => {
+          mentorIds.forEach((mentorId, j) => {
+            if (split && i % mc !== j) return;
+            const [kind, scores] = cells[i * mc + j]!;
+            if (kind === 'missing') return;
+            list.push(review(submission.id, mentorId, scores, { status: kind === 'draft' ? 'draft' : 'submitted', abstained: kind === 'abstained' }));
+          });
+        });
+        return { subs, mentorIds, list };
+      }),
   );
-  const mentorIds = Array.from({ length: m }, (_, j) => `m${j}`);
-  const list: ResultsReview[] = [];
-  const score = () => 1 + Math.floor(rand() * 5);
-  subs.forEach((submission, i) => {
-    mentorIds.forEach((mentorId, j) => {
-      if (split && i % m !== j) return;
-      const roll = rand();
-      if (roll < 0.15) return;
-      list.push(
-        review(submission.id, mentorId, [score(), score(), score()], {
-          status: roll < 0.25 ? 'draft' : 'submitted',
-          abstained: roll > 0.95,
-        }),
-      );
-    });
-  });
-  return { subs, mentorIds, list };
 }
 
 function expectCompetitionRanks(ranks: (number | null)[], values: (number | null)[]) {
@@ -239,12 +249,9 @@ function expectCompetitionRanks(ranks: (number | null)[], values: (number | null
   expect(ranks.map((r) => r === null)).toEqual(values.map((v) => v === null));
 }
 
-describe('computeSessionResults properties (seeded)', () => {
+describe('computeSessionResults properties', () => {
   it('ranks overall, per category and per region are permutations with ties (1224)', () => {
-    const rand = seeded(7);
-    for (let t = 0; t < 60; t += 1) {
-      const { subs, mentorIds, list } = randomSession(rand, 1 + Math.floor(rand() * 20), 1 + Math.floor(rand() * 4));
-      const normalise = rand() < 0.5;
+    fc.assert(fc.property(sessionArb([1, 20], [1, 4]), fc.boolean(), ({ subs, mentorIds, list }, normalise) => {
       const r = computeSessionResults({ rubric, reviews: list, submissions: subs, mentorIds, options: { normalise, flagSpreadAbove: 20 } });
       expectCompetitionRanks(r.submissions.map((x) => x.rank), r.submissions.map((x) => x.mean));
       for (const key of ['category', 'region'] as const) {
@@ -254,32 +261,28 @@ describe('computeSessionResults properties (seeded)', () => {
           expectCompetitionRanks(rows.map((x) => (key === 'category' ? x.rankInCategory : x.rankInRegion)), rows.map((x) => x.mean));
         }
       }
-    }
+    }), { numRuns: 60 });
   });
 
   it('never counts drafts, and does not depend on the order of reviews', () => {
-    const rand = seeded(11);
-    for (let t = 0; t < 40; t += 1) {
-      const { subs, mentorIds, list } = randomSession(rand, 12, 3);
-      const input = { rubric, submissions: subs, mentorIds, options: { normalise: t % 2 === 0, flagSpreadAbove: 15 } };
+    const keys = fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true }));
+    fc.assert(fc.property(sessionArb([12, 12], [3, 3]), fc.boolean(), keys, ({ subs, mentorIds, list }, normalise, key) => {
+      const input = { rubric, submissions: subs, mentorIds, options: { normalise, flagSpreadAbove: 15 } };
       const base = computeSessionResults({ ...input, reviews: list });
       const noisy = [...list.filter((x) => x.status !== 'draft')];
       // Drafts with any scores, and reviews by someone not in the session, change nothing.
       for (const s of subs) noisy.push(review(s.id, 'stranger', 5), review(s.id, 'm0', 1, { status: 'draft', updatedAt: 1e12 }));
-      const shuffled = noisy.map((x) => ({ x, k: rand() })).sort((a, b) => a.k - b.k).map(({ x }) => x);
+      const shuffled = noisy.map((x) => ({ x, k: key.next().value as number })).sort((a, b) => a.k - b.k).map(({ x }) => x);
       const again = computeSessionResults({ ...input, reviews: shuffled });
       expect(again.submissions).toEqual(base.submissions);
       expect(again.criteria).toEqual(base.criteria);
       expect(again.mentors.map((m) => m.counted)).toEqual(base.mentors.map((m) => m.counted));
-    }
+    }), { numRuns: 40 });
   });
 
   it('keeps every mean between min and max, criterion means on scale, and flags exactly the wide spreads', () => {
-    const rand = seeded(23);
-    for (let t = 0; t < 60; t += 1) {
-      const { subs, mentorIds, list } = randomSession(rand, 10, 4);
-      const threshold = Math.floor(rand() * 50);
-      const r = computeSessionResults({ rubric, reviews: list, submissions: subs, mentorIds, options: { normalise: rand() < 0.5, flagSpreadAbove: threshold } });
+    fc.assert(fc.property(sessionArb([10, 10], [4, 4]), fc.integer({ min: 0, max: 49 }), fc.boolean(), ({ subs, mentorIds, list }, threshold, normalise) => {
+      const r = computeSessionResults({ rubric, reviews: list, submissions: subs, mentorIds, options: { normalise, flagSpreadAbove: threshold } });
       for (const row of r.submissions) {
         if (row.mean === null) {
           expect(row.n).toBe(0);
@@ -301,14 +304,12 @@ describe('computeSessionResults properties (seeded)', () => {
           expect(v as number).toBeLessThanOrEqual(5 + 1e-9);
         }
       }
-    }
+    }), { numRuns: 60 });
   });
 
   it('normalisation keeps the order of submissions within a mentor', () => {
-    const rand = seeded(5);
-    for (let t = 0; t < 60; t += 1) {
-      // Split: each submission has one mentor, so its mean is that mentor's (normalised) score.
-      const { subs, mentorIds, list } = randomSession(rand, 15, 3, true);
+    // Split: each submission has one mentor, so its mean is that mentor's (normalised) score.
+    fc.assert(fc.property(sessionArb([15, 15], [3, 3], true), ({ subs, mentorIds, list }) => {
       const input = { rubric, reviews: list, submissions: subs, mentorIds };
       const raw = computeSessionResults({ ...input, options: { normalise: false, flagSpreadAbove: 20 } });
       const norm = computeSessionResults({ ...input, options: { normalise: true, flagSpreadAbove: 20 } });
@@ -326,7 +327,7 @@ describe('computeSessionResults properties (seeded)', () => {
           }
         }
       }
-    }
+    }), { numRuns: 60 });
   });
 });
 
@@ -365,28 +366,33 @@ describe('versionChanges', () => {
     ]);
   });
 
-  it('steps add up to the total (property, seeded)', () => {
-    const rand = seeded(99);
-    for (let t = 0; t < 40; t += 1) {
-      const subs: ResultsSubmission[] = [];
-      for (let p = 0; p < 5; p += 1) {
-        const n = 1 + Math.floor(rand() * 4);
-        for (let v = 1; v <= n; v += 1) subs.push(sub(`p${p}v${v}`, 'food', 'Malang', `p${p}`, v));
-      }
-      const mentors = ['m1', 'm2'];
-      const data: ResultsReview[] = [];
-      for (const s of subs)
-        for (const m of mentors)
-          if (rand() < 0.7) data.push(review(s.id, m, [1 + Math.floor(rand() * 5), 1 + Math.floor(rand() * 5), 1 + Math.floor(rand() * 5)]));
-      const results: SessionResults = computeSessionResults({ rubric, reviews: data, submissions: subs, mentorIds: mentors, options: { normalise: t % 2 === 0, flagSpreadAbove: 20 } });
-      for (const change of versionChanges(results)) {
-        const sum = change.steps.reduce((a, s) => a + s.overall, 0);
-        expect(sum).toBeCloseTo(change.total.overall, 9);
-        for (const id of ['c1', 'c2', 'c3']) {
-          expect(change.steps.reduce((a, s) => a + (s.criteria[id] as number), 0)).toBeCloseTo(change.total.criteria[id] as number, 9);
+  it('steps add up to the total (property)', () => {
+    // Five participants with 1–4 versions each; each of two mentors scores a version or not.
+    const scored = fc.option(fc.tuple(score, score, score), { freq: 3 });
+    const participant = fc.array(fc.tuple(scored, scored), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(participant, { minLength: 5, maxLength: 5 }), fc.boolean(), (people, normalise) => {
+        const mentors = ['m1', 'm2'];
+        const subs: ResultsSubmission[] = [];
+        const data: ResultsReview[] = [];
+        people.forEach((versions, p) =>
+          versions.forEach((byMentor, i) => {
+            const s = sub(`p${p}v${i + 1}`, 'food', 'Malang', `p${p}`, i + 1);
+            subs.push(s);
+            byMentor.forEach((scores, m) => scores && data.push(review(s.id, mentors[m]!, scores)));
+          }),
+        );
+        const results: SessionResults = computeSessionResults({ rubric, reviews: data, submissions: subs, mentorIds: mentors, options: { normalise, flagSpreadAbove: 20 } });
+        for (const change of versionChanges(results)) {
+          const sum = change.steps.reduce((a, s) => a + s.overall, 0);
+          expect(sum).toBeCloseTo(change.total.overall, 9);
+          for (const id of ['c1', 'c2', 'c3']) {
+            expect(change.steps.reduce((a, s) => a + (s.criteria[id] as number), 0)).toBeCloseTo(change.total.criteria[id] as number, 9);
+          }
+          expect(change.versions).toEqual([...change.versions].sort((a, b) => a - b));
         }
-        expect(change.versions).toEqual([...change.versions].sort((a, b) => a - b));
-      }
-    }
+      }),
+      { numRuns: 40 },
+    );
   });
 });

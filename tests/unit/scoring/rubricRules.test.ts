@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instantiateRubric, MJC_QUALITY_INNOVATION, RUBRIC_PRESETS } from '../../../shared/scoring/presets.ts';
 import {
@@ -27,14 +28,6 @@ const counter = () => {
   let i = 0;
   return () => `id-${(i += 1)}`;
 };
-
-function seeded(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const mjc = (): RubricContent => instantiateRubric(MJC_QUALITY_INNOVATION, counter(), 'tester', 0);
 
@@ -126,26 +119,30 @@ describe('changing a scale', () => {
     expect(descriptorsLostByScale(before, { min: 1, max: 5, step: 3 })).toBe(0);
   });
 
-  it('always leaves exactly one level per scale step, lowest first, keeping every surviving descriptor (property, seeded)', () => {
-    const rand = seeded(7);
-    const steps = [0.5, 1, 2, 0.25, 0.1];
-    let c = criterion();
-    for (let i = 0; i < 500; i += 1) {
-      const step = steps[Math.floor(rand() * steps.length)] as number;
-      const min = Math.round(rand() * 4) * step;
-      const max = min + (1 + Math.floor(rand() * 12)) * step;
-      const before = c;
-      c = changeScale(c, { min, max, step });
-      const expected = scaleLevels({ min, max, step });
-      expect(expected).not.toBeNull();
-      expect(c.levels.map((l) => l.score)).toEqual(expected);
-      for (const old of before.levels) {
-        const kept = c.levels.find((l) => Math.abs(l.score - old.score) < 1e-9);
-        if (kept) expect(kept.descriptor).toEqual(old.descriptor);
-      }
-      // Give the new steps text, so later rounds check that it survives too.
-      c = { ...c, levels: c.levels.map((l) => (l.descriptor.id ? l : { ...l, descriptor: { id: `d${l.score}`, en: `d${l.score}` } })) };
-    }
+  it('always leaves exactly one level per scale step, lowest first, keeping every surviving descriptor (property)', () => {
+    // A run of scale changes, one after another on the same criterion; shrinking finds the shortest run that breaks.
+    const scaleChange = fc
+      .record({ step: fc.constantFrom(0.5, 1, 2, 0.25, 0.1), from: fc.integer({ min: 0, max: 4 }), levels: fc.integer({ min: 1, max: 12 }) })
+      .map(({ step, from, levels }) => ({ min: from * step, max: from * step + levels * step, step }));
+    fc.assert(
+      fc.property(fc.array(scaleChange, { minLength: 1, maxLength: 25 }), (changes) => {
+        let c = criterion();
+        for (const scale of changes) {
+          const before = c;
+          c = changeScale(c, scale);
+          const expected = scaleLevels(scale);
+          expect(expected).not.toBeNull();
+          expect(c.levels.map((l) => l.score)).toEqual(expected);
+          for (const old of before.levels) {
+            const kept = c.levels.find((l) => Math.abs(l.score - old.score) < 1e-9);
+            if (kept) expect(kept.descriptor).toEqual(old.descriptor);
+          }
+          // Give the new steps text, so later rounds check that it survives too.
+          c = { ...c, levels: c.levels.map((l) => (l.descriptor.id ? l : { ...l, descriptor: { id: `d${l.score}`, en: `d${l.score}` } })) };
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -179,19 +176,27 @@ describe('editing helpers', () => {
     expect(order(moveCriterion(r, 'c2', 1))).toEqual([['c1', 'c1b'], ['c2']]);
   });
 
-  it('any run of moves keeps every criterion exactly once and every group in place (property, seeded)', () => {
-    const rand = seeded(11);
-    let r = mjc();
-    const all = () => r.groups.flatMap((g) => g.criteria.map((c) => c.id)).sort();
-    const before = all();
-    for (let i = 0; i < 400; i += 1) {
-      const ids = r.groups.flatMap((g) => g.criteria.map((c) => c.id));
-      const target = ids[Math.floor(rand() * ids.length)] as string;
-      r = moveCriterion(r, target, rand() < 0.5 ? -1 : 1);
-      if (rand() < 0.1) r = moveGroup(r, r.groups[Math.floor(rand() * r.groups.length)]?.id ?? '', rand() < 0.5 ? -1 : 1);
-      expect(all()).toEqual(before);
-      expect(r.groups).toHaveLength(2);
-    }
+  it('any run of moves keeps every criterion exactly once and every group in place (property)', () => {
+    const move = fc.record({
+      criterion: fc.nat(),
+      direction: fc.constantFrom(-1 as const, 1 as const),
+      group: fc.option(fc.tuple(fc.nat(), fc.constantFrom(-1 as const, 1 as const)), { freq: 9 }),
+    });
+    fc.assert(
+      fc.property(fc.array(move, { minLength: 1, maxLength: 40 }), (moves) => {
+        let r = mjc();
+        const all = () => r.groups.flatMap((g) => g.criteria.map((c) => c.id)).sort();
+        const before = all();
+        for (const m of moves) {
+          const ids = r.groups.flatMap((g) => g.criteria.map((c) => c.id));
+          r = moveCriterion(r, ids[m.criterion % ids.length]!, m.direction);
+          if (m.group) r = moveGroup(r, r.groups[m.group[0] % r.groups.length]?.id ?? '', m.group[1]);
+          expect(all()).toEqual(before);
+          expect(r.groups).toHaveLength(2);
+        }
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('changes only what it is asked to and shares the rest', () => {

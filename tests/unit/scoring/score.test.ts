@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AWARDS_STYLE, MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
 import { levelFor, normaliseScore, reviewScore, roundForDisplay } from '../../../shared/scoring/score.ts';
@@ -52,18 +53,18 @@ describe('reviewScore', () => {
     expect(normaliseScore({ min: 0, max: 10, step: 0.5 }, 7.5)).toBe(0.75);
   });
 
-  it('is monotone: raising one criterion never lowers the overall (seeded random check)', () => {
-    let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    for (let t = 0; t < 200; t += 1) {
-      const scores = Object.fromEntries(mjcIds.map((id) => [id, 1 + Math.floor(rand() * 5)]));
-      const id = mjcIds[Math.floor(rand() * mjcIds.length)] ?? 'mjc-quality-label';
-      const before = reviewScore(MJC_QUALITY_INNOVATION, scores).overall0to100 ?? NaN;
-      const after = reviewScore(MJC_QUALITY_INNOVATION, { ...scores, [id]: Math.min(5, (scores[id] ?? 1) + 1) }).overall0to100 ?? NaN;
-      expect(after).toBeGreaterThanOrEqual(before - 1e-12);
-      expect(before).toBeGreaterThanOrEqual(0);
-      expect(before).toBeLessThanOrEqual(100 + 1e-12);
-    }
+  it('is monotone: raising one criterion never lowers the overall (property)', () => {
+    const scores = fc.tuple(...mjcIds.map(() => fc.integer({ min: 1, max: 5 }))).map((xs) => Object.fromEntries(mjcIds.map((id, i) => [id, xs[i]!])));
+    fc.assert(
+      fc.property(scores, fc.constantFrom(...mjcIds), (scores, id) => {
+        const before = reviewScore(MJC_QUALITY_INNOVATION, scores).overall0to100 ?? NaN;
+        const after = reviewScore(MJC_QUALITY_INNOVATION, { ...scores, [id]: Math.min(5, (scores[id] ?? 1) + 1) }).overall0to100 ?? NaN;
+        expect(after).toBeGreaterThanOrEqual(before - 1e-12);
+        expect(before).toBeGreaterThanOrEqual(0);
+        expect(before).toBeLessThanOrEqual(100 + 1e-12);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -23,9 +23,9 @@ describe('the keymap', () => {
 
   it('catches a clash within a scope, an app key reused by a screen, and a doubled accelerator', () => {
     const extra: KeyBinding[] = [
-      { command: 'review.other', keys: ['P'], scope: 'review', label: 'x' },
-      { command: 'compare.import', keys: ['Shift+i'], scope: 'compare', label: 'x' },
-      { command: 'app.other', keys: ['F2'], scope: 'app', label: 'x', menu: 'F1' },
+      { command: 'review.other', keys: ['P'], scope: 'review', label: 'shortcuts.title' },
+      { command: 'compare.import', keys: ['Shift+i'], scope: 'compare', label: 'shortcuts.title' },
+      { command: 'app.other', keys: ['F2'], scope: 'app', label: 'shortcuts.title', menu: 'F1' },
     ];
     const found = keyConflicts([...KEYMAP, ...extra]);
     expect(found).toContain('review: review.tool.pin and review.other share P');

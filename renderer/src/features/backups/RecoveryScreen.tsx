@@ -8,11 +8,18 @@ import { useFormat } from '../../i18n/format.ts';
 import { readAndCheckBackup, runRescueExport } from './backupRunner.ts';
 import { backupErrorText, refusalText } from './backupText.ts';
 import { backupTime } from './BackupsScreen.tsx';
+import { useJob } from '../../ui/useJob.ts';
 import './backups.css';
+import type { MessageKey } from '../../../../shared/i18n/keys.ts';
 
-type Phase = 'offer' | 'confirm' | 'reading' | 'checking' | 'rescuing' | 'deleting' | 'applying' | 'done';
+/** Where the offer stands; while the restore runs, its step is the job's progress. */
+type Stage = 'offer' | 'confirm' | 'done';
+type RestoreStep = 'reading' | 'checking' | 'rescuing' | 'deleting' | 'applying';
 
-const REASON_KEYS: Record<OpenFailure, string> = {
+/** A failure already put in words for the person (a refused backup, a rescue copy that failed). */
+class Said extends Error {}
+
+const REASON_KEYS: Record<OpenFailure, MessageKey> = {
   version: 'backups.recovery.versionError',
   upgrade: 'backups.recovery.upgradeError',
   locked: 'backups.recovery.lockedError',
@@ -87,8 +94,9 @@ function RestoreLatest({ onReopen }: { onReopen: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [list, setList] = useState<BackupListResponse | 'failed' | null>(null);
-  const [phase, setPhase] = useState<Phase>('offer');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [stage, setStage] = useState<Stage>('offer');
+  const job = useJob<RestoreStep>();
+  const problem = job.state.kind === 'idle' ? job.state.error : null;
   const [rescued, setRescued] = useState<string | null>(null);
 
   useEffect(() => {
@@ -108,41 +116,37 @@ function RestoreLatest({ onReopen }: { onReopen: () => void }) {
   const folder = list && list !== 'failed' ? list.folder : '';
 
   async function restore(entry: BackupEntry) {
-    setProblem(null);
-    try {
-      setPhase('reading');
-      const { file, check } = await readAndCheckBackup(entry.name, { onPhase: (p) => setPhase(p) });
-      if (!check.ok) {
-        setProblem(t('backups.refused', { reason: refusalText(check, t) }));
-        setPhase('offer');
-        return;
-      }
-      // With the backup proved sound, the old database is copied as it is; nothing is deleted unless that copy is on disk.
-      setPhase('rescuing');
-      try {
-        const copy = await runRescueExport();
-        setRescued(copy.name);
-      } catch (error) {
-        console.error(error);
-        setProblem(t('backups.recovery.rescueFailed', { reason: backupErrorText(error, t) }));
-        setPhase('offer');
-        return;
-      }
-      setPhase('deleting');
-      const db = await recreateStudioDatabase();
-      setPhase('applying');
-      await applyArchive(db, check.archive, file, 'replace');
-      await adoptBackupMentor(db, check.archive.manifest);
-      db.close();
-      setPhase('done');
-    } catch (error) {
-      console.error(error);
-      setProblem(t('backups.restoreFailed', { reason: backupErrorText(error, t) }));
-      setPhase('offer');
-    }
+    // No Cancel: once the old database is being replaced, stopping half-way would help nobody.
+    await job.run(
+      async (_signal, step) => {
+        const { file, check } = await readAndCheckBackup(entry.name, { onPhase: (p) => step(p) });
+        if (!check.ok) throw new Said(t('backups.refused', { reason: refusalText(check, t) }));
+        // With the backup proved sound, the old database is copied as it is; nothing is deleted unless that copy is on disk.
+        step('rescuing');
+        try {
+          const copy = await runRescueExport();
+          setRescued(copy.name);
+        } catch (error) {
+          throw new Said(t('backups.recovery.rescueFailed', { reason: backupErrorText(error, t) }), { cause: error });
+        }
+        step('deleting');
+        const db = await recreateStudioDatabase();
+        step('applying');
+        await applyArchive(db, check.archive, file, 'replace');
+        await adoptBackupMentor(db, check.archive.manifest);
+        db.close();
+      },
+      {
+        initial: 'reading',
+        done: () => setStage('done'),
+        describe: (error) => (error instanceof Said ? error.message : t('backups.restoreFailed', { reason: backupErrorText(error, t) })),
+        failed: () => setStage('offer'),
+      },
+    );
   }
 
-  const busy = phase !== 'offer' && phase !== 'confirm' && phase !== 'done';
+  const busy = job.running;
+  const phase = job.state.kind === 'running' ? job.state.progress : stage;
   const status = {
     reading: t('backups.reading'),
     checking: t('backups.checking'),
@@ -176,13 +180,13 @@ function RestoreLatest({ onReopen }: { onReopen: () => void }) {
             </p>
           ) : null}
           {phase === 'offer' ? (
-            <button type="button" className="button button-primary" onClick={() => setPhase('confirm')}>
+            <button type="button" className="button button-primary" onClick={() => setStage('confirm')}>
               {t('backups.recovery.restoreLatest')}
             </button>
           ) : phase === 'confirm' ? (
             <div className="toolbar" role="group" aria-label={t('backups.recovery.confirm')}>
               <span>{t('backups.recovery.confirm')}</span>
-              <button type="button" className="button" onClick={() => setPhase('offer')}>
+              <button type="button" className="button" onClick={() => setStage('offer')}>
                 {t('common.cancel')}
               </button>
               <button type="button" className="button button-danger" autoFocus onClick={() => void restore(latest)}>
@@ -190,7 +194,7 @@ function RestoreLatest({ onReopen }: { onReopen: () => void }) {
               </button>
             </div>
           ) : null}
-          {busy ? <p aria-live="polite">{status[phase]}</p> : null}
+          {job.state.kind === 'running' && job.state.progress ? <p aria-live="polite">{status[job.state.progress]}</p> : null}
         </section>
       )}
       {rescued ? <p role="status">{t('backups.recovery.rescued', { name: rescued, folder })}</p> : null}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ArchiveProgress, CheckedArchive } from '../../../../shared/bundles/archive.ts';
@@ -9,14 +9,17 @@ import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
+import { useJob } from '../../ui/useJob.ts';
 import { ProgressBar } from '../sessions/ProgressBar.tsx';
 import { BackupContents } from './BackupContents.tsx';
 import { readAndCheckBackup } from './backupRunner.ts';
 import { backupErrorText, refusalText } from './backupText.ts';
 
+/** How far reading and checking the backup got. */
+type Loading = { kind: 'reading' | 'checking'; progress: ArchiveProgress | null };
+
 type Step =
-  | { kind: 'reading'; progress: ArchiveProgress | null }
-  | { kind: 'checking'; progress: ArchiveProgress | null }
+  | { kind: 'loading' }
   | { kind: 'refused'; message: string }
   | { kind: 'preview'; archive: CheckedArchive; file: Blob; merge: ImportPreview }
   | { kind: 'confirm-replace'; archive: CheckedArchive; file: Blob; merge: ImportPreview }
@@ -33,32 +36,29 @@ export function RestoreDialog({ entry, when, onClose }: { entry: BackupEntry; wh
   const toast = useToast();
   const format = useFormat();
   const navigate = useNavigate();
-  const [step, setStep] = useState<Step>({ kind: 'reading', progress: null });
-  const controller = useRef<AbortController | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'loading' });
+  const job = useJob<Loading>();
+  const { run, cancel } = job;
 
   useEffect(() => {
-    const abort = new AbortController();
-    controller.current = abort;
-    void (async () => {
-      try {
-        const { file, check } = await readAndCheckBackup(entry.name, {
-          signal: abort.signal,
-          onPhase: (kind, progress) => setStep(kind === 'reading' ? { kind, progress } : { kind, progress }),
-        });
-        if (!check.ok) {
-          setStep({ kind: 'refused', message: t('backups.refused', { reason: refusalText(check, t) }) });
-          return;
-        }
-        const merge = await previewImport(db, check.archive);
-        if (!abort.signal.aborted) setStep({ kind: 'preview', archive: check.archive, file, merge });
-      } catch (error) {
-        if (abort.signal.aborted) return;
-        console.error(error);
-        setStep({ kind: 'refused', message: t('backups.restoreFailed', { reason: backupErrorText(error, t) }) });
-      }
-    })();
-    return () => abort.abort();
-  }, [db, entry.name, t]);
+    void run(
+      async (signal, report) => {
+        const { file, check } = await readAndCheckBackup(entry.name, { signal, onPhase: (kind, progress) => report({ kind, progress }) });
+        return check.ok ? { file, check, merge: await previewImport(db, check.archive) } : { file, check, merge: null };
+      },
+      {
+        initial: { kind: 'reading', progress: null },
+        done: ({ file, check, merge }) =>
+          setStep(
+            check.ok && merge
+              ? { kind: 'preview', archive: check.archive, file, merge }
+              : { kind: 'refused', message: t('backups.refused', { reason: check.ok ? '' : refusalText(check, t) }) },
+          ),
+        failed: (error) => setStep({ kind: 'refused', message: t('backups.restoreFailed', { reason: backupErrorText(error, t) }) }),
+      },
+    );
+    return cancel;
+  }, [db, entry.name, t, run, cancel]);
 
   async function apply(archive: CheckedArchive, file: Blob, mode: 'merge' | 'replace') {
     setStep({ kind: 'applying' });
@@ -75,9 +75,10 @@ export function RestoreDialog({ entry, when, onClose }: { entry: BackupEntry; wh
     }
   }
 
-  const busy = step.kind === 'reading' || step.kind === 'checking' || step.kind === 'applying';
+  const busy = step.kind === 'loading' || step.kind === 'applying';
+  const loading: Loading = job.state.kind === 'running' ? (job.state.progress ?? { kind: 'reading', progress: null }) : { kind: 'checking', progress: null };
   const close = () => {
-    controller.current?.abort();
+    cancel();
     if (step.kind !== 'applying') onClose();
   };
 
@@ -115,14 +116,14 @@ export function RestoreDialog({ entry, when, onClose }: { entry: BackupEntry; wh
         )
       }
     >
-      {step.kind === 'reading' || step.kind === 'checking' ? (
+      {step.kind === 'loading' ? (
         <div aria-live="polite">
-          <p>{step.kind === 'reading' ? t('backups.reading') : t('backups.checking')}</p>
+          <p>{loading.kind === 'reading' ? t('backups.reading') : t('backups.checking')}</p>
           <ProgressBar
-            value={step.progress?.done ?? 0}
-            max={step.progress?.total ?? 1}
-            label={step.kind === 'reading' ? t('backups.reading') : t('backups.checking')}
-            text={step.progress ? `${format.bytes(step.progress.done)} / ${format.bytes(step.progress.total)}` : ''}
+            value={loading.progress?.done ?? 0}
+            max={loading.progress?.total ?? 1}
+            label={loading.kind === 'reading' ? t('backups.reading') : t('backups.checking')}
+            text={loading.progress ? `${format.bytes(loading.progress.done)} / ${format.bytes(loading.progress.total)}` : ''}
           />
         </div>
       ) : step.kind === 'refused' ? (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveProgress } from '../../../../shared/bundles/archive.ts';
 import { BUNDLE_TABLES } from '../../../../shared/bundles/mergeBundle.ts';
@@ -14,14 +14,13 @@ import { reviewBundleName, workshopBundleName } from './bundleFiles.ts';
 import { useAppIdentity } from './useAppInfo.ts';
 import './bundles.css';
 import { JobEnding } from '../../ui/JobEnding.tsx';
+import { useJob } from '../../ui/useJob.ts';
 
 interface Props {
   scope: Extract<ArchiveScope, { kind: 'workshop' } | { kind: 'review' }>;
   workshopName: string;
   onClose: () => void;
 }
-
-type Phase = { kind: 'ready'; error: string | null; cancelled: boolean } | { kind: 'working'; progress: ArchiveProgress | null };
 
 /**
  * Exports a workshop bundle (curator → mentors) or the current mentor's review bundle
@@ -35,64 +34,57 @@ export function ExportBundleDialog({ scope, workshopName, onClose }: Props) {
   const format = useFormat();
   const app = useAppIdentity();
   const [contents, setContents] = useState<GatheredScope | null>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'ready', error: null, cancelled: false });
-  const abort = useRef<AbortController | null>(null);
-  const exportButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
+  const job = useJob<ArchiveProgress>();
+  const { fail } = job;
 
   useEffect(() => {
     let live = true;
     void gatherScope(db, scope)
       .then((gathered) => live && setContents(gathered))
-      .catch((error: unknown) => live && setPhase({ kind: 'ready', error: saveErrorMessage(error, t), cancelled: false }));
+      .catch((error: unknown) => live && fail(saveErrorMessage(error, t)));
     return () => {
       live = false;
     };
     // The scope is a fresh object each render; its fields say what it is.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, scope.kind, scope.workshopId, scope.kind === 'review' ? scope.mentorId : '', t]);
+  }, [db, scope.kind, scope.workshopId, scope.kind === 'review' ? scope.mentorId : '', t, fail]);
 
-  // Closing the dialog mid-way stops the work.
-  useEffect(() => () => abort.current?.abort(), []);
-  const working = phase.kind === 'working';
+  const working = job.running;
+  // The export button is where the dialog starts (the job moves focus only while it runs and after it ends).
   useEffect(() => {
-    if (working) cancelButton.current?.focus();
-    else exportButton.current?.focus();
-  }, [working]);
+    if (!working) job.startButton.current?.focus();
+  }, [working, job.startButton]);
 
   async function start() {
     if (!app) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    setPhase({ kind: 'working', progress: null });
     const fileName = scope.kind === 'workshop' ? workshopBundleName(workshopName) : reviewBundleName(workshopName, me.name);
-    try {
-      const chunks: Uint8Array<ArrayBuffer>[] = [];
-      const { bytes } = await streamArchive(db, scope, (chunk) => void chunks.push(new Uint8Array(chunk)), {
-        app,
-        createdBy: { id: me.id, name: me.name },
-        signal: controller.signal,
-        onProgress: (progress) => setPhase({ kind: 'working', progress }),
-      });
-      downloadBlob(new Blob(chunks, { type: 'application/zip' }), fileName);
-      toast({ message: t('bundles.export.done', { file: fileName, size: format.bytes(bytes) }) });
-      onClose();
-    } catch (error) {
-      if (controller.signal.aborted) setPhase({ kind: 'ready', error: null, cancelled: true });
-      else {
-        console.error(error);
-        setPhase({ kind: 'ready', error: t('bundles.export.failed'), cancelled: false });
-      }
-    } finally {
-      abort.current = null;
-    }
+    await job.run(
+      async (signal, onProgress) => {
+        const chunks: Uint8Array<ArrayBuffer>[] = [];
+        const { bytes } = await streamArchive(db, scope, (chunk) => void chunks.push(new Uint8Array(chunk)), {
+          app,
+          createdBy: { id: me.id, name: me.name },
+          signal,
+          onProgress,
+        });
+        return { blob: new Blob(chunks, { type: 'application/zip' }), bytes };
+      },
+      {
+        done: ({ blob, bytes }) => {
+          downloadBlob(blob, fileName);
+          toast({ message: t('bundles.export.done', { file: fileName, size: format.bytes(bytes) }) });
+          onClose();
+        },
+        describe: () => t('bundles.export.failed'),
+      },
+    );
   }
 
   const title =
     scope.kind === 'workshop' ? t('bundles.export.workshopTitle', { name: workshopName }) : t('bundles.export.reviewTitle', { name: workshopName });
   const counted = contents ? BUNDLE_TABLES.filter((table) => (contents.records[table]?.length ?? 0) > 0) : [];
   const ownWork = contents ? (contents.records.reviews?.length ?? 0) + (contents.records.annotations?.length ?? 0) + (contents.records.labelChecklists?.length ?? 0) : 0;
-  const progress = phase.kind === 'working' ? phase.progress : null;
+  const progress = job.state.kind === 'running' ? job.state.progress : null;
 
   return (
     <Dialog
@@ -100,7 +92,7 @@ export function ExportBundleDialog({ scope, workshopName, onClose }: Props) {
       onClose={onClose}
       footer={
         working ? (
-          <button ref={cancelButton} type="button" className="button" onClick={() => abort.current?.abort()}>
+          <button ref={job.cancelButton} type="button" className="button" onClick={job.cancel}>
             {t('common.cancel')}
           </button>
         ) : (
@@ -108,7 +100,7 @@ export function ExportBundleDialog({ scope, workshopName, onClose }: Props) {
             <button type="button" className="button" onClick={onClose}>
               {t('common.close')}
             </button>
-            <button ref={exportButton} type="button" className="button button-primary" disabled={!contents || !app} onClick={() => void start()}>
+            <button ref={job.startButton} type="button" className="button button-primary" disabled={!contents || !app} onClick={() => void start()}>
               {t('bundles.export.start')}
             </button>
           </>
@@ -148,7 +140,7 @@ export function ExportBundleDialog({ scope, workshopName, onClose }: Props) {
           </span>
         </div>
       ) : null}
-      {phase.kind === 'ready' ? <JobEnding cancelled={phase.cancelled} cancelledText={t('bundles.export.cancelled')} error={phase.error} /> : null}
+      {job.state.kind === 'idle' ? <JobEnding cancelled={job.state.cancelled} cancelledText={t('bundles.export.cancelled')} error={job.state.error} /> : null}
     </Dialog>
   );
 }

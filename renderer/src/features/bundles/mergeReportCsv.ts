@@ -3,6 +3,7 @@ import type { RecordStamp } from '../../../../shared/bundles/mergeRecords.ts';
 import type { ImportResult } from '../../data/archiveRepo.ts';
 import { csvText } from '../../ui/csvText.ts';
 import { recordLabel } from './recordLabel.ts';
+import { bundleTableLabel } from '../../i18n/labels.ts';
 
 /** "Budi Santoso, 28 Nov 2026 10.15" or "Budi Santoso menghapus, …" for one side of a record. */
 export function stampText(stamp: RecordStamp, result: Pick<ImportResult, 'names'>, t: TFunction, when: (ms: number) => string): string {
@@ -23,7 +24,7 @@ export function mergeReportCsv(result: ImportResult, t: TFunction, language: str
     t('bundles.report.csvIncoming'),
   ];
   const rows = result.report.map((e) => [
-    t(`bundles.tables.${e.table}`),
+    bundleTableLabel(t, e.table),
     recordLabel(e, result.names, t, language),
     t(`bundles.outcomes.${e.outcome}`),
     e.winner === 'local' ? t('bundles.report.csvLocal') : t('bundles.report.csvIncoming'),

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { MergeEntry } from '../../../../shared/bundles/mergeRecords.ts';
 import type { RecordNames } from '../../data/archiveRepo.ts';
+import { bundleTableLabel, faceLabel } from '../../i18n/labels.ts';
 
 /**
  * A record of a merge report in human terms ("Penilaian Sari untuk Keripik Tempe Bu Sari v1"),
@@ -14,7 +15,7 @@ export function recordLabel(entry: Pick<MergeEntry, 'table' | 'id'>, names: Reco
     if (!s || !p) return t('bundles.labels.unknownSubmission');
     return t('bundles.labels.submission', { participant: p.business, version: s.version });
   };
-  const unnamed = () => t('bundles.labels.unnamed', { table: t(`bundles.tables.${entry.table}`), id: entry.id });
+  const unnamed = () => t('bundles.labels.unnamed', { table: bundleTableLabel(t, entry.table), id: entry.id });
   const id = entry.id;
   switch (entry.table) {
     case 'mentors':
@@ -30,7 +31,7 @@ export function recordLabel(entry: Pick<MergeEntry, 'table' | 'id'>, names: Reco
     case 'assets': {
       const a = names.assets[id];
       if (!a) return unnamed();
-      return t('bundles.labels.asset', { face: t(`faces.${a.face}`), submission: a.submissionId ? submission(a.submissionId) : a.fileName });
+      return t('bundles.labels.asset', { face: faceLabel(t, a.face), submission: a.submissionId ? submission(a.submissionId) : a.fileName });
     }
     case 'rubrics': {
       const r = names.rubrics[id];

@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ArchiveCheck, ArchiveProgress, CheckedArchive } from '../../../../shared/bundles/archive.ts';
 import { applyArchive, checkBundleFile, previewImport, type ImportPreview, type ImportResult } from '../../data/archiveRepo.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { isQuotaError } from '../../ui/errorMessage.ts';
+import { useJob } from '../../ui/useJob.ts';
 
 /** Why a file was refused: the archive check's reason, or 'unknown' when the file could not be read at all. */
 export type Refusal = Extract<ArchiveCheck, { ok: false }> | { ok: false; problem: 'unknown'; path?: undefined; version?: undefined };
+
+const UNKNOWN: Refusal = { ok: false, problem: 'unknown' };
 
 /** Where the import flow is: choose → check (Cancel) → refused, or preview → merge → report. */
 export type ImportPhase =
@@ -23,61 +26,54 @@ export type ImportPhase =
  */
 export function useBundleImport() {
   const db = useDatabase();
-  const [phase, setPhase] = useState<ImportPhase>({ kind: 'choose', cancelled: false });
-  const abort = useRef<AbortController | null>(null);
-  useEffect(() => () => abort.current?.abort(), []);
+  const [step, setStep] = useState<ImportPhase>({ kind: 'choose', cancelled: false });
+  const job = useJob<ArchiveProgress>();
+  const { run: runJob, cancel: cancelJob } = job;
+  // While the file is checked, its progress is the job's.
+  const { state } = job;
+  const phase = useMemo<ImportPhase>(
+    () => (step.kind === 'checking' && state.kind === 'running' ? { ...step, progress: state.progress } : step),
+    [step, state],
+  );
 
   const check = useCallback(
     async (file: File) => {
-      abort.current?.abort();
-      const controller = new AbortController();
-      abort.current = controller;
-      setPhase({ kind: 'checking', file, progress: null });
-      try {
-        const checked = await checkBundleFile(file, {
-          signal: controller.signal,
-          onProgress: (progress) => {
-            if (!controller.signal.aborted) setPhase({ kind: 'checking', file, progress });
-          },
-        });
-        if (controller.signal.aborted) return;
-        if (!checked.ok) {
-          setPhase({ kind: 'refused', file, refusal: checked });
-          return;
-        }
-        const preview = await previewImport(db, checked.archive);
-        if (!controller.signal.aborted) setPhase({ kind: 'preview', file, archive: checked.archive, preview, error: null });
-      } catch (error) {
-        // Cancel (or a newer file) already moved the flow on.
-        if (controller.signal.aborted) return;
-        console.error(error);
-        setPhase({ kind: 'refused', file, refusal: { ok: false, problem: 'unknown' } });
-      } finally {
-        if (abort.current === controller) abort.current = null;
-      }
+      setStep({ kind: 'checking', file, progress: null });
+      await runJob(
+        async (signal, onProgress) => {
+          const checked = await checkBundleFile(file, { studio: db, signal, onProgress });
+          if (!checked.ok) return { checked, preview: null };
+          return { checked, preview: await previewImport(db, checked.archive) };
+        },
+        {
+          done: ({ checked, preview }) =>
+            setStep(checked.ok && preview ? { kind: 'preview', file, archive: checked.archive, preview, error: null } : { kind: 'refused', file, refusal: checked.ok ? UNKNOWN : checked }),
+          failed: () => setStep({ kind: 'refused', file, refusal: UNKNOWN }),
+        },
+      );
     },
-    [db],
+    [db, runJob],
   );
 
   const cancel = useCallback(() => {
-    abort.current?.abort();
-    setPhase({ kind: 'choose', cancelled: true });
-  }, []);
+    cancelJob();
+    setStep({ kind: 'choose', cancelled: true });
+  }, [cancelJob]);
 
   const merge = useCallback(async () => {
-    if (phase.kind !== 'preview') return;
-    const { file, archive, preview } = phase;
-    setPhase({ kind: 'merging', file, archive, preview });
+    if (step.kind !== 'preview') return;
+    const { file, archive, preview } = step;
+    setStep({ kind: 'merging', file, archive, preview });
     try {
       const result = await applyArchive(db, archive, file, 'merge');
-      setPhase({ kind: 'report', file, result });
+      setStep({ kind: 'report', file, result });
     } catch (error) {
       console.error(error);
-      setPhase({ kind: 'preview', file, archive, preview, error: isQuotaError(error) ? 'storage-full' : 'failed' });
+      setStep({ kind: 'preview', file, archive, preview, error: isQuotaError(error) ? 'storage-full' : 'failed' });
     }
-  }, [db, phase]);
+  }, [db, step]);
 
-  const restart = useCallback(() => setPhase({ kind: 'choose', cancelled: false }), []);
+  const restart = useCallback(() => setStep({ kind: 'choose', cancelled: false }), []);
 
   return { phase, check, cancel, merge, restart };
 }

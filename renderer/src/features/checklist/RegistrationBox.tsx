@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '../../../../shared/domain/participant.ts';
@@ -15,7 +16,7 @@ interface Props {
   currentYear: number;
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 function packagingName(code: number | null, language: 'id' | 'en', t: Translate): string {
   if (code === null) return '';

@@ -122,7 +122,7 @@ export function RosterImport({ workshopId }: { workshopId: string }) {
 function RosterReportDialog({ report, onClose }: { report: Report; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const counts = Object.fromEntries(Object.entries(report.counts).map(([k, v]) => [k, format.number(v)]));
+  const counts = Object.fromEntries(Object.entries(report.counts).map(([k, v]) => [k, format.number(v)])) as Record<keyof RosterCounts, string>;
   return (
     <Dialog
       wide

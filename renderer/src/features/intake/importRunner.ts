@@ -4,6 +4,7 @@ import { findFaceBySha256, storeFaces } from '../../data/submissionsRepo.ts';
 import { host } from '../../host/hostClient.ts';
 import { isQuotaError } from '../../ui/errorMessage.ts';
 import { facesForPages } from '../../../../shared/intake/faceGuess.ts';
+import { createEtaEstimator } from './importEta.ts';
 import type { PlannedFile } from './importPlan.ts';
 
 /** Why a file did not make it in: the pipeline's reasons, plus what can fail around it. */
@@ -30,7 +31,7 @@ export interface ImportProgress {
   done: number;
   current: string | null;
   startedAt: number;
-  /** Estimated milliseconds left, once a file has finished. */
+  /** Estimated milliseconds left (from the measured throughput, see importEta.ts), once a file has been read. */
   etaMs: number | null;
   /** Faces stored (a PDF may give several per file). */
   facesImported: number;
@@ -51,6 +52,12 @@ export interface ImportJob {
 
 /** Files read and sent to the host at once: enough to keep its workers busy. */
 const IN_FLIGHT = 2;
+/**
+ * Progress is shown at most this often (and at the start and the end): each
+ * report re-renders the panel and whatever reads the importer, and files that
+ * finish together (duplicates, refusals) need not each cost a render.
+ */
+const REPORT_INTERVAL_MS = 250;
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -84,16 +91,39 @@ export function startImport(
     cancelled: false,
     finished: false,
   };
-  const report = () => options.onProgress({ ...progress, duplicates: [...progress.duplicates], failures: [...progress.failures] });
+  const send = () => options.onProgress({ ...progress, duplicates: [...progress.duplicates], failures: [...progress.failures] });
+  let lastReport = -Infinity;
+  let reportTimer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (reportTimer !== null) clearTimeout(reportTimer);
+    reportTimer = null;
+    lastReport = performance.now();
+    send();
+  };
+  /** A report now, or once REPORT_INTERVAL_MS has passed since the last one. */
+  const report = () => {
+    if (reportTimer !== null) return;
+    const wait = lastReport + REPORT_INTERVAL_MS - performance.now();
+    if (wait <= 0) flush();
+    else reportTimer = setTimeout(flush, wait);
+  };
+  const eta = createEtaEstimator(
+    planned.reduce((sum, item) => sum + item.source.file.size, 0),
+    Math.min(IN_FLIGHT, planned.length),
+  );
   let next = 0;
   // Two copies of one file in the same drop: the second is a duplicate too.
   const seen = new Set<string>();
   /** Files the host's workers are reading now, by job id: Cancel stops them (jobs.cancel). */
   const reading = new Set<string>();
 
-  async function importOne(item: PlannedFile): Promise<void> {
+  /** Imports one file; true when the host read it (its time then tells the throughput). */
+  async function importOne(item: PlannedFile): Promise<boolean> {
     const { file, path } = item.source;
-    const failed = (reason: ImportFailureReason) => void progress.failures.push({ path, reason, retry: RETRYABLE.has(reason) ? item : null });
+    const failed = (reason: ImportFailureReason, sample = false) => {
+      progress.failures.push({ path, reason, retry: RETRYABLE.has(reason) ? item : null });
+      return sample;
+    };
     if (file.size === 0) return failed('empty');
     if (file.size > options.limits.maxFileBytes) return failed('too-large');
     let bytes: Uint8Array<ArrayBuffer>;
@@ -102,8 +132,12 @@ export function startImport(
     } catch {
       return failed('read-failed');
     }
+    if (progress.cancelled) return failed('cancelled');
     const sha256 = await sha256Hex(bytes);
-    if (seen.has(sha256) || (await findFaceBySha256(db, sha256))) return void progress.duplicates.push(path);
+    if (seen.has(sha256) || (await findFaceBySha256(db, sha256))) {
+      progress.duplicates.push(path);
+      return false;
+    }
     seen.add(sha256);
     if (progress.cancelled) return failed('cancelled');
     const jobId = crypto.randomUUID();
@@ -116,7 +150,7 @@ export function startImport(
       return failed(code === 'worker-stopped' ? 'worker-stopped' : code === 'cancelled' ? 'cancelled' : 'host-failed');
     }
     const outcome = result.value;
-    if (!outcome.ok) return failed(outcome.reason);
+    if (!outcome.ok) return failed(outcome.reason, true);
     // A page that names itself wins, then the file name, then pack order (shared/intake/faceGuess.ts).
     const faces = facesForPages({ pageHints: outcome.faces.map((f) => f.pageFace ?? null), nameHint: item.named, fallback: item.face });
     const toStore = outcome.faces.map((ingested, index) => ({
@@ -133,21 +167,25 @@ export function startImport(
       progress.storedFaces.push(...(await storeFaces(db, toStore, options.actor)).map((a) => a.id));
     } catch (error) {
       console.error(error);
-      return failed(isQuotaError(error) ? 'storage-full' : 'save-failed');
+      return failed(isQuotaError(error) ? 'storage-full' : 'save-failed', true);
     }
     progress.facesImported += toStore.length;
     if (!item.destination) progress.unassigned += toStore.length;
+    return true;
   }
 
   async function lane(): Promise<void> {
     while (!progress.cancelled && next < planned.length) {
-      const item = planned[next++] as PlannedFile;
+      const index = next++;
+      const item = planned[index] as PlannedFile;
+      const id = String(index);
       progress.current = item.source.path;
+      eta.started(id, item.source.file.size, performance.now());
       report();
-      await importOne(item);
+      const sample = await importOne(item);
       progress.done += 1;
-      const elapsed = Date.now() - progress.startedAt;
-      progress.etaMs = Math.round((elapsed / progress.done) * (planned.length - progress.done));
+      eta.finished(id, performance.now(), sample);
+      progress.etaMs = eta.estimate(performance.now());
       report();
     }
   }
@@ -156,15 +194,15 @@ export function startImport(
     progress.current = null;
     progress.finished = true;
     progress.etaMs = 0;
-    report();
+    flush();
     return { ...progress };
   });
-  report();
+  flush();
   return {
     cancel() {
       progress.cancelled = true;
       for (const jobId of reading) void host.call('jobs.cancel', { jobId });
-      report();
+      flush();
     },
     done,
   };

@@ -12,6 +12,8 @@ import { useFormat } from '../../i18n/format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
+import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import { useJob } from '../../ui/useJob.ts';
 import { useProposedFields } from '../../ui/useProposedFields.ts';
 import { useDuration } from '../intake/ImportPanel.tsx';
 import { planBatch, runBatch, type BatchItem, type BatchProgress, type BatchReport, type ExistingAnswer } from './batchExport.ts';
@@ -27,10 +29,12 @@ interface Props {
   onClose: () => void;
 }
 
-type Phase =
-  | { kind: 'form' }
-  | { kind: 'running'; progress: BatchProgress; asking: { item: BatchItem; answer: (a: ExistingAnswer) => void } | null }
-  | { kind: 'done'; report: BatchReport };
+/** The question asked when a pack's file exists already, with the way to answer it. */
+type Asking = { item: BatchItem; answer: (a: ExistingAnswer) => void };
+/** The batch under way: its progress, and the question waiting for an answer if any. */
+type Running = { progress: BatchProgress; asking: Asking | null };
+
+type Phase = { kind: 'form'; error: string | null } | ({ kind: 'running' } & Running) | { kind: 'done'; report: BatchReport };
 
 /**
  * Exports the critique packs of a session or a workshop into a folder:
@@ -56,9 +60,14 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
   const folderGrant = useFolderGrant();
   const [candidates, setCandidates] = useState<BatchCandidates | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
-  const [phase, setPhase] = useState<Phase>({ kind: 'form' });
-  const abort = useRef<AbortController | null>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
+  const job = useJob<Running>();
+  const [report, setReport] = useState<BatchReport | null>(null);
+  const phase: Phase =
+    job.state.kind === 'running' && job.state.progress
+      ? { kind: 'running', ...job.state.progress }
+      : report
+        ? { kind: 'done', report }
+        : { kind: 'form', error: job.state.kind === 'idle' ? job.state.error : null };
   const skipButton = useRef<HTMLButtonElement>(null);
 
   const choices = useMemo(() => ({ language, pageSize, format: packFormat, perMentor }), [language, pageSize, packFormat, perMentor]);
@@ -91,14 +100,13 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
     };
   }, [propose]);
 
-  // Closing the dialog mid-way stops the work.
-  useEffect(() => () => abort.current?.abort(), []);
-
+  // The job keeps focus on Cancel while it runs; a question takes it while it waits.
   const asking = phase.kind === 'running' ? phase.asking : null;
+  const { cancelButton } = job;
   useEffect(() => {
     if (asking) skipButton.current?.focus();
-    else if (phase.kind === 'running') cancelButton.current?.focus();
-  }, [asking, phase.kind]);
+    else if (job.running) cancelButton.current?.focus();
+  }, [asking, job.running, cancelButton]);
 
   async function pick() {
     const result = await host.call('dialog.open', { directory: true, title: t('batch.pickTitle') });
@@ -121,46 +129,55 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
       setFolderError(t(grant.reason === 'declined' ? 'grants.declined' : 'grants.failed'));
       return;
     }
-    const controller = new AbortController();
-    abort.current = controller;
-    setPhase({ kind: 'running', progress: { done: 0, total: plan.items.length, current: null, etaMs: null, failed: 0 }, asking: null });
-    const report = await runBatch(db, host, plan, {
-      folder: checked.data,
-      choices,
-      signal: controller.signal,
-      onProgress: (progress) => setPhase((p) => (p.kind === 'running' ? { ...p, progress } : p)),
-      askWhenExists: (item) =>
-        new Promise<ExistingAnswer>((resolve) =>
-          setPhase((p) =>
-            p.kind === 'running'
-              ? {
-                  ...p,
-                  asking: {
-                    item,
-                    answer: (a) => {
-                      setPhase((q) => (q.kind === 'running' ? { ...q, asking: null } : q));
-                      resolve(a);
-                    },
+    let latest: Running = { progress: { done: 0, total: plan.items.length, current: null, etaMs: null, failed: 0 }, asking: null };
+    setReport(null);
+    await job.run(
+      (signal, show) => {
+        const update = (next: Partial<Running>) => {
+          latest = { ...latest, ...next };
+          show(latest);
+        };
+        return runBatch(db, host, plan, {
+          folder: checked.data,
+          choices,
+          signal,
+          onProgress: (progress) => update({ progress }),
+          askWhenExists: (item) =>
+            new Promise<ExistingAnswer>((resolve) =>
+              update({
+                asking: {
+                  item,
+                  answer: (a) => {
+                    update({ asking: null });
+                    resolve(a);
                   },
-                }
-              : p,
-          ),
-        ),
-    });
-    abort.current = null;
-    setPhase({ kind: 'done', report });
-    const written = report.written.length + report.replaced.length;
-    if (report.ending === 'finished') {
-      toast(
-        report.failed.length > 0
-          ? { tone: 'error', message: t('batch.toastWithFailures', { count: format.number(written), failed: format.number(report.failed.length) }) }
-          : { message: t('batch.toast', { count: format.number(written), folder: report.folder }) },
-      );
-    }
+                },
+              }),
+            ),
+        });
+      },
+      {
+        initial: latest,
+        // Cancel stops the batch between packs; its report still says what was written.
+        settlesOnCancel: true,
+        done: (report) => {
+          setReport(report);
+          const written = report.written.length + report.replaced.length;
+          if (report.ending === 'finished') {
+            toast(
+              report.failed.length > 0
+                ? { tone: 'error', message: t('batch.toastWithFailures', { count: format.number(written), failed: format.number(report.failed.length) }) }
+                : { message: t('batch.toast', { count: format.number(written), folder: report.folder }) },
+            );
+          }
+        },
+        describe: (error) => saveErrorMessage(error, t),
+      },
+    );
   }
 
   function cancel() {
-    abort.current?.abort();
+    job.cancel();
     asking?.answer('stop');
   }
 
@@ -291,6 +308,11 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
               <p className="muted">{t('batch.checking')}</p>
             )}
           </div>
+          {phase.error ? (
+            <p className="field-error" role="alert">
+              {phase.error}
+            </p>
+          ) : null}
         </form>
       )}
     </Dialog>

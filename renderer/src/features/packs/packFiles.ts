@@ -7,7 +7,7 @@ import { countedReviews } from '../../../../shared/pack/packScores.ts';
 import { packFileName } from '../../../../shared/pack/packFileNames.ts';
 import { type PackLanguage } from '../../../../shared/pack/packText.ts';
 import type { Cell } from '../../../../shared/scoring/resultsTable.ts';
-import { safeFileName } from '../../ui/download.ts';
+import { safeFileName } from '../../../../shared/files/safeFileName.ts';
 import { csvText } from '../sessions/exportResults.ts';
 
 /*

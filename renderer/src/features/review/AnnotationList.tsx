@@ -1,3 +1,4 @@
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../../../shared/domain/annotation.ts';
 import { SEVERITIES } from '../../../../shared/domain/annotation.ts';
@@ -13,8 +14,44 @@ interface Props {
   myId: string;
 }
 
-/** The annotations as a list in the DOM, in number order; selecting here selects on the canvas. */
-export function AnnotationList({ annotations, selectedId, onSelect, severityFilter, onToggleSeverity, mentorNames, myId }: Props) {
+/**
+ * The annotations as a list in the DOM, in number order; selecting here selects on the canvas.
+ * The review screen renders again on every zoom step; a list of hundreds of
+ * marks is drawn again only when what it shows changed (its callbacks are
+ * read at the time of the click, so new ones need no new list).
+ */
+export function AnnotationList(props: Props) {
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const onSelect = useCallback((id: string) => latest.current.onSelect(id), []);
+  const onToggleSeverity = useCallback((severity: Annotation['severity']) => latest.current.onToggleSeverity(severity), []);
+  // Opening a face with hundreds of marks: the list is first rendered empty and then in the
+  // background, in slices React interrupts for anything more urgent, so the picture is not held back.
+  const annotations = useDeferredValue(props.annotations, NONE);
+  if (annotations !== props.annotations && annotations === NONE) return null;
+  return <ListView {...props} annotations={annotations} onSelect={onSelect} onToggleSeverity={onToggleSeverity} />;
+}
+
+const NONE: readonly Annotation[] = [];
+
+const sameNames = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) =>
+  a === b || (a.size === b.size && [...a].every(([id, name]) => b.get(id) === name));
+
+const ListView = memo(
+  AnnotationItems,
+  (a, b) =>
+    a.annotations === b.annotations &&
+    a.selectedId === b.selectedId &&
+    a.severityFilter === b.severityFilter &&
+    a.myId === b.myId &&
+    a.onSelect === b.onSelect &&
+    a.onToggleSeverity === b.onToggleSeverity &&
+    sameNames(a.mentorNames, b.mentorNames),
+);
+
+function AnnotationItems({ annotations, selectedId, onSelect, severityFilter, onToggleSeverity, mentorNames, myId }: Props) {
   const { t } = useTranslation();
   const shown = annotations.filter((a) => severityFilter.has(a.severity));
   return (

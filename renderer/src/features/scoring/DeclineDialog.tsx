@@ -8,8 +8,8 @@ export function DeclineDialog({ kind, onConfirm, onClose }: { kind: Decline; onC
   const { t } = useTranslation();
   const keys =
     kind === 'abstain'
-      ? { title: 'scoring.abstainTitle', body: 'scoring.abstainBody', confirm: 'scoring.abstainConfirm' }
-      : { title: 'scoring.conflictTitle', body: 'scoring.conflictBody', confirm: 'scoring.conflictConfirm' };
+      ? ({ title: 'scoring.abstainTitle', body: 'scoring.abstainBody', confirm: 'scoring.abstainConfirm' } as const)
+      : ({ title: 'scoring.conflictTitle', body: 'scoring.conflictBody', confirm: 'scoring.conflictConfirm' } as const);
   return (
     <Dialog
       title={t(keys.title)}

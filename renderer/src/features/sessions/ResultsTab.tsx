@@ -5,7 +5,8 @@ import { exportTables, resultsTable } from '../../../../shared/scoring/resultsTa
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import type { MentorProgress, SessionData } from '../../data/sessionsRepo.ts';
-import { downloadBlob, safeFileName } from '../../ui/download.ts';
+import { downloadBlob } from '../../ui/download.ts';
+import { safeFileName } from '../../../../shared/files/safeFileName.ts';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
@@ -19,6 +20,7 @@ import { mentorName } from './sessionText.ts';
 import { SummaryReportDialog } from './SummaryReportDialog.tsx';
 import { useSessionResults } from './useSessionResults.ts';
 import { VersionChangesSection } from './VersionChangesSection.tsx';
+import { categoryLabel } from '../../i18n/labels.ts';
 
 const DEFAULT_THRESHOLD = 20;
 /** Bars in the ranking chart overall, and per group when ranking within categories or regions. */
@@ -89,7 +91,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
 
   const names = (id: string) => mentorName(data.mentors, id, t);
   const normalisationOf = (id: string) => results.normalisation.mentors.find((n) => n.mentorId === id)?.status ?? 'too-few';
-  const categoryName = (code: string) => t(`categories.${code}`);
+  const categoryName = (code: string) => categoryLabel(t, code);
   const groupOf = (r: SubmissionResultRow) => (scope === 'category' ? categoryName(r.submission.category) : r.submission.region);
   const ordered = [...results.submissions].sort((a, b) => {
     const group = scope === 'overall' ? 0 : groupOf(a).localeCompare(groupOf(b), i18n.language);

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/scoring/resultsTable.ts';
 import type { SessionResults } from '../../../../shared/scoring/results.ts';
 import { csvText as toCsv } from '../../ui/csvText.ts';
+import { categoryLabel } from '../../i18n/labels.ts';
 
 /**
  * One table as CSV text: comma-separated, dot decimals, UTF-8 with a BOM so
@@ -121,8 +122,7 @@ export function exportLabels(
   language: string,
   mentorName: (id: string) => string,
 ): ExportLabels {
-  const keys = <K extends string>(list: readonly K[], prefix: string) =>
-    Object.fromEntries(list.map((k) => [k, t(`sessions.export.${prefix}.${k as string}`)])) as Record<K, string>;
+  const labels = <K extends string>(list: readonly K[], label: (k: K) => string) => Object.fromEntries(list.map((k) => [k, label(k)])) as Record<K, string>;
   return {
     language: language === 'en' ? 'en' : 'id',
     sheets: {
@@ -131,15 +131,15 @@ export function exportLabels(
       mentors: t('sessions.export.sheets.mentors'),
       versions: t('sessions.export.sheets.versions'),
     },
-    results: keys(RESULT_COLUMNS, 'results'),
-    criteria: keys(CRITERION_COLUMNS, 'criteria'),
-    mentors: keys(MENTOR_COLUMNS, 'mentors'),
-    versions: keys(VERSION_COLUMNS, 'versions'),
+    results: labels(RESULT_COLUMNS, (k) => t(`sessions.export.results.${k}`)),
+    criteria: labels(CRITERION_COLUMNS, (k) => t(`sessions.export.criteria.${k}`)),
+    mentors: labels(MENTOR_COLUMNS, (k) => t(`sessions.export.mentors.${k}`)),
+    versions: labels(VERSION_COLUMNS, (k) => t(`sessions.export.versions.${k}`)),
     overall: t('sessions.results.overallRow'),
     normalisation: (status) => t(`sessions.results.normalisation.${status}`),
     alphaMetric: (metric) => t(`sessions.results.alphaMetrics.${metric}`),
     flagged: t('sessions.results.flagged'),
-    category: (code) => t(`categories.${code}`),
+    category: (code) => categoryLabel(t, code),
     mentorName,
   };
 }
