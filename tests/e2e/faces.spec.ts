@@ -65,7 +65,7 @@ for (const size of SIZES) {
     // Measure on the front names width × height of the pack.
     await page.keyboard.press('Escape');
     await page.keyboard.press('m');
-    await expect(page.getByText('Ukur memakai dari lebar × tinggi kemasan (140 × 220 mm) untuk sisi Depan.')).toBeVisible();
+    await expect(page.getByText('Ukur memakai lebar × tinggi kemasan (140 × 220 mm) untuk depan.')).toBeVisible();
 
     // Retype from the face tab's menu, keyboard only: the tab says Lainnya, and measure asks for the type.
     await page.getByRole('button', { name: 'Ubah sisi Depan' }).focus();
@@ -79,7 +79,7 @@ for (const size of SIZES) {
     // Chosen right there: a side, which is depth × height.
     await page.getByLabel(/^Jenis sisi /).last().selectOption('left');
     await expect(page.getByRole('tab', { name: 'Sisi kiri' })).toBeVisible();
-    await expect(page.getByText('Ukur memakai dari kedalaman × tinggi kemasan (40 × 220 mm) untuk sisi Sisi kiri.')).toBeVisible();
+    await expect(page.getByText('Ukur memakai kedalaman × tinggi kemasan (40 × 220 mm) untuk sisi kiri.')).toBeVisible();
     await screenshot(page, `faces-retyped-${size.width}`);
 
     // Undo from the toast puts the type back.

@@ -7,7 +7,7 @@ import { FaceTypeSelect } from './FaceTypeSelect.tsx';
 
 /** `lebar × tinggi kemasan (140 × 220 mm) untuk sisi Depan`: which pack dimensions this face's sizes rest on. */
 export function useBasisText(face: Pick<Asset, 'face'>, pack: Participant['packDimensions']): string | null {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const basis = faceSizeBasis(face.face, pack);
   if (basis.kind !== 'pack') return null;
@@ -16,7 +16,7 @@ export function useBasisText(face: Pick<Asset, 'face'>, pack: Participant['packD
     first: t(`faceEdit.dimensions.${first}`),
     second: t(`faceEdit.dimensions.${second}`),
     size: `${format.number(basis.size.widthMm)} × ${format.number(basis.size.heightMm)}`,
-    face: t(`faces.${face.face}`),
+    face: t(`faces.${face.face}`).toLocaleLowerCase(i18n.language),
   });
 }
 

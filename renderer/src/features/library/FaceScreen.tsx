@@ -76,7 +76,7 @@ export function FaceScreen() {
             {readiness.effectiveDpi !== null ? (
               <p>
                 <strong>{t('face.effectiveDpi', { dpi: format.number(readiness.effectiveDpi) })}</strong>{' '}
-                <span className="muted">({readiness.basis === 'page' ? t('face.basisPage') : (basisText ?? t('face.basisPack'))})</span>
+                <span className="muted">({readiness.basis === 'page' ? t('face.basisPage') : (basisText ? `${t('face.basisPack')}: ${basisText}` : t('face.basisPack'))})</span>
               </p>
             ) : null}
             {m.format === 'pdf' ? <p className="muted">{t('face.pdfNote')}</p> : null}
