@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { faceMetadataSchema, paletteSwatchSchema } from '../intake/faceMetadata.ts';
+import { faceTransformSchema } from './faceTransform.ts';
 import { idSchema, recordBase } from './record.ts';
 
 export const FACES = ['front', 'back', 'left', 'right', 'top', 'bottom', 'dieline', 'mockup', 'other'] as const;
@@ -34,6 +35,8 @@ export const assetSchema = z.object({
   thumbnail: derivedInfoSchema,
   /** Order among the submission's faces. */
   order: z.number().int().nonnegative(),
+  /** How the face is turned or mirrored for showing; the original is never changed (records version 3). */
+  transform: faceTransformSchema,
 });
 export type Asset = z.infer<typeof assetSchema>;
 

@@ -18,6 +18,7 @@ import { handoutEn } from './parts/handout.ts';
 import { bundlesEn } from './parts/bundles.ts';
 import { rosterEn } from './parts/roster.ts';
 import { workspaceEn } from './parts/workspace.ts';
+import { faceEditEn } from './parts/faceEdit.ts';
 
 /** English, the studio's second language. Same keys as id.ts, checked by the type. */
 export const en: Messages = {
@@ -298,6 +299,7 @@ export const en: Messages = {
     'rgb-for-print': 'The print file is still RGB: colours may shift when printed in CMYK.',
     'no-profile': 'No ICC colour profile: colours are not guaranteed to match at the printer.',
     'no-size': 'The pack size is not filled in yet, so print resolution cannot be judged.',
+    'unknown-face': 'This face has no type yet (Other), so which pack dimensions apply is unknown. Set its type.',
   },
   settings: {
     title: 'Settings',
@@ -364,7 +366,7 @@ export const en: Messages = {
     noLink: 'Not linked',
     knownLength: 'True length of this line (mm)',
     calibrate: 'Calibrate',
-    measurePx: 'Length: {{px}} pixels (fill in the participant’s pack size to get millimetres)',
+    measurePx: 'Length: {{px}} pixels',
     snippetSearch: 'Search the comment bank',
     snippetResults: 'Matching comments',
     snippetHint: 'Type a few letters, then Enter to insert the first.',
@@ -533,6 +535,7 @@ export const en: Messages = {
   bundles: bundlesEn,
   roster: rosterEn,
   workspace: workspaceEn,
+  faceEdit: faceEditEn,
   menu: {
     file: 'File',
     newWorkshop: 'New Workshop',

@@ -17,6 +17,7 @@ import { handoutId } from './parts/handout.ts';
 import { bundlesId } from './parts/bundles.ts';
 import { rosterId } from './parts/roster.ts';
 import { workspaceId } from './parts/workspace.ts';
+import { faceEditId } from './parts/faceEdit.ts';
 
 /**
  * Bahasa Indonesia, the studio's first language and the source of every key.
@@ -300,6 +301,7 @@ export const id = {
     'rgb-for-print': 'Berkas cetak masih RGB: warna bisa bergeser saat dicetak CMYK.',
     'no-profile': 'Tidak ada profil warna ICC: warna tidak terjamin sama di percetakan.',
     'no-size': 'Ukuran kemasan belum diisi, jadi resolusi cetak belum bisa dinilai.',
+    'unknown-face': 'Jenis sisi ini belum ditetapkan (Lainnya), jadi belum jelas ukuran kemasan mana yang dipakai. Tetapkan jenisnya.',
   },
   settings: {
     title: 'Pengaturan',
@@ -366,7 +368,7 @@ export const id = {
     noLink: 'Tidak ditautkan',
     knownLength: 'Panjang sebenarnya garis ini (mm)',
     calibrate: 'Kalibrasi',
-    measurePx: 'Panjang: {{px}} piksel (isi ukuran kemasan peserta untuk hasil dalam mm)',
+    measurePx: 'Panjang: {{px}} piksel',
     snippetSearch: 'Cari di bank komentar',
     snippetResults: 'Komentar yang cocok',
     snippetHint: 'Ketik beberapa huruf, lalu Enter untuk menyisipkan yang pertama.',
@@ -536,6 +538,7 @@ export const id = {
   bundles: bundlesId,
   roster: rosterId,
   workspace: workspaceId,
+  faceEdit: faceEditId,
   menu: {
     file: 'Berkas',
     newWorkshop: 'Workshop Baru',

@@ -2,6 +2,50 @@ import type { Asset, Face } from '../domain/asset.ts';
 import type { Participant } from '../domain/participant.ts';
 import { assessPrintReadiness, type PhysicalSize, type PrintReadiness } from './printReadiness.ts';
 
+/** A pack dimension as the participant's form names it. */
+export type PackDimension = 'width' | 'height' | 'depth';
+
+/**
+ * Which two pack dimensions a face of this type shows, across then up: the
+ * front and back width × height, the sides depth × height, the top and bottom
+ * width × depth. Null for a dieline, a mock-up sheet or a face of unknown type.
+ */
+export function faceDimensions(face: Face): readonly [PackDimension, PackDimension] | null {
+  switch (face) {
+    case 'front':
+    case 'back':
+    case 'mockup':
+      return ['width', 'height'];
+    case 'left':
+    case 'right':
+      return ['depth', 'height'];
+    case 'top':
+    case 'bottom':
+      return ['width', 'depth'];
+    default:
+      return null;
+  }
+}
+
+/**
+ * What a measure or a DPI on this face rests on: the pack's two dimensions
+ * for its type, or why there are none: no pack size yet, a face whose type
+ * is not set ("other": ask for it), or a sheet (dieline) that is no one face.
+ */
+export type FaceSizeBasis =
+  | { kind: 'pack'; dimensions: readonly [PackDimension, PackDimension]; size: PhysicalSize }
+  | { kind: 'no-pack' }
+  | { kind: 'unknown-face' }
+  | { kind: 'sheet' };
+
+export function faceSizeBasis(face: Face, pack: Participant['packDimensions']): FaceSizeBasis {
+  if (face === 'other') return pack ? { kind: 'unknown-face' } : { kind: 'no-pack' };
+  const dimensions = faceDimensions(face);
+  if (!dimensions) return { kind: 'sheet' };
+  const size = faceSize(face, pack);
+  return size ? { kind: 'pack', dimensions, size } : { kind: 'no-pack' };
+}
+
 /**
  * The two pack dimensions a face shows: the front is width × height, a side
  * depth × height, the top width × depth. Null when the size is unknown or the
@@ -45,7 +89,7 @@ export function faceReadiness(asset: Pick<Asset, 'face' | 'metadata'>, pack: Par
     });
     return { ...judged, effectiveDpi: null, warnings: judged.warnings.filter((w) => w === 'no-size') };
   }
-  return assessPrintReadiness({
+  const judged = assessPrintReadiness({
     widthPx: m.width,
     heightPx: m.height,
     colourSpace: m.colourSpace,
@@ -54,6 +98,11 @@ export function faceReadiness(asset: Pick<Asset, 'face' | 'metadata'>, pack: Par
     packSize: faceSize(asset.face, pack),
     pageSize: m.pageSize,
   });
+  // The pack size is there; what is missing is which face this is.
+  if (faceSizeBasis(asset.face, pack).kind === 'unknown-face') {
+    return { ...judged, warnings: judged.warnings.map((w) => (w === 'no-size' ? 'unknown-face' : w)) };
+  }
+  return judged;
 }
 
 /** Warnings that ask for action ('no-size' only says a size is missing). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACES } from '../domain/asset.ts';
 import { faceMetadataSchema, paletteSwatchSchema } from './faceMetadata.ts';
 
 /**
@@ -65,6 +66,8 @@ export const ingestedFaceSchema = z.object({
   preview: derivedImageSchema,
   /** sRGB, orientation applied, long edge about THUMBNAIL_LONG_EDGE. */
   thumbnail: derivedImageSchema,
+  /** What a PDF page says it shows (its label or a heading such as `Muka belakang`); absent for images. */
+  pageFace: z.enum([...FACES, 'side']).nullable().optional(),
 });
 export type IngestedFace = z.infer<typeof ingestedFaceSchema>;
 

@@ -23,6 +23,8 @@ export const PRINT_WARNINGS = [
   'no-profile',
   /** Neither a pack size nor a page size is known, so resolution cannot be judged. */
   'no-size',
+  /** The pack size is known but the face's type is not ("other"): which two dimensions it shows is unknown. */
+  'unknown-face',
 ] as const;
 export const printWarningSchema = z.enum(PRINT_WARNINGS);
 export type PrintWarning = z.infer<typeof printWarningSchema>;

@@ -82,6 +82,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'review.nextFace', keys: [']'], scope: 'review', label: 'workspace.keys.nextFace' },
   { command: 'review.toggleSide', keys: ['\\'], scope: 'review', label: 'workspace.keys.toggleSide' },
   { command: 'review.nextUnscored', keys: ['Shift+N'], scope: 'review', label: 'scoring.shortcuts.nextUnscored' },
+  { command: 'review.rotateRight', keys: ['Shift+R'], scope: 'review', label: 'faceEdit.actions.rotateRight' },
+  { command: 'review.rotateLeft', keys: ['Shift+L'], scope: 'review', label: 'faceEdit.actions.rotateLeft' },
 
   { command: 'review.switchPane', keys: ['F6'], scope: 'review', label: 'canvasKeys.keys.switchPane' },
 

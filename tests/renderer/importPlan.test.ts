@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../shared/domain/participant.ts';
-import { facesForPages, planImport } from '../../renderer/src/features/intake/importPlan.ts';
+import { planImport } from '../../renderer/src/features/intake/importPlan.ts';
 
 const file = (path: string) => ({ file: new File([new Uint8Array([1])], path.split('/').pop() ?? path), path });
 
@@ -84,8 +84,16 @@ describe('import plan', () => {
     expect(plan[0]?.destination?.participant).toEqual({ id: 'id-1', create: rosterFields });
   });
 
-  it('gives the pages of a PDF the next free faces', () => {
-    expect(facesForPages('front', 3)).toEqual(['front', 'back', 'left']);
-    expect(facesForPages('back', 2)).toEqual(['back', 'front']);
+  it('keeps the face a tray file names and leaves the rest as other', () => {
+    const plan = planImport([file('IMG_2041.jpg'), file('KOPI_belakang_final.jpg'), file('Kemasan Samping Kiri.tif')], {
+      target: { kind: 'workshop', workshopId: 'w1' },
+      participants: [],
+      latestSubmission: new Map(),
+    });
+    expect(plan.map((p) => [p.destination, p.face, p.named])).toEqual([
+      [null, 'other', null],
+      [null, 'back', 'back'],
+      [null, 'left', 'left'],
+    ]);
   });
 });

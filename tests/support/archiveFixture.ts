@@ -56,6 +56,7 @@ export function asset(id: string, workshopId: string, submissionId: string | nul
     ...base(id),
     workshopId,
     submissionId,
+    transform: { quarterTurns: 0, flipX: false },
     face: 'front',
     fileName: `${id}.jpg`,
     mimeType: 'image/jpeg',

@@ -55,6 +55,7 @@ function face(id: string, side: 'front' | 'back' | 'left', order: number, width:
     ...base(id),
     workshopId: 'w1',
     submissionId: 's2',
+    transform: { quarterTurns: 0, flipX: false },
     face: side,
     fileName: `Keripik Tempe Bu Sari - Keripik Tempe - ${side}.jpg`,
     mimeType: 'image/jpeg',

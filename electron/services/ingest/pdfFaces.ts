@@ -1,4 +1,5 @@
 import type { IngestedFace, IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
+import { faceFromPage } from '../../../shared/intake/faceGuess.ts';
 import { deriveImages } from './derivedImages.ts';
 import type { OriginalFile } from './imageMetadata.ts';
 import { openPdf } from './renderPdf.ts';
@@ -41,6 +42,7 @@ export async function pdfFaces(sharp: SharpFactory, bytes: Uint8Array, limits: I
         palette: derived.palette,
         preview: derived.preview,
         thumbnail: derived.thumbnail,
+        pageFace: faceFromPage(page.label, page.lines),
       });
     }
     return faces;

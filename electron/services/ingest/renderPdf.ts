@@ -25,7 +25,14 @@ export interface RenderedPdfPage {
   pageSize: PageSize;
   /** Pixels per inch of the rendering, the same on both axes. */
   dpi: number;
+  /** The page's label from the document's /PageLabels (e.g. `Belakang`), or null. */
+  label: string | null;
+  /** The page's text, one entry per line pdf.js reports (at most MAX_TEXT_LINES, each trimmed). */
+  lines: string[];
 }
+
+/** Enough lines to find a heading such as `Muka belakang` without keeping a whole page of copy. */
+const MAX_TEXT_LINES = 400;
 
 export interface OpenedPdf {
   pageCount: number;
@@ -105,6 +112,30 @@ export async function openPdf(bytes: Uint8Array, limits: IngestLimits): Promise<
     await close();
     throw new IngestRefusal('pdf-too-many-pages', `PDF has ${pageCount} pages; the limit is ${limits.maxPdfPages}`);
   }
+  // Labels are optional and often absent; a damaged /PageLabels tree only loses the hint.
+  const labels: (string | null)[] = await document.getPageLabels().catch(() => null) ?? [];
+
+  /** The page's text as lines: pdf.js ends a line with `hasEOL`; a missing text layer gives none. */
+  async function textLines(page: Awaited<ReturnType<typeof document.getPage>>): Promise<string[]> {
+    try {
+      const content = await page.getTextContent();
+      const lines: string[] = [];
+      let line = '';
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        line += item.str;
+        if (item.hasEOL) {
+          if (line.trim()) lines.push(line.trim());
+          line = '';
+          if (lines.length >= MAX_TEXT_LINES) break;
+        }
+      }
+      if (line.trim() && lines.length < MAX_TEXT_LINES) lines.push(line.trim());
+      return lines;
+    } catch {
+      return [];
+    }
+  }
 
   async function renderPage(pageNumber: number): Promise<RenderedPdfPage> {
     try {
@@ -120,6 +151,7 @@ export async function openPdf(bytes: Uint8Array, limits: IngestLimits): Promise<
         const target = canvas as unknown as Parameters<typeof page.render>[0]['canvas'];
         await page.render({ canvas: target, viewport, background: '#ffffff' }).promise;
         const pixels = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+        const lines = await textLines(page);
         return {
           pageNumber,
           width,
@@ -130,6 +162,8 @@ export async function openPdf(bytes: Uint8Array, limits: IngestLimits): Promise<
             heightMm: Math.round((physical.height / POINTS_PER_INCH) * MM_PER_INCH * 10) / 10,
           },
           dpi: Math.round(scale * POINTS_PER_INCH * 100) / 100,
+          label: labels[pageNumber - 1]?.trim() || null,
+          lines,
         };
       } finally {
         page.cleanup();

@@ -3,6 +3,7 @@ import type { Annotation } from '../../../shared/domain/annotation.ts';
 import type { AnnotationShape, PointerInput, ToolName } from '../../../shared/annotations/tools.ts';
 import { canvasBadgeUnit, canvasChromeUnit, CHROME } from '../../../shared/annotations/appearance.ts';
 import { layoutBadges, type BadgePlace } from '../../../shared/annotations/badgeLayout.ts';
+import { IDENTITY_TRANSFORM, multiply, shownSize, transformMatrix, type FaceTransform } from '../../../shared/domain/faceTransform.ts';
 import { markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
 import { loadImage } from './loadImage.ts';
 import { OTHER_MENTOR_COLOUR, SEVERITY_COLOURS } from './severityColours.ts';
@@ -55,6 +56,18 @@ function sameMarks(a: readonly DrawnAnnotation[], b: readonly DrawnAnnotation[])
 }
 
 /**
+ * A canvas whose view may be turned or mirrored (a face's stored transform is
+ * part of the view transform): its zoom is the scale of that transform, not
+ * its first entry, which is 0 at a quarter turn and negative when mirrored.
+ */
+class TurnableCanvas extends Canvas {
+  override getZoom(): number {
+    const [a, b] = this.viewportTransform;
+    return Math.hypot(a, b);
+  }
+}
+
+/**
  * The one place that knows Fabric. It draws an image and annotation records;
  * it never owns them: edits come back as events and the caller changes the
  * model, which is then drawn again.
@@ -63,6 +76,8 @@ export class FabricView {
   private readonly canvas: Canvas;
   private image: FabricImage | null = null;
   private imageSize = { width: 1, height: 1 };
+  /** The face's stored turn and mirror: scene units stay original image pixels, the view shows them turned. */
+  private faceTransform: FaceTransform = IDENTITY_TRANSFORM;
   private entries = new Map<string, Entry>();
   private draft: FabricObject | null = null;
   private tool: ToolName = 'select';
@@ -84,7 +99,7 @@ export class FabricView {
 
   constructor(element: HTMLCanvasElement, events: CanvasViewEvents) {
     this.events = events;
-    this.canvas = new Canvas(element, {
+    this.canvas = new TurnableCanvas(element, {
       selection: false,
       preserveObjectStacking: true,
       stopContextMenu: true,
@@ -231,11 +246,34 @@ export class FabricView {
     return this.canvas.getZoom();
   }
 
+  /**
+   * Shows the face turned or mirrored (its stored transform). Marks are drawn
+   * in original pixels under the same view transform, so they turn with the
+   * artwork; only their number badges are turned back to read upright.
+   */
+  setFaceTransform(transform: FaceTransform): void {
+    this.faceTransform = transform;
+    if (this.drawn.length) this.setAnnotations(this.drawn, this.selectedId);
+  }
+
+  /** Sets zoom and pan of the face as shown: screen = zoom · (face transform · scene) + (x, y). */
+  private setView(zoom: number, x: number, y: number): void {
+    const turn = transformMatrix(this.faceTransform, this.imageSize);
+    this.canvas.setViewportTransform([...multiply([zoom, 0, 0, zoom, x, y], turn)]);
+  }
+
   /** Zoom keeping `around` (a point on screen) still; the centre of the view by default. */
   zoomAround(zoom: number, around?: { x: number; y: number }): void {
     const clamped = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
     const point = around ?? { x: this.canvas.getWidth() / 2, y: this.canvas.getHeight() / 2 };
-    this.canvas.zoomToPoint(new Point(point.x, point.y), clamped);
+    // The shown point under `around` stays under it: screen = zoom · shown + pan.
+    const before = this.getZoom();
+    const [, , , , e, f] = this.canvas.viewportTransform;
+    const turn = transformMatrix(this.faceTransform, this.imageSize);
+    const panX = e - before * turn[4];
+    const panY = f - before * turn[5];
+    const shown = { x: (point.x - panX) / before, y: (point.y - panY) / before };
+    this.setView(clamped, point.x - shown.x * clamped, point.y - shown.y * clamped);
     this.restyle();
     this.events.zoom(clamped, 'user');
   }
@@ -244,10 +282,9 @@ export class FabricView {
   zoomToFit(): void {
     const width = this.canvas.getWidth();
     const height = this.canvas.getHeight();
-    const zoom = Math.min(width / this.imageSize.width, height / this.imageSize.height) * 0.95;
-    const x = (width - this.imageSize.width * zoom) / 2;
-    const y = (height - this.imageSize.height * zoom) / 2;
-    this.canvas.setViewportTransform([zoom, 0, 0, zoom, x, y]);
+    const shown = shownSize(this.faceTransform, this.imageSize);
+    const zoom = Math.min(width / shown.width, height / shown.height) * 0.95;
+    this.setView(zoom, (width - shown.width * zoom) / 2, (height - shown.height * zoom) / 2);
     this.restyle();
     this.events.zoom(zoom, 'fit');
   }
@@ -256,9 +293,8 @@ export class FabricView {
   zoomCentred(zoom: number): void {
     const width = this.canvas.getWidth();
     const height = this.canvas.getHeight();
-    const x = (width - this.imageSize.width * zoom) / 2;
-    const y = (height - this.imageSize.height * zoom) / 2;
-    this.canvas.setViewportTransform([zoom, 0, 0, zoom, x, y]);
+    const shown = shownSize(this.faceTransform, this.imageSize);
+    this.setView(zoom, (width - shown.width * zoom) / 2, (height - shown.height * zoom) / 2);
     this.restyle();
     this.events.zoom(zoom, 'restore');
   }
@@ -371,6 +407,9 @@ export class FabricView {
     });
     body.setControlsVisibility({ mtr: false });
     const badge = markBadge(String(item.annotation.number), colour, place.centre);
+    // The view turns and mirrors the face; the number is turned back so it reads upright.
+    const { quarterTurns, flipX } = this.faceTransform;
+    if (quarterTurns || flipX) badge.set({ flipX, angle: (flipX ? 90 : -90) * quarterTurns });
     this.canvas.add(body);
     this.entries.set(item.annotation.id, {
       id: item.annotation.id,

@@ -143,6 +143,13 @@ export function useLibrary(workshopId: string) {
 }
 
 /** A live face, null when it does not exist or was deleted. */
+/** Live faces by id, in the order given (deleted ones left out). */
+export function useAssets(ids: readonly string[]) {
+  const db = useDatabase();
+  const key = ids.join(',');
+  return useLiveQuery(async () => (await db.assets.bulkGet([...ids])).filter((a): a is NonNullable<typeof a> => isLive(a)), [db, key]);
+}
+
 export function useAsset(id: string) {
   const db = useDatabase();
   return useLiveQuery(async () => {

@@ -6,6 +6,7 @@ import {
   type BlobKind,
   type Face,
 } from '../../../shared/domain/asset.ts';
+import { IDENTITY_TRANSFORM, type FaceTransform } from '../../../shared/domain/faceTransform.ts';
 import { participantSchema, type Participant, type ParticipantFields } from '../../../shared/domain/participant.ts';
 import { submissionSchema, type Submission } from '../../../shared/domain/submission.ts';
 import type { IngestedFace } from '../../../shared/intake/ingestOutcome.ts';
@@ -79,6 +80,7 @@ async function putFace(db: KemasDatabase, input: FaceToStore, actor: string): Pr
     preview: { mimeType: preview.mimeType, width: preview.width, height: preview.height },
     thumbnail: { mimeType: thumbnail.mimeType, width: thumbnail.width, height: thumbnail.height },
     order,
+    transform: IDENTITY_TRANSFORM,
   });
   await db.assets.add(asset);
   const originalKey = originalBlobKey(metadata.sha256);
@@ -179,6 +181,23 @@ export async function assignFromTray(db: KemasDatabase, assetId: string, partici
       (await ensureSubmission(db, participant, { id: crypto.randomUUID(), create: { title: participant.product } }, actor));
     const order = await db.assets.where('submissionId').equals(submission.id).count();
     await db.assets.update(assetId, { submissionId: submission.id, order, ...touched(actor) });
+  });
+}
+
+/** What the mentor may correct about a face: its type and how it is turned. */
+export type FaceCorrection = Partial<{ face: Face; transform: FaceTransform }>;
+
+/**
+ * Changes a face's type or orientation (never its original) and returns what
+ * it was, so the change can be undone by applying that.
+ */
+export async function correctFace(db: KemasDatabase, assetId: string, change: FaceCorrection, actor: string): Promise<Required<FaceCorrection>> {
+  return db.transaction('rw', db.assets, async () => {
+    const asset = await db.assets.get(assetId);
+    if (!isLive(asset)) throw new RecordNotFoundError('Asset', assetId);
+    const before = { face: asset.face, transform: asset.transform };
+    await db.assets.put(assetSchema.parse({ ...asset, ...change, ...touched(actor) }));
+    return before;
   });
 }
 

@@ -76,6 +76,20 @@ describe('ingestFile on PDF', () => {
     expect(new Set(faces.map((face) => face.metadata.sha256)).size).toBe(1);
   });
 
+  it('reads what a page says it shows: its text (`Muka belakang`) or its page label', async () => {
+    // Page 1 is a dieline sheet with no words; page 2 carries the heading "Muka belakang" in Helvetica.
+    const text = (words: string) => `BT /F1 24 Tf 72 700 Td (${words}) Tj ET`;
+    const dieline = makePdfWithText([
+      { content: '0 0 1 rg 100 100 200 300 re f' },
+      { content: `${text('Muka belakang')} BT /F1 10 Tf 72 600 Td (Komposisi: kopi arabika 100%, lihat bagian bawah) Tj ET` },
+    ]);
+    const faces = facesOf(await ingest(dieline, 'kopi dua halaman.pdf'));
+    expect(faces.map((face) => face.pageFace)).toEqual([null, 'back']);
+
+    const labelled = makePdfWithText([{ content: '' }, { content: '' }], '/PageLabels << /Nums [0 << /P (Depan) >> 1 << /P (Samping kiri) >>] >>');
+    expect(facesOf(await ingest(labelled, 'label.pdf')).map((face) => face.pageFace)).toEqual(['front', 'left']);
+  });
+
   it('refuses a password-protected PDF as pdf-encrypted', async () => {
     const pdf = makePdf([{ ...A4_PT, content: '' }], ENCRYPT_WITH_PASSWORD);
     expect(reasonOf(await ingest(pdf, 'rahasia.pdf'))).toBe('pdf-encrypted');
@@ -117,3 +131,28 @@ describe('ingestFile on PDF', () => {
     expect(previewMeta.width).toBe(PREVIEW_LONG_EDGE);
   });
 });
+
+/** A PDF of A4 pages with Helvetica as /F1, and optional extra catalogue entries (e.g. /PageLabels). */
+function makePdfWithText(pages: readonly { content: string }[], catalogExtra = ''): Buffer {
+  const objects: string[] = [];
+  const font = 3 + pages.length * 2;
+  objects[1] = `<< /Type /Catalog /Pages 2 0 R ${catalogExtra} >>`;
+  objects[2] = `<< /Type /Pages /Kids [${pages.map((_, i) => `${3 + i * 2} 0 R`).join(' ')}] /Count ${pages.length} >>`;
+  pages.forEach((page, i) => {
+    const n = 3 + i * 2;
+    objects[n] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${A4_PT.widthPt} ${A4_PT.heightPt}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${n + 1} 0 R >>`;
+    objects[n + 1] = `<< /Length ${Buffer.byteLength(page.content, 'latin1')} >>\nstream\n${page.content}\nendstream`;
+  });
+  objects[font] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (let n = 1; n < objects.length; n += 1) {
+    offsets[n] = Buffer.byteLength(pdf, 'latin1');
+    pdf += `${n} 0 obj\n${objects[n]}\nendobj\n`;
+  }
+  const xref = Buffer.byteLength(pdf, 'latin1');
+  pdf += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
+  for (let n = 1; n < objects.length; n += 1) pdf += `${String(offsets[n]).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}

@@ -1,4 +1,5 @@
-import { FACES, type Face } from '../../../../shared/domain/asset.ts';
+import type { Face } from '../../../../shared/domain/asset.ts';
+import { faceFromFileName, ORDER_FACES, resolveHint, type FaceHint } from '../../../../shared/intake/faceGuess.ts';
 import type { Participant, ParticipantFields } from '../../../../shared/domain/participant.ts';
 import { matchParticipant, normaliseName, parseDesignFileName } from '../../../../shared/intake/fileNames.ts';
 import type { FaceDestination } from '../../data/submissionsRepo.ts';
@@ -19,8 +20,10 @@ export interface PlannedFile {
   source: SourceFile;
   /** Null: the unassigned tray. */
   destination: FaceDestination | null;
-  /** Face of the first (or only) page; later PDF pages take the next free faces. */
+  /** Face of the first (or only) page when its page says nothing; later PDF pages take the next free faces. */
   face: Face;
+  /** What the file name says (`KOPI_depan_final.jpg` → front), or null: the face above is then a guess by order. */
+  named: FaceHint | null;
 }
 
 export interface PlanContext {
@@ -72,10 +75,10 @@ export function planImport(files: readonly SourceFile[], context: PlanContext): 
     return planned;
   }
 
-  function nextFace(participantKey: string, wanted: Face | null): Face {
+  function nextFace(participantKey: string, wanted: FaceHint | null): Face {
     const used = usedFaces.get(participantKey) ?? new Set<Face>();
     usedFaces.set(participantKey, used);
-    const face = wanted ?? FACES.find((f) => f !== 'other' && !used.has(f)) ?? 'other';
+    const face = wanted ? resolveHint(wanted, used) : (ORDER_FACES.find((f) => !used.has(f)) ?? 'other');
     used.add(face);
     return face;
   }
@@ -91,6 +94,8 @@ export function planImport(files: readonly SourceFile[], context: PlanContext): 
   return files.map((source): PlannedFile => {
     const name = baseName(source.path);
     const parsed = parseDesignFileName(name);
+    // The convention's face word, else any face word in the name (`back-v2.png`).
+    const named: FaceHint | null = parsed?.face ?? faceFromFileName(name);
     const { target } = context;
     if (target.kind === 'participant') {
       const product = context.participants.find((p) => p.id === target.participantId)?.product ?? '';
@@ -100,7 +105,8 @@ export function planImport(files: readonly SourceFile[], context: PlanContext): 
           participant: { id: target.participantId },
           submission: submissionFor(target.participantId, target.newVersion, product),
         },
-        face: nextFace(target.participantId, parsed?.face ?? null),
+        face: nextFace(target.participantId, named),
+        named,
       };
     }
     const row = rosterByFile.get(normaliseName(name));
@@ -110,7 +116,8 @@ export function planImport(files: readonly SourceFile[], context: PlanContext): 
       return {
         source,
         destination: { participant, submission: submissionFor(participant.id, false, row.fields.product) },
-        face: nextFace(participant.id, parsed?.face ?? null),
+        face: nextFace(participant.id, named),
+        named,
       };
     }
     if (parsed) {
@@ -120,18 +127,11 @@ export function planImport(files: readonly SourceFile[], context: PlanContext): 
       return {
         source,
         destination: { participant, submission: submissionFor(participant.id, forceNew, parsed.product) },
-        face: nextFace(participant.id, parsed.face),
+        face: nextFace(participant.id, named),
+        named,
       };
     }
-    return { source, destination: null, face: 'other' };
+    // The tray: what the name says, else "other" until the mentor picks (nothing is guessed by order here).
+    return { source, destination: null, face: named ? resolveHint(named, new Set()) : 'other', named };
   });
-}
-
-/** Faces for the pages after the first of a PDF: the next ones not yet used. */
-export function facesForPages(first: Face, pageCount: number): Face[] {
-  const faces: Face[] = [first];
-  for (let page = 1; page < pageCount; page++) {
-    faces.push(FACES.find((f) => f !== 'other' && !faces.includes(f)) ?? 'other');
-  }
-  return faces;
 }

@@ -3,8 +3,9 @@ import type { KemasDatabase } from '../../data/db.ts';
 import { findFaceBySha256, storeFaces } from '../../data/submissionsRepo.ts';
 import { host } from '../../host/hostClient.ts';
 import { isQuotaError } from '../../ui/errorMessage.ts';
+import { facesForPages } from '../../../../shared/intake/faceGuess.ts';
 import { createEtaEstimator } from './importEta.ts';
-import { facesForPages, type PlannedFile } from './importPlan.ts';
+import type { PlannedFile } from './importPlan.ts';
 
 /** Why a file did not make it in: the pipeline's reasons, plus what can fail around it. */
 export type ImportFailureReason = IngestRejection | 'read-failed' | 'host-failed' | 'worker-stopped' | 'save-failed' | 'storage-full' | 'cancelled';
@@ -34,6 +35,8 @@ export interface ImportProgress {
   etaMs: number | null;
   /** Faces stored (a PDF may give several per file). */
   facesImported: number;
+  /** Ids of the faces stored, in order: the report lets the mentor correct their types. */
+  storedFaces: string[];
   /** Files already in the studio, byte for byte; not stored again. */
   duplicates: string[];
   unassigned: number;
@@ -81,6 +84,7 @@ export function startImport(
     startedAt: Date.now(),
     etaMs: null,
     facesImported: 0,
+    storedFaces: [],
     duplicates: [],
     unassigned: 0,
     failures: [],
@@ -147,7 +151,8 @@ export function startImport(
     }
     const outcome = result.value;
     if (!outcome.ok) return failed(outcome.reason, true);
-    const faces = facesForPages(item.face, outcome.faces.length);
+    // A page that names itself wins, then the file name, then pack order (shared/intake/faceGuess.ts).
+    const faces = facesForPages({ pageHints: outcome.faces.map((f) => f.pageFace ?? null), nameHint: item.named, fallback: item.face });
     const toStore = outcome.faces.map((ingested, index) => ({
       workshopId: options.workshopId,
       destination: item.destination,
@@ -159,7 +164,7 @@ export function startImport(
     }));
     try {
       // All of a file's faces (a PDF's pages) or none: a full disk part-way leaves nothing to clean up.
-      await storeFaces(db, toStore, options.actor);
+      progress.storedFaces.push(...(await storeFaces(db, toStore, options.actor)).map((a) => a.id));
     } catch (error) {
       console.error(error);
       return failed(isQuotaError(error) ? 'storage-full' : 'save-failed', true);

@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useAsset, useAssetImageUrl, useLiveSubmission, useParticipant, useWorkshop } from '../../data/hooks.ts';
+import { useAsset, useLiveSubmission, useParticipant, useWorkshop } from '../../data/hooks.ts';
+import { useShownImageUrl } from '../faces/useShownImage.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { colourProfileOf } from '../../../../shared/intake/colourProfile.ts';
 import { faceReadiness } from '../../../../shared/intake/faceReadiness.ts';
 import { PaletteChart } from './PaletteChart.tsx';
+import { FaceMenu } from '../faces/FaceMenu.tsx';
+import { FaceTypeSelect } from '../faces/FaceTypeSelect.tsx';
+import { useBasisText } from '../faces/SizeBasis.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 
 /** One face: the preview, what the file says about itself, its colours and print readiness. */
@@ -16,7 +20,8 @@ export function FaceScreen() {
   const participant = useParticipant(participantId);
   const asset = useAsset(assetId);
   const submission = useLiveSubmission(asset?.submissionId ?? '');
-  const preview = useAssetImageUrl(asset ?? { id: '', sha256: '' }, 'preview');
+  const basisText = useBasisText(asset ?? { face: 'other' }, participant?.packDimensions ?? null);
+  const preview = useShownImageUrl(asset ?? { id: '', sha256: '', transform: undefined }, 'preview');
 
   if (workshop === undefined || participant === undefined || asset === undefined) {
     return <Loading />;
@@ -58,6 +63,9 @@ export function FaceScreen() {
         <span aria-hidden="true">/</span> <span aria-current="page">{face}</span>
       </nav>
       <h1>{t('face.title', { face, product: participant.product || participant.business, version: submission?.version ?? 1 })}</h1>
+      <p className="face-type-row">
+        <FaceTypeSelect asset={asset} label={t('faceEdit.typeGroup')} /> <FaceMenu face={asset} />
+      </p>
       <div className="face-detail">
         <div className="face-preview">
           {preview ? <img src={preview} alt={t('face.previewAlt', { face, product: participant.product || participant.business })} /> : null}
@@ -68,7 +76,7 @@ export function FaceScreen() {
             {readiness.effectiveDpi !== null ? (
               <p>
                 <strong>{t('face.effectiveDpi', { dpi: format.number(readiness.effectiveDpi) })}</strong>{' '}
-                <span className="muted">({readiness.basis === 'page' ? t('face.basisPage') : t('face.basisPack')})</span>
+                <span className="muted">({readiness.basis === 'page' ? t('face.basisPage') : (basisText ? `${t('face.basisPack')}: ${basisText}` : t('face.basisPack'))})</span>
               </p>
             ) : null}
             {m.format === 'pdf' ? <p className="muted">{t('face.pdfNote')}</p> : null}

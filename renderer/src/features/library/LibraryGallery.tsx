@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PRODUCT_CATEGORIES } from '../../../../shared/domain/participant.ts';
 import type { Workshop } from '../../../../shared/domain/workshop.ts';
-import { useAssetImageUrl, useLibrary } from '../../data/hooks.ts';
+import { useLibrary } from '../../data/hooks.ts';
+import { useShownImageUrl } from '../faces/useShownImage.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { DEFAULT_FILTER, filterRows, toRows, type LibraryFilter, type LibraryRow } from './libraryFilter.ts';
@@ -18,7 +19,7 @@ const GAP = 16;
 /** The cover is decorative: the card's text already names the submission. */
 function Cover({ row }: { row: LibraryRow }) {
   const cover = row.faces[0];
-  const url = useAssetImageUrl(cover ?? { id: '', sha256: '' }, 'thumbnail');
+  const url = useShownImageUrl(cover ?? { id: '', sha256: '', transform: undefined }, 'thumbnail');
   return <div className="face-frame card-cover">{cover && url ? <img src={url} alt="" /> : null}</div>;
 }
 

@@ -4,8 +4,9 @@ import type { Asset } from '../../../../shared/domain/asset.ts';
 import type { Participant } from '../../../../shared/domain/participant.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
-import { useAssetImageUrl } from '../../data/hooks.ts';
+import { useShownImageUrl } from '../faces/useShownImage.ts';
 import { assignFromTray } from '../../data/submissionsRepo.ts';
+import { FaceTypeSelect } from '../faces/FaceTypeSelect.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 
@@ -31,7 +32,7 @@ export function useAssignFromTray() {
 
 function TrayItem({ asset, participants, onAssigning }: { asset: Asset; participants: readonly Participant[]; onAssigning: () => void }) {
   const { t } = useTranslation();
-  const url = useAssetImageUrl(asset, 'thumbnail');
+  const url = useShownImageUrl(asset, 'thumbnail');
   const assign = useAssignFromTray();
   const [choice, setChoice] = useState('');
   const selectId = `tray-${asset.id}`;
@@ -47,10 +48,12 @@ function TrayItem({ asset, participants, onAssigning }: { asset: Asset; particip
     >
       <div className="face-frame tray-thumb">{url ? <img src={url} alt="" /> : null}</div>
       <span className="file-name">{asset.fileName}</span>
+      {/* The type the name said (or Lainnya): kept when the face is assigned, and chosen here when wrong. */}
+      <FaceTypeSelect asset={asset} />
       <label htmlFor={selectId} className="visually-hidden">
         {t('tray.assignTo', { file: asset.fileName })}
       </label>
-      <select id={selectId} value={choice} onChange={(e) => setChoice(e.target.value)}>
+      <select id={selectId} className="tray-assign" value={choice} onChange={(e) => setChoice(e.target.value)}>
         <option value="">{t('tray.choose')}</option>
         {participants.map((p) => (
           <option key={p.id} value={p.id}>
@@ -85,7 +88,7 @@ export function UnassignedTray({ tray, participants }: { tray: readonly Asset[];
     const index = refocus.current;
     if (index === null) return;
     refocus.current = null;
-    const selects = list.current?.querySelectorAll<HTMLSelectElement>('.tray-item select') ?? [];
+    const selects = list.current?.querySelectorAll<HTMLSelectElement>('.tray-item select.tray-assign') ?? [];
     const next = selects[Math.min(index, selects.length - 1)];
     if (next) next.focus();
     else list.current?.querySelector<HTMLElement>('#tray-title')?.focus();

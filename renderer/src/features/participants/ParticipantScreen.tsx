@@ -6,7 +6,8 @@ import type { Participant } from '../../../../shared/domain/participant.ts';
 import { ImportButtons } from '../intake/ImportButtons.tsx';
 import { IntakeDropZone } from '../intake/IntakeDropZone.tsx';
 import { actionableWarnings, faceReadiness } from '../../../../shared/intake/faceReadiness.ts';
-import { useAssetImageUrl, useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
+import { useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
+import { useShownImageUrl } from '../faces/useShownImage.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ParticipantFormDialog } from './ParticipantFormDialog.tsx';
 import { ExportPackDialog } from '../packs/ExportPackDialog.tsx';
@@ -15,7 +16,7 @@ import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 function FaceFigure({ asset, participant, version }: { asset: Asset; participant: Participant; version: number }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const url = useAssetImageUrl(asset, 'thumbnail');
+  const url = useShownImageUrl(asset, 'thumbnail');
   const face = t(`faces.${asset.face}`);
   const warnings = actionableWarnings(faceReadiness(asset, participant?.packDimensions ?? null));
   return (

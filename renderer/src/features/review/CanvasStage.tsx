@@ -81,6 +81,7 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
       state.urls.push(url);
       await view.setImage({ url, width: face.preview.width, height: face.preview.height }, face.metadata);
       if (state.disposed) return;
+      view.setFaceTransform(face.transform);
       const zoom = rememberedZoom();
       if (zoom === 'fit') view.zoomToFit();
       else view.zoomCentred(zoom);

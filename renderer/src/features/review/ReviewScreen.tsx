@@ -36,6 +36,10 @@ import { useSidePanel } from '../workspace/sidePanelLayout.ts';
 import { WorkspaceBar } from '../workspace/WorkspaceBar.tsx';
 import { faceSize } from '../../../../shared/intake/faceReadiness.ts';
 import { AnnotationEditor } from './AnnotationEditor.tsx';
+import { FaceMenu } from '../faces/FaceMenu.tsx';
+import { MeasureBasis } from '../faces/SizeBasis.tsx';
+import { shownSize } from '../../../../shared/domain/faceTransform.ts';
+import { useCorrectFace } from '../faces/useCorrectFace.ts';
 import { ChecklistPanel } from '../checklist/ChecklistPanel.tsx';
 import { AnnotationList } from './AnnotationList.tsx';
 import { CanvasStage } from './CanvasStage.tsx';
@@ -195,7 +199,9 @@ function ReviewWorkspace() {
 
   const mmPerPixel = face && participant ? (() => {
     const size = faceSize(face.face, participant.packDimensions);
-    return size ? mmPerPixelFromPack(face.metadata.width, face.metadata.height, size) : null;
+    // The pack's dimensions are matched to the face as shown (turned or not).
+    const shown = shownSize(face.transform, face.metadata);
+    return size ? mmPerPixelFromPack(shown.width, shown.height, size) : null;
   })() : null;
 
   /** What a tool's answer does, whether the pointer or the keyboard (at `keyboardAt`) fed it. */
@@ -279,6 +285,7 @@ function ReviewWorkspace() {
     [setParam],
   );
 
+  const correctFace = useCorrectFace();
   const nextUnscored = scoring.nextUnscored;
   const goNextUnscored = useCallback(() => {
     if (nextUnscored) void navigate(reviewPath(workshopId, nextUnscored, sessionId));
@@ -388,6 +395,8 @@ function ReviewWorkspace() {
     'review.nextFace': () => stepFace(1),
     'review.toggleSide': toggleSidePanel,
     'review.nextUnscored': goNextUnscored,
+    'review.rotateRight': () => face && void correctFace.turn(face, 'rotateRight'),
+    'review.rotateLeft': () => face && void correctFace.turn(face, 'rotateLeft'),
   });
 
   if (workshop === undefined || participant === undefined || faces === undefined || all === undefined) {
@@ -477,13 +486,16 @@ function ReviewWorkspace() {
           </>
         }
         middle={
-          <Tabs
-            label={t('review.faces')}
-            idPrefix="review-face"
-            selected={face.id}
-            onSelect={goFace}
-            tabs={faces.map((f) => ({ key: f.id, label: t(`faces.${f.face}`) }))}
-          />
+          <>
+            <Tabs
+              label={t('review.faces')}
+              idPrefix="review-face"
+              selected={face.id}
+              onSelect={goFace}
+              tabs={faces.map((f) => ({ key: f.id, label: t(`faces.${f.face}`) }))}
+            />
+            <FaceMenu face={face} />
+          </>
         }
         actions={
           <>
@@ -686,6 +698,7 @@ function ReviewWorkspace() {
                 <button type="button" className="button button-small" onClick={() => void editing.renumber()}>
                   {t('review.renumber')}
                 </button>
+                {toolName === 'measure' || selected?.shape.kind === 'measure' ? <MeasureBasis face={face} pack={participant.packDimensions} /> : null}
                 {toolName === 'eyedropper' || samples.length > 0 ? (
                   <section aria-labelledby="eyedropper-title" className="panel">
                     <h2 id="eyedropper-title">{t('review.toolNames.eyedropper')}</h2>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Asset } from '../../../../shared/domain/asset.ts';
-import { useAssetImageUrl } from '../../data/hooks.ts';
+import { useShownImageUrl } from '../faces/useShownImage.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 
 /** Marketplace grid thumbnails (px): a phone's two-column grid, and a desktop grid. */
@@ -18,7 +18,7 @@ const SHELF_VIEWS = [
 
 export function ShelfPreviewDialog({ front, product, onClose }: { front: Asset; product: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const url = useAssetImageUrl(front, 'preview');
+  const url = useShownImageUrl(front, 'preview');
   return (
     <Dialog
       wide
