@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_HANDOUT_PORT, HANDOUT_LIMITS, type HandoutInterface, type HandoutStatus } from '../../../../shared/contract/handout.ts';
-import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import { PACK_LAYOUTS, type PackLayoutName } from '../../../../shared/contract/packRender.ts';
 import type { PackLanguage } from '../../../../shared/pack/packText.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { loadBatchCandidates, type BatchCandidate, type BatchCandidates, type BatchScope } from '../../data/packBatchRepo.ts';
@@ -38,7 +38,8 @@ export function HandoutSetup({ scope, ended, onStarted }: Props) {
   const [port, setPort] = useState(String(DEFAULT_HANDOUT_PORT));
   const [minutes, setMinutes] = useState('120');
   const [language, setLanguage] = useState<PackLanguage>(i18n.language === 'en' ? 'en' : 'id');
-  const [pageSize, setPageSize] = useState<PackPageSizeName>('A4');
+  // Packs handed out in the hall are read on phones: the Ponsel layout unless the mentor picks paper.
+  const [pageSize, setPageSize] = useState<PackLayoutName>('Ponsel');
   const [candidates, setCandidates] = useState<BatchCandidates | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -220,7 +221,7 @@ export function HandoutSetup({ scope, ended, onStarted }: Props) {
               onChange={(e) => setMinutes(e.target.value)}
             />
           </div>
-          <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} />
+          <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} sizes={PACK_LAYOUTS} />
           <p className="muted handout-firewall">{t('handout.firewallNote')}</p>
         </div>
         <fieldset className="handout-packs" aria-describedby={errors.packs ? `${ids}-packs-error` : undefined}>

@@ -1,4 +1,4 @@
-import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
+import type { PackLayoutName } from '../../../../shared/contract/packRender.ts';
 import { messages } from '../../../../shared/i18n/messages.ts';
 import type { PackLanguage } from '../../../../shared/pack/packText.ts';
 import type { KemasDatabase } from '../../data/db.ts';
@@ -21,7 +21,7 @@ export const PHONE_FACE_SIDE = 1600;
 
 export interface HandoutChoices {
   language: PackLanguage;
-  pageSize: PackPageSizeName;
+  pageSize: PackLayoutName;
 }
 
 export interface HandoutFailure {
