@@ -48,14 +48,18 @@ describe('every CSV the studio writes escapes formulas', () => {
   it('the merge report', async () => {
     const { t } = await createI18n('id');
     const empty = { workshops: {}, participants: {}, submissions: {}, assets: {}, rubrics: {}, sessions: {}, reviews: {}, annotations: {}, labelChecklists: {}, commentSnippets: {} };
-    const names: RecordNames = { ...empty, mentors: { m1: HOSTILE[0]!, m2: HOSTILE[2]! } };
+    const names: RecordNames = { ...empty, mentors: { m1: HOSTILE[0]!, m2: HOSTILE[2]! }, sessions: { s1: HOSTILE[1]! } };
     const stamp = (who: string) => ({ updatedAt: 0, updatedBy: who, deletedAt: null });
     const result = {
       names,
       report: [{ table: 'mentors', id: 'm1', outcome: 'conflict', winner: 'incoming', local: stamp('m2'), incoming: stamp('m1') }],
+      // A session edit refused because its author is not a curator: the session's name comes from another laptop too.
+      refused: [{ table: 'sessions', id: 's1', by: 'm2', at: 0, reason: 'not-curator', fields: ['blind'] }],
     } as unknown as ImportResult;
     const rows = parse(mergeReportCsv(result, t, 'id', () => '1 Des 2026'));
     expect(rows[1]?.[4]).toBe(`'${HOSTILE[2]}, 1 Des 2026`);
     expect(rows[1]?.[5]).toBe(`'${HOSTILE[0]}, 1 Des 2026`);
+    expect(rows[2]?.[1]).toBe(`'${HOSTILE[1]}`);
+    expect(rows[2]?.[5]).toBe(`'${HOSTILE[2]}, 1 Des 2026`);
   });
 });
