@@ -144,7 +144,7 @@ export async function signManifest(
  * the signature verifies over the rest of the manifest. `unsigned` for a manifest without one (made
  * before signing, or by a studio that could not sign).
  */
-export async function verifyManifest(subtle: SubtleLike, manifest: { signature?: ManifestSignature | undefined }): Promise<'unsigned' | 'valid' | 'invalid'> {
+export async function verifyManifest(subtle: SubtleLike, manifest: { readonly [key: string]: unknown; signature?: ManifestSignature | undefined }): Promise<'unsigned' | 'valid' | 'invalid'> {
   const signature = manifest.signature;
   if (signature === undefined) return 'unsigned';
   try {

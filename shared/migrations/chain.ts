@@ -1,5 +1,6 @@
 import type { MigrationVersion, StoredRecord, StoredTable } from './migration.ts';
 import { V2 } from './v2.ts';
+import { V3 } from './v3.ts';
 
 /**
  * The one migration chain: every change to a stored record's shape since version 1, in order.
@@ -8,7 +9,7 @@ import { V2 } from './v2.ts';
  * are all built from it, so a database, a `.kemas` file and a rubric file written by any earlier
  * version read the same way. Append a version here; never edit a shipped one.
  */
-export const MIGRATIONS: readonly MigrationVersion[] = [V2];
+export const MIGRATIONS: readonly MigrationVersion[] = [V2, V3];
 
 /** The first version of stored records (the schema the first release shipped). */
 export const FIRST_RECORDS_VERSION = 1;

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { installEditHistory } from './editHistory.ts';
 import { MIGRATIONS, applyVersion, tablesChangedBy } from '../../../shared/migrations/chain.ts';
 import type { MigrationVersion } from '../../../shared/migrations/migration.ts';
 import type { Annotation } from '../../../shared/domain/annotation.ts';
@@ -6,6 +7,7 @@ import type { Asset, BlobKind } from '../../../shared/domain/asset.ts';
 import type { CommentSnippet } from '../../../shared/domain/commentSnippet.ts';
 import type { LabelChecklist } from '../../../shared/domain/labelChecklist.ts';
 import type { Mentor } from '../../../shared/domain/mentor.ts';
+import type { MentorKey } from '../../../shared/domain/mentorKey.ts';
 import type { Participant } from '../../../shared/domain/participant.ts';
 import type { Review } from '../../../shared/domain/review.ts';
 import type { Rubric } from '../../../shared/domain/rubric.ts';
@@ -65,9 +67,10 @@ export type KemasDatabase = Dexie & {
   commentSnippets: EntityTable<CommentSnippet, 'id'>;
   sessions: EntityTable<ScoringSession, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  mentorKeys: EntityTable<MentorKey, 'id'>;
 };
 
-type StoresChange = Partial<Record<keyof typeof SCHEMA_V1, string | null>>;
+type StoresChange = Partial<Record<keyof typeof SCHEMA_V1 | 'mentorKeys', string | null>>;
 
 /**
  * Index changes of each version after 1: only the tables whose indexes change (a new table, a new
@@ -75,6 +78,8 @@ type StoresChange = Partial<Record<keyof typeof SCHEMA_V1, string | null>>;
  */
 export const STORE_CHANGES: Readonly<Record<number, StoresChange>> = {
   2: {},
+  // Mentors' public keys (own and accepted), by key id and by mentor.
+  3: { mentorKeys: 'id, mentorId' },
 };
 
 /** Runs one version's steps over every record of the tables it changes, inside Dexie's upgrade transaction. */
@@ -95,5 +100,6 @@ export function openDatabase(name: string = DATABASE_NAME): KemasDatabase {
       .stores(STORE_CHANGES[migration.version] ?? {})
       .upgrade((tx) => upgradeRecords(tx, migration));
   }
+  installEditHistory(db);
   return db;
 }

@@ -53,6 +53,7 @@ export async function getOrCreateDraft(db: KemasDatabase, key: ReviewKey & { rub
       ...newRecordBase(key.mentorId, now),
       submissionId: key.submissionId,
       mentorId: key.mentorId,
+      authorKeyId: null,
       rubricId: key.rubricId,
       sessionId: key.sessionId,
       scores: {},

@@ -7,7 +7,7 @@ function seeded(seed: number) {
   return () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 }
 
-const base = (id: string, updatedAt: number, updatedBy: string, deletedAt: number | null = null) => ({ id, createdAt: 1, updatedAt, updatedBy, deletedAt });
+const base = (id: string, updatedAt: number, updatedBy: string, deletedAt: number | null = null) => ({ id, createdAt: 1, updatedAt, updatedBy, deletedAt, revisions: {} });
 const mentor = (id: string, at: number, by: string, name: string, deletedAt: number | null = null): Mentor => ({ ...base(id, at, by, deletedAt), name, organisation: '' });
 const snippet = (id: string, at: number, by: string, text: string): CommentSnippet => ({
   ...base(id, at, by),

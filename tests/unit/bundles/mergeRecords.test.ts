@@ -14,6 +14,7 @@ const rec = (id: string, updatedAt: number, updatedBy: string, value = 0, delete
   updatedAt,
   updatedBy,
   deletedAt,
+  revisions: {},
   value,
   note: `v${value}`,
 });
