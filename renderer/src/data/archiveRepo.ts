@@ -166,15 +166,16 @@ export async function streamArchive(
   sink: (chunk: Uint8Array) => Promise<void> | void,
   options: ArchiveBuildOptions,
 ): Promise<{ bytes: number }> {
-  const gathered = await gatherScope(db, scope);
   let createdBy = options.createdBy;
   if (!createdBy) {
     const mentor = await getCurrentMentor(db);
     if (!mentor) throw new Error('Nobody is reviewing on this laptop yet');
     createdBy = { id: mentor.id, name: mentor.name };
   }
-  // Signed at export, never per edit: the sender's key over the manifest, which lists every file's SHA-256.
+  // Signed at export, never per edit: the sender's key over the manifest, which lists every file's
+  // SHA-256. The key is made first (if new) so that a backup carries it.
   const signer = await signerFor(db, createdBy.id);
+  const gathered = await gatherScope(db, scope);
   const subtle = platformSubtle();
   options.signal?.throwIfAborted();
   return writeArchive(

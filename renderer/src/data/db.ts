@@ -79,7 +79,7 @@ type StoresChange = Partial<Record<keyof typeof SCHEMA_V1 | 'mentorKeys', string
 export const STORE_CHANGES: Readonly<Record<number, StoresChange>> = {
   2: {},
   // Mentors' public keys (own and accepted), by key id and by mentor.
-  3: { mentorKeys: 'id, mentorId' },
+  3: { mentorKeys: 'id, mentorId, updatedAt' },
 };
 
 /** Runs one version's steps over every record of the tables it changes, inside Dexie's upgrade transaction. */
