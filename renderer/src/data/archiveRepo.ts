@@ -406,6 +406,16 @@ async function planImport(db: KemasDatabase, archive: CheckedArchive, choice: Tr
   return { incoming, merge, newBlobs, trust };
 }
 
+/** A refused record as a report row, only so that the names of what it is about are gathered. */
+const refusedEntry = (r: RefusedRecord): MergeEntry => ({
+  table: r.table,
+  id: r.id,
+  outcome: 'kept',
+  winner: 'local',
+  local: null,
+  incoming: { updatedAt: 0, updatedBy: r.mentorId, deletedAt: null },
+});
+
 async function describeImport(
   db: KemasDatabase,
   archive: CheckedArchive,
@@ -422,7 +432,8 @@ async function describeImport(
     images: { total: archive.blobs.length, added: newBlobs },
     missingSubmissions: await countMissingSubmissions(db, archive.records),
     futureEdits: countFutureEdits(archive.records, Date.now()),
-    names: await recordNames(db, archive.records, merge.report),
+    // Refused records are named too, for the preview's list of them.
+    names: await recordNames(db, archive.records, [...merge.report, ...trust.refused.map(refusedEntry)]),
   };
 }
 

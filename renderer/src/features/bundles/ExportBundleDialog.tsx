@@ -14,6 +14,7 @@ import { reviewBundleName, workshopBundleName } from './bundleFiles.ts';
 import { useAppIdentity } from './useAppInfo.ts';
 import './bundles.css';
 import { JobEnding } from '../../ui/JobEnding.tsx';
+import { SignerNote } from './SignerNote.tsx';
 
 interface Props {
   scope: Extract<ArchiveScope, { kind: 'workshop' } | { kind: 'review' }>;
@@ -137,6 +138,7 @@ export function ExportBundleDialog({ scope, workshopName, onClose }: Props) {
       ) : (
         <p className="muted">{t('bundles.export.gathering')}</p>
       )}
+      <SignerNote mentorId={me.id} />
       {contents && scope.kind === 'review' && ownWork === 0 ? <p className="notice">{t('bundles.export.nothingYet')}</p> : null}
       {working ? (
         <div className="bundle-progress" role="status">

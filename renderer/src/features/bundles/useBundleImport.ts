@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArchiveCheck, ArchiveProgress, CheckedArchive } from '../../../../shared/bundles/archive.ts';
-import { applyArchive, checkBundleFile, previewImport, type ImportPreview, type ImportResult } from '../../data/archiveRepo.ts';
+import { applyArchive, checkBundleFile, previewImport, type ImportPreview, type ImportResult, type TrustChoice } from '../../data/archiveRepo.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { isQuotaError } from '../../ui/errorMessage.ts';
 
 /** Why a file was refused: the archive check's reason, or 'unknown' when the file could not be read at all. */
-export type Refusal = Extract<ArchiveCheck, { ok: false }> | { ok: false; problem: 'unknown'; path?: undefined; version?: undefined };
+export type Refusal =
+  | Extract<ArchiveCheck, { ok: false }>
+  | { ok: false; problem: 'unknown'; path?: undefined; version?: undefined }
+  /** Signed by another key than the one known for the mentor it names as sender (`path`: their name). */
+  | { ok: false; problem: 'key-mismatch'; path: string; version?: undefined };
 
 /** Where the import flow is: choose → check (Cancel) → refused, or preview → merge → report. */
 export type ImportPhase =
@@ -46,7 +50,12 @@ export function useBundleImport() {
           return;
         }
         const preview = await previewImport(db, checked.archive);
-        if (!controller.signal.aborted) setPhase({ kind: 'preview', file, archive: checked.archive, preview, error: null });
+        if (controller.signal.aborted) return;
+        if (preview.trust.signer.kind === 'mismatch') {
+          setPhase({ kind: 'refused', file, refusal: { ok: false, problem: 'key-mismatch', path: checked.archive.manifest.createdBy.name } });
+          return;
+        }
+        setPhase({ kind: 'preview', file, archive: checked.archive, preview, error: null });
       } catch (error) {
         // Cancel (or a newer file) already moved the flow on.
         if (controller.signal.aborted) return;
@@ -64,12 +73,12 @@ export function useBundleImport() {
     setPhase({ kind: 'choose', cancelled: true });
   }, []);
 
-  const merge = useCallback(async () => {
+  const merge = useCallback(async (choice: TrustChoice = { acceptKey: false }) => {
     if (phase.kind !== 'preview') return;
     const { file, archive, preview } = phase;
     setPhase({ kind: 'merging', file, archive, preview });
     try {
-      const result = await applyArchive(db, archive, file, 'merge');
+      const result = await applyArchive(db, archive, file, 'merge', choice);
       setPhase({ kind: 'report', file, result });
     } catch (error) {
       console.error(error);
