@@ -2,6 +2,7 @@ import { app, utilityProcess, type UtilityProcess } from 'electron';
 import { DEFAULT_WORKER_LIMITS } from '../../shared/contract/jobs.ts';
 import type { IngestReply, IngestTask } from '../services/ingestPool.ts';
 import type { PoolWorker } from '../services/workerPool.ts';
+import { isReadySignal } from '../workers/workerReady.ts';
 
 /**
  * Node options of a utility worker. Native libvips and Electron's glib clash on
@@ -52,11 +53,15 @@ export function spawnUtilityWorker<Task = IngestTask, Reply = IngestReply>(
   // A fatal V8 error in the child is emitted as 'error' before its 'exit': unheard, it would be
   // rethrown in the main process. The pool learns of the death from 'exit' and fails the job.
   child.on('error', (type, location) => console.error(`${serviceName} stopped: ${type} at ${location}`));
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.on('message', (message: unknown) => isReadySignal(message) && markReady());
   return {
     post: (task) => child.postMessage(task),
-    onReply: (listener) => child.on('message', (reply: Reply) => listener(reply)),
+    onReply: (listener) => child.on('message', (reply: Reply) => !isReadySignal(reply) && listener(reply)),
     onExit: (listener) => child.on('exit', listener),
     terminate: () => killNow(child),
     memoryBytes: () => workingSetBytes(child.pid),
+    ready,
   };
 }

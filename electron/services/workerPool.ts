@@ -14,7 +14,18 @@ export interface PoolWorker<Task, Reply> {
   terminate(): void;
   /** The process's resident memory in bytes where the host can see it (Linux /proc, Electron's metrics); null elsewhere. */
   memoryBytes?(): number | null;
+  /**
+   * Settles once the worker has loaded and listens (workers/workerReady.ts). A job's time bound
+   * starts then; without it, at once.
+   */
+  ready?: Promise<void>;
 }
+
+/**
+ * How long a fresh worker may take to load before it counts as unable to start: its job then
+ * fails as "worker stopped" (which can be tried again), never as a file that is too heavy.
+ */
+export const WORKER_START_MS = 120_000;
 
 /** How long, and how much memory, one job may take before its worker is killed. */
 export interface JobBounds {
@@ -152,9 +163,23 @@ export function createWorkerPool<Job, Task, Reply, Answer>(options: WorkerPoolOp
       const worker = idle.shift() ?? start();
       const pending = queue.shift() as Pending<Job, Answer>;
       busy.set(worker, pending);
-      pending.bounds = options.bounds(pending.job);
-      pending.timer = setTimeout(() => breach(worker, pending, 'time'), pending.bounds.wallMs);
+      const bounds = options.bounds(pending.job);
+      pending.bounds = bounds;
       worker.post(options.task(pending.job, pending.id));
+      // The time bound runs from when the worker listens: a fresh process first loads its libraries.
+      const arm = () => {
+        if (busy.get(worker) !== pending) return;
+        clearTimeout(pending.timer);
+        pending.timer = setTimeout(() => breach(worker, pending, 'time'), bounds.wallMs);
+      };
+      if (worker.ready) {
+        pending.timer = setTimeout(() => {
+          if (busy.get(worker) === pending) worker.terminate();
+        }, Math.max(WORKER_START_MS, bounds.wallMs));
+        void worker.ready.then(arm);
+      } else {
+        arm();
+      }
       if (worker.memoryBytes) watchMemory();
     }
   }

@@ -5,6 +5,7 @@ import { DEFAULT_WORKER_LIMITS } from '../../shared/contract/jobs.ts';
 import type { IngestWorker } from '../services/ingestPool.ts';
 import type { PoolWorker } from '../services/workerPool.ts';
 import type { PackReply, PackTask } from '../services/packPool.ts';
+import { isReadySignal } from '../workers/workerReady.ts';
 
 const INGEST_ENTRY = new URL('../workers/ingestWorker.ts', import.meta.url);
 const PACK_ENTRY = new URL('../workers/packWorker.ts', import.meta.url);
@@ -49,6 +50,9 @@ export function processWorker<Task, Reply>(entry: URL | string, memoryMb: number
     for (const listener of exitListeners) listener(code);
   };
   child.on('exit', (code) => exit(code ?? 1));
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.on('message', (message) => isReadySignal(message) && markReady());
   // A process that could not start never says 'exit': the pool must still learn it is gone.
   child.on('error', (error) => {
     console.error('A host worker process failed:', error);
@@ -57,10 +61,11 @@ export function processWorker<Task, Reply>(entry: URL | string, memoryMb: number
   return {
     // A task sent to a process that just died is lost with it; its 'exit' fails the job.
     post: (task) => void child.send(task as object, (error) => error && console.error('A host worker process missed a task:', error.message)),
-    onReply: (listener) => child.on('message', (reply) => listener(reply as Reply)),
+    onReply: (listener) => child.on('message', (reply) => !isReadySignal(reply) && listener(reply as Reply)),
     onExit: (listener) => void exitListeners.push(listener),
     terminate: () => void child.kill('SIGKILL'),
     memoryBytes: () => (exited ? null : residentBytes(child.pid)),
+    ready,
   };
 }
 

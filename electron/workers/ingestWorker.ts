@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { IngestReply, IngestTask } from '../services/ingestPool.ts';
+import { READY_SIGNAL } from './workerReady.ts';
 import { ingestFile } from '../services/ingest/ingestFile.ts';
 
 /**
@@ -30,12 +31,14 @@ async function handle(task: IngestTask, reply: (message: IngestReply) => void): 
 
 if (utilityPort) {
   utilityPort.on('message', (event) => void handle(event.data as IngestTask, (m) => utilityPort.postMessage(m)));
+  utilityPort.postMessage(READY_SIGNAL);
 } else if (parentPort) {
   const port = parentPort;
   port.on('message', (task: IngestTask) => void handle(task, (m) => port.postMessage(m)));
 } else if (process.send) {
   // A child process of the browser host (web/processWorker.ts).
   process.on('message', (task: IngestTask) => void handle(task, (m) => process.send?.(m)));
+  process.send(READY_SIGNAL);
   // The host is gone (even killed outright): nothing is left to answer to.
   process.on('disconnect', () => process.exit(0));
 }

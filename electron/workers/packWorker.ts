@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { PackReply, PackTask } from '../services/packPool.ts';
+import { READY_SIGNAL } from './workerReady.ts';
 import { renderPackRequest } from '../services/packExport/renderPackRequest.ts';
 import { renderSummaryRequest } from '../services/packExport/renderSummaryRequest.ts';
 
@@ -32,12 +33,14 @@ async function handle(task: PackTask, reply: (message: PackReply) => void): Prom
 
 if (utilityPort) {
   utilityPort.on('message', (event) => void handle(event.data as PackTask, (m) => utilityPort.postMessage(m)));
+  utilityPort.postMessage(READY_SIGNAL);
 } else if (parentPort) {
   const port = parentPort;
   port.on('message', (task: PackTask) => void handle(task, (m) => port.postMessage(m)));
 } else if (process.send) {
   // A child process of the browser host (web/processWorker.ts).
   process.on('message', (task: PackTask) => void handle(task, (m) => process.send?.(m)));
+  process.send(READY_SIGNAL);
   // The host is gone (even killed outright): nothing is left to answer to.
   process.on('disconnect', () => process.exit(0));
 }

@@ -91,20 +91,6 @@ export function textSizeForZoom(zoom: number): number {
   return Number.isFinite(size) && size > 0 ? round2(size) : TEXT_SCREEN_SIZE;
 }
 
-/**
- * Font size for a text mark stored before text sizes were (schema v1): the
- * size it would have been given on a canvas showing the whole face at the
- * reference width. Deterministic, so the migration and every reader agree.
- */
-export function defaultTextSize(face: Size): number {
-  return round2(TEXT_SCREEN_SIZE * outputChromeUnit(face));
-}
-
-/** A text mark's font size in image pixels: its stored size, or the deterministic v1 default. */
-export function textSizeOf(shape: ShapeOf<'text'>, face: Size): number {
-  return shape.fontSize !== undefined && shape.fontSize > 0 ? shape.fontSize : defaultTextSize(face);
-}
-
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
@@ -128,7 +114,7 @@ export const TEXT_CHAR_WIDTH = 0.64;
  * typeface; the estimate when omitted) plus padding.
  */
 export function textBox(shape: ShapeOf<'text'>, face: Size, measuredWidth?: number): TextBox {
-  const fontSize = textSizeOf(shape, face);
+  const fontSize = shape.fontSize;
   const padding = fontSize * TEXT_PADDING;
   const lines = textLines(shape);
   const estimated = Math.max(1, ...lines.map((line) => [...line].length)) * TEXT_CHAR_WIDTH * fontSize + padding * 2;

@@ -1,4 +1,4 @@
-import { badgeWidthInRadii, clamp, CHROME, layoutBadgeRadius, outputChromeUnit, textBox, textSizeOf, TEXT_PADDING, type Size } from './appearance.ts';
+import { badgeWidthInRadii, clamp, CHROME, layoutBadgeRadius, outputChromeUnit, textBox, TEXT_PADDING, type Size } from './appearance.ts';
 import type { AnnotationShape, Point } from './shape.ts';
 
 /*
@@ -114,9 +114,9 @@ export function clippedAnchor(shape: AnnotationShape, face: Size): Point {
 }
 
 /** Where the badge would sit with nothing in the way: on the anchor, or left of a text mark's box. */
-function preferredCentre(shape: AnnotationShape, anchor: Point, halfWidth: number, face: Size): Point {
+function preferredCentre(shape: AnnotationShape, anchor: Point, halfWidth: number): Point {
   if (shape.kind !== 'text') return anchor;
-  const gap = textSizeOf(shape, face) * TEXT_PADDING;
+  const gap = shape.fontSize * TEXT_PADDING;
   return { x: anchor.x - halfWidth - gap, y: anchor.y };
 }
 
@@ -157,7 +157,7 @@ export function layoutBadges(marks: readonly BadgeInput[], face: Size): BadgePla
   for (const mark of order) {
     const halfWidth = (badgeWidthInRadii(mark.label) * radius) / 2;
     const anchor = clippedAnchor(mark.shape, face);
-    const start = keepInside(preferredCentre(mark.shape, anchor, halfWidth, face), halfWidth, radius, face);
+    const start = keepInside(preferredCentre(mark.shape, anchor, halfWidth), halfWidth, radius, face);
     const cost = (p: Point): number => {
       const box = { x: p.x, y: p.y, hw: halfWidth, hh: radius };
       let sum = 0;

@@ -63,7 +63,7 @@ function mapShape(shape: AnnotationShape, m: AxisMap): AnnotationShape {
       return { kind: 'pin', at: map(shape.at) };
     case 'text':
       // The font size belongs to the artwork: moving a note keeps it.
-      return shape.fontSize === undefined ? { kind: 'text', at: map(shape.at), text: shape.text } : { kind: 'text', at: map(shape.at), text: shape.text, fontSize: shape.fontSize };
+      return { kind: 'text', at: map(shape.at), text: shape.text, fontSize: shape.fontSize };
     case 'rect': {
       // Map both corners and normalise, so a flip (negative scale) still stores a positive size.
       const box = pointsBounds([map({ x: shape.x, y: shape.y }), map({ x: shape.x + shape.width, y: shape.y + shape.height })]);

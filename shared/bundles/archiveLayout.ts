@@ -8,6 +8,7 @@ import { bundlePathSchema, type BundleKind, type BundleManifest } from './bundle
 import type { ManifestSignature } from './signing.ts';
 import { BUNDLE_TABLES, type BundleRecords, type BundleTable } from './mergeBundle.ts';
 import { RECORD_SCHEMAS } from './recordSchemas.ts';
+import type { MigrationContext } from '../migrations/migration.ts';
 import type { AbortSignalLike, ZipLimits } from './zipReader.ts';
 
 /**
@@ -91,6 +92,11 @@ export interface ArchiveOptions {
   signal?: AbortSignalLike;
   /** Defaults to crypto.subtle where the runtime has it, else a pure implementation. */
   sha256?: Sha256;
+  /**
+   * Records the file does not carry but an upgrade of an older file may read (a review file's text
+   * marks need their faces): asked for only when the file's records are of an older version.
+   */
+  migrationContext?: () => Promise<MigrationContext>;
 }
 
 const blobKindSchema = z.enum(['original', ...DERIVED_KINDS]);

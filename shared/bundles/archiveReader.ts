@@ -18,8 +18,9 @@ import {
 import { ArchiveRefusal } from './archiveProblem.ts';
 import { utf8Strict } from './archiveText.ts';
 import { MAX_MANIFEST_CHARS, checkManifest, type BundleFile } from './bundleFormat.ts';
-import { BUNDLE_TABLES, type BundleRecords } from './mergeBundle.ts';
-import { upgradeRecords } from '../migrations/chain.ts';
+import { BUNDLE_TABLES, type BundleRecords, type BundleTable } from './mergeBundle.ts';
+import { RECORDS_VERSION, contextOf, upgradeRecords } from '../migrations/chain.ts';
+import { NO_CONTEXT } from '../migrations/migration.ts';
 import { platformSubtle, verifyManifest } from './signing.ts';
 import { entryDataOffset, readEntry, readExactly, readZipDirectory, type ByteSource, type ZipEntry } from './zipReader.ts';
 
@@ -141,6 +142,7 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
   const blobFiles = [...listed.keys()].filter((p) => p.startsWith('blobs/')).length;
   const stray = kindContentsProblem(manifest.kind, carried, blobFiles);
   if (stray !== null) throw new ArchiveRefusal('invalid', stray);
+  const raw = new Map<BundleTable, unknown>();
   for (const table of BUNDLE_TABLES) {
     const file = listed.get(recordsPath(table));
     const count = manifest.counts[table];
@@ -148,8 +150,17 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
       if (count !== undefined && count > 0) throw new ArchiveRefusal('missing-file', { path: recordsPath(table) });
       continue;
     }
-    // Records of an older version are brought to today's shape before their schema check.
-    const parsed = parseRecords(table, upgradeRecords(table, await json(file), manifest.formatVersion), file.path);
+    raw.set(table, await json(file));
+  }
+  // Records of an older version are brought to today's shape before their schema check. A step
+  // that reads other records (a text mark's face) finds them in this file first, then in the studio.
+  const upgrading = manifest.formatVersion < RECORDS_VERSION;
+  const outside = upgrading && options.migrationContext !== undefined ? await options.migrationContext() : NO_CONTEXT;
+  const context = upgrading ? contextOf(Object.fromEntries([...raw].map(([t, rows]) => [t, Array.isArray(rows) ? rows : []])), outside) : NO_CONTEXT;
+  for (const [table, rows] of raw) {
+    const file = listed.get(recordsPath(table))!;
+    const count = manifest.counts[table];
+    const parsed = parseRecords(table, upgradeRecords(table, rows, manifest.formatVersion, context), file.path);
     if (count !== parsed.length) {
       throw new ArchiveRefusal('invalid', { path: `${MANIFEST_PATH} counts.${table}`, detail: `${parsed.length} records, manifest says ${String(count)}` });
     }

@@ -25,10 +25,11 @@ export const annotationShapeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('freehand'), points: z.array(point).max(20000) }),
   /**
    * `fontSize` (image pixels) is chosen when the mark is made so that it reads at that zoom,
-   * and kept: the text then scales with the artwork on every surface. Optional until the
-   * schema v2 migration fills it in for v1 marks (shared/annotations/appearance.ts: defaultTextSize).
+   * and kept: the text then scales with the artwork on every surface. Marks stored before it was
+   * (records versions 1 and 2) get their face's old default from the migration chain
+   * (shared/migrations/v3/annotations.ts).
    */
-  z.object({ kind: z.literal('text'), at: point, text: z.string().max(2000), fontSize: z.number().positive().max(100_000).optional() }),
+  z.object({ kind: z.literal('text'), at: point, text: z.string().max(2000), fontSize: z.number().positive().max(100_000) }),
   z.object({ kind: z.literal('measure'), from: point, to: point, mmPerPixel: z.number().positive().nullable() }),
 ]);
 

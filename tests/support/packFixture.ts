@@ -125,7 +125,8 @@ function shapeAt(kind: (typeof SHAPES)[number], k: number, width: number, height
     case 'freehand':
       return { kind: 'freehand', points: Array.from({ length: 24 }, (_, i) => ({ x: x + Math.cos(i / 3) * width * 0.06, y: y + Math.sin(i / 3) * height * 0.03 + i })) };
     case 'text':
-      return { kind: 'text', at: { x: x - width * 0.1, y }, text: 'Perbesar!' };
+      // The size a text mark made with the whole face in view gets (16 px at the reference side).
+      return { kind: 'text', at: { x: x - width * 0.1, y }, text: 'Perbesar!', fontSize: (16 * Math.max(width, height)) / 500 };
     case 'measure':
       return { kind: 'measure', from: { x: x - width * 0.1, y }, to: { x: x + width * 0.1, y }, mmPerPixel: 0.1 };
   }

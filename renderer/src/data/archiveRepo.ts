@@ -18,6 +18,8 @@ import {
 import { countOutcomes, type MergeEntry, type MergeOutcome } from '../../../shared/bundles/mergeRecords.ts';
 import { derivedBlobKey, originalBlobKey, type Asset, type BlobKind } from '../../../shared/domain/asset.ts';
 import type { RecordBase } from '../../../shared/domain/record.ts';
+import { contextOf } from '../../../shared/migrations/chain.ts';
+import type { MigrationContext } from '../../../shared/migrations/migration.ts';
 import type { KemasDatabase } from './db.ts';
 import { getCurrentMentor } from './mentorsRepo.ts';
 import { judgeBundle, withoutRefused, type RefusedRecord, type SignerStanding } from '../../../shared/bundles/trust.ts';
@@ -219,12 +221,21 @@ export function blobSource(blob: Blob): ByteSource {
   };
 }
 
-/** Checks a `.kemas` file completely (see `checkArchive`) before anything is written. */
+/**
+ * Checks a `.kemas` file completely (see `checkArchive`) before anything is written. With `studio`,
+ * an older file's upgrade can read the studio's own faces (a review file carries none).
+ */
 export function checkBundleFile(
   file: Blob,
-  options: { onProgress?: (p: ArchiveProgress) => void; signal?: AbortSignal } = {},
+  options: { onProgress?: (p: ArchiveProgress) => void; signal?: AbortSignal; studio?: KemasDatabase } = {},
 ): Promise<ArchiveCheck> {
-  return checkArchive(blobSource(file), options);
+  const { studio, ...rest } = options;
+  return checkArchive(blobSource(file), studio === undefined ? rest : { ...rest, migrationContext: () => studioMigrationContext(studio) });
+}
+
+/** The studio's faces, for upgrading the records of an older file that refer to them. */
+async function studioMigrationContext(db: KemasDatabase): Promise<MigrationContext> {
+  return contextOf({ assets: await db.assets.toArray() });
 }
 
 /** Names that make a merge report readable ("Penilaian Sari untuk Keripik Tempe v1"), from the studio and the bundle. */

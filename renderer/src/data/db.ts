@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import { installEditHistory } from './editHistory.ts';
-import { MIGRATIONS, applyVersion, tablesChangedBy } from '../../../shared/migrations/chain.ts';
-import type { MigrationVersion } from '../../../shared/migrations/migration.ts';
+import { installEditHistory, writeVerbatim } from './editHistory.ts';
+import { MIGRATIONS, applyVersion, contextOf, tablesChangedBy, tablesReadBy } from '../../../shared/migrations/chain.ts';
+import type { MigrationVersion, StoredTable } from '../../../shared/migrations/migration.ts';
 import type { Annotation } from '../../../shared/domain/annotation.ts';
 import type { Asset, BlobKind } from '../../../shared/domain/asset.ts';
 import type { CommentSnippet } from '../../../shared/domain/commentSnippet.ts';
@@ -82,11 +82,18 @@ export const STORE_CHANGES: Readonly<Record<number, StoresChange>> = {
   3: { mentorKeys: 'id, mentorId, updatedAt' },
 };
 
-/** Runs one version's steps over every record of the tables it changes, inside Dexie's upgrade transaction. */
+/**
+ * Runs one version's steps over every record of the tables it changes, inside Dexie's upgrade
+ * transaction; the tables a step reads are gathered first, as the previous version left them.
+ */
 async function upgradeRecords(tx: Transaction, migration: MigrationVersion): Promise<void> {
+  writeVerbatim(tx);
   for (const table of tablesChangedBy(migration)) {
+    const read: Partial<Record<StoredTable, unknown[]>> = {};
+    for (const other of tablesReadBy(migration, table)) read[other] = await tx.table(other).toArray();
+    const context = contextOf(read);
     await tx.table(table).toCollection().modify((record: Record<string, unknown>, ctx: { value: unknown }) => {
-      const next = applyVersion(migration, table, record);
+      const next = applyVersion(migration, table, record, context);
       if (next !== record) ctx.value = next;
     });
   }

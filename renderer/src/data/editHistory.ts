@@ -25,8 +25,13 @@ export function writeVerbatim(tx: Transaction): void {
 
 /** This installation's id (made on first open); revisions count edits per installation. */
 export function installationId(db: KemasDatabase): string {
-  const id = installations.get(db);
-  if (id === undefined) throw new Error('The database is not open yet');
+  let id = installations.get(db);
+  // An edit before the stored id was read (inside an upgrade's or another opener's first writes):
+  // this id is the one stored when none was yet.
+  if (id === undefined) {
+    id = crypto.randomUUID();
+    installations.set(db, id);
+  }
   return id;
 }
 
@@ -42,14 +47,15 @@ interface Edited {
   authorKeyId?: string | null;
 }
 
-const skip = (tx: Transaction) => verbatim.has(tx) || tx.mode === 'versionchange';
+/** Writes not to count: a marked transaction, or a schema upgrade (its steps reshape, they do not edit). */
+const skip = (tx: Transaction) => verbatim.has(tx) || tx.idbtrans?.mode === 'versionchange';
 
 export function installEditHistory(db: KemasDatabase): void {
   ownKeys.set(db, new Map());
   db.on('ready', async () => {
     let row = await db.meta.get(INSTALLATION_KEY);
     if (typeof row?.value !== 'string') {
-      row = { key: INSTALLATION_KEY, value: crypto.randomUUID() };
+      row = { key: INSTALLATION_KEY, value: installationId(db) };
       await db.meta.put(row);
     }
     installations.set(db, row.value as string);

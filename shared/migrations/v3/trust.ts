@@ -27,10 +27,14 @@ const TABLES_WITH_HISTORY = [
 
 const AUTHORED = ['reviews', 'annotations', 'labelChecklists'] as const satisfies readonly StoredTable[];
 
+/**
+ * Adds `field` to a stored record that lacks it. Only records (with an `id`): the rubric file reader
+ * runs the rubric steps on a file's bare `{ name, groups }`, which has no history to give.
+ */
 const withField =
   (field: string, value: unknown) =>
   (record: StoredRecord): StoredRecord =>
-    field in record ? record : { ...record, [field]: value };
+    field in record || !('id' in record) ? record : { ...record, [field]: value };
 
 export const TRUST_STEPS: MigrationStep[] = [
   ...TABLES_WITH_HISTORY.map(

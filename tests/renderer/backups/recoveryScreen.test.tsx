@@ -15,6 +15,7 @@ import { runBackup } from '../../../renderer/src/features/backups/backupRunner.t
 import { RecoveryScreen } from '../../../renderer/src/features/backups/RecoveryScreen.tsx';
 import type { OpenFailure } from '../../../renderer/src/data/backupRepo.ts';
 import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
+import { RECORDS_VERSION } from '../../../shared/migrations/chain.ts';
 
 /** The recovery screen against the real host handlers and backup service on a temp folder (hostBridge.ts). */
 let dir: string;
@@ -105,7 +106,7 @@ describe('recovery screen', () => {
     const workshops = JSON.parse(new TextDecoder().decode(files['tables/workshops.json'])) as { name: string }[];
     expect(workshops.map((w) => w.name).sort()).toEqual(['Dalam cadangan', 'Sesudah cadangan']);
     // The studio is the backup's, at this app's version.
-    expect(await storedVersion()).toBe(20);
+    expect(await storedVersion()).toBe(RECORDS_VERSION * 10); // Dexie stores version n as n × 10
     const db = openDatabase();
     expect((await db.workshops.toArray()).map((w) => w.name)).toEqual(['Dalam cadangan']);
     db.close();

@@ -4,13 +4,11 @@ import {
   bodyLines,
   canvasBadgeUnit,
   CHROME,
-  defaultTextSize,
   measureTicks,
   OUTPUT_REFERENCE_SIDE,
   outputChromeUnit,
   textBox,
   textSizeForZoom,
-  textSizeOf,
 } from '../../../shared/annotations/appearance.ts';
 import { translateShape } from '../../../shared/annotations/geometry.ts';
 import { annotationShapeSchema } from '../../../shared/domain/annotation.ts';
@@ -23,15 +21,13 @@ describe('the appearance model', () => {
     expect(fontSize * 0.29).toBeCloseTo(16, 1);
     const shape = annotationShapeSchema.parse({ kind: 'text', at: { x: 10, y: 10 }, text: 'KOPI', fontSize });
     // After a reload (a parse of the stored record) and a move, the same size: it belongs to the artwork.
-    expect(shape.kind === 'text' && textSizeOf(shape, FACE)).toBe(fontSize);
+    expect(shape.kind === 'text' && shape.fontSize).toBe(fontSize);
     const moved = translateShape(shape, 50, 50);
     expect(moved.kind === 'text' && moved.fontSize).toBe(fontSize);
   });
 
-  it('derives the size of a text mark stored without one from the face, the same every time', () => {
-    const v1 = { kind: 'text' as const, at: { x: 0, y: 0 }, text: 'lama' };
-    expect(textSizeOf(v1, FACE)).toBe(defaultTextSize(FACE));
-    expect(defaultTextSize(FACE)).toBeCloseTo((16 * 4000) / OUTPUT_REFERENCE_SIDE, 1);
+  it('refuses a text mark without a font size (older marks get one from the migration chain)', () => {
+    expect(annotationShapeSchema.safeParse({ kind: 'text', at: { x: 0, y: 0 }, text: 'lama' }).success).toBe(false);
   });
 
   it('sizes chrome per surface: screen pixels on the canvas, a share of the picture on paper and in the PNG', () => {

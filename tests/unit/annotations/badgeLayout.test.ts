@@ -48,7 +48,7 @@ describe('badge layout', () => {
     const marks = [
       mark('1', { kind: 'rect', x: -500, y: -500, width: 100, height: 100 }),
       mark('2', { kind: 'freehand', points: [{ x: 5000, y: 100 }, { x: 5100, y: 200 }] }),
-      mark('3', { kind: 'text', at: { x: 1190, y: 1590 }, text: 'Terlalu kecil' }),
+      mark('3', { kind: 'text', at: { x: 1190, y: 1590 }, text: 'Terlalu kecil', fontSize: 51.2 }),
       mark('4', { kind: 'measure', from: { x: -100, y: 100 }, to: { x: 100, y: 100 }, mmPerPixel: null }),
     ];
     const places = layoutBadges(marks, FACE);

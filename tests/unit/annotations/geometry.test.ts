@@ -23,7 +23,7 @@ const freehand: AnnotationShape = {
     { x: 70, y: 90 },
   ],
 };
-const text: AnnotationShape = { kind: 'text', at: { x: 64, y: 32 }, text: 'Perbesar' };
+const text: AnnotationShape = { kind: 'text', at: { x: 64, y: 32 }, text: 'Perbesar', fontSize: 24 };
 const measure: AnnotationShape = { kind: 'measure', from: { x: 0, y: 1000 }, to: { x: 1400, y: 1000 }, mmPerPixel: 0.1 };
 const shapes = [pin, rect, ellipse, arrow, freehand, text, measure];
 
@@ -80,6 +80,7 @@ describe('moving and resizing', () => {
       kind: 'text',
       at: { x: 0, y: 0 },
       text: 'Perbesar',
+      fontSize: 24,
     });
   });
 

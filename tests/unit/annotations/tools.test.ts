@@ -63,7 +63,7 @@ describe('text', () => {
   it('places empty text on a click, for the review screen to edit', () => {
     const text = createTool('text');
     text.handle(down(40, 50));
-    expect(committed(text.handle(up(40, 50)))).toEqual({ kind: 'text', at: { x: 40, y: 50 }, text: '' });
+    expect(committed(text.handle(up(40, 50)))).toEqual({ kind: 'text', at: { x: 40, y: 50 }, text: '', fontSize: 16 });
   });
 });
 

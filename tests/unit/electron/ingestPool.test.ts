@@ -1,9 +1,11 @@
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type IngestWorker } from '../../../electron/services/ingestPool.ts';
 import { spawnIngestProcess } from '../../../electron/web/processWorker.ts';
 import { WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
 import { DEFAULT_INGEST_LIMITS, type IngestOutcome } from '../../../shared/intake/ingestOutcome.ts';
+import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
+import { WORKER_START_MS } from '../../../electron/services/workerPool.ts';
 
 /** A worker the test drives by hand: it records tasks and answers or dies when told. */
 function fakeWorker() {
@@ -58,6 +60,49 @@ describe('ingest pool', () => {
     expect(workers[1]?.tasks.map((t) => t.fileName)).toEqual(['next.png']);
     workers[1]?.answer(rejected('fine'));
     await expect(second).resolves.toEqual(rejected('fine'));
+  });
+
+  it("starts a file's time bound when its fresh worker has loaded, not when it was spawned", async () => {
+    vi.useFakeTimers();
+    try {
+      let loaded = () => {};
+      const worker = { ...fakeWorker(), ready: new Promise<void>((resolve) => (loaded = resolve)) };
+      const limits = { ...DEFAULT_WORKER_LIMITS, fileSeconds: 3 };
+      pool = createIngestPool(() => worker, 1, () => limits);
+      const photo = pool.run(bytes, 'depan.jpg', DEFAULT_INGEST_LIMITS);
+      // Loading sharp takes 10 s on a busy laptop: longer than the file's bound, and the file is not refused for it.
+      await vi.advanceTimersByTimeAsync(10_000);
+      loaded();
+      await vi.advanceTimersByTimeAsync(2_000);
+      worker.answer(rejected('read in time'));
+      await expect(photo).resolves.toEqual(rejected('read in time'));
+      // Once loaded, the bound holds: a file that takes longer than 3 s is refused as too heavy.
+      const heavy = pool.run(bytes, 'bom.svg', DEFAULT_INGEST_LIMITS);
+      await vi.advanceTimersByTimeAsync(3_100);
+      await expect(heavy).resolves.toMatchObject({ ok: false, reason: 'too-heavy' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('fails the file as "worker stopped" (to try again) when its worker never loads', async () => {
+    vi.useFakeTimers();
+    try {
+      const worker = { ...fakeWorker(), ready: new Promise<void>(() => {}) };
+      let killed = false;
+      worker.terminate = () => {
+        killed = true;
+        worker.die();
+      };
+      pool = createIngestPool(() => worker, 1, () => ({ ...DEFAULT_WORKER_LIMITS, fileSeconds: 3 }));
+      const photo = pool.run(bytes, 'depan.jpg', DEFAULT_INGEST_LIMITS);
+      const settled = expect(photo).rejects.toBeInstanceOf(WorkerStoppedError);
+      await vi.advanceTimersByTimeAsync(WORKER_START_MS + 1);
+      await settled;
+      expect(killed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('decodes a real JPEG in a real worker thread, as the browser host does', async () => {

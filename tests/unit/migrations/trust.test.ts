@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkArchive } from '../../../shared/bundles/archive.ts';
 import { BUNDLE_TABLES } from '../../../shared/bundles/mergeBundle.ts';
+import { NO_CONTEXT } from '../../../shared/migrations/migration.ts';
 import { TRUST_STEPS } from '../../../shared/migrations/v3/trust.ts';
 import { memorySource } from '../../support/archiveFixture.ts';
 
@@ -17,7 +18,7 @@ const exists = (url: URL) => {
 
 describe('records version 3: edit histories and author keys', () => {
   it('gives every older record an empty history, and reviews, annotations and checklists no author key', () => {
-    const up = (table: string, record: Record<string, unknown>) => TRUST_STEPS.filter((s) => s.table === table).reduce((r, s) => s.up(r), record);
+    const up = (table: string, record: Record<string, unknown>) => TRUST_STEPS.filter((s) => s.table === table).reduce((r, s) => s.up(r, NO_CONTEXT), record);
     expect(up('sessions', { id: 's' })).toEqual({ id: 's', revisions: {} });
     expect(up('reviews', { id: 'r' })).toEqual({ id: 'r', revisions: {}, authorKeyId: null });
     expect(up('labelChecklists', { id: 'c' })).toEqual({ id: 'c', revisions: {}, authorKeyId: null });

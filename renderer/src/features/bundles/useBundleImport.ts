@@ -39,6 +39,7 @@ export function useBundleImport() {
       setPhase({ kind: 'checking', file, progress: null });
       try {
         const checked = await checkBundleFile(file, {
+          studio: db,
           signal: controller.signal,
           onProgress: (progress) => {
             if (!controller.signal.aborted) setPhase({ kind: 'checking', file, progress });
