@@ -99,7 +99,8 @@ test('signed work: a first-seen key accepted by its fingerprint, a forged review
   };
   const original = new Uint8Array(readFileSync(fromBudi));
   writeFileSync(join(work, 'budi-forged.kemas'), await tamperBundle(original, raise));
-  await page.getByRole('button', { name: 'Impor bundel…' }).click();
+  await page.locator('h1').first().click();
+  await page.keyboard.press('b');
   await chooseBundle(page, join(work, 'budi-forged.kemas'));
   const refusal = page.getByRole('dialog', { name: 'Impor bundel' }).getByRole('alert');
   await expect(refusal).toContainText('Bundel ini telah diubah setelah ditandatangani pengirimnya');
@@ -125,7 +126,8 @@ test('signed work: a first-seen key accepted by its fingerprint, a forged review
   expect(await storeRows(page, 'reviews')).toBe(reviewsBefore);
 
   // A: Dewi, then Budi (switching on the same laptop), edit the workshop one after the other.
-  await page.getByRole('navigation', { name: 'breadcrumb' }).getByRole('link', { name: /Contoh/ }).click();
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Workshop' }).click();
+  await page.getByRole('link', { name: /Contoh/ }).click();
   await editVenue(page, 'Aula Bakorwil Malang');
   await page.getByRole('button', { name: /Ganti mentor$/ }).click();
   await page.getByRole('dialog', { name: 'Ganti mentor' }).getByRole('button', { name: /Beralih ke Budi Santoso/ }).click();
