@@ -30,12 +30,12 @@ export function TrustNotice({ preview, accepted, onAcceptedChange, disabled }: P
     standing = (
       <div className="notice bundle-first-key">
         <p>
-          {t('bundles.trust.firstSeen', { name })} 
+          {t('bundles.trust.firstSeen', { name })}{' '}
           <strong className="bundle-fingerprint">{signer.fingerprint}</strong>
         </p>
         <p className="muted">{t('bundles.trust.firstSeenHint', { name })}</p>
         <label className="checkbox">
-          <input type="checkbox" checked={accepted} disabled={disabled} onChange={(e) => onAcceptedChange(e.currentTarget.checked)} />
+          <input type="checkbox" checked={accepted} disabled={disabled} onChange={(e) => onAcceptedChange(e.currentTarget.checked)} />{' '}
           {t('bundles.trust.accept', { name })}
         </label>
       </div>
