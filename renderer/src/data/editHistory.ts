@@ -48,6 +48,20 @@ interface Edited {
 }
 
 /** Writes not to count: a marked transaction, or a schema upgrade (its steps reshape, they do not edit). */
+/**
+ * Tables whose repository counts its edits itself (it reads the stored copy anyway): a table with a
+ * hook costs every write one more read, and reviews are written on every scoring keystroke.
+ */
+const COUNTED_BY_REPOSITORY: readonly string[] = ['reviews'];
+
+/** An edit of `stored` as `next`, counted here (for COUNTED_BY_REPOSITORY tables). */
+export function countedEdit<R extends Edited>(db: KemasDatabase, stored: Edited | undefined, next: R): R {
+  const counted: R = { ...next, revisions: bumpRevisions(stored?.revisions, installationId(db)), updatedAt: nextEditTime(stored?.updatedAt, next.updatedAt ?? Date.now()) };
+  const key = next.mentorId === undefined ? undefined : ownKeys.get(db)?.get(next.mentorId);
+  if (key !== undefined) counted.authorKeyId = key;
+  return counted;
+}
+
 const skip = (tx: Transaction) => verbatim.has(tx) || tx.idbtrans?.mode === 'versionchange';
 
 export function installEditHistory(db: KemasDatabase): void {
@@ -63,6 +77,7 @@ export function installEditHistory(db: KemasDatabase): void {
     for (const key of await db.mentorKeys.where('mentorId').above('').toArray()) if (key.trust === 'own' && key.deletedAt === null) keys.set(key.mentorId, key.id);
   });
   for (const table of BUNDLE_TABLES) {
+    if (COUNTED_BY_REPOSITORY.includes(table)) continue;
     const authored = (AUTHORED_TABLES as readonly string[]).includes(table);
     const author = (record: Edited) => (authored && record.mentorId !== undefined ? ownKeys.get(db)?.get(record.mentorId) : undefined);
     db.table(table).hook('creating', (_key, record: Edited, tx) => {

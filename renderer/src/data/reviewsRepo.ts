@@ -7,6 +7,7 @@ import { assignQueues } from '../../../shared/scoring/queue.ts';
 import { isOnScale } from '../../../shared/scoring/scale.ts';
 import type { KemasDatabase } from './db.ts';
 import { listParticipants } from './participantsRepo.ts';
+import { countedEdit } from './editHistory.ts';
 import { isLive, newRecordBase, RecordNotFoundError, touched } from './records.ts';
 import { latestSubmissionIds } from './submissionsRepo.ts';
 
@@ -66,8 +67,9 @@ export async function getOrCreateDraft(db: KemasDatabase, key: ReviewKey & { rub
       abstained: false,
       conflictOfInterest: false,
     });
-    await db.reviews.add(review);
-    return review;
+    const counted = countedEdit(db, undefined, review);
+    await db.reviews.add(counted);
+    return counted;
   });
 }
 
@@ -106,7 +108,7 @@ async function edit(
     if (!isLive(current)) throw new RecordNotFoundError('Review', id);
     if (options.draftOnly && current.status === 'submitted') throw new ReviewStateError('submitted');
     const changed = await change(current);
-    const next = reviewSchema.parse({ ...changed, ...touched(actor) });
+    const next = countedEdit(db, current, reviewSchema.parse({ ...changed, ...touched(actor) }));
     await db.reviews.put(next);
     return next;
   });
