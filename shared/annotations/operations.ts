@@ -51,6 +51,8 @@ export function createAnnotation(
     updatedAt: now,
     updatedBy: input.mentorId,
     deletedAt: null,
+    revisions: {},
+    authorKeyId: null,
     assetId: input.assetId,
     submissionId: input.submissionId,
     mentorId: input.mentorId,

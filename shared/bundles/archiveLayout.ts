@@ -5,6 +5,7 @@ import { MAX_FILE_BYTES_CEILING } from '../intake/ingestOutcome.ts';
 import type { Sha256 } from './archiveHash.ts';
 import { ArchiveRefusal, type ArchiveProblem } from './archiveProblem.ts';
 import { bundlePathSchema, type BundleKind, type BundleManifest } from './bundleFormat.ts';
+import type { ManifestSignature } from './signing.ts';
 import { BUNDLE_TABLES, type BundleRecords, type BundleTable } from './mergeBundle.ts';
 import { RECORD_SCHEMAS } from './recordSchemas.ts';
 import type { MigrationContext } from '../migrations/migration.ts';
@@ -85,6 +86,8 @@ export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
 };
 
 export interface ArchiveOptions {
+  /** Writer: signs the finished manifest (the sender's key); without it the archive is unsigned. */
+  sign?: (manifest: BundleManifest) => Promise<ManifestSignature>;
   onProgress?: (p: ArchiveProgress) => void;
   signal?: AbortSignalLike;
   /** Defaults to crypto.subtle where the runtime has it, else a pure implementation. */
@@ -171,6 +174,8 @@ export interface CheckedArchiveBlob extends ArchiveBlob {
 
 export interface CheckedArchive {
   manifest: BundleManifest;
+  /** `valid` when the manifest carries a signature that verifies (who signed is `manifest.signature`); a bad one is refused. */
+  signature: 'valid' | 'unsigned';
   /** Every record already parsed with its table's zod schema. */
   records: BundleRecords;
   blobs: CheckedArchiveBlob[];

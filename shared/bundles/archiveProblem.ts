@@ -17,7 +17,9 @@ export type ArchiveProblem =
   | 'unlisted-file'
   | 'checksum'
   | 'corrupt-json'
-  | 'invalid-record';
+  | 'invalid-record'
+  /** The manifest carries a signature that does not verify: changed after it was signed. */
+  | 'bad-signature';
 
 /**
  * Thrown inside the reader (and by the writer for records its own schema refuses) to stop at the

@@ -21,6 +21,7 @@ import { MAX_MANIFEST_CHARS, checkManifest, type BundleFile } from './bundleForm
 import { BUNDLE_TABLES, type BundleRecords, type BundleTable } from './mergeBundle.ts';
 import { RECORDS_VERSION, contextOf, upgradeRecords } from '../migrations/chain.ts';
 import { NO_CONTEXT } from '../migrations/migration.ts';
+import { platformSubtle, verifyManifest } from './signing.ts';
 import { entryDataOffset, readEntry, readExactly, readZipDirectory, type ByteSource, type ZipEntry } from './zipReader.ts';
 
 const KNOWN_PATH = /^(?:records\/[A-Za-z]+\.json|blobs\.json|blobs\/(?:0|[1-9][0-9]{0,8}))$/;
@@ -80,6 +81,10 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
     });
   }
   const manifest = read.manifest;
+  // A signature is checked before anything it covers: a bundle changed after signing stops here.
+  const subtle = platformSubtle();
+  const signature = manifest.signature === undefined ? 'unsigned' : subtle === null ? 'invalid' : await verifyManifest(subtle, manifest);
+  if (signature === 'invalid') throw new ArchiveRefusal('bad-signature', { path: MANIFEST_PATH, detail: 'the signature does not match the manifest' });
 
   // The manifest and the ZIP must list the same files, of the same sizes, all of known kinds.
   const listed = new Map<string, BundleFile>();
@@ -205,6 +210,7 @@ async function check(source: ByteSource, options: ArchiveOptions & { limits?: Pa
   const blobById = new Map(blobs.map((b) => [b.id, b]));
   return {
     manifest,
+    signature,
     records: records as BundleRecords,
     blobs,
     async readBlob(id: string): Promise<Uint8Array> {

@@ -105,7 +105,8 @@ export async function writeArchive(
       throw new ArchiveRefusal('checksum', { path: blobPath(i), detail: `${blob.id} is not the SHA-256 of its bytes` });
     }
   }
-  const manifest = bundleManifestSchema.parse({ ...base, counts, files });
+  const unsigned = bundleManifestSchema.parse({ ...base, counts, files });
+  const manifest = options.sign ? bundleManifestSchema.parse({ ...unsigned, signature: await options.sign(unsigned) }) : unsigned;
   await add(MANIFEST_PATH, utf8(JSON.stringify(manifest)), 8);
   signal?.throwIfAborted();
   return { bytes: await zip.finish() };

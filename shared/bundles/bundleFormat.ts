@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../domain/record.ts';
 import { FIRST_RECORDS_VERSION, RECORDS_VERSION } from '../migrations/chain.ts';
 import { BUNDLE_TABLES } from './mergeBundle.ts';
+import { SIGNATURE_ALGORITHMS } from './signing.ts';
 
 /**
  * The `manifest.json` at the root of a `.kemas` bundle:
@@ -48,6 +49,17 @@ export const bundleFileSchema = z.object({
 });
 export type BundleFile = z.infer<typeof bundleFileSchema>;
 
+const base64Schema = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Expected base64');
+
+export const manifestSignatureSchema = z.object({
+  algorithm: z.enum(SIGNATURE_ALGORITHMS),
+  /** Lower-case hex SHA-256 of the public key. */
+  keyId: z.string().regex(/^[0-9a-f]{64}$/, 'Expected a lower-case hex SHA-256'),
+  /** Base64 SPKI (Ed25519: 44 bytes; P-256: 91 bytes). */
+  publicKey: base64Schema(400),
+  value: base64Schema(400),
+});
+
 export const bundleManifestSchema = z.object({
   format: z.literal(BUNDLE_FORMAT),
   kind: z.enum(BUNDLE_KINDS),
@@ -66,6 +78,11 @@ export const bundleManifestSchema = z.object({
       seen.add(f.path);
     });
   }),
+  /**
+   * The sender's signature over the rest of the manifest (shared/bundles/signing.ts), which lists every
+   * file's SHA-256. Absent in bundles made before signing: they still import, marked unsigned.
+   */
+  signature: manifestSignatureSchema.optional(),
 });
 export type BundleManifest = z.infer<typeof bundleManifestSchema>;
 

@@ -3,6 +3,7 @@ import type { Asset } from '../domain/asset.ts';
 import type { CommentSnippet } from '../domain/commentSnippet.ts';
 import type { LabelChecklist } from '../domain/labelChecklist.ts';
 import type { Mentor } from '../domain/mentor.ts';
+import type { MentorKey } from '../domain/mentorKey.ts';
 import type { Participant } from '../domain/participant.ts';
 import type { Review } from '../domain/review.ts';
 import type { Rubric } from '../domain/rubric.ts';
@@ -24,6 +25,7 @@ export interface BundleRecordTypes {
   annotations: Annotation;
   labelChecklists: LabelChecklist;
   commentSnippets: CommentSnippet;
+  mentorKeys: MentorKey;
 }
 export type BundleTable = keyof BundleRecordTypes;
 
@@ -40,6 +42,7 @@ export const BUNDLE_TABLES = [
   'annotations',
   'labelChecklists',
   'commentSnippets',
+  'mentorKeys',
 ] as const satisfies readonly BundleTable[];
 
 /** Some or all tables of a bundle (or of the studio), as lists of records. */

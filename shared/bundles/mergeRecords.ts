@@ -1,13 +1,16 @@
 import type { RecordBase } from '../domain/record.ts';
+import { NO_REVISIONS, joinRevisions, relateRevisions, sameRevisions, type Revisions } from './revisions.ts';
 
 /**
  * What happened to one incoming record:
  * - `added`: the studio did not have it;
  * - `updated`: the incoming copy is newer and replaces the local one (a later edit by the same person);
  * - `kept`: the local copy is newer or the very same, and stays;
- * - `conflict`: both copies differ and were last edited by different people, so each side may hold
- *   an edit the other lacks. Without a common ancestor this cannot be told from a plain later edit,
- *   so it is reported as "both changed, newer kept" (`winner` says which copy stayed) for the curator to read.
+ * - `conflict`: each side holds an edit the other lacks (their `revisions` histories say both laptops
+ *   changed the record since they last shared it), reported as "both changed, newer kept" (`winner`
+ *   says which copy stayed) for the curator to read. An edit made on one laptop only, by any number of
+ *   people one after the other, is never a conflict. Copies written before records version 3 carry no
+ *   history; for them the older reading stands: different last editors = conflict.
  */
 export type MergeOutcome = 'added' | 'updated' | 'kept' | 'conflict';
 
@@ -51,23 +54,57 @@ export function canonicalJson(value: unknown): string {
 
 const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A copy's history; none for records written before version 3. */
+export const revisionsOf = (r: RecordBase): Revisions => (r as { revisions?: Revisions }).revisions ?? NO_REVISIONS;
+
+/** The canonical JSON of a copy's content: everything but its history, which merging joins instead. */
+function contentJson(r: RecordBase): string {
+  return canonicalJson({ ...r, revisions: undefined });
+}
+
 /**
  * A total order on copies of one record: later `updatedAt` first decides; a tie is broken by
- * `updatedBy`, then by the canonical JSON of the whole record (plain code-unit order, no locale).
- * Returns 0 only for copies with identical content, so the winner never depends on who merges first.
+ * `updatedBy`, then by the canonical JSON of the record's content (plain code-unit order, no locale).
+ * Returns 0 only for copies with identical content (histories aside), so the winner never depends on
+ * who merges first. Edit times grow along every history (`nextEditTime`), so a copy edited from
+ * another is always the later one.
  */
 export function compareCopies(a: RecordBase, b: RecordBase): number {
-  return cmp(a.updatedAt, b.updatedAt) || cmp(a.updatedBy, b.updatedBy) || cmp(canonicalJson(a), canonicalJson(b));
+  return cmp(a.updatedAt, b.updatedAt) || cmp(a.updatedBy, b.updatedBy) || cmp(contentJson(a), contentJson(b));
+}
+
+/**
+ * Two copies as one: the winner's content (`compareCopies`) with the history of both, so a later merge
+ * knows this copy has seen both edits. A semilattice (idempotent, commutative, associative): content by
+ * a total order, history by the larger count per laptop. Returns `a` or `b` itself when nothing changes.
+ */
+export function combineCopies<R extends RecordBase>(a: R, b: R): R {
+  const winner = compareCopies(a, b) >= 0 ? a : b;
+  const joined = joinRevisions(revisionsOf(a), revisionsOf(b));
+  if (sameRevisions(joined, revisionsOf(winner))) return winner;
+  return { ...winner, revisions: joined };
+}
+
+/** What one incoming copy does to the local one, from their histories (or, without them, their editors). */
+function outcomeOf(local: RecordBase, incoming: RecordBase, order: number): MergeOutcome {
+  if (order === 0) return 'kept';
+  const winner = order > 0 ? 'updated' : 'kept';
+  const relation = relateRevisions(revisionsOf(local), revisionsOf(incoming));
+  if (relation === 'before' || relation === 'after') return winner;
+  if (relation === 'concurrent') return 'conflict';
+  // No history on a side (written before version 3), or the same history with different content
+  // (an edit that did not count itself): the older reading.
+  return incoming.updatedBy !== local.updatedBy ? 'conflict' : winner;
 }
 
 const stamp = (r: RecordBase): RecordStamp => ({ updatedAt: r.updatedAt, updatedBy: r.updatedBy, deletedAt: r.deletedAt });
 
-/** The newest copy per id (duplicates inside one list are resolved by the same rule). */
+/** One copy per id (duplicates inside one list are combined by the same rule). */
 function newestById<R extends RecordBase>(records: readonly R[]): Map<string, R> {
   const byId = new Map<string, R>();
   for (const r of records) {
     const seen = byId.get(r.id);
-    if (seen === undefined || compareCopies(r, seen) > 0) byId.set(r.id, r);
+    byId.set(r.id, seen === undefined ? r : combineCopies(seen, r));
   }
   return byId;
 }
@@ -76,9 +113,10 @@ const byId = (a: { id: string }, b: { id: string }) => cmp(a.id, b.id);
 
 /**
  * Merges incoming copies of one table into the studio's copies with the stated rule:
- * **the newer edit wins, per record** (`compareCopies`: `updatedAt`, then `updatedBy`, then content).
- * Because the winner is the maximum of a total order, merging is idempotent (importing a bundle twice
- * changes nothing), commutative and associative (bundles merged in any order give the same table).
+ * **the newer edit wins, per record** (`compareCopies`: `updatedAt`, then `updatedBy`, then content),
+ * and the kept copy takes the history of both (`combineCopies`). Because that is a semilattice, merging
+ * is idempotent (importing a bundle twice changes nothing), commutative and associative (bundles merged
+ * in any order give the same table). Histories decide only what the report calls a conflict.
  *
  * Tombstones are ordinary edits: deleting sets `deletedAt` and a new `updatedAt`, so a newer delete
  * wins over an older edit, and an edit made after a delete (an undo, or a restore) wins over the
@@ -97,10 +135,10 @@ export function mergeTable<R extends RecordBase>(existing: readonly R[], incomin
     }
     const order = compareCopies(inc, loc);
     const winner = order > 0 ? 'incoming' : 'local';
-    if (winner === 'incoming') merged.push(inc);
-    const outcome: MergeOutcome =
-      order === 0 ? 'kept' : inc.updatedBy !== loc.updatedBy ? 'conflict' : winner === 'incoming' ? 'updated' : 'kept';
-    report.push({ table, id: inc.id, outcome, winner, local: stamp(loc), incoming: stamp(inc) });
+    const next = combineCopies(loc, inc);
+    // The local copy stays but learns the other history too (a true conflict it won): written again.
+    if (next !== loc) merged.push(next);
+    report.push({ table, id: inc.id, outcome: outcomeOf(loc, inc, order), winner, local: stamp(loc), incoming: stamp(inc) });
   }
   const all = new Map(local);
   for (const r of merged) all.set(r.id, r);

@@ -4,6 +4,7 @@ import { assetSchema } from '../domain/asset.ts';
 import { commentSnippetSchema } from '../domain/commentSnippet.ts';
 import { labelChecklistSchema } from '../domain/labelChecklist.ts';
 import { mentorSchema } from '../domain/mentor.ts';
+import { mentorKeySchema } from '../domain/mentorKey.ts';
 import { participantSchema } from '../domain/participant.ts';
 import { reviewSchema } from '../domain/review.ts';
 import { rubricSchema } from '../domain/rubric.ts';
@@ -25,4 +26,5 @@ export const RECORD_SCHEMAS = {
   annotations: annotationSchema,
   labelChecklists: labelChecklistSchema,
   commentSnippets: commentSnippetSchema,
+  mentorKeys: mentorKeySchema,
 } as const satisfies { [K in BundleTable]: z.ZodType<BundleRecordTypes[K]> };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, recordBase } from './record.ts';
+import { authorKeyIdSchema, idSchema, recordBase } from './record.ts';
 
 export const ANNOTATION_CATEGORIES = [
   'legibility',
@@ -38,6 +38,8 @@ export const annotationSchema = z.object({
   assetId: idSchema,
   submissionId: idSchema,
   mentorId: idSchema,
+  /** The key of the mentor who wrote it (records version 3; null before). */
+  authorKeyId: authorKeyIdSchema,
   number: z.number().int().positive(),
   shape: annotationShapeSchema,
   category: z.enum(ANNOTATION_CATEGORIES),

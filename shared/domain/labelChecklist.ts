@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, recordBase } from './record.ts';
+import { authorKeyIdSchema, idSchema, recordBase } from './record.ts';
 
 /** Items of the Indonesian processed-food label rules (BPOM 31/2018 and amendments). */
 export const LABEL_ITEMS = [
@@ -21,6 +21,8 @@ export const labelChecklistSchema = z.object({
   ...recordBase,
   submissionId: idSchema,
   mentorId: idSchema,
+  /** The key of the mentor who wrote it (records version 3; null before). */
+  authorKeyId: authorKeyIdSchema,
   /** Only the items the mentor has checked: an absent key means "not checked yet". */
   items: z.partialRecord(
     z.enum(LABEL_ITEMS),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, recordBase, timestampSchema } from './record.ts';
+import { authorKeyIdSchema, idSchema, recordBase, timestampSchema } from './record.ts';
 
 export const VERDICTS = ['market-ready', 'minor-revision', 'major-revision'] as const;
 
@@ -8,6 +8,8 @@ export const reviewSchema = z.object({
   ...recordBase,
   submissionId: idSchema,
   mentorId: idSchema,
+  /** The key of the mentor who wrote it (records version 3; null before). */
+  authorKeyId: authorKeyIdSchema,
   rubricId: idSchema,
   sessionId: idSchema.nullable(),
   scores: z.record(idSchema, z.object({ score: z.number().nullable(), note: z.string().max(4000) })),

@@ -373,6 +373,7 @@ export function instantiateRubric(template: RubricTemplate, ids: () => string, a
     updatedAt: now,
     updatedBy: actor,
     deletedAt: null,
+    revisions: {},
     version: 1,
     status: 'draft',
     name: { ...template.name },

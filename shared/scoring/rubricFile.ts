@@ -119,6 +119,7 @@ export function rubricFromFile(file: RubricFile, newId: () => string, actor: str
     updatedAt: now,
     updatedBy: actor,
     deletedAt: null,
+    revisions: {},
     version: 1,
     status: 'draft',
     name: { ...file.rubric.name },

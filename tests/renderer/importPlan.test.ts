@@ -11,6 +11,7 @@ function participant(id: string, business: string, product: string): Participant
     updatedAt: 1,
     updatedBy: 'm1',
     deletedAt: null,
+    revisions: {},
     workshopId: 'w1',
     business,
     owner: '',

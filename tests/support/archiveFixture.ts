@@ -23,7 +23,7 @@ export function seeded(seed: number): () => number {
   return () => ((s = (s * 16807) % 2147483647) - 1) / 2147483646;
 }
 
-const base = (id: string, by = 'm-rina', at = ARCHIVE_NOW, deletedAt: number | null = null) => ({ id, createdAt: at - 1000, updatedAt: at, updatedBy: by, deletedAt });
+const base = (id: string, by = 'm-rina', at = ARCHIVE_NOW, deletedAt: number | null = null) => ({ id, createdAt: at - 1000, updatedAt: at, updatedBy: by, deletedAt, revisions: {} });
 
 export const mentor = (id: string, name: string, at = ARCHIVE_NOW): Mentor => ({ ...base(id, id, at), name, organisation: 'Rumah Kurasi' });
 
@@ -111,6 +111,7 @@ export function checklist(id: string, mentorId: string, submissionId: string): L
     ...base(id, mentorId),
     submissionId,
     mentorId,
+    authorKeyId: null,
     items: { 'product-name': { status: 'present', annotationId: null, note: '' }, 'net-content': { status: 'wrong', annotationId: null, note: 'Tanpa satuan.' } },
     registrationOnLabel: '',
   };

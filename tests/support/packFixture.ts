@@ -9,7 +9,7 @@ import type { PackInput } from '../../shared/pack/packInput.ts';
 import { instantiateRubric, MJC_QUALITY_INNOVATION } from '../../shared/scoring/presets.ts';
 
 export const NOW = Date.UTC(2026, 10, 28, 3, 0, 0);
-const base = (id: string, mentorId = 'system') => ({ id, createdAt: NOW - 86_400_000, updatedAt: NOW - 3_600_000, updatedBy: mentorId, deletedAt: null });
+const base = (id: string, mentorId = 'system') => ({ id, createdAt: NOW - 86_400_000, updatedAt: NOW - 3_600_000, updatedBy: mentorId, deletedAt: null, revisions: {} });
 
 /** Background colours of the three faces: far from every mark colour, so a pixel check can tell them apart. */
 export const FACE_COLOURS = { front: '#8fc1e3', back: '#c9b6e4', left: '#f2d7b6' } as const;
@@ -32,6 +32,7 @@ export function review(id: string, mentorId: string, submissionId: string, score
     ...base(id, mentorId),
     submissionId,
     mentorId,
+    authorKeyId: null,
     rubricId: 'rubric-v2',
     sessionId: null,
     scores: Object.fromEntries(CRITERIA.map((c, i) => [c, { score: scores[i] ?? null, note: '' }])),
@@ -90,6 +91,7 @@ export function annotation(id: string, mentorId: string, assetId: string, number
     assetId,
     submissionId: 's2',
     mentorId,
+    authorKeyId: null,
     number,
     shape,
     category: 'legibility',
@@ -174,6 +176,7 @@ export function packInput(options: FixtureOptions = {}): PackInput {
     ...base(id, mentorId),
     submissionId: 's2',
     mentorId,
+    authorKeyId: null,
     items,
     registrationOnLabel: onLabel,
   });

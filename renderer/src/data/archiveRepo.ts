@@ -23,6 +23,10 @@ import { contextOf } from '../../../shared/migrations/chain.ts';
 import type { MigrationContext } from '../../../shared/migrations/migration.ts';
 import type { KemasDatabase } from './db.ts';
 import { getCurrentMentor } from './mentorsRepo.ts';
+import { judgeBundle, withoutRefused, type RefusedRecord, type SignerStanding } from '../../../shared/bundles/trust.ts';
+import { signManifest, platformSubtle } from '../../../shared/bundles/signing.ts';
+import { rememberOwnKey, writeVerbatim } from './editHistory.ts';
+import { acceptedKeyRow, knownKeys, signerFor } from './mentorKeysRepo.ts';
 import { RecordNotFoundError } from './records.ts';
 import { blobParts } from './blobParts.ts';
 
@@ -100,7 +104,7 @@ async function blobsOfAssets(db: KemasDatabase, assets: readonly Asset[], allKey
  * - backup: every table and every image.
  */
 export async function gatherScope(db: KemasDatabase, scope: ArchiveScope): Promise<GatheredScope> {
-  const tables = [db.workshops, db.participants, db.submissions, db.assets, db.assetBlobs, db.mentors, db.rubrics, db.sessions, db.reviews, db.annotations, db.labelChecklists, db.commentSnippets];
+  const tables = [db.workshops, db.participants, db.submissions, db.assets, db.assetBlobs, db.mentors, db.rubrics, db.sessions, db.reviews, db.annotations, db.labelChecklists, db.commentSnippets, db.mentorKeys];
   return db.transaction('r', tables, async () => {
     if (scope.kind === 'backup') {
       const records: Record<string, readonly RecordBase[]> = {};
@@ -165,13 +169,17 @@ export async function streamArchive(
   sink: (chunk: Uint8Array) => Promise<void> | void,
   options: ArchiveBuildOptions,
 ): Promise<{ bytes: number }> {
-  const gathered = await gatherScope(db, scope);
   let createdBy = options.createdBy;
   if (!createdBy) {
     const mentor = await getCurrentMentor(db);
     if (!mentor) throw new Error('Nobody is reviewing on this laptop yet');
     createdBy = { id: mentor.id, name: mentor.name };
   }
+  // Signed at export, never per edit: the sender's key over the manifest, which lists every file's
+  // SHA-256. The key is made first (if new) so that a backup carries it.
+  const signer = await signerFor(db, createdBy.id);
+  const gathered = await gatherScope(db, scope);
+  const subtle = platformSubtle();
   options.signal?.throwIfAborted();
   return writeArchive(
     {
@@ -191,7 +199,11 @@ export async function streamArchive(
       })),
     },
     sink,
-    { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) },
+    {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(signer && subtle ? { sign: (manifest: object) => signManifest(subtle, manifest, signer) } : {}),
+    },
   );
 }
 
@@ -271,6 +283,28 @@ export interface ImportPreview {
   /** Session edits refused: settings changed by someone who is not the session's curator here (`guardSessionEdits`). */
   refused: RefusedSessionEdit[];
   names: RecordNames;
+  /**
+   * Who signed the bundle and what that means here: records of a mentor whose key is known and did not
+   * sign them are refused (not written); a key seen for the first time is offered to accept. Backups
+   * are the person's own whole studio and are not judged (`signer` only).
+   */
+  trust: { signer: SignerStanding; refused: RefusedRecord[]; unsignedMentors: string[] };
+}
+
+/** Bundles that name a known mentor as sender but are signed by another key are refused whole. */
+export class TrustRefusal extends Error {
+  readonly signer: Extract<SignerStanding, { kind: 'mismatch' }>;
+  constructor(signer: Extract<SignerStanding, { kind: 'mismatch' }>) {
+    super(`Signed by key ${signer.keyId}, not ${signer.mentorId}'s known key`);
+    this.name = 'TrustRefusal';
+    this.signer = signer;
+  }
+}
+
+/** What the person decided about trust in the preview. */
+export interface TrustChoice {
+  /** Accept the first-seen key of the bundle's sender (stored with the merge). */
+  acceptKey: boolean;
 }
 
 /** Laptops' clocks drift: edits up to ten minutes ahead of this one's are not called future. */
@@ -387,24 +421,41 @@ function withoutRefusedEdits(existing: BundleRecords, incoming: BundleRecords): 
   return { incoming: { ...incoming, sessions: accepted }, refused };
 }
 
-async function planImport(db: KemasDatabase, archive: CheckedArchive) {
-  const existing = await existingCopies(db, archive.records);
-  const { incoming, refused } = withoutRefusedEdits(existing, archive.records);
+async function planImport(db: KemasDatabase, archive: CheckedArchive, choice: TrustChoice) {
+  const judged = archive.manifest.kind !== 'backup';
+  const verdict = judgeBundle(archive.manifest, judged ? archive.records : {}, await knownKeys(db), choice.acceptKey);
+  const trust = { signer: verdict.signer, refused: verdict.refused, unsignedMentors: verdict.unsignedMentors };
+  // Records not signed by their mentor's known key go first; then session edits by non-curators.
+  const trusted = withoutRefused(archive.records, verdict.refused);
+  const existing = await existingCopies(db, trusted);
+  const { incoming, refused } = withoutRefusedEdits(existing, trusted);
   const merge = { ...mergeBundle(existing, incoming), refused };
   const blobIds = archive.blobs.map((b) => b.id);
   const stored = new Set((await db.assetBlobs.where(':id').anyOf(blobIds).primaryKeys()) as string[]);
   const newBlobs = archive.blobs.filter((b) => !stored.has(b.id));
-  return { incoming, merge, newBlobs };
+  return { incoming, merge, newBlobs, trust };
 }
+
+/** A refused record as a report row, only so that the names of what it is about are gathered. */
+const refusedEntry = (r: RefusedRecord): MergeEntry => ({
+  table: r.table,
+  id: r.id,
+  outcome: 'kept',
+  winner: 'local',
+  local: null,
+  incoming: { updatedAt: 0, updatedBy: r.mentorId, deletedAt: null },
+});
 
 async function describeImport(
   db: KemasDatabase,
   archive: CheckedArchive,
   merge: ReturnType<typeof mergeBundle> & { refused: RefusedSessionEdit[] },
   newBlobs: number,
+  trust: ImportPreview['trust'],
 ): Promise<ImportPreview> {
   return {
     manifest: archive.manifest,
+    trust,
     tables: tableOutcomes(archive.records, merge.report),
     counts: merge.counts,
     report: merge.report,
@@ -412,15 +463,16 @@ async function describeImport(
     missingSubmissions: await countMissingSubmissions(db, archive.records),
     futureEdits: countFutureEdits(archive.records, Date.now()),
     refused: merge.refused,
-    names: await recordNames(db, archive.records, merge.report, merge.refused),
+    // Refused records are named too, for the preview's list of them.
+    names: await recordNames(db, archive.records, [...merge.report, ...trust.refused.map(refusedEntry)], merge.refused),
   };
 }
 
 /** What a merge would do, without writing: each record's outcome against the studio as it is now. */
-export async function previewImport(db: KemasDatabase, archive: CheckedArchive): Promise<ImportPreview> {
+export async function previewImport(db: KemasDatabase, archive: CheckedArchive, choice: TrustChoice = { acceptKey: false }): Promise<ImportPreview> {
   return db.transaction('r', ALL_TABLES(db), async () => {
-    const { merge, newBlobs } = await planImport(db, archive);
-    return describeImport(db, archive, merge, newBlobs.length);
+    const { merge, newBlobs, trust } = await planImport(db, archive, choice);
+    return describeImport(db, archive, merge, newBlobs.length, trust);
   });
 }
 
@@ -436,12 +488,20 @@ export async function applyArchive(
   archive: CheckedArchive,
   source: Blob,
   mode: 'merge' | 'replace',
+  choice: TrustChoice = { acceptKey: false },
 ): Promise<ImportResult> {
-  const result = await db.transaction('rw', ALL_TABLES(db), async () => {
+  const result = await db.transaction('rw', [...ALL_TABLES(db), db.meta], async (tx) => {
+    // Records arrive as they were made elsewhere: merged, not edited here (editHistory.ts).
+    writeVerbatim(tx);
     if (mode === 'replace') {
       for (const table of ALL_TABLES(db)) await table.clear();
     }
-    const { merge, newBlobs } = await planImport(db, archive);
+    const { merge, newBlobs, trust } = await planImport(db, archive, choice);
+    if (trust.signer.kind === 'mismatch') throw new TrustRefusal(trust.signer);
+    if (trust.signer.kind === 'first-seen' && choice.acceptKey) {
+      const current = await getCurrentMentor(db);
+      await db.mentorKeys.put(acceptedKeyRow(trust.signer, current?.id ?? 'system'));
+    }
     for (const table of BUNDLE_TABLES) {
       const merged = merge.tables[table]?.merged;
       if (merged && merged.length > 0) await db.table(table).bulkPut([...merged]);
@@ -456,9 +516,11 @@ export async function applyArchive(
         })),
       );
     }
-    const preview = await describeImport(db, archive, merge, newBlobs.length);
+    const preview = await describeImport(db, archive, merge, newBlobs.length, trust);
     const unchanged = mode === 'merge' && newBlobs.length === 0 && !merge.report.some((e) => e.winner === 'incoming');
     return { ...preview, mode, unchanged };
   });
+  // Keys a backup brought: this laptop can sign as those mentors now.
+  for (const key of archive.records.mentorKeys ?? []) if (key.trust === 'own' && key.deletedAt === null) rememberOwnKey(db, key.mentorId, key.id);
   return result;
 }

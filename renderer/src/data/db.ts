@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { installEditHistory, writeVerbatim } from './editHistory.ts';
 import { MIGRATIONS, applyVersion, contextOf, tablesChangedBy, tablesReadBy } from '../../../shared/migrations/chain.ts';
 import type { MigrationVersion, StoredTable } from '../../../shared/migrations/migration.ts';
 import type { Annotation } from '../../../shared/domain/annotation.ts';
@@ -6,6 +7,7 @@ import type { Asset, BlobKind } from '../../../shared/domain/asset.ts';
 import type { CommentSnippet } from '../../../shared/domain/commentSnippet.ts';
 import type { LabelChecklist } from '../../../shared/domain/labelChecklist.ts';
 import type { Mentor } from '../../../shared/domain/mentor.ts';
+import type { MentorKey } from '../../../shared/domain/mentorKey.ts';
 import type { Participant } from '../../../shared/domain/participant.ts';
 import type { Review } from '../../../shared/domain/review.ts';
 import type { Rubric } from '../../../shared/domain/rubric.ts';
@@ -65,9 +67,10 @@ export type KemasDatabase = Dexie & {
   commentSnippets: EntityTable<CommentSnippet, 'id'>;
   sessions: EntityTable<ScoringSession, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  mentorKeys: EntityTable<MentorKey, 'id'>;
 };
 
-type StoresChange = Partial<Record<keyof typeof SCHEMA_V1, string | null>>;
+type StoresChange = Partial<Record<keyof typeof SCHEMA_V1 | 'mentorKeys', string | null>>;
 
 /**
  * Index changes of each version after 1: only the tables whose indexes change (a new table, a new
@@ -75,7 +78,8 @@ type StoresChange = Partial<Record<keyof typeof SCHEMA_V1, string | null>>;
  */
 export const STORE_CHANGES: Readonly<Record<number, StoresChange>> = {
   2: {},
-  3: {},
+  // Mentors' public keys (own and accepted), by key id and by mentor.
+  3: { mentorKeys: 'id, mentorId, updatedAt' },
 };
 
 /**
@@ -83,6 +87,7 @@ export const STORE_CHANGES: Readonly<Record<number, StoresChange>> = {
  * transaction; the tables a step reads are gathered first, as the previous version left them.
  */
 async function upgradeRecords(tx: Transaction, migration: MigrationVersion): Promise<void> {
+  writeVerbatim(tx);
   for (const table of tablesChangedBy(migration)) {
     const read: Partial<Record<StoredTable, unknown[]>> = {};
     for (const other of tablesReadBy(migration, table)) read[other] = await tx.table(other).toArray();
@@ -102,5 +107,6 @@ export function openDatabase(name: string = DATABASE_NAME): KemasDatabase {
       .stores(STORE_CHANGES[migration.version] ?? {})
       .upgrade((tx) => upgradeRecords(tx, migration));
   }
+  installEditHistory(db);
   return db;
 }

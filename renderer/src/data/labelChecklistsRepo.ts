@@ -40,7 +40,7 @@ async function edit(
   return db.transaction('rw', db.labelChecklists, async () => {
     const existing =
       (await getChecklist(db, key)) ??
-      labelChecklistSchema.parse({ ...newRecordBase(key.mentorId), ...key, items: {}, registrationOnLabel: '' });
+      labelChecklistSchema.parse({ ...newRecordBase(key.mentorId), ...key, authorKeyId: null, items: {}, registrationOnLabel: '' });
     const next = labelChecklistSchema.parse({ ...change(existing), ...touched(key.mentorId) });
     await db.labelChecklists.put(next);
     return next;

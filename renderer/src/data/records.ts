@@ -2,7 +2,8 @@ import type { RecordBase } from '../../../shared/domain/record.ts';
 
 /** Base fields of a record created now by `actor`. */
 export function newRecordBase(actor: string, now: number = Date.now()): RecordBase {
-  return { id: crypto.randomUUID(), createdAt: now, updatedAt: now, updatedBy: actor, deletedAt: null };
+  // The data layer counts the edit in `revisions` as it writes (editHistory.ts).
+  return { id: crypto.randomUUID(), createdAt: now, updatedAt: now, updatedBy: actor, deletedAt: null, revisions: {} };
 }
 
 /** Fields that mark an edit by `actor`; merges between laptops compare `updatedAt`. */

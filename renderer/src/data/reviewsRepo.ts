@@ -8,6 +8,7 @@ import { isOnScale } from '../../../shared/scoring/scale.ts';
 import { othersVisibility } from '../../../shared/scoring/sessionRules.ts';
 import type { KemasDatabase } from './db.ts';
 import { listParticipants } from './participantsRepo.ts';
+import { countedEdit } from './editHistory.ts';
 import { isLive, newRecordBase, RecordNotFoundError, touched } from './records.ts';
 import { latestSubmissionIds } from './submissionsRepo.ts';
 
@@ -57,6 +58,7 @@ export async function getOrCreateDraft(db: KemasDatabase, key: ReviewKey & { rub
       ...newRecordBase(key.mentorId, now),
       submissionId: key.submissionId,
       mentorId: key.mentorId,
+      authorKeyId: null,
       rubricId: key.rubricId,
       sessionId: key.sessionId,
       scores: {},
@@ -72,8 +74,9 @@ export async function getOrCreateDraft(db: KemasDatabase, key: ReviewKey & { rub
       revisedAfterRevealAt: null,
       lastSubmitted: null,
     });
-    await db.reviews.add(review);
-    return review;
+    const counted = countedEdit(db, undefined, review);
+    await db.reviews.add(counted);
+    return counted;
   });
 }
 
@@ -112,7 +115,7 @@ async function edit(
     if (!isLive(current)) throw new RecordNotFoundError('Review', id);
     if (options.draftOnly && current.status === 'submitted') throw new ReviewStateError('submitted');
     const changed = await change(current);
-    const next = reviewSchema.parse({ ...changed, ...touched(actor) });
+    const next = countedEdit(db, current, reviewSchema.parse({ ...changed, ...touched(actor) }));
     await db.reviews.put(next);
     return next;
   });

@@ -4,6 +4,7 @@ import { instantiateRubric, MJC_QUALITY_INNOVATION, RUBRIC_PRESETS, type RubricT
 import { parseRubricFile, rubricFromFile, serializeRubricFile, type RubricFileProblem } from '../../../shared/scoring/rubricFile.ts';
 import { blankRubricContent, publishProblems, type PublishProblem, type RubricContent } from '../../../shared/scoring/rubricRules.ts';
 import type { KemasDatabase } from './db.ts';
+import { writeVerbatim } from './editHistory.ts';
 import { isLive, newRecordBase, RecordNotFoundError, setTombstone, touched } from './records.ts';
 
 /**
@@ -26,7 +27,9 @@ export const DEFAULT_PRESET = MJC_QUALITY_INNOVATION;
  * archived or deleted: a curator's choice is never undone by a restart).
  */
 export async function ensurePresetRubrics(db: KemasDatabase, now: number = Date.now()): Promise<void> {
-  await db.transaction('rw', db.rubrics, async () => {
+  await db.transaction('rw', db.rubrics, async (tx) => {
+    // The same shipped record on every laptop, not an edit made here: no history to count.
+    writeVerbatim(tx);
     for (const template of RUBRIC_PRESETS) {
       const id = presetRubricId(template);
       if (await db.rubrics.get(id)) continue;

@@ -19,7 +19,7 @@ import { renderWithStudio } from '../renderWithStudio.tsx';
  */
 
 const T = Date.UTC(2026, 10, 28, 3);
-const base = (id: string, by: string, at = T) => ({ id, createdAt: at - 1000, updatedAt: at, updatedBy: by, deletedAt: null });
+const base = (id: string, by: string, at = T) => ({ id, createdAt: at - 1000, updatedAt: at, updatedBy: by, deletedAt: null, revisions: {} });
 const sari: Mentor = { ...base('m-sari', 'm-sari'), name: 'Sari', organisation: 'Rumah Kurasi' };
 const workshop: Workshop = { ...base('w-malang', 'm-dewi'), name: 'Lokakarya Malang', region: 'Malang', venue: '', startDate: null, endDate: null, rubricId: null, notes: '' };
 const participant: Participant = {
@@ -40,6 +40,7 @@ const review = (by: string, at: number, score: number): Review => ({
   ...base('r-sari-tempe', by, at),
   submissionId: submission.id,
   mentorId: sari.id,
+  authorKeyId: null,
   rubricId: 'preset:mjc-quality-innovation:v1',
   sessionId: null,
   scores: { c1: { score, note: '' } },

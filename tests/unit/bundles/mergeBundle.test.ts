@@ -4,7 +4,7 @@ import type { CommentSnippet } from '../../../shared/domain/commentSnippet.ts';
 import type { Mentor } from '../../../shared/domain/mentor.ts';
 import { bundleAfterMerge, mergeBundle, type BundleRecords } from '../../../shared/bundles/mergeBundle.ts';
 
-const base = (id: string, updatedAt: number, updatedBy: string, deletedAt: number | null = null) => ({ id, createdAt: 1, updatedAt, updatedBy, deletedAt });
+const base = (id: string, updatedAt: number, updatedBy: string, deletedAt: number | null = null) => ({ id, createdAt: 1, updatedAt, updatedBy, deletedAt, revisions: {} });
 const mentor = (id: string, at: number, by: string, name: string, deletedAt: number | null = null): Mentor => ({ ...base(id, at, by, deletedAt), name, organisation: '' });
 const snippet = (id: string, at: number, by: string, text: string): CommentSnippet => ({
   ...base(id, at, by),

@@ -11,6 +11,7 @@ const rec = (id: string, updatedAt: number, updatedBy: string, value = 0, delete
   updatedAt,
   updatedBy,
   deletedAt,
+  revisions: {},
   value,
   note: `v${value}`,
 });

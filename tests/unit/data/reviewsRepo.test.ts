@@ -59,6 +59,7 @@ function session(overrides: Partial<ScoringSession> = {}): ScoringSession {
     updatedAt: 1,
     updatedBy: 'curator',
     deletedAt: null,
+    revisions: {},
     workshopId: 'w-1',
     name: 'Penjurian Malang',
     rubricId,
@@ -284,7 +285,7 @@ describe('queues and progress', () => {
   it("a session's queue follows its assignment and conflicts, with each submission's participant", async () => {
     const s = session({ assignment: 'split' });
     await db.sessions.add(s);
-    const base = { createdAt: 1, updatedAt: 1, updatedBy: 'x', deletedAt: null, workshopId: 'w-1', title: '', submittedAt: 1, note: '' };
+    const base = { createdAt: 1, updatedAt: 1, updatedBy: 'x', deletedAt: null, revisions: {}, workshopId: 'w-1', title: '', submittedAt: 1, note: '' };
     await db.submissions.bulkAdd([
       { ...base, id: 'sub-1', participantId: 'p-1', version: 1 },
       { ...base, id: 'sub-2', participantId: 'p-2', version: 1 },
@@ -319,7 +320,7 @@ describe('queues and progress', () => {
     });
     const zebra = await createParticipant(db, fields('Zebra Snack'), 'mentor-a');
     const apel = await createParticipant(db, fields('Apel Malang'), 'mentor-a');
-    const base = { createdAt: 1, updatedAt: 1, updatedBy: 'x', deletedAt: null, workshopId: workshop.id, title: '', submittedAt: 1, note: '' };
+    const base = { createdAt: 1, updatedAt: 1, updatedBy: 'x', deletedAt: null, revisions: {}, workshopId: workshop.id, title: '', submittedAt: 1, note: '' };
     await db.submissions.bulkAdd([
       { ...base, id: 'z1', participantId: zebra.id, version: 1 },
       { ...base, id: 'a1', participantId: apel.id, version: 1 },

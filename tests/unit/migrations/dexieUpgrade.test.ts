@@ -38,11 +38,11 @@ describe('the database upgrade built from the chain', () => {
     expect(await db.sessions.get('s1')).toEqual({
       id: 's1', workshopId: 'w1', updatedAt: 5, name: 'Batch', submissionIds: ['a'], keptAssignments: [], itemTimerMinutes: null,
       // Version 3: no editor or mentors to name as curators, so none (the schema would refuse it, with its path).
-      reveal: 'own-queue-done', revealedAt: null,
+      reveal: 'own-queue-done', revealedAt: null, revisions: {},
     });
     expect((await db.participants.toArray()).map((p) => [p.id, p.region])).toEqual([['p1', ''], ['p2', 'Jember']]);
     expect(await db.labelChecklists.get('c1')).toMatchObject({ items: {}, registrationOnLabel: '' });
-    expect(await db.mentors.get('m')).toEqual({ id: 'm', name: 'Rina', updatedAt: 4 });
+    expect(await db.mentors.get('m')).toEqual({ id: 'm', name: 'Rina', updatedAt: 4, revisions: {} });
     expect(await db.meta.get('currentMentorId')).toEqual({ key: 'currentMentorId', value: 'm' });
     // Indexes still answer after the upgrade.
     expect(await db.participants.where('workshopId').equals('w1').count()).toBe(2);

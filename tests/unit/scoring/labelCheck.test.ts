@@ -22,9 +22,11 @@ function annotation(id: string, number: number, changes: Partial<Annotation> = {
     updatedAt: 1,
     updatedBy: 'm1',
     deletedAt: null,
+    revisions: {},
     assetId: 'a1',
     submissionId: 's1',
     mentorId: 'm1',
+    authorKeyId: null,
     number,
     shape: { kind: 'pin', at: { x: 10, y: 10 } },
     category: 'label-information',
@@ -48,12 +50,12 @@ describe('a fresh checklist', () => {
     const summary = summariseChecklist(items, []);
     expect(summary.counts).toEqual({ present: 0, missing: 0, wrong: 0, 'not-applicable': 0, unchecked: 10 });
     expect(summary.complete).toBe(false);
-    const record = { id: 'c1', createdAt: 1, updatedAt: 1, updatedBy: 'm1', deletedAt: null, submissionId: 's1', mentorId: 'm1', items, registrationOnLabel: '' };
+    const record = { id: 'c1', createdAt: 1, updatedAt: 1, updatedBy: 'm1', deletedAt: null, revisions: {}, submissionId: 's1', mentorId: 'm1', authorKeyId: null, items, registrationOnLabel: '' };
     expect(labelChecklistSchema.parse(record)).toMatchObject({ items: {}, registrationOnLabel: '' });
   });
 
   it('refuses an item that is not on the list', () => {
-    const record = { id: 'c1', createdAt: 1, updatedAt: 1, updatedBy: 'm1', deletedAt: null, submissionId: 's1', mentorId: 'm1' };
+    const record = { id: 'c1', createdAt: 1, updatedAt: 1, updatedBy: 'm1', deletedAt: null, revisions: {}, submissionId: 's1', mentorId: 'm1', authorKeyId: null };
     expect(labelChecklistSchema.safeParse({ ...record, items: { 'brand-story': entry('present') } }).success).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ describe('workshop schema', () => {
 
   it('requires the record fields on stored workshops', () => {
     expect(workshopSchema.safeParse(workshop).success).toBe(false);
-    const stored = { ...workshop, id: 'w1', createdAt: 1, updatedAt: 2, updatedBy: 'm1', deletedAt: null };
+    const stored = { ...workshop, id: 'w1', createdAt: 1, updatedAt: 2, updatedBy: 'm1', deletedAt: null, revisions: {} };
     expect(workshopSchema.parse(stored).id).toBe('w1');
   });
 });

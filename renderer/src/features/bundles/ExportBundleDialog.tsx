@@ -15,6 +15,7 @@ import { useAppIdentity } from './useAppInfo.ts';
 import './bundles.css';
 import { JobEnding } from '../../ui/JobEnding.tsx';
 import { useJob } from '../../ui/useJob.ts';
+import { SignerNote } from './SignerNote.tsx';
 
 interface Props {
   scope: Extract<ArchiveScope, { kind: 'workshop' } | { kind: 'review' }>;
@@ -129,6 +130,7 @@ export function ExportBundleDialog({ scope, workshopName, onClose }: Props) {
       ) : (
         <p className="muted">{t('bundles.export.gathering')}</p>
       )}
+      <SignerNote mentorId={me.id} />
       {contents && scope.kind === 'review' && ownWork === 0 ? <p className="notice">{t('bundles.export.nothingYet')}</p> : null}
       {working ? (
         <div className="bundle-progress" role="status">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
@@ -11,6 +11,7 @@ import { useToast } from '../../ui/Toasts.tsx';
 import { ConflictList, MergeReport, OutcomeTable } from './MergeReport.tsx';
 import { RefusedEdits } from './RefusedEdits.tsx';
 import { problemText } from './problemText.ts';
+import { TrustNotice } from './TrustNotice.tsx';
 import { useBundleImport, type ImportPhase } from './useBundleImport.ts';
 import './bundles.css';
 
@@ -34,6 +35,9 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
   const primary = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const [dragging, setDragging] = useState(false);
+  // Trust on first use: the file whose sender's new key the person accepted (asked again for each file).
+  const [acceptedFor, setAcceptedFor] = useState<File | null>(null);
+  const acceptKey = (phase.kind === 'preview' || phase.kind === 'merging') && acceptedFor === phase.file;
   const body = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -99,7 +103,7 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
         <button type="button" className="button" onClick={onClose} disabled={phase.kind === 'merging'}>
           {t('common.cancel')}
         </button>
-        <button ref={primary} type="button" className="button button-primary" onClick={() => void merge()} disabled={phase.kind === 'merging'}>
+        <button ref={primary} type="button" className="button button-primary" onClick={() => void merge({ acceptKey })} disabled={phase.kind === 'merging'}>
           {phase.kind === 'merging' ? t('bundles.import.merging') : t('bundles.import.merge')}
         </button>
       </>
@@ -157,7 +161,16 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
           {chooseFile(t('bundles.import.another'))}
         </div>
       ) : null}
-      {phase.kind === 'preview' || phase.kind === 'merging' ? <PreviewView phase={phase} /> : null}
+      {phase.kind === 'preview' || phase.kind === 'merging' ? (
+        <PreviewView phase={phase}>
+          <TrustNotice
+            preview={phase.preview}
+            accepted={acceptKey}
+            onAcceptedChange={(accepted) => setAcceptedFor(accepted ? phase.file : null)}
+            disabled={phase.kind === 'merging'}
+          />
+        </PreviewView>
+      ) : null}
       {phase.kind === 'report' ? (
         <div ref={body}>
           <AfterImport phase={phase} onDone={onClose} />
@@ -181,7 +194,7 @@ function CheckingView({ phase }: { phase: Extract<ImportPhase, { kind: 'checking
   );
 }
 
-function PreviewView({ phase }: { phase: Extract<ImportPhase, { kind: 'preview' } | { kind: 'merging' }> }) {
+function PreviewView({ phase, children }: { phase: Extract<ImportPhase, { kind: 'preview' } | { kind: 'merging' }>; children: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { manifest } = phase.preview;
@@ -198,6 +211,7 @@ function PreviewView({ phase }: { phase: Extract<ImportPhase, { kind: 'preview' 
         <dt>{t('bundles.import.app')}</dt>
         <dd>{`${manifest.app.name} ${manifest.app.version}`}</dd>
       </dl>
+      {children}
       {phase.preview.missingSubmissions > 0 ? (
         <p className="notice">{t('bundles.import.missingSubmissions', { count: phase.preview.missingSubmissions })}</p>
       ) : null}

@@ -1,12 +1,16 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ArchiveCheck, ArchiveProgress, CheckedArchive } from '../../../../shared/bundles/archive.ts';
-import { applyArchive, checkBundleFile, previewImport, type ImportPreview, type ImportResult } from '../../data/archiveRepo.ts';
+import { applyArchive, checkBundleFile, previewImport, type ImportPreview, type ImportResult, type TrustChoice } from '../../data/archiveRepo.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { isQuotaError } from '../../ui/errorMessage.ts';
 import { useJob } from '../../ui/useJob.ts';
 
 /** Why a file was refused: the archive check's reason, or 'unknown' when the file could not be read at all. */
-export type Refusal = Extract<ArchiveCheck, { ok: false }> | { ok: false; problem: 'unknown'; path?: undefined; version?: undefined };
+export type Refusal =
+  | Extract<ArchiveCheck, { ok: false }>
+  | { ok: false; problem: 'unknown'; path?: undefined; version?: undefined }
+  /** Signed by another key than the one known for the mentor it names as sender (`path`: their name). */
+  | { ok: false; problem: 'key-mismatch'; path: string; version?: undefined };
 
 const UNKNOWN: Refusal = { ok: false, problem: 'unknown' };
 
@@ -46,8 +50,14 @@ export function useBundleImport() {
           return { checked, preview: await previewImport(db, checked.archive) };
         },
         {
-          done: ({ checked, preview }) =>
-            setStep(checked.ok && preview ? { kind: 'preview', file, archive: checked.archive, preview, error: null } : { kind: 'refused', file, refusal: checked.ok ? UNKNOWN : checked }),
+          done: ({ checked, preview }) => {
+            if (!checked.ok || !preview) return setStep({ kind: 'refused', file, refusal: checked.ok ? UNKNOWN : checked });
+            // A bundle that names a known mentor but is signed by another key is refused whole.
+            if (preview.trust.signer.kind === 'mismatch') {
+              return setStep({ kind: 'refused', file, refusal: { ok: false, problem: 'key-mismatch', path: checked.archive.manifest.createdBy.name } });
+            }
+            setStep({ kind: 'preview', file, archive: checked.archive, preview, error: null });
+          },
           failed: () => setStep({ kind: 'refused', file, refusal: UNKNOWN }),
         },
       );
@@ -60,12 +70,12 @@ export function useBundleImport() {
     setStep({ kind: 'choose', cancelled: true });
   }, [cancelJob]);
 
-  const merge = useCallback(async () => {
+  const merge = useCallback(async (choice: TrustChoice = { acceptKey: false }) => {
     if (step.kind !== 'preview') return;
     const { file, archive, preview } = step;
     setStep({ kind: 'merging', file, archive, preview });
     try {
-      const result = await applyArchive(db, archive, file, 'merge');
+      const result = await applyArchive(db, archive, file, 'merge', choice);
       setStep({ kind: 'report', file, result });
     } catch (error) {
       console.error(error);

@@ -22,6 +22,7 @@ export async function loadDemoWorkshop(db: KemasDatabase, actor: string, worksho
       updatedAt: now,
       updatedBy: actor,
       deletedAt: null,
+      revisions: {},
       name: workshopName,
       region: 'Malang',
       venue: 'Gedung Millennial Job Center, Malang',
