@@ -112,6 +112,8 @@ export const backupsId = {
     checksum: 'checksum tidak cocok: berkas rusak atau diubah ({{path}}).',
     'corrupt-json': 'data rusak ({{path}}).',
     'invalid-record': 'ada data yang tidak valid ({{path}}).',
+    'bad-signature': 'tanda tangan pengirim tidak cocok lagi dengan isinya: berkas diubah setelah ditandatangani.',
+    'key-mismatch': 'ditandatangani dengan kunci lain daripada kunci mentor yang dikenal studio ini ({{path}}).',
   },
   errors: {
     unsupported: 'Host ini tidak bisa menyimpan cadangan.',
@@ -260,6 +262,8 @@ export const backupsEn: typeof backupsId = {
     checksum: 'a checksum does not match: the file is damaged or was changed ({{path}}).',
     'corrupt-json': 'the data is damaged ({{path}}).',
     'invalid-record': 'some data is not valid ({{path}}).',
+    'bad-signature': "the sender's signature no longer matches the contents: the file was changed after it was signed.",
+    'key-mismatch': 'it is signed with another key than the one this studio knows for that mentor ({{path}}).',
   },
   errors: {
     unsupported: 'This host cannot keep backups.',

@@ -9,6 +9,7 @@ const base: ScoringSession = {
   updatedAt: 100,
   updatedBy: 'sari',
   deletedAt: null,
+  revisions: {},
   workshopId: 'w',
   name: 'Final Malang',
   rubricId: 'r',

@@ -33,6 +33,7 @@ function session(overrides: Partial<ScoringSession> = {}): ScoringSession {
     curators: ['sari'],
     reveal: 'curator',
     revealedAt: null,
+    revisions: {},
     ...overrides,
   };
 }
