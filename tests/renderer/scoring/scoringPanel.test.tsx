@@ -172,7 +172,7 @@ describe('scoring panel', () => {
     await user.tab();
     await waitFor(async () => expect((await db.reviews.get(reviewId))?.mustFix).toEqual(['Cantumkan nomor P-IRT di belakang']));
     // The edit stays; gathering again would offer only the annotation's own text, as one new item.
-    expect(screen.getByRole('button', { name: 'Kumpulkan dari anotasi (1 baru)' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Kumpulkan dari anotasi (1 baru)' })).toBeTruthy();
     await user.type(screen.getByRole('textbox', { name: 'Butir baru untuk Saran' }), 'Coba kemasan standing pouch{Enter}');
     await waitFor(async () => expect((await db.reviews.get(reviewId))?.suggestions).toEqual(['Keterbacaan', 'Coba kemasan standing pouch']));
     await user.click(screen.getByRole('button', { name: 'Hapus Saran nomor 1' }));

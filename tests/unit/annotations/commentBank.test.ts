@@ -28,7 +28,7 @@ describe('starter comment bank', () => {
     for (const s of STARTER_SNIPPETS) {
       expect(ANNOTATION_CATEGORIES).toContain(s.category);
       expect(SEVERITIES).toContain(s.severity);
-      const record = { id: s.key, createdAt: 0, updatedAt: 0, updatedBy: 'system', deletedAt: null, text: s.text, category: s.category, builtin: true };
+      const record = { id: s.key, createdAt: 0, updatedAt: 0, updatedBy: 'system', deletedAt: null, revisions: {}, text: s.text, category: s.category, builtin: true };
       expect(() => commentSnippetSchema.parse(record), s.key).not.toThrow();
     }
   });

@@ -34,6 +34,8 @@ describe('creating', () => {
       updatedAt: T0,
       updatedBy: SARI,
       deletedAt: null,
+      revisions: {},
+      authorKeyId: null,
       assetId: 'front',
       submissionId: 'sub-1',
       mentorId: SARI,
