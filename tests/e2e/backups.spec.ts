@@ -3,6 +3,7 @@ import { openSync, readdirSync, readSync, statSync, writeSync, closeSync } from 
 import { join } from 'node:path';
 import { annotate, openDemoReview, scoreAndSubmit } from './packJourney.ts';
 import { KERIPIK } from './sessionFixture.ts';
+import { RECORDS_VERSION } from '../../shared/migrations/chain.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
 
 /*
@@ -158,7 +159,7 @@ test('a database made by a newer app shows the recovery screen, which restores t
   await page.getByRole('button', { name: 'Buka studio' }).click();
   await waitForReady(page);
   await expect(page.getByRole('row', { name: new RegExp(WORKSHOP) })).toContainText('3', { timeout: 30_000 });
-  expect(await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'kemas-studio')?.version)).toBe(20);
+  expect(await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'kemas-studio')?.version)).toBe(RECORDS_VERSION * 10); // Dexie stores version n as n × 10
   await context.close();
 });
 

@@ -138,7 +138,8 @@ test('a mentor hands the packs to phones in the room: the right pack downloads, 
   const downloading = phonePage.waitForEvent('download');
   await phonePage.getByRole('link', { name: /^Unduh paket masukan \(PDF, / }).tap();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe(`${KERIPIK} - Keripik Tempe Rasa Original - v1 - Paket masukan.pdf`);
+  // Packs handed out in the hall are laid out for a phone.
+  expect(download.suggestedFilename()).toBe(`${KERIPIK} - Keripik Tempe Rasa Original - v1 - Paket masukan - Ponsel.pdf`);
   expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
 
   // English on a switch.

@@ -114,6 +114,8 @@ for (const size of SIZES) {
     await press(page, 'Shift+ArrowDown', 2);
     await page.keyboard.press('Enter');
     await expect(said).toHaveText(/^Kotak 2 ditambahkan di/);
+    // The new box is the selected mark (the side list marks it) before Alt+→ resizes it.
+    await expect(page.locator('.annotation-items [aria-current="true"] .annotation-number')).toHaveText('2');
     await page.keyboard.press('Alt+ArrowRight');
     await expect(said).toHaveText(/^Kotak 2: ukuran \d+ % × \d+ %/);
 

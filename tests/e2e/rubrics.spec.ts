@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RECORDS_VERSION } from '../../shared/migrations/chain.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot } from './studio.ts';
 
 const MJC = 'MJC Kualitas & Inovasi Kemasan';
@@ -120,7 +121,7 @@ test('a curator makes version 2 of the MJC rubric from the keyboard, publishes i
     rubric: { groups: { weight: number; criteria: { levels: { descriptor: { en: string } }[] }[] }[] };
   };
   expect(file.format).toBe('kemas-rubric');
-  expect(file.formatVersion).toBe(2);
+  expect(file.formatVersion).toBe(RECORDS_VERSION);
   expect(file.rubric.groups.map((g) => g.weight)).toEqual([70, 30]);
   expect(file.rubric.groups[0]?.criteria[2]?.levels[4]?.descriptor.en).toBe('Factory-grade print with a precise dieline.');
 

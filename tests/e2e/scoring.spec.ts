@@ -171,7 +171,7 @@ async function seedBlindSession(page: Page) {
         request.onerror = () => reject(request.error);
       });
       const now = Date.now();
-      const base = (id: string, by: string) => ({ id, createdAt: now, updatedAt: now, updatedBy: by, deletedAt: null });
+      const base = (id: string, by: string) => ({ id, createdAt: now, updatedAt: now, updatedBy: by, deletedAt: null, revisions: {} });
       const tx = db.transaction(['sessions', 'mentors', 'annotations', 'reviews'], 'readwrite');
       const done = new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
@@ -213,6 +213,7 @@ async function seedBlindSession(page: Page) {
       });
       tx.objectStore('annotations').put({
         ...base('rina-note-1', 'mentor-rina'),
+        authorKeyId: null,
         assetId: face.id,
         submissionId: submission,
         mentorId: 'mentor-rina',
@@ -227,6 +228,7 @@ async function seedBlindSession(page: Page) {
       const innovation = ['originality', 'appeal', 'sustainability', 'local', 'market'].map((c) => `mjc-innovation-${c}`);
       tx.objectStore('reviews').put({
         ...base('rina-review', 'mentor-rina'),
+        authorKeyId: null,
         submissionId: submission,
         mentorId: 'mentor-rina',
         rubricId: 'preset:mjc-quality-innovation:v1',

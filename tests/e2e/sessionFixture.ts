@@ -130,6 +130,9 @@ export async function seedReviews(page: Page, reviews: SeededReview[]) {
         sawOthersAt: null,
         revisedAfterRevealAt: null,
         lastSubmitted: null,
+        // Written behind the app: no edit of this laptop's counted yet, and no author key.
+        revisions: {},
+        authorKeyId: null,
       });
     }
     await new Promise<void>((resolve, reject) => {
