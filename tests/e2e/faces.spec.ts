@@ -1,19 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, introduceMentor, openStudio, screenshot } from './studio.ts';
+import { openDemoReview } from './packJourney.ts';
+import { KERIPIK } from './sessionFixture.ts';
+import { expectAccessible, screenshot } from './studio.ts';
 
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
 
-async function openDemoReview(page: Page) {
-  await openStudio(page);
-  await introduceMentor(page);
-  await page.getByRole('button', { name: 'Coba dengan contoh' }).click();
-  await page.getByRole('link', { name: 'Keripik Tempe Bu Sari' }).click();
-  await page.getByRole('link', { name: 'Telaah versi 1' }).click();
-  await expect(page.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);
-}
 
 /** The canvas's view transform (original image pixels → canvas pixels). */
 async function viewport(page: Page): Promise<number[]> {
@@ -26,7 +20,7 @@ const onScreen = (m: number[], p: { x: number; y: number }) => ({ x: m[0]! * p.x
 for (const size of SIZES) {
   test(`faces at ${size.width}×${size.height}: retype from the tab, turn a face with a mark on it, measure names the pack dimensions`, async ({ page }) => {
     await page.setViewportSize(size);
-    await openDemoReview(page);
+    await openDemoReview(page, KERIPIK);
     const canvas = page.getByTestId('canvas-stage');
 
     // A pin on the artwork, placed with the mouse at a point of the face.

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packImage } from './intakeFiles.ts';
-import { dropFiles, expectAccessible, introduceMentor, newWorkshop, openStudio, screenshot } from './studio.ts';
+import { openDemoReview } from './packJourney.ts';
+import { KERIPIK } from './sessionFixture.ts';
+import { dropFiles, expectAccessible, newWorkshop, screenshot } from './studio.ts';
 
 let work = '';
 test.beforeAll(() => {
@@ -16,15 +18,6 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-async function openDemoReview(page: Page) {
-  await openStudio(page);
-  await introduceMentor(page);
-  await page.getByRole('button', { name: 'Coba dengan contoh' }).click();
-  await page.getByRole('link', { name: 'Keripik Tempe Bu Sari' }).click();
-  await page.getByRole('link', { name: 'Telaah versi 1' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Telaah Keripik Tempe Bu Sari · versi 1' })).toBeVisible();
-  await expect(page.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);
-}
 
 /** The canvas's share of the window, measured from bounding boxes as a mentor would see it. */
 async function canvasShare(page: Page): Promise<number> {
@@ -43,7 +36,7 @@ async function pageScrolls(page: Page): Promise<boolean> {
 for (const size of SIZES) {
   test(`review at ${size.width}×${size.height}: the canvas gets 70 % of the window, 90 % with the side panel hidden, and the page never scrolls`, async ({ page }) => {
     await page.setViewportSize(size);
-    await openDemoReview(page);
+    await openDemoReview(page, KERIPIK);
     expect(await pageScrolls(page)).toBe(false);
     expect(await canvasShare(page)).toBeGreaterThanOrEqual(0.7);
     // The whole side list is within the window (it scrolls on its own, not the page).
@@ -68,7 +61,7 @@ for (const size of SIZES) {
 
 test('the side panel resizes from the keyboard and keeps its width after a reload', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await openDemoReview(page);
+  await openDemoReview(page, KERIPIK);
   const splitter = page.getByRole('separator', { name: 'Ubah lebar panel samping' });
   const before = Number(await splitter.getAttribute('aria-valuenow'));
   await splitter.focus();
@@ -82,7 +75,7 @@ test('the side panel resizes from the keyboard and keeps its width after a reloa
 
 test('the measure length and the eyedropper colour show next to the cursor on the canvas', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await openDemoReview(page);
+  await openDemoReview(page, KERIPIK);
   const box = await page.getByTestId('canvas-stage').boundingBox();
   if (!box) throw new Error('no canvas');
   const readout = page.getByTestId('cursor-readout');
@@ -112,7 +105,7 @@ test('the measure length and the eyedropper colour show next to the cursor on th
 for (const size of SIZES) {
   test(`compare at ${size.width}×${size.height} fills the window without a page scroll`, async ({ page }) => {
     await page.setViewportSize(size);
-    await openDemoReview(page);
+    await openDemoReview(page, KERIPIK);
     await page.getByRole('link', { name: 'Bandingkan versi' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Bandingkan desain Keripik Tempe Bu Sari$/ })).toBeVisible();
     const paneA = page.getByRole('img', { name: /^Gambar A:/ });
@@ -130,7 +123,7 @@ for (const size of SIZES) {
 
 test('in a narrow window the rarer actions move into the menu, which works from the keyboard', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
-  await openDemoReview(page);
+  await openDemoReview(page, KERIPIK);
   await expect(page.getByRole('button', { name: 'Pratinjau rak & marketplace' })).toBeHidden();
   const more = page.getByRole('button', { name: 'Tindakan lainnya' });
   await more.focus();
