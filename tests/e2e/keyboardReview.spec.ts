@@ -1,9 +1,9 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packImage } from './intakeFiles.ts';
-import { dropFiles, expectAccessible, newWorkshop, openStudio, screenshot } from './studio.ts';
+import { dropFiles, expectAccessible, newWorkshop, openStudio, screenshot, tabTo } from './studio.ts';
 
 /**
  * A whole review with the keyboard alone: no mouse, no click. Every control
@@ -15,17 +15,6 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
-
-const isFocused = (target: Locator) => target.evaluate((element) => element === document.activeElement);
-
-/** Presses Tab (or Shift+Tab) until `target` has focus; fails if it never comes. */
-async function tabTo(page: Page, target: Locator, options: { back?: boolean; max?: number } = {}): Promise<void> {
-  for (let i = 0; i < (options.max ?? 80); i += 1) {
-    if ((await target.count()) === 1 && (await isFocused(target))) return;
-    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
-  }
-  await expect(target).toBeFocused();
-}
 
 /** The number of marks the canvas draws. */
 const marksDrawn = (page: Page) => page.getByTestId('canvas-stage').locator('canvas[data-marks]').getAttribute('data-marks');

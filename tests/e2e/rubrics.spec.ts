@@ -1,20 +1,11 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RECORDS_VERSION } from '../../shared/migrations/chain.ts';
-import { expectAccessible, introduceMentor, openStudio, screenshot } from './studio.ts';
+import { expectAccessible, introduceMentor, openStudio, screenshot, tabTo } from './studio.ts';
 
 const MJC = 'MJC Kualitas & Inovasi Kemasan';
-
-/** Presses Tab until `target` has focus: proves it is reachable from the keyboard, in order. */
-async function tabTo(page: Page, target: Locator, maxPresses = 120): Promise<void> {
-  for (let i = 0; i < maxPresses; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`not reached with ${maxPresses} presses of Tab`);
-}
 
 async function openRubrics(page: Page): Promise<void> {
   await openStudio(page);
@@ -46,7 +37,7 @@ test('a curator makes version 2 of the MJC rubric from the keyboard, publishes i
   const innovation = page.getByRole('region', { name: 'Kelompok 2: Inovasi' });
   const qualityWeight = quality.getByLabel('Bobot kelompok');
   await page.getByLabel('Nama (Bahasa Indonesia)').first().focus();
-  await tabTo(page, qualityWeight);
+  await tabTo(page, qualityWeight, { max: 120 });
   await page.keyboard.press('Control+a');
   await page.keyboard.type('70');
   await expect(page.getByText('Bobot kelompok: 70 + 40 = 110. Jumlahnya harus tepat 100 (kurangi 10).')).toBeVisible();
@@ -66,7 +57,7 @@ test('a curator makes version 2 of the MJC rubric from the keyboard, publishes i
 
   // Inovasi to 30 fixes it.
   const innovationWeight = innovation.getByLabel('Bobot kelompok');
-  await tabTo(page, innovationWeight, 200);
+  await tabTo(page, innovationWeight, { max: 200 });
   await page.keyboard.press('Control+a');
   await page.keyboard.type('30');
   await expect(page.getByText('Bobot kelompok: 70 + 30 = 100.')).toBeVisible();
@@ -75,10 +66,10 @@ test('a curator makes version 2 of the MJC rubric from the keyboard, publishes i
   // A descriptor: open the print criterion's levels with Enter, and rewrite level 5 in English.
   const print = page.getByRole('region', { name: 'Kriteria 1.3: Kualitas cetak & produksi' });
   await page.getByLabel('Nama (Bahasa Indonesia)').first().focus();
-  await tabTo(page, print.locator('summary'));
+  await tabTo(page, print.locator('summary'), { max: 120 });
   await page.keyboard.press('Enter');
   const level5 = print.getByLabel('Deskriptor level 5 (Inggris)');
-  await tabTo(page, level5, 20);
+  await tabTo(page, level5, { max: 20 });
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Factory-grade print with a precise dieline.');
   await expect(page.getByRole('status').filter({ hasText: 'Tersimpan' })).toBeVisible();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -74,4 +74,18 @@ export async function dropFiles(page: Page, dir: string, names: readonly string[
   await zone.dispatchEvent('dragover', { dataTransfer: transfer });
   await expect(page.getByText('Lepaskan berkas atau folder di sini untuk mengimpor')).toBeVisible();
   await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `target` has focus: proves it is reachable from the keyboard, in order.
+ * Tabs only once the target is on the screen: presses sent while a list is still loading walk past the place it
+ * will appear, and the walk round the whole page back to it can be longer than `max`.
+ */
+export async function tabTo(page: Page, target: Locator, options: { back?: boolean; max?: number } = {}): Promise<void> {
+  await expect(target).toBeVisible();
+  for (let i = 0; i < (options.max ?? 80); i += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target).toBeFocused();
 }
