@@ -7,7 +7,9 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const layer = (name, why) => ({ group: [`**/${name}/**`, `**/${name}`], message: why });
+// A layer is reached by a relative path or by its alias (package.json "imports": #shared/…, #electron/…, #renderer/…;
+// the pattern escapes the "#", which would start a comment in these gitignore-style patterns).
+const layer = (name, why) => ({ group: [`**/${name}/**`, `**/${name}`, `\\#${name}/**`], message: why });
 const pkg = (name, why) => ({ name, message: why });
 
 const noNode = nodeBuiltins.map((name) => pkg(name, 'Node is not available here: this code runs without Node.'));

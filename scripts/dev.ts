@@ -33,7 +33,7 @@ async function viteFrontend(server: Server) {
 const token = process.env[TOKEN_VARIABLE];
 if (token) {
   // The host itself, restarted by the watcher below on every change to its code.
-  const { parseWebHostArgs, startWebHost } = await import('../electron/web/main.ts');
+  const { parseWebHostArgs, startWebHost } = await import('#electron/web/main.ts');
   const withoutOpen = args.includes('--no-open') ? args : [...args, '--no-open'];
   await startWebHost(parseWebHostArgs(withoutOpen), { token, frontend: viteFrontend });
 } else {

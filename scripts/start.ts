@@ -33,6 +33,6 @@ if (binary) {
   console.log(
     'The Electron binary is not installed and cannot be downloaded here, so Kemas Studio opens in your browser instead (same studio, same data on this machine).',
   );
-  const { parseWebHostArgs, startWebHost } = await import('../electron/web/main.ts');
+  const { parseWebHostArgs, startWebHost } = await import('#electron/web/main.ts');
   await startWebHost(parseWebHostArgs(process.argv.slice(2)));
 }

@@ -2,5 +2,5 @@
 import { buildIfStale } from './build.ts';
 
 buildIfStale();
-const { parseWebHostArgs, startWebHost } = await import('../electron/web/main.ts');
+const { parseWebHostArgs, startWebHost } = await import('#electron/web/main.ts');
 await startWebHost(parseWebHostArgs(process.argv.slice(2)));

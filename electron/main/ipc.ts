@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channels } from '../../shared/contract/channels.ts';
-import { dispatch, type Handlers } from '../../shared/contract/dispatch.ts';
-import { err } from '../../shared/contract/result.ts';
+import { channels } from '#shared/contract/channels.ts';
+import { dispatch, type Handlers } from '#shared/contract/dispatch.ts';
+import { err } from '#shared/contract/result.ts';
 import { isAppUrl } from './appOrigin.ts';
 import { ipcChannelName } from '../preload/ipcChannelName.ts';
 

@@ -10,7 +10,7 @@ import { createQuitBackup, type QuitBackup } from './quitBackup.ts';
 import { createPackPool, type PackReply, type PackTask } from '../services/packPool.ts';
 import { spawnUtilityWorker } from './utilityWorker.ts';
 import Store from 'electron-store';
-import type { MenuCommand } from '../../shared/contract/channels.ts';
+import type { MenuCommand } from '#shared/contract/channels.ts';
 import { createHostHandlers, type Dialogs } from '../services/hostHandlers.ts';
 import { createSettingsService, SETTINGS_STORE_OPTIONS } from '../services/settingsService.ts';
 import { APP_ENTRY_URL } from './appOrigin.ts';

@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Language, MenuCommand } from '../../shared/contract/channels.ts';
-import { messages } from '../../shared/i18n/messages.ts';
-import { menuAccelerator } from '../../shared/keymap/keymap.ts';
+import type { Language, MenuCommand } from '#shared/contract/channels.ts';
+import { messages } from '#shared/i18n/messages.ts';
+import { menuAccelerator } from '#shared/keymap/keymap.ts';
 
 /**
  * The application menu, in the UI language. Items that act on the studio send

@@ -1,5 +1,5 @@
 import { app, utilityProcess, type UtilityProcess } from 'electron';
-import { DEFAULT_WORKER_LIMITS } from '../../shared/contract/jobs.ts';
+import { DEFAULT_WORKER_LIMITS } from '#shared/contract/jobs.ts';
 import type { IngestReply, IngestTask } from '../services/ingestPool.ts';
 import type { PoolWorker } from '../services/workerPool.ts';
 import { isReadySignal } from '../workers/workerReady.ts';

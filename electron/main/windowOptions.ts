@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { WindowBounds } from '../../shared/contract/channels.ts';
+import type { WindowBounds } from '#shared/contract/channels.ts';
 import { DEFAULT_SIZE } from './windowState.ts';
 
 /** The only window options the studio uses: sandboxed, isolated, no Node. */

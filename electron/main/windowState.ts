@@ -1,4 +1,4 @@
-import type { WindowBounds } from '../../shared/contract/channels.ts';
+import type { WindowBounds } from '#shared/contract/channels.ts';
 
 export interface Rect {
   x: number;

@@ -1,4 +1,4 @@
-import type { Channel } from '../../shared/contract/names.ts';
+import type { Channel } from '#shared/contract/names.ts';
 
 /** IPC channel name of a contract channel, prefixed so it cannot clash with Electron's. */
 export function ipcChannelName(channel: Channel): string {

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNEL_NAMES, isMenuCommand, type MenuCommand } from '../../shared/contract/names.ts';
+import { CHANNEL_NAMES, isMenuCommand, type MenuCommand } from '#shared/contract/names.ts';
 import { ipcChannelName, MENU_COMMAND_EVENT } from './ipcChannelName.ts';
-import { BRIDGE_GLOBAL, type HostBridge } from '../../shared/contract/bridge.ts';
+import { BRIDGE_GLOBAL, type HostBridge } from '#shared/contract/bridge.ts';
 
 /**
  * Exposes exactly the contract's functions, one per channel, plus a way to hear

@@ -13,7 +13,7 @@ import {
   type BackupEntry,
   type BackupListResponse,
   type BackupReason,
-} from '../../shared/contract/backups.ts';
+} from '#shared/contract/backups.ts';
 
 /*
  * Backups in one folder on the host. A backup is written in chunks into a hidden temporary file

@@ -8,7 +8,7 @@ import {
   type ExportRevealResponse,
   type ExportWriteRequest,
   type ExportWriteResponse,
-} from '../../shared/contract/exportFiles.ts';
+} from '#shared/contract/exportFiles.ts';
 import type { FolderGrants } from './folderGrants.ts';
 
 /*

@@ -1,8 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { FolderNotGrantedError } from '../../shared/contract/dispatch.ts';
-import { MAX_FOLDER_GRANTS } from '../../shared/contract/folders.ts';
+import { FolderNotGrantedError } from '#shared/contract/dispatch.ts';
+import { MAX_FOLDER_GRANTS } from '#shared/contract/folders.ts';
 import type { KeyValueStore } from './settingsService.ts';
 
 /*

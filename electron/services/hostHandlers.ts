@@ -1,17 +1,17 @@
-import type { AppInfo, DialogResponse } from '../../shared/contract/channels.ts';
-import { UnsupportedError, type Handlers } from '../../shared/contract/dispatch.ts';
+import type { AppInfo, DialogResponse } from '#shared/contract/channels.ts';
+import { UnsupportedError, type Handlers } from '#shared/contract/dispatch.ts';
 import type { SettingsService } from './settingsService.ts';
-import type { IngestLimits, IngestOutcome } from '../../shared/intake/ingestOutcome.ts';
+import type { IngestLimits, IngestOutcome } from '#shared/intake/ingestOutcome.ts';
 import type { z } from 'zod';
-import type { openDialogRequestSchema, saveDialogRequestSchema } from '../../shared/contract/channels.ts';
-import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
-import type { PackSummaryRequest, PackSummaryResponse } from '../../shared/contract/packSummary.ts';
+import type { openDialogRequestSchema, saveDialogRequestSchema } from '#shared/contract/channels.ts';
+import type { PackRenderRequest, PackRenderResponse } from '#shared/contract/packRender.ts';
+import type { PackSummaryRequest, PackSummaryResponse } from '#shared/contract/packSummary.ts';
 import type { ExportService } from './exportFolder.ts';
-import type { OpenedFilesResponse } from '../../shared/contract/openFiles.ts';
+import type { OpenedFilesResponse } from '#shared/contract/openFiles.ts';
 import type { BackupService } from './backupFolder.ts';
 import type { FolderGrants } from './folderGrants.ts';
-import { exportFolderSchema } from '../../shared/contract/exportFiles.ts';
-import type { HandoutSheetJob } from '../../shared/contract/handout.ts';
+import { exportFolderSchema } from '#shared/contract/exportFiles.ts';
+import type { HandoutSheetJob } from '#shared/contract/handout.ts';
 import type { HandoutService } from './handout/handoutService.ts';
 
 export interface Dialogs {

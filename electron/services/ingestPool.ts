@@ -1,5 +1,5 @@
-import type { IngestLimits, IngestOutcome } from '../../shared/intake/ingestOutcome.ts';
-import { DEFAULT_WORKER_LIMITS, type WorkerLimits } from '../../shared/contract/jobs.ts';
+import type { IngestLimits, IngestOutcome } from '#shared/intake/ingestOutcome.ts';
+import { DEFAULT_WORKER_LIMITS, type WorkerLimits } from '#shared/contract/jobs.ts';
 import { createWorkerPool, type PoolWorker } from './workerPool.ts';
 
 /** What the host sends a worker, and what it answers. */

@@ -7,7 +7,7 @@ import {
   OPENED_FILES_MAX_PENDING,
   type OpenedFileRefusal,
   type OpenedFilesResponse,
-} from '../../shared/contract/openFiles.ts';
+} from '#shared/contract/openFiles.ts';
 
 /*
  * `.kemas` files the desktop opens the studio with (the file association):

@@ -1,9 +1,9 @@
-import type { PackRenderRequest, PackRenderResponse } from '../../shared/contract/packRender.ts';
-import type { PackSummaryRequest, PackSummaryResponse } from '../../shared/contract/packSummary.ts';
-import { WorkerLimitError } from '../../shared/contract/dispatch.ts';
-import { DEFAULT_WORKER_LIMITS, type WorkerLimits } from '../../shared/contract/jobs.ts';
+import type { PackRenderRequest, PackRenderResponse } from '#shared/contract/packRender.ts';
+import type { PackSummaryRequest, PackSummaryResponse } from '#shared/contract/packSummary.ts';
+import { WorkerLimitError } from '#shared/contract/dispatch.ts';
+import { DEFAULT_WORKER_LIMITS, type WorkerLimits } from '#shared/contract/jobs.ts';
 import { createWorkerPool, type PoolWorker } from './workerPool.ts';
-import type { HandoutSheetJob } from '../../shared/contract/handout.ts';
+import type { HandoutSheetJob } from '#shared/contract/handout.ts';
 
 /** Which document a pack worker makes: a critique pack (`pack.render`) or a session's summary report (`pack.summary`). */
 export type PackJob =

@@ -1,4 +1,4 @@
-import { settingsSchema, type Settings, type SettingsPatch, type WindowBounds } from '../../shared/contract/channels.ts';
+import { settingsSchema, type Settings, type SettingsPatch, type WindowBounds } from '#shared/contract/channels.ts';
 
 /** The part of electron-store and conf that settings need; both implement it. */
 export interface KeyValueStore {

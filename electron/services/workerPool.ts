@@ -1,4 +1,4 @@
-import { JobCancelledError, WorkerStoppedError } from '../../shared/contract/dispatch.ts';
+import { JobCancelledError, WorkerStoppedError } from '#shared/contract/dispatch.ts';
 
 /**
  * A worker as a pool sees it: a child process in the browser host, a

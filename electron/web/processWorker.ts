@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_WORKER_LIMITS } from '../../shared/contract/jobs.ts';
+import { DEFAULT_WORKER_LIMITS } from '#shared/contract/jobs.ts';
 import type { IngestWorker } from '../services/ingestPool.ts';
 import type { PoolWorker } from '../services/workerPool.ts';
 import type { PackReply, PackTask } from '../services/packPool.ts';

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import type { Language } from '../../shared/contract/channels.ts';
-import { messages } from '../../shared/i18n/messages.ts';
+import type { Language } from '#shared/contract/channels.ts';
+import { messages } from '#shared/i18n/messages.ts';
 import { App } from './app/App.tsx';
 import { openStudioDatabase } from './data/backupRepo.ts';
 import { RecoveryScreen } from './features/backups/RecoveryScreen.tsx';

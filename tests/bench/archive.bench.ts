@@ -1,5 +1,5 @@
 import { Zip, ZipPassThrough } from 'fflate';
-import { checkArchive, writeArchive, type ByteSource } from '../../shared/bundles/archive.ts';
+import { checkArchive, writeArchive, type ByteSource } from '#shared/bundles/archive.ts';
 import { archiveInput, blobOf, fullStudio, imageBytes } from '../support/archiveFixture.ts';
 import { round, type Measure } from './measure.ts';
 

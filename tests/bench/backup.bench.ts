@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackupService } from '../../electron/services/backupFolder.ts';
-import { streamArchive } from '../../renderer/src/data/archiveRepo.ts';
-import { openDatabase } from '../../renderer/src/data/db.ts';
-import { checkArchive, type ByteSource } from '../../shared/bundles/archive.ts';
-import { derivedBlobKey, originalBlobKey } from '../../shared/domain/asset.ts';
+import { createBackupService } from '#electron/services/backupFolder.ts';
+import { streamArchive } from '#renderer/src/data/archiveRepo.ts';
+import { openDatabase } from '#renderer/src/data/db.ts';
+import { checkArchive, type ByteSource } from '#shared/bundles/archive.ts';
+import { derivedBlobKey, originalBlobKey } from '#shared/domain/asset.ts';
 import { round, type Measure } from './measure.ts';
 import { libraryFixture } from './support/libraryFixture.ts';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { createHandoutService } from '../../electron/services/handout/handoutService.ts';
+import { createHandoutService } from '#electron/services/handout/handoutService.ts';
 import { median, percentile, round as roundTo, type Measure } from './measure.ts';
 
 /*

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { openDatabase } from '../../renderer/src/data/db.ts';
-import { RECORD_SCHEMAS } from '../../shared/bundles/recordSchemas.ts';
-import { RECORDS_VERSION } from '../../shared/migrations/chain.ts';
+import { openDatabase } from '#renderer/src/data/db.ts';
+import { RECORD_SCHEMAS } from '#shared/bundles/recordSchemas.ts';
+import { RECORDS_VERSION } from '#shared/migrations/chain.ts';
 import { readDatabaseDump } from '../support/v1Fixtures.ts';
 import { round, type Measure } from './measure.ts';
 

@@ -1,6 +1,6 @@
-import { preparePackImages } from '../../electron/services/pack/packImages.ts';
-import { renderPackPdf } from '../../electron/services/pack/renderPackPdf.ts';
-import { buildPackModel } from '../../shared/pack/packModel.ts';
+import { preparePackImages } from '#electron/services/pack/packImages.ts';
+import { renderPackPdf } from '#electron/services/pack/renderPackPdf.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
 import { packInput } from '../support/packFixture.ts';
 import { median, percentile, round, type Measure } from './measure.ts';
 import { packPreview as preview } from './support/packPreview.ts';

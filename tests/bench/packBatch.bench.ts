@@ -1,6 +1,6 @@
-import { createPackPool } from '../../electron/services/packPool.ts';
-import { spawnPackProcess } from '../../electron/web/processWorker.ts';
-import { buildPackModel } from '../../shared/pack/packModel.ts';
+import { createPackPool } from '#electron/services/packPool.ts';
+import { spawnPackProcess } from '#electron/web/processWorker.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
 import { packInput } from '../support/packFixture.ts';
 import { round, type Measure } from './measure.ts';
 import { packPreview } from './support/packPreview.ts';

@@ -1,6 +1,6 @@
-import type { ResultsReview, ResultsSubmission } from '../../shared/scoring/results.ts';
-import { computeSessionResults } from '../../shared/scoring/results.ts';
-import type { Rubric } from '../../shared/domain/rubric.ts';
+import type { ResultsReview, ResultsSubmission } from '#shared/scoring/results.ts';
+import { computeSessionResults } from '#shared/scoring/results.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
 import { median, percentile, round, type Measure } from './measure.ts';
 
 const SUBMISSIONS = 300;

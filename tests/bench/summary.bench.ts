@@ -1,5 +1,5 @@
-import { renderSummaryPdf } from '../../electron/services/pack/renderSummaryPdf.ts';
-import { buildSummaryModel } from '../../shared/pack/summaryModel.ts';
+import { renderSummaryPdf } from '#electron/services/pack/renderSummaryPdf.ts';
+import { buildSummaryModel } from '#shared/pack/summaryModel.ts';
 import { summaryInput } from '../support/summaryFixture.ts';
 import { median, percentile, round, type Measure } from './measure.ts';
 

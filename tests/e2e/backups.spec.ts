@@ -3,7 +3,7 @@ import { openSync, readdirSync, readSync, statSync, writeSync, closeSync } from 
 import { join } from 'node:path';
 import { annotate, openDemoReview, scoreAndSubmit } from './packJourney.ts';
 import { KERIPIK } from './sessionFixture.ts';
-import { RECORDS_VERSION } from '../../shared/migrations/chain.ts';
+import { RECORDS_VERSION } from '#shared/migrations/chain.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
 
 /*

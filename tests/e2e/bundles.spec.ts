@@ -13,7 +13,7 @@ import {
   scoreWithKeyboard,
   studioCounts,
 } from './bundleJourney.ts';
-import { BUNDLE_FORMAT_VERSION } from '../../shared/bundles/bundleFormat.ts';
+import { BUNDLE_FORMAT_VERSION } from '#shared/bundles/bundleFormat.ts';
 import { HOSTILE_FILES, type HostileFile } from '../support/hostileZip.ts';
 import { createSession, openDemoSessions, watchTranslations } from './sessionFixture.ts';
 import { dropFiles, expectAccessible, screenshot } from './studio.ts';

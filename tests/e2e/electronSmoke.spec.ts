@@ -2,7 +2,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../scripts/build.ts';
-import { channels } from '../../shared/contract/channels.ts';
+import { channels } from '#shared/contract/channels.ts';
 
 /** The Electron binary, when this machine has it (it downloads on first use; not possible here). */
 function electronBinary(): string | null {

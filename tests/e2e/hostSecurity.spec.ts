@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY } from '../../electron/services/contentSecurityPolicy.ts';
+import { CONTENT_SECURITY_POLICY } from '#electron/services/contentSecurityPolicy.ts';
 import { expectAccessible, screenshot, studioOrigin, studioUrl, waitForReady } from './studio.ts';
 
 /** A request exactly as written (Host included), from outside any browser. */

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { canvasBadgeUnit, CHROME, outputChromeUnit } from '../../shared/annotations/appearance.ts';
+import { canvasBadgeUnit, CHROME, outputChromeUnit } from '#shared/annotations/appearance.ts';
 import {
   checkSurface,
   cropRaster,

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
-import { layoutBadgeRadius } from '../../shared/annotations/appearance.ts';
+import { layoutBadgeRadius } from '#shared/annotations/appearance.ts';
 import { annotate, openDemoReview, scoreAndSubmit } from './packJourney.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot } from './studio.ts';
 

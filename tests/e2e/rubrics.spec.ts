@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RECORDS_VERSION } from '../../shared/migrations/chain.ts';
+import { RECORDS_VERSION } from '#shared/migrations/chain.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot, tabTo } from './studio.ts';
 
 const MJC = 'MJC Kualitas & Inovasi Kemasan';

@@ -1,7 +1,7 @@
 // The scoring-session journeys' shared steps: the demo workshop's sessions tab, a new session with a second
 // mentor, and submitted reviews written straight into IndexedDB. Used by sessions.spec.ts and summaryReport.spec.ts.
 import { expect, type Page } from '@playwright/test';
-import { RECORDS_VERSION } from '../../shared/migrations/chain.ts';
+import { RECORDS_VERSION } from '#shared/migrations/chain.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
 
 export const JAMU = 'Jamu Kunyit Asam Mbok Darmi';

@@ -1,9 +1,9 @@
 import { render } from '@testing-library/react';
 import { createElement, useRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MenuCommand } from '../../shared/contract/channels.ts';
-import { useCommand } from '../../renderer/src/app/commands.ts';
-import { useAppKeys, useKeyCommands, useKeyDispatcher } from '../../renderer/src/app/keymap.ts';
+import type { MenuCommand } from '#shared/contract/channels.ts';
+import { useCommand } from '#renderer/src/app/commands.ts';
+import { useAppKeys, useKeyCommands, useKeyDispatcher } from '#renderer/src/app/keymap.ts';
 
 const heard: string[] = [];
 const HEARD: MenuCommand[] = ['workshop.new', 'participant.new', 'intake.import', 'language.toggle', 'help.shortcuts'];

@@ -1,12 +1,12 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { mergeReportCsv } from '../../renderer/src/features/bundles/mergeReportCsv.ts';
-import { packScoresCsv } from '../../renderer/src/features/packs/packFiles.ts';
-import { csvText as resultsCsv } from '../../renderer/src/features/sessions/exportResults.ts';
-import { csvText } from '../../renderer/src/ui/csvText.ts';
-import type { ImportResult, RecordNames } from '../../renderer/src/data/archiveRepo.ts';
-import { createI18n } from '../../renderer/src/i18n/i18n.ts';
-import { buildPackModel } from '../../shared/pack/packModel.ts';
+import { mergeReportCsv } from '#renderer/src/features/bundles/mergeReportCsv.ts';
+import { packScoresCsv } from '#renderer/src/features/packs/packFiles.ts';
+import { csvText as resultsCsv } from '#renderer/src/features/sessions/exportResults.ts';
+import { csvText } from '#renderer/src/ui/csvText.ts';
+import type { ImportResult, RecordNames } from '#renderer/src/data/archiveRepo.ts';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
 import { packInput } from '../support/packFixture.ts';
 
 /** Cells that a spreadsheet would run as formulas (OWASP CSV injection), as names and notes could arrive in a bundle. */

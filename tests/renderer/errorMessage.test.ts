@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RecordNotFoundError } from '../../renderer/src/data/records.ts';
-import { createI18n } from '../../renderer/src/i18n/i18n.ts';
-import { isQuotaError, saveErrorMessage } from '../../renderer/src/ui/errorMessage.ts';
+import { RecordNotFoundError } from '#renderer/src/data/records.ts';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
+import { isQuotaError, saveErrorMessage } from '#renderer/src/ui/errorMessage.ts';
 
 describe('save error messages', () => {
   it('tells a mentor the disk is full, even when IndexedDB wraps it in an AbortError', async () => {

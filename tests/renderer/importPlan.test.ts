@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Participant } from '../../shared/domain/participant.ts';
-import { planImport } from '../../renderer/src/features/intake/importPlan.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import { planImport } from '#renderer/src/features/intake/importPlan.ts';
 
 const file = (path: string) => ({ file: new File([new Uint8Array([1])], path.split('/').pop() ?? path), path });
 

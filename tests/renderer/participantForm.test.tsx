@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createWorkshop } from '../../renderer/src/data/workshopsRepo.ts';
-import { WorkshopScreen } from '../../renderer/src/features/workshops/WorkshopScreen.tsx';
+import { createWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import { WorkshopScreen } from '#renderer/src/features/workshops/WorkshopScreen.tsx';
 import { renderWithStudio } from './renderWithStudio.tsx';
 
 function openWorkshop() {

@@ -1,13 +1,13 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parseRoster } from '../../shared/intake/roster.ts';
+import { parseRoster } from '#shared/intake/roster.ts';
 import {
   declaredUnzippedBytes,
   MAX_ROSTER_BYTES,
   readRosterFile,
   readRosterWorkbook,
   RosterFileError,
-} from '../../renderer/src/features/intake/readRosterFile.ts';
+} from '#renderer/src/features/intake/readRosterFile.ts';
 import { officeRosterXlsx } from '../support/rosterWorkbook.ts';
 
 // No XLSX writer is installed; fflate (read-excel-file's own unzipper) zips a

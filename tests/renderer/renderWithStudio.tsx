@@ -2,14 +2,14 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import type { Mentor } from '../../shared/domain/mentor.ts';
-import { CurrentMentorContext } from '../../renderer/src/app/CurrentMentor.tsx';
-import { DatabaseProvider } from '../../renderer/src/data/DatabaseProvider.tsx';
-import { openDatabase, type KemasDatabase } from '../../renderer/src/data/db.ts';
-import { createMentor } from '../../renderer/src/data/mentorsRepo.ts';
-import { createI18n } from '../../renderer/src/i18n/i18n.ts';
-import { ToastProvider } from '../../renderer/src/ui/Toasts.tsx';
-import { ImportProvider } from '../../renderer/src/features/intake/ImportProvider.tsx';
+import type { Mentor } from '#shared/domain/mentor.ts';
+import { CurrentMentorContext } from '#renderer/src/app/CurrentMentor.tsx';
+import { DatabaseProvider } from '#renderer/src/data/DatabaseProvider.tsx';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { createMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
+import { ToastProvider } from '#renderer/src/ui/Toasts.tsx';
+import { ImportProvider } from '#renderer/src/features/intake/ImportProvider.tsx';
 
 let counter = 0;
 

@@ -2,9 +2,9 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { askPersistentStorage, readStorageState, type StorageManagerLike } from '../../renderer/src/features/storage/persistentStorage.ts';
-import { StorageStatus } from '../../renderer/src/features/storage/StorageStatus.tsx';
-import { createI18n } from '../../renderer/src/i18n/i18n.ts';
+import { askPersistentStorage, readStorageState, type StorageManagerLike } from '#renderer/src/features/storage/persistentStorage.ts';
+import { StorageStatus } from '#renderer/src/features/storage/StorageStatus.tsx';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
 
 /** A browser's StorageManager whose persist() grants when `grants` says so. */
 function fakeStorage(initially: boolean, grants: boolean, estimate: StorageEstimate = { usage: 250_000_000, quota: 10_000_000_000 }) {

@@ -2,8 +2,8 @@ import { act, render, screen } from '@testing-library/react';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { messages } from '../../shared/i18n/messages.ts';
-import { ToastProvider, useToast, type ToastInput } from '../../renderer/src/ui/Toasts.tsx';
+import { messages } from '#shared/i18n/messages.ts';
+import { ToastProvider, useToast, type ToastInput } from '#renderer/src/ui/Toasts.tsx';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('toasts', () => {
 
 describe('toast dock', () => {
   it('shows toasts inside a workspace dock, in the layout, and back at the window edge when the dock goes', async () => {
-    const { useToastDock } = await import('../../renderer/src/ui/Toasts.tsx');
+    const { useToastDock } = await import('#renderer/src/ui/Toasts.tsx');
     function Dock() {
       return <div data-testid="dock" ref={useToastDock()} />;
     }

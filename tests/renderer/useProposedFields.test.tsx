@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { useProposedFields } from '../../renderer/src/ui/useProposedFields.ts';
+import { useProposedFields } from '#renderer/src/ui/useProposedFields.ts';
 
 let proposeFolder: (folder: string) => void = () => undefined;
 

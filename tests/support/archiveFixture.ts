@@ -2,17 +2,17 @@
 // image-like blobs, an in-memory ByteSource and a helper that writes an archive to bytes.
 // Shared by the archive's unit tests and benchmark; the renderer's tests may feed the same bytes to the UI.
 import { createHash } from 'node:crypto';
-import type { Annotation } from '../../shared/domain/annotation.ts';
-import type { Asset } from '../../shared/domain/asset.ts';
-import type { Participant } from '../../shared/domain/participant.ts';
-import type { Submission } from '../../shared/domain/submission.ts';
-import type { Workshop } from '../../shared/domain/workshop.ts';
-import type { ScoringSession } from '../../shared/domain/session.ts';
-import type { LabelChecklist } from '../../shared/domain/labelChecklist.ts';
-import type { CommentSnippet } from '../../shared/domain/commentSnippet.ts';
-import type { Mentor } from '../../shared/domain/mentor.ts';
-import { writeArchive, type ArchiveInput, type ArchiveOptions, type ByteSource } from '../../shared/bundles/archive.ts';
-import type { BundleRecords } from '../../shared/bundles/mergeBundle.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import type { Asset } from '#shared/domain/asset.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import type { Submission } from '#shared/domain/submission.ts';
+import type { Workshop } from '#shared/domain/workshop.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
+import type { LabelChecklist } from '#shared/domain/labelChecklist.ts';
+import type { CommentSnippet } from '#shared/domain/commentSnippet.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
+import { writeArchive, type ArchiveInput, type ArchiveOptions, type ByteSource } from '#shared/bundles/archive.ts';
+import type { BundleRecords } from '#shared/bundles/mergeBundle.ts';
 import { annotation, mjcRubric, review } from './packFixture.ts';
 
 export const ARCHIVE_NOW = Date.UTC(2026, 10, 28, 3, 0, 0);

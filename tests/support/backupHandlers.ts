@@ -1,4 +1,4 @@
-import type { Handlers } from '../../shared/contract/dispatch.ts';
+import type { Handlers } from '#shared/contract/dispatch.ts';
 
 type BackupChannel = Extract<keyof Handlers, `backup.${string}`>;
 

@@ -3,9 +3,9 @@
 // named hostile `.kemas` files built from a good archive, each with the refusal it must get.
 // Unit tests check the codes; renderer and e2e tests can write the same bytes to disk for the UI.
 import { deflateSync, unzipSync } from 'fflate';
-import { crc32, sha256 } from '../../shared/bundles/archiveHash.ts';
-import type { ArchiveInput, ArchiveProblem } from '../../shared/bundles/archive.ts';
-import { BUNDLE_FORMAT_VERSION } from '../../shared/bundles/bundleFormat.ts';
+import { crc32, sha256 } from '#shared/bundles/archiveHash.ts';
+import type { ArchiveInput, ArchiveProblem } from '#shared/bundles/archive.ts';
+import { BUNDLE_FORMAT_VERSION } from '#shared/bundles/bundleFormat.ts';
 import { archiveBytes, fullArchiveInput } from './archiveFixture.ts';
 
 export interface RawEntry {

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
-import type { AnnotationShape } from '../../shared/annotations/shape.ts';
-import type { Severity } from '../../shared/annotations/operations.ts';
-import { layoutBadges, type BadgePlace } from '../../shared/annotations/badgeLayout.ts';
-import { OUTPUT_REFERENCE_SIDE, textBox } from '../../shared/annotations/appearance.ts';
-import { SEVERITY_COLOURS } from '../../shared/annotations/severityColours.ts';
+import type { AnnotationShape } from '#shared/annotations/shape.ts';
+import type { Severity } from '#shared/annotations/operations.ts';
+import { layoutBadges, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
+import { OUTPUT_REFERENCE_SIDE, textBox } from '#shared/annotations/appearance.ts';
+import { SEVERITY_COLOURS } from '#shared/annotations/severityColours.ts';
 
 /*
  * The fidelity fixture: one plain face with one mark of each kind, marks that

@@ -1,12 +1,12 @@
 // A participant's submission as the critique pack sees it: three faces, two mentors' reviews, marks of every
 // kind, label checklists and an earlier version. Shared by the pack's model tests, PDF tests and benchmark.
-import type { Annotation } from '../../shared/domain/annotation.ts';
-import type { Asset } from '../../shared/domain/asset.ts';
-import type { LabelChecklist } from '../../shared/domain/labelChecklist.ts';
-import type { Review } from '../../shared/domain/review.ts';
-import type { Rubric } from '../../shared/domain/rubric.ts';
-import type { PackInput } from '../../shared/pack/packInput.ts';
-import { instantiateRubric, MJC_QUALITY_INNOVATION } from '../../shared/scoring/presets.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import type { Asset } from '#shared/domain/asset.ts';
+import type { LabelChecklist } from '#shared/domain/labelChecklist.ts';
+import type { Review } from '#shared/domain/review.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import type { PackInput } from '#shared/pack/packInput.ts';
+import { instantiateRubric, MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
 
 export const NOW = Date.UTC(2026, 10, 28, 3, 0, 0);
 const base = (id: string, mentorId = 'system') => ({ id, createdAt: NOW - 86_400_000, updatedAt: NOW - 3_600_000, updatedBy: mentorId, deletedAt: null, revisions: {} });

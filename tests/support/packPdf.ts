@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { PackInput } from '../../shared/pack/packInput.ts';
+import type { PackInput } from '#shared/pack/packInput.ts';
 
 /** A face design: a flat background (the colour a pixel check looks for), a dark "logo" and a light "label". */
 export async function faceImage(width: number, height: number, background: string): Promise<Buffer> {

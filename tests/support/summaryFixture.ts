@@ -1,9 +1,9 @@
 // A scoring session as the curator's summary report sees it: a workshop, a session, the MJC rubric, mentors
 // with their own leniency, submissions across regions and categories (some participants with two or three
 // versions), and the results computed from their reviews. Shared by the report's model and PDF tests.
-import type { ScoringSession } from '../../shared/domain/session.ts';
-import type { SummaryInput } from '../../shared/pack/summaryModel.ts';
-import { computeSessionResults, versionChanges, type ResultsReview, type ResultsSubmission } from '../../shared/scoring/results.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
+import type { SummaryInput } from '#shared/pack/summaryModel.ts';
+import { computeSessionResults, versionChanges, type ResultsReview, type ResultsSubmission } from '#shared/scoring/results.ts';
 import { mjcRubric, NOW } from './packFixture.ts';
 
 export const SUMMARY_MENTORS = [

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { HandoutDownload } from '../../../shared/contract/handout.ts';
+import type { HandoutDownload } from '#shared/contract/handout.ts';
 import { isCapabilityShaped } from './capability.ts';
 import { PHONE_CSP, phonePageHtml, plainMessage, type PhoneLanguage, type PhonePack } from './phonePage.ts';
 import { MISS_COST, type RateLimiter } from './rateLimit.ts';

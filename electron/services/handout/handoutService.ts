@@ -11,7 +11,7 @@ import {
   type HandoutStartRequest,
   type HandoutStartResponse,
   type HandoutStatus,
-} from '../../../shared/contract/handout.ts';
+} from '#shared/contract/handout.ts';
 import { checkCode, newCapability } from './capability.ts';
 import { createHandoutFiles, type HandoutFiles } from './handoutFiles.ts';
 import { createHandoutServer, type ServedPack } from './handoutServer.ts';

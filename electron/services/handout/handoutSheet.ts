@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
-import { handoutSheetJobSchema, type HandoutSheetJob } from '../../../shared/contract/handout.ts';
-import { handoutEn, handoutId } from '../../../shared/i18n/parts/handout.ts';
-import { fill } from '../../../shared/pack/packText.ts';
+import { handoutSheetJobSchema, type HandoutSheetJob } from '#shared/contract/handout.ts';
+import { handoutEn, handoutId } from '#shared/i18n/parts/handout.ts';
+import { fill } from '#shared/pack/packText.ts';
 import { loadPackFonts, type PackFonts } from '../pack/packFonts.ts';
 import { openPackDocument } from '../pack/pdfDocument.ts';
 import { FONT_NAMES, type Doc } from '../pack/pdfWriter.ts';

@@ -1,5 +1,5 @@
 import type { NetworkInterfaceInfo } from 'node:os';
-import type { HandoutInterface } from '../../../shared/contract/handout.ts';
+import type { HandoutInterface } from '#shared/contract/handout.ts';
 
 /**
  * The addresses a hand-out may listen on, by interface name: every IPv4 and

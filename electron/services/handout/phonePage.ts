@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { fill } from '../../../shared/pack/packText.ts';
-import { handoutEn, handoutId } from '../../../shared/i18n/parts/handout.ts';
+import { fill } from '#shared/pack/packText.ts';
+import { handoutEn, handoutId } from '#shared/i18n/parts/handout.ts';
 
 /*
  * The page a phone gets from a capability link: the business, the product, a

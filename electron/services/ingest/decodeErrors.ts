@@ -1,4 +1,4 @@
-import type { InputFormat } from '../../../shared/intake/faceMetadata.ts';
+import type { InputFormat } from '#shared/intake/faceMetadata.ts';
 import { IngestRefusal, messageOf } from './rejection.ts';
 
 /** What libjpeg, libpng, libtiff, libwebp, libheif and giflib say when the data stops early. */

@@ -1,5 +1,5 @@
-import type { PaletteSwatch } from '../../../shared/intake/faceMetadata.ts';
-import { PREVIEW_LONG_EDGE, THUMBNAIL_LONG_EDGE, type DerivedImage } from '../../../shared/intake/ingestOutcome.ts';
+import type { PaletteSwatch } from '#shared/intake/faceMetadata.ts';
+import { PREVIEW_LONG_EDGE, THUMBNAIL_LONG_EDGE, type DerivedImage } from '#shared/intake/ingestOutcome.ts';
 import { medianCutPalette, PALETTE_SAMPLE_EDGE } from './palette.ts';
 import type { SharpFactory, SharpPipeline } from './sharpModule.ts';
 import { tiffWithProfile } from './tiffWithProfile.ts';

@@ -1,4 +1,4 @@
-import type { InputFormat } from '../../../shared/intake/faceMetadata.ts';
+import type { InputFormat } from '#shared/intake/faceMetadata.ts';
 import { decodeText, looksLikeText } from './textBytes.ts';
 
 export type FormatDetection =

@@ -1,5 +1,5 @@
-import type { FaceMetadata } from '../../../shared/intake/faceMetadata.ts';
-import type { IngestedFace, IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
+import type { FaceMetadata } from '#shared/intake/faceMetadata.ts';
+import type { IngestedFace, IngestLimits } from '#shared/intake/ingestOutcome.ts';
 import { decodeHeic, type RgbaPixels } from './decodeHeic.ts';
 import { colourPlan } from './colourManagement.ts';
 import { refusalForDecodeError } from './decodeErrors.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FaceMetadata, InputFormat } from '../../../shared/intake/faceMetadata.ts';
+import type { FaceMetadata, InputFormat } from '#shared/intake/faceMetadata.ts';
 import { readExifFacts } from './exifFacts.ts';
 import { iccProfileName } from './iccProfile.ts';
 import type { SharpMetadata } from './sharpModule.ts';

@@ -1,5 +1,5 @@
-import type { InputFormat } from '../../../shared/intake/faceMetadata.ts';
-import type { IngestedFace, IngestLimits, IngestOutcome } from '../../../shared/intake/ingestOutcome.ts';
+import type { InputFormat } from '#shared/intake/faceMetadata.ts';
+import type { IngestedFace, IngestLimits, IngestOutcome } from '#shared/intake/ingestOutcome.ts';
 import { DependencyUnavailable } from './dependencies.ts';
 import { detectFormat } from './detectFormat.ts';
 import { heicFace } from './heicFace.ts';

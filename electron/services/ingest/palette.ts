@@ -1,4 +1,4 @@
-import type { PaletteSwatch } from '../../../shared/intake/faceMetadata.ts';
+import type { PaletteSwatch } from '#shared/intake/faceMetadata.ts';
 
 /** Side of the square sample the palette is computed from: 4,096 pixels is plenty for dominant colours. */
 export const PALETTE_SAMPLE_EDGE = 64;

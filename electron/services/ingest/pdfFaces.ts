@@ -1,5 +1,5 @@
-import type { IngestedFace, IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
-import { faceFromPage } from '../../../shared/intake/faceGuess.ts';
+import type { IngestedFace, IngestLimits } from '#shared/intake/ingestOutcome.ts';
+import { faceFromPage } from '#shared/intake/faceGuess.ts';
 import { deriveImages } from './derivedImages.ts';
 import type { OriginalFile } from './imageMetadata.ts';
 import { openPdf } from './renderPdf.ts';

@@ -1,5 +1,5 @@
-import type { InputFormat } from '../../../shared/intake/faceMetadata.ts';
-import type { IngestedFace, IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
+import type { InputFormat } from '#shared/intake/faceMetadata.ts';
+import type { IngestedFace, IngestLimits } from '#shared/intake/ingestOutcome.ts';
 import { cmykPlan, colourPlan } from './colourManagement.ts';
 import { refusalForDecodeError } from './decodeErrors.ts';
 import { deriveImages } from './derivedImages.ts';

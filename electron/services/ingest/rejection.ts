@@ -1,4 +1,4 @@
-import type { IngestOutcome, IngestRejection } from '../../../shared/intake/ingestOutcome.ts';
+import type { IngestOutcome, IngestRejection } from '#shared/intake/ingestOutcome.ts';
 
 /** The schema caps `detail` at 500 characters; library messages can be longer. */
 const MAX_DETAIL = 500;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import type { PageSize } from '../../../shared/intake/faceMetadata.ts';
-import type { IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
+import type { PageSize } from '#shared/intake/faceMetadata.ts';
+import type { IngestLimits } from '#shared/intake/ingestOutcome.ts';
 import { loadDependency } from './dependencies.ts';
 import { IngestRefusal, messageOf } from './rejection.ts';
 

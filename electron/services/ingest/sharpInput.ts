@@ -1,4 +1,4 @@
-import type { IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
+import type { IngestLimits } from '#shared/intake/ingestOutcome.ts';
 
 /**
  * sharp options for every untrusted input. `failOn: 'error'` refuses a cut-off

@@ -1,5 +1,5 @@
-import type { IngestedFace, IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
-import { PREVIEW_LONG_EDGE } from '../../../shared/intake/ingestOutcome.ts';
+import type { IngestedFace, IngestLimits } from '#shared/intake/ingestOutcome.ts';
+import { PREVIEW_LONG_EDGE } from '#shared/intake/ingestOutcome.ts';
 import { refusalForDecodeError } from './decodeErrors.ts';
 import { deriveImages } from './derivedImages.ts';
 import { faceMetadataFrom, type OriginalFile } from './imageMetadata.ts';

@@ -1,4 +1,4 @@
-import type { IngestRejection } from '../../../shared/intake/ingestOutcome.ts';
+import type { IngestRejection } from '#shared/intake/ingestOutcome.ts';
 
 export type SvgVerdict =
   | { safe: true }

@@ -1,5 +1,5 @@
-import type { PackAction, PackModel } from '../../../shared/pack/packModelSchema.ts';
-import { PACK_SEVERITY_COLOURS } from '../../../shared/pack/packColours.ts';
+import type { PackAction, PackModel } from '#shared/pack/packModelSchema.ts';
+import { PACK_SEVERITY_COLOURS } from '#shared/pack/packColours.ts';
 import { drawGauge } from './drawCharts.ts';
 import { THEME, VERDICT_COLOURS } from './packTheme.ts';
 import type { PackWriter, Struct, TextStyle } from './pdfWriter.ts';

@@ -1,4 +1,4 @@
-import type { PackScores } from '../../../shared/pack/packModelSchema.ts';
+import type { PackScores } from '#shared/pack/packModelSchema.ts';
 import { THEME } from './packTheme.ts';
 import type { PackWriter } from './pdfWriter.ts';
 

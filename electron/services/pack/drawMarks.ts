@@ -1,8 +1,8 @@
-import { badgeWidthInRadii, bodyLines, CHROME, outputChromeUnit, textBox, TEXT_BOX_OPACITY, type Size } from '../../../shared/annotations/appearance.ts';
-import { layoutBadges, leaderLine } from '../../../shared/annotations/badgeLayout.ts';
-import type { AnnotationShape } from '../../../shared/annotations/shape.ts';
-import { contrastRatio } from '../../../shared/annotations/colour.ts';
-import type { PackCrop, PackFace, PackMark } from '../../../shared/pack/packModelSchema.ts';
+import { badgeWidthInRadii, bodyLines, CHROME, outputChromeUnit, textBox, TEXT_BOX_OPACITY, type Size } from '#shared/annotations/appearance.ts';
+import { layoutBadges, leaderLine } from '#shared/annotations/badgeLayout.ts';
+import type { AnnotationShape } from '#shared/annotations/shape.ts';
+import { contrastRatio } from '#shared/annotations/colour.ts';
+import type { PackCrop, PackFace, PackMark } from '#shared/pack/packModelSchema.ts';
 import { THEME } from './packTheme.ts';
 import type { PackWriter } from './pdfWriter.ts';
 

@@ -1,5 +1,5 @@
-import { ANNOTATION_CATEGORIES } from '../../../shared/domain/annotation.ts';
-import type { PackFace, PackMark, PackModel } from '../../../shared/pack/packModelSchema.ts';
+import { ANNOTATION_CATEGORIES } from '#shared/domain/annotation.ts';
+import type { PackFace, PackMark, PackModel } from '#shared/pack/packModelSchema.ts';
 import { drawBadge, drawCrop, drawMarks } from './drawMarks.ts';
 import { THEME } from './packTheme.ts';
 import { drawTable, type Row } from './pdfTable.ts';

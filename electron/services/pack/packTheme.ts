@@ -1,4 +1,4 @@
-import { OUTPUT_REFERENCE_SIDE, PHONE_REFERENCE_SIDE } from '../../../shared/annotations/appearance.ts';
+import { OUTPUT_REFERENCE_SIDE, PHONE_REFERENCE_SIDE } from '#shared/annotations/appearance.ts';
 
 /** Sizes and spacing of one page layout, in PDF points (1/72 inch). */
 export interface PackTheme {

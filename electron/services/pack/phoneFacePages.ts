@@ -1,6 +1,6 @@
-import { badgeWidthInRadii } from '../../../shared/annotations/appearance.ts';
-import { ANNOTATION_CATEGORIES } from '../../../shared/domain/annotation.ts';
-import type { PackFace, PackMark, PackModel } from '../../../shared/pack/packModelSchema.ts';
+import { badgeWidthInRadii } from '#shared/annotations/appearance.ts';
+import { ANNOTATION_CATEGORIES } from '#shared/domain/annotation.ts';
+import type { PackFace, PackMark, PackModel } from '#shared/pack/packModelSchema.ts';
 import { drawBadge, drawCrop, drawMarks } from './drawMarks.ts';
 import type { EmbeddedImage } from './facePages.ts';
 import { SEVERITY_TEXT } from './facePages.ts';

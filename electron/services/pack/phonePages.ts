@@ -1,4 +1,4 @@
-import type { PackModel } from '../../../shared/pack/packModelSchema.ts';
+import type { PackModel } from '#shared/pack/packModelSchema.ts';
 import { chip, drawActionPlan, drawColourKey } from './coverPages.ts';
 import { STATUS_COLOURS, VERDICT_COLOURS } from './packTheme.ts';
 import type { PackWriter, TextStyle } from './pdfWriter.ts';

@@ -1,4 +1,4 @@
-import type { PackModel } from '../../../shared/pack/packModelSchema.ts';
+import type { PackModel } from '#shared/pack/packModelSchema.ts';
 import { drawBar, drawDumbbell } from './drawCharts.ts';
 import { STATUS_COLOURS } from './packTheme.ts';
 import type { PackWriter, Struct, TextStyle } from './pdfWriter.ts';

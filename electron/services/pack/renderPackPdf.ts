@@ -1,5 +1,5 @@
-import { fill } from '../../../shared/pack/packText.ts';
-import { packModelSchema, type PackModel } from '../../../shared/pack/packModelSchema.ts';
+import { fill } from '#shared/pack/packText.ts';
+import { packModelSchema, type PackModel } from '#shared/pack/packModelSchema.ts';
 import type { SharpModule } from '../ingest/sharpModule.ts';
 import { drawActionPlan, drawCover } from './coverPages.ts';
 import { drawFaces, type EmbeddedImage } from './facePages.ts';

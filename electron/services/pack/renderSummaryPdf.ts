@@ -1,5 +1,5 @@
-import { fill } from '../../../shared/pack/packText.ts';
-import { summaryModelSchema, type SummaryModel } from '../../../shared/pack/summaryModelSchema.ts';
+import { fill } from '#shared/pack/packText.ts';
+import { summaryModelSchema, type SummaryModel } from '#shared/pack/summaryModelSchema.ts';
 import { loadPackFonts, type PackFonts } from './packFonts.ts';
 import type { PaperSize } from './packTheme.ts';
 import { openPackDocument } from './pdfDocument.ts';

@@ -1,4 +1,4 @@
-import type { PackModel } from '../../../shared/pack/packModelSchema.ts';
+import type { PackModel } from '#shared/pack/packModelSchema.ts';
 import { drawBar, drawDumbbell, drawRadar, radarHeight } from './drawCharts.ts';
 import { STATUS_COLOURS, THEME } from './packTheme.ts';
 import { drawTable, type Row } from './pdfTable.ts';

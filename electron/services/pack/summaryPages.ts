@@ -1,4 +1,4 @@
-import type { SummaryModel } from '../../../shared/pack/summaryModelSchema.ts';
+import type { SummaryModel } from '#shared/pack/summaryModelSchema.ts';
 import { drawBar } from './drawCharts.ts';
 import { THEME } from './packTheme.ts';
 import { drawTable, type Row } from './pdfTable.ts';

@@ -1,7 +1,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { PackZipRequest } from '../../../shared/contract/packRender.ts';
-import { packsEn, packsId } from '../../../shared/i18n/parts/packs.ts';
-import type { PackLanguage } from '../../../shared/pack/packText.ts';
+import type { PackZipRequest } from '#shared/contract/packRender.ts';
+import { packsEn, packsId } from '#shared/i18n/parts/packs.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 
 /** Names of the ZIP's folder and files, in the pack's language: `gambar/`, `penilaian.json`, `nilai.csv` or `images/`, `review.json`, `scores.csv`. */
 export function packZipWords(language: PackLanguage): (typeof packsId)['zip'] {

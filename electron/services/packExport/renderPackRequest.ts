@@ -1,4 +1,4 @@
-import type { PackRenderRequest, PackRenderResponse } from '../../../shared/contract/packRender.ts';
+import type { PackRenderRequest, PackRenderResponse } from '#shared/contract/packRender.ts';
 import type { SharpModule } from '../ingest/sharpModule.ts';
 import { renderPackPdf } from '../pack/renderPackPdf.ts';
 import { zipPack } from './packZip.ts';

@@ -1,4 +1,4 @@
-import type { PackSummaryRequest, PackSummaryResponse } from '../../../shared/contract/packSummary.ts';
+import type { PackSummaryRequest, PackSummaryResponse } from '#shared/contract/packSummary.ts';
 import { renderSummaryPdf } from '../pack/renderSummaryPdf.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { i18n } from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
-import type { AppInfo } from '../../../shared/contract/channels.ts';
+import type { AppInfo } from '#shared/contract/channels.ts';
 import type { KemasDatabase } from '../data/db.ts';
 import { DatabaseProvider } from '../data/DatabaseProvider.tsx';
 import { BackupsScreen } from '../features/backups/BackupsScreen.tsx';

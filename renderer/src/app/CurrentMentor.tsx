@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Mentor } from '../../../shared/domain/mentor.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
 
 /** The mentor reviewing now; every edit below the identity gate is made in their name. */
 export const CurrentMentorContext = createContext<Mentor | null>(null);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import type { AppInfo, Language } from '../../../shared/contract/channels.ts';
+import type { AppInfo, Language } from '#shared/contract/channels.ts';
 import { useCurrentMentor } from '../data/hooks.ts';
 import { BackupProvider } from '../features/backups/BackupProvider.tsx';
 import { BackupStatus } from '../features/backups/BackupStatus.tsx';
@@ -21,7 +21,7 @@ import '../features/handout/handout.css';
 import { host } from '../host/hostClient.ts';
 import { useToast } from '../ui/Toasts.tsx';
 import { useCommand, useCommandSources } from './commands.ts';
-import { ariaKeys } from '../../../shared/keymap/keymap.ts';
+import { ariaKeys } from '#shared/keymap/keymap.ts';
 import { useAppKeys, useKeyDispatcher } from './keymap.ts';
 import { CurrentMentorContext } from './CurrentMentor.tsx';
 import { ShellDialogContext, type ShellDialog } from './shellDialogs.ts';

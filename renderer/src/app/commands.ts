@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { MenuCommand } from '../../../shared/contract/channels.ts';
+import type { MenuCommand } from '#shared/contract/channels.ts';
 import { host } from '../host/hostClient.ts';
 
 /**

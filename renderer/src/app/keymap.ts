@@ -1,7 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { matchKeybindingPress, parseKeybinding, type KeybindingPress } from 'tinykeys';
-import { KEYMAP, type KeyBinding, type KeyScope } from '../../../shared/keymap/keymap.ts';
-import type { MenuCommand } from '../../../shared/contract/channels.ts';
+import { KEYMAP, type KeyBinding, type KeyScope } from '#shared/keymap/keymap.ts';
+import type { MenuCommand } from '#shared/contract/channels.ts';
 import { emitCommand, isTyping } from './commands.ts';
 
 /**

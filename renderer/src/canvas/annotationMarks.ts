@@ -1,7 +1,7 @@
 import { Circle, Ellipse, FabricObject, FabricText, Group, Path, Rect } from 'fabric';
-import type { AnnotationShape } from '../../../shared/annotations/tools.ts';
-import type { Point } from '../../../shared/annotations/shape.ts';
-import { CONTRAST_TEXT, contrastRatio } from '../../../shared/annotations/colour.ts';
+import type { AnnotationShape } from '#shared/annotations/tools.ts';
+import type { Point } from '#shared/annotations/shape.ts';
+import { CONTRAST_TEXT, contrastRatio } from '#shared/annotations/colour.ts';
 import {
   badgeWidthInRadii,
   bodyLines,
@@ -10,8 +10,8 @@ import {
   TEXT_BOX_OPACITY,
   type Polyline,
   type Size,
-} from '../../../shared/annotations/appearance.ts';
-import { leaderLine, type BadgePlace } from '../../../shared/annotations/badgeLayout.ts';
+} from '#shared/annotations/appearance.ts';
+import { leaderLine, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
 
 /*
  * Fabric objects for a mark, as shared/annotations/appearance.ts and

@@ -1,7 +1,7 @@
 import { FabricImage, StaticCanvas } from 'fabric';
-import type { AnnotationShape } from '../../../shared/annotations/tools.ts';
-import { CHROME, outputChromeUnit } from '../../../shared/annotations/appearance.ts';
-import { layoutBadges, type BadgePlace } from '../../../shared/annotations/badgeLayout.ts';
+import type { AnnotationShape } from '#shared/annotations/tools.ts';
+import { CHROME, outputChromeUnit } from '#shared/annotations/appearance.ts';
+import { layoutBadges, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
 import { markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
 import { loadImage } from './loadImage.ts';
 

@@ -1,5 +1,5 @@
-import type { PixelBuffer } from '../../../shared/compare/imageDiff.ts';
-import type { Size, View } from '../../../shared/compare/viewTransform.ts';
+import type { PixelBuffer } from '#shared/compare/imageDiff.ts';
+import type { Size, View } from '#shared/compare/viewTransform.ts';
 
 /**
  * The compare screen's drawing, in plain Canvas 2D: a few bitmaps under one

@@ -1,9 +1,9 @@
 import { Canvas, FabricImage, type FabricObject, Group, Point, type TPointerEventInfo } from 'fabric';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
-import type { AnnotationShape, PointerInput, ToolName } from '../../../shared/annotations/tools.ts';
-import { canvasBadgeUnit, canvasChromeUnit, CHROME } from '../../../shared/annotations/appearance.ts';
-import { layoutBadges, type BadgePlace } from '../../../shared/annotations/badgeLayout.ts';
-import { IDENTITY_TRANSFORM, multiply, shownSize, transformMatrix, type FaceTransform } from '../../../shared/domain/faceTransform.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import type { AnnotationShape, PointerInput, ToolName } from '#shared/annotations/tools.ts';
+import { canvasBadgeUnit, canvasChromeUnit, CHROME } from '#shared/annotations/appearance.ts';
+import { layoutBadges, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
+import { IDENTITY_TRANSFORM, multiply, shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
 import { markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
 import { loadImage } from './loadImage.ts';
 import { OTHER_MENTOR_COLOUR, SEVERITY_COLOURS } from './severityColours.ts';

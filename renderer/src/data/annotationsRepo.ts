@@ -1,4 +1,4 @@
-import { annotationSchema, type Annotation } from '../../../shared/domain/annotation.ts';
+import { annotationSchema, type Annotation } from '#shared/domain/annotation.ts';
 import type { KemasDatabase } from './db.ts';
 
 /** Annotations of one submission, live ones only, every mentor's. */

@@ -6,25 +6,25 @@ import {
   type ArchiveProgress,
   type ByteSource,
   type CheckedArchive,
-} from '../../../shared/bundles/archive.ts';
-import type { BundleKind, BundleManifest } from '../../../shared/bundles/bundleFormat.ts';
+} from '#shared/bundles/archive.ts';
+import type { BundleKind, BundleManifest } from '#shared/bundles/bundleFormat.ts';
 import {
   BUNDLE_TABLES,
   mergeBundle,
   type BundleRecords,
   type BundleRecordTypes,
   type BundleTable,
-} from '../../../shared/bundles/mergeBundle.ts';
-import { countOutcomes, type MergeEntry, type MergeOutcome } from '../../../shared/bundles/mergeRecords.ts';
-import { guardSessionEdits, type RefusedSessionEdit } from '../../../shared/bundles/sessionAuthority.ts';
-import { derivedBlobKey, originalBlobKey, type Asset, type BlobKind } from '../../../shared/domain/asset.ts';
-import type { RecordBase } from '../../../shared/domain/record.ts';
-import { contextOf } from '../../../shared/migrations/chain.ts';
-import type { MigrationContext } from '../../../shared/migrations/migration.ts';
+} from '#shared/bundles/mergeBundle.ts';
+import { countOutcomes, type MergeEntry, type MergeOutcome } from '#shared/bundles/mergeRecords.ts';
+import { guardSessionEdits, type RefusedSessionEdit } from '#shared/bundles/sessionAuthority.ts';
+import { derivedBlobKey, originalBlobKey, type Asset, type BlobKind } from '#shared/domain/asset.ts';
+import type { RecordBase } from '#shared/domain/record.ts';
+import { contextOf } from '#shared/migrations/chain.ts';
+import type { MigrationContext } from '#shared/migrations/migration.ts';
 import type { KemasDatabase } from './db.ts';
 import { getCurrentMentor } from './mentorsRepo.ts';
-import { judgeBundle, withoutRefused, type RefusedRecord, type SignerStanding } from '../../../shared/bundles/trust.ts';
-import { signManifest, platformSubtle } from '../../../shared/bundles/signing.ts';
+import { judgeBundle, withoutRefused, type RefusedRecord, type SignerStanding } from '#shared/bundles/trust.ts';
+import { signManifest, platformSubtle } from '#shared/bundles/signing.ts';
 import { rememberOwnKey, writeVerbatim } from './editHistory.ts';
 import { acceptedKeyRow, knownKeys, signerFor } from './mentorKeysRepo.ts';
 import { RecordNotFoundError } from './records.ts';

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
-import type { BundleManifest } from '../../../shared/bundles/bundleFormat.ts';
-import { BUNDLE_TABLES } from '../../../shared/bundles/mergeBundle.ts';
+import type { BundleManifest } from '#shared/bundles/bundleFormat.ts';
+import { BUNDLE_TABLES } from '#shared/bundles/mergeBundle.ts';
 import { DATABASE_NAME, openDatabase, type KemasDatabase } from './db.ts';
 import { getCurrentMentor, setCurrentMentor } from './mentorsRepo.ts';
 import { isLive } from './records.ts';

@@ -1,4 +1,4 @@
-import { commentSnippetSchema, type CommentSnippet } from '../../../shared/domain/commentSnippet.ts';
+import { commentSnippetSchema, type CommentSnippet } from '#shared/domain/commentSnippet.ts';
 import type { KemasDatabase } from './db.ts';
 import { newRecordBase } from './records.ts';
 

@@ -1,19 +1,19 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { installEditHistory, writeVerbatim } from './editHistory.ts';
-import { MIGRATIONS, applyVersion, contextOf, tablesChangedBy, tablesReadBy } from '../../../shared/migrations/chain.ts';
-import type { MigrationVersion, StoredTable } from '../../../shared/migrations/migration.ts';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
-import type { Asset, BlobKind } from '../../../shared/domain/asset.ts';
-import type { CommentSnippet } from '../../../shared/domain/commentSnippet.ts';
-import type { LabelChecklist } from '../../../shared/domain/labelChecklist.ts';
-import type { Mentor } from '../../../shared/domain/mentor.ts';
-import type { MentorKey } from '../../../shared/domain/mentorKey.ts';
-import type { Participant } from '../../../shared/domain/participant.ts';
-import type { Review } from '../../../shared/domain/review.ts';
-import type { Rubric } from '../../../shared/domain/rubric.ts';
-import type { ScoringSession } from '../../../shared/domain/session.ts';
-import type { Submission } from '../../../shared/domain/submission.ts';
-import type { Workshop } from '../../../shared/domain/workshop.ts';
+import { MIGRATIONS, applyVersion, contextOf, tablesChangedBy, tablesReadBy } from '#shared/migrations/chain.ts';
+import type { MigrationVersion, StoredTable } from '#shared/migrations/migration.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import type { Asset, BlobKind } from '#shared/domain/asset.ts';
+import type { CommentSnippet } from '#shared/domain/commentSnippet.ts';
+import type { LabelChecklist } from '#shared/domain/labelChecklist.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
+import type { MentorKey } from '#shared/domain/mentorKey.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import type { Review } from '#shared/domain/review.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
+import type { Submission } from '#shared/domain/submission.ts';
+import type { Workshop } from '#shared/domain/workshop.ts';
 
 /** Image bytes, apart from every list query: Dexie deep-clones what queries return. */
 export interface AssetBlobRow {

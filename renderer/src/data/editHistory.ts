@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
-import { BUNDLE_TABLES } from '../../../shared/bundles/mergeBundle.ts';
-import { bumpRevisions, nextEditTime, type Revisions } from '../../../shared/bundles/revisions.ts';
-import { AUTHORED_TABLES } from '../../../shared/bundles/trust.ts';
+import { BUNDLE_TABLES } from '#shared/bundles/mergeBundle.ts';
+import { bumpRevisions, nextEditTime, type Revisions } from '#shared/bundles/revisions.ts';
+import { AUTHORED_TABLES } from '#shared/bundles/trust.ts';
 import type { KemasDatabase } from './db.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { Asset, BlobKind } from '../../../shared/domain/asset.ts';
+import type { Asset, BlobKind } from '#shared/domain/asset.ts';
 import { useDatabase } from './DatabaseProvider.tsx';
 import { getCurrentMentor, listMentors } from './mentorsRepo.ts';
 import { listParticipants } from './participantsRepo.ts';

@@ -1,5 +1,5 @@
-import { labelChecklistSchema, type LabelChecklist } from '../../../shared/domain/labelChecklist.ts';
-import type { ChecklistEntry, LabelItem, LabelItemStatus } from '../../../shared/scoring/labelCheck.ts';
+import { labelChecklistSchema, type LabelChecklist } from '#shared/domain/labelChecklist.ts';
+import type { ChecklistEntry, LabelItem, LabelItemStatus } from '#shared/scoring/labelCheck.ts';
 import type { KemasDatabase } from './db.ts';
 import { newRecordBase, RecordNotFoundError, touched } from './records.ts';
 

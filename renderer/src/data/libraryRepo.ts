@@ -1,6 +1,6 @@
-import type { Asset } from '../../../shared/domain/asset.ts';
-import type { Participant } from '../../../shared/domain/participant.ts';
-import type { Submission } from '../../../shared/domain/submission.ts';
+import type { Asset } from '#shared/domain/asset.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import type { Submission } from '#shared/domain/submission.ts';
 import type { KemasDatabase } from './db.ts';
 
 export interface LibraryItem {

@@ -1,6 +1,6 @@
-import { generateKeyPair, importPrivateKey, platformSubtle, type KeyHandle, type SignatureAlgorithm } from '../../../shared/bundles/signing.ts';
-import type { KnownKey, SignerStanding } from '../../../shared/bundles/trust.ts';
-import { mentorKeySchema, type MentorKey } from '../../../shared/domain/mentorKey.ts';
+import { generateKeyPair, importPrivateKey, platformSubtle, type KeyHandle, type SignatureAlgorithm } from '#shared/bundles/signing.ts';
+import type { KnownKey, SignerStanding } from '#shared/bundles/trust.ts';
+import { mentorKeySchema, type MentorKey } from '#shared/domain/mentorKey.ts';
 import type { KemasDatabase } from './db.ts';
 import { rememberOwnKey } from './editHistory.ts';
 import { newRecordBase } from './records.ts';

@@ -1,4 +1,4 @@
-import { mentorSchema, type Mentor } from '../../../shared/domain/mentor.ts';
+import { mentorSchema, type Mentor } from '#shared/domain/mentor.ts';
 import type { KemasDatabase } from './db.ts';
 import { isLive, newRecordBase, touched } from './records.ts';
 

@@ -1,4 +1,4 @@
-import type { Submission } from '../../../shared/domain/submission.ts';
+import type { Submission } from '#shared/domain/submission.ts';
 import type { KemasDatabase } from './db.ts';
 import { reviewsPerMentor } from './packRepo.ts';
 import { isLive, RecordNotFoundError } from './records.ts';

@@ -1,9 +1,9 @@
-import type { Asset } from '../../../shared/domain/asset.ts';
-import type { Mentor } from '../../../shared/domain/mentor.ts';
-import type { Review } from '../../../shared/domain/review.ts';
-import type { Rubric } from '../../../shared/domain/rubric.ts';
-import type { PackInput } from '../../../shared/pack/packInput.ts';
-import type { PackMode } from '../../../shared/pack/packModelSchema.ts';
+import type { Asset } from '#shared/domain/asset.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
+import type { Review } from '#shared/domain/review.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import type { PackInput } from '#shared/pack/packInput.ts';
+import type { PackMode } from '#shared/pack/packModelSchema.ts';
 import type { KemasDatabase } from './db.ts';
 import { isLive, RecordNotFoundError } from './records.ts';
 import { rubricForWorkshop } from './rubricsRepo.ts';

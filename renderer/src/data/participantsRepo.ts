@@ -3,9 +3,9 @@ import {
   participantSchema,
   type Participant,
   type ParticipantFields,
-} from '../../../shared/domain/participant.ts';
-import type { RosterEntry } from '../../../shared/intake/roster.ts';
-import { planRosterWrites, type RosterWrite } from '../../../shared/intake/rosterPlan.ts';
+} from '#shared/domain/participant.ts';
+import type { RosterEntry } from '#shared/intake/roster.ts';
+import { planRosterWrites, type RosterWrite } from '#shared/intake/rosterPlan.ts';
 import type { KemasDatabase } from './db.ts';
 import { isLive, newRecordBase, RecordNotFoundError, setTombstone, touched } from './records.ts';
 

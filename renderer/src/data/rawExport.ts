@@ -1,4 +1,4 @@
-import { ZipWriter, type ZipSink } from '../../../shared/bundles/zipWriter.ts';
+import { ZipWriter, type ZipSink } from '#shared/bundles/zipWriter.ts';
 import { DATABASE_NAME } from './db.ts';
 
 /*

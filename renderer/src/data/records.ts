@@ -1,4 +1,4 @@
-import type { RecordBase } from '../../../shared/domain/record.ts';
+import type { RecordBase } from '#shared/domain/record.ts';
 
 /** Base fields of a record created now by `actor`. */
 export function newRecordBase(actor: string, now: number = Date.now()): RecordBase {

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ScoringSession } from '../../../shared/domain/session.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
 import { useDatabase } from './DatabaseProvider.tsx';
 import { isLive } from './records.ts';
 import { doneSubmissionIds, findReview, getReview, listSubmissionReviews, sessionQueue, workshopQueue, type QueueItem, type ReviewKey } from './reviewsRepo.ts';

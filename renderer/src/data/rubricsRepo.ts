@@ -1,8 +1,8 @@
-import { rubricSchema, type Rubric } from '../../../shared/domain/rubric.ts';
-import { SYSTEM_ACTOR, type Bilingual } from '../../../shared/domain/record.ts';
-import { instantiateRubric, MJC_QUALITY_INNOVATION, RUBRIC_PRESETS, type RubricTemplate } from '../../../shared/scoring/presets.ts';
-import { parseRubricFile, rubricFromFile, serializeRubricFile, type RubricFileProblem } from '../../../shared/scoring/rubricFile.ts';
-import { blankRubricContent, publishProblems, type PublishProblem, type RubricContent } from '../../../shared/scoring/rubricRules.ts';
+import { rubricSchema, type Rubric } from '#shared/domain/rubric.ts';
+import { SYSTEM_ACTOR, type Bilingual } from '#shared/domain/record.ts';
+import { instantiateRubric, MJC_QUALITY_INNOVATION, RUBRIC_PRESETS, type RubricTemplate } from '#shared/scoring/presets.ts';
+import { parseRubricFile, rubricFromFile, serializeRubricFile, type RubricFileProblem } from '#shared/scoring/rubricFile.ts';
+import { blankRubricContent, publishProblems, type PublishProblem, type RubricContent } from '#shared/scoring/rubricRules.ts';
 import type { KemasDatabase } from './db.ts';
 import { writeVerbatim } from './editHistory.ts';
 import { isLive, newRecordBase, RecordNotFoundError, setTombstone, touched } from './records.ts';

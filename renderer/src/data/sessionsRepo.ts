@@ -1,12 +1,12 @@
-import type { Mentor } from '../../../shared/domain/mentor.ts';
-import type { Participant } from '../../../shared/domain/participant.ts';
-import type { Review } from '../../../shared/domain/review.ts';
-import type { Rubric } from '../../../shared/domain/rubric.ts';
-import { scoringSessionSchema, type ScoringSession } from '../../../shared/domain/session.ts';
-import type { Submission } from '../../../shared/domain/submission.ts';
-import type { Workshop } from '../../../shared/domain/workshop.ts';
-import { assignQueues, blindNumber, selectSubmissions, type QueueCandidate } from '../../../shared/scoring/queue.ts';
-import { isCurator, othersVisible } from '../../../shared/scoring/sessionRules.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import type { Review } from '#shared/domain/review.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import { scoringSessionSchema, type ScoringSession } from '#shared/domain/session.ts';
+import type { Submission } from '#shared/domain/submission.ts';
+import type { Workshop } from '#shared/domain/workshop.ts';
+import { assignQueues, blindNumber, selectSubmissions, type QueueCandidate } from '#shared/scoring/queue.ts';
+import { isCurator, othersVisible } from '#shared/scoring/sessionRules.ts';
 import type { KemasDatabase } from './db.ts';
 import { isLive, newRecordBase, RecordNotFoundError, touched } from './records.ts';
 

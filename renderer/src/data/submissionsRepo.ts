@@ -5,11 +5,11 @@ import {
   type Asset,
   type BlobKind,
   type Face,
-} from '../../../shared/domain/asset.ts';
-import { IDENTITY_TRANSFORM, type FaceTransform } from '../../../shared/domain/faceTransform.ts';
-import { participantSchema, type Participant, type ParticipantFields } from '../../../shared/domain/participant.ts';
-import { submissionSchema, type Submission } from '../../../shared/domain/submission.ts';
-import type { IngestedFace } from '../../../shared/intake/ingestOutcome.ts';
+} from '#shared/domain/asset.ts';
+import { IDENTITY_TRANSFORM, type FaceTransform } from '#shared/domain/faceTransform.ts';
+import { participantSchema, type Participant, type ParticipantFields } from '#shared/domain/participant.ts';
+import { submissionSchema, type Submission } from '#shared/domain/submission.ts';
+import type { IngestedFace } from '#shared/intake/ingestOutcome.ts';
 import type { KemasDatabase } from './db.ts';
 import { isLive, newRecordBase, RecordNotFoundError, touched } from './records.ts';
 

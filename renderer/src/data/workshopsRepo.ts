@@ -1,4 +1,4 @@
-import { workshopFieldsSchema, workshopSchema, type Workshop, type WorkshopFields } from '../../../shared/domain/workshop.ts';
+import { workshopFieldsSchema, workshopSchema, type Workshop, type WorkshopFields } from '#shared/domain/workshop.ts';
 import type { KemasDatabase } from './db.ts';
 import { isLive, newRecordBase, RecordNotFoundError, setTombstone, touched } from './records.ts';
 

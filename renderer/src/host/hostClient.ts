@@ -1,13 +1,13 @@
-import { BRIDGE_GLOBAL, type HostBridge } from '../../../shared/contract/bridge.ts';
-import { hasBinary } from '../../../shared/contract/binaryFrame.ts';
+import { BRIDGE_GLOBAL, type HostBridge } from '#shared/contract/bridge.ts';
+import { hasBinary } from '#shared/contract/binaryFrame.ts';
 import {
   contract,
   type Channel,
   type MenuCommand,
   type RequestOf,
   type ResponseOf,
-} from '../../../shared/contract/channels.ts';
-import { err, type Result } from '../../../shared/contract/result.ts';
+} from '#shared/contract/channels.ts';
+import { err, type Result } from '#shared/contract/result.ts';
 import { httpCall, type WorkerAnswer, type WorkerCall } from './httpTransport.ts';
 
 /**

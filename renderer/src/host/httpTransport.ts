@@ -1,6 +1,6 @@
-import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE, hasBinary } from '../../../shared/contract/binaryFrame.ts';
-import type { Channel } from '../../../shared/contract/channels.ts';
-import { err, type Result } from '../../../shared/contract/result.ts';
+import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE, hasBinary } from '#shared/contract/binaryFrame.ts';
+import type { Channel } from '#shared/contract/channels.ts';
+import { err, type Result } from '#shared/contract/result.ts';
 
 /** One call to the browser host over HTTP: the page's own transport, and the upload worker's (httpWorker.ts). */
 export async function httpCall(channel: Channel, request: unknown): Promise<Result<unknown>> {

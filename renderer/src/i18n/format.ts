@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/contract/channels.ts';
-import { FORMAT_LOCALES } from '../../../shared/i18n/messages.ts';
+import type { Language } from '#shared/contract/channels.ts';
+import { FORMAT_LOCALES } from '#shared/i18n/messages.ts';
 
 function localeOf(language: string): string {
   return FORMAT_LOCALES[language as Language] ?? FORMAT_LOCALES.id;

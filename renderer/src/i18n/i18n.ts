@@ -1,7 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../shared/contract/channels.ts';
-import { messages } from '../../../shared/i18n/messages.ts';
+import type { Language } from '#shared/contract/channels.ts';
+import { messages } from '#shared/i18n/messages.ts';
 
 /**
  * Sets up i18next with the shared messages. A missing key is an error in

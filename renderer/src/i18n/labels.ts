@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import { FACES } from '../../../shared/domain/asset.ts';
-import { PRODUCT_CATEGORIES } from '../../../shared/domain/participant.ts';
-import { messages } from '../../../shared/i18n/messages.ts';
+import { FACES } from '#shared/domain/asset.ts';
+import { PRODUCT_CATEGORIES } from '#shared/domain/participant.ts';
+import { messages } from '#shared/i18n/messages.ts';
 
 /*
  * Labels for values that arrive as plain strings (a results row, a bundle's

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../shared/scoring/agreement.ts';
+import { seededRandom } from '#shared/scoring/agreement.ts';
 import sharp from 'sharp';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

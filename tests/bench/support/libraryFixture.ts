@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { assetSchema, derivedBlobKey, type Asset } from '../../../shared/domain/asset.ts';
-import { mentorSchema, type Mentor } from '../../../shared/domain/mentor.ts';
-import { participantSchema, type Participant } from '../../../shared/domain/participant.ts';
-import { submissionSchema, type Submission } from '../../../shared/domain/submission.ts';
-import { workshopSchema, type Workshop } from '../../../shared/domain/workshop.ts';
+import { assetSchema, derivedBlobKey, type Asset } from '#shared/domain/asset.ts';
+import { mentorSchema, type Mentor } from '#shared/domain/mentor.ts';
+import { participantSchema, type Participant } from '#shared/domain/participant.ts';
+import { submissionSchema, type Submission } from '#shared/domain/submission.ts';
+import { workshopSchema, type Workshop } from '#shared/domain/workshop.ts';
 import { seededRandom } from './benchImages.ts';
 
 /** Everything the library grid reads, as the app stores it (see renderer/src/data/db.ts, SCHEMA_V1). */

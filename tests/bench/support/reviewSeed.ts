@@ -1,15 +1,15 @@
-import { seededRandom } from '../../../shared/scoring/agreement.ts';
+import { seededRandom } from '#shared/scoring/agreement.ts';
 import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { medianCutPalette, PALETTE_SAMPLE_EDGE } from '../../../electron/services/ingest/palette.ts';
-import { annotationSchema, ANNOTATION_CATEGORIES, SEVERITIES, type Annotation } from '../../../shared/domain/annotation.ts';
-import { assetSchema, derivedBlobKey, originalBlobKey, type Asset } from '../../../shared/domain/asset.ts';
-import { mentorSchema, type Mentor } from '../../../shared/domain/mentor.ts';
-import { participantSchema, type Participant } from '../../../shared/domain/participant.ts';
-import { submissionSchema, type Submission } from '../../../shared/domain/submission.ts';
-import { workshopSchema, type Workshop } from '../../../shared/domain/workshop.ts';
-import { PREVIEW_LONG_EDGE, THUMBNAIL_LONG_EDGE } from '../../../shared/intake/ingestOutcome.ts';
+import { medianCutPalette, PALETTE_SAMPLE_EDGE } from '#electron/services/ingest/palette.ts';
+import { annotationSchema, ANNOTATION_CATEGORIES, SEVERITIES, type Annotation } from '#shared/domain/annotation.ts';
+import { assetSchema, derivedBlobKey, originalBlobKey, type Asset } from '#shared/domain/asset.ts';
+import { mentorSchema, type Mentor } from '#shared/domain/mentor.ts';
+import { participantSchema, type Participant } from '#shared/domain/participant.ts';
+import { submissionSchema, type Submission } from '#shared/domain/submission.ts';
+import { workshopSchema, type Workshop } from '#shared/domain/workshop.ts';
+import { PREVIEW_LONG_EDGE, THUMBNAIL_LONG_EDGE } from '#shared/intake/ingestOutcome.ts';
 
 /** A 24 MP phone photo of a pack, as the intake would have stored it. */
 export const ORIGINAL_WIDTH = 6000;

@@ -6,15 +6,15 @@ import { join } from 'node:path';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emitCommand } from '../../../renderer/src/app/commands.ts';
-import { DatabaseProvider } from '../../../renderer/src/data/DatabaseProvider.tsx';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { createMentor } from '../../../renderer/src/data/mentorsRepo.ts';
-import { createWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import { BackupProvider } from '../../../renderer/src/features/backups/BackupProvider.tsx';
-import { BackupStatus } from '../../../renderer/src/features/backups/BackupStatus.tsx';
-import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
-import { ToastProvider } from '../../../renderer/src/ui/Toasts.tsx';
+import { emitCommand } from '#renderer/src/app/commands.ts';
+import { DatabaseProvider } from '#renderer/src/data/DatabaseProvider.tsx';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { createMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { createWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import { BackupProvider } from '#renderer/src/features/backups/BackupProvider.tsx';
+import { BackupStatus } from '#renderer/src/features/backups/BackupStatus.tsx';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
+import { ToastProvider } from '#renderer/src/ui/Toasts.tsx';
 
 /*
  * Automatic backups in the renderer against the real host handlers and backup service (a temp

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ArchiveRefusal } from '../../../shared/bundles/archive.ts';
-import { backupErrorText } from '../../../renderer/src/features/backups/backupText.ts';
-import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
+import { ArchiveRefusal } from '#shared/bundles/archive.ts';
+import { backupErrorText } from '#renderer/src/features/backups/backupText.ts';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
 
 describe('why a backup failed, in words', () => {
   it('says when the studio holds more than a backup can restore, naming the entry, in both languages', async () => {

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DatabaseProvider } from '../../../renderer/src/data/DatabaseProvider.tsx';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { createMentor } from '../../../renderer/src/data/mentorsRepo.ts';
-import { BackupProvider } from '../../../renderer/src/features/backups/BackupProvider.tsx';
-import { BackupsScreen } from '../../../renderer/src/features/backups/BackupsScreen.tsx';
-import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
-import { ToastProvider } from '../../../renderer/src/ui/Toasts.tsx';
+import { DatabaseProvider } from '#renderer/src/data/DatabaseProvider.tsx';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { createMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { BackupProvider } from '#renderer/src/features/backups/BackupProvider.tsx';
+import { BackupsScreen } from '#renderer/src/features/backups/BackupsScreen.tsx';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
+import { ToastProvider } from '#renderer/src/ui/Toasts.tsx';
 
 /** The Cadangan screen against the real host handlers and backup service on a temp folder (hostBridge.ts). */
 let dir: string;

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ErrorScreen } from '../../../renderer/src/app/ErrorScreen.tsx';
-import { DatabaseProvider } from '../../../renderer/src/data/DatabaseProvider.tsx';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { createMentor } from '../../../renderer/src/data/mentorsRepo.ts';
-import { createWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
+import { ErrorScreen } from '#renderer/src/app/ErrorScreen.tsx';
+import { DatabaseProvider } from '#renderer/src/data/DatabaseProvider.tsx';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { createMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { createWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
 
 /*
  * A screen failed: the shell (and the backup provider in it) is gone and the error screen shows.

@@ -1,9 +1,9 @@
-import { createBackupService } from '../../../electron/services/backupFolder.ts';
-import { createFolderGrants } from '../../../electron/services/folderGrants.ts';
-import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
-import { createSettingsService } from '../../../electron/services/settingsService.ts';
-import type { AppInfo } from '../../../shared/contract/channels.ts';
-import { dispatch } from '../../../shared/contract/dispatch.ts';
+import { createBackupService } from '#electron/services/backupFolder.ts';
+import { createFolderGrants } from '#electron/services/folderGrants.ts';
+import { createHostHandlers, noDialogs } from '#electron/services/hostHandlers.ts';
+import { createSettingsService } from '#electron/services/settingsService.ts';
+import type { AppInfo } from '#shared/contract/channels.ts';
+import { dispatch } from '#shared/contract/dispatch.ts';
 import { memoryStore } from '../../unit/electron/memoryStore.ts';
 
 /*

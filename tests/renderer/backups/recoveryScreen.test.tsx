@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import { DATABASE_NAME, openDatabase } from '../../../renderer/src/data/db.ts';
-import { createMentor, setCurrentMentor } from '../../../renderer/src/data/mentorsRepo.ts';
-import { createWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import { runBackup } from '../../../renderer/src/features/backups/backupRunner.ts';
-import { RecoveryScreen } from '../../../renderer/src/features/backups/RecoveryScreen.tsx';
-import type { OpenFailure } from '../../../renderer/src/data/backupRepo.ts';
-import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
-import { RECORDS_VERSION } from '../../../shared/migrations/chain.ts';
+import { DATABASE_NAME, openDatabase } from '#renderer/src/data/db.ts';
+import { createMentor, setCurrentMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { createWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import { runBackup } from '#renderer/src/features/backups/backupRunner.ts';
+import { RecoveryScreen } from '#renderer/src/features/backups/RecoveryScreen.tsx';
+import type { OpenFailure } from '#renderer/src/data/backupRepo.ts';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
+import { RECORDS_VERSION } from '#shared/migrations/chain.ts';
 
 /** The recovery screen against the real host handlers and backup service on a temp folder (hostBridge.ts). */
 let dir: string;

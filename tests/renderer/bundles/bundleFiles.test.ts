@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewBundleName, workshopBundleName } from '../../../renderer/src/features/bundles/bundleFiles.ts';
+import { reviewBundleName, workshopBundleName } from '#renderer/src/features/bundles/bundleFiles.ts';
 
 describe('bundle file names', () => {
   // Noon local time, so the calendar day is the same in every time zone the tests run in.

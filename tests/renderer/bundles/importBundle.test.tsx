@@ -1,15 +1,15 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildArchive } from '../../../renderer/src/data/archiveRepo.ts';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { BundleImportHost } from '../../../renderer/src/features/bundles/BundleImportHost.tsx';
-import { offerImport } from '../../../renderer/src/features/bundles/pendingImport.ts';
-import type { Mentor } from '../../../shared/domain/mentor.ts';
-import type { Participant } from '../../../shared/domain/participant.ts';
-import type { Review } from '../../../shared/domain/review.ts';
-import type { Submission } from '../../../shared/domain/submission.ts';
-import type { Workshop } from '../../../shared/domain/workshop.ts';
+import { buildArchive } from '#renderer/src/data/archiveRepo.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { BundleImportHost } from '#renderer/src/features/bundles/BundleImportHost.tsx';
+import { offerImport } from '#renderer/src/features/bundles/pendingImport.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import type { Review } from '#shared/domain/review.ts';
+import type { Submission } from '#shared/domain/submission.ts';
+import type { Workshop } from '#shared/domain/workshop.ts';
 import { renderWithStudio } from '../renderWithStudio.tsx';
 
 /*

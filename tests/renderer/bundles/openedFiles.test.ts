@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ok, err } from '../../../shared/contract/result.ts';
-import { takeOpenedFiles } from '../../../renderer/src/features/bundles/openedFiles.ts';
-import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
+import { ok, err } from '#shared/contract/result.ts';
+import { takeOpenedFiles } from '#renderer/src/features/bundles/openedFiles.ts';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
 
 /** What the desktop handed over, as the host's `files.opened` answers it. */
 async function take(answer: Parameters<typeof ok>[0] | null, language: 'id' | 'en' = 'id') {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkArchive } from '../../../shared/bundles/archive.ts';
-import { problemText } from '../../../renderer/src/features/bundles/problemText.ts';
-import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
+import { checkArchive } from '#shared/bundles/archive.ts';
+import { problemText } from '#renderer/src/features/bundles/problemText.ts';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
 import { memorySource } from '../../support/archiveFixture.ts';
 import { HOSTILE_FILES } from '../../support/hostileZip.ts';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { getChecklist, setItemStatus } from '../../../renderer/src/data/labelChecklistsRepo.ts';
+import { getChecklist, setItemStatus } from '#renderer/src/data/labelChecklistsRepo.ts';
 import { annotation, participant, renderChecklist } from './renderChecklist.tsx';
 
 let consoleError: MockInstance;

@@ -1,15 +1,15 @@
 import { render, screen } from '@testing-library/react';
 import { useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
-import type { Participant } from '../../../shared/domain/participant.ts';
-import { DatabaseProvider } from '../../../renderer/src/data/DatabaseProvider.tsx';
-import { openDatabase } from '../../../renderer/src/data/db.ts';
-import { useAllAnnotations } from '../../../renderer/src/data/hooks.ts';
-import { createMentor } from '../../../renderer/src/data/mentorsRepo.ts';
-import { ChecklistPanel } from '../../../renderer/src/features/checklist/ChecklistPanel.tsx';
-import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
-import { ToastProvider } from '../../../renderer/src/ui/Toasts.tsx';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import { DatabaseProvider } from '#renderer/src/data/DatabaseProvider.tsx';
+import { openDatabase } from '#renderer/src/data/db.ts';
+import { useAllAnnotations } from '#renderer/src/data/hooks.ts';
+import { createMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { ChecklistPanel } from '#renderer/src/features/checklist/ChecklistPanel.tsx';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
+import { ToastProvider } from '#renderer/src/ui/Toasts.tsx';
 
 let counter = 0;
 

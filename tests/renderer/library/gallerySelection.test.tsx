@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkshopScreen } from '../../../renderer/src/features/workshops/WorkshopScreen.tsx';
+import { WorkshopScreen } from '#renderer/src/features/workshops/WorkshopScreen.tsx';
 import { renderWithStudio } from '../renderWithStudio.tsx';
 import { seedSession, seedWorkshop, submitReview } from '../sessions/sessionFixture.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BURN_MAX_SIDE, burnedSize } from '../../../renderer/src/canvas/burnAnnotations.ts';
+import { BURN_MAX_SIDE, burnedSize } from '#renderer/src/canvas/burnAnnotations.ts';
 
 describe('the size of a burned-in PNG', () => {
   it('is the original’s, up to 8000 px on the long side, keeping the proportions', () => {

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { facePngNames, packFileStem, packReviewJson, packScoresCsv } from '../../../renderer/src/features/packs/packFiles.ts';
-import { buildPackModel } from '../../../shared/pack/packModel.ts';
+import { facePngNames, packFileStem, packReviewJson, packScoresCsv } from '#renderer/src/features/packs/packFiles.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
 import { packInput } from '../../support/packFixture.ts';
 
 describe('pack file names', () => {

@@ -1,10 +1,10 @@
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { DatabaseProvider } from '../../../renderer/src/data/DatabaseProvider.tsx';
-import { listAnnotations } from '../../../renderer/src/data/annotationsRepo.ts';
-import { openDatabase } from '../../../renderer/src/data/db.ts';
-import { useAnnotationEditing } from '../../../renderer/src/features/review/useAnnotationEditing.ts';
+import { DatabaseProvider } from '#renderer/src/data/DatabaseProvider.tsx';
+import { listAnnotations } from '#renderer/src/data/annotationsRepo.ts';
+import { openDatabase } from '#renderer/src/data/db.ts';
+import { useAnnotationEditing } from '#renderer/src/features/review/useAnnotationEditing.ts';
 
 let counter = 0;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COALESCE_MS, recordEdit, redoEdit, startHistory, undoEdit } from '../../../renderer/src/features/rubrics/draftHistory.ts';
+import { COALESCE_MS, recordEdit, redoEdit, startHistory, undoEdit } from '#renderer/src/features/rubrics/draftHistory.ts';
 
 describe('rubric editor history', () => {
   it('undoes typing in one field as one step, but separate fields and pauses as separate steps', () => {

@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { createDraft, ensurePresetRubrics, presetRubricId } from '../../../renderer/src/data/rubricsRepo.ts';
-import { RubricEditorScreen } from '../../../renderer/src/features/rubrics/RubricEditorScreen.tsx';
-import { RubricsScreen } from '../../../renderer/src/features/rubrics/RubricsScreen.tsx';
-import { MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
+import type { KemasDatabase } from '#renderer/src/data/db.ts';
+import { createDraft, ensurePresetRubrics, presetRubricId } from '#renderer/src/data/rubricsRepo.ts';
+import { RubricEditorScreen } from '#renderer/src/features/rubrics/RubricEditorScreen.tsx';
+import { RubricsScreen } from '#renderer/src/features/rubrics/RubricsScreen.tsx';
+import { MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
 import { renderWithStudio } from '../renderWithStudio.tsx';
 
 const routes = [

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ensurePresetRubrics } from '../../../renderer/src/data/rubricsRepo.ts';
-import { RubricEditorScreen } from '../../../renderer/src/features/rubrics/RubricEditorScreen.tsx';
-import { RubricsScreen } from '../../../renderer/src/features/rubrics/RubricsScreen.tsx';
+import { ensurePresetRubrics } from '#renderer/src/data/rubricsRepo.ts';
+import { RubricEditorScreen } from '#renderer/src/features/rubrics/RubricEditorScreen.tsx';
+import { RubricsScreen } from '#renderer/src/features/rubrics/RubricsScreen.tsx';
 import { renderWithStudio } from '../renderWithStudio.tsx';
 
 const routes = [

@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { csvBlob, csvText, resultsAbout, resultsFileTitle, xlsxBlob } from '../../../renderer/src/features/sessions/exportResults.ts';
-import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
-import { safeFileName } from '../../../shared/files/safeFileName.ts';
-import type { ExportTable } from '../../../shared/scoring/resultsTable.ts';
+import { csvBlob, csvText, resultsAbout, resultsFileTitle, xlsxBlob } from '#renderer/src/features/sessions/exportResults.ts';
+import { createI18n } from '#renderer/src/i18n/i18n.ts';
+import { safeFileName } from '#shared/files/safeFileName.ts';
+import type { ExportTable } from '#shared/scoring/resultsTable.ts';
 
 const table: ExportTable = {
   name: 'Hasil: sesi [final]/1',

@@ -1,15 +1,15 @@
-import type { KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { addMentor } from '../../../renderer/src/data/mentorsRepo.ts';
-import { createParticipant } from '../../../renderer/src/data/participantsRepo.ts';
-import { ensurePresetRubrics, presetRubricId } from '../../../renderer/src/data/rubricsRepo.ts';
-import { createSession, type NewSessionFields } from '../../../renderer/src/data/sessionsRepo.ts';
-import { createWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import type { Mentor } from '../../../shared/domain/mentor.ts';
-import type { ParticipantFields } from '../../../shared/domain/participant.ts';
-import type { Review } from '../../../shared/domain/review.ts';
-import type { ScoringSession } from '../../../shared/domain/session.ts';
-import { submissionSchema } from '../../../shared/domain/submission.ts';
-import { MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
+import type { KemasDatabase } from '#renderer/src/data/db.ts';
+import { addMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { createParticipant } from '#renderer/src/data/participantsRepo.ts';
+import { ensurePresetRubrics, presetRubricId } from '#renderer/src/data/rubricsRepo.ts';
+import { createSession, type NewSessionFields } from '#renderer/src/data/sessionsRepo.ts';
+import { createWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
+import type { ParticipantFields } from '#shared/domain/participant.ts';
+import type { Review } from '#shared/domain/review.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
+import { submissionSchema } from '#shared/domain/submission.ts';
+import { MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
 
 export const RUBRIC_ID = presetRubricId(MJC_QUALITY_INNOVATION);
 

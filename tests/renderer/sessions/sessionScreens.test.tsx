@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { SessionScreen } from '../../../renderer/src/features/sessions/SessionScreen.tsx';
-import { WorkshopScreen } from '../../../renderer/src/features/workshops/WorkshopScreen.tsx';
-import type { KemasDatabase } from '../../../renderer/src/data/db.ts';
-import type { Mentor } from '../../../shared/domain/mentor.ts';
-import type { ScoringSession } from '../../../shared/domain/session.ts';
+import { SessionScreen } from '#renderer/src/features/sessions/SessionScreen.tsx';
+import { WorkshopScreen } from '#renderer/src/features/workshops/WorkshopScreen.tsx';
+import type { KemasDatabase } from '#renderer/src/data/db.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
 import { renderWithStudio } from '../renderWithStudio.tsx';
 import { seedSession, seedWorkshop, submitReview, type SessionFixture } from './sessionFixture.ts';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contract, type Channel } from '../../../shared/contract/channels.ts';
-import { PACK_SUMMARY_LIMITS, type PackSummaryRequest } from '../../../shared/contract/packSummary.ts';
-import { err, ok, type Result } from '../../../shared/contract/result.ts';
-import { summaryFileName } from '../../../shared/pack/summaryModel.ts';
-import { PackExportError, type PackProgress } from '../../../renderer/src/features/packs/exportPack.ts';
-import { makeSummaryReport } from '../../../renderer/src/features/sessions/summaryReport.ts';
-import type { HostClient } from '../../../renderer/src/host/hostClient.ts';
+import { contract, type Channel } from '#shared/contract/channels.ts';
+import { PACK_SUMMARY_LIMITS, type PackSummaryRequest } from '#shared/contract/packSummary.ts';
+import { err, ok, type Result } from '#shared/contract/result.ts';
+import { summaryFileName } from '#shared/pack/summaryModel.ts';
+import { PackExportError, type PackProgress } from '#renderer/src/features/packs/exportPack.ts';
+import { makeSummaryReport } from '#renderer/src/features/sessions/summaryReport.ts';
+import type { HostClient } from '#renderer/src/host/hostClient.ts';
 import { summaryInput } from '../../support/summaryFixture.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useJob, type Job, type JobHandlers, type JobWork } from '../../../renderer/src/ui/useJob.ts';
+import { useJob, type Job, type JobHandlers, type JobWork } from '#renderer/src/ui/useJob.ts';
 
 /** A promise the test settles by hand, with the signal and progress reporter the job handed to the work. */
 function manualWork<T>() {

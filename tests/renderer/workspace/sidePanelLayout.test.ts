@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampSideWidth, defaultSideWidth, maxSideWidth, MIN_SIDE_WIDTH } from '../../../renderer/src/features/workspace/sidePanelLayout.ts';
+import { clampSideWidth, defaultSideWidth, maxSideWidth, MIN_SIDE_WIDTH } from '#renderer/src/features/workspace/sidePanelLayout.ts';
 
 /** Rail (2.75 rem at 16 px), splitter and top bar as the workspace stylesheet draws them. */
 const RAIL = 44;

@@ -9,9 +9,9 @@ import {
   outputChromeUnit,
   textBox,
   textSizeForZoom,
-} from '../../../shared/annotations/appearance.ts';
-import { translateShape } from '../../../shared/annotations/geometry.ts';
-import { annotationShapeSchema } from '../../../shared/domain/annotation.ts';
+} from '#shared/annotations/appearance.ts';
+import { translateShape } from '#shared/annotations/geometry.ts';
+import { annotationShapeSchema } from '#shared/domain/annotation.ts';
 
 const FACE = { width: 3000, height: 4000 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clippedAnchor, clipSegment, layoutBadges, leaderLine, type BadgeInput, type BadgePlace } from '../../../shared/annotations/badgeLayout.ts';
-import { CHROME, layoutBadgeRadius, outputChromeUnit, PHONE_REFERENCE_SIDE, textBox } from '../../../shared/annotations/appearance.ts';
-import type { AnnotationShape } from '../../../shared/annotations/shape.ts';
+import { clippedAnchor, clipSegment, layoutBadges, leaderLine, type BadgeInput, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
+import { CHROME, layoutBadgeRadius, outputChromeUnit, PHONE_REFERENCE_SIDE, textBox } from '#shared/annotations/appearance.ts';
+import type { AnnotationShape } from '#shared/annotations/shape.ts';
 
 const FACE = { width: 1200, height: 1600 };
 const R = layoutBadgeRadius(FACE);

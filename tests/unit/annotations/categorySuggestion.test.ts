@@ -5,8 +5,8 @@ import {
   changesFromSnippet,
   parseLastCategories,
   rememberCategory,
-} from '../../../shared/annotations/categorySuggestion.ts';
-import { STARTER_SNIPPETS } from '../../../shared/annotations/commentBank.ts';
+} from '#shared/annotations/categorySuggestion.ts';
+import { STARTER_SNIPPETS } from '#shared/annotations/commentBank.ts';
 
 describe('category suggestions', () => {
   it('starts a new mark with the category last used with the same tool, "other" before any', () => {

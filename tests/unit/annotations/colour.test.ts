@@ -6,7 +6,7 @@ import {
   legibility,
   relativeLuminance,
   rgbFromHex,
-} from '../../../shared/annotations/colour.ts';
+} from '#shared/annotations/colour.ts';
 
 describe('hex and RGB', () => {
   it('writes lower-case #rrggbb, rounding and clamping channels', () => {

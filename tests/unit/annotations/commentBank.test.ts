@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { searchSnippets, STARTER_SNIPPETS } from '../../../shared/annotations/commentBank.ts';
-import type { Snippet } from '../../../shared/annotations/commentBank.ts';
-import { ANNOTATION_CATEGORIES, SEVERITIES } from '../../../shared/domain/annotation.ts';
-import { commentSnippetSchema } from '../../../shared/domain/commentSnippet.ts';
+import { searchSnippets, STARTER_SNIPPETS } from '#shared/annotations/commentBank.ts';
+import type { Snippet } from '#shared/annotations/commentBank.ts';
+import { ANNOTATION_CATEGORIES, SEVERITIES } from '#shared/domain/annotation.ts';
+import { commentSnippetSchema } from '#shared/domain/commentSnippet.ts';
 
 const keysOf = (list: readonly Snippet[]) => list.map((s) => s.key);
 

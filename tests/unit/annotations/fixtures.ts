@@ -1,7 +1,7 @@
 // Annotations as the store would hold them, for history and operation tests.
-import { createAnnotation } from '../../../shared/annotations/operations.ts';
-import type { NewAnnotation } from '../../../shared/annotations/operations.ts';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
+import { createAnnotation } from '#shared/annotations/operations.ts';
+import type { NewAnnotation } from '#shared/annotations/operations.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
 
 export const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 

@@ -8,8 +8,8 @@ import {
   scaleShapeToBounds,
   shapeBounds,
   translateShape,
-} from '../../../shared/annotations/geometry.ts';
-import type { AnnotationShape } from '../../../shared/annotations/tools.ts';
+} from '#shared/annotations/geometry.ts';
+import type { AnnotationShape } from '#shared/annotations/tools.ts';
 
 const pin: AnnotationShape = { kind: 'pin', at: { x: 120, y: 340 } };
 const rect: AnnotationShape = { kind: 'rect', x: 100, y: 200, width: 300, height: 150 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createHistory, invertPatch } from '../../../shared/annotations/history.ts';
-import type { AnnotationPatch } from '../../../shared/annotations/history.ts';
-import { deleteAnnotation, updateAnnotation } from '../../../shared/annotations/operations.ts';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
+import { createHistory, invertPatch } from '#shared/annotations/history.ts';
+import type { AnnotationPatch } from '#shared/annotations/history.ts';
+import { deleteAnnotation, updateAnnotation } from '#shared/annotations/operations.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
 import { made, T0 } from './fixtures.ts';
 
 /** A tiny store that applies patches the way the data layer does. */

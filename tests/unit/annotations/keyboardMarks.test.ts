@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotationShapeSchema } from '../../../shared/domain/annotation.ts';
-import { createTool } from '../../../shared/annotations/tools.ts';
+import { annotationShapeSchema } from '#shared/domain/annotation.ts';
+import { createTool } from '#shared/annotations/tools.ts';
 import {
   cursorStep,
   markPosition,
@@ -12,7 +12,7 @@ import {
   resizeShape,
   startingCursor,
   walkMarks,
-} from '../../../shared/annotations/keyboardMarks.ts';
+} from '#shared/annotations/keyboardMarks.ts';
 
 const face = { width: 1000, height: 500 };
 

@@ -6,9 +6,9 @@ import {
   renumber,
   restampPatches,
   updateAnnotation,
-} from '../../../shared/annotations/operations.ts';
-import type { AnnotationPatch } from '../../../shared/annotations/history.ts';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
+} from '#shared/annotations/operations.ts';
+import type { AnnotationPatch } from '#shared/annotations/history.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
 import { made, T0 } from './fixtures.ts';
 
 const SARI = 'mentor-sari';

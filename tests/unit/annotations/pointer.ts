@@ -1,5 +1,5 @@
 // Pointer input for tool scripts: `tool.handle(down(10, 20))` reads like what the mentor did.
-import type { PointerInput } from '../../../shared/annotations/tools.ts';
+import type { PointerInput } from '#shared/annotations/tools.ts';
 
 export const down = (x: number, y: number, shift = false): PointerInput => ({ type: 'down', point: { x, y }, shift });
 export const move = (x: number, y: number, shift = false): PointerInput => ({ type: 'move', point: { x, y }, shift });

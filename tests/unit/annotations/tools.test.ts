@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { annotationShapeSchema } from '../../../shared/domain/annotation.ts';
-import { createTool, TOOL_NAMES } from '../../../shared/annotations/tools.ts';
-import type { AnnotationShape, ToolOutput } from '../../../shared/annotations/tools.ts';
+import { annotationShapeSchema } from '#shared/domain/annotation.ts';
+import { createTool, TOOL_NAMES } from '#shared/annotations/tools.ts';
+import type { AnnotationShape, ToolOutput } from '#shared/annotations/tools.ts';
 import { cancel, down, IDLE, move, up } from './pointer.ts';
 
 function committed(output: ToolOutput): AnnotationShape {

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { checkArchive, type ArchiveProgress } from '../../../shared/bundles/archive.ts';
-import { BUNDLE_FORMAT_VERSION } from '../../../shared/bundles/bundleFormat.ts';
+import { checkArchive, type ArchiveProgress } from '#shared/bundles/archive.ts';
+import { BUNDLE_FORMAT_VERSION } from '#shared/bundles/bundleFormat.ts';
 import { ORIGINAL_SHA, archiveBytes, archiveInput, fullArchiveInput, fullStudio, memorySource } from '../../support/archiveFixture.ts';
 
 describe('writeArchive → checkArchive', () => {

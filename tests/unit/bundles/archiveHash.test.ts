@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { crc32, sha256 } from '../../../shared/bundles/archiveHash.ts';
+import { crc32, sha256 } from '#shared/bundles/archiveHash.ts';
 import { imageBytes } from '../../support/archiveFixture.ts';
 
 const nodeSha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArchiveRefusal, DEFAULT_ARCHIVE_LIMITS, checkArchive, writeArchive, type ArchiveInput } from '../../../shared/bundles/archive.ts';
-import { MAX_FILE_BYTES_CEILING } from '../../../shared/intake/ingestOutcome.ts';
+import { ArchiveRefusal, DEFAULT_ARCHIVE_LIMITS, checkArchive, writeArchive, type ArchiveInput } from '#shared/bundles/archive.ts';
+import { MAX_FILE_BYTES_CEILING } from '#shared/intake/ingestOutcome.ts';
 import { archiveBytes, archiveInput, fullArchiveInput, fullStudio, memorySource } from '../../support/archiveFixture.ts';
 import { HOSTILE_FILES, buildZip, goodEntries, manyEntries, zerosDeflated } from '../../support/hostileZip.ts';
 

@@ -1,8 +1,8 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
-import { checkArchive, writeArchive, type ArchiveInput } from '../../../shared/bundles/archive.ts';
-import { BUNDLE_TABLES, type BundleRecords } from '../../../shared/bundles/mergeBundle.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import { checkArchive, writeArchive, type ArchiveInput } from '#shared/bundles/archive.ts';
+import { BUNDLE_TABLES, type BundleRecords } from '#shared/bundles/mergeBundle.ts';
 import { annotation, mjcRubric, review } from '../../support/packFixture.ts';
 import {
   ARCHIVE_NOW,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLE_FORMAT_VERSION, MAX_MANIFEST_CHARS, bundlePathProblem, checkManifest } from '../../../shared/bundles/bundleFormat.ts';
+import { BUNDLE_FORMAT_VERSION, MAX_MANIFEST_CHARS, bundlePathProblem, checkManifest } from '#shared/bundles/bundleFormat.ts';
 
 const good = () => ({
   format: 'kemas-bundle',

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CommentSnippet } from '../../../shared/domain/commentSnippet.ts';
-import type { Mentor } from '../../../shared/domain/mentor.ts';
-import { bundleAfterMerge, mergeBundle, type BundleRecords } from '../../../shared/bundles/mergeBundle.ts';
+import type { CommentSnippet } from '#shared/domain/commentSnippet.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
+import { bundleAfterMerge, mergeBundle, type BundleRecords } from '#shared/bundles/mergeBundle.ts';
 
 const base = (id: string, updatedAt: number, updatedBy: string, deletedAt: number | null = null) => ({ id, createdAt: 1, updatedAt, updatedBy, deletedAt, revisions: {} });
 const mentor = (id: string, at: number, by: string, name: string, deletedAt: number | null = null): Mentor => ({ ...base(id, at, by, deletedAt), name, organisation: '' });

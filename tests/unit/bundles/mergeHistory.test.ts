@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RecordBase } from '../../../shared/domain/record.ts';
-import { combineCopies, mergeTable, type MergeEntry } from '../../../shared/bundles/mergeRecords.ts';
-import { bumpRevisions, joinRevisions, nextEditTime, relateRevisions, type Revisions } from '../../../shared/bundles/revisions.ts';
+import type { RecordBase } from '#shared/domain/record.ts';
+import { combineCopies, mergeTable, type MergeEntry } from '#shared/bundles/mergeRecords.ts';
+import { bumpRevisions, joinRevisions, nextEditTime, relateRevisions, type Revisions } from '#shared/bundles/revisions.ts';
 
 type Rec = RecordBase & { revisions: Revisions; value: number };
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RecordBase } from '../../../shared/domain/record.ts';
-import { canonicalJson, compareCopies, countOutcomes, mergeTable } from '../../../shared/bundles/mergeRecords.ts';
+import type { RecordBase } from '#shared/domain/record.ts';
+import { canonicalJson, compareCopies, countOutcomes, mergeTable } from '#shared/bundles/mergeRecords.ts';
 
 type Rec = RecordBase & { value: number; note: string };
 

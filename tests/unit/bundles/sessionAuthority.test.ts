@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergeBundle } from '../../../shared/bundles/mergeBundle.ts';
-import { guardSessionEdits } from '../../../shared/bundles/sessionAuthority.ts';
-import type { ScoringSession } from '../../../shared/domain/session.ts';
+import { mergeBundle } from '#shared/bundles/mergeBundle.ts';
+import { guardSessionEdits } from '#shared/bundles/sessionAuthority.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
 
 const base: ScoringSession = {
   id: 'session-1',

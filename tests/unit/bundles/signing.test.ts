@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkArchive } from '../../../shared/bundles/archive.ts';
-import { fingerprint, generateKeyPair, platformSubtle, signManifest, verifyManifest, type NewKeyPair, type SubtleLike } from '../../../shared/bundles/signing.ts';
+import { checkArchive } from '#shared/bundles/archive.ts';
+import { fingerprint, generateKeyPair, platformSubtle, signManifest, verifyManifest, type NewKeyPair, type SubtleLike } from '#shared/bundles/signing.ts';
 import { archiveBytes, archiveInput, memorySource, mentor } from '../../support/archiveFixture.ts';
 import { review } from '../../support/packFixture.ts';
 import { tamperBundle } from '../../support/tamperBundle.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BundleManifest } from '../../../shared/bundles/bundleFormat.ts';
-import { judgeBundle, signerStanding, withoutRefused } from '../../../shared/bundles/trust.ts';
+import type { BundleManifest } from '#shared/bundles/bundleFormat.ts';
+import { judgeBundle, signerStanding, withoutRefused } from '#shared/bundles/trust.ts';
 import { annotation, review } from '../../support/packFixture.ts';
 
 const DEWI_KEY = 'd'.repeat(64);

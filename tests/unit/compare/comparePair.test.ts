@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterpartIn, resolvePair, type PairChoice } from '../../../shared/compare/comparePair.ts';
+import { counterpartIn, resolvePair, type PairChoice } from '#shared/compare/comparePair.ts';
 
 const choice = (id: string, version: number, face: PairChoice['face'], order: number): PairChoice => ({ id, version, face, order });
 

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { DIFF_HIGHLIGHT, diffImages, type PixelBuffer } from '../../../shared/compare/imageDiff.ts';
+import { DIFF_HIGHLIGHT, diffImages, type PixelBuffer } from '#shared/compare/imageDiff.ts';
 
 const INK = [20, 60, 140] as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialPaneViews, reducePaneViews, type PaneViewAction, type PaneViews } from '../../../shared/compare/paneViews.ts';
-import { fitView, screenPointOf } from '../../../shared/compare/viewTransform.ts';
+import { initialPaneViews, reducePaneViews, type PaneViewAction, type PaneViews } from '#shared/compare/paneViews.ts';
+import { fitView, screenPointOf } from '#shared/compare/viewTransform.ts';
 
 const pane = { width: 500, height: 600 };
 const image = { width: 700, height: 900 };

@@ -11,7 +11,7 @@ import {
   zoomAround,
   zoomSteps,
   type View,
-} from '../../../shared/compare/viewTransform.ts';
+} from '#shared/compare/viewTransform.ts';
 
 const pane = { width: 600, height: 800 };
 const portrait = { width: 700, height: 900 };

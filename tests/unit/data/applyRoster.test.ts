@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { applyRoster, createParticipant, listParticipants } from '../../../renderer/src/data/participantsRepo.ts';
-import { createWorkshop, deleteWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import { parseRoster } from '../../../shared/intake/roster.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { applyRoster, createParticipant, listParticipants } from '#renderer/src/data/participantsRepo.ts';
+import { createWorkshop, deleteWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import { parseRoster } from '#shared/intake/roster.ts';
 
 let db: KemasDatabase;
 let counter = 0;

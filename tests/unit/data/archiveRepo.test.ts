@@ -8,22 +8,22 @@ import {
   previewImport,
   streamArchive,
   type ArchiveScope,
-} from '../../../renderer/src/data/archiveRepo.ts';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { addMentor } from '../../../renderer/src/data/mentorsRepo.ts';
-import { createParticipant } from '../../../renderer/src/data/participantsRepo.ts';
-import { ensurePresetRubrics, presetRubricId } from '../../../renderer/src/data/rubricsRepo.ts';
-import { createSession } from '../../../renderer/src/data/sessionsRepo.ts';
-import { storeFace } from '../../../renderer/src/data/submissionsRepo.ts';
-import { createWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import { isQuotaError } from '../../../renderer/src/ui/errorMessage.ts';
-import type { CheckedArchive } from '../../../shared/bundles/archive.ts';
-import { BUNDLE_TABLES } from '../../../shared/bundles/mergeBundle.ts';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
-import type { LabelChecklist } from '../../../shared/domain/labelChecklist.ts';
-import type { Review } from '../../../shared/domain/review.ts';
-import type { IngestedFace } from '../../../shared/intake/ingestOutcome.ts';
-import { MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
+} from '#renderer/src/data/archiveRepo.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { addMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { createParticipant } from '#renderer/src/data/participantsRepo.ts';
+import { ensurePresetRubrics, presetRubricId } from '#renderer/src/data/rubricsRepo.ts';
+import { createSession } from '#renderer/src/data/sessionsRepo.ts';
+import { storeFace } from '#renderer/src/data/submissionsRepo.ts';
+import { createWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import { isQuotaError } from '#renderer/src/ui/errorMessage.ts';
+import type { CheckedArchive } from '#shared/bundles/archive.ts';
+import { BUNDLE_TABLES } from '#shared/bundles/mergeBundle.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import type { LabelChecklist } from '#shared/domain/labelChecklist.ts';
+import type { Review } from '#shared/domain/review.ts';
+import type { IngestedFace } from '#shared/intake/ingestOutcome.ts';
+import { MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
 
 const APP = { name: 'Kemas Studio', version: '0.7.0' };
 const NOW = Date.UTC(2026, 10, 28, 3);

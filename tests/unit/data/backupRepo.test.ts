@@ -9,12 +9,12 @@ import {
   recreateStudioDatabase,
   setBackupMark,
   studioFingerprint,
-} from '../../../renderer/src/data/backupRepo.ts';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { createMentor, getCurrentMentor, setCurrentMentor } from '../../../renderer/src/data/mentorsRepo.ts';
-import { createWorkshop, deleteWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import type { BundleManifest } from '../../../shared/bundles/bundleFormat.ts';
-import { RECORDS_VERSION } from '../../../shared/migrations/chain.ts';
+} from '#renderer/src/data/backupRepo.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { createMentor, getCurrentMentor, setCurrentMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { createWorkshop, deleteWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import type { BundleManifest } from '#shared/bundles/bundleFormat.ts';
+import { RECORDS_VERSION } from '#shared/migrations/chain.ts';
 
 let counter = 0;
 const names: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blobParts } from '../../../renderer/src/data/blobParts.ts';
+import { blobParts } from '#renderer/src/data/blobParts.ts';
 
 describe('blobParts', () => {
   it('gives back every byte in order across the 32 MB parts, even when the writer reuses its buffer', async () => {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { installationId } from '../../../renderer/src/data/editHistory.ts';
-import { ensureOwnKey } from '../../../renderer/src/data/mentorKeysRepo.ts';
-import { ensurePresetRubrics, presetRubricId } from '../../../renderer/src/data/rubricsRepo.ts';
-import { getOrCreateDraft, setScore } from '../../../renderer/src/data/reviewsRepo.ts';
-import { createWorkshop, updateWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import { MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { installationId } from '#renderer/src/data/editHistory.ts';
+import { ensureOwnKey } from '#renderer/src/data/mentorKeysRepo.ts';
+import { ensurePresetRubrics, presetRubricId } from '#renderer/src/data/rubricsRepo.ts';
+import { getOrCreateDraft, setScore } from '#renderer/src/data/reviewsRepo.ts';
+import { createWorkshop, updateWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import { MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
 
 let db: KemasDatabase;
 afterEach(async () => {

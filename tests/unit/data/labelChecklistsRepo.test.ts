@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
 import {
   getChecklist,
   getOrCreateChecklist,
@@ -12,8 +12,8 @@ import {
   setItemStatus,
   setRegistrationOnLabel,
   unlinkAnnotation,
-} from '../../../renderer/src/data/labelChecklistsRepo.ts';
-import { RecordNotFoundError } from '../../../renderer/src/data/records.ts';
+} from '#renderer/src/data/labelChecklistsRepo.ts';
+import { RecordNotFoundError } from '#renderer/src/data/records.ts';
 
 let db: KemasDatabase;
 let counter = 0;

@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { exportRawDatabase } from '../../../renderer/src/data/rawExport.ts';
+import { exportRawDatabase } from '#renderer/src/data/rawExport.ts';
 import { dumpedBytes, loadDatabaseDump, readDatabaseDump } from '../../support/v1Fixtures.ts';
 
 const names: string[] = [];

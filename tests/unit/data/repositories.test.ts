@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { createMentor, getCurrentMentor, updateMentor } from '../../../renderer/src/data/mentorsRepo.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { createMentor, getCurrentMentor, updateMentor } from '#renderer/src/data/mentorsRepo.ts';
 import {
   createParticipant,
   deleteParticipant,
   listParticipants,
   restoreParticipant,
   updateParticipant,
-} from '../../../renderer/src/data/participantsRepo.ts';
+} from '#renderer/src/data/participantsRepo.ts';
 import {
   assignFromTray,
   findFaceBySha256,
@@ -17,9 +17,9 @@ import {
   storeFace,
   storeFaces,
   type FaceDestination,
-} from '../../../renderer/src/data/submissionsRepo.ts';
-import { listLibrary } from '../../../renderer/src/data/libraryRepo.ts';
-import type { IngestedFace } from '../../../shared/intake/ingestOutcome.ts';
+} from '#renderer/src/data/submissionsRepo.ts';
+import { listLibrary } from '#renderer/src/data/libraryRepo.ts';
+import type { IngestedFace } from '#shared/intake/ingestOutcome.ts';
 import {
   countByWorkshop,
   createWorkshop,
@@ -27,9 +27,9 @@ import {
   listWorkshops,
   restoreWorkshop,
   updateWorkshop,
-} from '../../../renderer/src/data/workshopsRepo.ts';
-import type { ParticipantFields } from '../../../shared/domain/participant.ts';
-import type { WorkshopFields } from '../../../shared/domain/workshop.ts';
+} from '#renderer/src/data/workshopsRepo.ts';
+import type { ParticipantFields } from '#shared/domain/participant.ts';
+import type { WorkshopFields } from '#shared/domain/workshop.ts';
 
 let db: KemasDatabase;
 let counter = 0;

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Review } from '../../../shared/domain/review.ts';
-import { scoringSessionSchema, type ScoringSession } from '../../../shared/domain/session.ts';
-import { MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
-import { reviewScore } from '../../../shared/scoring/score.ts';
-import { scoresOf } from '../../../shared/scoring/completeness.ts';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { ensurePresetRubrics, presetRubricId } from '../../../renderer/src/data/rubricsRepo.ts';
+import type { Review } from '#shared/domain/review.ts';
+import { scoringSessionSchema, type ScoringSession } from '#shared/domain/session.ts';
+import { MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
+import { reviewScore } from '#shared/scoring/score.ts';
+import { scoresOf } from '#shared/scoring/completeness.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { ensurePresetRubrics, presetRubricId } from '#renderer/src/data/rubricsRepo.ts';
 import {
   abstain,
   addTime,
@@ -24,10 +24,10 @@ import {
   setVerdict,
   submit,
   workshopQueue,
-} from '../../../renderer/src/data/reviewsRepo.ts';
-import { RecordNotFoundError } from '../../../renderer/src/data/records.ts';
-import { createWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import { createParticipant } from '../../../renderer/src/data/participantsRepo.ts';
+} from '#renderer/src/data/reviewsRepo.ts';
+import { RecordNotFoundError } from '#renderer/src/data/records.ts';
+import { createWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import { createParticipant } from '#renderer/src/data/participantsRepo.ts';
 
 let db: KemasDatabase;
 let counter = 0;

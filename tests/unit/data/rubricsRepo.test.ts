@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
 import {
   archiveFamily,
   archiveRubric,
@@ -25,10 +25,10 @@ import {
   saveDraft,
   unarchiveFamily,
   unarchiveRubric,
-} from '../../../renderer/src/data/rubricsRepo.ts';
-import { createWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import { AWARDS_STYLE, MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
-import { setDescriptor, updateGroup } from '../../../shared/scoring/rubricRules.ts';
+} from '#renderer/src/data/rubricsRepo.ts';
+import { createWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import { AWARDS_STYLE, MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
+import { setDescriptor, updateGroup } from '#shared/scoring/rubricRules.ts';
 
 let db: KemasDatabase;
 let counter = 0;

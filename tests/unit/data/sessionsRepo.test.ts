@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { addMentor, createMentor, getCurrentMentor } from '../../../renderer/src/data/mentorsRepo.ts';
-import { createParticipant } from '../../../renderer/src/data/participantsRepo.ts';
-import { ensurePresetRubrics, newestPublishedRubrics, presetRubricId } from '../../../renderer/src/data/rubricsRepo.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { addMentor, createMentor, getCurrentMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { createParticipant } from '#renderer/src/data/participantsRepo.ts';
+import { ensurePresetRubrics, newestPublishedRubrics, presetRubricId } from '#renderer/src/data/rubricsRepo.ts';
 import {
   closeSession,
   createSession,
@@ -19,13 +19,13 @@ import {
   SessionRuleError,
   updateSession,
   type NewSessionFields,
-} from '../../../renderer/src/data/sessionsRepo.ts';
-import { createWorkshop } from '../../../renderer/src/data/workshopsRepo.ts';
-import type { Participant, ParticipantFields } from '../../../shared/domain/participant.ts';
-import type { Review } from '../../../shared/domain/review.ts';
-import { submissionSchema, type Submission } from '../../../shared/domain/submission.ts';
-import { assignQueues } from '../../../shared/scoring/queue.ts';
-import { MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
+} from '#renderer/src/data/sessionsRepo.ts';
+import { createWorkshop } from '#renderer/src/data/workshopsRepo.ts';
+import type { Participant, ParticipantFields } from '#shared/domain/participant.ts';
+import type { Review } from '#shared/domain/review.ts';
+import { submissionSchema, type Submission } from '#shared/domain/submission.ts';
+import { assignQueues } from '#shared/scoring/queue.ts';
+import { MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
 
 let db: KemasDatabase;
 let counter = 0;

@@ -8,7 +8,7 @@ import {
   toShown,
   TRANSFORM_ACTIONS,
   type FaceTransform,
-} from '../../../shared/domain/faceTransform.ts';
+} from '#shared/domain/faceTransform.ts';
 
 const size = { width: 400, height: 300 };
 const all: FaceTransform[] = [0, 1, 2, 3].flatMap((q) => [false, true].map((flipX) => ({ quarterTurns: q as FaceTransform['quarterTurns'], flipX })));

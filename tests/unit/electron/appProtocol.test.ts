@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Protocol } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { APP_SCHEME_PRIVILEGES, registerAppProtocol, serveAppRequest } from '../../../electron/main/appProtocol.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/services/contentSecurityPolicy.ts';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol, serveAppRequest } from '#electron/main/appProtocol.ts';
+import { CONTENT_SECURITY_POLICY } from '#electron/services/contentSecurityPolicy.ts';
 
 const INDEX = '<!doctype html><title>Kemas Studio</title>';
 const SCRIPT = 'console.log("studio")';

@@ -2,11 +2,11 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackupService, defaultBackupFolder, type BackupService } from '../../../electron/services/backupFolder.ts';
-import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
-import { createSettingsService } from '../../../electron/services/settingsService.ts';
-import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
-import { dispatch } from '../../../shared/contract/dispatch.ts';
+import { createBackupService, defaultBackupFolder, type BackupService } from '#electron/services/backupFolder.ts';
+import { createHostHandlers, noDialogs } from '#electron/services/hostHandlers.ts';
+import { createSettingsService } from '#electron/services/settingsService.ts';
+import { DEFAULT_BACKUP_SETTINGS } from '#shared/contract/backups.ts';
+import { dispatch } from '#shared/contract/dispatch.ts';
 import { memoryStore } from './memoryStore.ts';
 
 let dir: string;

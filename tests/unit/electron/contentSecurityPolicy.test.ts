@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../../electron/services/contentSecurityPolicy.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '#electron/services/contentSecurityPolicy.ts';
 
 /** Parses a CSP into directive → source list. */
 function directives(policy: string): Map<string, string[]> {

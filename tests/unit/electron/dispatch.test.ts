@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Settings } from '../../../shared/contract/channels.ts';
-import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contract/dispatch.ts';
-import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
-import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
-import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
+import type { Settings } from '#shared/contract/channels.ts';
+import { dispatch, UnsupportedError, type Handlers } from '#shared/contract/dispatch.ts';
+import { DEFAULT_INGEST_LIMITS } from '#shared/intake/ingestOutcome.ts';
+import { DEFAULT_BACKUP_SETTINGS } from '#shared/contract/backups.ts';
+import { DEFAULT_WORKER_LIMITS } from '#shared/contract/jobs.ts';
 import { unusedBackupHandlers, unusedHandoutHandlers } from '../../support/backupHandlers.ts';
 
 const settings: Settings = { language: 'id', window: null, ingestLimits: DEFAULT_INGEST_LIMITS, backup: DEFAULT_BACKUP_SETTINGS, workerLimits: DEFAULT_WORKER_LIMITS };

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFolderGrants } from '../../../electron/services/folderGrants.ts';
-import { createExportService, defaultExportFolder, type FolderOpener } from '../../../electron/services/exportFolder.ts';
-import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
-import { createSettingsService } from '../../../electron/services/settingsService.ts';
-import { dispatch } from '../../../shared/contract/dispatch.ts';
+import { createFolderGrants } from '#electron/services/folderGrants.ts';
+import { createExportService, defaultExportFolder, type FolderOpener } from '#electron/services/exportFolder.ts';
+import { createHostHandlers, noDialogs } from '#electron/services/hostHandlers.ts';
+import { createSettingsService } from '#electron/services/settingsService.ts';
+import { dispatch } from '#shared/contract/dispatch.ts';
 import { memoryStore } from './memoryStore.ts';
 
 let dir: string;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchOpenedFiles } from '../../../electron/main/fileAssociation.ts';
-import { createPendingFiles } from '../../../electron/services/openFiles.ts';
+import { watchOpenedFiles } from '#electron/main/fileAssociation.ts';
+import { createPendingFiles } from '#electron/services/openFiles.ts';
 
 let dir: string;
 

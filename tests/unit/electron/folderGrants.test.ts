@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackupService } from '../../../electron/services/backupFolder.ts';
-import { createExportService } from '../../../electron/services/exportFolder.ts';
-import { createFolderGrants, resolveFolder } from '../../../electron/services/folderGrants.ts';
-import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
-import { createSettingsService } from '../../../electron/services/settingsService.ts';
-import { dispatch } from '../../../shared/contract/dispatch.ts';
+import { createBackupService } from '#electron/services/backupFolder.ts';
+import { createExportService } from '#electron/services/exportFolder.ts';
+import { createFolderGrants, resolveFolder } from '#electron/services/folderGrants.ts';
+import { createHostHandlers, noDialogs } from '#electron/services/hostHandlers.ts';
+import { createSettingsService } from '#electron/services/settingsService.ts';
+import { dispatch } from '#shared/contract/dispatch.ts';
 import { memoryStore } from './memoryStore.ts';
 
 /*

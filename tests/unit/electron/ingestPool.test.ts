@@ -1,11 +1,11 @@
 import sharp from 'sharp';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type IngestWorker } from '../../../electron/services/ingestPool.ts';
-import { spawnIngestProcess } from '../../../electron/web/processWorker.ts';
-import { JobCancelledError, WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
-import { DEFAULT_INGEST_LIMITS, type IngestOutcome } from '../../../shared/intake/ingestOutcome.ts';
-import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
-import { WORKER_START_MS } from '../../../electron/services/workerPool.ts';
+import { createIngestPool, type IngestPool, type IngestReply, type IngestTask, type IngestWorker } from '#electron/services/ingestPool.ts';
+import { spawnIngestProcess } from '#electron/web/processWorker.ts';
+import { JobCancelledError, WorkerStoppedError } from '#shared/contract/dispatch.ts';
+import { DEFAULT_INGEST_LIMITS, type IngestOutcome } from '#shared/intake/ingestOutcome.ts';
+import { DEFAULT_WORKER_LIMITS } from '#shared/contract/jobs.ts';
+import { WORKER_START_MS } from '#electron/services/workerPool.ts';
 
 /** A worker the test drives by hand: it records tasks and answers or dies when told. */
 function fakeWorker() {

@@ -1,12 +1,12 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { channels, type Settings } from '../../../shared/contract/channels.ts';
-import type { Handlers } from '../../../shared/contract/dispatch.ts';
-import type { Result } from '../../../shared/contract/result.ts';
-import { isTrustedSender, registerIpc } from '../../../electron/main/ipc.ts';
-import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
-import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
-import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
+import { channels, type Settings } from '#shared/contract/channels.ts';
+import type { Handlers } from '#shared/contract/dispatch.ts';
+import type { Result } from '#shared/contract/result.ts';
+import { isTrustedSender, registerIpc } from '#electron/main/ipc.ts';
+import { DEFAULT_INGEST_LIMITS } from '#shared/intake/ingestOutcome.ts';
+import { DEFAULT_BACKUP_SETTINGS } from '#shared/contract/backups.ts';
+import { DEFAULT_WORKER_LIMITS } from '#shared/contract/jobs.ts';
 
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => unknown;
 

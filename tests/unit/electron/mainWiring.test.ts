@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channels } from '../../../shared/contract/channels.ts';
+import { channels } from '#shared/contract/channels.ts';
 
 /**
  * The desktop main process, with `electron` and `electron-store` mocked: what
@@ -32,7 +32,7 @@ async function flush() {
 describe('Electron main process', () => {
   it('registers the app scheme as privileged before ready, and quits when another instance runs', async () => {
     state.lock = false;
-    await import('../../../electron/main/main.ts');
+    await import('#electron/main/main.ts');
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
@@ -43,7 +43,7 @@ describe('Electron main process', () => {
 
   it('once ready: serves app://, answers every channel, opens a sandboxed window on app://studio, and keeps its bounds', async () => {
     state.storeData = { language: 'en', window: { x: 100, y: 100, width: 1000, height: 700, maximized: false } };
-    await import('../../../electron/main/main.ts');
+    await import('#electron/main/main.ts');
     electron.resolveReady();
     await flush();
 
@@ -96,7 +96,7 @@ describe('Electron main process', () => {
       event: unknown,
       payload: unknown,
     ) => Promise<unknown>;
-    const { buildPackModel } = await import('../../../shared/pack/packModel.ts');
+    const { buildPackModel } = await import('#shared/pack/packModel.ts');
     const { packInput } = await import('../../support/packFixture.ts');
     const model = buildPackModel(packInput(), { language: 'id', mode: 'combined' });
     void packHandler(trusted, { model, images: [], pageSize: 'A4', zip: null });
@@ -120,7 +120,7 @@ describe('Electron main process', () => {
     const argv = process.argv;
     process.argv = ['/opt/Kemas Studio/kemas-studio', launched];
     try {
-      await import('../../../electron/main/main.ts');
+      await import('#electron/main/main.ts');
       electron.resolveReady();
       await flush();
       const window = state.windows.at(-1) as EventEmitter & {
@@ -156,7 +156,7 @@ describe('Electron main process', () => {
   });
 
   it('hardens every web contents it creates: navigation away is stopped, new windows denied, only https opened outside', async () => {
-    await import('../../../electron/main/main.ts');
+    await import('#electron/main/main.ts');
     const { EventEmitter: Emitter } = await import('node:events');
     const contents = Object.assign(new Emitter(), { setWindowOpenHandler: vi.fn() });
     electron.app.emit('web-contents-created', {}, contents);

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../../electron/services/settingsService.ts';
+import type { KeyValueStore } from '#electron/services/settingsService.ts';
 
 /** An in-memory stand-in for electron-store / conf, exposing only what the settings service uses. */
 export function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { store: Record<string, unknown> } {

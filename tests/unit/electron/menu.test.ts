@@ -1,8 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { Language, MenuCommand } from '../../../shared/contract/channels.ts';
-import { messages } from '../../../shared/i18n/messages.ts';
-import { menuTemplate } from '../../../electron/main/menu.ts';
+import type { Language, MenuCommand } from '#shared/contract/channels.ts';
+import { messages } from '#shared/i18n/messages.ts';
+import { menuTemplate } from '#electron/main/menu.ts';
 
 type Item = MenuItemConstructorOptions;
 

@@ -2,10 +2,10 @@ import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundlePathsFromArgv, createPendingFiles, isBundlePath } from '../../../electron/services/openFiles.ts';
-import { dispatch } from '../../../shared/contract/dispatch.ts';
-import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
-import { createSettingsService } from '../../../electron/services/settingsService.ts';
+import { bundlePathsFromArgv, createPendingFiles, isBundlePath } from '#electron/services/openFiles.ts';
+import { dispatch } from '#shared/contract/dispatch.ts';
+import { createHostHandlers, noDialogs } from '#electron/services/hostHandlers.ts';
+import { createSettingsService } from '#electron/services/settingsService.ts';
 import { memoryStore } from './memoryStore.ts';
 
 let dir: string;

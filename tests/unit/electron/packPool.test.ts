@@ -1,11 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPackPool, type PackPool, type PackReply, type PackTask, type PackWorker } from '../../../electron/services/packPool.ts';
-import { spawnPackProcess } from '../../../electron/web/processWorker.ts';
-import type { PackRenderRequest, PackRenderResponse } from '../../../shared/contract/packRender.ts';
-import { buildPackModel } from '../../../shared/pack/packModel.ts';
-import type { PackLanguage } from '../../../shared/pack/packText.ts';
+import { createPackPool, type PackPool, type PackReply, type PackTask, type PackWorker } from '#electron/services/packPool.ts';
+import { spawnPackProcess } from '#electron/web/processWorker.ts';
+import type { PackRenderRequest, PackRenderResponse } from '#shared/contract/packRender.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import { packInput } from '../../support/packFixture.ts';
 
 /** A worker the test drives by hand: it records tasks and answers, fails or dies when told. */

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHostHandlers, noDialogs, type PackRunner } from '../../../electron/services/hostHandlers.ts';
-import { createSettingsService } from '../../../electron/services/settingsService.ts';
-import { decodeFrame, encodeFrame } from '../../../shared/contract/binaryFrame.ts';
-import { dispatch } from '../../../shared/contract/dispatch.ts';
-import { PACK_RENDER_LIMITS, type PackRenderRequest } from '../../../shared/contract/packRender.ts';
-import { buildPackModel } from '../../../shared/pack/packModel.ts';
+import { createHostHandlers, noDialogs, type PackRunner } from '#electron/services/hostHandlers.ts';
+import { createSettingsService } from '#electron/services/settingsService.ts';
+import { decodeFrame, encodeFrame } from '#shared/contract/binaryFrame.ts';
+import { dispatch } from '#shared/contract/dispatch.ts';
+import { PACK_RENDER_LIMITS, type PackRenderRequest } from '#shared/contract/packRender.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
 import { packInput } from '../../support/packFixture.ts';
 import { memoryStore } from './memoryStore.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HostBridge } from '../../../shared/contract/bridge.ts';
-import { channels } from '../../../shared/contract/channels.ts';
+import type { HostBridge } from '#shared/contract/bridge.ts';
+import { channels } from '#shared/contract/channels.ts';
 
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
@@ -18,7 +18,7 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
-await import('../../../electron/preload/preload.ts');
+await import('#electron/preload/preload.ts');
 const bridge = electron.exposed.kemasHost as HostBridge;
 
 describe('preload', () => {

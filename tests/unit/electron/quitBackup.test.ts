@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createQuitBackup } from '../../../electron/main/quitBackup.ts';
+import { createQuitBackup } from '#electron/main/quitBackup.ts';
 
 /**
  * The final backup on quit: the quit is held, the renderer asked, and the app quits when the
@@ -30,7 +30,7 @@ const trusted = { senderFrame: { url: 'app://studio/index.html', parent: null } 
 
 describe('final backup on quit (Electron main)', () => {
   it('holds the quit, asks the renderer for a backup, and quits when the renderer answers', async () => {
-    await import('../../../electron/main/main.ts');
+    await import('#electron/main/main.ts');
     electron.resolveReady();
     await flush();
     const window = state.windows.at(-1) as { webContents: { send: ReturnType<typeof vi.fn> } };

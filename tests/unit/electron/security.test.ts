@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { hardenContents, hardenSession, isSafeExternalUrl } from '../../../electron/main/security.ts';
+import { hardenContents, hardenSession, isSafeExternalUrl } from '#electron/main/security.ts';
 
 /** Enough of WebContents for hardenContents: events and the window-open handler. */
 function fakeContents() {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WindowBounds } from '../../../shared/contract/channels.ts';
-import { createSettingsService, SETTINGS_STORE_OPTIONS, type KeyValueStore } from '../../../electron/services/settingsService.ts';
+import type { WindowBounds } from '#shared/contract/channels.ts';
+import { createSettingsService, SETTINGS_STORE_OPTIONS, type KeyValueStore } from '#electron/services/settingsService.ts';
 import { memoryStore } from './memoryStore.ts';
-import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
-import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
-import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
+import { DEFAULT_INGEST_LIMITS } from '#shared/intake/ingestOutcome.ts';
+import { DEFAULT_BACKUP_SETTINGS } from '#shared/contract/backups.ts';
+import { DEFAULT_WORKER_LIMITS } from '#shared/contract/jobs.ts';
 
 const bounds: WindowBounds = { x: 40, y: 30, width: 1280, height: 800, maximized: true };
 

@@ -1,6 +1,6 @@
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mimeTypeFor, resolveStaticPath } from '../../../electron/services/staticFiles.ts';
+import { mimeTypeFor, resolveStaticPath } from '#electron/services/staticFiles.ts';
 
 const root = resolve('/srv/kemas/renderer');
 

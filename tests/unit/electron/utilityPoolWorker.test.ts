@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { WorkerStoppedError } from '../../../shared/contract/dispatch.ts';
-import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
+import { WorkerStoppedError } from '#shared/contract/dispatch.ts';
+import { DEFAULT_INGEST_LIMITS } from '#shared/intake/ingestOutcome.ts';
 
 /** The desktop app's utility processes, as far as the pool sees them: children that answer, or die. */
 const children: (EventEmitter & { postMessage: ReturnType<typeof vi.fn>; kill: ReturnType<typeof vi.fn> })[] = [];
@@ -16,8 +16,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { spawnUtilityWorker, utilityExecArgv } = await import('../../../electron/main/utilityWorker.ts');
-const { createIngestPool } = await import('../../../electron/services/ingestPool.ts');
+const { spawnUtilityWorker, utilityExecArgv } = await import('#electron/main/utilityWorker.ts');
+const { createIngestPool } = await import('#electron/services/ingestPool.ts');
 
 afterEach(() => {
   children.length = 0;

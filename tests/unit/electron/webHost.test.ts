@@ -4,16 +4,16 @@ import { connect, createServer as createNetServer, type AddressInfo } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Handlers } from '../../../shared/contract/dispatch.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/services/contentSecurityPolicy.ts';
-import { createHostHandlers, noDialogs } from '../../../electron/services/hostHandlers.ts';
-import { createSettingsService } from '../../../electron/services/settingsService.ts';
-import { createWebHost, listen, LOOPBACK, tokenCookieName } from '../../../electron/web/webHost.ts';
+import type { Handlers } from '#shared/contract/dispatch.ts';
+import { CONTENT_SECURITY_POLICY } from '#electron/services/contentSecurityPolicy.ts';
+import { createHostHandlers, noDialogs } from '#electron/services/hostHandlers.ts';
+import { createSettingsService } from '#electron/services/settingsService.ts';
+import { createWebHost, listen, LOOPBACK, tokenCookieName } from '#electron/web/webHost.ts';
 import { memoryStore } from './memoryStore.ts';
-import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../../../shared/contract/binaryFrame.ts';
-import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
-import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
-import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
+import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '#shared/contract/binaryFrame.ts';
+import { DEFAULT_INGEST_LIMITS } from '#shared/intake/ingestOutcome.ts';
+import { DEFAULT_BACKUP_SETTINGS } from '#shared/contract/backups.ts';
+import { DEFAULT_WORKER_LIMITS } from '#shared/contract/jobs.ts';
 
 const TOKEN = 'a3f1c9d2e4b5a6978877665544332211a3f1c9d2e4b5a697';
 const INDEX = '<!doctype html><title>Kemas Studio</title>';

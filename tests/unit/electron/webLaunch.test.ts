@@ -4,7 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchPage, writeLaunchFile } from '../../../electron/web/launchFile.ts';
+import { launchPage, writeLaunchFile } from '#electron/web/launchFile.ts';
 
 /*
  * The browser host opens the studio as Jupyter does: the address with its

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseWebHostArgs } from '../../../electron/web/main.ts';
-import { DEFAULT_PORT } from '../../../electron/web/webHost.ts';
+import { parseWebHostArgs } from '#electron/web/main.ts';
+import { DEFAULT_PORT } from '#electron/web/webHost.ts';
 
 describe('parseWebHostArgs', () => {
   beforeEach(() => {
@@ -45,7 +45,7 @@ describe('electron/web/main.ts as a module', () => {
   it('does not start a server or open a browser when imported', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     vi.resetModules();
-    const module = await import('../../../electron/web/main.ts');
+    const module = await import('#electron/web/main.ts');
     expect(typeof module.startWebHost).toBe('function');
     expect(log).not.toHaveBeenCalled();
     log.mockRestore();

@@ -4,7 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, FRAME_CONTENT_TYPE } from '../../../shared/contract/binaryFrame.ts';
+import { encodeFrame, FRAME_CONTENT_TYPE } from '#shared/contract/binaryFrame.ts';
 import { filterBombSvg } from '../../support/heavyFiles.ts';
 
 /*

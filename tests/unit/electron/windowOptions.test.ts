@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions } from '../../../electron/main/windowOptions.ts';
-import { DEFAULT_SIZE } from '../../../electron/main/windowState.ts';
+import { mainWindowOptions } from '#electron/main/windowOptions.ts';
+import { DEFAULT_SIZE } from '#electron/main/windowState.ts';
 
 const PRELOAD = '/opt/kemas/out/preload/preload.cjs';
 

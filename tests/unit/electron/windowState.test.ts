@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { WindowBounds } from '../../../shared/contract/channels.ts';
-import { restorableBounds, type Rect } from '../../../electron/main/windowState.ts';
+import type { WindowBounds } from '#shared/contract/channels.ts';
+import { restorableBounds, type Rect } from '#electron/main/windowState.ts';
 
 const laptop: Rect = { x: 0, y: 0, width: 1920, height: 1040 };
 const projectorOnRight: Rect = { x: 1920, y: 0, width: 1280, height: 720 };

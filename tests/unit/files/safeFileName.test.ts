@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSafeRelativePath } from '../../../shared/contract/exportFiles.ts';
-import { safeFileName, safeSegment } from '../../../shared/files/safeFileName.ts';
+import { isSafeRelativePath } from '#shared/contract/exportFiles.ts';
+import { safeFileName, safeSegment } from '#shared/files/safeFileName.ts';
 
 describe('the file-name sanitiser', () => {
   it('keeps names safe on Windows, macOS and Linux', () => {

@@ -4,10 +4,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HandoutAddPackRequest, HandoutInterface } from '../../../shared/contract/handout.ts';
-import { CAPABILITY_BYTES, checkCode, newCapability } from '../../../electron/services/handout/capability.ts';
-import { createHandoutService, type HandoutService } from '../../../electron/services/handout/handoutService.ts';
-import { handoutInterfaces } from '../../../electron/services/handout/networkChoices.ts';
+import type { HandoutAddPackRequest, HandoutInterface } from '#shared/contract/handout.ts';
+import { CAPABILITY_BYTES, checkCode, newCapability } from '#electron/services/handout/capability.ts';
+import { createHandoutService, type HandoutService } from '#electron/services/handout/handoutService.ts';
+import { handoutInterfaces } from '#electron/services/handout/networkChoices.ts';
 
 /** 127.0.0.2 stands in for the room's Wi-Fi: on Linux the whole of 127/8 answers locally. */
 const WIFI: HandoutInterface = { name: 'wlan0', address: '127.0.0.2', family: 'IPv4', loopback: false };

@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderHandoutSheet } from '../../../electron/services/handout/handoutSheet.ts';
+import { renderHandoutSheet } from '#electron/services/handout/handoutSheet.ts';
 import { hasPdftoppm, rasterise, readPdf, type RasterPage } from '../../support/packPdf.ts';
 
 /** The pixels of a rectangle of a page (in points), as RGBA for jsQR. */

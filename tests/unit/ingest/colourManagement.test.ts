@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { colourPlan } from '../../../electron/services/ingest/colourManagement.ts';
-import { ingestFile } from '../../../electron/services/ingest/ingestFile.ts';
-import { DEFAULT_INGEST_LIMITS, PREVIEW_LONG_EDGE } from '../../../shared/intake/ingestOutcome.ts';
+import { colourPlan } from '#electron/services/ingest/colourManagement.ts';
+import { ingestFile } from '#electron/services/ingest/ingestFile.ts';
+import { DEFAULT_INGEST_LIMITS, PREVIEW_LONG_EDGE } from '#shared/intake/ingestOutcome.ts';
 import { expectColourNear, onlyFace, photoLike, pixelAt, solid, twoColour } from './samples.ts';
 
 async function metadataOf(image: ReturnType<typeof solid>) {

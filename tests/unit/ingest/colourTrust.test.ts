@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../../electron/services/ingest/ingestFile.ts';
-import { tiffWithProfile } from '../../../electron/services/ingest/tiffWithProfile.ts';
-import { iccColourSpace, iccProfileName } from '../../../electron/services/ingest/iccProfile.ts';
-import { pressProfile } from '../../../electron/services/ingest/colourManagement.ts';
-import { colourProfileOf, PRESS_PROFILE_NAME } from '../../../shared/intake/colourProfile.ts';
-import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
+import { ingestFile } from '#electron/services/ingest/ingestFile.ts';
+import { tiffWithProfile } from '#electron/services/ingest/tiffWithProfile.ts';
+import { iccColourSpace, iccProfileName } from '#electron/services/ingest/iccProfile.ts';
+import { pressProfile } from '#electron/services/ingest/colourManagement.ts';
+import { colourProfileOf, PRESS_PROFILE_NAME } from '#shared/intake/colourProfile.ts';
+import { DEFAULT_INGEST_LIMITS } from '#shared/intake/ingestOutcome.ts';
 import { deltaE2000, srgbToLab } from '../../support/deltaE.ts';
 import { onlyFace } from './samples.ts';
 

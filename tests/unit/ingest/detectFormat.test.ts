@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, isSvgText } from '../../../electron/services/ingest/detectFormat.ts';
+import { detectFormat, isSvgText } from '#electron/services/ingest/detectFormat.ts';
 import { ftypOnly, HEIC_SAMPLE, makePdf, solid } from './samples.ts';
 
 const bytes = (...values: number[]) => new Uint8Array(values);

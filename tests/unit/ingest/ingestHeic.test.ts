@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../../electron/services/ingest/ingestFile.ts';
-import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
+import { ingestFile } from '#electron/services/ingest/ingestFile.ts';
+import { DEFAULT_INGEST_LIMITS } from '#shared/intake/ingestOutcome.ts';
 import { expectColourNear, ftypOnly, HEIC_P3_SAMPLE, HEIC_SAMPLE, hexToRgb, onlyFace, pixelAt, reasonOf, solid } from './samples.ts';
 
 const ingest = (bytes: Uint8Array, name = 'IMG_0001.HEIC', limits = DEFAULT_INGEST_LIMITS) => ingestFile(bytes, name, limits);

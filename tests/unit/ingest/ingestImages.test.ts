@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../../electron/services/ingest/ingestFile.ts';
-import { DEFAULT_INGEST_LIMITS, PREVIEW_LONG_EDGE, THUMBNAIL_LONG_EDGE } from '../../../shared/intake/ingestOutcome.ts';
+import { ingestFile } from '#electron/services/ingest/ingestFile.ts';
+import { DEFAULT_INGEST_LIMITS, PREVIEW_LONG_EDGE, THUMBNAIL_LONG_EDGE } from '#shared/intake/ingestOutcome.ts';
 import { BLUE, expectColourNear, GREEN, hexToRgb, onlyFace, photoLike, pixelAt, RED, solid, twoColour } from './samples.ts';
 
 const ingest = (bytes: Uint8Array, name = 'desain.jpg') => ingestFile(bytes, name, DEFAULT_INGEST_LIMITS);

@@ -5,8 +5,8 @@
 // in a Linux desktop build that ships only the WebAssembly package.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ingestFile } from '../../../electron/services/ingest/ingestFile.ts';
-import { DEFAULT_INGEST_LIMITS, type IngestOutcome } from '../../../shared/intake/ingestOutcome.ts';
+import { ingestFile } from '#electron/services/ingest/ingestFile.ts';
+import { DEFAULT_INGEST_LIMITS, type IngestOutcome } from '#shared/intake/ingestOutcome.ts';
 
 const folder = process.argv[2];
 if (!folder) throw new Error('usage: node --no-addons ingestInChild.ts <folder>');

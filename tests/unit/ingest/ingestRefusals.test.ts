@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../../electron/services/ingest/ingestFile.ts';
-import { DEFAULT_INGEST_LIMITS, type IngestLimits } from '../../../shared/intake/ingestOutcome.ts';
+import { ingestFile } from '#electron/services/ingest/ingestFile.ts';
+import { DEFAULT_INGEST_LIMITS, type IngestLimits } from '#shared/intake/ingestOutcome.ts';
 import { handMadePng, pngBombHeader, reasonOf, RED, solid } from './samples.ts';
 
 const ingest = (bytes: Uint8Array, name = 'desain.jpg', limits: IngestLimits = DEFAULT_INGEST_LIMITS) => ingestFile(bytes, name, limits);

@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { ingestFile } from '../../../electron/services/ingest/ingestFile.ts';
-import { PDF_MAX_LONG_EDGE, pdfRenderScale } from '../../../electron/services/ingest/renderPdf.ts';
-import { SVG_MAX_LONG_EDGE, svgDensity } from '../../../electron/services/ingest/svgFace.ts';
-import { DEFAULT_INGEST_LIMITS, PREVIEW_LONG_EDGE, THUMBNAIL_LONG_EDGE } from '../../../shared/intake/ingestOutcome.ts';
+import { ingestFile } from '#electron/services/ingest/ingestFile.ts';
+import { PDF_MAX_LONG_EDGE, pdfRenderScale } from '#electron/services/ingest/renderPdf.ts';
+import { SVG_MAX_LONG_EDGE, svgDensity } from '#electron/services/ingest/svgFace.ts';
+import { DEFAULT_INGEST_LIMITS, PREVIEW_LONG_EDGE, THUMBNAIL_LONG_EDGE } from '#shared/intake/ingestOutcome.ts';
 import { A4_PT, ENCRYPT_WITH_PASSWORD, expectColourNear, facesOf, hexToRgb, makePdf, onlyFace, pixelAt, reasonOf } from './samples.ts';
 
 const ingest = (bytes: Uint8Array, name: string, limits = DEFAULT_INGEST_LIMITS) => ingestFile(bytes, name, limits);

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { readExifFacts } from '../../../electron/services/ingest/exifFacts.ts';
-import { iccProfileName } from '../../../electron/services/ingest/iccProfile.ts';
-import { bitDepthOf } from '../../../electron/services/ingest/imageMetadata.ts';
+import { readExifFacts } from '#electron/services/ingest/exifFacts.ts';
+import { iccProfileName } from '#electron/services/ingest/iccProfile.ts';
+import { bitDepthOf } from '#electron/services/ingest/imageMetadata.ts';
 import { solid } from './samples.ts';
 
 async function exifOf(exif: Record<string, Record<string, string>>): Promise<Buffer | undefined> {

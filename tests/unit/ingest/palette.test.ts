@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { medianCutPalette } from '../../../electron/services/ingest/palette.ts';
+import { medianCutPalette } from '#electron/services/ingest/palette.ts';
 
 /** `count` pixels of each colour, interleaved RGB (or RGBA with the given alpha). */
 function pixels(parts: readonly { rgb: readonly [number, number, number]; count: number; alpha?: number }[], channels: 3 | 4 = 3) {

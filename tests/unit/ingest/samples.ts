@@ -3,8 +3,8 @@
 import sharp from 'sharp';
 import { deflateSync } from 'node:zlib';
 import { expect } from 'vitest';
-import type { IngestedFace, IngestOutcome } from '../../../shared/intake/ingestOutcome.ts';
-import { ingestOutcomeSchema } from '../../../shared/intake/ingestOutcome.ts';
+import type { IngestedFace, IngestOutcome } from '#shared/intake/ingestOutcome.ts';
+import { ingestOutcomeSchema } from '#shared/intake/ingestOutcome.ts';
 
 export const RED = '#ff0000';
 export const BLUE = '#0000ff';

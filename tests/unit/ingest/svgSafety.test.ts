@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSvgSafety } from '../../../electron/services/ingest/svgSafety.ts';
+import { checkSvgSafety } from '#electron/services/ingest/svgSafety.ts';
 
 const svg = (body: string, attributes = '') =>
   `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100"${attributes}>${body}</svg>`;

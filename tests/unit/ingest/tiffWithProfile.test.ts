@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { tiffWithProfile } from '../../../electron/services/ingest/tiffWithProfile.ts';
+import { tiffWithProfile } from '#electron/services/ingest/tiffWithProfile.ts';
 
 describe('tiffWithProfile', () => {
   it('makes a TIFF sharp reads with the pixels, the alpha and the profile intact', async () => {

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile } from '../../../electron/services/ingest/ingestFile.ts';
-import { DEFAULT_INGEST_LIMITS, type IngestedFace } from '../../../shared/intake/ingestOutcome.ts';
+import { ingestFile } from '#electron/services/ingest/ingestFile.ts';
+import { DEFAULT_INGEST_LIMITS, type IngestedFace } from '#shared/intake/ingestOutcome.ts';
 import { facesOf, HEIC_P3_SAMPLE, HEIC_SAMPLE, hexToRgb, photoLike, twoColour } from './samples.ts';
 
 interface SerialisedImage {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faceFromFileName, faceFromPage, facesForPages, words } from '../../../shared/intake/faceGuess.ts';
+import { faceFromFileName, faceFromPage, facesForPages, words } from '#shared/intake/faceGuess.ts';
 
 describe('faceFromFileName', () => {
   it.each([

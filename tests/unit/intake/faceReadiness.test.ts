@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FaceMetadata } from '../../../shared/intake/faceMetadata.ts';
-import { actionableWarnings, faceReadiness, faceSize } from '../../../shared/intake/faceReadiness.ts';
+import type { FaceMetadata } from '#shared/intake/faceMetadata.ts';
+import { actionableWarnings, faceReadiness, faceSize } from '#shared/intake/faceReadiness.ts';
 
 const pack = { widthMm: 120, heightMm: 180, depthMm: 40 };
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FACES } from '../../../shared/domain/asset.ts';
+import { FACES } from '#shared/domain/asset.ts';
 import {
   faceFromWord,
   matchParticipant,
   normaliseName,
   parseDesignFileName,
-} from '../../../shared/intake/fileNames.ts';
+} from '#shared/intake/fileNames.ts';
 
 describe('parseDesignFileName', () => {
   it('reads the convention with spaced hyphens, underscores and en dashes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEtaEstimator } from '../../../renderer/src/features/intake/importEta.ts';
+import { createEtaEstimator } from '#renderer/src/features/intake/importEta.ts';
 
 const MB = 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessSizeUnit, parsePackSize, sizeOrderFromHeader } from '../../../shared/intake/packSize.ts';
+import { guessSizeUnit, parsePackSize, sizeOrderFromHeader } from '#shared/intake/packSize.ts';
 
 const cm = { unit: 'cm', order: 'w-h-d' } as const;
 const mm = { unit: 'mm', order: 'w-h-d' } as const;

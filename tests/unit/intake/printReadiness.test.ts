@@ -7,7 +7,7 @@ import {
   PRINT_WARNINGS,
   printReadinessSchema,
   type PrintReadinessInput,
-} from '../../../shared/intake/printReadiness.ts';
+} from '#shared/intake/printReadiness.ts';
 
 // A JPEG with a profile, measured against a declared pack size: the usual case.
 const base: PrintReadinessInput = {

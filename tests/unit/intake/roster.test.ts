@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryFromText, materialFromText } from '../../../shared/intake/rosterWords.ts';
+import { categoryFromText, materialFromText } from '#shared/intake/rosterWords.ts';
 import {
   parseMillimetres,
   parseRoster,
@@ -7,7 +7,7 @@ import {
   ROSTER_PROBLEMS,
   rosterEntrySchema,
   rosterProblemSchema,
-} from '../../../shared/intake/roster.ts';
+} from '#shared/intake/roster.ts';
 
 // A roster as a workshop committee keeps it: Indonesian headers, a row-number
 // column, numbered template rows left empty, phone numbers Excel stored as numbers.

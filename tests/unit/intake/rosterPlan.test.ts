@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoster } from '../../../shared/intake/roster.ts';
-import { matchRosterFolder, planRosterWrites, type ExistingParticipant } from '../../../shared/intake/rosterPlan.ts';
+import { parseRoster } from '#shared/intake/roster.ts';
+import { matchRosterFolder, planRosterWrites, type ExistingParticipant } from '#shared/intake/rosterPlan.ts';
 
 const roster = parseRoster([
   ['Nama Usaha', 'Produk', 'Pemilik', 'Kategori', 'Ukuran (cm)', 'Berkas'],

@@ -19,6 +19,10 @@ async function importErrors(filePath: string, source: string): Promise<string[]>
 describe('layer rule', () => {
   it.each([
     ['renderer/src/features/x.ts', "import { startWebHost } from '../../../electron/web/main.ts';"],
+    ['renderer/src/features/x.ts', "import { startWebHost } from '#electron/web/main.ts';"],
+    ['electron/main/x.ts', "import { App } from '#renderer/src/app/App.tsx';"],
+    ['shared/domain/x.ts', "import { createWebHost } from '#electron/web/webHost.ts';"],
+    ['shared/domain/x.ts', "import { host } from '#renderer/src/host/hostClient.ts';"],
     ['renderer/src/features/x.ts', "import { app } from 'electron';"],
     ['renderer/src/features/x.ts', "import { readFile } from 'node:fs/promises';"],
     ['renderer/src/features/x.ts', "import sharp from 'sharp';"],
@@ -34,6 +38,8 @@ describe('layer rule', () => {
 
   it.each([
     ['renderer/src/features/x.ts', "import { contract } from '../../../shared/contract/channels.ts';"],
+    ['renderer/src/features/x.ts', "import { contract } from '#shared/contract/channels.ts';"],
+    ['electron/services/x.ts', "import { contract } from '#shared/contract/channels.ts';"],
     ['renderer/src/data/x.ts', "import { Dexie } from 'dexie';"],
     ['electron/main/x.ts', "import { app } from 'electron';"],
     ['electron/web/x.ts', "import { createServer } from 'node:http';"],

@@ -8,9 +8,9 @@ import {
   tablesChangedBy,
   upgradeRecord,
   upgradeRecords,
-} from '../../../shared/migrations/chain.ts';
-import { NO_CONTEXT } from '../../../shared/migrations/migration.ts';
-import { V2 } from '../../../shared/migrations/v2.ts';
+} from '#shared/migrations/chain.ts';
+import { NO_CONTEXT } from '#shared/migrations/migration.ts';
+import { V2 } from '#shared/migrations/v2.ts';
 
 describe('the migration chain', () => {
   it('lists versions in order, each one after the last, up to the version this code writes', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { SCHEMA_V1, openDatabase } from '../../../renderer/src/data/db.ts';
-import { RECORDS_VERSION } from '../../../shared/migrations/chain.ts';
+import { SCHEMA_V1, openDatabase } from '#renderer/src/data/db.ts';
+import { RECORDS_VERSION } from '#shared/migrations/chain.ts';
 
 const names: string[] = [];
 afterEach(async () => {

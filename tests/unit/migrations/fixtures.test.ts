@@ -1,18 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { applyArchive, checkBundleFile } from '../../../renderer/src/data/archiveRepo.ts';
-import { openDatabase, type KemasDatabase } from '../../../renderer/src/data/db.ts';
-import { getCurrentMentor } from '../../../renderer/src/data/mentorsRepo.ts';
-import { importRubricFile } from '../../../renderer/src/data/rubricsRepo.ts';
-import { loadSessionData } from '../../../renderer/src/data/sessionsRepo.ts';
-import type { CheckedArchive } from '../../../shared/bundles/archive.ts';
-import { BUNDLE_TABLES, type BundleTable } from '../../../shared/bundles/mergeBundle.ts';
-import { RECORD_SCHEMAS } from '../../../shared/bundles/recordSchemas.ts';
-import { FIRST_RECORDS_VERSION, RECORDS_VERSION, contextOf, upgradeRecord } from '../../../shared/migrations/chain.ts';
-import type { MigrationContext } from '../../../shared/migrations/migration.ts';
-import type { StoredTable } from '../../../shared/migrations/migration.ts';
-import { parseRubricFile } from '../../../shared/scoring/rubricFile.ts';
+import { applyArchive, checkBundleFile } from '#renderer/src/data/archiveRepo.ts';
+import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { getCurrentMentor } from '#renderer/src/data/mentorsRepo.ts';
+import { importRubricFile } from '#renderer/src/data/rubricsRepo.ts';
+import { loadSessionData } from '#renderer/src/data/sessionsRepo.ts';
+import type { CheckedArchive } from '#shared/bundles/archive.ts';
+import { BUNDLE_TABLES, type BundleTable } from '#shared/bundles/mergeBundle.ts';
+import { RECORD_SCHEMAS } from '#shared/bundles/recordSchemas.ts';
+import { FIRST_RECORDS_VERSION, RECORDS_VERSION, contextOf, upgradeRecord } from '#shared/migrations/chain.ts';
+import type { MigrationContext } from '#shared/migrations/migration.ts';
+import type { StoredTable } from '#shared/migrations/migration.ts';
+import { parseRubricFile } from '#shared/scoring/rubricFile.ts';
 import { FIXTURE_FILES, dumpedBytes, fixturePath, loadDatabaseDump, readDatabaseDump } from '../../support/v1Fixtures.ts';
 
 /*

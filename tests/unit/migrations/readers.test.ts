@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkArchive } from '../../../shared/bundles/archive.ts';
-import { BUNDLE_FORMAT_VERSION } from '../../../shared/bundles/bundleFormat.ts';
-import { RECORDS_VERSION } from '../../../shared/migrations/chain.ts';
-import { MJC_QUALITY_INNOVATION, instantiateRubric } from '../../../shared/scoring/presets.ts';
-import { RUBRIC_FILE_VERSION, parseRubricFile, serializeRubricFile } from '../../../shared/scoring/rubricFile.ts';
+import { checkArchive } from '#shared/bundles/archive.ts';
+import { BUNDLE_FORMAT_VERSION } from '#shared/bundles/bundleFormat.ts';
+import { RECORDS_VERSION } from '#shared/migrations/chain.ts';
+import { MJC_QUALITY_INNOVATION, instantiateRubric } from '#shared/scoring/presets.ts';
+import { RUBRIC_FILE_VERSION, parseRubricFile, serializeRubricFile } from '#shared/scoring/rubricFile.ts';
 import { buildZip, entry, goodEntries, json, readJson, relist, type RawEntry } from '../../support/hostileZip.ts';
 import { memorySource } from '../../support/archiveFixture.ts';
 

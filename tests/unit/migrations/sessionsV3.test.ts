@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { applyArchive, checkBundleFile } from '../../../renderer/src/data/archiveRepo.ts';
-import { openDatabase } from '../../../renderer/src/data/db.ts';
-import { reviewSchema } from '../../../shared/domain/review.ts';
-import { scoringSessionSchema } from '../../../shared/domain/session.ts';
-import { applyVersion } from '../../../shared/migrations/chain.ts';
-import { NO_CONTEXT } from '../../../shared/migrations/migration.ts';
-import { V3 } from '../../../shared/migrations/v3.ts';
-import { SESSION_STEPS } from '../../../shared/migrations/v3/sessions.ts';
-import { othersVisibility } from '../../../shared/scoring/sessionRules.ts';
+import { applyArchive, checkBundleFile } from '#renderer/src/data/archiveRepo.ts';
+import { openDatabase } from '#renderer/src/data/db.ts';
+import { reviewSchema } from '#shared/domain/review.ts';
+import { scoringSessionSchema } from '#shared/domain/session.ts';
+import { applyVersion } from '#shared/migrations/chain.ts';
+import { NO_CONTEXT } from '#shared/migrations/migration.ts';
+import { V3 } from '#shared/migrations/v3.ts';
+import { SESSION_STEPS } from '#shared/migrations/v3/sessions.ts';
+import { othersVisibility } from '#shared/scoring/sessionRules.ts';
 import { fixturePath, loadDatabaseDump, readDatabaseDump } from '../../support/v1Fixtures.ts';
 
 const names: string[] = [];

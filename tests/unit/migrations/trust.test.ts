@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkArchive } from '../../../shared/bundles/archive.ts';
-import { BUNDLE_TABLES } from '../../../shared/bundles/mergeBundle.ts';
-import { NO_CONTEXT } from '../../../shared/migrations/migration.ts';
-import { TRUST_STEPS } from '../../../shared/migrations/v3/trust.ts';
+import { checkArchive } from '#shared/bundles/archive.ts';
+import { BUNDLE_TABLES } from '#shared/bundles/mergeBundle.ts';
+import { NO_CONTEXT } from '#shared/migrations/migration.ts';
+import { TRUST_STEPS } from '#shared/migrations/v3/trust.ts';
 import { memorySource } from '../../support/archiveFixture.ts';
 
 const fixture = (version: number, name: string) => new URL(`../../fixtures/v${version}/${name}`, import.meta.url);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { checkBundleFile } from '../../../renderer/src/data/archiveRepo.ts';
-import { SCHEMA_V1, openDatabase } from '../../../renderer/src/data/db.ts';
-import { contextOf, upgradeRecord } from '../../../shared/migrations/chain.ts';
-import { NO_CONTEXT } from '../../../shared/migrations/migration.ts';
-import { withStoredTextSize } from '../../../shared/migrations/v3/annotations.ts';
+import { checkBundleFile } from '#renderer/src/data/archiveRepo.ts';
+import { SCHEMA_V1, openDatabase } from '#renderer/src/data/db.ts';
+import { contextOf, upgradeRecord } from '#shared/migrations/chain.ts';
+import { NO_CONTEXT } from '#shared/migrations/migration.ts';
+import { withStoredTextSize } from '#shared/migrations/v3/annotations.ts';
 import { fixturePath, loadDatabaseDump, readDatabaseDump } from '../../support/v1Fixtures.ts';
 
 const names: string[] = [];

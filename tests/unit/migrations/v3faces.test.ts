@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { checkBundleFile } from '../../../renderer/src/data/archiveRepo.ts';
-import { openDatabase } from '../../../renderer/src/data/db.ts';
-import { assetSchema } from '../../../shared/domain/asset.ts';
-import { upgradeRecord } from '../../../shared/migrations/chain.ts';
-import { NO_CONTEXT } from '../../../shared/migrations/migration.ts';
-import { facesSteps } from '../../../shared/migrations/v3/faces.ts';
+import { checkBundleFile } from '#renderer/src/data/archiveRepo.ts';
+import { openDatabase } from '#renderer/src/data/db.ts';
+import { assetSchema } from '#shared/domain/asset.ts';
+import { upgradeRecord } from '#shared/migrations/chain.ts';
+import { NO_CONTEXT } from '#shared/migrations/migration.ts';
+import { facesSteps } from '#shared/migrations/v3/faces.ts';
 import { fixturePath, loadDatabaseDump, readDatabaseDump } from '../../support/v1Fixtures.ts';
 
 const names: string[] = [];

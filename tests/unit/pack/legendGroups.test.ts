@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderPackPdf } from '../../../electron/services/pack/renderPackPdf.ts';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
-import { buildPackModel } from '../../../shared/pack/packModel.ts';
+import { renderPackPdf } from '#electron/services/pack/renderPackPdf.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
 import { annotation, FACE_COLOURS, packInput } from '../../support/packFixture.ts';
 import { faceImages, readPdf } from '../../support/packPdf.ts';
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { renderPackPdf } from '../../../electron/services/pack/renderPackPdf.ts';
-import { CHROME, OUTPUT_REFERENCE_SIDE, outputChromeUnit, PHONE_REFERENCE_SIDE } from '../../../shared/annotations/appearance.ts';
-import { buildPackModel } from '../../../shared/pack/packModel.ts';
+import { renderPackPdf } from '#electron/services/pack/renderPackPdf.ts';
+import { CHROME, OUTPUT_REFERENCE_SIDE, outputChromeUnit, PHONE_REFERENCE_SIDE } from '#shared/annotations/appearance.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
 import { annotation, FACE_COLOURS, packInput } from '../../support/packFixture.ts';
 import { faceImages, hasPdftoppm, rasterise } from '../../support/packPdf.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../../shared/annotations/colour.ts';
-import { mentorLetter, PACK_MENTOR_COLOURS, PACK_SEVERITY_COLOURS } from '../../../shared/pack/packColours.ts';
+import { contrastRatio } from '#shared/annotations/colour.ts';
+import { mentorLetter, PACK_MENTOR_COLOURS, PACK_SEVERITY_COLOURS } from '#shared/pack/packColours.ts';
 
 describe('pack colours', () => {
   it('gives mentors colours that are no severity colour and carry a white number', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packFileName, uniquePaths } from '../../../shared/pack/packFileNames.ts';
+import { packFileName, uniquePaths } from '#shared/pack/packFileNames.ts';
 
 describe('pack file names', () => {
   it('reads as region / business - product / the pack, in the pack’s language', () => {

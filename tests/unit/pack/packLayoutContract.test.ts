@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { packRenderRequestSchema } from '../../../shared/contract/packRender.ts';
-import { packSummaryRequestSchema } from '../../../shared/contract/packSummary.ts';
-import { buildPackModel } from '../../../shared/pack/packModel.ts';
-import { PACK_MESSAGES } from '../../../shared/pack/packText.ts';
+import { packRenderRequestSchema } from '#shared/contract/packRender.ts';
+import { packSummaryRequestSchema } from '#shared/contract/packSummary.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
+import { PACK_MESSAGES } from '#shared/pack/packText.ts';
 import { packInput } from '../../support/packFixture.ts';
 
 describe('the Ponsel layout at the host contract', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PACK_SEVERITY_COLOURS, PACK_MENTOR_COLOURS } from '../../../shared/pack/packColours.ts';
-import { buildPackModel, combinedVerdict } from '../../../shared/pack/packModel.ts';
-import { packModelSchema, type PackModel } from '../../../shared/pack/packModelSchema.ts';
-import { reviewScore } from '../../../shared/scoring/score.ts';
+import { PACK_SEVERITY_COLOURS, PACK_MENTOR_COLOURS } from '#shared/pack/packColours.ts';
+import { buildPackModel, combinedVerdict } from '#shared/pack/packModel.ts';
+import { packModelSchema, type PackModel } from '#shared/pack/packModelSchema.ts';
+import { reviewScore } from '#shared/scoring/score.ts';
 import { annotation, MENTORS, mjcRubric, packInput, review } from '../../support/packFixture.ts';
 
 const scoresOf = (r: ReturnType<typeof review>) => Object.fromEntries(Object.entries(r.scores).map(([id, s]) => [id, s.score]));

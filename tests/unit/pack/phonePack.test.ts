@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPackPdf } from '../../../electron/services/pack/renderPackPdf.ts';
-import { CHROME, outputChromeUnit, PHONE_REFERENCE_SIDE } from '../../../shared/annotations/appearance.ts';
-import { buildPackModel } from '../../../shared/pack/packModel.ts';
-import type { PackModel } from '../../../shared/pack/packModelSchema.ts';
-import { PACK_MESSAGES, type PackLanguage } from '../../../shared/pack/packText.ts';
+import { renderPackPdf } from '#electron/services/pack/renderPackPdf.ts';
+import { CHROME, outputChromeUnit, PHONE_REFERENCE_SIDE } from '#shared/annotations/appearance.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
+import type { PackModel } from '#shared/pack/packModelSchema.ts';
+import { PACK_MESSAGES, type PackLanguage } from '#shared/pack/packText.ts';
 import { packPreview } from '../../bench/support/packPreview.ts';
 import { FACE_COLOURS, packInput } from '../../support/packFixture.ts';
 import { faceImages, findPicture, hasPdftoppm, rasteriseToWidth, readPdf, textSizesAt, type PdfText, type RasterPage, type SizedText } from '../../support/packPdf.ts';

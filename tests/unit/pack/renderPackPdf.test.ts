@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import PDFDocument from 'pdfkit';
-import { loadPackFonts } from '../../../electron/services/pack/packFonts.ts';
-import { PackWriter } from '../../../electron/services/pack/pdfWriter.ts';
-import { renderPackPdf } from '../../../electron/services/pack/renderPackPdf.ts';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
-import { PACK_SEVERITY_COLOURS } from '../../../shared/pack/packColours.ts';
-import type { PackInput } from '../../../shared/pack/packInput.ts';
-import { buildPackModel } from '../../../shared/pack/packModel.ts';
-import type { PackModel } from '../../../shared/pack/packModelSchema.ts';
-import type { PackLanguage } from '../../../shared/pack/packText.ts';
+import { loadPackFonts } from '#electron/services/pack/packFonts.ts';
+import { PackWriter } from '#electron/services/pack/pdfWriter.ts';
+import { renderPackPdf } from '#electron/services/pack/renderPackPdf.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import { PACK_SEVERITY_COLOURS } from '#shared/pack/packColours.ts';
+import type { PackInput } from '#shared/pack/packInput.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
+import type { PackModel } from '#shared/pack/packModelSchema.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import { annotation, FACE_COLOURS, packInput } from '../../support/packFixture.ts';
 import { faceImages, findPicture, hasPdftoppm, near, hexRgb, pixel, rasterise, readPdf, ringShare, type PdfText } from '../../support/packPdf.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSummaryModel, RANKING_CHART_BARS, summaryFileName, type SummaryInput } from '../../../shared/pack/summaryModel.ts';
-import { summaryModelSchema, type SummaryModel } from '../../../shared/pack/summaryModelSchema.ts';
-import { alphaReading, emptyAgreement } from '../../../shared/scoring/results.ts';
+import { buildSummaryModel, RANKING_CHART_BARS, summaryFileName, type SummaryInput } from '#shared/pack/summaryModel.ts';
+import { summaryModelSchema, type SummaryModel } from '#shared/pack/summaryModelSchema.ts';
+import { alphaReading, emptyAgreement } from '#shared/scoring/results.ts';
 import { summaryInput } from '../../support/summaryFixture.ts';
 
 const id1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderSummaryPdf } from '../../../electron/services/pack/renderSummaryPdf.ts';
-import { buildSummaryModel, type SummaryInput } from '../../../shared/pack/summaryModel.ts';
-import type { SummaryModel } from '../../../shared/pack/summaryModelSchema.ts';
-import type { PackLanguage } from '../../../shared/pack/packText.ts';
+import { renderSummaryPdf } from '#electron/services/pack/renderSummaryPdf.ts';
+import { buildSummaryModel, type SummaryInput } from '#shared/pack/summaryModel.ts';
+import type { SummaryModel } from '#shared/pack/summaryModelSchema.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import { hasPdftoppm, rasterise, readPdf, type PdfText } from '../../support/packPdf.ts';
 import { summaryInput, type SummaryFixtureOptions } from '../../support/summaryFixture.ts';
 

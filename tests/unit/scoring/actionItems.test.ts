@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
-import { gatherActionItems, itemKey, mergeActionItems, countNewItems } from '../../../shared/scoring/actionItems.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import { gatherActionItems, itemKey, mergeActionItems, countNewItems } from '#shared/scoring/actionItems.ts';
 
 let n = 0;
 function note(severity: Annotation['severity'], comment: string, extra: Partial<Annotation> = {}): Annotation {

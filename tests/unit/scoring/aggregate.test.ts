@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateSubmissions, mentorLeniency, normalisePerMentor, rankWithTies, type ScoreEntry } from '../../../shared/scoring/aggregate.ts';
+import { aggregateSubmissions, mentorLeniency, normalisePerMentor, rankWithTies, type ScoreEntry } from '#shared/scoring/aggregate.ts';
 
 const e = (submissionId: string, mentorId: string, score: number | null, abstained = false): ScoreEntry => ({ submissionId, mentorId, score, abstained });
 

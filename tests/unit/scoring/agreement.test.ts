@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { icc21, krippendorffAlphaInterval, ratingMatrix } from '../../../shared/scoring/agreement.ts';
+import { icc21, krippendorffAlphaInterval, ratingMatrix } from '#shared/scoring/agreement.ts';
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", example C:
 // 4 observers × 12 units with missing values. Published: α_interval = 0.849

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alphaWithInterval, iccAll, krippendorffAlpha, seededRandom, type IccForm } from '../../../shared/scoring/agreement.ts';
-import { fCdf, fQuantile } from '../../../shared/scoring/fDistribution.ts';
+import { alphaWithInterval, iccAll, krippendorffAlpha, seededRandom, type IccForm } from '#shared/scoring/agreement.ts';
+import { fCdf, fQuantile } from '#shared/scoring/fDistribution.ts';
 
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four observers, twelve units,
 // values 1–5, missing values as dots. Units are rows here (the paper prints observers as rows).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reviewCompleteness } from '../../../shared/scoring/completeness.ts';
-import { AWARDS_STYLE } from '../../../shared/scoring/presets.ts';
+import { reviewCompleteness } from '#shared/scoring/completeness.ts';
+import { AWARDS_STYLE } from '#shared/scoring/presets.ts';
 
 const ids = AWARDS_STYLE.groups[0]?.criteria.map((c) => c.id) ?? [];
 const review = (scores: Record<string, number | null>, verdict: 'market-ready' | null = null) => ({

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSummaryModel } from '../../../shared/pack/summaryModel.ts';
-import { roundScore, SCORE_DECIMALS } from '../../../shared/scoring/aggregate.ts';
-import { compareFractions, exactScorer, fromDecimal, reduce, roundFraction, toNumber } from '../../../shared/scoring/exactScore.ts';
-import { MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
-import { computeSessionResults, type ResultsReview, type ResultsSubmission } from '../../../shared/scoring/results.ts';
-import { resultsTable, type ExportLabels } from '../../../shared/scoring/resultsTable.ts';
-import { reviewScore } from '../../../shared/scoring/score.ts';
+import { buildSummaryModel } from '#shared/pack/summaryModel.ts';
+import { roundScore, SCORE_DECIMALS } from '#shared/scoring/aggregate.ts';
+import { compareFractions, exactScorer, fromDecimal, reduce, roundFraction, toNumber } from '#shared/scoring/exactScore.ts';
+import { MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
+import { computeSessionResults, type ResultsReview, type ResultsSubmission } from '#shared/scoring/results.ts';
+import { resultsTable, type ExportLabels } from '#shared/scoring/resultsTable.ts';
+import { reviewScore } from '#shared/scoring/score.ts';
 import { mjcRubric } from '../../support/packFixture.ts';
 
 const CRITERIA = MJC_QUALITY_INNOVATION.groups.flatMap((g) => g.criteria.map((c) => c.id));

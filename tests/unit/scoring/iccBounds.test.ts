@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { iccAll } from '../../../shared/scoring/agreement.ts';
-import { iccMeanReadingOf } from '../../../shared/scoring/results.ts';
+import { iccAll } from '#shared/scoring/agreement.ts';
+import { iccMeanReadingOf } from '#shared/scoring/results.ts';
 
 describe('ICC intervals when two mentors disagree on a handful of submissions', () => {
   // Four submissions, two mentors who see them the other way round: the single-mentor

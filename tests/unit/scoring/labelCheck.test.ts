@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../shared/domain/annotation.ts';
-import { LABEL_ITEMS, labelChecklistSchema } from '../../../shared/domain/labelChecklist.ts';
-import type { Participant } from '../../../shared/domain/participant.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import { LABEL_ITEMS, labelChecklistSchema } from '#shared/domain/labelChecklist.ts';
+import type { Participant } from '#shared/domain/participant.ts';
 import {
   checkRegistration,
   freshChecklistItems,
@@ -13,7 +13,7 @@ import {
   suggestNotApplicable,
   summariseChecklist,
   type ChecklistItems,
-} from '../../../shared/scoring/labelCheck.ts';
+} from '#shared/scoring/labelCheck.ts';
 
 function annotation(id: string, number: number, changes: Partial<Annotation> = {}): Annotation {
   return {

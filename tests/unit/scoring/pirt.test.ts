@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAgainstDeclared, decodePirt, samePirtNumber } from '../../../shared/scoring/pirt.ts';
+import { checkAgainstDeclared, decodePirt, samePirtNumber } from '#shared/scoring/pirt.ts';
 
 describe('decodePirt', () => {
   it('decodes a number written with prefix, hyphen and spaces', () => {

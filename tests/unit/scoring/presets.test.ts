@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rubricSchema } from '../../../shared/domain/rubric.ts';
-import { AWARDS_STYLE, instantiateRubric, MJC_QUALITY_INNOVATION, RUBRIC_PRESETS } from '../../../shared/scoring/presets.ts';
-import { checkWeights } from '../../../shared/scoring/weights.ts';
+import { rubricSchema } from '#shared/domain/rubric.ts';
+import { AWARDS_STYLE, instantiateRubric, MJC_QUALITY_INNOVATION, RUBRIC_PRESETS } from '#shared/scoring/presets.ts';
+import { checkWeights } from '#shared/scoring/weights.ts';
 
 const counter = () => {
   let i = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignQueues, blindNumber, neighbour, nextUnscored, selectSubmissions, type QueueCandidate } from '../../../shared/scoring/queue.ts';
+import { assignQueues, blindNumber, neighbour, nextUnscored, selectSubmissions, type QueueCandidate } from '#shared/scoring/queue.ts';
 
 const candidates: QueueCandidate[] = [
   { submissionId: 's1', region: 'Malang', category: 'food', version: 1, isLatest: false },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Rubric } from '../../../shared/domain/rubric.ts';
-import { icc21, krippendorffAlpha, krippendorffAlphaInterval } from '../../../shared/scoring/agreement.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import { icc21, krippendorffAlpha, krippendorffAlphaInterval } from '#shared/scoring/agreement.ts';
 import {
   alphaReading,
   computeSessionResults,
@@ -10,7 +10,7 @@ import {
   type ResultsReview,
   type ResultsSubmission,
   type SessionResults,
-} from '../../../shared/scoring/results.ts';
+} from '#shared/scoring/results.ts';
 
 const levels = [1, 2, 3, 4, 5].map((score) => ({ score, descriptor: { id: `L${score}`, en: `L${score}` } }));
 const crit = (id: string, weight = 1) => ({ id, name: { id, en: id }, weight, scale: { min: 1, max: 5, step: 1 }, levels });

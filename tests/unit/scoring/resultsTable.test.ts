@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Rubric } from '../../../shared/domain/rubric.ts';
-import { computeSessionResults, versionChanges, type ResultsReview } from '../../../shared/scoring/results.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import { computeSessionResults, versionChanges, type ResultsReview } from '#shared/scoring/results.ts';
 import {
   CRITERION_COLUMNS,
   exportTables,
@@ -9,7 +9,7 @@ import {
   roundForFile,
   VERSION_COLUMNS,
   type ExportLabels,
-} from '../../../shared/scoring/resultsTable.ts';
+} from '#shared/scoring/resultsTable.ts';
 
 const levels = [1, 2, 3, 4, 5].map((score) => ({ score, descriptor: { id: '', en: '' } }));
 const crit = (id: string, nameId: string, nameEn: string) => ({ id, name: { id: nameId, en: nameEn }, weight: 1, scale: { min: 1, max: 5, step: 1 }, levels });

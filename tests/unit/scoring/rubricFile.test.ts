@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AWARDS_STYLE, instantiateRubric, MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
+import { AWARDS_STYLE, instantiateRubric, MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
 import {
   MAX_RUBRIC_FILE_CHARS,
   RUBRIC_FILE_VERSION,
@@ -7,8 +7,8 @@ import {
   rubricFromFile,
   serializeRubricFile,
   type RubricFile,
-} from '../../../shared/scoring/rubricFile.ts';
-import { publishProblems } from '../../../shared/scoring/rubricRules.ts';
+} from '#shared/scoring/rubricFile.ts';
+import { publishProblems } from '#shared/scoring/rubricRules.ts';
 
 const counter = (prefix = 'id') => {
   let i = 0;

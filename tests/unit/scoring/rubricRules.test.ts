@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantiateRubric, MJC_QUALITY_INNOVATION, RUBRIC_PRESETS } from '../../../shared/scoring/presets.ts';
+import { instantiateRubric, MJC_QUALITY_INNOVATION, RUBRIC_PRESETS } from '#shared/scoring/presets.ts';
 import {
   addCriterion,
   addGroup,
@@ -20,9 +20,9 @@ import {
   weightShares,
   type RubricContent,
   type RubricCriterion,
-} from '../../../shared/scoring/rubricRules.ts';
-import { scaleLevels } from '../../../shared/scoring/scale.ts';
-import { reviewScore } from '../../../shared/scoring/score.ts';
+} from '#shared/scoring/rubricRules.ts';
+import { scaleLevels } from '#shared/scoring/scale.ts';
+import { reviewScore } from '#shared/scoring/score.ts';
 
 const counter = () => {
   let i = 0;

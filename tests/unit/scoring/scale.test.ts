@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOnScale, scaleLevels, type Scale } from '../../../shared/scoring/scale.ts';
+import { isOnScale, scaleLevels, type Scale } from '#shared/scoring/scale.ts';
 
 /** The definition: a score is on the scale when it is one of its levels. */
 const byLevels = (scale: Scale, score: number) =>

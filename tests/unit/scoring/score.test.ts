@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AWARDS_STYLE, MJC_QUALITY_INNOVATION } from '../../../shared/scoring/presets.ts';
-import { levelFor, normaliseScore, reviewScore, roundForDisplay } from '../../../shared/scoring/score.ts';
+import { AWARDS_STYLE, MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
+import { levelFor, normaliseScore, reviewScore, roundForDisplay } from '#shared/scoring/score.ts';
 
 const mjcIds = MJC_QUALITY_INNOVATION.groups.flatMap((g) => g.criteria.map((c) => c.id));
 const all = (score: number) => Object.fromEntries(mjcIds.map((id) => [id, score]));

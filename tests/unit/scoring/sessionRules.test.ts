@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Review } from '../../../shared/domain/review.ts';
-import type { ScoringSession } from '../../../shared/domain/session.ts';
-import { computeSessionResults, type ResultsReview } from '../../../shared/scoring/results.ts';
+import type { Review } from '#shared/domain/review.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
+import { computeSessionResults, type ResultsReview } from '#shared/scoring/results.ts';
 import {
   changedSettings,
   countedVersion,
@@ -9,7 +9,7 @@ import {
   mustRecordSeeing,
   othersVisibility,
   othersVisible,
-} from '../../../shared/scoring/sessionRules.ts';
+} from '#shared/scoring/sessionRules.ts';
 
 function session(overrides: Partial<ScoringSession> = {}): ScoringSession {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scaleLevels } from '../../../shared/scoring/scale.ts';
-import { checkWeights } from '../../../shared/scoring/weights.ts';
+import { scaleLevels } from '#shared/scoring/scale.ts';
+import { checkWeights } from '#shared/scoring/weights.ts';
 
 const levels = (scores: number[]) => scores.map((score) => ({ score, descriptor: { id: `d${score}`, en: `d${score}` } }));
 const crit = (id: string, weight = 1, scale = { min: 1, max: 5, step: 1 }, scores = [1, 2, 3, 4, 5]) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFrame, encodeFrame, FrameError, hasBinary } from '../../../shared/contract/binaryFrame.ts';
+import { decodeFrame, encodeFrame, FrameError, hasBinary } from '#shared/contract/binaryFrame.ts';
 
 describe('binary frames', () => {
   it('round-trips JSON with binary leaves, keeping every byte', () => {

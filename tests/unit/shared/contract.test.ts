@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { channels, contract, settingsSchema } from '../../../shared/contract/channels.ts';
-import { dispatch, UnsupportedError, type Handlers } from '../../../shared/contract/dispatch.ts';
-import { DEFAULT_INGEST_LIMITS } from '../../../shared/intake/ingestOutcome.ts';
-import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups.ts';
-import { DEFAULT_WORKER_LIMITS } from '../../../shared/contract/jobs.ts';
+import { channels, contract, settingsSchema } from '#shared/contract/channels.ts';
+import { dispatch, UnsupportedError, type Handlers } from '#shared/contract/dispatch.ts';
+import { DEFAULT_INGEST_LIMITS } from '#shared/intake/ingestOutcome.ts';
+import { DEFAULT_BACKUP_SETTINGS } from '#shared/contract/backups.ts';
+import { DEFAULT_WORKER_LIMITS } from '#shared/contract/jobs.ts';
 import { unusedBackupHandlers, unusedHandoutHandlers } from '../../support/backupHandlers.ts';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {

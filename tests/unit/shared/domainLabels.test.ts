@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FACES } from '../../../shared/domain/asset.ts';
-import { PACKAGING_MATERIALS, PRODUCT_CATEGORIES } from '../../../shared/domain/participant.ts';
-import { messages } from '../../../shared/i18n/messages.ts';
+import { FACES } from '#shared/domain/asset.ts';
+import { PACKAGING_MATERIALS, PRODUCT_CATEGORIES } from '#shared/domain/participant.ts';
+import { messages } from '#shared/i18n/messages.ts';
 
 // The UI shows these domain values through t(`categories.${value}`) and the like:
 // every value needs a label in both languages.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { participantFieldsSchema } from '../../../shared/domain/participant.ts';
-import { workshopFieldsSchema, workshopSchema } from '../../../shared/domain/workshop.ts';
+import { participantFieldsSchema } from '#shared/domain/participant.ts';
+import { workshopFieldsSchema, workshopSchema } from '#shared/domain/workshop.ts';
 
 const workshop = {
   name: 'Workshop Kemasan Jember',

@@ -1,7 +1,7 @@
 import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportFolderSchema } from '../../../shared/contract/exportFiles.ts';
-import { normaliseFolder } from '../../../shared/contract/folderPath.ts';
+import { exportFolderSchema } from '#shared/contract/exportFiles.ts';
+import { normaliseFolder } from '#shared/contract/folderPath.ts';
 
 describe('the folder the batch dialog says the packs go to', () => {
   it.each([

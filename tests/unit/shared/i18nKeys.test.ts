@@ -1,8 +1,8 @@
 import { createInstance, type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { MessageKey } from '../../../shared/i18n/keys.ts';
-import { messages } from '../../../shared/i18n/messages.ts';
-import { KEYMAP } from '../../../shared/keymap/keymap.ts';
+import type { MessageKey } from '#shared/i18n/keys.ts';
+import { messages } from '#shared/i18n/messages.ts';
+import { KEYMAP } from '#shared/keymap/keymap.ts';
 
 /*
  * Translation keys are checked by the type checker (renderer/src/i18n/resources.d.ts): a t()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../../shared/i18n/messages.ts';
+import { messages } from '#shared/i18n/messages.ts';
 
 type Tree = { [key: string]: string | Tree };
 

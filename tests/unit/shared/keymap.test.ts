@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../../shared/i18n/messages.ts';
+import { messages } from '#shared/i18n/messages.ts';
 import {
   ariaKeys,
   displayKeys,
@@ -9,7 +9,7 @@ import {
   menuAccelerator,
   normalisePattern,
   type KeyBinding,
-} from '../../../shared/keymap/keymap.ts';
+} from '#shared/keymap/keymap.ts';
 
 /** Follows a dotted i18n key into the messages. */
 function lookup(tree: unknown, key: string): unknown {

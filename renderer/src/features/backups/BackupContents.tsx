@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { CheckedArchive } from '../../../../shared/bundles/archive.ts';
-import { BUNDLE_TABLES, type BundleTable } from '../../../../shared/bundles/mergeBundle.ts';
+import type { CheckedArchive } from '#shared/bundles/archive.ts';
+import { BUNDLE_TABLES, type BundleTable } from '#shared/bundles/mergeBundle.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { BarList } from '../../ui/BarList.tsx';
 

@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ArchiveProgress } from '../../../../shared/bundles/archive.ts';
-import { DEFAULT_BACKUP_SETTINGS, type BackupReason, type BackupSettings } from '../../../../shared/contract/backups.ts';
-import type { AppInfo } from '../../../../shared/contract/channels.ts';
+import type { ArchiveProgress } from '#shared/bundles/archive.ts';
+import { DEFAULT_BACKUP_SETTINGS, type BackupReason, type BackupSettings } from '#shared/contract/backups.ts';
+import type { AppInfo } from '#shared/contract/channels.ts';
 import { useCommand } from '../../app/commands.ts';
 import { getBackupMark, studioFingerprint } from '../../data/backupRepo.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupSettings } from '../../../../shared/contract/backups.ts';
-import { exportFolderSchema } from '../../../../shared/contract/exportFiles.ts';
+import type { BackupSettings } from '#shared/contract/backups.ts';
+import { exportFolderSchema } from '#shared/contract/exportFiles.ts';
 import { host } from '../../host/hostClient.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backupTimeOf, type BackupEntry, type BackupListResponse } from '../../../../shared/contract/backups.ts';
+import { backupTimeOf, type BackupEntry, type BackupListResponse } from '#shared/contract/backups.ts';
 import { host } from '../../host/hostClient.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';

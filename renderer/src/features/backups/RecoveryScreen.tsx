@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupEntry, BackupListResponse } from '../../../../shared/contract/backups.ts';
+import type { BackupEntry, BackupListResponse } from '#shared/contract/backups.ts';
 import { applyArchive } from '../../data/archiveRepo.ts';
 import { TRANSIENT_FAILURES, adoptBackupMentor, openStudioDatabase, recreateStudioDatabase, type OpenFailure } from '../../data/backupRepo.ts';
 import { host } from '../../host/hostClient.ts';
@@ -10,7 +10,7 @@ import { backupErrorText, refusalText } from './backupText.ts';
 import { backupTime } from './BackupsScreen.tsx';
 import { useJob } from '../../ui/useJob.ts';
 import './backups.css';
-import type { MessageKey } from '../../../../shared/i18n/keys.ts';
+import type { MessageKey } from '#shared/i18n/keys.ts';
 
 /** Where the offer stands; while the restore runs, its step is the job's progress. */
 type Stage = 'offer' | 'confirm' | 'done';

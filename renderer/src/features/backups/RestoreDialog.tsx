@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ArchiveProgress, CheckedArchive } from '../../../../shared/bundles/archive.ts';
-import type { BackupEntry } from '../../../../shared/contract/backups.ts';
+import type { ArchiveProgress, CheckedArchive } from '#shared/bundles/archive.ts';
+import type { BackupEntry } from '#shared/contract/backups.ts';
 import { applyArchive, previewImport, type ImportPreview } from '../../data/archiveRepo.ts';
 import { adoptBackupMentor } from '../../data/backupRepo.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';

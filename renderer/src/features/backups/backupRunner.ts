@@ -1,7 +1,7 @@
-import { BACKUP_CHUNK_MAX_BYTES, type BackupReason } from '../../../../shared/contract/backups.ts';
-import type { Channel, RequestOf, ResponseOf } from '../../../../shared/contract/channels.ts';
-import type { HostErrorCode } from '../../../../shared/contract/result.ts';
-import { checkArchive, type ArchiveCheck, type ArchiveProgress } from '../../../../shared/bundles/archive.ts';
+import { BACKUP_CHUNK_MAX_BYTES, type BackupReason } from '#shared/contract/backups.ts';
+import type { Channel, RequestOf, ResponseOf } from '#shared/contract/channels.ts';
+import type { HostErrorCode } from '#shared/contract/result.ts';
+import { checkArchive, type ArchiveCheck, type ArchiveProgress } from '#shared/bundles/archive.ts';
 import { blobSource, streamArchive } from '../../data/archiveRepo.ts';
 import { getBackupMark, setBackupMark, studioFingerprint } from '../../data/backupRepo.ts';
 import type { KemasDatabase } from '../../data/db.ts';

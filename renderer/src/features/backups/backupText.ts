@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ArchiveRefusal, type ArchiveCheck } from '../../../../shared/bundles/archive.ts';
+import { ArchiveRefusal, type ArchiveCheck } from '#shared/bundles/archive.ts';
 import { isQuotaError } from '../../ui/errorMessage.ts';
 import { BackupHostError } from './backupRunner.ts';
 

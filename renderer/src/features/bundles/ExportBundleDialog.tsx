@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArchiveProgress } from '../../../../shared/bundles/archive.ts';
-import { BUNDLE_TABLES } from '../../../../shared/bundles/mergeBundle.ts';
+import type { ArchiveProgress } from '#shared/bundles/archive.ts';
+import { BUNDLE_TABLES } from '#shared/bundles/mergeBundle.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { gatherScope, streamArchive, type ArchiveScope, type GatheredScope } from '../../data/archiveRepo.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportResult, ImportPreview } from '../../data/archiveRepo.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { downloadBlob } from '../../ui/download.ts';
-import { safeFileName } from '../../../../shared/files/safeFileName.ts';
+import { safeFileName } from '#shared/files/safeFileName.ts';
 import { mergeReportCsv, stampText } from './mergeReportCsv.ts';
 import { OutcomeChart } from './OutcomeChart.tsx';
 import { recordLabel } from './recordLabel.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { MergeOutcome } from '../../../../shared/bundles/mergeRecords.ts';
+import type { MergeOutcome } from '#shared/bundles/mergeRecords.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { BarList } from '../../ui/BarList.tsx';
 

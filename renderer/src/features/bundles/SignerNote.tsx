@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fingerprint } from '../../../../shared/bundles/signing.ts';
+import { fingerprint } from '#shared/bundles/signing.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { ensureOwnKey } from '../../data/mentorKeysRepo.ts';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { fingerprint } from '../../../../shared/bundles/signing.ts';
+import { fingerprint } from '#shared/bundles/signing.ts';
 import type { ImportPreview } from '../../data/archiveRepo.ts';
 import { recordLabel } from './recordLabel.ts';
 

@@ -1,4 +1,4 @@
-import { safeFileName } from '../../../../shared/files/safeFileName.ts';
+import { safeFileName } from '#shared/files/safeFileName.ts';
 
 /** Today as YYYY-MM-DD on this laptop's calendar. */
 export function localDate(ms: number = Date.now()): string {

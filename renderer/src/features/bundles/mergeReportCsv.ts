@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { RecordStamp } from '../../../../shared/bundles/mergeRecords.ts';
-import type { RefusedSessionEdit } from '../../../../shared/bundles/sessionAuthority.ts';
+import type { RecordStamp } from '#shared/bundles/mergeRecords.ts';
+import type { RefusedSessionEdit } from '#shared/bundles/sessionAuthority.ts';
 import type { ImportPreview, ImportResult } from '../../data/archiveRepo.ts';
 import { csvText } from '../../ui/csvText.ts';
 import { recordLabel } from './recordLabel.ts';

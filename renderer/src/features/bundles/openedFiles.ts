@@ -1,8 +1,8 @@
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { Result } from '../../../../shared/contract/result.ts';
-import type { OpenedFilesResponse } from '../../../../shared/contract/openFiles.ts';
+import type { Result } from '#shared/contract/result.ts';
+import type { OpenedFilesResponse } from '#shared/contract/openFiles.ts';
 import { useCommand } from '../../app/commands.ts';
 import { host } from '../../host/hostClient.ts';
 import { useToast } from '../../ui/Toasts.tsx';

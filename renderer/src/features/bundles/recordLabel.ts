@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { MergeEntry } from '../../../../shared/bundles/mergeRecords.ts';
+import type { MergeEntry } from '#shared/bundles/mergeRecords.ts';
 import type { RecordNames } from '../../data/archiveRepo.ts';
 import { bundleTableLabel, faceLabel } from '../../i18n/labels.ts';
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { ArchiveCheck, ArchiveProgress, CheckedArchive } from '../../../../shared/bundles/archive.ts';
+import type { ArchiveCheck, ArchiveProgress, CheckedArchive } from '#shared/bundles/archive.ts';
 import { applyArchive, checkBundleFile, previewImport, type ImportPreview, type ImportResult, type TrustChoice } from '../../data/archiveRepo.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { isQuotaError } from '../../ui/errorMessage.ts';

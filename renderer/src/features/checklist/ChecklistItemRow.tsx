@@ -1,8 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation } from '../../../../shared/domain/annotation.ts';
-import { LABEL_ITEM_STATUSES } from '../../../../shared/domain/labelChecklist.ts';
-import { needsProof, type ChecklistEntry, type LabelItem, type LabelItemStatus, type ProofResult } from '../../../../shared/scoring/labelCheck.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import { LABEL_ITEM_STATUSES } from '#shared/domain/labelChecklist.ts';
+import { needsProof, type ChecklistEntry, type LabelItem, type LabelItemStatus, type ProofResult } from '#shared/scoring/labelCheck.ts';
 import { SEVERITY_COLOURS } from '../../canvas/severityColours.ts';
 import { pressesCommand } from '../../app/keymap.ts';
 import type { ChecklistActions } from './useChecklistActions.ts';

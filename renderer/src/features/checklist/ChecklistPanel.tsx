@@ -1,9 +1,9 @@
 import { useContext, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation } from '../../../../shared/domain/annotation.ts';
-import { LABEL_ITEMS } from '../../../../shared/domain/labelChecklist.ts';
-import type { Participant } from '../../../../shared/domain/participant.ts';
-import { openSuggestions, proofOf, suggestNotApplicable, summariseChecklist, type ChecklistItems } from '../../../../shared/scoring/labelCheck.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import { LABEL_ITEMS } from '#shared/domain/labelChecklist.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import { openSuggestions, proofOf, suggestNotApplicable, summariseChecklist, type ChecklistItems } from '#shared/scoring/labelCheck.ts';
 import { CurrentMentorContext } from '../../app/CurrentMentor.tsx';
 import { useLabelChecklist } from '../../data/checklistHooks.ts';
 import { Loading } from '../../ui/Placeholders.tsx';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistSummary as Summary, LabelItem, StatusCounts } from '../../../../shared/scoring/labelCheck.ts';
+import type { ChecklistSummary as Summary, LabelItem, StatusCounts } from '#shared/scoring/labelCheck.ts';
 import { useFormat } from '../../i18n/format.ts';
 
 const ORDER: readonly (keyof StatusCounts)[] = ['present', 'missing', 'wrong', 'not-applicable', 'unchecked'];

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '../../../../shared/domain/participant.ts';
-import type { ChecklistEntry, ChecklistItems, LabelItem, NotApplicableSuggestion } from '../../../../shared/scoring/labelCheck.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import type { ChecklistEntry, ChecklistItems, LabelItem, NotApplicableSuggestion } from '#shared/scoring/labelCheck.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import type { ChecklistActions } from './useChecklistActions.ts';

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '../../../../shared/domain/participant.ts';
-import { checkRegistration, type MaterialCheck, type RegistrationReading } from '../../../../shared/scoring/labelCheck.ts';
-import { PIRT_PACKAGING } from '../../../../shared/scoring/pirt.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import { checkRegistration, type MaterialCheck, type RegistrationReading } from '#shared/scoring/labelCheck.ts';
+import { PIRT_PACKAGING } from '#shared/scoring/pirt.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { useDebouncedText } from './useDebouncedText.ts';
 

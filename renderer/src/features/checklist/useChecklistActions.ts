@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChecklistEntry, LabelItem, LabelItemStatus } from '../../../../shared/scoring/labelCheck.ts';
+import type { ChecklistEntry, LabelItem, LabelItemStatus } from '#shared/scoring/labelCheck.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import {
   linkAnnotation,

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type Dispatch, type ReactNode } from 'react';
-import type { PaneKey, PaneViewAction } from '../../../../shared/compare/paneViews.ts';
-import type { Size, View } from '../../../../shared/compare/viewTransform.ts';
+import type { PaneKey, PaneViewAction } from '#shared/compare/paneViews.ts';
+import type { Size, View } from '#shared/compare/viewTransform.ts';
 import { CompareCanvas, type CompareLayer } from '../../canvas/compareView.ts';
 
 /** Arrow keys move the focused pane by this many screen pixels (Shift: four times). */

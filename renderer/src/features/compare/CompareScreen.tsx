@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { resolvePair } from '../../../../shared/compare/comparePair.ts';
-import { initialPaneViews, reducePaneViews, type PaneKey } from '../../../../shared/compare/paneViews.ts';
-import type { Asset } from '../../../../shared/domain/asset.ts';
-import type { Submission } from '../../../../shared/domain/submission.ts';
+import { resolvePair } from '#shared/compare/comparePair.ts';
+import { initialPaneViews, reducePaneViews, type PaneKey } from '#shared/compare/paneViews.ts';
+import type { Asset } from '#shared/domain/asset.ts';
+import type { Submission } from '#shared/domain/submission.ts';
 import { useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';

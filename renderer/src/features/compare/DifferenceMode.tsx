@@ -1,7 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hexFromRgb } from '../../../../shared/annotations/colour.ts';
-import { DEFAULT_DIFF_THRESHOLD, DIFF_HIGHLIGHT, diffImages } from '../../../../shared/compare/imageDiff.ts';
+import { hexFromRgb } from '#shared/annotations/colour.ts';
+import { DEFAULT_DIFF_THRESHOLD, DIFF_HIGHLIGHT, diffImages } from '#shared/compare/imageDiff.ts';
 import { canvasOfPixels, readPixels } from '../../canvas/compareView.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ComparePane } from './ComparePane.tsx';

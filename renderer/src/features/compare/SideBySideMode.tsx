@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PaneKey } from '../../../../shared/compare/paneViews.ts';
+import type { PaneKey } from '#shared/compare/paneViews.ts';
 import { ComparePane } from './ComparePane.tsx';
 import { imageOf, paneMessage, type CompareModeProps, type CompareSide } from './compareSide.ts';
 import { ZoomControls } from './ZoomControls.tsx';

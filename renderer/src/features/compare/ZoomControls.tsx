@@ -1,4 +1,4 @@
-import { ariaKeys } from '../../../../shared/keymap/keymap.ts';
+import { ariaKeys } from '#shared/keymap/keymap.ts';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import type { Dispatch } from 'react';
-import type { PaneViewAction, PaneViews } from '../../../../shared/compare/paneViews.ts';
-import type { Asset } from '../../../../shared/domain/asset.ts';
+import type { PaneViewAction, PaneViews } from '#shared/compare/paneViews.ts';
+import type { Asset } from '#shared/domain/asset.ts';
 import type { PreviewImage } from './usePreviewImage.ts';
 
 /** One side of the comparison: the face, its name on screen ("Versi 2 · Depan"), its decoded preview. */

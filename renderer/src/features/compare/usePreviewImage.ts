@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Asset } from '../../../../shared/domain/asset.ts';
+import type { Asset } from '#shared/domain/asset.ts';
 import { loadImage } from '../../canvas/compareView.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { getAssetBlob } from '../../data/submissionsRepo.ts';

@@ -1,11 +1,11 @@
-import type { Face } from '../../../../shared/domain/asset.ts';
-import type { ParticipantFields } from '../../../../shared/domain/participant.ts';
-import kopiBack from '../../../../assets/demo/kopi-ijen-back.jpg?url';
-import kopiFront from '../../../../assets/demo/kopi-ijen-front.jpg?url';
-import jamuBack from '../../../../assets/demo/jamu-kunyit-back.jpg?url';
-import jamuFront from '../../../../assets/demo/jamu-kunyit-front.jpg?url';
-import keripikBack from '../../../../assets/demo/keripik-tempe-back.jpg?url';
-import keripikFront from '../../../../assets/demo/keripik-tempe-front.jpg?url';
+import type { Face } from '#shared/domain/asset.ts';
+import type { ParticipantFields } from '#shared/domain/participant.ts';
+import kopiBack from '#assets/demo/kopi-ijen-back.jpg?url';
+import kopiFront from '#assets/demo/kopi-ijen-front.jpg?url';
+import jamuBack from '#assets/demo/jamu-kunyit-back.jpg?url';
+import jamuFront from '#assets/demo/jamu-kunyit-front.jpg?url';
+import keripikBack from '#assets/demo/keripik-tempe-back.jpg?url';
+import keripikFront from '#assets/demo/keripik-tempe-front.jpg?url';
 
 /** Fixed ids: loading the demo twice gives one demo workshop, not two. */
 export const DEMO_WORKSHOP_ID = 'demo-workshop-v1';

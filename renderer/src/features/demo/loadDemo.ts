@@ -1,4 +1,4 @@
-import { workshopSchema } from '../../../../shared/domain/workshop.ts';
+import { workshopSchema } from '#shared/domain/workshop.ts';
 import type { KemasDatabase } from '../../data/db.ts';
 import { restoreWorkshop } from '../../data/workshopsRepo.ts';
 import { storeFace } from '../../data/submissionsRepo.ts';

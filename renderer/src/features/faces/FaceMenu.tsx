@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { FACES, type Asset } from '../../../../shared/domain/asset.ts';
-import { TRANSFORM_ACTIONS, isIdentity } from '../../../../shared/domain/faceTransform.ts';
-import { ariaKeys, shortcutHint } from '../../../../shared/keymap/keymap.ts';
+import { FACES, type Asset } from '#shared/domain/asset.ts';
+import { TRANSFORM_ACTIONS, isIdentity } from '#shared/domain/faceTransform.ts';
+import { ariaKeys, shortcutHint } from '#shared/keymap/keymap.ts';
 import { MenuButton, type MenuItem } from '../../ui/MenuButton.tsx';
 import { useCorrectFace } from './useCorrectFace.ts';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACES, type Asset } from '../../../../shared/domain/asset.ts';
+import { FACES, type Asset } from '#shared/domain/asset.ts';
 import { useCorrectFace } from './useCorrectFace.ts';
 
 /** A face's type as a labelled select that saves on change (the tray, the import report, the face page). */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Asset } from '../../../../shared/domain/asset.ts';
-import type { Participant } from '../../../../shared/domain/participant.ts';
-import { faceSizeBasis } from '../../../../shared/intake/faceReadiness.ts';
+import type { Asset } from '#shared/domain/asset.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import { faceSizeBasis } from '#shared/intake/faceReadiness.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { FaceTypeSelect } from './FaceTypeSelect.tsx';
 

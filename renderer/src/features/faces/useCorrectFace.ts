@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Asset, Face } from '../../../../shared/domain/asset.ts';
-import { applyTransformAction, type TransformAction } from '../../../../shared/domain/faceTransform.ts';
+import type { Asset, Face } from '#shared/domain/asset.ts';
+import { applyTransformAction, type TransformAction } from '#shared/domain/faceTransform.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { correctFace, type FaceCorrection } from '../../data/submissionsRepo.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Asset, BlobKind } from '../../../../shared/domain/asset.ts';
-import { isIdentity, shownSize, transformMatrix, type FaceTransform } from '../../../../shared/domain/faceTransform.ts';
+import type { Asset, BlobKind } from '#shared/domain/asset.ts';
+import { isIdentity, shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
 import { useAssetImageUrl } from '../../data/hooks.ts';
 
 /** Turned images made recently, by source URL and transform: thumbnails come back often (lists, tray). */

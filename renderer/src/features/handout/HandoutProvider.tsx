@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { HandoutStatus } from '../../../../shared/contract/handout.ts';
+import type { HandoutStatus } from '#shared/contract/handout.ts';
 import { host } from '../../host/hostClient.ts';
 
 /** How often the studio asks the host for new downloads while a hand-out runs. */

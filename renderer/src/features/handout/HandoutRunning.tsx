@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoutStatus } from '../../../../shared/contract/handout.ts';
+import type { HandoutStatus } from '#shared/contract/handout.ts';
 import { host } from '../../host/hostClient.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { downloadBlob } from '../../ui/download.ts';
-import { safeFileName } from '../../../../shared/files/safeFileName.ts';
+import { safeFileName } from '#shared/files/safeFileName.ts';
 import { useMilestone } from '../../app/milestones.ts';
 import { QrCode } from './QrCode.tsx';
 

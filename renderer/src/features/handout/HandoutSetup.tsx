@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_HANDOUT_PORT, HANDOUT_LIMITS, type HandoutInterface, type HandoutStatus } from '../../../../shared/contract/handout.ts';
-import { PACK_LAYOUTS, type PackLayoutName } from '../../../../shared/contract/packRender.ts';
-import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import { DEFAULT_HANDOUT_PORT, HANDOUT_LIMITS, type HandoutInterface, type HandoutStatus } from '#shared/contract/handout.ts';
+import { PACK_LAYOUTS, type PackLayoutName } from '#shared/contract/packRender.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { loadBatchCandidates, type BatchCandidate, type BatchCandidates, type BatchScope } from '../../data/packBatchRepo.ts';
 import { host } from '../../host/hostClient.ts';

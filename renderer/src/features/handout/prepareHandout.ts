@@ -1,6 +1,6 @@
-import type { PackLayoutName } from '../../../../shared/contract/packRender.ts';
-import { messages } from '../../../../shared/i18n/messages.ts';
-import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import type { PackLayoutName } from '#shared/contract/packRender.ts';
+import { messages } from '#shared/i18n/messages.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import type { KemasDatabase } from '../../data/db.ts';
 import type { BatchCandidate } from '../../data/packBatchRepo.ts';
 import type { HostClient } from '../../host/hostClient.ts';

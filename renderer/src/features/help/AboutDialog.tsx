@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../../shared/contract/channels.ts';
+import type { AppInfo } from '#shared/contract/channels.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 
 export function AboutDialog({ info, onClose }: { info: AppInfo; onClose: () => void }) {

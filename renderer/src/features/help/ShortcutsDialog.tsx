@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { displayKeys, KEYMAP, type KeyBinding, type KeyScope } from '../../../../shared/keymap/keymap.ts';
+import { displayKeys, KEYMAP, type KeyBinding, type KeyScope } from '#shared/keymap/keymap.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import type { MessageKey } from '../../../../shared/i18n/keys.ts';
+import type { MessageKey } from '#shared/i18n/keys.ts';
 
 /** The dialog's sections: each scope of the keymap under its heading, in this order. */
 const SECTIONS: readonly { scopes: readonly KeyScope[]; title: MessageKey }[] = [

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mentorSchema } from '../../../../shared/domain/mentor.ts';
+import { mentorSchema } from '#shared/domain/mentor.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { fieldErrors } from '../../ui/fieldErrors.ts';
 import type { MentorFields } from '../../data/mentorsRepo.ts';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Mentor } from '../../../../shared/domain/mentor.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { useMentors } from '../../data/hooks.ts';
 import { createMentor, setCurrentMentor } from '../../data/mentorsRepo.ts';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Mentor } from '../../../../shared/domain/mentor.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { updateMentor } from '../../data/mentorsRepo.ts';
 import { Dialog } from '../../ui/Dialog.tsx';

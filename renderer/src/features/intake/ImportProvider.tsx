@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { DEFAULT_INGEST_LIMITS } from '../../../../shared/intake/ingestOutcome.ts';
+import { DEFAULT_INGEST_LIMITS } from '#shared/intake/ingestOutcome.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { listParticipants } from '../../data/participantsRepo.ts';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterProblem, RosterUnusedColumn } from '../../../../shared/intake/roster.ts';
+import type { RosterProblem, RosterUnusedColumn } from '#shared/intake/roster.ts';
 import { useFormat } from '../../i18n/format.ts';
 
 /** `0` → `A`, `26` → `AA`: a column as the spreadsheet names it. */

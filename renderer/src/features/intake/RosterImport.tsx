@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '../../../../shared/domain/participant.ts';
-import type { RosterProblem, RosterUnusedColumn } from '../../../../shared/intake/roster.ts';
-import { entryFields } from '../../../../shared/intake/rosterPlan.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import type { RosterProblem, RosterUnusedColumn } from '#shared/intake/roster.ts';
+import { entryFields } from '#shared/intake/rosterPlan.ts';
 import { markMilestone } from '../../app/milestones.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '../../../../shared/domain/participant.ts';
+import type { Participant } from '#shared/domain/participant.ts';
 import {
   fillMerges,
   parseRoster,
@@ -8,8 +8,8 @@ import {
   type ColumnChoice,
   type RosterProblem,
   type RosterResult,
-} from '../../../../shared/intake/roster.ts';
-import { matchRosterFolder, planRosterWrites, type RosterWrite } from '../../../../shared/intake/rosterPlan.ts';
+} from '#shared/intake/roster.ts';
+import { matchRosterFolder, planRosterWrites, type RosterWrite } from '#shared/intake/rosterPlan.ts';
 import { markMilestone } from '../../app/milestones.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { BarList } from '../../ui/BarList.tsx';

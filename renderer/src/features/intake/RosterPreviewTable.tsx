@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { parsePackSize, SIZE_ORDERS, type SizeOrder, type SizeUnit } from '../../../../shared/intake/packSize.ts';
-import { restorePhoneZero, ROSTER_FIELDS, type ColumnChoice, type RosterColumn, type RosterField, type RosterProblem } from '../../../../shared/intake/roster.ts';
-import type { RosterFolderMatch, RosterWrite } from '../../../../shared/intake/rosterPlan.ts';
+import { parsePackSize, SIZE_ORDERS, type SizeOrder, type SizeUnit } from '#shared/intake/packSize.ts';
+import { restorePhoneZero, ROSTER_FIELDS, type ColumnChoice, type RosterColumn, type RosterField, type RosterProblem } from '#shared/intake/roster.ts';
+import type { RosterFolderMatch, RosterWrite } from '#shared/intake/rosterPlan.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { columnLetter } from './RosterFindings.tsx';
 

@@ -1,7 +1,7 @@
-import type { Face } from '../../../../shared/domain/asset.ts';
-import { faceFromFileName, ORDER_FACES, resolveHint, type FaceHint } from '../../../../shared/intake/faceGuess.ts';
-import type { Participant, ParticipantFields } from '../../../../shared/domain/participant.ts';
-import { matchParticipant, normaliseName, parseDesignFileName } from '../../../../shared/intake/fileNames.ts';
+import type { Face } from '#shared/domain/asset.ts';
+import { faceFromFileName, ORDER_FACES, resolveHint, type FaceHint } from '#shared/intake/faceGuess.ts';
+import type { Participant, ParticipantFields } from '#shared/domain/participant.ts';
+import { matchParticipant, normaliseName, parseDesignFileName } from '#shared/intake/fileNames.ts';
 import type { FaceDestination } from '../../data/submissionsRepo.ts';
 import type { SourceFile } from './collectFiles.ts';
 

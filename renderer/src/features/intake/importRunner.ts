@@ -1,9 +1,9 @@
-import type { IngestLimits, IngestRejection } from '../../../../shared/intake/ingestOutcome.ts';
+import type { IngestLimits, IngestRejection } from '#shared/intake/ingestOutcome.ts';
 import type { KemasDatabase } from '../../data/db.ts';
 import { findFaceBySha256, storeFaces } from '../../data/submissionsRepo.ts';
 import { host } from '../../host/hostClient.ts';
 import { isQuotaError } from '../../ui/errorMessage.ts';
-import { facesForPages } from '../../../../shared/intake/faceGuess.ts';
+import { facesForPages } from '#shared/intake/faceGuess.ts';
 import { createEtaEstimator } from './importEta.ts';
 import type { PlannedFile } from './importPlan.ts';
 

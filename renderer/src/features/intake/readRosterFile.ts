@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/browser';
-import type { CellRange } from '../../../../shared/intake/roster.ts';
+import type { CellRange } from '#shared/intake/roster.ts';
 
 /**
  * Why a roster file could not be read. Each has one translated sentence in the UI

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PaletteSwatch } from '../../../../shared/intake/faceMetadata.ts';
+import type { PaletteSwatch } from '#shared/intake/faceMetadata.ts';
 import { useFormat } from '../../i18n/format.ts';
 
 /** Dominant colours as a bar chart of their share, with the numbers beside each bar. */

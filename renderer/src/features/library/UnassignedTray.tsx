@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Asset } from '../../../../shared/domain/asset.ts';
-import type { Participant } from '../../../../shared/domain/participant.ts';
+import type { Asset } from '#shared/domain/asset.ts';
+import type { Participant } from '#shared/domain/participant.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { useShownImageUrl } from '../faces/useShownImage.ts';

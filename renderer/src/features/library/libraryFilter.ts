@@ -1,6 +1,6 @@
 import type { LibraryItem } from '../../data/libraryRepo.ts';
-import { normaliseName } from '../../../../shared/intake/fileNames.ts';
-import { actionableWarnings, faceReadiness } from '../../../../shared/intake/faceReadiness.ts';
+import { normaliseName } from '#shared/intake/fileNames.ts';
+import { actionableWarnings, faceReadiness } from '#shared/intake/faceReadiness.ts';
 
 export interface LibraryFilter {
   query: string;

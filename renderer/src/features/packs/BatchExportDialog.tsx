@@ -1,9 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportFolderSchema } from '../../../../shared/contract/exportFiles.ts';
-import { normaliseFolder } from '../../../../shared/contract/folderPath.ts';
-import { PACK_LAYOUTS, type PackLayoutName } from '../../../../shared/contract/packRender.ts';
-import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import { exportFolderSchema } from '#shared/contract/exportFiles.ts';
+import { normaliseFolder } from '#shared/contract/folderPath.ts';
+import { PACK_LAYOUTS, type PackLayoutName } from '#shared/contract/packRender.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { loadBatchCandidates, type BatchCandidates, type BatchScope } from '../../data/packBatchRepo.ts';
 import { host } from '../../host/hostClient.ts';

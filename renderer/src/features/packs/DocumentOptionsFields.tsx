@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { PackLayoutName, PackPageSizeName } from '../../../../shared/contract/packRender.ts';
-import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import type { PackLayoutName, PackPageSizeName } from '#shared/contract/packRender.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import { SelectField } from '../../ui/Field.tsx';
 import type { PackFormat } from './exportPack.ts';
 

@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PACK_LAYOUTS, type PackLayoutName } from '../../../../shared/contract/packRender.ts';
-import { buildPackModel } from '../../../../shared/pack/packModel.ts';
-import type { PackModel, PackMode } from '../../../../shared/pack/packModelSchema.ts';
-import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import { PACK_LAYOUTS, type PackLayoutName } from '#shared/contract/packRender.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
+import type { PackModel, PackMode } from '#shared/pack/packModelSchema.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { loadPackInput, type LoadedPack } from '../../data/packRepo.ts';

@@ -1,8 +1,8 @@
-import type { PackLayoutName } from '../../../../shared/contract/packRender.ts';
-import type { Face } from '../../../../shared/domain/asset.ts';
-import { packFileName, uniquePaths } from '../../../../shared/pack/packFileNames.ts';
-import type { PackMode } from '../../../../shared/pack/packModelSchema.ts';
-import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import type { PackLayoutName } from '#shared/contract/packRender.ts';
+import type { Face } from '#shared/domain/asset.ts';
+import { packFileName, uniquePaths } from '#shared/pack/packFileNames.ts';
+import type { PackMode } from '#shared/pack/packModelSchema.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import type { KemasDatabase } from '../../data/db.ts';
 import type { BatchCandidates } from '../../data/packBatchRepo.ts';
 import type { HostClient } from '../../host/hostClient.ts';

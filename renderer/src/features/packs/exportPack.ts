@@ -1,9 +1,9 @@
-import type { PackLayoutName } from '../../../../shared/contract/packRender.ts';
-import type { HostErrorCode } from '../../../../shared/contract/result.ts';
-import type { Face } from '../../../../shared/domain/asset.ts';
-import { buildPackModel } from '../../../../shared/pack/packModel.ts';
-import type { PackMode } from '../../../../shared/pack/packModelSchema.ts';
-import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import type { PackLayoutName } from '#shared/contract/packRender.ts';
+import type { HostErrorCode } from '#shared/contract/result.ts';
+import type { Face } from '#shared/domain/asset.ts';
+import { buildPackModel } from '#shared/pack/packModel.ts';
+import type { PackMode } from '#shared/pack/packModelSchema.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import { burnAnnotations } from '../../canvas/burnAnnotations.ts';
 import type { KemasDatabase } from '../../data/db.ts';
 import { loadPackInput } from '../../data/packRepo.ts';

@@ -1,13 +1,13 @@
-import { packsEn, packsId } from '../../../../shared/i18n/parts/packs.ts';
-import { messages } from '../../../../shared/i18n/messages.ts';
-import type { Face } from '../../../../shared/domain/asset.ts';
-import type { PackInput } from '../../../../shared/pack/packInput.ts';
-import type { PackModel } from '../../../../shared/pack/packModelSchema.ts';
-import { countedReviews } from '../../../../shared/pack/packScores.ts';
-import { packFileName } from '../../../../shared/pack/packFileNames.ts';
-import { type PackLanguage } from '../../../../shared/pack/packText.ts';
-import type { Cell } from '../../../../shared/scoring/resultsTable.ts';
-import { safeFileName } from '../../../../shared/files/safeFileName.ts';
+import { packsEn, packsId } from '#shared/i18n/parts/packs.ts';
+import { messages } from '#shared/i18n/messages.ts';
+import type { Face } from '#shared/domain/asset.ts';
+import type { PackInput } from '#shared/pack/packInput.ts';
+import type { PackModel } from '#shared/pack/packModelSchema.ts';
+import { countedReviews } from '#shared/pack/packScores.ts';
+import { packFileName } from '#shared/pack/packFileNames.ts';
+import { type PackLanguage } from '#shared/pack/packText.ts';
+import type { Cell } from '#shared/scoring/resultsTable.ts';
+import { safeFileName } from '#shared/files/safeFileName.ts';
 import { csvText } from '../sessions/exportResults.ts';
 
 /*

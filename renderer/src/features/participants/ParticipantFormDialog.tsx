@@ -6,7 +6,7 @@ import {
   participantFieldsSchema,
   type Participant,
   type ParticipantFields,
-} from '../../../../shared/domain/participant.ts';
+} from '#shared/domain/participant.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { createParticipant, updateParticipant } from '../../data/participantsRepo.ts';

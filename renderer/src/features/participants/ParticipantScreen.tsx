@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Asset } from '../../../../shared/domain/asset.ts';
-import type { Participant } from '../../../../shared/domain/participant.ts';
+import type { Asset } from '#shared/domain/asset.ts';
+import type { Participant } from '#shared/domain/participant.ts';
 import { ImportButtons } from '../intake/ImportButtons.tsx';
 import { IntakeDropZone } from '../intake/IntakeDropZone.tsx';
-import { actionableWarnings, faceReadiness } from '../../../../shared/intake/faceReadiness.ts';
+import { actionableWarnings, faceReadiness } from '#shared/intake/faceReadiness.ts';
 import { useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
 import { useShownImageUrl } from '../faces/useShownImage.ts';
 import { useFormat } from '../../i18n/format.ts';

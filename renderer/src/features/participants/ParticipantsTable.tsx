@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Participant } from '../../../../shared/domain/participant.ts';
-import type { Workshop } from '../../../../shared/domain/workshop.ts';
+import type { Participant } from '#shared/domain/participant.ts';
+import type { Workshop } from '#shared/domain/workshop.ts';
 import { RowActions } from '../../ui/RowActions.tsx';
 import { TRAY_DRAG_TYPE, useAssignFromTray } from '../library/UnassignedTray.tsx';
 

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { categoryForLink, changesFromSnippet } from '../../../../shared/annotations/categorySuggestion.ts';
-import { ANNOTATION_CATEGORIES, SEVERITIES, type Annotation } from '../../../../shared/domain/annotation.ts';
-import { distance, measureMillimetres, mmPerPixelFromKnownLength } from '../../../../shared/annotations/geometry.ts';
-import { LABEL_ITEMS } from '../../../../shared/domain/labelChecklist.ts';
-import { searchSnippets, type Snippet } from '../../../../shared/annotations/commentBank.ts';
+import { categoryForLink, changesFromSnippet } from '#shared/annotations/categorySuggestion.ts';
+import { ANNOTATION_CATEGORIES, SEVERITIES, type Annotation } from '#shared/domain/annotation.ts';
+import { distance, measureMillimetres, mmPerPixelFromKnownLength } from '#shared/annotations/geometry.ts';
+import { LABEL_ITEMS } from '#shared/domain/labelChecklist.ts';
+import { searchSnippets, type Snippet } from '#shared/annotations/commentBank.ts';
 import { useFormat } from '../../i18n/format.ts';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { memo, useCallback, useDeferredValue, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation } from '../../../../shared/domain/annotation.ts';
-import { SEVERITIES } from '../../../../shared/domain/annotation.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import { SEVERITIES } from '#shared/domain/annotation.ts';
 import { SEVERITY_COLOURS } from '../../canvas/severityColours.ts';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { Asset } from '../../../../shared/domain/asset.ts';
-import type { AnnotationShape, ToolName } from '../../../../shared/annotations/tools.ts';
+import type { Asset } from '#shared/domain/asset.ts';
+import type { AnnotationShape, ToolName } from '#shared/annotations/tools.ts';
 import { FabricView, type CanvasViewEvents, type DrawnAnnotation } from '../../canvas/fabricView.ts';
 import { markMilestone } from '../../app/milestones.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';

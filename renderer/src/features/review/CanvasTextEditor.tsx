@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShapeOf } from '../../../../shared/annotations/shape.ts';
-import { textBox } from '../../../../shared/annotations/appearance.ts';
+import type { ShapeOf } from '#shared/annotations/shape.ts';
+import { textBox } from '#shared/annotations/appearance.ts';
 import { MARK_FONT } from '../../canvas/annotationMarks.ts';
 import type { FabricView } from '../../canvas/fabricView.ts';
 import { pressesCommand } from '../../app/keymap.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { approximateCmyk, contrastRatio, legibility, rgbFromHex } from '../../../../shared/annotations/colour.ts';
+import { approximateCmyk, contrastRatio, legibility, rgbFromHex } from '#shared/annotations/colour.ts';
 import { useFormat } from '../../i18n/format.ts';
 
 /** The last two sampled colours: hex, approximate CMYK, and their contrast as a legibility check. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Point } from '../../../../shared/annotations/tools.ts';
+import type { Point } from '#shared/annotations/tools.ts';
 import type { FabricView } from '../../canvas/fabricView.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Asset } from '../../../../shared/domain/asset.ts';
+import type { Asset } from '#shared/domain/asset.ts';
 import { useShownImageUrl } from '../faces/useShownImage.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { TOOL_NAMES, type ToolName } from '../../../../shared/annotations/tools.ts';
-import { ariaKeys, shortcutHint } from '../../../../shared/keymap/keymap.ts';
+import { TOOL_NAMES, type ToolName } from '#shared/annotations/tools.ts';
+import { ariaKeys, shortcutHint } from '#shared/keymap/keymap.ts';
 import { ToolIcon } from './ToolIcon.tsx';
 
 /** The tool rail down the left edge of the workspace: an icon per tool, its name and key (from the keymap) in the tooltip and accessible name. */

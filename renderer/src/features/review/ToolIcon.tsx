@@ -1,4 +1,4 @@
-import type { ToolName } from '../../../../shared/annotations/tools.ts';
+import type { ToolName } from '#shared/annotations/tools.ts';
 
 /** 24×24 strokes, drawn in the button's text colour. */
 const PATHS: Record<ToolName, string> = {

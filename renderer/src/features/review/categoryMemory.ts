@@ -3,9 +3,9 @@ import {
   parseLastCategories,
   rememberCategory,
   type LastCategories,
-} from '../../../../shared/annotations/categorySuggestion.ts';
-import type { AnnotationCategory } from '../../../../shared/annotations/operations.ts';
-import type { ShapeKind } from '../../../../shared/annotations/shape.ts';
+} from '#shared/annotations/categorySuggestion.ts';
+import type { AnnotationCategory } from '#shared/annotations/operations.ts';
+import type { ShapeKind } from '#shared/annotations/shape.ts';
 
 /*
  * The last category used with each tool, in this browser profile's local

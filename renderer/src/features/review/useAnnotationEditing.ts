@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Annotation } from '../../../../shared/domain/annotation.ts';
-import { createHistory, type AnnotationPatch } from '../../../../shared/annotations/history.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import { createHistory, type AnnotationPatch } from '#shared/annotations/history.ts';
 import {
   createAnnotation,
   deleteAnnotation,
@@ -8,8 +8,8 @@ import {
   restampPatches,
   updateAnnotation,
   type AnnotationChanges,
-} from '../../../../shared/annotations/operations.ts';
-import type { AnnotationShape } from '../../../../shared/annotations/tools.ts';
+} from '#shared/annotations/operations.ts';
+import type { AnnotationShape } from '#shared/annotations/tools.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { listAllAnnotations, saveAnnotations } from '../../data/annotationsRepo.ts';
 

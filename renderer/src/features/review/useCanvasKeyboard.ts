@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation } from '../../../../shared/domain/annotation.ts';
-import type { AnnotationShape, Point, Tool, ToolName, ToolOutput } from '../../../../shared/annotations/tools.ts';
-import { anchorOf } from '../../../../shared/annotations/geometry.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
+import type { AnnotationShape, Point, Tool, ToolName, ToolOutput } from '#shared/annotations/tools.ts';
+import { anchorOf } from '#shared/annotations/geometry.ts';
 import {
   cursorStep,
   markPosition,
@@ -16,8 +16,8 @@ import {
   startingCursor,
   walkMarks,
   type Direction,
-} from '../../../../shared/annotations/keyboardMarks.ts';
-import type { AnnotationChanges } from '../../../../shared/annotations/operations.ts';
+} from '#shared/annotations/keyboardMarks.ts';
+import type { AnnotationChanges } from '#shared/annotations/operations.ts';
 import { useKeyCommands } from '../../app/keymap.ts';
 
 interface Keyed {

@@ -9,8 +9,8 @@ import {
   updateCriterion,
   type RubricContent,
   type RubricCriterion,
-} from '../../../../shared/scoring/rubricRules.ts';
-import type { Scale } from '../../../../shared/scoring/scale.ts';
+} from '#shared/scoring/rubricRules.ts';
+import type { Scale } from '#shared/scoring/scale.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import { DecimalField, EditorText } from './EditorFields.tsx';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
-import { addGroup, groupWeightSum, publishProblems, setRubricName, weightShares } from '../../../../shared/scoring/rubricRules.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import { addGroup, groupWeightSum, publishProblems, setRubricName, weightShares } from '#shared/scoring/rubricRules.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { deleteDraft, publish, restoreDraft } from '../../data/rubricsRepo.ts';

@@ -7,7 +7,7 @@ import {
   type RubricContent,
   type RubricGroup,
   type WeightShares,
-} from '../../../../shared/scoring/rubricRules.ts';
+} from '#shared/scoring/rubricRules.ts';
 import { CriterionEditor } from './CriterionEditor.tsx';
 import { DecimalField, EditorText } from './EditorFields.tsx';
 import { fieldIds, nameIn } from './rubricText.ts';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RUBRIC_PRESETS } from '../../../../shared/scoring/presets.ts';
+import { RUBRIC_PRESETS } from '#shared/scoring/presets.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { createDraft } from '../../data/rubricsRepo.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PublishProblem, RubricContent } from '../../../../shared/scoring/rubricRules.ts';
+import type { PublishProblem, RubricContent } from '#shared/scoring/rubricRules.ts';
 import { describeProblem, focusField } from './rubricText.ts';
 import type { SaveState } from './useDraftEditing.ts';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
-import { weightShares } from '../../../../shared/scoring/rubricRules.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import { weightShares } from '#shared/scoring/rubricRules.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { nameIn } from './rubricText.ts';
 import { useShareFormat, WeightChart } from './WeightChart.tsx';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { weightShares, type RubricContent } from '../../../../shared/scoring/rubricRules.ts';
+import { weightShares, type RubricContent } from '#shared/scoring/rubricRules.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { nameIn } from './rubricText.ts';
 

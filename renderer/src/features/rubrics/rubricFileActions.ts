@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { MAX_RUBRIC_FILE_CHARS } from '../../../../shared/scoring/rubricFile.ts';
+import { MAX_RUBRIC_FILE_CHARS } from '#shared/scoring/rubricFile.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { exportRubricFile, importRubricFile } from '../../data/rubricsRepo.ts';
 import { downloadBlob } from '../../ui/download.ts';
-import { safeFileName } from '../../../../shared/files/safeFileName.ts';
+import { safeFileName } from '#shared/files/safeFileName.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import { rubricErrorMessage } from './rubricErrors.ts';
 import { fileProblemText, rubricTitle } from './rubricText.ts';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { Bilingual } from '../../../../shared/domain/record.ts';
-import type { RubricFileProblem } from '../../../../shared/scoring/rubricFile.ts';
-import type { PublishProblem, RubricContent, RubricLanguage } from '../../../../shared/scoring/rubricRules.ts';
+import type { Bilingual } from '#shared/domain/record.ts';
+import type { RubricFileProblem } from '#shared/scoring/rubricFile.ts';
+import type { PublishProblem, RubricContent, RubricLanguage } from '#shared/scoring/rubricRules.ts';
 
 /** The UI language as a rubric text language. */
 export function textLanguage(language: string): RubricLanguage {

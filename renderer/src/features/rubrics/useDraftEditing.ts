@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
-import type { RubricContent } from '../../../../shared/scoring/rubricRules.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import type { RubricContent } from '#shared/scoring/rubricRules.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { saveDraft } from '../../data/rubricsRepo.ts';
 import { recordEdit, redoEdit, startHistory, undoEdit, type Undoable } from './draftHistory.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { archiveFamily, archiveRubric, duplicateRubric, newVersion, unarchiveFamily, unarchiveRubric } from '../../data/rubricsRepo.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTION_LIST_KEYS, type ActionListKey, type ActionLists } from '../../../../shared/scoring/actionItems.ts';
+import { ACTION_LIST_KEYS, type ActionListKey, type ActionLists } from '#shared/scoring/actionItems.ts';
 import { useCoalescedText } from './useCoalescedText.ts';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
-import { levelFor } from '../../../../shared/scoring/score.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import { levelFor } from '#shared/scoring/score.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useCoalescedText } from './useCoalescedText.ts';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Review } from '../../../../shared/domain/review.ts';
-import { scoresOf } from '../../../../shared/scoring/completeness.ts';
-import { reviewScore, roundForDisplay } from '../../../../shared/scoring/score.ts';
+import type { Review } from '#shared/domain/review.ts';
+import { scoresOf } from '#shared/scoring/completeness.ts';
+import { reviewScore, roundForDisplay } from '#shared/scoring/score.ts';
 import { useRubricsById } from '../../data/reviewHooks.ts';
 import { ScoreBars } from './ScoreBars.tsx';
 

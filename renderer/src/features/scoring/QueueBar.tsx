@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueueItem } from '../../data/reviewsRepo.ts';
-import { ariaKeys, shortcutHint } from '../../../../shared/keymap/keymap.ts';
+import { ariaKeys, shortcutHint } from '#shared/keymap/keymap.ts';
 import { TimeSpentText } from './TimeSpentText.tsx';
 import type { Scoring } from './useScoring.ts';
 import type { TimeSpentClock } from './useTimeSpent.ts';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Annotation } from '../../../../shared/domain/annotation.ts';
+import type { Annotation } from '#shared/domain/annotation.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { reopen } from '../../data/reviewsRepo.ts';

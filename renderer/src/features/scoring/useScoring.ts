@@ -1,9 +1,9 @@
 import { useEffect, useMemo } from 'react';
-import type { Review } from '../../../../shared/domain/review.ts';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
-import type { ScoringSession } from '../../../../shared/domain/session.ts';
-import { blindNumber, neighbour, nextUnscored } from '../../../../shared/scoring/queue.ts';
-import { mustRecordSeeing, othersVisible } from '../../../../shared/scoring/sessionRules.ts';
+import type { Review } from '#shared/domain/review.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
+import { blindNumber, neighbour, nextUnscored } from '#shared/scoring/queue.ts';
+import { mustRecordSeeing, othersVisible } from '#shared/scoring/sessionRules.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import {
   useMentorReview,

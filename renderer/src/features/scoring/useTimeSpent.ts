@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Review } from '../../../../shared/domain/review.ts';
+import type { Review } from '#shared/domain/review.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { addTime } from '../../data/reviewsRepo.ts';
 

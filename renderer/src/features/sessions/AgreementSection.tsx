@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
-import { alphaReading, alphaReadingOf, iccMeanReadingOf, type Agreement, type SessionResults } from '../../../../shared/scoring/results.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import { alphaReading, alphaReadingOf, iccMeanReadingOf, type Agreement, type SessionResults } from '#shared/scoring/results.ts';
 import { useResultFormats } from './numberFormats.ts';
 
 const ROW = 26;

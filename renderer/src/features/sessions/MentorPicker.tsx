@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mentorSchema } from '../../../../shared/domain/mentor.ts';
-import type { Mentor } from '../../../../shared/domain/mentor.ts';
+import { mentorSchema } from '#shared/domain/mentor.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { addMentor } from '../../data/mentorsRepo.ts';

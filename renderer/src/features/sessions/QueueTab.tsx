@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Review } from '../../../../shared/domain/review.ts';
-import { assignQueues, nextUnscored } from '../../../../shared/scoring/queue.ts';
+import type { Review } from '#shared/domain/review.ts';
+import { assignQueues, nextUnscored } from '#shared/scoring/queue.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import type { MentorProgress, SessionData, SessionItem } from '../../data/sessionsRepo.ts';
 import { useFormat } from '../../i18n/format.ts';

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { versionChanges, type SubmissionResultRow } from '../../../../shared/scoring/results.ts';
-import { exportTables, resultsTable } from '../../../../shared/scoring/resultsTable.ts';
+import { versionChanges, type SubmissionResultRow } from '#shared/scoring/results.ts';
+import { exportTables, resultsTable } from '#shared/scoring/resultsTable.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import type { MentorProgress, SessionData } from '../../data/sessionsRepo.ts';
 import { downloadBlob } from '../../ui/download.ts';
-import { safeFileName } from '../../../../shared/files/safeFileName.ts';
+import { safeFileName } from '#shared/files/safeFileName.ts';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';

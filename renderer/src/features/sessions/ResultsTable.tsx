@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
-import type { RevisionAfterReveal, SubmissionResultRow } from '../../../../shared/scoring/results.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import type { RevisionAfterReveal, SubmissionResultRow } from '#shared/scoring/results.ts';
 import { useResultFormats } from './numberFormats.ts';
 
 export type RankScope = 'overall' | 'category' | 'region';

@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRODUCT_CATEGORIES } from '../../../../shared/domain/participant.ts';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
-import { scoringSessionSchema, type ScoringSession } from '../../../../shared/domain/session.ts';
-import type { Workshop } from '../../../../shared/domain/workshop.ts';
-import { selectSubmissions } from '../../../../shared/scoring/queue.ts';
+import { PRODUCT_CATEGORIES } from '#shared/domain/participant.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import { scoringSessionSchema, type ScoringSession } from '#shared/domain/session.ts';
+import type { Workshop } from '#shared/domain/workshop.ts';
+import { selectSubmissions } from '#shared/scoring/queue.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { useMentors } from '../../data/hooks.ts';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
-import { isCurator, mustRecordSeeing } from '../../../../shared/scoring/sessionRules.ts';
+import { isCurator, mustRecordSeeing } from '#shared/scoring/sessionRules.ts';
 import { useMentors } from '../../data/hooks.ts';
 import { recordSawOthers } from '../../data/reviewsRepo.ts';
 import { useSessionData } from '../../data/sessionHooks.ts';

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { ScoringSession } from '../../../../shared/domain/session.ts';
-import type { Workshop } from '../../../../shared/domain/workshop.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
+import type { Workshop } from '#shared/domain/workshop.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
-import { isCurator } from '../../../../shared/scoring/sessionRules.ts';
+import { isCurator } from '#shared/scoring/sessionRules.ts';
 import { useSessions } from '../../data/sessionHooks.ts';
 import { deleteSession, restoreSession } from '../../data/sessionsRepo.ts';
 import { useFormat } from '../../i18n/format.ts';

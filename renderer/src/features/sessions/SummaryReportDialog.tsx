@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PACK_PAGE_SIZES, type PackPageSizeName } from '../../../../shared/contract/packRender.ts';
-import { PACK_SUMMARY_LIMITS } from '../../../../shared/contract/packSummary.ts';
-import type { SummaryInput } from '../../../../shared/pack/summaryModel.ts';
-import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import { PACK_PAGE_SIZES, type PackPageSizeName } from '#shared/contract/packRender.ts';
+import { PACK_SUMMARY_LIMITS } from '#shared/contract/packSummary.ts';
+import type { SummaryInput } from '#shared/pack/summaryModel.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import { host } from '../../host/hostClient.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { downloadBlob } from '../../ui/download.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
-import type { VersionChange } from '../../../../shared/scoring/results.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
+import type { VersionChange } from '#shared/scoring/results.ts';
 import { DivergingBarChart } from './DivergingBarChart.tsx';
 import { useResultFormats } from './numberFormats.ts';
 

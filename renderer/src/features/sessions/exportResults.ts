@@ -10,8 +10,8 @@ import {
   type ExportAbout,
   type ExportLabels,
   type ExportTable,
-} from '../../../../shared/scoring/resultsTable.ts';
-import type { RevisionAfterReveal, SessionResults } from '../../../../shared/scoring/results.ts';
+} from '#shared/scoring/resultsTable.ts';
+import type { RevisionAfterReveal, SessionResults } from '#shared/scoring/results.ts';
 import { csvText as toCsv } from '../../ui/csvText.ts';
 import { categoryLabel } from '../../i18n/labels.ts';
 

@@ -1,7 +1,7 @@
 // The results worker: a session's results (means, ranks, and agreement with its bootstrap intervals,
 // which take the better part of a second on a large session) are computed here, off the main thread,
 // so typing a threshold or ticking "normalise" never freezes the screen.
-import { computeSessionResults, type SessionResults, type SessionResultsInput } from '../../../../shared/scoring/results.ts';
+import { computeSessionResults, type SessionResults, type SessionResultsInput } from '#shared/scoring/results.ts';
 
 export interface ResultsRequest {
   id: number;

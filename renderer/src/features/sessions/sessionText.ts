@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Mentor } from '../../../../shared/domain/mentor.ts';
-import type { Rubric } from '../../../../shared/domain/rubric.ts';
+import type { Mentor } from '#shared/domain/mentor.ts';
+import type { Rubric } from '#shared/domain/rubric.ts';
 import { SessionRuleError } from '../../data/sessionsRepo.ts';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 

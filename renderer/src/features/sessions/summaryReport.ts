@@ -1,7 +1,7 @@
-import type { PackPageSizeName } from '../../../../shared/contract/packRender.ts';
-import { packSummaryRequestSchema } from '../../../../shared/contract/packSummary.ts';
-import { buildSummaryModel, summaryFileName, type SummaryInput } from '../../../../shared/pack/summaryModel.ts';
-import type { PackLanguage } from '../../../../shared/pack/packText.ts';
+import type { PackPageSizeName } from '#shared/contract/packRender.ts';
+import { packSummaryRequestSchema } from '#shared/contract/packSummary.ts';
+import { buildSummaryModel, summaryFileName, type SummaryInput } from '#shared/pack/summaryModel.ts';
+import type { PackLanguage } from '#shared/pack/packText.ts';
 import type { HostClient } from '../../host/hostClient.ts';
 import { cancellableHostJob, hostFailure, PackExportError, type PackProgress, type PackStep } from '../packs/exportPack.ts';
 

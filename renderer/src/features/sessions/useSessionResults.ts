@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { computeSessionResults, type SessionResults, type SessionResultsInput } from '../../../../shared/scoring/results.ts';
+import { computeSessionResults, type SessionResults, type SessionResultsInput } from '#shared/scoring/results.ts';
 import type { ResultsAnswer, ResultsRequest } from './resultsWorker.ts';
 
 export interface SessionResultsState {

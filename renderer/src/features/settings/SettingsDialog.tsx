@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, MAX_FILE_BYTES_CEILING, type IngestLimits } from '../../../../shared/intake/ingestOutcome.ts';
-import { DEFAULT_WORKER_LIMITS, MAX_JOB_MEMORY_MB, MAX_JOB_SECONDS, MIN_JOB_MEMORY_MB, MIN_JOB_SECONDS, type WorkerLimits } from '../../../../shared/contract/jobs.ts';
+import { DEFAULT_INGEST_LIMITS, ingestLimitsSchema, MAX_FILE_BYTES_CEILING, type IngestLimits } from '#shared/intake/ingestOutcome.ts';
+import { DEFAULT_WORKER_LIMITS, MAX_JOB_MEMORY_MB, MAX_JOB_SECONDS, MIN_JOB_MEMORY_MB, MIN_JOB_SECONDS, type WorkerLimits } from '#shared/contract/jobs.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { host } from '../../host/hostClient.ts';
 import { Dialog } from '../../ui/Dialog.tsx';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KNOWN_REGIONS, workshopFieldsSchema, type Workshop, type WorkshopFields } from '../../../../shared/domain/workshop.ts';
+import { KNOWN_REGIONS, workshopFieldsSchema, type Workshop, type WorkshopFields } from '#shared/domain/workshop.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { createWorkshop, updateWorkshop } from '../../data/workshopsRepo.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Workshop } from '../../../../shared/domain/workshop.ts';
+import type { Workshop } from '#shared/domain/workshop.ts';
 import { useCommand } from '../../app/commands.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ariaKeys, shortcutHint } from '../../../../shared/keymap/keymap.ts';
+import { ariaKeys, shortcutHint } from '#shared/keymap/keymap.ts';
 import { emitCommand } from '../../app/commands.ts';
 import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useShellDialogs } from '../../app/shellDialogs.ts';
