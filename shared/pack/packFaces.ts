@@ -8,7 +8,7 @@ import { formatNumber } from './packFormat.ts';
 import type { PackCrop, PackFace, PackMark } from './packModelSchema.ts';
 import { fill, lowerFirst, PACK_MESSAGES, studioMessages, type PackLanguage } from './packText.ts';
 
-type FaceAsset = Pick<Asset, 'id' | 'face' | 'order' | 'metadata' | 'deletedAt'>;
+type FaceAsset = Pick<Asset, 'id' | 'face' | 'order' | 'metadata' | 'deletedAt' | 'transform'>;
 
 /** How a mentor appears on the marks: their letter and colour in a combined pack coloured by mentor. */
 export interface MarkMentor {
@@ -105,6 +105,7 @@ export function packFaces(
       position: fill(text.faces.position, { index: index + 1, count: live.length }),
       width,
       height,
+      transform: asset.transform,
       alt: fill(text.faces.figureAlt, { face: lowerFirst(studioMessages(language).faces[asset.face]), count: marks.length }),
       marks,
       crops,

@@ -19,7 +19,7 @@ export interface PackInput {
   participant: Pick<Participant, 'business' | 'owner' | 'product' | 'category' | 'city' | 'region' | 'labelFacts' | 'packDimensions'>;
   submission: Pick<Submission, 'id' | 'version' | 'title'>;
   /** The submission's faces (assets), any order: they are sorted by `order`. */
-  faces: readonly Pick<Asset, 'id' | 'face' | 'order' | 'metadata' | 'deletedAt'>[];
+  faces: readonly Pick<Asset, 'id' | 'face' | 'order' | 'metadata' | 'deletedAt' | 'transform'>[];
   /** The submission's annotations, every mentor's. */
   annotations: readonly Annotation[];
   /** The submission's reviews; only submitted ones on `rubric`, not abstained and without a conflict of interest, are scored. */

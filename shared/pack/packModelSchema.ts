@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANNOTATION_CATEGORIES, annotationShapeSchema, SEVERITIES } from '../domain/annotation.ts';
 import { FACES } from '../domain/asset.ts';
+import { faceTransformSchema } from '../domain/faceTransform.ts';
 import { LABEL_ITEM_STATUSES, LABEL_ITEMS } from '../domain/labelChecklist.ts';
 import { idSchema } from '../domain/record.ts';
 import { VERDICTS } from '../domain/review.ts';
@@ -79,6 +80,8 @@ export const packFaceSchema = z.object({
   /** Size of the original image in pixels: the marks' coordinate space (the embedded picture may be smaller). */
   width: z.number().positive(),
   height: z.number().positive(),
+  /** How the face is shown (turned, mirrored): the picture and its marks are drawn so; marks keep original pixels. */
+  transform: faceTransformSchema,
   alt: textSchema,
   /** In legend order (mentor letter, then number). */
   marks: z.array(packMarkSchema),

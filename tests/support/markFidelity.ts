@@ -2,8 +2,10 @@ import sharp from 'sharp';
 import type { AnnotationShape } from '#shared/annotations/shape.ts';
 import type { Severity } from '#shared/annotations/operations.ts';
 import { layoutBadges, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
-import { OUTPUT_REFERENCE_SIDE, textBox } from '#shared/annotations/appearance.ts';
+import { OUTPUT_REFERENCE_SIDE } from '#shared/annotations/appearance.ts';
 import { SEVERITY_COLOURS } from '#shared/annotations/severityColours.ts';
+import { shownTextBox } from '#shared/annotations/turnedFace.ts';
+import { IDENTITY_TRANSFORM, shownSize, toShown, type FaceTransform } from '#shared/domain/faceTransform.ts';
 
 /*
  * The fidelity fixture: one plain face with one mark of each kind, marks that
@@ -14,6 +16,11 @@ import { SEVERITY_COLOURS } from '#shared/annotations/severityColours.ts';
 
 export const FIDELITY_FACE = { width: 1000, height: 1400 } as const;
 export const FIDELITY_BACKGROUND = '#dde6ee';
+/** The colour of the face's one word, "KOPI", centred near (500, 290) of the original (under pin 1). */
+export const FIDELITY_INK = '#24364a';
+export const FIDELITY_INK_CENTRE = { x: 500, y: 290 } as const;
+/** Where the word lies on the original, with a margin. */
+export const FIDELITY_INK_BOX = { x: 360, y: 230, width: 280, height: 120 } as const;
 
 export interface FidelityMark {
   number: number;
@@ -48,7 +55,7 @@ export function fidelityFacePng(): Promise<Buffer> {
   const { width, height } = FIDELITY_FACE;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <rect width="100%" height="100%" fill="${FIDELITY_BACKGROUND}"/>
-    <text x="500" y="320" font-family="DejaVu Sans" font-weight="bold" font-size="90" text-anchor="middle" fill="#24364a">KOPI</text>
+    <text x="500" y="320" font-family="DejaVu Sans" font-weight="bold" font-size="90" text-anchor="middle" fill="${FIDELITY_INK}">KOPI</text>
   </svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
@@ -171,14 +178,56 @@ export function cropRaster(r: Raster, box: { x: number; y: number; width: number
   return { data, width, height, channels: r.channels };
 }
 
-/** Face pixels → picture pixels on one surface. */
+/** Face pixels → picture pixels on one surface: the face turned as shown (`turn`), then scaled and moved. */
 export interface SurfaceMap {
   scale: number;
   x: number;
   y: number;
+  turn?: FaceTransform;
 }
 
-export const toSurface = (map: SurfaceMap, p: { x: number; y: number }) => ({ x: map.x + p.x * map.scale, y: map.y + p.y * map.scale });
+export const toSurface = (map: SurfaceMap, p: { x: number; y: number }) => {
+  const shown = toShown(map.turn ?? IDENTITY_TRANSFORM, FIDELITY_FACE, p);
+  return { x: map.x + shown.x * map.scale, y: map.y + shown.y * map.scale };
+};
+
+/** Where a rectangle of the face lands on the surface (the bounding box of its turned corners). */
+export function surfaceRect(map: SurfaceMap, rect: { x: number; y: number; width: number; height: number }) {
+  const a = toSurface(map, rect);
+  const b = toSurface(map, { x: rect.x + rect.width, y: rect.y + rect.height });
+  return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) };
+}
+
+/** Where a point shown on the face lands on the surface (no turn: it is already turned). */
+const shownToSurface = (map: SurfaceMap, p: { x: number; y: number }) => ({ x: map.x + p.x * map.scale, y: map.y + p.y * map.scale });
+
+/**
+ * The centre of the pixels near `colour` within `window` of a picture (all of
+ * it by default) and how many there are; null when there are none.
+ */
+export function inkCentre(
+  r: Raster,
+  colour: string,
+  tolerance = 20,
+  window: { x: number; y: number; width: number; height: number } = { x: 0, y: 0, width: r.width, height: r.height },
+): { x: number; y: number; count: number } | null {
+  const rgb = hexRgb(colour);
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  const x0 = Math.max(0, Math.floor(window.x));
+  const y0 = Math.max(0, Math.floor(window.y));
+  const x1 = Math.min(r.width, Math.ceil(window.x + window.width));
+  const y1 = Math.min(r.height, Math.ceil(window.y + window.height));
+  for (let y = y0; y < y1; y += 1)
+    for (let x = x0; x < x1; x += 1)
+      if (near(r, x, y, rgb, tolerance)) {
+        sx += x;
+        sy += y;
+        n += 1;
+      }
+  return n === 0 ? null : { x: sx / n, y: sy / n, count: n };
+}
 
 /**
  * The height of the text mark's letters, in face pixels: the rows inside its
@@ -187,18 +236,27 @@ export const toSurface = (map: SurfaceMap, p: { x: number; y: number }) => ({ x:
 export function textInkHeight(r: Raster, map: SurfaceMap, colour: string): number {
   const mark = FIDELITY_MARKS.find((m) => m.shape.kind === 'text');
   if (!mark || mark.shape.kind !== 'text') throw new Error('no text mark');
-  const box = textBox(mark.shape, FIDELITY_FACE);
+  const turn = map.turn ?? IDENTITY_TRANSFORM;
+  // The note reads upright on every surface, its box centred where it shows (shared/annotations/turnedFace.ts).
+  const box = shownTextBox(mark.shape, FIDELITY_FACE, turn);
+  const shown = shownSize(turn, FIDELITY_FACE);
   const badge = expectedBadges().get(mark.number) as BadgePlace;
-  const left = toSurface(map, { x: badge.centre.x + badge.halfWidth, y: 0 }).x + 3;
-  const right = toSurface(map, { x: FIDELITY_FACE.width, y: 0 }).x - 1;
-  const top = toSurface(map, { x: 0, y: box.y - box.fontSize * 0.3 }).y;
-  const bottom = toSurface(map, { x: 0, y: Math.min(FIDELITY_FACE.height, box.y + box.height + box.fontSize * 0.3) }).y;
+  const badgeAt = toSurface(map, badge.centre);
+  const badgeHalf = badge.halfWidth * map.scale;
+  const badgeRadius = badge.radius * map.scale;
+  const upright = turn.quarterTurns === 0 && !turn.flipX;
+  // Upright: right of the badge to the face's edge, as before; turned: across the note's box.
+  const left = upright ? badgeAt.x + badgeHalf + 3 : shownToSurface(map, { x: box.x, y: 0 }).x;
+  const right = upright ? shownToSurface(map, { x: shown.width, y: 0 }).x - 1 : shownToSurface(map, { x: box.x + box.width, y: 0 }).x;
+  const top = shownToSurface(map, { x: 0, y: box.y - box.fontSize * 0.3 }).y;
+  const bottom = shownToSurface(map, { x: 0, y: Math.min(shown.height, box.y + box.height + box.fontSize * 0.3) }).y;
+  const underBadge = (x: number, y: number) => Math.abs(x - badgeAt.x) <= badgeHalf + 2 && Math.abs(y - badgeAt.y) <= badgeRadius + 2;
   const rgb = hexRgb(colour);
   let first = -1;
   let last = -1;
   for (let y = Math.floor(top); y <= Math.ceil(bottom); y += 1) {
     let count = 0;
-    for (let x = Math.ceil(left); x <= Math.floor(right); x += 1) if (near(r, x, y, rgb, 90)) count += 1;
+    for (let x = Math.ceil(left); x <= Math.floor(right); x += 1) if (!underBadge(x, y) && near(r, x, y, rgb, 90)) count += 1;
     if (count >= 2) {
       if (first < 0) first = y;
       last = y;

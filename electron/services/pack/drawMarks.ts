@@ -1,12 +1,18 @@
 import { badgeWidthInRadii, bodyLines, CHROME, outputChromeUnit, textBox, TEXT_BOX_OPACITY, type Size } from '#shared/annotations/appearance.ts';
 import { layoutBadges, leaderLine } from '#shared/annotations/badgeLayout.ts';
+import { shownRect, shownTextBox } from '#shared/annotations/turnedFace.ts';
+import { applyMatrix, swapsAxes, transformMatrix, type FaceTransform, type Matrix } from '#shared/domain/faceTransform.ts';
 import type { AnnotationShape } from '#shared/annotations/shape.ts';
 import { contrastRatio } from '#shared/annotations/colour.ts';
 import type { PackCrop, PackFace, PackMark } from '#shared/pack/packModelSchema.ts';
 import { THEME } from './packTheme.ts';
 import type { PackWriter } from './pdfWriter.ts';
 
-/** Where image pixels land on the page: page = origin + (pixel − from) × scale. */
+/**
+ * Where image pixels land on the page: page = origin + (shown pixel − from) × scale,
+ * where the shown pixel is the original pixel turned and mirrored as the face
+ * is shown (`transform`); `from` is in shown pixels.
+ */
 export interface ImageView {
   x: number;
   y: number;
@@ -14,11 +20,39 @@ export interface ImageView {
   scale: number;
   fromX: number;
   fromY: number;
+  /** How the face is shown, and the original's size it turns. */
+  transform: FaceTransform;
+  face: Size;
 }
 
 type Point = { x: number; y: number };
 
-const toPage = (view: ImageView, p: Point): Point => ({ x: view.x + (p.x - view.fromX) * view.scale, y: view.y + (p.y - view.fromY) * view.scale });
+/** Original image pixels → shown pixels, for a view. */
+const turnOf = (view: ImageView): Matrix => transformMatrix(view.transform, view.face);
+
+/** A point of the face as shown → the page. */
+const shownToPage = (view: ImageView, p: Point): Point => ({ x: view.x + (p.x - view.fromX) * view.scale, y: view.y + (p.y - view.fromY) * view.scale });
+
+/** A point of the original → the page. */
+export const toPage = (view: ImageView, p: Point): Point => shownToPage(view, applyMatrix(turnOf(view), p));
+
+/**
+ * The page matrix that draws the original picture (or anything in original
+ * pixels) as the view shows it: `doc.transform(...)` then draw at (0, 0).
+ */
+export function pageMatrix(view: ImageView): Matrix {
+  const [a, b, c, d, e, f] = turnOf(view);
+  const s = view.scale;
+  return [a * s, b * s, c * s, d * s, view.x + (e - view.fromX) * s, view.y + (f - view.fromY) * s];
+}
+
+/** Draws the whole original picture, turned as the view shows it. */
+export function drawPicture(writer: PackWriter, view: ImageView, drawImage: (x: number, y: number, width: number, height: number) => void): void {
+  writer.doc.save();
+  writer.doc.transform(...pageMatrix(view));
+  drawImage(0, 0, view.face.width, view.face.height);
+  writer.doc.restore();
+}
 
 /** White or near-black text on a fill, whichever reads (4.5 : 1 or better for white). */
 export function textOn(fill: string): string {
@@ -33,13 +67,15 @@ function tracePath(writer: PackWriter, shape: AnnotationShape, view: ImageView, 
   const doc = writer.doc;
   switch (shape.kind) {
     case 'rect': {
-      const a = toPage(view, { x: shape.x, y: shape.y });
-      doc.rect(a.x, a.y, shape.width * view.scale, shape.height * view.scale);
+      const r = shownRect(view.transform, view.face, shape);
+      const a = shownToPage(view, r);
+      doc.rect(a.x, a.y, r.width * view.scale, r.height * view.scale);
       return true;
     }
     case 'ellipse': {
       const c = toPage(view, { x: shape.cx, y: shape.cy });
-      doc.ellipse(c.x, c.y, Math.abs(shape.rx) * view.scale, Math.abs(shape.ry) * view.scale);
+      const [rx, ry] = swapsAxes(view.transform) ? [shape.ry, shape.rx] : [shape.rx, shape.ry];
+      doc.ellipse(c.x, c.y, Math.abs(rx) * view.scale, Math.abs(ry) * view.scale);
       return true;
     }
     default: {
@@ -75,16 +111,21 @@ function strokeShape(writer: PackWriter, mark: PackMark, view: ImageView, pt: nu
 /** pdfkit's line box for Noto Sans is ascender + descender tall: this much of a font size. */
 const PDF_LINE_BOX = 1.362;
 
-/** A text annotation: its words in the mark's colour on a light box, at its stored size, as on the canvas and in the PNG. */
-function drawTextMark(writer: PackWriter, mark: PackMark, view: ImageView, face: Size): void {
+/**
+ * A text annotation: its words in the mark's colour on a light box, at its
+ * stored size, as on the canvas and in the PNG; upright on a turned face,
+ * centred where its box shows (turnedFace.ts).
+ */
+function drawTextMark(writer: PackWriter, mark: PackMark, view: ImageView): void {
   if (mark.shape.kind !== 'text') return;
   const shape = mark.shape;
+  const face = view.face;
   const size = textBox(shape, face).fontSize * view.scale;
   const style = { size, colour: mark.colour, font: 'bold' as const, lineGap: 0 };
   const lines = textBox(shape, face).lines;
   const measured = Math.max(...lines.map((line) => writer.widthOf(line, style))) / view.scale;
-  const box = textBox(shape, face, measured);
-  const at = toPage(view, { x: box.x, y: box.y });
+  const box = shownTextBox(shape, face, view.transform, measured);
+  const at = shownToPage(view, { x: box.x, y: box.y });
   const doc = writer.doc;
   doc.save().fillOpacity(TEXT_BOX_OPACITY).rect(at.x, at.y, box.width * view.scale, box.height * view.scale).fill(THEME.colour.white).restore();
   const lineHeight = box.lineHeight * view.scale;
@@ -127,7 +168,7 @@ export function drawMarks(writer: PackWriter, face: PackFace, view: ImageView, b
   doc.save();
   doc.rect(box.x, box.y, box.width, box.height).clip();
   for (const mark of face.marks) strokeShape(writer, mark, view, pt);
-  for (const mark of face.marks) drawTextMark(writer, mark, view, size);
+  for (const mark of face.marks) drawTextMark(writer, mark, view);
   doc.restore();
   const places = layoutBadges(
     face.marks.map((mark) => ({ key: mark.annotationId, shape: mark.shape, label: mark.label })),
@@ -144,6 +185,7 @@ export function drawMarks(writer: PackWriter, face: PackFace, view: ImageView, b
     doc.moveTo(a.x, a.y).lineTo(b.x, b.y).stroke();
     doc.undash().restore();
   });
+  // Badges are planned on the original, as on the canvas, and drawn upright where their centre shows.
   face.marks.forEach((mark, i) => {
     const place = places[i];
     if (place) drawBadge(writer, mark.label, mark.colour, toPage(view, place.centre), radius);
@@ -165,12 +207,15 @@ export function drawCrop(
 ): void {
   const doc = writer.doc;
   const scale = box.size / crop.rect.width;
-  const view: ImageView = { x: box.x, y: box.y, scale, fromX: crop.rect.x, fromY: crop.rect.y };
+  const faceSize = { width: face.width, height: face.height };
+  // The crop is a square of the original: on a turned face, the same square as shown.
+  const shown = shownRect(face.transform, faceSize, crop.rect);
+  const view: ImageView = { x: box.x, y: box.y, scale, fromX: shown.x, fromY: shown.y, transform: face.transform, face: faceSize };
   // A detail is small and zoomed: its strokes keep the pack's usual line weight rather than a share of the detail.
   const pt = writer.theme.mark.stroke / CHROME.stroke;
   doc.save();
   doc.rect(box.x, box.y, box.size, box.size).clip();
-  drawImage(box.x - crop.rect.x * scale, box.y - crop.rect.y * scale, face.width * scale, face.height * scale);
+  drawPicture(writer, view, drawImage);
   for (const mark of face.marks) if (mark.annotationId !== crop.annotationId) strokeShape(writer, mark, view, pt);
   doc.restore();
   doc.save().lineWidth(0.8).strokeColor(crop.colour).rect(box.x, box.y, box.size, box.size).stroke().restore();

@@ -1,12 +1,12 @@
 import { ANNOTATION_CATEGORIES } from '#shared/domain/annotation.ts';
 import type { PackFace, PackMark, PackModel } from '#shared/pack/packModelSchema.ts';
-import { drawBadge, drawCrop, drawMarks } from './drawMarks.ts';
+import { drawBadge, drawCrop } from './drawMarks.ts';
+import { drawFacePicture, shownFaceSize, type EmbeddedImage } from './facePicture.ts';
 import { THEME } from './packTheme.ts';
 import { drawTable, type Row } from './pdfTable.ts';
 import type { PackWriter, TextStyle } from './pdfWriter.ts';
 
-/** An image opened once in the document; every draw reuses the same embedded object. */
-export type EmbeddedImage = (x: number, y: number, width: number, height: number) => void;
+export type { EmbeddedImage } from './facePicture.ts';
 
 /** Severity as text colour: readable on white (the amber of the marks is too light for words). */
 export const SEVERITY_TEXT = { 'must-fix': '#b71c1c', suggestion: '#7a5200', strength: '#1b5e20' } as const;
@@ -70,34 +70,12 @@ function legendRows(writer: PackWriter, face: PackFace): Row[] {
 /** One face: its picture with every mark drawn over it, the legend, and a zoomed detail per pin. */
 function drawFace(writer: PackWriter, model: PackModel, face: PackFace, image: EmbeddedImage | undefined): void {
   const text = model.text.faces;
-  const doc = writer.doc;
   writer.beginSection(face.title, { newPage: true });
   writer.heading(face.title, 2, 200);
   writer.paragraph(face.position, { size: THEME.size.small, colour: THEME.colour.muted }, { gapAfter: 8 });
 
-  const maxHeight = pictureMaxHeight(writer, face);
-  const scale = Math.min(writer.contentWidth / face.width, maxHeight / face.height);
-  const width = face.width * scale;
-  const height = face.height * scale;
-  const box = { x: writer.left + (writer.contentWidth - width) / 2, y: writer.y, width, height };
-  if (image) {
-    writer.tagged(
-      'Figure',
-      writer.section,
-      () => {
-        image(box.x, box.y, box.width, box.height);
-        drawMarks(writer, face, { x: box.x, y: box.y, scale, fromX: 0, fromY: 0 }, box);
-      },
-      { alt: face.alt },
-    );
-    writer.artifact(() => doc.save().lineWidth(0.6).strokeColor(THEME.colour.rule).rect(box.x, box.y, box.width, box.height).stroke().restore());
-  } else {
-    writer.artifact(() => doc.save().rect(box.x, box.y, box.width, box.height).fill(THEME.colour.panel).restore());
-    writer.tagged('P', writer.section, () =>
-      writer.text(text.imageMissing, box.x + 12, box.y + box.height / 2 - 8, box.width - 24, { colour: THEME.colour.muted, align: 'center' }),
-    );
-  }
-  writer.y = box.y + box.height + 8;
+  const shown = shownFaceSize(face);
+  drawFacePicture(writer, model, face, image, Math.min(writer.contentWidth / shown.width, pictureMaxHeight(writer, face) / shown.height));
 
   writer.heading(text.legend, 3, 50);
   if (face.marks.length === 0) {

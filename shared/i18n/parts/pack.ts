@@ -85,6 +85,7 @@ export const packId = {
     measured: 'Panjang terukur: {{mm}} mm.',
     details: 'Detail yang diperbesar',
     detailAlt: 'Perbesaran bagian desain di sekitar tanda {{label}}.',
+    detailContinued: '(lanjutan) {{text}}',
     imageMissing: 'Gambar tampak ini tidak tersedia.',
   },
   scores: {
@@ -283,6 +284,7 @@ export const packEn: typeof packId = {
     measured: 'Measured length: {{mm}} mm.',
     details: 'Zoomed details',
     detailAlt: 'The design around mark {{label}}, enlarged.',
+    detailContinued: '(continued) {{text}}',
     imageMissing: 'The picture of this view is not available.',
   },
   scores: {

@@ -10,11 +10,18 @@ import {
   checkSurface,
   cropRaster,
   FIDELITY_FACE,
+  FIDELITY_INK,
+  FIDELITY_INK_BOX,
+  FIDELITY_INK_CENTRE,
   FIDELITY_MARKS,
   FIDELITY_TEXT_SIZE,
   fidelityFacePng,
+  inkCentre,
   pictureBox,
+  surfaceRect,
+  toSurface,
 } from '../../support/markFidelity.ts';
+import { shownSize, type FaceTransform } from '#shared/domain/faceTransform.ts';
 
 const OUT = join(import.meta.dirname, '..', '..', '..', 'test-results', 'fidelity');
 
@@ -61,6 +68,59 @@ describe.skipIf(!hasPdftoppm).each(LAYOUTS)('marks in the $pageSize PDF, rasteri
     for (const [number, miss] of report.misses) expect(miss, `badge ${number}`).toBeLessThan(4);
     expect(report.overlapping).toEqual([]);
     // Cap height of "KOPI 12" in Noto Sans Bold is 0.714 of the font size.
+    expect(report.textHeight / (FIDELITY_TEXT_SIZE * 0.714)).toBeGreaterThan(0.9);
+    expect(report.textHeight / (FIDELITY_TEXT_SIZE * 0.714)).toBeLessThan(1.1);
+  }, 60_000);
+});
+
+/*
+ * A turned or mirrored face: the picture is drawn as the face is shown, every
+ * badge lands where the canvas shows it (the shared layout on the original,
+ * carried through the face's transform) and the note still reads upright at
+ * its stored size.
+ */
+const TURNS: { pageSize: 'A4' | 'Ponsel'; referenceSide: number; dpi: number; transform: FaceTransform }[] = [
+  { pageSize: 'A4', referenceSide: OUTPUT_REFERENCE_SIDE, dpi: 150, transform: { quarterTurns: 1, flipX: false } },
+  { pageSize: 'Ponsel', referenceSide: PHONE_REFERENCE_SIDE, dpi: 250, transform: { quarterTurns: 3, flipX: true } },
+  { pageSize: 'A4', referenceSide: OUTPUT_REFERENCE_SIDE, dpi: 150, transform: { quarterTurns: 2, flipX: false } },
+];
+
+describe.skipIf(!hasPdftoppm).each(TURNS)('marks on a face turned $transform.quarterTurns× with flipX $transform.flipX in the $pageSize PDF', ({ pageSize, referenceSide, dpi, transform }) => {
+  it('draws the picture turned, each badge on the artwork the canvas shows it on, and the note upright', async () => {
+    const input = packInput({ annotations: 0 });
+    const front = input.faces[0];
+    if (!front) throw new Error('no front');
+    front.metadata = { ...front.metadata, width: FIDELITY_FACE.width, height: FIDELITY_FACE.height };
+    front.transform = transform;
+    input.annotations = FIDELITY_MARKS.map((m) => annotation(`f${m.number}`, 'm-rina', front.id, m.number, m.shape, { severity: m.severity }));
+    const images = await faceImages(input, FACE_COLOURS);
+    images.set(front.id, await sharp(await fidelityFacePng()).jpeg({ quality: 92 }).toBuffer());
+    const model = buildPackModel(input, { language: 'id', mode: { mentorId: 'm-rina' } });
+    const name = `pdf-turned-${transform.quarterTurns}${transform.flipX ? 'f' : ''}-${pageSize}`;
+    const pages = await rasterise(await renderPackPdf(model, images, { pageSize }), OUT, name, dpi);
+
+    const rasters = pages.map((p) => ({ data: new Uint8Array(p.data), width: p.width, height: p.height, channels: 3 }));
+    const boxes = rasters.map((r) => pictureBox(r, undefined, 5));
+    const index = boxes.reduce((best, b, i) => (b.count > (boxes[best]?.count ?? 0) ? i : best), 0);
+    const raster = rasters[index];
+    const picture = boxes[index];
+    if (!raster || !picture) throw new Error('the fidelity face is on no page');
+    const shown = shownSize(transform, FIDELITY_FACE);
+    const scale = picture.width / shown.width;
+    // The picture has the shown proportions (landscape after a quarter turn).
+    expect(picture.height / scale).toBeCloseTo(shown.height, -1);
+    const crop = cropRaster(raster, picture);
+    const map = { scale, x: 0, y: 0, turn: transform };
+    // The artwork itself is turned: "KOPI" is where the transform carries it (an unturned picture has none there).
+    const ink = inkCentre(crop, FIDELITY_INK, 20, surfaceRect(map, FIDELITY_INK_BOX));
+    const inkExpected = toSurface(map, FIDELITY_INK_CENTRE);
+    expect(ink?.count ?? 0, 'pixels of the word KOPI where the turn puts it').toBeGreaterThan(200 * scale * scale);
+    expect(Math.hypot((ink?.x ?? 0) - inkExpected.x, (ink?.y ?? 0) - inkExpected.y), 'KOPI off where the turn puts it by').toBeLessThan(12 * scale + 4);
+    const radius = CHROME.badgeRadius * outputChromeUnit(FIDELITY_FACE, referenceSide) * scale;
+    const report = checkSurface('pdf', crop, map, radius, referenceSide);
+    expect(report.found).toHaveLength(FIDELITY_MARKS.length);
+    for (const [number, miss] of report.misses) expect(miss, `badge ${number}`).toBeLessThan(4);
+    expect(report.overlapping).toEqual([]);
     expect(report.textHeight / (FIDELITY_TEXT_SIZE * 0.714)).toBeGreaterThan(0.9);
     expect(report.textHeight / (FIDELITY_TEXT_SIZE * 0.714)).toBeLessThan(1.1);
   }, 60_000);
