@@ -3,16 +3,24 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { canvasBadgeUnit, CHROME, outputChromeUnit } from '#shared/annotations/appearance.ts';
+import { canvasBadgeUnit, CHROME, outputChromeUnit, textBox } from '#shared/annotations/appearance.ts';
+import { shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
 import {
   checkSurface,
   cropRaster,
   FIDELITY_FACE,
+  FIDELITY_INK,
+  FIDELITY_INK_BOX,
+  FIDELITY_INK_CENTRE,
   FIDELITY_MARKS,
   FIDELITY_TEXT_SIZE,
   fidelityFacePng,
+  inkCentre,
   pictureBox,
   readRaster,
+  surfaceRect,
+  toSurface,
+  type SurfaceMap,
   type FidelityReport,
   type Raster,
 } from '../support/markFidelity.ts';
@@ -204,4 +212,129 @@ test('marks look the same and sit in the same places on the canvas, after a relo
       2,
     ),
   );
+});
+
+/** The canvas's view read back as a surface map for a face shown with `turn`: viewport = zoom · turn + pan. */
+async function turnedCanvasMap(page: Page, turn: FaceTransform, name: string): Promise<{ raster: Raster; map: SurfaceMap; zoom: number }> {
+  const canvas = page.locator('[data-testid="canvas-stage"] canvas[data-viewport]');
+  await expect(canvas).toHaveAttribute('data-marks', String(FIDELITY_MARKS.length));
+  const [a = 1, b = 0, , , e = 0, f = 0] = ((await canvas.getAttribute('data-viewport')) ?? '').split(' ').map(Number);
+  const zoom = Math.hypot(a, b);
+  const [, , , , te, tf] = transformMatrix(turn, FIDELITY_FACE);
+  const file = join(OUT, `${name}.png`);
+  await canvas.screenshot({ path: file });
+  return { raster: await readRaster(file), map: { scale: zoom, x: e - zoom * te, y: f - zoom * tf, turn }, zoom };
+}
+
+/** Paints a rectangle of a picture white. */
+function blank(r: Raster, rect: { x: number; y: number; width: number; height: number }): void {
+  for (let y = Math.max(0, Math.floor(rect.y)); y < Math.min(r.height, Math.ceil(rect.y + rect.height)); y += 1)
+    for (let x = Math.max(0, Math.floor(rect.x)); x < Math.min(r.width, Math.ceil(rect.x + rect.width)); x += 1)
+      r.data.fill(255, (y * r.width + x) * r.channels, (y * r.width + x + 1) * r.channels);
+}
+
+/** The word on the face is where the turn carries it on a surface: the picture itself is turned, not only the marks. */
+function expectArtworkTurned(surface: string, raster: Raster, map: SurfaceMap): void {
+  const ink = inkCentre(raster, FIDELITY_INK, 20, surfaceRect(map, FIDELITY_INK_BOX));
+  const expected = toSurface(map, FIDELITY_INK_CENTRE);
+  expect(ink?.count ?? 0, `${surface}: pixels of the word KOPI where the turn puts it`).toBeGreaterThan(200 * map.scale * map.scale);
+  expect(Math.hypot((ink?.x ?? 0) - expected.x, (ink?.y ?? 0) - expected.y), `${surface}: KOPI off by`).toBeLessThan(12 * map.scale + 4);
+}
+
+test('a face turned right keeps its marks on the same artwork on the canvas, in the PNG and in the PDF, notes upright', async ({ page }) => {
+  test.setTimeout(240_000);
+  const out = join(OUT, 'turned');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'source'), { recursive: true });
+  writeFileSync(join(out, 'source', FILE), await fidelityFacePng());
+  const turn: FaceTransform = { quarterTurns: 1, flipX: false };
+  const shown = shownSize(turn, FIDELITY_FACE);
+
+  await newWorkshop(page, 'Workshop Fidelitas Putar');
+  await dropFiles(page, join(out, 'source'), [FILE]);
+  await expect(page.getByRole('region', { name: 'Impor selesai' })).toContainText('1 tampak diimpor', { timeout: 60_000 });
+  await page.getByRole('link', { name: BUSINESS }).click();
+  await page.getByRole('link', { name: 'Telaah versi 1' }).click();
+  await expect(page.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);
+  await annotate(page, 0.3, 'Wajib diperbaiki', 'Tanda 1');
+  await storeFixtureMarks(page);
+  await page.reload();
+  await waitForReady(page);
+  await expect(page.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);
+
+  // Turned right from the face tab with the keyboard, as a mentor fixes a photo shot sideways.
+  await page.getByRole('tab', { name: 'Depan' }).focus();
+  await page.keyboard.press('Shift+R');
+  await expect(page.getByText('Sisi Depan: Putar 90° ke kanan. Berkas asli tidak diubah.')).toBeVisible();
+  const canvas = page.locator('[data-testid="canvas-stage"] canvas[data-viewport]');
+  await expect.poll(async () => Math.round(Number(((await canvas.getAttribute('data-viewport')) ?? '1').split(' ')[0]) * 1000)).toBe(0);
+  await zoomTo(page, '0');
+
+  // (a) the canvas: badges where the shared layout puts them, through the turn.
+  const { raster: screen, map, zoom } = await turnedCanvasMap(page, turn, 'turned/canvas');
+  const picture = { x: map.x, y: map.y, width: shown.width * zoom, height: shown.height * zoom };
+  const cropped = cropRaster(screen, picture);
+  const canvasMap = { ...map, x: map.x - Math.max(0, Math.floor(map.x)), y: map.y - Math.max(0, Math.floor(map.y)) };
+  // The review canvas turns a note with the artwork (its bold letters, large at this zoom, pass for badges): leave its box out.
+  const note = FIDELITY_MARKS.find((m) => m.shape.kind === 'text')?.shape;
+  if (note?.kind === 'text') blank(cropped, surfaceRect(canvasMap, textBox(note, FIDELITY_FACE)));
+  const canvasReport = checkSurface('canvas-turned', cropped, canvasMap, CHROME.badgeRadius * canvasBadgeUnit(zoom, FIDELITY_FACE) * zoom);
+  expectFaithful(canvasReport);
+  expectArtworkTurned('canvas-turned', cropped, canvasMap);
+  await page.screenshot({ path: join(out, 'review-screen.png') });
+
+  // The ZIP: the PNG and the PDF of the turned face.
+  await page.getByRole('button', { name: 'Paket kritik…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Paket kritik/ });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('radio', { name: /^Paket ZIP/ }).check();
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Buat paket' }).click();
+  const zipPath = join(out, 'pack.zip');
+  await (await downloading).saveAs(zipPath);
+  const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
+
+  // (b) the PNG is the face as shown: landscape, the artwork and every badge turned, the note upright.
+  const png = entries['gambar/depan.png'];
+  if (!png) throw new Error(`no front PNG in ${Object.keys(entries).join(', ')}`);
+  writeFileSync(join(out, 'burned-front.png'), png);
+  const burned = await readRaster(Buffer.from(png));
+  expect(burned.width).toBe(shown.width);
+  expect(burned.height).toBe(shown.height);
+  const pngMap = { scale: 1, x: 0, y: 0, turn };
+  const pngReport = checkSurface('png-turned', burned, pngMap, CHROME.badgeRadius * outputChromeUnit(FIDELITY_FACE));
+  expectFaithful(pngReport);
+  expectArtworkTurned('png-turned', burned, pngMap);
+
+  // (c) the PDF page, rasterised.
+  const pdfName = Object.keys(entries).find((name) => name.endsWith('.pdf'));
+  if (!pdfName) throw new Error('no PDF in the ZIP');
+  const pdfPath = join(out, 'pack.pdf');
+  writeFileSync(pdfPath, entries[pdfName] as Uint8Array);
+  const run = spawnSync('pdftoppm', ['-r', '150', '-png', pdfPath, join(out, 'pdf')]);
+  expect(run.status, run.stderr.toString()).toBe(0);
+  const pages = await Promise.all(
+    readdirSync(out)
+      .filter((f) => f.startsWith('pdf-') && f.endsWith('.png'))
+      .sort()
+      .map((f) => readRaster(join(out, f))),
+  );
+  const boxes = pages.map((p) => pictureBox(p, undefined, 5));
+  const index = boxes.reduce((best, b, i) => (b.count > (boxes[best]?.count ?? 0) ? i : best), 0);
+  const pdfPicture = boxes[index];
+  const pdfPage = pages[index];
+  if (!pdfPicture || !pdfPage) throw new Error('the face is on no page');
+  const pdfScale = pdfPicture.width / shown.width;
+  expect(pdfPicture.height / pdfScale).toBeCloseTo(shown.height, -1);
+  const pdfMap = { scale: pdfScale, x: 0, y: 0, turn };
+  const pdfRaster = cropRaster(pdfPage, pdfPicture);
+  const pdfReport = checkSurface('pdf-turned', pdfRaster, pdfMap, CHROME.badgeRadius * outputChromeUnit(FIDELITY_FACE) * pdfScale);
+  expectFaithful(pdfReport);
+  expectArtworkTurned('pdf-turned', pdfRaster, pdfMap);
+
+  // The note reads upright at its stored size in the PNG and the PDF (capitals ~0.72 of the font size).
+  for (const report of [pngReport, pdfReport]) {
+    expect(report.textHeight / (FIDELITY_TEXT_SIZE * 0.72), `${report.surface}: upright note height against its stored size`).toBeGreaterThan(0.9);
+    expect(report.textHeight / (FIDELITY_TEXT_SIZE * 0.72), `${report.surface}: upright note height against its stored size`).toBeLessThan(1.1);
+  }
 });

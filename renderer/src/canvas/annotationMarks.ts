@@ -1,4 +1,6 @@
-import { Circle, Ellipse, FabricObject, FabricText, Group, Path, Rect } from 'fabric';
+import { Circle, Ellipse, FabricObject, FabricText, Group, Path, Point as FabricPoint, Rect } from 'fabric';
+import { IDENTITY_TRANSFORM, isIdentity, toOriginal, type FaceTransform } from '#shared/domain/faceTransform.ts';
+import { shownTextBox } from '#shared/annotations/turnedFace.ts';
 import type { AnnotationShape } from '#shared/annotations/tools.ts';
 import type { Point } from '#shared/annotations/shape.ts';
 import { CONTRAST_TEXT, contrastRatio } from '#shared/annotations/colour.ts';
@@ -54,8 +56,24 @@ function geometryLines(shape: AnnotationShape): Polyline[] {
   }
 }
 
-/** A text mark: its lines in the mark's colour on a light box, sized by the stored font size. */
-function textBody(shape: Extract<AnnotationShape, { kind: 'text' }>, colour: string, face: Size): Group {
+/**
+ * Turns an object drawn under a turned face's view back so it reads upright
+ * (a badge, a note), about its centre: the view mirrors, then turns clockwise.
+ */
+export function uprightOnTurnedFace(object: FabricObject, transform: FaceTransform): void {
+  const { quarterTurns, flipX } = transform;
+  if (!quarterTurns && !flipX) return;
+  const centre = object.getCenterPoint();
+  object.set({ flipX, angle: (flipX ? 90 : -90) * quarterTurns });
+  object.setPositionByOrigin(centre, 'center', 'center');
+}
+
+/**
+ * A text mark: its lines in the mark's colour on a light box, sized by the
+ * stored font size. On a turned face (`transform`) it reads upright, its box
+ * centred where the box shows (shared/annotations/turnedFace.ts), as in the PDF.
+ */
+function textBody(shape: Extract<AnnotationShape, { kind: 'text' }>, colour: string, face: Size, transform: FaceTransform): Group {
   const provisional = textBox(shape, face);
   const lines = provisional.lines.map(
     (line) => new FabricText(line || ' ', { fontSize: provisional.fontSize, fontFamily: MARK_FONT, fontWeight: 'bold', fill: colour, objectCaching: false }),
@@ -76,15 +94,21 @@ function textBody(shape: Extract<AnnotationShape, { kind: 'text' }>, colour: str
     const top = box.y + box.padding + i * box.lineHeight + (box.lineHeight - (line.height ?? box.fontSize)) / 2;
     line.set({ left: box.x + box.padding, top });
   });
-  return new Group([background, ...lines], { objectCaching: false, subTargetCheck: false });
+  const group = new Group([background, ...lines], { objectCaching: false, subTargetCheck: false });
+  if (isIdentity(transform)) return group;
+  const upright = shownTextBox(shape, face, transform, measured);
+  const centre = toOriginal(transform, face, { x: upright.x + upright.width / 2, y: upright.y + upright.height / 2 });
+  uprightOnTurnedFace(group, transform);
+  group.setPositionByOrigin(new FabricPoint(centre.x, centre.y), 'center', 'center');
+  return group;
 }
 
 /**
  * The body of a mark (not its chrome or badge) as a Fabric object, outlined in
  * `colour`. `face` is the picture's size (a text mark's box stays inside it);
- * `unit` sizes the pin dot. Marks that cross the picture's edge are clipped to it.
+ * `unit` sizes the pin dot; `transform` is the face's, under which a note is turned back upright. Marks that cross the picture's edge are clipped to it.
  */
-export function markBody(shape: AnnotationShape, colour: string, face: Size, unit: number, draft = false): FabricObject {
+export function markBody(shape: AnnotationShape, colour: string, face: Size, unit: number, draft = false, transform: FaceTransform = IDENTITY_TRANSFORM): FabricObject {
   const common = { stroke: colour, fill: 'transparent', strokeWidth: CHROME.stroke * unit, objectCaching: false, hasRotatingPoint: false };
   let body: FabricObject;
   switch (shape.kind) {
@@ -100,7 +124,7 @@ export function markBody(shape: AnnotationShape, colour: string, face: Size, uni
       body = new Path(polylinesPath(geometryLines(shape)), { ...common, strokeLineCap: 'round', strokeLineJoin: 'round' });
       break;
     case 'text':
-      body = textBody(shape, colour, face);
+      body = textBody(shape, colour, face, transform);
       break;
     case 'pin': {
       const radius = CHROME.pinDot * unit * (draft ? 2 : 1);

@@ -2,7 +2,8 @@ import { FabricImage, StaticCanvas } from 'fabric';
 import type { AnnotationShape } from '#shared/annotations/tools.ts';
 import { CHROME, outputChromeUnit } from '#shared/annotations/appearance.ts';
 import { layoutBadges, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
-import { markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
+import { IDENTITY_TRANSFORM, multiply, shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
+import { markBadge, markBody, markChrome, styleMark, uprightOnTurnedFace } from './annotationMarks.ts';
 import { loadImage } from './loadImage.ts';
 
 /** One mark to burn in: its shape in original image pixels, its colour and the label on its badge ("3", "A3"). */
@@ -24,6 +25,8 @@ export interface BurnOptions {
   height: number;
   /** Longest side of the PNG (BURN_MAX_SIDE by default); a preview standing in for the original passes its own. */
   maxSide?: number;
+  /** How the face is shown (the review canvas's view): the PNG is the face turned and mirrored so, marks and all. */
+  transform?: FaceTransform;
 }
 
 /** Pixel size of the PNG burnAnnotations makes for an original of `width` × `height`. */
@@ -47,14 +50,17 @@ function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
  */
 export async function burnAnnotations(original: Blob, marks: readonly BurnMark[], options: BurnOptions): Promise<Blob> {
   const { width, height } = options;
-  const size = burnedSize(width, height, options.maxSide);
+  const transform = options.transform ?? IDENTITY_TRANSFORM;
+  const shown = shownSize(transform, { width, height });
+  const size = burnedSize(shown.width, shown.height, options.maxSide);
   const url = URL.createObjectURL(original);
   const element = document.createElement('canvas');
   let canvas: StaticCanvas | null = null;
   try {
     const image = await loadImage(url);
     canvas = new StaticCanvas(element, { width: size.width, height: size.height, enableRetinaScaling: false, renderOnAddRemove: false });
-    canvas.setViewportTransform([size.scale, 0, 0, size.scale, 0, 0]);
+    // As on the review canvas: everything is drawn in original pixels under the face's transform.
+    canvas.setViewportTransform([...multiply([size.scale, 0, 0, size.scale, 0, 0], transformMatrix(transform, { width, height }))]);
     // No object cache: Fabric caps caches at 4096 px and would blur a larger original.
     canvas.add(
       new FabricImage(image, {
@@ -71,8 +77,9 @@ export async function burnAnnotations(original: Blob, marks: readonly BurnMark[]
     const places = layoutBadges(marks.map((mark, i) => ({ key: String(i), shape: mark.shape, label: mark.label })), face);
     const badges = marks.map((mark, i) => {
       const place = places[i] as BadgePlace;
-      const body = markBody(mark.shape, mark.colour, face, unit);
+      const body = markBody(mark.shape, mark.colour, face, unit, false, transform);
       const badge = markBadge(mark.label, mark.colour, place.centre);
+      uprightOnTurnedFace(badge, transform);
       styleMark(body, badge, unit, unit);
       const chrome = markChrome(mark.shape, mark.colour, face, unit, place, CHROME.badgeRadius * unit);
       canvas?.add(body);

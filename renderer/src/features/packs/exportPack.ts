@@ -123,7 +123,10 @@ async function burnFaces(
     const side = maxSide === null ? previewSide : Math.min(maxSide, previewSide ?? maxSide);
     let png: Blob;
     try {
-      png = await unlessAborted(burnAnnotations(source, face.marks, { width: face.width, height: face.height, ...(side ? { maxSide: side } : {}) }), signal);
+      png = await unlessAborted(
+        burnAnnotations(source, face.marks, { width: face.width, height: face.height, transform: face.transform, ...(side ? { maxSide: side } : {}) }),
+        signal,
+      );
     } catch (error) {
       if (signal.aborted) throw error;
       throw new PackExportError('image', error instanceof Error ? error.message : String(error), face.face);
