@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { packImage } from './intakeFiles.ts';
 import { startBrowserHost, type RunningHost } from '../support/browserHost.ts';
@@ -230,6 +231,54 @@ test('a mentor compares two versions side by side, locked, overlaid, swiped and 
 
 // This test switches the language, a host setting: it gets a host of its own so
 // that it cannot switch the language under tests running beside it.
+test('a version shot sideways and turned upright in the review compares upright against the version before', async ({ page }) => {
+  const dir = join(work, 'miring');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'Sambal Bu Wati - Sambal Ijo - depan.jpg'), await packImage(700, 900, '#b3261e', 'jpeg'));
+  // Version 2 photographed on its side: the design's top is on the left (turned a quarter anticlockwise).
+  writeFileSync(join(dir, 'sambal-ijo-depan-revisi.jpg'), await sharp(await packImage(700, 900, '#2e7d32', 'jpeg')).rotate(270).jpeg().toBuffer());
+  await newWorkshop(page, 'Workshop Bandingkan Putar', undefined, 'Jember');
+  await dropFiles(page, dir, ['Sambal Bu Wati - Sambal Ijo - depan.jpg']);
+  await expect(page.getByRole('region', { name: 'Impor selesai' })).toContainText('1 tampak diimpor', { timeout: 60_000 });
+  await page.getByRole('link', { name: 'Sambal Bu Wati' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Versi baru…' }).click();
+  await (await chooser).setFiles(join(dir, 'sambal-ijo-depan-revisi.jpg'));
+  await expect(page.getByRole('heading', { level: 3, name: /Versi 2/ })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('region', { name: 'Impor selesai' }).getByRole('button', { name: 'Tutup' }).click();
+
+  // The mentor turns version 2 right from its face tab, then compares.
+  await page.getByRole('link', { name: 'Telaah versi 2' }).click();
+  await page.getByRole('tab', { name: 'Depan' }).focus();
+  await page.keyboard.press('Shift+R');
+  await expect(page.getByText('Sisi Depan: Putar 90° ke kanan. Berkas asli tidak diubah.')).toBeVisible();
+  await page.getByRole('link', { name: 'Bandingkan versi' }).click();
+  const paneA = page.getByRole('img', { name: 'Gambar A: Versi 1 · Depan' });
+  const paneB = page.getByRole('img', { name: 'Gambar B: Versi 2 · Depan' });
+
+  // Side by side, B stands upright like A: as tall as wide in the same proportion, the sun and the label where A has them.
+  const a = await readPane(paneA, [BACKGROUND, CIRCLE, LABEL]);
+  const b = await readPane(paneB, [BACKGROUND, CIRCLE, LABEL]);
+  const ratio = (r: PaneRead['rect']) => (r.right - r.left) / (r.bottom - r.top);
+  expect(ratio(b.rect)).toBeCloseTo(700 / 900, 1);
+  expect(ratio(a.rect)).toBeCloseTo(700 / 900, 1);
+  expect(isGreen(b.pixels[0]!)).toBe(true);
+  for (const i of [1, 2]) {
+    const [pa, pb] = [a.pixels[i]!, b.pixels[i]!];
+    expect(Math.max(...pa.map((v, k) => Math.abs(v - (pb[k] ?? 0)))), `point ${i}: A ${pa.join(',')} B ${pb.join(',')}`).toBeLessThan(40);
+  }
+  await screenshot(page, '44-compare-turned');
+
+  // The difference: only the background changed; the sun and the label lie on each other, unchanged.
+  await page.getByRole('tab', { name: 'Perbedaan' }).click();
+  const diff = page.getByRole('img', { name: /^Perbedaan Versi 1 · Depan dan Versi 2 · Depan: \d/ });
+  const [background, circle, label] = await samplePane(diff, [BACKGROUND, CIRCLE, LABEL]);
+  expect(isHighlight(background!)).toBe(true);
+  expect(isGrey(circle!)).toBe(true);
+  expect(isGrey(label!)).toBe(true);
+  await expectAccessible(page);
+});
+
 test.describe('one version', () => {
   let host: RunningHost;
   test.beforeAll(async () => {

@@ -8,7 +8,7 @@ import type { Submission } from '#shared/domain/submission.ts';
 import { useParticipant, useSubmissions, useWorkshop } from '../../data/hooks.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { tabPanelProps, Tabs } from '../../ui/Tabs.tsx';
-import type { CompareModeProps } from './compareSide.ts';
+import { shownPixels, type CompareModeProps } from './compareSide.ts';
 import { DifferenceMode } from './DifferenceMode.tsx';
 import { OverlayMode } from './OverlayMode.tsx';
 import { SideBySideMode } from './SideBySideMode.tsx';
@@ -171,8 +171,9 @@ function CompareBody({ mode, a, b, nameOf }: { mode: Mode; a: Placed; b: Placed;
   const [views, dispatch] = useReducer(reducePaneViews, true, initialPaneViews);
   const previewA = usePreviewImage(a.asset);
   const previewB = usePreviewImage(b.asset);
-  const { width: widthA, height: heightA } = a.asset.metadata;
-  const { width: widthB, height: heightB } = b.asset.metadata;
+  // Each face as the mentor set it to be shown (turned, mirrored): compare works in those pixels.
+  const { width: widthA, height: heightA } = shownPixels(a.asset);
+  const { width: widthB, height: heightB } = shownPixels(b.asset);
   useEffect(() => dispatch({ type: 'image', pane: 'a', size: { width: widthA, height: heightA } }), [widthA, heightA, a.asset.id]);
   useEffect(() => dispatch({ type: 'image', pane: 'b', size: { width: widthB, height: heightB } }), [widthB, heightB, b.asset.id]);
 

@@ -5,7 +5,7 @@ import { DEFAULT_DIFF_THRESHOLD, DIFF_HIGHLIGHT, diffImages } from '#shared/comp
 import { canvasOfPixels, readPixels } from '../../canvas/compareView.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ComparePane } from './ComparePane.tsx';
-import { imageOf, paneMessage, useFrame, type CompareModeProps } from './compareSide.ts';
+import { imageOf, paneMessage, sizesDiffer, useFrame, type CompareModeProps } from './compareSide.ts';
 import { ZoomControls } from './ZoomControls.tsx';
 
 /** Below this share, "0 %" would hide a real change: say "less than 0.1 %" instead. */
@@ -42,7 +42,7 @@ export function DifferenceMode({ a, b, views, dispatch }: CompareModeProps) {
     : diff.share > 0 && diff.share < SMALLEST_SHOWN
       ? t('compare.changedBelow', { share: fine.format(SMALLEST_SHOWN) })
       : t('compare.changed', { share: fine.format(diff.share) });
-  const scaled = a.asset.metadata.width !== b.asset.metadata.width || a.asset.metadata.height !== b.asset.metadata.height;
+  const scaled = sizesDiffer(a, b);
 
   return (
     <>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompareLayer } from '../../canvas/compareView.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { ComparePane } from './ComparePane.tsx';
-import { imageOf, paneMessage, useFrame, type CompareModeProps } from './compareSide.ts';
+import { imageOf, paneMessage, sizesDiffer, useFrame, type CompareModeProps } from './compareSide.ts';
 import { SwipeDivider } from './SwipeDivider.tsx';
 import { ZoomControls } from './ZoomControls.tsx';
 
@@ -28,7 +28,7 @@ export function OverlayMode({ a, b, views, dispatch }: CompareModeProps) {
     return [{ image: imageA, ...frame }, top];
   }, [imageA, imageB, frame, style, opacity, split]);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const scaled = a.asset.metadata.width !== b.asset.metadata.width || a.asset.metadata.height !== b.asset.metadata.height;
+  const scaled = sizesDiffer(a, b);
   const label =
     style === 'blend'
       ? t('compare.overlayLabel', { a: a.name, b: b.name, opacity: percent.format(opacity / 100) })

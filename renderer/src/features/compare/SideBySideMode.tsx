@@ -2,14 +2,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaneKey } from '#shared/compare/paneViews.ts';
 import { ComparePane } from './ComparePane.tsx';
-import { imageOf, paneMessage, type CompareModeProps, type CompareSide } from './compareSide.ts';
+import { imageOf, paneMessage, shownPixels, type CompareModeProps, type CompareSide } from './compareSide.ts';
 import { ZoomControls } from './ZoomControls.tsx';
 
 function SideColumn({ pane, side, views, dispatch }: Omit<CompareModeProps, 'a' | 'b'> & { pane: PaneKey; side: CompareSide }) {
   const { t } = useTranslation();
   const letter = pane.toUpperCase();
   const image = imageOf(side);
-  const { width, height } = side.asset.metadata;
+  const { width, height } = shownPixels(side.asset);
   const layers = useMemo(() => (image ? [{ image, width, height }] : null), [image, width, height]);
   return (
     // data-pane: + − 0 pressed on this column's own buttons zoom this pane when unlocked.

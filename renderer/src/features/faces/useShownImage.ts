@@ -16,7 +16,7 @@ export function turnedImageUrl(url: string, transform: FaceTransform): Promise<s
   const key = `${url}|${transform.quarterTurns}|${transform.flipX ? 1 : 0}`;
   let pending = made.get(key);
   if (!pending) {
-    pending = draw(url, transform);
+    pending = drawTurned(url, transform);
     made.set(key, pending);
     if (made.size > MAX_MADE) {
       const [oldest, old] = made.entries().next().value as [string, Promise<string | null>];
@@ -27,7 +27,8 @@ export function turnedImageUrl(url: string, transform: FaceTransform): Promise<s
   return pending;
 }
 
-async function draw(url: string, transform: FaceTransform): Promise<string | null> {
+/** The bitmap at `url` turned as `transform` says, as a new object URL the caller owns (and revokes); not cached. */
+export async function drawTurned(url: string, transform: FaceTransform): Promise<string | null> {
   const image = new Image();
   image.src = url;
   try {
