@@ -1,4 +1,4 @@
-import type { PhysicalSize } from '../intake/printReadiness.ts';
+import { crosswise, type PhysicalSize } from '../intake/printReadiness.ts';
 import type { AnnotationShape, Bounds, Point, ShapeOf } from './shape.ts';
 
 export type { Bounds, Point } from './shape.ts';
@@ -139,11 +139,7 @@ const isPositive = (n: number) => Number.isFinite(n) && n > 0;
  */
 export function mmPerPixelFromPack(imageWidthPx: number, imageHeightPx: number, pack: PhysicalSize): number | null {
   if (![imageWidthPx, imageHeightPx, pack.widthMm, pack.heightMm].every(isPositive)) return null;
-  const imageLandscape = imageWidthPx > imageHeightPx;
-  const imagePortrait = imageHeightPx > imageWidthPx;
-  const packLandscape = pack.widthMm > pack.heightMm;
-  const packPortrait = pack.heightMm > pack.widthMm;
-  const turned = (imageLandscape && packPortrait) || (imagePortrait && packLandscape);
+  const turned = crosswise(imageWidthPx, imageHeightPx, pack);
   const widthMm = turned ? pack.heightMm : pack.widthMm;
   const heightMm = turned ? pack.widthMm : pack.heightMm;
   return (widthMm / imageWidthPx + heightMm / imageHeightPx) / 2;

@@ -1,6 +1,7 @@
 import type { Asset, Face } from '../domain/asset.ts';
+import { IDENTITY_TRANSFORM, shownSize, type FaceTransform } from '../domain/faceTransform.ts';
 import type { Participant } from '../domain/participant.ts';
-import { assessPrintReadiness, type PhysicalSize, type PrintReadiness } from './printReadiness.ts';
+import { assessPrintReadiness, crosswise, type PhysicalSize, type PrintReadiness } from './printReadiness.ts';
 
 /** A pack dimension as the participant's form names it. */
 export type PackDimension = 'width' | 'height' | 'depth';
@@ -46,6 +47,27 @@ export function faceSizeBasis(face: Face, pack: Participant['packDimensions']): 
   return size ? { kind: 'pack', dimensions, size } : { kind: 'no-pack' };
 }
 
+/** A face as the measure and print readiness read it: its type, its pixels and how it is shown. */
+type ShownFace = Pick<Asset, 'face' | 'metadata'> & { transform?: FaceTransform };
+
+/** The face's pixel size as shown (turned a quarter, its width is the original's height). */
+export function shownPixels(asset: ShownFace): { width: number; height: number } {
+  return shownSize(asset.transform ?? IDENTITY_TRANSFORM, asset.metadata);
+}
+
+/**
+ * True when the face, as shown, lies across its pack dimensions (a portrait
+ * front shown landscape): the measure and the DPI then match the picture's
+ * long side to the pack's long side, and the mentor is told so (a face shot
+ * sideways and not turned yet). False without a pack size.
+ */
+export function liesAcrossPack(asset: ShownFace, pack: Participant['packDimensions']): boolean {
+  const size = faceSize(asset.face, pack);
+  if (!size) return false;
+  const shown = shownPixels(asset);
+  return crosswise(shown.width, shown.height, size);
+}
+
 /**
  * The two pack dimensions a face shows: the front is width × height, a side
  * depth × height, the top width × depth. Null when the size is unknown or the
@@ -75,8 +97,10 @@ export function faceSize(face: Face, pack: Participant['packDimensions']): Physi
  * pixels are our own rendering, so their resolution and colour say nothing
  * about the artwork inside the PDF.
  */
-export function faceReadiness(asset: Pick<Asset, 'face' | 'metadata'>, pack: Participant['packDimensions']): PrintReadiness {
+export function faceReadiness(asset: ShownFace, pack: Participant['packDimensions']): PrintReadiness {
   const m = asset.metadata;
+  // The pack's width runs across the face as shown: a face turned a quarter swaps its pixels against it.
+  const shown = shownPixels(asset);
   if (m.format === 'pdf') {
     const judged = assessPrintReadiness({
       widthPx: m.width,
@@ -90,8 +114,8 @@ export function faceReadiness(asset: Pick<Asset, 'face' | 'metadata'>, pack: Par
     return { ...judged, effectiveDpi: null, warnings: judged.warnings.filter((w) => w === 'no-size') };
   }
   const judged = assessPrintReadiness({
-    widthPx: m.width,
-    heightPx: m.height,
+    widthPx: shown.width,
+    heightPx: shown.height,
     colourSpace: m.colourSpace,
     iccProfileName: m.iccProfileName,
     format: m.format,

@@ -72,16 +72,25 @@ function usableSize(size: PhysicalSize | null): PhysicalSize | null {
 }
 
 /**
+ * True when a picture of `widthPx × heightPx` lies across `size` (a landscape
+ * picture of a portrait face, or the other way): its sizes are then matched
+ * long side to long side. A square on either side matches as it is.
+ */
+export function crosswise(widthPx: number, heightPx: number, size: PhysicalSize): boolean {
+  const imageLandscape = widthPx > heightPx;
+  const imagePortrait = heightPx > widthPx;
+  const sizeLandscape = size.widthMm > size.heightMm;
+  const sizePortrait = size.heightMm > size.widthMm;
+  return (imageLandscape && sizePortrait) || (imagePortrait && sizeLandscape);
+}
+
+/**
  * Pixels per inch when an image of `widthPx × heightPx` is printed at `size`,
  * turned to match the image's orientation (a landscape photo of a portrait
  * pouch), on the limiting axis, rounded to an integer.
  */
 export function effectiveDpi(widthPx: number, heightPx: number, size: PhysicalSize): number {
-  const imageLandscape = widthPx > heightPx;
-  const imagePortrait = heightPx > widthPx;
-  const sizeLandscape = size.widthMm > size.heightMm;
-  const sizePortrait = size.heightMm > size.widthMm;
-  const turned = (imageLandscape && sizePortrait) || (imagePortrait && sizeLandscape);
+  const turned = crosswise(widthPx, heightPx, size);
   const widthIn = (turned ? size.heightMm : size.widthMm) / MM_PER_INCH;
   const heightIn = (turned ? size.widthMm : size.heightMm) / MM_PER_INCH;
   return Math.round(Math.min(widthPx / widthIn, heightPx / heightIn));

@@ -59,6 +59,16 @@ for (const size of SIZES) {
     // Measure on the front names width × height of the pack.
     await page.keyboard.press('Escape');
     await page.keyboard.press('m');
+    // Turned a quarter, the portrait front now lies across the 140 × 220 mm pack: the measure says it matched crosswise.
+    await expect(
+      page.getByText(
+        'Ukur memakai lebar × tinggi kemasan (140 × 220 mm) untuk depan, dipasangkan melintang karena gambar tampil miring terhadap kemasan (putar sisi ini bila gambarnya miring).',
+      ),
+    ).toBeVisible();
+    // Turned back left, it stands upright again: width across, height up, nothing to match crosswise.
+    await page.getByRole('tab', { name: 'Depan' }).focus();
+    await page.keyboard.press('Shift+L');
+    await expect(page.getByText('Sisi Depan: Putar 90° ke kiri. Berkas asli tidak diubah.')).toBeVisible();
     await expect(page.getByText('Ukur memakai lebar × tinggi kemasan (140 × 220 mm) untuk depan.')).toBeVisible();
 
     // Retype from the face tab's menu, keyboard only: the tab says Lainnya, and measure asks for the type.

@@ -1,23 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import type { Asset } from '#shared/domain/asset.ts';
 import type { Participant } from '#shared/domain/participant.ts';
-import { faceSizeBasis } from '#shared/intake/faceReadiness.ts';
+import { faceSizeBasis, liesAcrossPack } from '#shared/intake/faceReadiness.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { FaceTypeSelect } from './FaceTypeSelect.tsx';
 
-/** `lebar × tinggi kemasan (140 × 220 mm) untuk sisi Depan`: which pack dimensions this face's sizes rest on. */
-export function useBasisText(face: Pick<Asset, 'face'>, pack: Participant['packDimensions']): string | null {
+/**
+ * `lebar × tinggi kemasan (140 × 220 mm) untuk depan`: which pack dimensions
+ * this face's sizes rest on, across then up as the face is shown; and when
+ * the face as shown lies across them (shot sideways, not turned), that they
+ * were matched crosswise.
+ */
+export function useBasisText(face: Pick<Asset, 'face'> & Partial<Pick<Asset, 'metadata' | 'transform'>>, pack: Participant['packDimensions']): string | null {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const basis = faceSizeBasis(face.face, pack);
   if (basis.kind !== 'pack') return null;
   const [first, second] = basis.dimensions;
-  return t('faceEdit.basisPack', {
+  const text = t('faceEdit.basisPack', {
     first: t(`faceEdit.dimensions.${first}`),
     second: t(`faceEdit.dimensions.${second}`),
     size: `${format.number(basis.size.widthMm)} × ${format.number(basis.size.heightMm)}`,
     face: t(`faces.${face.face}`).toLocaleLowerCase(i18n.language),
   });
+  const metadata = face.metadata;
+  return metadata && liesAcrossPack({ face: face.face, metadata, transform: face.transform }, pack) ? t('faceEdit.basisAcross', { basis: text }) : text;
 }
 
 /**
