@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { join } from 'node:path';
 import { packImage } from './intakeFiles.ts';
 import { startBrowserHost, type RunningHost } from '../support/browserHost.ts';
+import { E2E_PORT } from './globalSetup.ts';
 import { dropFiles, expectAccessible, newWorkshop, screenshot } from './studio.ts';
 
 let work: string;
@@ -282,7 +283,7 @@ test('a version shot sideways and turned upright in the review compares upright 
 test.describe('one version', () => {
   let host: RunningHost;
   test.beforeAll(async () => {
-    host = await startBrowserHost(4798);
+    host = await startBrowserHost(E2E_PORT + 7);
   });
   test.afterAll(() => host.stop());
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrowserHost, type RunningHost } from '../support/browserHost.ts';
+import { E2E_PORT } from './globalSetup.ts';
 import { packImage } from './intakeFiles.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot } from './studio.ts';
 
@@ -10,7 +11,7 @@ import { expectAccessible, introduceMentor, openStudio, screenshot } from './stu
 let host: RunningHost;
 let work: string;
 test.beforeAll(async () => {
-  host = await startBrowserHost(4796);
+  host = await startBrowserHost(E2E_PORT + 5);
   work = mkdtempSync(join(tmpdir(), 'kemas-limits-'));
 });
 test.afterAll(async () => {

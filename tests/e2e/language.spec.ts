@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { startBrowserHost, type RunningHost } from '../support/browserHost.ts';
+import { E2E_PORT } from './globalSetup.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
 
 // The language is a host setting: this test gets a host of its own so that it
 // cannot switch the language under tests running beside it.
 let host: RunningHost;
 test.beforeAll(async () => {
-  host = await startBrowserHost(4794);
+  host = await startBrowserHost(E2E_PORT + 3);
 });
 test.afterAll(() => host.stop());
 
