@@ -198,6 +198,21 @@ test('a blind session: results only after the curator reveals them; a review rev
   await expect(page.getByTestId('counted-rule')).toContainText('1 penilaian direvisi setelah melihat penilaian lain');
   await expectAccessible(page);
   await screenshots(page, '93-curators-results-revised');
+  // At 1366 × 768 every column up to the flag and its revision note is in view; the criteria scroll sideways, and the table says so.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const region = page.getByRole('region', { name: 'Hasil per kiriman' });
+  await expect(page.getByTestId('results-scroll-hint')).toContainText('geser ke samping untuk nilai per kriteria');
+  const inView = async (cell: ReturnType<Page['locator']>) => {
+    const [box, frame] = await Promise.all([cell.boundingBox(), region.boundingBox()]);
+    return box !== null && frame !== null && box.x >= frame.x && box.x + box.width <= frame.x + frame.width;
+  };
+  expect(await inView(results.getByRole('columnheader', { name: 'Tanda' }))).toBe(true);
+  expect(await inView(jamu.locator('.revised-mark'))).toBe(true);
+  // Scrolled to the last criterion, the submission's name is still there beside it.
+  await region.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+  expect(await inView(results.getByRole('columnheader', { name: 'Kesiapan pasar' }))).toBe(true);
+  expect(await inView(jamu.getByRole('rowheader'))).toBe(true);
+  await screenshot(page, '93-curators-results-scrolled-1366');
 
   // The exports carry the mark with the time.
   await page.setViewportSize({ width: 1360, height: 860 });
