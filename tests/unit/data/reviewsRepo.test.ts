@@ -220,7 +220,11 @@ describe('blind sessions: seeing the others, and revising after', () => {
     // The first time stays; other mentors' reviews are untouched.
     expect(await recordSawOthers(db, 'session-1', 'mentor-a', 9000)).toBe(0);
     expect((await db.reviews.get(a1.id))?.sawOthersAt).toBe(7000);
-    expect((await db.reviews.get(a2.id))).toMatchObject({ sawOthersAt: 7000, updatedBy: 'mentor-a', updatedAt: 7000 });
+    // An edit of mentor A's, counted, and later than the review's last edit (whatever the clock said).
+    const seen = (await db.reviews.get(a2.id))!;
+    expect(seen).toMatchObject({ sawOthersAt: 7000, updatedBy: 'mentor-a' });
+    expect(Object.values(seen.revisions)).toEqual([Object.values(a2.revisions)[0]! + 1]);
+    expect(seen.updatedAt).toBeGreaterThan(a2.updatedAt);
     expect((await db.reviews.get(b1.id))?.sawOthersAt).toBeNull();
     const reopened = await reopen(db, a1.id, 'mentor-a', 8000);
     expect(reopened).toMatchObject({ status: 'draft', sawOthersAt: 7000, revisedAfterRevealAt: 8000 });
