@@ -70,6 +70,29 @@ export function formatMoment(ms: number, language: PackLanguage): string {
   return dateFormat(language, 'Asia/Jakarta').format(new Date(ms));
 }
 
+const momentTimeFormats = new Map<PackLanguage, Intl.DateTimeFormat>();
+
+/**
+ * A moment with its time where the workshops happen, and the zone said:
+ * "7 Desember 2026 pukul 10.32 WIB" (id), "7 December 2026 at 10:32 GMT+7" (en).
+ */
+export function formatMomentTime(ms: number, language: PackLanguage): string {
+  let format = momentTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(PACK_LOCALES[language], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Asia/Jakarta',
+      timeZoneName: 'short',
+    });
+    momentTimeFormats.set(language, format);
+  }
+  return format.format(new Date(ms));
+}
+
 const fixedFormats = new Map<string, Intl.NumberFormat>();
 
 /**

@@ -8,7 +8,7 @@ import { markLabel, packFaces, packPrintRows, type MarkMentor } from './packFace
 import { formatDateRange, formatMoment, formatNumber } from './packFormat.ts';
 import type { PackInput, PackOptions } from './packInput.ts';
 import type { PackAction, PackModel, PackScores } from './packModelSchema.ts';
-import { countedReviews, packScores, packVersionChange } from './packScores.ts';
+import { countedReviews, packCountedVersion, packScores, packVersionChange } from './packScores.ts';
 import { fill, lowerFirst, PACK_LOCALES, PACK_MESSAGES, studioMessages, type PackLanguage } from './packText.ts';
 
 /** Longest action text quoted in the cover's summary; the action plan has it whole. */
@@ -91,7 +91,7 @@ export function buildPackModel(input: PackInput, options: PackOptions): PackMode
   const onlyMentor = mode === 'combined' ? null : mode.mentorId;
   const submissionId = input.submission.id;
 
-  const liveReviews = input.reviews.filter((r) => r.deletedAt === null && r.submissionId === submissionId);
+  const liveReviews = input.reviews.filter((r) => r.deletedAt === null && r.submissionId === submissionId).map(packCountedVersion);
   const conflicted = new Set(liveReviews.filter((r) => r.conflictOfInterest).map((r) => r.mentorId));
   const inScope = (mentorId: string) => (onlyMentor === null ? !conflicted.has(mentorId) : mentorId === onlyMentor);
 

@@ -3,7 +3,7 @@ import type { Rubric } from '../domain/rubric.ts';
 import { levelFor, normaliseScore, reviewScore } from '../scoring/score.ts';
 import { isOnScale } from '../scoring/scale.ts';
 import { mean } from '../scoring/stats.ts';
-import { formatNumber, formatPercent } from './packFormat.ts';
+import { formatMomentTime, formatNumber, formatPercent } from './packFormat.ts';
 import type { PackScores, PackVersionChange } from './packModelSchema.ts';
 import { fill, PACK_MESSAGES, type PackLanguage } from './packText.ts';
 
@@ -11,11 +11,23 @@ type RubricShape = Pick<Rubric, 'id' | 'groups'>;
 type Criterion = Rubric['groups'][number]['criteria'][number];
 
 /**
- * The reviews that count: live, of this submission, submitted, on this rubric
- * version, not abstained and without a declared conflict of interest.
+ * A review as the pack counts it: while it is reopened for a revision, what was
+ * submitted (scores, verdict, abstention and conflict; its texts are the ones
+ * being edited), as the session's results count it (`countedVersion`).
+ */
+export function packCountedVersion(review: Review): Review {
+  if (review.status !== 'draft' || !review.lastSubmitted) return review;
+  const { scores, verdict, abstained, conflictOfInterest } = review.lastSubmitted;
+  return { ...review, status: 'submitted', scores, verdict, abstained, conflictOfInterest };
+}
+
+/**
+ * The reviews that count: live, of this submission, submitted (or reopened,
+ * by the version submitted: `packCountedVersion`), on this rubric version,
+ * not abstained and without a declared conflict of interest.
  */
 export function countedReviews(reviews: readonly Review[], submissionId: string, rubricId: string): Review[] {
-  return reviews.filter(
+  return reviews.map(packCountedVersion).filter(
     (r) =>
       r.deletedAt === null &&
       r.submissionId === submissionId &&
@@ -147,6 +159,12 @@ export function packScores(
   ];
   if (named) intro.push(fill(text.combinedNote, { count: new Set(reviews.map((r) => r.mentorId)).size }));
   if (overall.partial) intro.push(text.partial);
+  // A review reopened after its mentor saw the others (blind sessions) is marked, as in the session's results.
+  for (const r of reviews) {
+    if (r.revisedAfterRevealAt === null) continue;
+    const when = formatMomentTime(r.revisedAfterRevealAt, language);
+    intro.push(fill(r.lastSubmitted !== null ? text.revisedPending : text.revised, { mentor: mentorName(r.mentorId), when }));
+  }
 
   const rows = groups.flatMap((g) => g.criteria);
   const axes = allCriteria.map((criterion, i) => {

@@ -5,7 +5,7 @@ import type { Workshop } from '../domain/workshop.ts';
 import { summaryEn, summaryId } from '../i18n/parts/summary.ts';
 import { assignQueues } from '../scoring/queue.ts';
 import { alphaReadingOf, emptyAgreement, iccMeanReadingOf, iccReadingOf, type Agreement, type SessionResults, type SubmissionResultRow, type VersionChange } from '../scoring/results.ts';
-import { formatDateRange, formatFixed, formatMoment, formatNumber, formatPercent } from './packFormat.ts';
+import { formatDateRange, formatFixed, formatMoment, formatMomentTime, formatNumber, formatPercent } from './packFormat.ts';
 import { safeSegment } from '../files/safeFileName.ts';
 import { fill, PACK_LOCALES, studioMessages, type PackLanguage } from './packText.ts';
 import type { SummaryMessages, SummaryModel } from './summaryModelSchema.ts';
@@ -131,7 +131,11 @@ export function buildSummaryModel(input: SummaryInput, options: SummaryOptions):
     spreadText: f.score(r.spread),
     flagged: r.flagged,
     flagText: r.flagged ? text.ranking.flagged : '',
+    revisions: r.revisedAfterReveal.map((revision) =>
+      fill(revision.pending ? text.ranking.revisedPending : text.ranking.revisedBy, { mentor: mentorName(revision.mentorId), when: formatMomentTime(revision.at, language) }),
+    ),
   }));
+  const revised = results.submissions.reduce((n, r) => n + r.revisedAfterReveal.length, 0);
   const bars = ordered
     .filter((r) => r.mean !== null)
     .slice(0, RANKING_CHART_BARS)
@@ -248,6 +252,7 @@ export function buildSummaryModel(input: SummaryInput, options: SummaryOptions):
     ranking: {
       rows,
       flaggedText: flagged > 0 ? fill(text.ranking.flaggedCount, { count: f.count(flagged), threshold }) : fill(text.ranking.noneFlagged, { threshold }),
+      revisedText: revised > 0 ? fill(text.ranking.revisedCount, { count: f.count(revised) }) : null,
       chart: {
         title: fill(text.ranking.chartTitle, { n: f.count(bars.length) }),
         alt: fill(text.ranking.chartAlt, {
@@ -282,6 +287,7 @@ export function buildSummaryModel(input: SummaryInput, options: SummaryOptions):
       text.howToRead.items.icc,
       text.howToRead.items.leniency,
       text.howToRead.items.versions,
+      ...(revised > 0 ? [text.howToRead.items.revised] : []),
     ],
     text,
   };

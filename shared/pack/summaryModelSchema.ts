@@ -59,6 +59,11 @@ export const summaryRankingRowSchema = z.object({
   spreadText: textSchema,
   flagged: z.boolean(),
   flagText: textSchema,
+  /**
+   * Counted reviews of it that were reopened after their mentor saw the others (blind sessions), in
+   * words with the mentor and the time; empty for most rows.
+   */
+  revisions: z.array(textSchema).max(100),
 });
 export type SummaryRankingRow = z.infer<typeof summaryRankingRowSchema>;
 
@@ -77,6 +82,8 @@ export const summaryRankingSchema = z.object({
   /** Best rank first; unscored ones last. */
   rows: z.array(summaryRankingRowSchema),
   flaggedText: textSchema,
+  /** How many counted reviews were revised after seeing the others, or null when none were. */
+  revisedText: textSchema.nullable(),
   chart: z.object({ title: textSchema, alt: textSchema, bars: z.array(summaryRankingBarSchema) }),
 });
 

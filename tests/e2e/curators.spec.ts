@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readPdf } from '../support/packPdf.ts';
 import { closeDialog, exportBundle, importBundle, newLaptop, previewBundle } from './bundleJourney.ts';
-import { createSession, openDemoSessions, seedReviews, watchTranslations } from './sessionFixture.ts';
+import { createSession, inStudioDb, JAMU, openDemoSessions, seedReviews, watchTranslations } from './sessionFixture.ts';
 import { expectAccessible, screenshot, waitForReady } from './studio.ts';
 
 /*
@@ -12,9 +13,12 @@ import { expectAccessible, screenshot, waitForReady } from './studio.ts';
  * blind session revealed by its curator, and a review revised after its mentor saw the others.
  */
 
+const OUT = join(import.meta.dirname, '..', '..', 'test-results', 'curators-e2e');
+
 let work: string;
 test.beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'kemas-curators-'));
+  mkdirSync(OUT, { recursive: true });
 });
 test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -39,29 +43,13 @@ async function screenshots(page: Page, name: string) {
 
 /** A mentor who is not a curator changes a session's settings behind the app (as a tampered or older studio could). */
 async function editSessionBehindTheApp(page: Page, mentorName: string, changes: Record<string, unknown>) {
-  await page.evaluate(
-    async ({ mentorName, changes }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('kemas-studio');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('no database'));
-      });
-      const all = <T,>(store: string) =>
-        new Promise<T[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result as T[]);
-          request.onerror = () => reject(request.error);
-        });
+  await inStudioDb(
+    page,
+    async ({ all, put }, { mentorName, changes }) => {
       const mentor = (await all<{ id: string; name: string }>('mentors')).find((m) => m.name === mentorName);
       const session = (await all<Record<string, unknown>>('sessions'))[0];
       if (!mentor || !session) throw new Error('no mentor or session');
-      const tx = db.transaction('sessions', 'readwrite');
-      tx.objectStore('sessions').put({ ...session, ...changes, updatedAt: Date.now(), updatedBy: mentor.id });
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
+      await put('sessions', [{ ...session, ...changes, updatedAt: Date.now(), updatedBy: mentor.id }]);
     },
     { mentorName, changes },
   );
@@ -210,6 +198,21 @@ test('a blind session: results only after the curator reveals them; a review rev
   await expect(page.getByTestId('counted-rule')).toContainText('1 penilaian direvisi setelah melihat penilaian lain');
   await expectAccessible(page);
   await screenshots(page, '93-curators-results-revised');
+  // At 1366 × 768 every column up to the flag and its revision note is in view; the criteria scroll sideways, and the table says so.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const region = page.getByRole('region', { name: 'Hasil per kiriman' });
+  await expect(page.getByTestId('results-scroll-hint')).toContainText('geser ke samping untuk nilai per kriteria');
+  const inView = async (cell: ReturnType<Page['locator']>) => {
+    const [box, frame] = await Promise.all([cell.boundingBox(), region.boundingBox()]);
+    return box !== null && frame !== null && box.x >= frame.x && box.x + box.width <= frame.x + frame.width;
+  };
+  expect(await inView(results.getByRole('columnheader', { name: 'Tanda' }))).toBe(true);
+  expect(await inView(jamu.locator('.revised-mark'))).toBe(true);
+  // Scrolled to the last criterion, the submission's name is still there beside it.
+  await region.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+  expect(await inView(results.getByRole('columnheader', { name: 'Kesiapan pasar' }))).toBe(true);
+  expect(await inView(jamu.getByRole('rowheader'))).toBe(true);
+  await screenshot(page, '93-curators-results-scrolled-1366');
 
   // The exports carry the mark with the time.
   await page.setViewportSize({ width: 1360, height: 860 });
@@ -219,26 +222,52 @@ test('a blind session: results only after the curator reveals them; a review rev
   expect(csv).toMatch(/Jamu[^\r\n]*Dewi Lestari: dibuka lagi setelah melihat penilaian lain, \d/);
   const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor XLSX' }).click()]);
   expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+  // So does the summary report: under the submission, who reopened it and when (WIB), and that the sent version counts.
+  const pending = await summaryReport(page, 'revised-pending.pdf');
+  expect(pending.all).toMatch(
+    new RegExp(`1 ${JAMU} · v1 Dewi Lestari: dibuka lagi setelah melihat penilaian lain, ${WHEN}; versi yang terkirim tetap dihitung sampai revisinya dikirim`),
+  );
+  expect(pending.all).toContain('Penilaian yang direvisi setelah mentornya melihat penilaian lain: 1 (ditandai di tabel dengan nama mentor dan waktunya).');
+
+  // Dewi sends the revision: still counted, now "direvisi" with the time, on screen and in the report.
+  await page.getByRole('tab', { name: 'Antrean saya' }).click();
+  await page.getByRole('table', { name: 'Kiriman di antrean saya dan statusnya' }).getByRole('link', { name: /Jamu/ }).click();
+  await page.getByRole('tab', { name: 'Nilai' }).click();
+  await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+  await expect(page.getByLabel('Status penilaian: Terkirim')).toBeVisible();
+  await page.getByRole('navigation', { name: 'breadcrumb' }).getByRole('link', { name: 'Final' }).click();
+  await page.getByRole('tab', { name: 'Hasil' }).click();
+  await expect(jamu).toContainText('Dewi Lestari: direvisi setelah melihat penilaian lain');
+  const sent = await summaryReport(page, 'revised-sent.pdf');
+  const ranking = sent.pages.find((p) => p.includes('Semua kiriman')) ?? '';
+  expect(ranking).toMatch(new RegExp(`1 ${JAMU} · v1 Dewi Lestari: direvisi setelah melihat penilaian lain, ${WHEN} .*87,5 2 25,0 Perlu dibahas Direvisi`));
+  expect(sent.all).toContain('Direvisi setelah melihat penilaian lain: di sesi penilaian buta');
   expect(missing).toEqual([]);
 });
 
+/** A moment as the summary report prints it: "7 Desember 2026 pukul 10.32 WIB". */
+const WHEN = '\\d{1,2} \\S+ \\d{4} pukul \\d{2}\\.\\d{2} WIB';
+
+/** The summary report made from the Results tab, kept under test-results; its text as pdf.js reads it. */
+async function summaryReport(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Laporan ringkasan (PDF)…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Laporan ringkasan: Final' });
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Buat laporan' }).click()]);
+  await expect(dialog).toBeHidden();
+  const path = join(OUT, name);
+  await download.saveAs(path);
+  return readPdf(readFileSync(path));
+}
+
 /** Whether each of a mentor's reviews records having seen the others (`sawOthersAt`), read behind the app. */
 async function sawOthers(page: Page, mentorName: string): Promise<boolean[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('kemas-studio');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('no database'));
-    });
-    const all = <T,>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    const mentor = (await all<{ id: string; name: string }>('mentors')).find((m) => m.name === name);
-    const reviews = (await all<{ mentorId: string; sawOthersAt: number | null }>('reviews')).filter((r) => r.mentorId === mentor?.id);
-    db.close();
-    return reviews.map((r) => r.sawOthersAt !== null);
-  }, mentorName);
+  return inStudioDb(
+    page,
+    async ({ all }, name) => {
+      const mentor = (await all<{ id: string; name: string }>('mentors')).find((m) => m.name === name);
+      const reviews = (await all<{ mentorId: string; sawOthersAt: number | null }>('reviews')).filter((r) => r.mentorId === mentor?.id);
+      return reviews.map((r) => r.sawOthersAt !== null);
+    },
+    mentorName,
+  );
 }

@@ -1,5 +1,6 @@
 // The scoring-session journeys' shared steps: the demo workshop's sessions tab, a new session with a second
-// mentor, and submitted reviews written straight into IndexedDB. Used by sessions.spec.ts and summaryReport.spec.ts.
+// mentor, and records read and written straight in IndexedDB (inStudioDb). Used by the sessions, summary report and
+// curators journeys.
 import { expect, type Page } from '@playwright/test';
 import { RECORDS_VERSION } from '#shared/migrations/chain.ts';
 import { expectAccessible, introduceMentor, openStudio, screenshot, waitForReady } from './studio.ts';
@@ -69,78 +70,110 @@ export interface SeededReview {
   key?: string;
 }
 
+/** What `inStudioDb` hands its body, in the page: read a whole store, or write records in one transaction. */
+export interface StudioDb {
+  all<T>(store: string): Promise<T[]>;
+  put(store: string, records: readonly object[]): Promise<void>;
+}
+
+/** Runs in the page (serialised, so it may use only its arguments): opens the studio's database and hands `body` the helpers. */
+async function studioDbInPage(body: (db: StudioDb, arg: unknown) => Promise<unknown>, arg: unknown, idbVersion: number): Promise<unknown> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('kemas-studio');
+    // Never create or upgrade the app's database from a test: that is the app's job.
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error ?? new Error('no database'));
+  });
+  try {
+    if (db.version !== idbVersion) throw new Error(`Expected IndexedDB version ${idbVersion}, found ${db.version}`);
+    const helpers: StudioDb = {
+      all: <T,>(store: string) =>
+        new Promise<T[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as T[]);
+          request.onerror = () => reject(request.error);
+        }),
+      put: (store, records) =>
+        new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(store, 'readwrite');
+          for (const record of records) tx.objectStore(store).put(record);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        }),
+    };
+    return await body(helpers, arg);
+  } finally {
+    db.close();
+  }
+}
+
 /**
- * Test fixture: the scoring panel lives on another branch, so submitted
- * reviews are written straight into the app's IndexedDB ('kemas-studio',
- * Dexie schema version n = IndexedDB version 10 × n, n the records version
- * of shared/migrations), shaped as shared/domain/review.ts describes, for the one session on this laptop.
- * Dexie's live queries do not see writes from another connection: reload after.
+ * Test fixture: runs `body` in the page on the app's IndexedDB ('kemas-studio', Dexie schema version n =
+ * IndexedDB version 10 × n, n the records version of shared/migrations), behind the app. `body` is sent
+ * to the page as source, like any `page.evaluate` function: it may use only its arguments (`arg` must be
+ * JSON). Dexie's live queries do not see writes from another connection: reload after a write.
+ */
+export async function inStudioDb<A, R>(page: Page, body: (db: StudioDb, arg: A) => Promise<R>, arg: A): Promise<R> {
+  const source = `(${studioDbInPage.toString()})(${body.toString()}, ${JSON.stringify(arg)}, ${RECORDS_VERSION * 10})`;
+  return (await page.evaluate(source)) as R;
+}
+
+/**
+ * Test fixture: submitted reviews written straight into the app's IndexedDB (see `inStudioDb`), shaped
+ * as shared/domain/review.ts describes, for the one session on this laptop; then the page reloads.
  */
 export async function seedReviews(page: Page, reviews: SeededReview[]) {
-  await page.evaluate(async ({ wanted, idbVersion }) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('kemas-studio');
-      open.onupgradeneeded = () => open.transaction?.abort();
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('no database'));
-    });
-    if (db.version !== idbVersion) throw new Error(`Expected IndexedDB version ${idbVersion}, found ${db.version}`);
-    const all = <T,>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
+  await inStudioDb(
+    page,
+    async ({ all, put }, wanted) => {
+      type Session = { id: string; rubricId: string; submissionIds: string[]; deletedAt: number | null };
+      type Rubric = { id: string; groups: { criteria: { id: string }[] }[] };
+      const sessions = (await all<Session>('sessions')).filter((s) => s.deletedAt === null);
+      if (sessions.length !== 1) throw new Error(`Expected one session, found ${sessions.length}`);
+      const session = sessions[0] as Session;
+      const rubric = (await all<Rubric>('rubrics')).find((r) => r.id === session.rubricId);
+      if (!rubric) throw new Error('session rubric missing');
+      const mentors = await all<{ id: string; name: string }>('mentors');
+      const now = Date.now();
+      const records = wanted.map((w) => {
+        const mentorId = mentors.find((m) => m.name === w.mentor)?.id;
+        const submissionId = session.submissionIds[w.item];
+        if (!mentorId || !submissionId) throw new Error(`No mentor ${w.mentor} or item ${w.item}`);
+        const ids = rubric.groups.flatMap((g) => g.criteria.map((c) => c.id));
+        if (w.key !== undefined && w.key.length !== ids.length) throw new Error(`Key ${w.key} does not fit ${ids.length} criteria`);
+        const scores = Object.fromEntries(ids.map((id, k) => [id, { score: w.key === undefined ? w.level : Number(w.key[k]), note: '' }]));
+        return {
+          id: `seed-${submissionId}-${mentorId}`,
+          createdAt: now,
+          updatedAt: now,
+          updatedBy: mentorId,
+          deletedAt: null,
+          submissionId,
+          mentorId,
+          rubricId: rubric.id,
+          sessionId: session.id,
+          scores,
+          verdict: 'minor-revision',
+          strengths: [],
+          mustFix: [],
+          suggestions: [],
+          timeSpentMs: 120000,
+          status: 'submitted',
+          abstained: false,
+          conflictOfInterest: false,
+          sawOthersAt: null,
+          revisedAfterRevealAt: null,
+          lastSubmitted: null,
+          // Written behind the app: no edit of this laptop's counted yet, and no author key.
+          revisions: {},
+          authorKeyId: null,
+        };
       });
-    type Session = { id: string; rubricId: string; submissionIds: string[]; deletedAt: number | null };
-    type Rubric = { id: string; groups: { criteria: { id: string }[] }[] };
-    const sessions = (await all<Session>('sessions')).filter((s) => s.deletedAt === null);
-    if (sessions.length !== 1) throw new Error(`Expected one session, found ${sessions.length}`);
-    const session = sessions[0] as Session;
-    const rubric = (await all<Rubric>('rubrics')).find((r) => r.id === session.rubricId);
-    if (!rubric) throw new Error('session rubric missing');
-    const mentors = await all<{ id: string; name: string }>('mentors');
-    const now = Date.now();
-    const tx = db.transaction('reviews', 'readwrite');
-    for (const w of wanted) {
-      const mentorId = mentors.find((m) => m.name === w.mentor)?.id;
-      const submissionId = session.submissionIds[w.item];
-      if (!mentorId || !submissionId) throw new Error(`No mentor ${w.mentor} or item ${w.item}`);
-      const ids = rubric.groups.flatMap((g) => g.criteria.map((c) => c.id));
-      if (w.key !== undefined && w.key.length !== ids.length) throw new Error(`Key ${w.key} does not fit ${ids.length} criteria`);
-      const scores = Object.fromEntries(ids.map((id, k) => [id, { score: w.key === undefined ? w.level : Number(w.key[k]), note: '' }]));
-      tx.objectStore('reviews').put({
-        id: `seed-${submissionId}-${mentorId}`,
-        createdAt: now,
-        updatedAt: now,
-        updatedBy: mentorId,
-        deletedAt: null,
-        submissionId,
-        mentorId,
-        rubricId: rubric.id,
-        sessionId: session.id,
-        scores,
-        verdict: 'minor-revision',
-        strengths: [],
-        mustFix: [],
-        suggestions: [],
-        timeSpentMs: 120000,
-        status: 'submitted',
-        abstained: false,
-        conflictOfInterest: false,
-        sawOthersAt: null,
-        revisedAfterRevealAt: null,
-        lastSubmitted: null,
-        // Written behind the app: no edit of this laptop's counted yet, and no author key.
-        revisions: {},
-        authorKeyId: null,
-      });
-    }
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, { wanted: reviews, idbVersion: RECORDS_VERSION * 10 });
+      await put('reviews', records);
+    },
+    reviews,
+  );
   await page.reload();
   await waitForReady(page);
 }
@@ -172,26 +205,12 @@ export async function openFinalResults(page: Page) {
  * (e.g. a business name beginning with "=" to try a spreadsheet formula). Reloads after, like seedReviews.
  */
 export async function renameParticipant(page: Page, from: string, to: string) {
-  await page.evaluate(
-    async ({ from, to }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('kemas-studio');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('no database'));
-      });
-      const tx = db.transaction('participants', 'readwrite');
-      const store = tx.objectStore('participants');
-      const request = store.getAll();
-      request.onsuccess = () => {
-        const match = (request.result as { business: string }[]).find((p) => p.business === from);
-        if (!match) throw new Error(`No participant ${from}`);
-        store.put({ ...match, business: to, updatedAt: Date.now() });
-      };
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
+  await inStudioDb(
+    page,
+    async ({ all, put }, { from, to }) => {
+      const match = (await all<{ business: string }>('participants')).find((p) => p.business === from);
+      if (!match) throw new Error(`No participant ${from}`);
+      await put('participants', [{ ...match, business: to, updatedAt: Date.now() }]);
     },
     { from, to },
   );

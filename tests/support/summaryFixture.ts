@@ -27,7 +27,17 @@ export interface SummaryFixtureOptions {
   /** Rina's reviews of the first `pending` submissions are still drafts (default 0). */
   pending?: number;
   seed?: number;
+  /**
+   * Reviews reopened after their mentor saw the others: Andrés's of s2 revised and sent again
+   * (REVISED_AT), Dewi's of s4 reopened and not sent yet (REOPENED_AT, its submitted version counts).
+   */
+  revised?: boolean;
 }
+
+/** 27 November 2026 10.32 WIB. */
+export const REVISED_AT = Date.UTC(2026, 10, 27, 3, 32);
+/** 27 November 2026 14.05 WIB. */
+export const REOPENED_AT = Date.UTC(2026, 10, 27, 7, 5);
 
 function seeded(seed: number) {
   return () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -70,7 +80,16 @@ export function summaryInput(options: SummaryFixtureOptions = {}): SummaryInput 
       }
       const abstained = s.id === 's3' && j === 2;
       const draft = j === 0 && submissions.indexOf(s) < (options.pending ?? 0);
-      reviews.push({ submissionId: s.id, mentorId: mentor.id, scores, status: draft ? 'draft' : 'submitted', abstained, conflictOfInterest: false });
+      const review: ResultsReview = { submissionId: s.id, mentorId: mentor.id, scores, status: draft ? 'draft' : 'submitted', abstained, conflictOfInterest: false };
+      if (options.revised && s.id === 's2' && mentor.id === 'm-andres') review.revisedAfterRevealAt = REVISED_AT;
+      if (options.revised && s.id === 's4' && mentor.id === 'm-dewi') {
+        Object.assign(review, {
+          status: 'draft',
+          revisedAfterRevealAt: REOPENED_AT,
+          lastSubmitted: { scores, verdict: null, abstained, conflictOfInterest: false, submittedAt: REOPENED_AT - 60_000 },
+        });
+      }
+      reviews.push(review);
     });
   }
   const session = {

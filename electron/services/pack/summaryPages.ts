@@ -31,7 +31,8 @@ export function drawRanking(writer: PackWriter, model: SummaryModel): void {
   writer.beginSection(text.title, { newPage: true });
   writer.heading(text.title, 2, 120);
   writer.paragraph(text.intro, INTRO);
-  writer.paragraph(ranking.flaggedText, BOLD, { gapAfter: 8 });
+  writer.paragraph(ranking.flaggedText, BOLD, { gapAfter: ranking.revisedText ? 2 : 8 });
+  if (ranking.revisedText) writer.paragraph(ranking.revisedText, { ...BOLD, colour: THEME.colour.accent }, { gapAfter: 8 });
   if (ranking.chart.bars.length === 0) {
     writer.paragraph(text.none, { colour: THEME.colour.muted });
     return;
@@ -55,17 +56,24 @@ export function drawRanking(writer: PackWriter, model: SummaryModel): void {
   const flagStyle: TextStyle = { font: 'bold', size: THEME.size.tiny, colour: CHART_COLOURS.flagged };
   const label: TextStyle = { size: THEME.size.small - 0.5 };
   const fact: TextStyle = { size: THEME.size.tiny - 0.5 };
+  const revisedStyle: TextStyle = { font: 'bold', size: THEME.size.tiny, colour: THEME.colour.accent };
+  // A review revised after its mentor saw the others: who and when under the submission's name, "Direvisi" in the flag column.
   const rows: Row[] = ranking.rows.map((r) => ({
     fill: r.flagged ? FLAG_FILL : undefined,
     cells: [
       cell(r.rankText, BOLD),
-      cell(r.label, label),
+      { runs: [{ text: r.label, style: label }, ...r.revisions.map((text) => ({ text, style: { ...fact, colour: THEME.colour.muted }, gapBefore: 1 }))] },
       cell(r.category, fact),
       cell(r.region, fact),
       cell(r.meanText, r.mean === null ? MUTED : BOLD),
       cell(r.nText, TINY),
       cell(r.spreadText, TINY),
-      r.flagged ? cell(r.flagText, flagStyle) : { runs: [] },
+      {
+        runs: [
+          ...(r.flagged ? [{ text: r.flagText, style: flagStyle }] : []),
+          ...(r.revisions.length > 0 ? [{ text: model.text.ranking.revised, style: revisedStyle, gapBefore: r.flagged ? 1 : 0 }] : []),
+        ],
+      },
     ],
   }));
   drawTable(

@@ -22,6 +22,7 @@ import type { RecordBase } from '#shared/domain/record.ts';
 import { contextOf } from '#shared/migrations/chain.ts';
 import type { MigrationContext } from '#shared/migrations/migration.ts';
 import type { KemasDatabase } from './db.ts';
+import { studioFingerprint } from './backupRepo.ts';
 import { getCurrentMentor } from './mentorsRepo.ts';
 import { judgeBundle, withoutRefused, type RefusedRecord, type SignerStanding } from '#shared/bundles/trust.ts';
 import { signManifest, platformSubtle } from '#shared/bundles/signing.ts';
@@ -162,13 +163,19 @@ export async function gatherScope(db: KemasDatabase, scope: ArchiveScope): Promi
 
 const SCOPE_KIND: Record<ArchiveScope['kind'], BundleKind> = { workshop: 'workshop', review: 'review', backup: 'backup' };
 
-/** As `buildArchive`, streaming the ZIP's chunks to `sink` (a backup goes to the host chunk by chunk). */
+/**
+ * As `buildArchive`, streaming the ZIP's chunks to `sink` (a backup goes to the host chunk by chunk).
+ * A backup also answers the studio's fingerprint as it held it (`studioFingerprint`): taken after the
+ * sender's key is made (the backup carries it; making it is no edit that should make the next backup
+ * due) and before anything is read (an edit made while it runs makes the next one due). A backup's
+ * mark must use this one.
+ */
 export async function streamArchive(
   db: KemasDatabase,
   scope: ArchiveScope,
   sink: (chunk: Uint8Array) => Promise<void> | void,
   options: ArchiveBuildOptions,
-): Promise<{ bytes: number }> {
+): Promise<{ bytes: number; fingerprint: string | null }> {
   let createdBy = options.createdBy;
   if (!createdBy) {
     const mentor = await getCurrentMentor(db);
@@ -178,10 +185,11 @@ export async function streamArchive(
   // Signed at export, never per edit: the sender's key over the manifest, which lists every file's
   // SHA-256. The key is made first (if new) so that a backup carries it.
   const signer = await signerFor(db, createdBy.id);
+  const fingerprint = scope.kind === 'backup' ? (await studioFingerprint(db)).fingerprint : null;
   const gathered = await gatherScope(db, scope);
   const subtle = platformSubtle();
   options.signal?.throwIfAborted();
-  return writeArchive(
+  const { bytes } = await writeArchive(
     {
       kind: SCOPE_KIND[scope.kind],
       createdAt: new Date(options.now ?? Date.now()).toISOString(),
@@ -205,6 +213,7 @@ export async function streamArchive(
       ...(signer && subtle ? { sign: (manifest: object) => signManifest(subtle, manifest, signer) } : {}),
     },
   );
+  return { bytes, fingerprint };
 }
 
 /** Gathers the scope's records and images (tombstones included) and writes a `.kemas` archive as one Blob. */

@@ -1,4 +1,4 @@
-import type { Transaction } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import { BUNDLE_TABLES } from '#shared/bundles/mergeBundle.ts';
 import { bumpRevisions, nextEditTime, type Revisions } from '#shared/bundles/revisions.ts';
 import { AUTHORED_TABLES } from '#shared/bundles/trust.ts';
@@ -6,8 +6,9 @@ import type { KemasDatabase } from './db.ts';
 
 /**
  * Every local edit of a record is counted in its `revisions` (shared/bundles/revisions.ts) and takes
- * a time after the edit it was made from, here, in one place, for every table a bundle carries: so no
- * write site can forget it, and merges can tell an edit made from the other copy from a true conflict.
+ * a time after the edit it was made from, here, in one place, for every table a bundle carries (Dexie
+ * hooks, and for reviews a storage middleware: see COUNTED_BY_MIDDLEWARE): so no write site can forget
+ * it, and merges can tell an edit made from the other copy from a true conflict.
  * A review, annotation or checklist also records the key of its mentor (`authorKeyId`) when this
  * studio holds it. Writes that bring records from elsewhere (a merge, a restore, an upgrade) are
  * written as they are: `writeVerbatim` marks their transaction.
@@ -15,12 +16,17 @@ import type { KemasDatabase } from './db.ts';
 
 const INSTALLATION_KEY = 'installationId';
 const verbatim = new WeakSet<object>();
+/** The same marked transactions as IndexedDB's, which is what the storage middleware sees. */
+const verbatimIdb = new WeakSet<object>();
+/** Records `countedEdit` made: written as they are by the middleware, with no read. */
+const countedRecords = new WeakSet<object>();
 const installations = new WeakMap<KemasDatabase, string>();
 const ownKeys = new WeakMap<KemasDatabase, Map<string, string>>();
 
 /** Marks a transaction whose writes carry records as they came (merged or restored), not edits. */
 export function writeVerbatim(tx: Transaction): void {
   verbatim.add(tx);
+  verbatimIdb.add(tx.idbtrans);
 }
 
 /** This installation's id (made on first open); revisions count edits per installation. */
@@ -47,25 +53,64 @@ interface Edited {
   authorKeyId?: string | null;
 }
 
-/** Writes not to count: a marked transaction, or a schema upgrade (its steps reshape, they do not edit). */
 /**
- * Tables whose repository counts its edits itself (it reads the stored copy anyway): a table with a
- * hook costs every write one more read, and reviews are written on every scoring keystroke.
+ * Tables counted by a storage middleware instead of Dexie's hooks. A hook costs every write one more
+ * read, and reviews are written on every scoring keystroke by a repository that has just read the
+ * stored copy: it hands over records made by `countedEdit`, which go through as they are. Any other
+ * write of a review (another repository, a bulk write, `update`, `modify`) is still counted, by the
+ * middleware, at the cost of that read: no write site can forget it.
  */
-const COUNTED_BY_REPOSITORY: readonly string[] = ['reviews'];
+const COUNTED_BY_MIDDLEWARE: readonly string[] = ['reviews'];
 
-/** An edit of `stored` as `next`, counted here (for COUNTED_BY_REPOSITORY tables). */
+/** An edit of `stored` as `next`, counted (the fast way to write a COUNTED_BY_MIDDLEWARE record one has read). */
 export function countedEdit<R extends Edited>(db: KemasDatabase, stored: Edited | undefined, next: R): R {
   const counted: R = { ...next, revisions: bumpRevisions(stored?.revisions, installationId(db)), updatedAt: nextEditTime(stored?.updatedAt, next.updatedAt ?? Date.now()) };
   const key = next.mentorId === undefined ? undefined : ownKeys.get(db)?.get(next.mentorId);
   if (key !== undefined) counted.authorKeyId = key;
+  countedRecords.add(counted);
   return counted;
 }
 
+/** Writes not to count: a marked transaction, or a schema upgrade (its steps reshape, they do not edit). */
 const skip = (tx: Transaction) => verbatim.has(tx) || tx.idbtrans?.mode === 'versionchange';
+const skipIdb = (trans: DBCoreTransaction) => verbatimIdb.has(trans) || (trans as IDBTransaction).mode === 'versionchange';
+
+/** Counts every add and put of a COUNTED_BY_MIDDLEWARE table that `countedEdit` did not make. */
+function countingMiddleware(db: KemasDatabase): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'KemasEditHistory',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (!COUNTED_BY_MIDDLEWARE.includes(name)) return table;
+        return { ...table, mutate: (req) => (req.type === 'add' || req.type === 'put' ? countThenWrite(db, table, req) : table.mutate(req)) };
+      },
+    }),
+  };
+}
+
+type Stray = { value: Edited & { id?: unknown }; index: number };
+
+function countThenWrite(db: KemasDatabase, table: DBCoreTable, req: Extract<DBCoreMutateRequest, { type: 'add' | 'put' }>) {
+  if (skipIdb(req.trans)) return table.mutate(req);
+  const strays: Stray[] = req.values.flatMap((value: Stray['value'], index) => (countedRecords.has(value) ? [] : [{ value, index }]));
+  if (strays.length === 0) return table.mutate(req);
+  const write = (stored: readonly (Edited | undefined)[]) => {
+    const values = [...req.values];
+    strays.forEach(({ value, index }, k) => (values[index] = countedEdit(db, stored[k], value)));
+    return table.mutate({ ...req, values });
+  };
+  // An add makes new records: nothing stored to count from.
+  if (req.type === 'add') return write([]);
+  const keys = strays.map(({ value, index }) => req.keys?.[index] ?? value.id);
+  return table.getMany({ trans: req.trans, keys }).then(write);
+}
 
 export function installEditHistory(db: KemasDatabase): void {
   ownKeys.set(db, new Map());
+  db.use(countingMiddleware(db));
   db.on('ready', async () => {
     let row = await db.meta.get(INSTALLATION_KEY);
     if (typeof row?.value !== 'string') {
@@ -77,7 +122,7 @@ export function installEditHistory(db: KemasDatabase): void {
     for (const key of await db.mentorKeys.where('mentorId').above('').toArray()) if (key.trust === 'own' && key.deletedAt === null) keys.set(key.mentorId, key.id);
   });
   for (const table of BUNDLE_TABLES) {
-    if (COUNTED_BY_REPOSITORY.includes(table)) continue;
+    if (COUNTED_BY_MIDDLEWARE.includes(table)) continue;
     const authored = (AUTHORED_TABLES as readonly string[]).includes(table);
     const author = (record: Edited) => (authored && record.mentorId !== undefined ? ownKeys.get(db)?.get(record.mentorId) : undefined);
     db.table(table).hook('creating', (_key, record: Edited, tx) => {

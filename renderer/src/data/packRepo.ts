@@ -4,6 +4,7 @@ import type { Review } from '#shared/domain/review.ts';
 import type { Rubric } from '#shared/domain/rubric.ts';
 import type { PackInput } from '#shared/pack/packInput.ts';
 import type { PackMode } from '#shared/pack/packModelSchema.ts';
+import { packCountedVersion } from '#shared/pack/packScores.ts';
 import type { KemasDatabase } from './db.ts';
 import { isLive, RecordNotFoundError } from './records.ts';
 import { rubricForWorkshop } from './rubricsRepo.ts';
@@ -44,7 +45,11 @@ export interface LoadedPack {
  * several: one outside any session and one per scoring session.
  */
 export function reviewsPerMentor(reviews: readonly Review[]): Review[] {
-  const rank = (r: Review) => (r.conflictOfInterest ? 2 : r.status === 'submitted' ? 1 : 0);
+  const rank = (review: Review) => {
+    // A review reopened for a revision counts by what was submitted, as in the session's results.
+    const r = packCountedVersion(review);
+    return r.conflictOfInterest ? 2 : r.status === 'submitted' ? 1 : 0;
+  };
   const chosen = new Map<string, Review>();
   for (const review of reviews) {
     if (review.deletedAt !== null) continue;
@@ -56,7 +61,10 @@ export function reviewsPerMentor(reviews: readonly Review[]): Review[] {
   return [...chosen.values()];
 }
 
-const counts = (r: Review) => r.status === 'submitted' && !r.abstained && !r.conflictOfInterest;
+const counts = (review: Review) => {
+  const r = packCountedVersion(review);
+  return r.status === 'submitted' && !r.abstained && !r.conflictOfInterest;
+};
 
 /** The rubric most counted reviews used (ties: the newest review's); null when no review counts. */
 function commonRubricId(reviews: readonly Review[]): string | null {

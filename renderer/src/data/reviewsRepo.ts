@@ -278,7 +278,7 @@ export async function recordSawOthers(db: KemasDatabase, sessionId: string, ment
       (r) => r.mentorId === mentorId && r.deletedAt === null && r.sawOthersAt === null,
     );
     if (rows.length === 0) return 0;
-    await db.reviews.bulkPut(rows.map((r) => reviewSchema.parse({ ...r, sawOthersAt: now, ...touched(mentorId, now) })));
+    await db.reviews.bulkPut(rows.map((r) => countedEdit(db, r, reviewSchema.parse({ ...r, sawOthersAt: now, ...touched(mentorId, now) }))));
     return rows.length;
   });
 }

@@ -95,6 +95,9 @@ export const packId = {
     weightNote: 'Bobot menunjukkan seberapa besar kriteria itu menentukan skor keseluruhan.',
     combinedNote: 'Angka adalah rata-rata {{count}} mentor; rentang menunjukkan nilai terendah dan tertinggi.',
     partial: 'Sebagian kriteria belum dinilai: skor keseluruhan dihitung dari kriteria yang sudah dinilai.',
+    revised: 'Nilai dari {{mentor}} direvisi setelah ia melihat penilaian mentor lain ({{when}}).',
+    revisedPending:
+      '{{mentor}} membuka lagi penilaiannya setelah melihat penilaian mentor lain ({{when}}); yang tercantum di sini adalah nilai yang sudah terkirim sebelumnya.',
     criterion: 'Kriteria',
     weight: 'Bobot',
     score: 'Skor',
@@ -294,6 +297,8 @@ export const packEn: typeof packId = {
     weightNote: 'The weight says how much a criterion counts in the overall score.',
     combinedNote: 'Numbers are the average of {{count}} mentors; the range shows the lowest and highest score.',
     partial: 'Some criteria are not scored yet: the overall score is worked out from the criteria that are.',
+    revised: "{{mentor}}'s scores were revised after seeing the other mentors' reviews ({{when}}).",
+    revisedPending: "{{mentor}} reopened their review after seeing the other mentors' reviews ({{when}}); the scores here are the ones sent before.",
     criterion: 'Criterion',
     weight: 'Weight',
     score: 'Score',

@@ -187,6 +187,8 @@ export const sessionsId = {
     rankingLegend: 'Merah: perlu dibahas. Garis: nilai terendah sampai tertinggi dari para mentor.',
     rankingChartLabel: 'Diagram peringkat, {{title}}: {{summary}}',
     tableCaption: 'Hasil per kiriman',
+    tableScrollHint:
+      'Tabel ini lebih lebar dari layar: geser ke samping untuk nilai per kriteria (Shift + roda tetikus, atau fokus ke tabel lalu ← →). Kolom peringkat dan kiriman tetap terlihat.',
     submission: 'Kiriman',
     category: 'Kategori',
     region: 'Wilayah',
@@ -555,6 +557,8 @@ export const sessionsEn: typeof sessionsId = {
     rankingLegend: "Red: to discuss. Line: from the lowest to the highest mentor's score.",
     rankingChartLabel: 'Ranking chart, {{title}}: {{summary}}',
     tableCaption: 'Results per submission',
+    tableScrollHint:
+      'This table is wider than the screen: scroll sideways for the scores per criterion (Shift + mouse wheel, or focus the table and press ← →). The rank and submission columns stay in view.',
     submission: 'Submission',
     category: 'Category',
     region: 'Region',

@@ -79,6 +79,10 @@ export const summaryId = {
     flag: 'Tanda',
     flagged: 'Perlu dibahas',
     notScored: 'belum dinilai',
+    revised: 'Direvisi',
+    revisedBy: '{{mentor}}: direvisi setelah melihat penilaian lain, {{when}}',
+    revisedPending: '{{mentor}}: dibuka lagi setelah melihat penilaian lain, {{when}}; versi yang terkirim tetap dihitung sampai revisinya dikirim',
+    revisedCount: 'Penilaian yang direvisi setelah mentornya melihat penilaian lain: {{count}} (ditandai di tabel dengan nama mentor dan waktunya).',
   },
   criteria: {
     title: 'Statistik per kriteria',
@@ -180,6 +184,8 @@ export const summaryId = {
       icc: 'ICC(2,1): kesepakatan mutlak satu mentor, dari kiriman yang dinilai semua mentor. 0,90 atau lebih sangat baik; 0,75 sampai 0,90 baik; 0,50 sampai 0,75 sedang; di bawah 0,50 lemah (Koo & Li, 2016).',
       leniency: 'Kemurahan: seberapa jauh rata-rata seorang mentor di atas (positif) atau di bawah (negatif) mentor lain pada kiriman yang sama.',
       versions: 'Perubahan antarversi: selisih rata-rata versi terbaru dan versi pertama yang dinilai; menunjukkan dampak pendampingan.',
+      revised:
+        'Direvisi setelah melihat penilaian lain: di sesi penilaian buta, penilaian yang dibuka lagi oleh mentornya setelah ia melihat nilai mentor lain tetap dihitung, dan ditandai dengan nama mentor dan waktunya. Selama revisinya belum dikirim, versi yang terkirim sebelumnya yang dihitung.',
     },
   },
   fileName: 'Laporan ringkasan',
@@ -259,6 +265,10 @@ export const summaryEn: typeof summaryId = {
     flag: 'Flag',
     flagged: 'To discuss',
     notScored: 'not scored',
+    revised: 'Revised',
+    revisedBy: '{{mentor}}: revised after seeing other reviews, {{when}}',
+    revisedPending: '{{mentor}}: reopened after seeing other reviews, {{when}}; the submitted version still counts until the revision is sent',
+    revisedCount: "Reviews revised after their mentor saw other reviews: {{count}} (marked in the table with the mentor's name and the time).",
   },
   criteria: {
     title: 'Statistics per criterion',
@@ -360,6 +370,8 @@ export const summaryEn: typeof summaryId = {
       icc: 'ICC(2,1): absolute agreement of a single mentor, over submissions every mentor scored. 0.90 or more excellent; 0.75 to 0.90 good; 0.50 to 0.75 moderate; below 0.50 poor (Koo & Li, 2016).',
       leniency: "Leniency: how far a mentor's mean is above (positive) or below (negative) the other mentors' on the same submissions.",
       versions: 'Improvement across versions: the latest scored version’s mean minus the first’s; it shows the effect of mentoring.',
+      revised:
+        "Revised after seeing other reviews: in a blind session, a review its mentor reopened after seeing the other mentors' scores still counts, and is marked with the mentor's name and the time. Until the revision is sent, the version submitted before is the one counted.",
     },
   },
   fileName: 'Summary report',

@@ -2,30 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mergeBundle } from '#shared/bundles/mergeBundle.ts';
 import { guardSessionEdits } from '#shared/bundles/sessionAuthority.ts';
 import type { ScoringSession } from '#shared/domain/session.ts';
+import { scoringSession } from '../../support/scoringSession.ts';
 
-const base: ScoringSession = {
-  id: 'session-1',
-  createdAt: 1,
-  updatedAt: 100,
-  updatedBy: 'sari',
-  deletedAt: null,
-  revisions: {},
-  workshopId: 'w',
-  name: 'Final Malang',
-  rubricId: 'r',
-  mentorIds: ['dewi', 'budi'],
-  filters: { regions: [], categories: [], version: 'latest' },
-  submissionIds: ['a', 'b'],
-  assignment: 'all-score-all',
-  blind: true,
-  conflicts: [],
-  status: 'open',
-  keptAssignments: [],
-  itemTimerMinutes: null,
-  curators: ['sari'],
-  reveal: 'curator',
-  revealedAt: null,
-};
+const base = scoringSession({ id: 'session-1', updatedAt: 100, name: 'Final Malang' });
 const edit = (changes: Partial<ScoringSession>): ScoringSession => ({ ...base, updatedAt: 200, ...changes });
 
 describe('session edits on merge', () => {

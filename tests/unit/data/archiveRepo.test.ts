@@ -10,6 +10,7 @@ import {
   type ArchiveScope,
 } from '#renderer/src/data/archiveRepo.ts';
 import { openDatabase, type KemasDatabase } from '#renderer/src/data/db.ts';
+import { studioFingerprint } from '#renderer/src/data/backupRepo.ts';
 import { addMentor } from '#renderer/src/data/mentorsRepo.ts';
 import { createParticipant } from '#renderer/src/data/participantsRepo.ts';
 import { ensurePresetRubrics, presetRubricId } from '#renderer/src/data/rubricsRepo.ts';
@@ -399,6 +400,22 @@ describe('buildArchive → checkArchive → applyArchive', () => {
     bytes[at] = 22;
     const checked = await checkBundleFile(new Blob([bytes]));
     expect(checked).toMatchObject({ ok: false, problem: 'checksum' });
+  });
+
+  it('a backup makes its sender’s key before it takes the fingerprint it answers, so the studio it leaves is not due again', async () => {
+    const { db, a, curator } = await curatorLaptop();
+    expect(await db.mentorKeys.where('mentorId').equals(curator.id).count()).toBe(0);
+    const before = await studioFingerprint(db);
+    const backup = await streamArchive(db, { kind: 'backup' }, () => {}, { app: APP, createdBy: curator });
+    // The key the backup carries was made by it: a change, and one the backup holds.
+    expect(await db.mentorKeys.where('mentorId').equals(curator.id).count()).toBe(1);
+    expect(backup.fingerprint).not.toBe(before.fingerprint);
+    expect(backup.fingerprint).toBe((await studioFingerprint(db)).fingerprint);
+    // An edit after it is the next backup's.
+    await db.workshops.update(a.id, { venue: 'Aula' });
+    expect((await studioFingerprint(db)).fingerprint).not.toBe(backup.fingerprint);
+    // Bundles are not backups: no fingerprint.
+    expect((await streamArchive(db, { kind: 'workshop', workshopId: a.id }, () => {}, { app: APP, createdBy: curator })).fingerprint).toBeNull();
   });
 
   it('Cancel while writing stops the export with an AbortError', async () => {

@@ -275,4 +275,11 @@ describe('reviewsPerMentor', () => {
     ]);
     expect(picked.map((r) => r.id).sort()).toEqual(['a-submitted', 'b-new', 'c-conflict']);
   });
+
+  it('treats a review reopened for a revision as what was submitted, as the session results do', () => {
+    const reopened = review('a-reopened', 'a', 's', 1, { status: 'draft', updatedAt: 9 });
+    const lastSubmitted = { scores: reopened.scores, verdict: null, abstained: false, conflictOfInterest: false, submittedAt: 8 };
+    const picked = reviewsPerMentor([review('a-older', 'a', 's', 1, { updatedAt: 1 }), { ...reopened, lastSubmitted }]);
+    expect(picked.map((r) => r.id)).toEqual(['a-reopened']);
+  });
 });

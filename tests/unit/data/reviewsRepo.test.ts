@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Review } from '#shared/domain/review.ts';
-import { scoringSessionSchema, type ScoringSession } from '#shared/domain/session.ts';
+import type { ScoringSession } from '#shared/domain/session.ts';
 import { MJC_QUALITY_INNOVATION } from '#shared/scoring/presets.ts';
 import { reviewScore } from '#shared/scoring/score.ts';
 import { scoresOf } from '#shared/scoring/completeness.ts';
@@ -26,6 +26,7 @@ import {
   workshopQueue,
 } from '#renderer/src/data/reviewsRepo.ts';
 import { RecordNotFoundError } from '#renderer/src/data/records.ts';
+import { scoringSession } from '../../support/scoringSession.ts';
 import { createWorkshop } from '#renderer/src/data/workshopsRepo.ts';
 import { createParticipant } from '#renderer/src/data/participantsRepo.ts';
 
@@ -53,28 +54,15 @@ async function scoreAll(review: Review, score = 4): Promise<Review> {
 }
 
 function session(overrides: Partial<ScoringSession> = {}): ScoringSession {
-  return scoringSessionSchema.parse({
+  return scoringSession({
     id: 'session-1',
-    createdAt: 1,
-    updatedAt: 1,
     updatedBy: 'curator',
-    deletedAt: null,
-    revisions: {},
     workshopId: 'w-1',
     name: 'Penjurian Malang',
     rubricId,
     mentorIds: ['mentor-a', 'mentor-b'],
-    filters: { regions: [], categories: [], version: 'latest' },
     submissionIds: ['sub-1', 'sub-2', 'sub-3'],
-    assignment: 'all-score-all',
-    blind: true,
-    conflicts: [],
-    status: 'open',
-    keptAssignments: [],
-    itemTimerMinutes: null,
     curators: ['curator'],
-    reveal: 'curator',
-    revealedAt: null,
     ...overrides,
   });
 }
@@ -232,7 +220,11 @@ describe('blind sessions: seeing the others, and revising after', () => {
     // The first time stays; other mentors' reviews are untouched.
     expect(await recordSawOthers(db, 'session-1', 'mentor-a', 9000)).toBe(0);
     expect((await db.reviews.get(a1.id))?.sawOthersAt).toBe(7000);
-    expect((await db.reviews.get(a2.id))).toMatchObject({ sawOthersAt: 7000, updatedBy: 'mentor-a', updatedAt: 7000 });
+    // An edit of mentor A's, counted, and later than the review's last edit (whatever the clock said).
+    const seen = (await db.reviews.get(a2.id))!;
+    expect(seen).toMatchObject({ sawOthersAt: 7000, updatedBy: 'mentor-a' });
+    expect(Object.values(seen.revisions)).toEqual([Object.values(a2.revisions)[0]! + 1]);
+    expect(seen.updatedAt).toBeGreaterThan(a2.updatedAt);
     expect((await db.reviews.get(b1.id))?.sawOthersAt).toBeNull();
     const reopened = await reopen(db, a1.id, 'mentor-a', 8000);
     expect(reopened).toMatchObject({ status: 'draft', sawOthersAt: 7000, revisedAfterRevealAt: 8000 });

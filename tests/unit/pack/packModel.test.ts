@@ -210,6 +210,42 @@ describe('scores', () => {
     expect(model.mentors.some((m) => m.mentorId === 'm-fifth')).toBe(false);
   });
 
+  it('keeps a review reopened after its mentor saw the others by what was sent, and marks a revised one with mentor and time', () => {
+    const input = packInput();
+    const reopenedAt = Date.UTC(2026, 10, 27, 7, 5);
+    const revisedAt = Date.UTC(2026, 10, 27, 3, 32);
+    const sent = review('x', 'm-andres', 's2', [3, 3, 3, 3, 3, 3, 3, 3, 3, 3]);
+    input.reviews = [
+      review('a', 'm-rina', 's2', [4, 4, 4, 4, 4, 4, 4, 4, 4, 4], { revisedAfterRevealAt: revisedAt, sawOthersAt: revisedAt - 60_000 }),
+      // Andrés reopened his review: the draft says 1 everywhere, what he sent said 3.
+      review('b', 'm-andres', 's2', [1, 1, 1, 1, 1, 1, 1, 1, 1, 1], {
+        status: 'draft',
+        verdict: null,
+        sawOthersAt: reopenedAt - 60_000,
+        revisedAfterRevealAt: reopenedAt,
+        lastSubmitted: { scores: sent.scores, verdict: 'major-revision', abstained: false, conflictOfInterest: false, submittedAt: reopenedAt - 120_000 },
+      }),
+    ];
+    const model = buildPackModel(input, { language: 'id', mode: 'combined' });
+    expect(model.scores.mentorsCounted).toBe(2);
+    expect(criterion(model, 'mjc-quality-label')?.score).toBe(3.5);
+    expect(model.warnings).not.toContainEqual({ code: 'draft-review', mentorId: 'm-andres' });
+    expect(model.scores.intro).toContain('Nilai dari Rina Prasetyo direvisi setelah ia melihat penilaian mentor lain (27 November 2026 pukul 10.32 WIB).');
+    expect(model.scores.intro).toContain(
+      'Andrés Nuñez-Kurniawan membuka lagi penilaiannya setelah melihat penilaian mentor lain (27 November 2026 pukul 14.05 WIB); yang tercantum di sini adalah nilai yang sudah terkirim sebelumnya.',
+    );
+    const own = buildPackModel(input, { language: 'en', mode: { mentorId: 'm-andres' } });
+    expect(own.scores.available).toBe(true);
+    expect(criterion(own, 'mjc-quality-label')?.score).toBe(3);
+    expect(own.scores.intro).toContain(
+      "Andrés Nuñez-Kurniawan reopened their review after seeing the other mentors' reviews (27 November 2026 at 14:05 GMT+7); the scores here are the ones sent before.",
+    );
+    expect(own.scores.intro.join(' ')).not.toContain('Rina');
+    expect(packModelSchema.safeParse(own).success).toBe(true);
+    // A review nobody reopened after seeing the others carries no such sentence.
+    expect(buildPackModel(packInput(), { language: 'id', mode: 'combined' }).scores.intro.join(' ')).not.toContain('penilaian mentor lain');
+  });
+
   it('says plainly when nothing is scored yet', () => {
     const input = packInput();
     input.reviews = [];

@@ -10,7 +10,7 @@ import type { PackInput } from '#shared/pack/packInput.ts';
 import { buildPackModel } from '#shared/pack/packModel.ts';
 import type { PackModel } from '#shared/pack/packModelSchema.ts';
 import type { PackLanguage } from '#shared/pack/packText.ts';
-import { annotation, FACE_COLOURS, packInput } from '../../support/packFixture.ts';
+import { annotation, FACE_COLOURS, packInput, review } from '../../support/packFixture.ts';
 import { faceImages, findPicture, hasPdftoppm, near, hexRgb, pixel, rasterise, readPdf, ringShare, type PdfText } from '../../support/packPdf.ts';
 
 const OUT = join(import.meta.dirname, '..', '..', '..', 'test-results', 'pack');
@@ -75,6 +75,22 @@ describe.each(['id', 'en'] as const)('a pack in %s, as a participant reads it', 
   it('embeds its font, so it reads the same on any phone', () => {
     expect(pdf.includes('/FontFile2')).toBe(true);
     expect(/\/BaseFont \/[A-Z]{6}\+NotoSans-Bold/.test(pdf.toString('latin1'))).toBe(true);
+  });
+});
+
+describe('a review revised after its mentor saw the other mentors', () => {
+  it.each(['A4', 'Ponsel'] as const)('is marked with mentor and time above the scores table (%s)', async (pageSize) => {
+    const input = packInput();
+    const at = Date.UTC(2026, 10, 27, 3, 32);
+    const rina = input.reviews.find((r) => r.mentorId === 'm-rina');
+    if (!rina) throw new Error('no review of Rina');
+    input.reviews = input.reviews.map((r) => (r === rina ? review(r.id, r.mentorId, r.submissionId, [], { ...r, revisedAfterRevealAt: at, sawOthersAt: at - 60_000 }) : r));
+    const model = buildPackModel(input, { language: 'id', mode: 'combined' });
+    const pdf = await renderPackPdf(model, await faceImages(input, FACE_COLOURS), { pageSize });
+    const text = await readPdf(pdf);
+    const sentence = 'Nilai dari Rina Prasetyo direvisi setelah ia melihat penilaian mentor lain (27 November 2026 pukul 10.32 WIB).';
+    const page = text.pages.find((p) => p.includes(sentence)) ?? '';
+    expect(page).toContain('Nilai per kriteria');
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSummaryModel, RANKING_CHART_BARS, summaryFileName, type SummaryInput } from '#shared/pack/summaryModel.ts';
 import { summaryModelSchema, type SummaryModel } from '#shared/pack/summaryModelSchema.ts';
 import { alphaReading, emptyAgreement } from '#shared/scoring/results.ts';
-import { summaryInput } from '../../support/summaryFixture.ts';
+import { REOPENED_AT, REVISED_AT, summaryInput } from '../../support/summaryFixture.ts';
 
 const id1 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const id2 = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -92,6 +92,38 @@ describe('the ranking', () => {
     expect(flagged.every((r) => (r.spread as number) > 5)).toBe(true);
     expect(model.ranking.flaggedText).toBe(`Kiriman yang perlu dibahas: ${flagged.length} (selisih lebih dari 5 poin).`);
     expect(build(summaryInput({ flagSpreadAbove: 100 })).ranking.flaggedText).toBe('Tidak ada kiriman dengan selisih lebih dari 100 poin.');
+  });
+
+  it('marks each review revised after its mentor saw the others, with the mentor and the time in WIB, in both languages', () => {
+    const input = summaryInput({ revised: true });
+    // Both stay counted: the sent revision, and the reopened one by its submitted version.
+    expect(input.results.submissions.find((r) => r.submission.id === 's4')?.n).toBe(3);
+    const model = build(input);
+    const revisions = (id: string, m: SummaryModel = model) => m.ranking.rows.find((r) => r.submissionId === id)?.revisions;
+    expect(revisions('s2')).toEqual(['Andrés Nuñez-Kurniawan: direvisi setelah melihat penilaian lain, 27 November 2026 pukul 10.32 WIB']);
+    expect(revisions('s4')).toEqual([
+      'Dewi Lestari: dibuka lagi setelah melihat penilaian lain, 27 November 2026 pukul 14.05 WIB; versi yang terkirim tetap dihitung sampai revisinya dikirim',
+    ]);
+    expect(model.ranking.rows.filter((r) => r.revisions.length > 0).map((r) => r.submissionId).sort()).toEqual(['s2', 's4']);
+    expect(model.ranking.revisedText).toBe(
+      'Penilaian yang direvisi setelah mentornya melihat penilaian lain: 2 (ditandai di tabel dengan nama mentor dan waktunya).',
+    );
+    expect(model.howToRead).toContain(model.text.howToRead.items.revised);
+
+    const english = build(input, 'en');
+    expect(revisions('s2', english)).toEqual(['Andrés Nuñez-Kurniawan: revised after seeing other reviews, 27 November 2026 at 10:32 GMT+7']);
+    expect(revisions('s4', english)?.[0]).toMatch(/^Dewi Lestari: reopened after seeing other reviews, 27 November 2026 at 14:05 GMT\+7; the submitted version still counts/);
+    expect(english.ranking.revisedText).toMatch(/^Reviews revised after their mentor saw other reviews: 2 /);
+    expect(summaryModelSchema.safeParse(english).success).toBe(true);
+    // The times are the stored ones.
+    expect(input.results.submissions.flatMap((r) => r.revisedAfterReveal.map((v) => v.at)).sort()).toEqual([REVISED_AT, REOPENED_AT]);
+  });
+
+  it('says nothing of revisions when there are none', () => {
+    const model = build(summaryInput());
+    expect(model.ranking.rows.every((r) => r.revisions.length === 0)).toBe(true);
+    expect(model.ranking.revisedText).toBeNull();
+    expect(model.howToRead).not.toContain(model.text.howToRead.items.revised);
   });
 
   it('charts the top 20 of a large session, with their means and spreads', () => {

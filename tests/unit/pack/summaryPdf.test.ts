@@ -113,6 +113,25 @@ describe.each(['id', 'en'] as const)('a summary report in %s, as a curator reads
   });
 });
 
+describe('reviews revised after their mentor saw the others', () => {
+  it.each(['id', 'en'] as const)('are marked in the ranking (%s): "Direvisi" in the flag column, who and when under the submission', async (language) => {
+    const { model: m, pdf } = await render({ revised: true }, language);
+    const text = await readPdf(pdf);
+    const ranking = text.pages.find((p) => p.includes(language === 'id' ? 'Semua kiriman' : 'All submissions')) ?? '';
+    expect(ranking).toContain(m.ranking.revisedText as string);
+    for (const id of ['s2', 's4']) {
+      const row = m.ranking.rows.find((r) => r.submissionId === id);
+      if (!row) throw new Error(id);
+      // The line under the label names the mentor and the time, then the row's own numbers follow it.
+      const at = text.all.indexOf(`${row.rankText} ${row.label} ${row.revisions[0]}`);
+      expect(at, row.revisions[0]).toBeGreaterThan(-1);
+      expect(text.all.slice(at, at + 400)).toContain(language === 'id' ? 'Direvisi' : 'Revised');
+    }
+    expect(text.all).toContain(language === 'id' ? 'Andrés Nuñez-Kurniawan: direvisi setelah melihat penilaian lain, 27 November 2026 pukul 10.32 WIB' : 'at 10:32 GMT+7');
+    expect(text.all).toContain(m.text.howToRead.items.revised);
+  });
+});
+
 describe('a large session', () => {
   it('renders 300 submissions, the ranking table continuing across pages with its header repeated', async () => {
     const started = performance.now();
@@ -138,7 +157,7 @@ describe('a large session', () => {
 describe.skipIf(!hasPdftoppm)('pages as pictures (pdftoppm from poppler-utils)', () => {
   it('writes every page of a report in both languages as a picture to look at', async () => {
     for (const language of ['id', 'en'] as const) {
-      const { pdf } = await render({ submissions: 40, versions: 3, status: 'open', pending: 5 }, language);
+      const { pdf } = await render({ submissions: 40, versions: 3, status: 'open', pending: 5, revised: true }, language);
       const pages = await rasterise(pdf, OUT, `summary-${language}`, 50);
       expect(pages.length).toBe((await readPdf(pdf)).pages.length);
       // The first page is no blank sheet: the key figures' tiles and text darken it.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Review } from '#shared/domain/review.ts';
-import type { ScoringSession } from '#shared/domain/session.ts';
 import { computeSessionResults, type ResultsReview } from '#shared/scoring/results.ts';
 import {
   changedSettings,
@@ -10,33 +9,7 @@ import {
   othersVisibility,
   othersVisible,
 } from '#shared/scoring/sessionRules.ts';
-
-function session(overrides: Partial<ScoringSession> = {}): ScoringSession {
-  return {
-    id: 's',
-    createdAt: 1,
-    updatedAt: 1,
-    updatedBy: 'sari',
-    deletedAt: null,
-    workshopId: 'w',
-    name: 'Final',
-    rubricId: 'r',
-    mentorIds: ['dewi', 'budi'],
-    filters: { regions: [], categories: [], version: 'latest' },
-    submissionIds: ['a', 'b'],
-    assignment: 'all-score-all',
-    blind: true,
-    conflicts: [],
-    status: 'open',
-    keptAssignments: [],
-    itemTimerMinutes: null,
-    curators: ['sari'],
-    reveal: 'curator',
-    revealedAt: null,
-    revisions: {},
-    ...overrides,
-  };
-}
+import { scoringSession } from '../../support/scoringSession.ts';
 
 type Seen = Pick<Review, 'mentorId' | 'submissionId' | 'status' | 'deletedAt' | 'sawOthersAt'>;
 const done = (mentorId: string, submissionId: string, extra: Partial<Seen> = {}): Seen => ({
@@ -50,13 +23,13 @@ const done = (mentorId: string, submissionId: string, extra: Partial<Seen> = {})
 
 describe('curators', () => {
   it('only the named mentors are curators', () => {
-    expect(isCurator(session(), 'sari')).toBe(true);
-    expect(isCurator(session(), 'dewi')).toBe(false);
-    expect(isCurator(session({ curators: ['sari', 'dewi'] }), 'dewi')).toBe(true);
+    expect(isCurator(scoringSession(), 'sari')).toBe(true);
+    expect(isCurator(scoringSession(), 'dewi')).toBe(false);
+    expect(isCurator(scoringSession({ curators: ['sari', 'dewi'] }), 'dewi')).toBe(true);
   });
 
   it('tells settings from a mentor declaring their own conflict', () => {
-    const before = session();
+    const before = scoringSession();
     expect(changedSettings(before, { ...before, blind: false, updatedAt: 9 })).toEqual(['blind']);
     expect(changedSettings(before, { ...before, mentorIds: ['dewi'], itemTimerMinutes: 5, curators: ['sari', 'budi'] })).toEqual([
       'mentorIds',
@@ -73,45 +46,45 @@ describe('who sees the others in a blind session', () => {
   const allDone = [done('dewi', 'a'), done('dewi', 'b')];
 
   it('a named session shows everything to everyone', () => {
-    expect(othersVisibility(session({ blind: false }), [], 'anyone')).toBe('named');
+    expect(othersVisibility(scoringSession({ blind: false }), [], 'anyone')).toBe('named');
   });
 
   it('by default only a reveal (or closing) shows them to scoring mentors, queue done or not', () => {
-    expect(othersVisible(session(), allDone, 'dewi')).toBe(false);
-    expect(othersVisibility(session({ revealedAt: 5 }), [], 'dewi')).toBe('revealed');
-    expect(othersVisibility(session({ status: 'closed' }), [], 'budi')).toBe('revealed');
+    expect(othersVisible(scoringSession(), allDone, 'dewi')).toBe(false);
+    expect(othersVisibility(scoringSession({ revealedAt: 5 }), [], 'dewi')).toBe('revealed');
+    expect(othersVisibility(scoringSession({ status: 'closed' }), [], 'budi')).toBe('revealed');
   });
 
   it("with the curator's 'own-queue-done', a mentor sees once every submission of their own queue is sent", () => {
-    const s = session({ reveal: 'own-queue-done' });
+    const s = scoringSession({ reveal: 'own-queue-done' });
     expect(othersVisibility(s, allDone, 'dewi')).toBe('own-queue-done');
     expect(othersVisible(s, [done('dewi', 'a'), done('dewi', 'b', { status: 'draft' })], 'dewi')).toBe(false);
     expect(othersVisible(s, allDone, 'budi')).toBe(false);
     // A split queue: budi's queue is the other half.
-    const split = session({ reveal: 'own-queue-done', assignment: 'split' });
+    const split = scoringSession({ reveal: 'own-queue-done', assignment: 'split' });
     expect(othersVisible(split, [done('dewi', 'a')], 'dewi')).toBe(true);
   });
 
   it('a mentor who has seen them keeps seeing them after reopening a review', () => {
     const reopened = [done('dewi', 'a', { sawOthersAt: 10 }), done('dewi', 'b', { status: 'draft', sawOthersAt: 10 })];
-    expect(othersVisibility(session({ reveal: 'own-queue-done' }), reopened, 'dewi')).toBe('seen-before');
+    expect(othersVisibility(scoringSession({ reveal: 'own-queue-done' }), reopened, 'dewi')).toBe('seen-before');
   });
 
   it('a curator who does not score sees them; anyone else who does not score sees nothing', () => {
-    expect(othersVisibility(session(), [], 'sari')).toBe('curator');
-    expect(othersVisibility(session(), [], 'stranger')).toBe('hidden');
+    expect(othersVisibility(scoringSession(), [], 'sari')).toBe('curator');
+    expect(othersVisibility(scoringSession(), [], 'stranger')).toBe('hidden');
     // A curator who also scores is a scoring mentor first.
-    expect(othersVisible(session({ curators: ['dewi'] }), [], 'dewi')).toBe(false);
+    expect(othersVisible(scoringSession({ curators: ['dewi'] }), [], 'dewi')).toBe(false);
   });
 
   it('seeing is recorded for scoring mentors of a blind session, once', () => {
-    expect(mustRecordSeeing(session({ revealedAt: 5 }), [done('dewi', 'a')], 'dewi')).toBe(true);
-    expect(mustRecordSeeing(session({ revealedAt: 5 }), [done('dewi', 'a', { sawOthersAt: 6 })], 'dewi')).toBe(false);
-    expect(mustRecordSeeing(session({ revealedAt: 5 }), [done('dewi', 'a', { sawOthersAt: 6 }), done('dewi', 'b')], 'dewi')).toBe(true);
-    expect(mustRecordSeeing(session({ revealedAt: 5 }), [], 'dewi')).toBe(false);
-    expect(mustRecordSeeing(session({ revealedAt: 5 }), [], 'sari')).toBe(false);
-    expect(mustRecordSeeing(session({ blind: false }), [], 'dewi')).toBe(false);
-    expect(mustRecordSeeing(session(), [done('dewi', 'a')], 'dewi')).toBe(false);
+    expect(mustRecordSeeing(scoringSession({ revealedAt: 5 }), [done('dewi', 'a')], 'dewi')).toBe(true);
+    expect(mustRecordSeeing(scoringSession({ revealedAt: 5 }), [done('dewi', 'a', { sawOthersAt: 6 })], 'dewi')).toBe(false);
+    expect(mustRecordSeeing(scoringSession({ revealedAt: 5 }), [done('dewi', 'a', { sawOthersAt: 6 }), done('dewi', 'b')], 'dewi')).toBe(true);
+    expect(mustRecordSeeing(scoringSession({ revealedAt: 5 }), [], 'dewi')).toBe(false);
+    expect(mustRecordSeeing(scoringSession({ revealedAt: 5 }), [], 'sari')).toBe(false);
+    expect(mustRecordSeeing(scoringSession({ blind: false }), [], 'dewi')).toBe(false);
+    expect(mustRecordSeeing(scoringSession(), [done('dewi', 'a')], 'dewi')).toBe(false);
   });
 });
 

@@ -5,8 +5,6 @@ import { checkArchive, type ArchiveCheck, type ArchiveProgress } from '#shared/b
 import { blobSource, streamArchive } from '../../data/archiveRepo.ts';
 import { getBackupMark, setBackupMark, studioFingerprint } from '../../data/backupRepo.ts';
 import type { KemasDatabase } from '../../data/db.ts';
-import { getCurrentMentor } from '../../data/mentorsRepo.ts';
-import { ensureOwnKey } from '../../data/mentorKeysRepo.ts';
 import { host } from '../../host/hostClient.ts';
 import { blobParts } from '../../data/blobParts.ts';
 import { exportRawDatabase, type RawExportSummary } from '../../data/rawExport.ts';
@@ -78,17 +76,12 @@ function chunkSender(writeId: string) {
 
 /** Writes a backup of everything into the host's backup folder and records it as the last backup. */
 export async function runBackup(db: KemasDatabase, reason: BackupReason, options: BackupRunOptions): Promise<BackupDone> {
-  // The sender's signing key is made (the first time) before the fingerprint: the backup carries it,
-  // and making it is not a change that should make the next backup due.
-  const mentor = await getCurrentMentor(db);
-  if (mentor) await ensureOwnKey(db, mentor.id);
-  // Taken before reading: an edit made while the backup runs makes the next one due.
-  const { fingerprint } = await studioFingerprint(db);
   options.signal?.throwIfAborted();
   const { writeId } = await call('backup.begin', { reason });
   const sender = chunkSender(writeId);
   try {
-    await streamArchive(
+    // The builder says what the backup holds (`streamArchive`): its fingerprint is the mark's.
+    const { fingerprint } = await streamArchive(
       db,
       { kind: 'backup' },
       sender.add,
@@ -98,7 +91,7 @@ export async function runBackup(db: KemasDatabase, reason: BackupReason, options
     await sender.flush();
     const done = await call('backup.commit', { writeId });
     const at = Date.now();
-    await setBackupMark(db, { at, fingerprint });
+    if (fingerprint !== null) await setBackupMark(db, { at, fingerprint });
     return { name: done.name, bytes: done.bytes, at };
   } catch (error) {
     await host.call('backup.abort', { writeId }).catch(() => {});

@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rubric } from '#shared/domain/rubric.ts';
 import type { RevisionAfterReveal, SubmissionResultRow } from '#shared/scoring/results.ts';
@@ -7,6 +8,34 @@ export type RankScope = 'overall' | 'category' | 'region';
 
 export function rankIn(row: SubmissionResultRow, scope: RankScope): number | null {
   return scope === 'overall' ? row.rank : scope === 'category' ? row.rankInCategory : row.rankInRegion;
+}
+
+/**
+ * Whether a scroll box is wider inside than it shows, and whether more lies to its right: the table's
+ * cue that it scrolls sideways (a hint and a shade at the right edge), kept true on resize and scroll.
+ */
+function useSidewaysScroll() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState({ overflowing: false, moreRight: false });
+  const measure = useCallback(() => {
+    const box = ref.current;
+    if (!box) return;
+    const overflowing = box.scrollWidth > box.clientWidth + 1;
+    const moreRight = overflowing && box.scrollLeft + box.clientWidth < box.scrollWidth - 1;
+    setState((old) => (old.overflowing === overflowing && old.moreRight === moreRight ? old : { overflowing, moreRight }));
+  }, []);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    const table = box.firstElementChild;
+    if (table) observer.observe(table);
+    return () => observer.disconnect();
+  }, [measure]);
+  return { ref, measure, ...state };
 }
 
 /** The results, one row per submission, in the order given (the caller sorts by the rank scope). */
@@ -28,72 +57,95 @@ export function ResultsTable({
   const formats = useResultFormats();
   const criteria = rubric.groups.flatMap((g) => g.criteria);
   const name = (n: { id: string; en: string }) => (i18n.language === 'en' ? n.en : n.id);
+  const hintId = useId();
+  const scroll = useSidewaysScroll();
   return (
-    <div className="table-scroll" role="region" aria-label={t('sessions.results.tableCaption')} tabIndex={0}>
-      <table className="table results-table">
-        <caption className="visually-hidden">{t('sessions.results.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="numeric">
-              {t(`sessions.results.rankScopes.${scope}`)}
-            </th>
-            <th scope="col">{t('sessions.results.submission')}</th>
-            <th scope="col">{t('sessions.results.category')}</th>
-            <th scope="col">{t('sessions.results.region')}</th>
-            <th scope="col" className="numeric">
-              {t('sessions.results.mean')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('sessions.results.n')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('sessions.results.sd')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('sessions.results.range')}
-            </th>
-            <th scope="col">{t('sessions.results.flag')}</th>
-            {criteria.map((c) => (
-              <th key={c.id} scope="col" className="numeric results-criterion-head" title={name(c.name)}>
-                {name(c.name)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.submission.id} className={r.flagged ? 'row-flagged' : undefined}>
-              <td className="numeric">{formats.integer(rankIn(r, scope))}</td>
-              <th scope="row">{t('sessions.itemLabel', { business: r.submission.label, version: r.submission.version })}</th>
-              <td>{categoryName(r.submission.category)}</td>
-              <td>{r.submission.region || t('common.notSet')}</td>
-              <td className="numeric">
-                <strong>{formats.score(r.mean)}</strong>
-              </td>
-              <td className="numeric">{formats.integer(r.n)}</td>
-              <td className="numeric">{formats.score(r.sd)}</td>
-              <td className="numeric">{r.min !== null && r.max !== null ? `${formats.score(r.min)}–${formats.score(r.max)}` : formats.score(null)}</td>
-              <td>
-                {r.flagged ? <span className="flag">{t('sessions.results.flagged')}</span> : null}
-                {r.revisedAfterReveal.length > 0 ? (
-                  <ul className="revised-list">
-                    {r.revisedAfterReveal.map((revision) => (
-                      <li key={revision.mentorId} className="revised-mark">
-                        {revisionText(revision)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </td>
-              {criteria.map((c) => (
-                <td key={c.id} className="numeric">
-                  {formats.score(r.criteria[c.id] ?? null)}
-                </td>
+    <>
+      {scroll.overflowing ? (
+        <p id={hintId} className="field-hint" data-testid="results-scroll-hint">
+          {t('sessions.results.tableScrollHint')}
+        </p>
+      ) : null}
+      <div className="results-scroll-frame" data-more-right={scroll.moreRight}>
+        <div
+          ref={scroll.ref}
+          className="table-scroll"
+          role="region"
+          aria-label={t('sessions.results.tableCaption')}
+          aria-describedby={scroll.overflowing ? hintId : undefined}
+          tabIndex={0}
+          onScroll={scroll.measure}
+        >
+          <table className="table results-table">
+            <caption className="visually-hidden">{t('sessions.results.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="numeric results-sticky-rank">
+                  {t(`sessions.results.rankScopes.${scope}`)}
+                </th>
+                <th scope="col" className="results-sticky-name">
+                  {t('sessions.results.submission')}
+                </th>
+                <th scope="col">{t('sessions.results.category')}</th>
+                <th scope="col">{t('sessions.results.region')}</th>
+                <th scope="col" className="numeric">
+                  {t('sessions.results.mean')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('sessions.results.n')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('sessions.results.sd')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('sessions.results.range')}
+                </th>
+                <th scope="col">{t('sessions.results.flag')}</th>
+                {criteria.map((c) => (
+                  <th key={c.id} scope="col" className="numeric results-criterion-head" title={name(c.name)}>
+                    {name(c.name)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.submission.id} className={r.flagged ? 'row-flagged' : undefined}>
+                  <td className="numeric results-sticky-rank">{formats.integer(rankIn(r, scope))}</td>
+                  <th scope="row" className="results-sticky-name">
+                    {t('sessions.itemLabel', { business: r.submission.label, version: r.submission.version })}
+                  </th>
+                  <td>{categoryName(r.submission.category)}</td>
+                  <td>{r.submission.region || t('common.notSet')}</td>
+                  <td className="numeric">
+                    <strong>{formats.score(r.mean)}</strong>
+                  </td>
+                  <td className="numeric">{formats.integer(r.n)}</td>
+                  <td className="numeric">{formats.score(r.sd)}</td>
+                  <td className="numeric">{r.min !== null && r.max !== null ? `${formats.score(r.min)}–${formats.score(r.max)}` : formats.score(null)}</td>
+                  <td>
+                    {r.flagged ? <span className="flag">{t('sessions.results.flagged')}</span> : null}
+                    {r.revisedAfterReveal.length > 0 ? (
+                      <ul className="revised-list">
+                        {r.revisedAfterReveal.map((revision) => (
+                          <li key={revision.mentorId} className="revised-mark">
+                            {revisionText(revision)}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                  {criteria.map((c) => (
+                    <td key={c.id} className="numeric">
+                      {formats.score(r.criteria[c.id] ?? null)}
+                    </td>
+                  ))}
+                </tr>
               ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </>
   );
 }
