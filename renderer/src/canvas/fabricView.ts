@@ -34,6 +34,8 @@ export interface CanvasViewEvents {
   select(id: string | null): void;
   /** A move or resize finished; `shape` is the new geometry in image pixels. */
   modified(id: string, change: { dx: number; dy: number; scaleX: number; scaleY: number }): void;
+  /** A double-click on a mark (a note is then typed on the canvas, as Enter does from the keyboard). */
+  open(id: string): void;
   /** 'user' when the mentor zoomed (wheel, keys, buttons); 'fit' and 'restore' when the view did. */
   zoom(zoom: number, reason: 'user' | 'fit' | 'restore'): void;
 }
@@ -125,6 +127,9 @@ export class FabricView {
   private chromeDue = new Set<string>();
   /** True while the view itself changes what is selected: the model already knows, so nothing is reported. */
   private syncing = false;
+  /** How many changes of the marks have been drawn (`data-marks-drawn`, for tools and the bench); `marksChanged` until the next frame. */
+  private marksDrawn = 0;
+  private marksChanged = false;
 
   constructor(element: HTMLCanvasElement, events: CanvasViewEvents) {
     this.events = events;
@@ -142,6 +147,10 @@ export class FabricView {
     this.canvas.on('after:render', () => {
       element.dataset.viewport = this.canvas.viewportTransform.join(' ');
       element.dataset.marks = String(this.entries.size);
+      if (this.marksChanged) {
+        this.marksChanged = false;
+        element.dataset.marksDrawn = String(++this.marksDrawn);
+      }
     });
     this.canvas.on('mouse:down', (e) => this.onDown(e));
     this.canvas.on('mouse:move', (e) => this.onMove(e));
@@ -151,6 +160,11 @@ export class FabricView {
       event.preventDefault();
       const factor = Math.pow(0.998, event.deltaY * (event.ctrlKey ? 4 : 1));
       this.zoomAround(this.getZoom() * factor, e.viewportPoint);
+    });
+    this.canvas.on('mouse:dblclick', (e) => {
+      if (this.tool !== 'select' || !e.target) return;
+      const entry = [...this.entries.values()].find((x) => x.body === e.target);
+      if (entry?.editable) this.events.open(entry.id);
     });
     this.canvas.on('selection:created', (e) => this.reportSelection(e.selected));
     this.canvas.on('selection:updated', (e) => this.reportSelection(e.selected));
@@ -414,6 +428,7 @@ export class FabricView {
         this.canvas.add(...badges);
       }
       this.built = true;
+      this.marksChanged = true;
     }
     this.quietly(() => {
       const selected = selectedId ? this.entries.get(selectedId) : undefined;

@@ -54,7 +54,7 @@ async function shownView() {
   const element = document.createElement('canvas');
   document.body.append(element);
   const selections: (string | null)[] = [];
-  const view = new FabricView(element, { pointer() {}, select: (id) => selections.push(id), modified() {}, zoom() {} });
+  const view = new FabricView(element, { pointer() {}, select: (id) => selections.push(id), modified() {}, open() {}, zoom() {} });
   view.resize(1000, 800);
   await view.setImage({ url: 'preview.png', width: 1000, height: 1000 }, FACE);
   view.zoomToFit();

@@ -149,13 +149,16 @@ function ReviewWorkspace() {
     onError,
   });
 
+  // A mark just made is on the screen, selected, in the same render that reads it out, before the live
+  // query has read it back: the next key (Alt+→ to resize it) acts on it.
+  const [made, setMade] = useState<Annotation | null>(null);
   // In a blind session other mentors' annotations stay hidden until this mentor has submitted.
   const live = useMemo(
     () =>
-      (all ?? [])
+      [...(all ?? []), ...(made && all && !all.some((a) => a.id === made.id) ? [made] : [])]
         .filter((a) => a.deletedAt === null && (scoring.revealOthers || a.mentorId === mentor.id))
         .sort((a, b) => a.mentorId.localeCompare(b.mentorId) || a.number - b.number),
-    [all, scoring.revealOthers, mentor.id],
+    [all, made, scoring.revealOthers, mentor.id],
   );
   const visible = useMemo(
     () => live.filter((a) => (showOthers || a.mentorId === mentor.id) && severityFilter.has(a.severity)),
@@ -223,6 +226,7 @@ function ReviewWorkspace() {
                 : output.shape;
           // The category last used with this tool (categoryMemory.ts): legends group by it.
           void editing.create(face.id, shape, { category: categoryForNewMarkHere(shape.kind) }).then((created) => {
+            setMade(created);
             setSelectedId(created.id);
             chooseTool('select');
             // A new annotation wants its comment: show the editor.
@@ -563,6 +567,13 @@ function ReviewWorkspace() {
               pointer: onPointer,
               select: setSelectedId,
               modified: onModified,
+              // A double-click on a note types it in place (as Enter does); on another mark, its comment.
+              open: (id) => {
+                const mark = live.find((a) => a.id === id);
+                if (!mark) return;
+                setSelectedId(id);
+                editMark(mark);
+              },
               zoom: (z, reason) => {
                 setZoom(z);
                 if (reason === 'user') rememberZoom(z);
