@@ -145,6 +145,8 @@ export function pressKey(page: Page, key: string): Promise<void> {
  * Times each press until the frame that draws the moved mark is done: the key's
  * edit is stored, the live query reads the face's marks back, the screen hands
  * them to the canvas, and the canvas counts a drawn change (data-marks-drawn).
+ * The shared badge layout over all marks runs after that frame; the pause
+ * between presses leaves it time, as a mentor's pace does.
  */
 export function editOneMark(page: Page, samples: number): Promise<number[]> {
   return page.evaluate(
@@ -158,16 +160,21 @@ export function editOneMark(page: Page, samples: number): Promise<number[]> {
         const drawn = () => Number(canvas.dataset.marksDrawn ?? 0);
         const times: number[] = [];
         const timeout = setTimeout(() => reject(new Error(`only ${times.length} of ${samples} edits drawn within 60 s`)), 60_000);
-        /** Resolves once `data-marks-drawn` passes `count` and the frame that drew it is done. */
+        /**
+         * Resolves once the frame that sets `data-marks-drawn` past `count` is done: the attribute is
+         * set as Fabric draws (in that frame's animation callbacks), and a message posted then is
+         * delivered once the frame is over, before work queued after it (the badge layout).
+         */
         const afterDrawn = (count: number) =>
           new Promise<void>((done) => {
-            const check = () => {
-              if (drawn() <= count) return void requestAnimationFrame(check);
+            const observer = new MutationObserver(() => {
+              if (drawn() <= count) return;
+              observer.disconnect();
               const channel = new MessageChannel();
               channel.port1.onmessage = () => done();
               channel.port2.postMessage(null);
-            };
-            check();
+            });
+            observer.observe(canvas, { attributes: true, attributeFilter: ['data-marks-drawn'] });
           });
         void (async () => {
           // Tab selects mark 1 (a change of selection only: nothing is built again).

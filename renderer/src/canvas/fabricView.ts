@@ -2,7 +2,7 @@ import { Canvas, FabricImage, type FabricObject, Group, Point, type TPointerEven
 import type { Annotation } from '#shared/domain/annotation.ts';
 import type { AnnotationShape, PointerInput, ToolName } from '#shared/annotations/tools.ts';
 import { canvasBadgeUnit, canvasChromeUnit, CHROME } from '#shared/annotations/appearance.ts';
-import { layoutBadges, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
+import { layoutBadges, type BadgeInput, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
 import { IDENTITY_TRANSFORM, multiply, shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
 import { markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
 import { loadImage } from './loadImage.ts';
@@ -70,6 +70,10 @@ export function drawnVersion(item: DrawnAnnotation): string {
   return `${a.updatedAt}:${edits}:${a.number}:${a.severity}:${item.editable ? 'e' : ''}${item.mine ? 'm' : ''}`;
 }
 
+function badgeInput(item: DrawnAnnotation): BadgeInput {
+  return { key: item.annotation.id, shape: item.annotation.shape, label: String(item.annotation.number) };
+}
+
 function samePlace(a: BadgePlace, b: BadgePlace): boolean {
   return (
     a.centre.x === b.centre.x &&
@@ -130,6 +134,8 @@ export class FabricView {
   /** How many changes of the marks have been drawn (`data-marks-drawn`, for tools and the bench); `marksChanged` until the next frame. */
   private marksDrawn = 0;
   private marksChanged = false;
+  /** A layout of every badge is due after the next frame (placeAllBadges). */
+  private layoutPending = false;
 
   constructor(element: HTMLCanvasElement, events: CanvasViewEvents) {
     this.events = events;
@@ -386,27 +392,27 @@ export class FabricView {
     if (!changed) changed = list.some((item, i) => this.entries.get(item.annotation.id)?.version !== versions[i]);
     if (changed) {
       // Badges are placed together (shared/annotations/badgeLayout.ts), as in the PNG and the PDF: one mark
-      // moving can move another's badge, so the layout is worked out for all (it is cheap; objects are not).
-      const places = layoutBadges(
-        list.map((item) => ({ key: item.annotation.id, shape: item.annotation.shape, label: String(item.annotation.number) })),
-        this.imageSize,
-      );
-      // New bodies go below the badges (badges sit above every shape, as in the PNG and the PDF).
+      // moving can move another's badge. Laying out 500 crowded badges takes longer than a frame, so after
+      // an edit the changed marks are drawn at once with their badge where it alone would go, and the
+      // whole layout follows right after that frame (placeAllBadges), moving only badges that moved.
+      const full = !this.built;
+      const places = full ? layoutBadges(list.map(badgeInput), this.imageSize) : null;
       const bodies: FabricObject[] = [];
       const badges: Group[] = [];
       const badgesBefore = new Set<FabricObject>([...this.entries.values()].map((e) => e.badge));
       list.forEach((item, i) => {
         const id = item.annotation.id;
-        const place = places[i] as BadgePlace;
         const entry = this.entries.get(id);
         if (entry && entry.version === versions[i]) {
-          if (!samePlace(entry.place, place)) {
+          const place = places?.[i];
+          if (place && !samePlace(entry.place, place)) {
             entry.place = place;
             entry.badge.set({ left: place.centre.x, top: place.centre.y });
             this.chromeDue.add(id);
           }
           return;
         }
+        const place = places?.[i] ?? (layoutBadges([badgeInput(item)], this.imageSize)[0] as BadgePlace);
         const fresh = this.makeEntry(item, place, versions[i] as string);
         if (entry) {
           // In place of the old one, so the stacking order stays the marks' order.
@@ -429,6 +435,7 @@ export class FabricView {
       }
       this.built = true;
       this.marksChanged = true;
+      if (!full) this.placeAllBadges();
     }
     this.quietly(() => {
       const selected = selectedId ? this.entries.get(selectedId) : undefined;
@@ -437,6 +444,36 @@ export class FabricView {
       } else this.canvas.discardActiveObject();
     });
     this.restyle();
+  }
+
+  /**
+   * The shared badge layout over every mark, once the frame that draws an edit
+   * is done; edits that come before it runs share one layout.
+   */
+  private placeAllBadges(): void {
+    if (this.layoutPending) return;
+    this.layoutPending = true;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        this.layoutPending = false;
+        if (this.disposed || !this.built) return;
+        const places = layoutBadges(this.drawn.map(badgeInput), this.imageSize);
+        let moved = false;
+        this.drawn.forEach((item, i) => {
+          const entry = this.entries.get(item.annotation.id);
+          const place = places[i];
+          if (!entry || !place || samePlace(entry.place, place)) return;
+          entry.place = place;
+          entry.badge.set({ left: place.centre.x, top: place.centre.y });
+          this.chromeDue.add(entry.id);
+          moved = true;
+        });
+        if (moved) this.restyle();
+      };
+      channel.port2.postMessage(null);
+    });
   }
 
   /** Runs `change` without reporting the selection it makes or clears (it follows the model). */

@@ -2,6 +2,7 @@ import { Canvas, FabricImage, FabricText, Group } from 'fabric';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '#shared/domain/annotation.ts';
 import { FabricView, type DrawnAnnotation } from '#renderer/src/canvas/fabricView.ts';
+import { layoutBadges } from '#shared/annotations/badgeLayout.ts';
 import { annotation } from '../../support/packFixture.ts';
 
 /*
@@ -101,6 +102,13 @@ describe('a face with 500 marks, one of them edited', () => {
     }
     // Still every mark, none twice.
     expect(element.dataset.marks).toBe(String(COUNT));
+    // The shared layout follows the edits: every badge ends where the PNG and the PDF put it.
+    const planned = layoutBadges(
+      list.map((a) => ({ key: a.id, shape: a.shape, label: String(a.number) })),
+      FACE,
+    );
+    const spots = (points: { x: number; y: number }[]) => points.map((p) => `${p.x.toFixed(3)},${p.y.toFixed(3)}`).sort();
+    await vi.waitFor(() => expect(spots([...badges()].map((b) => ({ x: b.left, y: b.top })))).toEqual(spots(planned.map((p) => p.centre))), { timeout: 30_000 });
   });
 
   it('deletes one mark and brings it back (undo) touching only its objects', async () => {
