@@ -293,7 +293,7 @@ function ReviewWorkspace() {
   const nextUnscored = scoring.nextUnscored;
   const goNextUnscored = useCallback(() => {
     if (nextUnscored) void navigate(reviewPath(workshopId, nextUnscored, sessionId));
-    else toast({ message: t('scoring.queue.allDone') });
+    else toast({ screen: true, message: t('scoring.queue.allDone') });
   }, [nextUnscored, navigate, workshopId, sessionId, toast, t]);
 
   // The review screen's keys (shared/keymap/keymap.ts, scope 'review').
@@ -626,6 +626,8 @@ function ReviewWorkspace() {
             </CursorReadout>
           ) : null}
         </div>
+        {/* Toasts show in a strip under the canvas: over nothing, neither the canvas controls nor the side list. */}
+        <div className="workspace-canvas-dock" ref={toastDock} />
         {sidePanel.collapsed ? null : <SidePanelSplitter panel={sidePanel} controls="review-side" />}
         <aside id="review-side" className="workspace-side" aria-label={t('review.sidePanel')} hidden={sidePanel.collapsed}>
           {showQueue ? <QueueBar workshopId={workshop.id} submissionId={submission.id} scoring={scoring} clock={clock} /> : null}
@@ -677,7 +679,7 @@ function ReviewWorkspace() {
                     }}
                     onSaveSnippet={(text) =>
                       void addSnippet(db, { text: { id: text, en: text }, category: selected.category }, mentor.id).then(() =>
-                        toast({ message: t('review.snippetSaved') }),
+                        toast({ screen: true, message: t('review.snippetSaved') }),
                       )
                     }
                   />
@@ -719,7 +721,6 @@ function ReviewWorkspace() {
               </>
             )}
           </div>
-          {sidePanel.collapsed ? null : <div className="workspace-side-dock" ref={toastDock} />}
         </aside>
       </div>
       {packOpen ? (
