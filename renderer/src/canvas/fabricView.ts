@@ -6,6 +6,7 @@ import { layoutBadges, type BadgeInput, type BadgePlace } from '#shared/annotati
 import { IDENTITY_TRANSFORM, multiply, shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
 import { markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
 import { loadImage } from './loadImage.ts';
+import type { BadgeLayoutAnswer, BadgeLayoutRequest } from './badgeLayoutWorker.ts';
 import { OTHER_MENTOR_COLOUR, SEVERITY_COLOURS } from './severityColours.ts';
 
 /** Zoom is screen pixels per ORIGINAL image pixel: 1 is 100 %. */
@@ -134,8 +135,9 @@ export class FabricView {
   /** How many changes of the marks have been drawn (`data-marks-drawn`, for tools and the bench); `marksChanged` until the next frame. */
   private marksDrawn = 0;
   private marksChanged = false;
-  /** A layout of every badge is due after the next frame (placeAllBadges). */
-  private layoutPending = false;
+  /** The latest layout of every badge asked for (placeAllBadges); older answers are dropped. */
+  private layoutRequest = 0;
+  private layoutWorker: Worker | null = null;
 
   constructor(element: HTMLCanvasElement, events: CanvasViewEvents) {
     this.events = events;
@@ -447,33 +449,59 @@ export class FabricView {
   }
 
   /**
-   * The shared badge layout over every mark, once the frame that draws an edit
-   * is done; edits that come before it runs share one layout.
+   * The shared badge layout over every mark, after an edit: in a worker where
+   * there is one (the main thread keeps drawing and taking keys), else once
+   * the frame that draws the edit is done. Only the latest request's answer is
+   * used; badges that moved are moved, nothing else is built again.
    */
   private placeAllBadges(): void {
-    if (this.layoutPending) return;
-    this.layoutPending = true;
+    const id = ++this.layoutRequest;
+    const marks = this.drawn.map(badgeInput);
+    if (typeof Worker !== 'undefined') {
+      if (!this.layoutWorker) {
+        const worker = new Worker(new URL('./badgeLayoutWorker.ts', import.meta.url), { type: 'module', name: 'kemas-badge-layout' });
+        worker.onmessage = (event: MessageEvent<BadgeLayoutAnswer>) => {
+          if (event.data.id !== this.layoutRequest) return;
+          // The answer is for the list as drawn when it was asked (the latest request): its places, in its order.
+          const places = event.data.places ?? layoutBadges(this.drawn.map(badgeInput), this.imageSize);
+          this.applyPlaces(places, places.length);
+        };
+        worker.onerror = () => {
+          // A worker that cannot start (or failed): the layout is done here instead, as before.
+          worker.terminate();
+          this.layoutWorker = null;
+          this.applyPlaces(layoutBadges(this.drawn.map(badgeInput), this.imageSize), this.drawn.length);
+        };
+        this.layoutWorker = worker;
+      }
+      const request: BadgeLayoutRequest = { id, marks, face: this.imageSize };
+      this.layoutWorker.postMessage(request);
+      return;
+    }
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         channel.port1.close();
-        this.layoutPending = false;
-        if (this.disposed || !this.built) return;
-        const places = layoutBadges(this.drawn.map(badgeInput), this.imageSize);
-        let moved = false;
-        this.drawn.forEach((item, i) => {
-          const entry = this.entries.get(item.annotation.id);
-          const place = places[i];
-          if (!entry || !place || samePlace(entry.place, place)) return;
-          entry.place = place;
-          entry.badge.set({ left: place.centre.x, top: place.centre.y });
-          this.chromeDue.add(entry.id);
-          moved = true;
-        });
-        if (moved) this.restyle();
+        if (id === this.layoutRequest) this.applyPlaces(layoutBadges(marks, this.imageSize), marks.length);
       };
       channel.port2.postMessage(null);
     });
+  }
+
+  /** Moves the badges whose place changed; `count` guards against an answer for another list. */
+  private applyPlaces(places: readonly BadgePlace[], count: number): void {
+    if (this.disposed || !this.built || count !== this.drawn.length) return;
+    let moved = false;
+    this.drawn.forEach((item, i) => {
+      const entry = this.entries.get(item.annotation.id);
+      const place = places[i];
+      if (!entry || !place || place.key !== entry.id || samePlace(entry.place, place)) return;
+      entry.place = place;
+      entry.badge.set({ left: place.centre.x, top: place.centre.y });
+      this.chromeDue.add(entry.id);
+      moved = true;
+    });
+    if (moved) this.restyle();
   }
 
   /** Runs `change` without reporting the selection it makes or clears (it follows the model). */
@@ -645,6 +673,7 @@ export class FabricView {
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.coordsTimer !== null) clearTimeout(this.coordsTimer);
+    this.layoutWorker?.terminate();
     await this.canvas.dispose();
   }
 }
