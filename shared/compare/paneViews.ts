@@ -13,7 +13,18 @@ export interface PaneView {
   view: View | null;
   /** True while the view follows "fit" (first show, after 0): a resize fits again. */
   fitted: boolean;
+  /** The pane size the fitted view was worked out for (null when not fitted). */
+  fittedTo: Size | null;
 }
+
+/**
+ * How far (CSS pixels, each way) a fitted pane's box may move from the size it
+ * was fitted to before it fits again. Layout settling under load moves a box by
+ * a pixel now and then, and a refit would then change the zoom figure (76 % →
+ * 77 %) with nothing the mentor did. Measured from the size fitted to, not from
+ * the last size, so many small steps (a window dragged wider) still refit.
+ */
+export const FIT_SLACK = 2;
 
 export interface PaneViews {
   /** When locked, any change to one pane is mapped onto the other. */
@@ -31,7 +42,7 @@ export type PaneViewAction =
   | { type: 'fit'; pane: PaneKey | 'all' }
   | { type: 'lock'; locked: boolean };
 
-const empty: PaneView = { image: null, pane: null, view: null, fitted: true };
+const empty: PaneView = { image: null, pane: null, view: null, fitted: true, fittedTo: null };
 
 export function initialPaneViews(locked = true): PaneViews {
   return { locked, panes: { a: empty, b: empty } };
@@ -47,6 +58,15 @@ function withPane(state: PaneViews, key: PaneKey, pane: PaneView): PaneViews {
   return { ...state, panes: { ...state.panes, [key]: pane } };
 }
 
+/** The pane showing its whole image, fitted to its present size. */
+function fitPane(pane: PaneView, at: PaneGeometry): PaneView {
+  return { ...pane, view: fitView(at), fitted: true, fittedTo: at.pane };
+}
+
+function near(a: Size, b: Size): boolean {
+  return Math.abs(a.width - b.width) <= FIT_SLACK && Math.abs(a.height - b.height) <= FIT_SLACK;
+}
+
 /** After `key` changed: when locked, the other pane follows it. */
 function follow(state: PaneViews, key: PaneKey): PaneViews {
   const source = state.panes[key];
@@ -54,7 +74,7 @@ function follow(state: PaneViews, key: PaneKey): PaneViews {
   const from = geometry(source);
   const to = geometry(target);
   if (!state.locked || !from || !to || !source.view) return state;
-  return withPane(state, other(key), { ...target, view: mapView(source.view, from, to), fitted: source.fitted });
+  return withPane(state, other(key), { ...target, view: mapView(source.view, from, to), fitted: source.fitted, fittedTo: source.fitted ? to.pane : null });
 }
 
 /**
@@ -68,10 +88,17 @@ function settle(state: PaneViews, key: PaneKey, previous: PaneView): PaneViews {
   const partner = state.panes[other(key)];
   const partnerAt = geometry(partner);
   if (state.locked && partnerAt && partner.view && !partner.fitted) {
-    return withPane(state, key, { ...pane, view: mapView(partner.view, partnerAt, at), fitted: false });
+    return withPane(state, key, { ...pane, view: mapView(partner.view, partnerAt, at), fitted: false, fittedTo: null });
   }
   const before = geometry(previous);
-  if (pane.fitted || !pane.view || !before) return withPane(state, key, { ...pane, view: fitView(at), fitted: true });
+  // A fitted pane whose box moved by a pixel or two keeps its zoom, re-centred (the fit's margin takes it up).
+  if (pane.fitted && pane.view && before && pane.fittedTo && previous.image === pane.image && near(pane.fittedTo, at.pane)) {
+    const { view } = pane;
+    const dx = (at.pane.width - before.pane.width) / 2;
+    const dy = (at.pane.height - before.pane.height) / 2;
+    return withPane(state, key, { ...pane, view: { ...view, x: view.x + dx, y: view.y + dy } });
+  }
+  if (pane.fitted || !pane.view || !before) return withPane(state, key, fitPane(pane, at));
   return withPane(state, key, { ...pane, view: mapView(pane.view, before, at) });
 }
 
@@ -81,7 +108,7 @@ function change(state: PaneViews, key: PaneKey, update: (view: View, at: PaneGeo
   if (!at || !pane.view) return state;
   const view = update(pane.view, at);
   if (!view) return state;
-  return follow(withPane(state, key, { ...pane, view, fitted: false }), key);
+  return follow(withPane(state, key, { ...pane, view, fitted: false, fittedTo: null }), key);
 }
 
 /** The views of the compare panes after one action. Pure: the screen keeps the state. */
@@ -94,7 +121,7 @@ export function reducePaneViews(state: PaneViews, action: PaneViewAction): PaneV
       const same = previous[field]?.width === action.size.width && previous[field]?.height === action.size.height;
       if (same) return state;
       // A new image starts fitted: its old view meant another picture.
-      const next = { ...previous, [field]: action.size, ...(action.type === 'image' ? { fitted: true } : {}) };
+      const next = { ...previous, [field]: action.size, ...(action.type === 'image' ? { fitted: true, fittedTo: null } : {}) };
       return settle(withPane(state, action.pane, next), action.pane, previous);
     }
     case 'pan':
@@ -110,7 +137,7 @@ export function reducePaneViews(state: PaneViews, action: PaneViewAction): PaneV
       return keys.reduce((s, key) => {
         const pane = s.panes[key];
         const at = geometry(pane);
-        return at ? withPane(s, key, { ...pane, view: fitView(at), fitted: true }) : s;
+        return at ? withPane(s, key, fitPane(pane, at)) : s;
       }, state);
     }
     case 'lock': {

@@ -103,10 +103,10 @@ for (const size of SIZES) {
     await press(page, 'Shift+ArrowDown', 2);
     await page.keyboard.press('Enter');
     await expect(said).toHaveText(/^Kotak 2 ditambahkan di/);
-    // The new box is the selected mark (the side list marks it) before Alt+→ resizes it.
-    await expect(page.locator('.annotation-items [aria-current="true"] .annotation-number')).toHaveText('2');
+    // The new box is selected in the same step as it is added: Alt+→ pressed at once resizes it.
     await page.keyboard.press('Alt+ArrowRight');
     await expect(said).toHaveText(/^Kotak 2: ukuran \d+ % × \d+ %/);
+    await expect(page.locator('.annotation-items [aria-current="true"] .annotation-number')).toHaveText('2');
 
     // An ellipse, an arrow, a measure and a freehand stroke along the cursor's path, the same way.
     const twoPress = [

@@ -179,3 +179,56 @@ test('every drawing tool, the measure in millimetres, the eyedropper contrast an
   await page.keyboard.press('Escape');
   await expect(shelf).toBeHidden();
 });
+
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const) {
+  test(`an existing note is edited in place at ${size.width}×${size.height}: double-click or Enter, mirrored in the side field, undoable`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openDemoReview(page);
+    const box = await faceShown(page);
+    const at = { x: box.x + box.width * 0.4, y: box.y + box.height * 0.6 };
+    const sideField = page.getByLabel('Teks label');
+    const canvas = page.getByTestId('canvas-stage');
+
+    // A new note, typed in place.
+    await page.keyboard.press('t');
+    await page.mouse.click(at.x, at.y);
+    const note = page.getByRole('textbox', { name: 'Teks catatan 1' });
+    await expect(note).toBeFocused();
+    await page.keyboard.type('Netto 100 g');
+    await page.keyboard.press('Enter');
+    await expect(note).toHaveCount(0);
+    await expect(sideField).toHaveValue('Netto 100 g');
+
+    // A double-click on it: the same field over the note, holding its text; the side field follows the typing.
+    await page.mouse.dblclick(at.x + 12, at.y + 8);
+    await expect(note).toBeFocused();
+    await expect(note).toHaveValue('Netto 100 g');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Netto 250 g');
+    await expect(sideField).toHaveValue('Netto 250 g');
+    await expectAccessible(page);
+    await screenshot(page, `review-note-edit-${size.width}`);
+    await page.keyboard.press('Enter');
+    await expect(note).toHaveCount(0);
+    await expect(sideField).toHaveValue('Netto 250 g');
+    await expect(canvas).toBeFocused();
+
+    // Undo brings the old text back.
+    await page.keyboard.press('Control+z');
+    await expect(sideField).toHaveValue('Netto 100 g');
+
+    // From the keyboard: Enter on the selected note edits it in place; Esc leaves it as it was.
+    await page.keyboard.press('Enter');
+    await expect(note).toBeFocused();
+    await expect(note).toHaveValue('Netto 100 g');
+    await page.keyboard.type(' saja');
+    await expect(sideField).toHaveValue('Netto 100 g saja');
+    await page.keyboard.press('Escape');
+    await expect(note).toHaveCount(0);
+    await expect(sideField).toHaveValue('Netto 100 g');
+    await expect(page.locator('.annotation-items > li')).toHaveCount(1);
+  });
+}

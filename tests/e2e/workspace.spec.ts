@@ -38,6 +38,9 @@ for (const size of SIZES) {
     await page.setViewportSize(size);
     await openDemoReview(page, KERIPIK);
     expect(await pageScrolls(page)).toBe(false);
+    // The demo's "loaded" toast shows in the strip under the canvas for a few seconds (it takes its room, over
+    // nothing); the shares are those of the workspace itself, once it has gone.
+    await expect(page.locator('.toast')).toHaveCount(0, { timeout: 20_000 });
     expect(await canvasShare(page)).toBeGreaterThanOrEqual(0.7);
     // The whole side list is within the window (it scrolls on its own, not the page).
     const side = page.getByRole('complementary', { name: 'Anotasi' });
@@ -157,3 +160,45 @@ test('the import panel stays on the screen where the import started and never co
   await page.getByRole('navigation', { name: 'breadcrumb' }).getByRole('link', { name: 'Workshop Panel Impor' }).click();
   await expect(panel).toContainText('1 tampak diimpor');
 });
+
+/** True when the two boxes share any area. */
+function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+for (const size of SIZES) {
+  test(`toasts at ${size.width}×${size.height} sit under the canvas, over no canvas control or side list, and a screen's toast goes with the screen`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openDemoReview(page, KERIPIK);
+    // A face turned: its toast (with Undo) belongs to this review.
+    await page.getByRole('tab', { name: 'Depan' }).focus();
+    await page.keyboard.press('Shift+R');
+    const toast = page.locator('.toast').filter({ hasText: 'Sisi Depan: Putar 90° ke kanan. Berkas asli tidak diubah.' });
+    await expect(toast).toBeVisible();
+    const toastBox = (await toast.boundingBox())!;
+    const controls = (await page.getByRole('group', { name: 'Kontrol kanvas' }).boundingBox())!;
+    const side = (await page.getByRole('complementary', { name: 'Anotasi' }).boundingBox())!;
+    const canvas = (await page.getByTestId('canvas-stage').boundingBox())!;
+    expect(overlaps(toastBox, controls)).toBe(false);
+    expect(overlaps(toastBox, side)).toBe(false);
+    expect(overlaps(toastBox, canvas)).toBe(false);
+    // Under the canvas, within the window, and the page still does not scroll.
+    expect(toastBox.y).toBeGreaterThanOrEqual(canvas.y + canvas.height - 1);
+    expect(toastBox.y + toastBox.height).toBeLessThanOrEqual(size.height);
+    expect(await pageScrolls(page)).toBe(false);
+    await expectAccessible(page);
+    await screenshot(page, `workspace-toast-${size.width}`);
+
+    // With the side panel hidden it stays under the canvas.
+    await page.keyboard.press('\\');
+    await expect(page.getByRole('complementary', { name: 'Anotasi' })).toBeHidden();
+    await expect(toast).toBeVisible();
+    expect(overlaps((await toast.boundingBox())!, (await page.getByRole('group', { name: 'Kontrol kanvas' }).boundingBox())!)).toBe(false);
+    await page.getByRole('button', { name: 'Tampilkan panel samping' }).click();
+
+    // Leaving the review: its toast does not follow to the workshop.
+    await page.getByRole('navigation', { name: 'breadcrumb' }).getByRole('link').nth(1).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText('Sisi Depan: Putar 90° ke kanan. Berkas asli tidak diubah.')).toHaveCount(0);
+  });
+}

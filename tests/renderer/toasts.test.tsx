@@ -69,3 +69,39 @@ describe('toast dock', () => {
     expect(view.getByText('Anotasi dihapus.').closest('[role="status"]')?.classList.contains('toasts-docked')).toBe(false);
   });
 });
+
+describe('toasts of a screen', () => {
+  it('go when the mentor leaves the screen they were shown on; app-wide ones stay', async () => {
+    const { useToastScreen } = await import('#renderer/src/ui/Toasts.tsx');
+    function Screen({ path }: { path: string }) {
+      useToastScreen(path);
+      return null;
+    }
+    const at = (path: string) => (
+      <I18nextProvider i18n={i18n}>
+        <ToastProvider>
+          <Grab />
+          <Screen path={path} />
+        </ToastProvider>
+      </I18nextProvider>
+    );
+    const view = render(at('/workshops/w1/participants/p1/submissions/s1/review'));
+    act(() => {
+      show({ message: 'Wajah diputar.', screen: true, undo: () => {} });
+      show({ message: 'Cadangan selesai.' });
+    });
+    expect(view.getByText('Wajah diputar.')).toBeTruthy();
+    // The same screen with another face or tab (its path is the same): the toast stays.
+    view.rerender(at('/workshops/w1/participants/p1/submissions/s1/review'));
+    expect(view.queryByText('Wajah diputar.')).not.toBeNull();
+    // Another workshop's review: the screen's toast goes, the app-wide one stays.
+    view.rerender(at('/workshops/w2/participants/p9/submissions/s9/review'));
+    expect(view.queryByText('Wajah diputar.')).toBeNull();
+    expect(view.getByText('Cadangan selesai.')).toBeTruthy();
+    // A screen toast shown here belongs here.
+    act(() => show({ message: 'Catatan disimpan ke bank komentar.', screen: true }));
+    expect(view.getByText('Catatan disimpan ke bank komentar.')).toBeTruthy();
+    view.rerender(at('/'));
+    expect(view.queryByText('Catatan disimpan ke bank komentar.')).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import type { AppInfo, Language } from '#shared/contract/channels.ts';
 import { useCurrentMentor } from '../data/hooks.ts';
 import { BackupProvider } from '../features/backups/BackupProvider.tsx';
@@ -19,7 +19,7 @@ import { HandoutProvider } from '../features/handout/HandoutProvider.tsx';
 import { HandoutIndicator } from '../features/handout/HandoutIndicator.tsx';
 import '../features/handout/handout.css';
 import { host } from '../host/hostClient.ts';
-import { useToast } from '../ui/Toasts.tsx';
+import { useToast, useToastScreen } from '../ui/Toasts.tsx';
 import { useCommand, useCommandSources } from './commands.ts';
 import { ariaKeys } from '#shared/keymap/keymap.ts';
 import { useAppKeys, useKeyDispatcher } from './keymap.ts';
@@ -31,6 +31,8 @@ import { Loading } from '../ui/Placeholders.tsx';
 /** Header, navigation and the identity gate around every screen. */
 export function Shell({ appInfo }: { appInfo: AppInfo }) {
   const { t, i18n } = useTranslation();
+  // Toasts about a screen's work go when the mentor leaves that screen.
+  useToastScreen(useLocation().pathname);
   const toast = useToast();
   const mentor = useCurrentMentor();
   const [dialog, setDialog] = useState<ShellDialog | null>(null);

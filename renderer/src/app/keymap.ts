@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { matchKeybindingPress, parseKeybinding, type KeybindingPress } from 'tinykeys';
 import { KEYMAP, type KeyBinding, type KeyScope } from '#shared/keymap/keymap.ts';
 import type { MenuCommand } from '#shared/contract/channels.ts';
@@ -106,7 +106,9 @@ export function useKeyDispatcher(): void {
  */
 export function useKeyCommands(scope: KeyScope, handlers: Readonly<Record<string, Handler>>, within?: RefObject<Element | null>): void {
   const current = useRef(handlers);
-  useEffect(() => {
+  // In the commit itself, not after the paint: a key pressed as soon as the screen shows a change
+  // (a mark just made, read out) meets the handlers of that screen.
+  useLayoutEffect(() => {
     current.current = handlers;
   });
   useEffect(() => {

@@ -2,10 +2,11 @@ import { Canvas, FabricImage, type FabricObject, Group, Point, type TPointerEven
 import type { Annotation } from '#shared/domain/annotation.ts';
 import type { AnnotationShape, PointerInput, ToolName } from '#shared/annotations/tools.ts';
 import { canvasBadgeUnit, canvasChromeUnit, CHROME } from '#shared/annotations/appearance.ts';
-import { layoutBadges, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
+import { layoutBadges, type BadgeInput, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
 import { IDENTITY_TRANSFORM, multiply, shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
 import { markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
 import { loadImage } from './loadImage.ts';
+import type { BadgeLayoutAnswer, BadgeLayoutRequest } from './badgeLayoutWorker.ts';
 import { OTHER_MENTOR_COLOUR, SEVERITY_COLOURS } from './severityColours.ts';
 
 /** Zoom is screen pixels per ORIGINAL image pixel: 1 is 100 %. */
@@ -34,6 +35,8 @@ export interface CanvasViewEvents {
   select(id: string | null): void;
   /** A move or resize finished; `shape` is the new geometry in image pixels. */
   modified(id: string, change: { dx: number; dy: number; scaleX: number; scaleY: number }): void;
+  /** A double-click on a mark (a note is then typed on the canvas, as Enter does from the keyboard). */
+  open(id: string): void;
   /** 'user' when the mentor zoomed (wheel, keys, buttons); 'fit' and 'restore' when the view did. */
   zoom(zoom: number, reason: 'user' | 'fit' | 'restore'): void;
 }
@@ -48,11 +51,40 @@ interface Entry {
   shape: AnnotationShape;
   colour: string;
   start: { left: number; top: number };
+  /** What the entry was built from (`drawnVersion`): the same version is drawn the same way. */
+  version: string;
+  editable: boolean;
 }
 
-/** The same records drawn the same way (the live query hands out new objects only when a record changed). */
-function sameMarks(a: readonly DrawnAnnotation[], b: readonly DrawnAnnotation[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.annotation === b[i]?.annotation && x.editable === b[i]?.editable && x.mine === b[i]?.mine);
+/**
+ * A cheap version of how a mark is drawn. The live query hands out new objects
+ * for every record whenever any record changes, so identity says nothing; but
+ * every stored edit of a record gives it a later `updatedAt` and one more edit
+ * in `revisions` (renderer/src/data/editHistory.ts), so the two together
+ * change exactly when the record does. Number and severity (the colour) are
+ * read as they are; `editable` and `mine` come from the screen.
+ */
+export function drawnVersion(item: DrawnAnnotation): string {
+  const a = item.annotation;
+  let edits = 0;
+  for (const count of Object.values(a.revisions)) edits += count;
+  return `${a.updatedAt}:${edits}:${a.number}:${a.severity}:${item.editable ? 'e' : ''}${item.mine ? 'm' : ''}`;
+}
+
+function badgeInput(item: DrawnAnnotation): BadgeInput {
+  return { key: item.annotation.id, shape: item.annotation.shape, label: String(item.annotation.number) };
+}
+
+function samePlace(a: BadgePlace, b: BadgePlace): boolean {
+  return (
+    a.centre.x === b.centre.x &&
+    a.centre.y === b.centre.y &&
+    a.anchor.x === b.anchor.x &&
+    a.anchor.y === b.anchor.y &&
+    a.radius === b.radius &&
+    a.halfWidth === b.halfWidth &&
+    a.moved === b.moved
+  );
 }
 
 /**
@@ -94,8 +126,18 @@ export class FabricView {
   /** The unit the chrome on the canvas was built for (null: none built); `chromeExact` asks for it at the present unit. */
   private chromeUnit: number | null = null;
   private chromeExact = false;
-  /** How many marks the entries were built from (-1: none built yet). */
-  private built = -1;
+  /** False when every mark must be built afresh (none built yet, or the picture's size or turn changed). */
+  private built = false;
+  /** Marks whose chrome is to be built at the next style pass whatever the zoom (new, changed, badge moved). */
+  private chromeDue = new Set<string>();
+  /** True while the view itself changes what is selected: the model already knows, so nothing is reported. */
+  private syncing = false;
+  /** How many changes of the marks have been drawn (`data-marks-drawn`, for tools and the bench); `marksChanged` until the next frame. */
+  private marksDrawn = 0;
+  private marksChanged = false;
+  /** The latest layout of every badge asked for (placeAllBadges); older answers are dropped. */
+  private layoutRequest = 0;
+  private layoutWorker: Worker | null = null;
 
   constructor(element: HTMLCanvasElement, events: CanvasViewEvents) {
     this.events = events;
@@ -113,6 +155,10 @@ export class FabricView {
     this.canvas.on('after:render', () => {
       element.dataset.viewport = this.canvas.viewportTransform.join(' ');
       element.dataset.marks = String(this.entries.size);
+      if (this.marksChanged) {
+        this.marksChanged = false;
+        element.dataset.marksDrawn = String(++this.marksDrawn);
+      }
     });
     this.canvas.on('mouse:down', (e) => this.onDown(e));
     this.canvas.on('mouse:move', (e) => this.onMove(e));
@@ -123,9 +169,16 @@ export class FabricView {
       const factor = Math.pow(0.998, event.deltaY * (event.ctrlKey ? 4 : 1));
       this.zoomAround(this.getZoom() * factor, e.viewportPoint);
     });
+    this.canvas.on('mouse:dblclick', (e) => {
+      if (this.tool !== 'select' || !e.target) return;
+      const entry = [...this.entries.values()].find((x) => x.body === e.target);
+      if (entry?.editable) this.events.open(entry.id);
+    });
     this.canvas.on('selection:created', (e) => this.reportSelection(e.selected));
     this.canvas.on('selection:updated', (e) => this.reportSelection(e.selected));
-    this.canvas.on('selection:cleared', () => this.events.select(null));
+    this.canvas.on('selection:cleared', () => {
+      if (!this.syncing) this.events.select(null);
+    });
     this.canvas.on('object:modified', (e) => {
       const entry = [...this.entries.values()].find((x) => x.body === e.target);
       if (!entry) return;
@@ -146,6 +199,7 @@ export class FabricView {
   }
 
   private reportSelection(selected: FabricObject[] | undefined): void {
+    if (this.syncing) return;
     const target = selected?.[0];
     const entry = [...this.entries.values()].find((x) => x.body === target);
     this.events.select(entry?.id ?? null);
@@ -208,7 +262,7 @@ export class FabricView {
     if (this.marksWaiting) this.buildMarksAfterPreview();
     // Badge places and clipping depend on the picture's size.
     else if (resized && this.drawn.length) {
-      this.built = -1;
+      this.built = false;
       this.setAnnotations(this.drawn, this.selectedId);
     }
     this.canvas.requestRenderAll();
@@ -253,6 +307,8 @@ export class FabricView {
    */
   setFaceTransform(transform: FaceTransform): void {
     this.faceTransform = transform;
+    // Every badge is turned back to read upright: all are built again.
+    this.built = false;
     if (this.drawn.length) this.setAnnotations(this.drawn, this.selectedId);
   }
 
@@ -306,44 +362,156 @@ export class FabricView {
   setTool(tool: ToolName): void {
     this.tool = tool;
     const selecting = tool === 'select';
-    for (const entry of this.entries.values()) {
-      const editable = this.drawn.find((d) => d.annotation.id === entry.id)?.editable ?? false;
-      entry.body.set({ selectable: selecting && editable, evented: selecting });
-    }
-    if (!selecting) this.canvas.discardActiveObject();
+    for (const entry of this.entries.values()) entry.body.set({ selectable: selecting && entry.editable, evented: selecting });
+    if (!selecting) this.quietly(() => this.canvas.discardActiveObject());
     this.setSpaceDown(this.spaceDown);
     this.canvas.requestRenderAll();
   }
 
-  /** Draws the annotations as they are in the model. */
+  /**
+   * Draws the annotations as they are in the model. Only what changed is
+   * built again (by id and `drawnVersion`): editing one mark of 500 replaces
+   * that mark's objects and moves the badges the shared layout moved; every
+   * other mark keeps its Fabric objects.
+   */
   setAnnotations(list: readonly DrawnAnnotation[], selectedId: string | null): void {
-    const same = this.built === list.length && sameMarks(this.drawn, list);
     this.drawn = [...list];
     this.selectedId = selectedId;
     if (this.marksWaiting) return;
-    if (same) {
-      // Only the selection moved: no need to build hundreds of marks again.
+    if (!this.built) {
+      for (const entry of this.entries.values()) this.removeEntry(entry);
+      this.entries.clear();
+    }
+    const wanted = new Set(list.map((item) => item.annotation.id));
+    let changed = !this.built;
+    for (const [id, entry] of this.entries) {
+      if (wanted.has(id)) continue;
+      this.removeEntry(entry);
+      this.entries.delete(id);
+      changed = true;
+    }
+    const versions = list.map(drawnVersion);
+    if (!changed) changed = list.some((item, i) => this.entries.get(item.annotation.id)?.version !== versions[i]);
+    if (changed) {
+      // Badges are placed together (shared/annotations/badgeLayout.ts), as in the PNG and the PDF: one mark
+      // moving can move another's badge. Laying out 500 crowded badges takes longer than a frame, so after
+      // an edit the changed marks are drawn at once with their badge where it alone would go, and the
+      // whole layout follows right after that frame (placeAllBadges), moving only badges that moved.
+      const full = !this.built;
+      const places = full ? layoutBadges(list.map(badgeInput), this.imageSize) : null;
+      const bodies: FabricObject[] = [];
+      const badges: Group[] = [];
+      const badgesBefore = new Set<FabricObject>([...this.entries.values()].map((e) => e.badge));
+      list.forEach((item, i) => {
+        const id = item.annotation.id;
+        const entry = this.entries.get(id);
+        if (entry && entry.version === versions[i]) {
+          const place = places?.[i];
+          if (place && !samePlace(entry.place, place)) {
+            entry.place = place;
+            entry.badge.set({ left: place.centre.x, top: place.centre.y });
+            this.chromeDue.add(id);
+          }
+          return;
+        }
+        const place = places?.[i] ?? (layoutBadges([badgeInput(item)], this.imageSize)[0] as BadgePlace);
+        const fresh = this.makeEntry(item, place, versions[i] as string);
+        if (entry) {
+          // In place of the old one, so the stacking order stays the marks' order.
+          const objects = this.canvas.getObjects();
+          this.canvas.insertAt(objects.indexOf(entry.body), fresh.body);
+          this.quietly(() => this.removeEntry(entry));
+          this.canvas.add(fresh.badge);
+        } else {
+          bodies.push(fresh.body);
+          badges.push(fresh.badge);
+        }
+        this.entries.set(id, fresh);
+        this.chromeDue.add(id);
+      });
+      if (bodies.length) {
+        const objects = this.canvas.getObjects();
+        const firstBadge = objects.findIndex((object) => badgesBefore.has(object));
+        this.canvas.insertAt(firstBadge < 0 ? objects.length : firstBadge, ...bodies);
+        this.canvas.add(...badges);
+      }
+      this.built = true;
+      this.marksChanged = true;
+      if (!full) this.placeAllBadges();
+    }
+    this.quietly(() => {
       const selected = selectedId ? this.entries.get(selectedId) : undefined;
-      if (selected && this.tool === 'select' && selected.body.selectable) this.canvas.setActiveObject(selected.body);
-      else this.canvas.discardActiveObject();
-      this.restyle();
+      if (selected && this.tool === 'select' && selected.body.selectable) {
+        if (this.canvas.getActiveObject() !== selected.body) this.canvas.setActiveObject(selected.body);
+      } else this.canvas.discardActiveObject();
+    });
+    this.restyle();
+  }
+
+  /**
+   * The shared badge layout over every mark, after an edit: in a worker where
+   * there is one (the main thread keeps drawing and taking keys), else once
+   * the frame that draws the edit is done. Only the latest request's answer is
+   * used; badges that moved are moved, nothing else is built again.
+   */
+  private placeAllBadges(): void {
+    const id = ++this.layoutRequest;
+    const marks = this.drawn.map(badgeInput);
+    if (typeof Worker !== 'undefined') {
+      if (!this.layoutWorker) {
+        const worker = new Worker(new URL('./badgeLayoutWorker.ts', import.meta.url), { type: 'module', name: 'kemas-badge-layout' });
+        worker.onmessage = (event: MessageEvent<BadgeLayoutAnswer>) => {
+          if (event.data.id !== this.layoutRequest) return;
+          // The answer is for the list as drawn when it was asked (the latest request): its places, in its order.
+          const places = event.data.places ?? layoutBadges(this.drawn.map(badgeInput), this.imageSize);
+          this.applyPlaces(places, places.length);
+        };
+        worker.onerror = () => {
+          // A worker that cannot start (or failed): the layout is done here instead, as before.
+          worker.terminate();
+          this.layoutWorker = null;
+          this.applyPlaces(layoutBadges(this.drawn.map(badgeInput), this.imageSize), this.drawn.length);
+        };
+        this.layoutWorker = worker;
+      }
+      const request: BadgeLayoutRequest = { id, marks, face: this.imageSize };
+      this.layoutWorker.postMessage(request);
       return;
     }
-    for (const entry of this.entries.values()) this.removeEntry(entry);
-    this.entries.clear();
-    // Badges are placed together (shared/annotations/badgeLayout.ts), as in the PNG and the PDF.
-    const places = layoutBadges(
-      list.map((item) => ({ key: item.annotation.id, shape: item.annotation.shape, label: String(item.annotation.number) })),
-      this.imageSize,
-    );
-    list.forEach((item, i) => this.addEntry(item, places[i] as BadgePlace));
-    // Badges above every shape, as in the PNG and the PDF.
-    for (const entry of this.entries.values()) this.canvas.add(entry.badge);
-    const selected = selectedId ? this.entries.get(selectedId) : undefined;
-    if (selected && this.tool === 'select' && selected.body.selectable) this.canvas.setActiveObject(selected.body);
-    this.built = list.length;
-    this.chromeExact = true;
-    this.restyle();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        if (id === this.layoutRequest) this.applyPlaces(layoutBadges(marks, this.imageSize), marks.length);
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+
+  /** Moves the badges whose place changed; `count` guards against an answer for another list. */
+  private applyPlaces(places: readonly BadgePlace[], count: number): void {
+    if (this.disposed || !this.built || count !== this.drawn.length) return;
+    let moved = false;
+    this.drawn.forEach((item, i) => {
+      const entry = this.entries.get(item.annotation.id);
+      const place = places[i];
+      if (!entry || !place || place.key !== entry.id || samePlace(entry.place, place)) return;
+      entry.place = place;
+      entry.badge.set({ left: place.centre.x, top: place.centre.y });
+      this.chromeDue.add(entry.id);
+      moved = true;
+    });
+    if (moved) this.restyle();
+  }
+
+  /** Runs `change` without reporting the selection it makes or clears (it follows the model). */
+  private quietly(change: () => void): void {
+    this.syncing = true;
+    try {
+      change();
+    } finally {
+      this.syncing = false;
+    }
   }
 
   setDraft(shape: AnnotationShape | null): void {
@@ -388,7 +556,7 @@ export class FabricView {
     if (entry.chrome) this.canvas.remove(entry.chrome);
   }
 
-  private addEntry(item: DrawnAnnotation, place: BadgePlace): void {
+  private makeEntry(item: DrawnAnnotation, place: BadgePlace, version: string): Entry {
     const colour = this.colourOf(item);
     const body = markBody(item.annotation.shape, colour, this.imageSize, canvasChromeUnit(this.getZoom()));
     const resizable = item.annotation.shape.kind === 'rect' || item.annotation.shape.kind === 'ellipse';
@@ -410,8 +578,7 @@ export class FabricView {
     // The view turns and mirrors the face; the number is turned back so it reads upright.
     const { quarterTurns, flipX } = this.faceTransform;
     if (quarterTurns || flipX) badge.set({ flipX, angle: (flipX ? 90 : -90) * quarterTurns });
-    this.canvas.add(body);
-    this.entries.set(item.annotation.id, {
+    return {
       id: item.annotation.id,
       body,
       badge,
@@ -420,7 +587,9 @@ export class FabricView {
       shape: item.annotation.shape,
       colour,
       start: { left: body.left ?? 0, top: body.top ?? 0 },
-    });
+      version,
+      editable: item.editable,
+    };
   }
 
   /**
@@ -448,7 +617,7 @@ export class FabricView {
     for (const [id, entry] of this.entries) {
       // Badges take no pointer events, so their hit-testing coordinates are never needed.
       styleMark(entry.body, entry.badge, unit, badgeUnit, id === this.selectedId, id === this.selectedId);
-      if (!chromeToo) continue;
+      if (!chromeToo && !this.chromeDue.has(id)) continue;
       if (entry.chrome) stale.push(entry.chrome);
       entry.chrome = markChrome(entry.shape, entry.colour, this.imageSize, unit, entry.place, CHROME.badgeRadius * badgeUnit);
       if (entry.chrome) {
@@ -467,6 +636,7 @@ export class FabricView {
       fresh.sort((a, b) => (at.get(b.after) ?? 0) - (at.get(a.after) ?? 0));
       for (const { after, chrome } of fresh) this.canvas.insertAt((at.get(after) ?? objects.length - 1) + 1, chrome);
     }
+    this.chromeDue.clear();
     if (chromeToo) this.chromeUnit = unit;
     this.scheduleCoords();
   }
@@ -503,6 +673,7 @@ export class FabricView {
   async dispose(): Promise<void> {
     this.disposed = true;
     if (this.coordsTimer !== null) clearTimeout(this.coordsTimer);
+    this.layoutWorker?.terminate();
     await this.canvas.dispose();
   }
 }

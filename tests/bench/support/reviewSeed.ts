@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { medianCutPalette, PALETTE_SAMPLE_EDGE } from '#electron/services/ingest/palette.ts';
+import { IDENTITY_TRANSFORM } from '#shared/domain/faceTransform.ts';
 import { annotationSchema, ANNOTATION_CATEGORIES, SEVERITIES, type Annotation } from '#shared/domain/annotation.ts';
 import { assetSchema, derivedBlobKey, originalBlobKey, type Asset } from '#shared/domain/asset.ts';
 import { mentorSchema, type Mentor } from '#shared/domain/mentor.ts';
@@ -182,6 +183,8 @@ function makeAnnotations(count: number, asset: Asset, mentorId: string, now: num
       updatedAt: now + i,
       updatedBy: mentorId,
       deletedAt: null,
+      revisions: {},
+      authorKeyId: null,
       assetId: asset.id,
       submissionId: asset.submissionId,
       mentorId,
@@ -204,7 +207,8 @@ function makeAnnotations(count: number, asset: Asset, mentorId: string, now: num
 export function makeReviewSeed(images: ReviewImages, submissionCount: number, annotationCount: number): ReviewSeed {
   const now = Date.now();
   const mentorId = 'bench-mentor';
-  const base = (id: string) => ({ id, createdAt: now, updatedAt: now, updatedBy: mentorId, deletedAt: null });
+  // Every field records version 3 requires (the edit history starts empty, as the data layer's first write leaves it).
+  const base = (id: string) => ({ id, createdAt: now, updatedAt: now, updatedBy: mentorId, deletedAt: null, revisions: {} });
   const mentor = mentorSchema.parse({ ...base(mentorId), name: 'Dewi Lestari', organisation: 'Rumah Kurasi' });
   const workshop = workshopSchema.parse({
     ...base('bench-workshop'),
@@ -272,6 +276,7 @@ export function makeReviewSeed(images: ReviewImages, submissionCount: number, an
         preview: { mimeType: 'image/jpeg', width: images.preview.width, height: images.preview.height },
         thumbnail: { mimeType: 'image/jpeg', width: images.thumbnail.width, height: images.thumbnail.height },
         order: 0,
+        transform: IDENTITY_TRANSFORM,
       }),
     );
   }

@@ -70,6 +70,25 @@ describe('compare pane views', () => {
     expect(centreAfter.y).toBeCloseTo(centreBefore.y);
   });
 
+  it('keeps a fitted pane’s zoom when its box moves by a pixel or two (re-centred), and fits again past that, from the size it was fitted to', () => {
+    const fitted = ready(false).panes.a.view!;
+    let state = run(ready(false), { type: 'resize', pane: 'a', size: { width: 501, height: 599 } });
+    const nudged = state.panes.a.view!;
+    expect(nudged.zoom).toBe(fitted.zoom);
+    expect(nudged.x).toBeCloseTo(fitted.x + 0.5);
+    expect(nudged.y).toBeCloseTo(fitted.y - 0.5);
+    expect(state.panes.a.fitted).toBe(true);
+    // Back to the size it was fitted to: exactly the fit again.
+    state = run(state, { type: 'resize', pane: 'a', size: pane });
+    expect(state.panes.a.view).toEqual(fitted);
+    // One pixel at a time, wider by 3 in all: the third step is past the slack and fits to the new size.
+    state = run(ready(false), ...[501, 502, 503].map((width): PaneViewAction => ({ type: 'resize', pane: 'a', size: { width, height: 600 } })));
+    expect(state.panes.a.view).toEqual(fitView({ image, pane: { width: 503, height: 600 } }));
+    // 0 fits to the size the pane has now, whatever the slack.
+    state = run(ready(false), { type: 'resize', pane: 'a', size: { width: 502, height: 600 } }, { type: 'fit', pane: 'a' });
+    expect(state.panes.a.view).toEqual(fitView({ image, pane: { width: 502, height: 600 } }));
+  });
+
   it('0 fits both panes; + and − for "all" move both when unlocked', () => {
     let state = run(ready(false), { type: 'zoom-steps', pane: 'all', steps: 1 });
     expect(state.panes.a.view?.zoom).toBeCloseTo(fitView({ image, pane }).zoom * 1.25);

@@ -26,6 +26,7 @@ export function NotApplicableSuggestions({ suggestions, items, category, actions
     for (const item of chosen) before[item] = items[item] ?? null;
     if (!(await actions.markNotApplicable(chosen))) return;
     toast({
+      screen: true,
       message: t('checklistPanel.suggestions.applied', { items: list.format(chosen.map((item) => t(`checklist.items.${item}`))) }),
       undo: () => void actions.restore(before),
     });

@@ -37,20 +37,29 @@ export function ComparePane({ pane, view, layers, label, dispatch, message = nul
     viewRef.current = view;
   });
 
-  // Measure the stage; the view reducer fits or re-centres on every change of size.
+  // Measure the stage; the view reducer fits or re-centres on a change of size (a fitted pane only
+  // past FIT_SLACK, shared/compare/paneViews.ts). The observer's reports are read once per frame:
+  // a box that moves and moves back while the layout settles is never seen.
   useEffect(() => {
     const element = stage.current;
     if (!element) return;
+    let frame: number | null = null;
     const measure = () => {
+      frame = null;
       const next = { width: element.clientWidth, height: element.clientHeight };
       if (next.width === 0 || next.height === 0) return;
       setSize((current) => (current?.width === next.width && current.height === next.height ? current : next));
       dispatch({ type: 'resize', pane, size: next });
     };
     measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(() => {
+      frame ??= requestAnimationFrame(measure);
+    });
     observer.observe(element);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
   }, [dispatch, pane]);
 
   // Drawn in the same commit as the labels and sliders, so what is said and what is shown agree.

@@ -24,6 +24,7 @@ export function useCorrectFace() {
       try {
         const before = await correctFace(db, asset.id, change, mentor.id);
         toast({
+          screen: true,
           message,
           undo: async () => {
             try {

@@ -23,7 +23,7 @@ export function useAssignFromTray() {
     try {
       const fileName = (await db.assets.get(assetId))?.fileName ?? '';
       await assignFromTray(db, assetId, participant.id, mentor.id);
-      toast({ message: t('tray.assigned', { file: fileName, business: participant.business }) });
+      toast({ screen: true, message: t('tray.assigned', { file: fileName, business: participant.business }) });
     } catch (error) {
       toast({ tone: 'error', message: saveErrorMessage(error, t) });
     }

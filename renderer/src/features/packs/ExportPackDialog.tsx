@@ -78,7 +78,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
       (signal, onProgress) => makePack(db, host, { submissionId, language, pageSize, mode, format }, { signal, onProgress }),
       (made) => {
         downloadBlob(made.blob, made.fileName);
-        toast({ message: t('packs.saved', { file: made.fileName }) });
+        toast({ screen: true, message: t('packs.saved', { file: made.fileName }) });
         onClose();
       },
       packErrorMessage,

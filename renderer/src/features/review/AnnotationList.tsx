@@ -72,27 +72,64 @@ function AnnotationItems({ annotations, selectedId, onSelect, severityFilter, on
       {shown.length === 0 ? <p className="muted">{t('review.noAnnotations')}</p> : null}
       <ol className="annotation-items">
         {shown.map((a) => (
-          <li key={a.id}>
-            <button
-              type="button"
-              className={a.id === selectedId ? 'annotation-item annotation-item-selected' : 'annotation-item'}
-              aria-current={a.id === selectedId ? 'true' : undefined}
-              onClick={() => onSelect(a.id)}
-            >
-              <span className="annotation-number" style={{ background: SEVERITY_COLOURS[a.severity] }}>
-                {a.number}
-              </span>
-              <span className="annotation-text">
-                <strong>
-                  {t(`review.severities.${a.severity}`)} · {t(`review.categories.${a.category}`)}
-                </strong>
-                <span>{a.comment || t('review.noComment')}</span>
-                {a.mentorId !== myId ? <span className="muted">{mentorNames.get(a.mentorId) ?? ''}</span> : null}
-              </span>
-            </button>
-          </li>
+          <AnnotationItem
+            key={a.id}
+            annotation={a}
+            selected={a.id === selectedId}
+            onSelect={onSelect}
+            mentorName={a.mentorId !== myId ? (mentorNames.get(a.mentorId) ?? '') : null}
+          />
         ))}
       </ol>
     </section>
   );
 }
+
+interface ItemProps {
+  annotation: Annotation;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  /** Another mentor's name under their mark; null for the mentor's own. */
+  mentorName: string | null;
+}
+
+/**
+ * One row. The live query hands out new records for all marks when one
+ * changes: a row is drawn again only when what it shows changed, so editing
+ * one mark of 500 renders one row.
+ */
+const AnnotationItem = memo(
+  function AnnotationItem({ annotation: a, selected, onSelect, mentorName }: ItemProps) {
+    const { t } = useTranslation();
+    return (
+      <li>
+        <button
+          type="button"
+          className={selected ? 'annotation-item annotation-item-selected' : 'annotation-item'}
+          aria-current={selected ? 'true' : undefined}
+          onClick={() => onSelect(a.id)}
+        >
+          <span className="annotation-number" style={{ background: SEVERITY_COLOURS[a.severity] }}>
+            {a.number}
+          </span>
+          <span className="annotation-text">
+            <strong>
+              {t(`review.severities.${a.severity}`)} · {t(`review.categories.${a.category}`)}
+            </strong>
+            <span>{a.comment || t('review.noComment')}</span>
+            {mentorName !== null ? <span className="muted">{mentorName}</span> : null}
+          </span>
+        </button>
+      </li>
+    );
+  },
+  (x, y) =>
+    x.selected === y.selected &&
+    x.onSelect === y.onSelect &&
+    x.mentorName === y.mentorName &&
+    x.annotation.id === y.annotation.id &&
+    x.annotation.number === y.annotation.number &&
+    x.annotation.severity === y.annotation.severity &&
+    x.annotation.category === y.annotation.category &&
+    x.annotation.comment === y.annotation.comment,
+);

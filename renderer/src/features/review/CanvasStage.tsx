@@ -64,6 +64,7 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
       pointer: (input) => eventsRef.current.pointer(input),
       select: (id) => eventsRef.current.select(id),
       modified: (id, change) => eventsRef.current.modified(id, change),
+      open: (id) => eventsRef.current.open(id),
       zoom: (zoom, reason) => {
         eventsRef.current.zoom(zoom, reason);
         maybeSwap(zoom);

@@ -36,8 +36,11 @@ export function CanvasTextEditor({ view, number, shape, face, text, onText, onCo
     element.style.fontSize = `${Math.max(8, box.fontSize * zoom)}px`;
   });
   useEffect(() => {
-    field.current?.focus();
-    field.current?.select();
+    const element = field.current;
+    if (!element) return;
+    element.focus();
+    // An existing note opens with the caret after its text, to add to it (Ctrl+A takes it all).
+    element.setSelectionRange(element.value.length, element.value.length);
   }, [field]);
   return (
     <>

@@ -149,13 +149,16 @@ function ReviewWorkspace() {
     onError,
   });
 
+  // A mark just made is on the screen, selected, in the same render that reads it out, before the live
+  // query has read it back: the next key (Alt+→ to resize it) acts on it.
+  const [made, setMade] = useState<Annotation | null>(null);
   // In a blind session other mentors' annotations stay hidden until this mentor has submitted.
   const live = useMemo(
     () =>
-      (all ?? [])
+      [...(all ?? []), ...(made && all && !all.some((a) => a.id === made.id) ? [made] : [])]
         .filter((a) => a.deletedAt === null && (scoring.revealOthers || a.mentorId === mentor.id))
         .sort((a, b) => a.mentorId.localeCompare(b.mentorId) || a.number - b.number),
-    [all, scoring.revealOthers, mentor.id],
+    [all, made, scoring.revealOthers, mentor.id],
   );
   const visible = useMemo(
     () => live.filter((a) => (showOthers || a.mentorId === mentor.id) && severityFilter.has(a.severity)),
@@ -223,6 +226,7 @@ function ReviewWorkspace() {
                 : output.shape;
           // The category last used with this tool (categoryMemory.ts): legends group by it.
           void editing.create(face.id, shape, { category: categoryForNewMarkHere(shape.kind) }).then((created) => {
+            setMade(created);
             setSelectedId(created.id);
             chooseTool('select');
             // A new annotation wants its comment: show the editor.
@@ -289,7 +293,7 @@ function ReviewWorkspace() {
   const nextUnscored = scoring.nextUnscored;
   const goNextUnscored = useCallback(() => {
     if (nextUnscored) void navigate(reviewPath(workshopId, nextUnscored, sessionId));
-    else toast({ message: t('scoring.queue.allDone') });
+    else toast({ screen: true, message: t('scoring.queue.allDone') });
   }, [nextUnscored, navigate, workshopId, sessionId, toast, t]);
 
   // The review screen's keys (shared/keymap/keymap.ts, scope 'review').
@@ -563,6 +567,13 @@ function ReviewWorkspace() {
               pointer: onPointer,
               select: setSelectedId,
               modified: onModified,
+              // A double-click on a note types it in place (as Enter does); on another mark, its comment.
+              open: (id) => {
+                const mark = live.find((a) => a.id === id);
+                if (!mark) return;
+                setSelectedId(id);
+                editMark(mark);
+              },
               zoom: (z, reason) => {
                 setZoom(z);
                 if (reason === 'user') rememberZoom(z);
@@ -615,6 +626,8 @@ function ReviewWorkspace() {
             </CursorReadout>
           ) : null}
         </div>
+        {/* Toasts show in a strip under the canvas: over nothing, neither the canvas controls nor the side list. */}
+        <div className="workspace-canvas-dock" ref={toastDock} />
         {sidePanel.collapsed ? null : <SidePanelSplitter panel={sidePanel} controls="review-side" />}
         <aside id="review-side" className="workspace-side" aria-label={t('review.sidePanel')} hidden={sidePanel.collapsed}>
           {showQueue ? <QueueBar workshopId={workshop.id} submissionId={submission.id} scoring={scoring} clock={clock} /> : null}
@@ -666,7 +679,7 @@ function ReviewWorkspace() {
                     }}
                     onSaveSnippet={(text) =>
                       void addSnippet(db, { text: { id: text, en: text }, category: selected.category }, mentor.id).then(() =>
-                        toast({ message: t('review.snippetSaved') }),
+                        toast({ screen: true, message: t('review.snippetSaved') }),
                       )
                     }
                   />
@@ -708,7 +721,6 @@ function ReviewWorkspace() {
               </>
             )}
           </div>
-          {sidePanel.collapsed ? null : <div className="workspace-side-dock" ref={toastDock} />}
         </aside>
       </div>
       {packOpen ? (

@@ -87,7 +87,7 @@ export function ScoringPanel({
     async (action: () => Promise<unknown>, done?: string) => {
       try {
         await action();
-        if (done) toast({ message: done });
+        if (done) toast({ screen: true, message: done });
       } catch (error) {
         toast({ tone: 'error', message: scoringErrorMessage(error, t) });
       }
@@ -271,6 +271,7 @@ export function ScoringPanel({
           void run(async () => {
             await setLists(db, review.id, (current) => mergeActionItems(current, gathered).lists, mentor.id);
             toast({
+              screen: true,
               message: t('scoring.gathered', { count: added }),
               undo: () =>
                 run(() =>
@@ -287,6 +288,7 @@ export function ScoringPanel({
         onChange={updateList}
         onRemoved={(key, index, text) =>
           toast({
+            screen: true,
             message: t('scoring.itemRemoved'),
             undo: () => updateList(key, (items) => [...items.slice(0, index), text, ...items.slice(index)]),
           })

@@ -42,7 +42,7 @@ export function ScoringTab({ scoring, annotations, mentorNames, clock, onSelectA
             className="button button-small"
             onClick={() =>
               void reopen(db, review.id, mentor.id).then(
-                () => toast({ message: t('scoring.reopened') }),
+                () => toast({ screen: true, message: t('scoring.reopened') }),
                 (error: unknown) => toast({ tone: 'error', message: scoringErrorMessage(error, t) }),
               )
             }

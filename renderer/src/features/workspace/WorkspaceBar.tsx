@@ -6,7 +6,6 @@ import { useCurrentMentorRecord } from '../../app/CurrentMentor.tsx';
 import { useShellDialogs } from '../../app/shellDialogs.ts';
 import { MentorSwitchButton } from '../identity/MentorSwitch.tsx';
 import { MenuButton, type MenuItem } from '../../ui/MenuButton.tsx';
-import { useToastDock } from '../../ui/Toasts.tsx';
 import type { SidePanel } from './sidePanelLayout.ts';
 import './workspace.css';
 
@@ -25,12 +24,10 @@ interface Props {
 
 /**
  * The one compact bar over a full-window workspace. App-wide commands the
- * hidden app header offered (shortcuts, language) live in its menu; when the
- * side panel is collapsed, toasts show in the bar instead of over the canvas.
+ * hidden app header offered (shortcuts, language) live in its menu.
  */
 export function WorkspaceBar({ label, where, middle, actions, menu, panel }: Props) {
   const { t, i18n } = useTranslation();
-  const dock = useToastDock();
   const mentor = useCurrentMentorRecord();
   const openDialog = useShellDialogs();
   const items: MenuItem[] = [
@@ -44,7 +41,6 @@ export function WorkspaceBar({ label, where, middle, actions, menu, panel }: Pro
     <header className="workspace-bar" aria-label={label}>
       <div className="workspace-where">{where}</div>
       {middle ? <div className="workspace-middle">{middle}</div> : null}
-      {panel?.state.collapsed ? <div className="workspace-bar-dock" ref={dock} /> : null}
       <div className="workspace-actions" role="group" aria-label={t('workspace.actions')}>
         {actions}
         {panel ? (
