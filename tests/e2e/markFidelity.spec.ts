@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { canvasBadgeUnit, CHROME, outputChromeUnit, textBox } from '#shared/annotations/appearance.ts';
+import { canvasBadgeUnit, CHROME, outputChromeUnit } from '#shared/annotations/appearance.ts';
+import { SEVERITY_COLOURS } from '#shared/annotations/severityColours.ts';
+import { shownTextBox } from '#shared/annotations/turnedFace.ts';
 import { shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
 import {
   checkSurface,
@@ -19,6 +21,7 @@ import {
   pictureBox,
   readRaster,
   surfaceRect,
+  textInkHeight,
   toSurface,
   type SurfaceMap,
   type FidelityReport,
@@ -112,9 +115,11 @@ async function zoomTo(page: Page, button: '0' | '-'): Promise<void> {
 
 test('marks look the same and sit in the same places on the canvas, after a reload, in the PNG and in the PDF', async ({ page }) => {
   test.setTimeout(240_000);
-  rmSync(OUT, { recursive: true, force: true });
-  mkdirSync(OUT, { recursive: true });
-  const source = join(OUT, 'source');
+  // Each journey clears only its own folder: the two run side by side.
+  const out = join(OUT, 'upright');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const source = join(out, 'source');
   mkdirSync(source, { recursive: true });
   writeFileSync(join(source, FILE), await fidelityFacePng());
 
@@ -145,7 +150,7 @@ test('marks look the same and sit in the same places on the canvas, after a relo
       textHeights.set(report.surface, report.textHeight);
     }
   }
-  await page.screenshot({ path: join(OUT, 'review-screen.png') });
+  await page.screenshot({ path: join(out, 'review-screen.png') });
   await expectAccessible(page);
 
   // The ZIP carries the PDF and the burned-in PNG.
@@ -156,14 +161,14 @@ test('marks look the same and sit in the same places on the canvas, after a relo
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Buat paket' }).click();
   const download = await downloading;
-  const zipPath = join(OUT, 'pack.zip');
+  const zipPath = join(out, 'pack.zip');
   await download.saveAs(zipPath);
   const entries = unzipSync(new Uint8Array(readFileSync(zipPath)));
 
   // (b) the burned-in PNG, at the original's size.
   const png = entries['gambar/depan.png'];
   if (!png) throw new Error(`no front PNG in ${Object.keys(entries).join(', ')}`);
-  writeFileSync(join(OUT, 'burned-front.png'), png);
+  writeFileSync(join(out, 'burned-front.png'), png);
   const burned = await readRaster(Buffer.from(png));
   const pngScale = burned.width / FIDELITY_FACE.width;
   const pngReport = checkSurface('png', burned, { scale: pngScale, x: 0, y: 0 }, CHROME.badgeRadius * outputChromeUnit(FIDELITY_FACE) * pngScale);
@@ -173,15 +178,15 @@ test('marks look the same and sit in the same places on the canvas, after a relo
   // (c) the PDF, rasterised.
   const pdfName = Object.keys(entries).find((name) => name.endsWith('.pdf'));
   if (!pdfName) throw new Error('no PDF in the ZIP');
-  const pdfPath = join(OUT, 'pack.pdf');
+  const pdfPath = join(out, 'pack.pdf');
   writeFileSync(pdfPath, entries[pdfName] as Uint8Array);
-  const run = spawnSync('pdftoppm', ['-r', '150', '-png', pdfPath, join(OUT, 'pdf')]);
+  const run = spawnSync('pdftoppm', ['-r', '150', '-png', pdfPath, join(out, 'pdf')]);
   expect(run.status, run.stderr.toString()).toBe(0);
   const pages = await Promise.all(
-    readdirSync(OUT)
+    readdirSync(out)
       .filter((f) => f.startsWith('pdf-') && f.endsWith('.png'))
       .sort()
-      .map((f) => readRaster(join(OUT, f))),
+      .map((f) => readRaster(join(out, f))),
   );
   // The face's page has the most of the face's colour; tight, for the pack's light accent panels are close to it.
   const boxes = pages.map((p) => pictureBox(p, undefined, 5));
@@ -205,7 +210,7 @@ test('marks look the same and sit in the same places on the canvas, after a relo
     expect(height / (FIDELITY_TEXT_SIZE * 0.72), `${surface}: note height against its stored size`).toBeLessThan(1.1);
   }
   writeFileSync(
-    join(OUT, 'summary.json'),
+    join(out, 'summary.json'),
     JSON.stringify(
       [...reports, pngReport, pdfReport].map((r) => ({ surface: r.surface, badges: r.found.length, worstMiss: Math.max(...r.misses.values()), text: r.textHeight })),
       null,
@@ -225,6 +230,10 @@ async function turnedCanvasMap(page: Page, turn: FaceTransform, name: string): P
   await canvas.screenshot({ path: file });
   return { raster: await readRaster(file), map: { scale: zoom, x: e - zoom * te, y: f - zoom * tf, turn }, zoom };
 }
+
+const note = FIDELITY_MARKS.find((m) => m.shape.kind === 'text');
+if (note?.shape.kind !== 'text') throw new Error('the fidelity marks hold no note');
+const FIDELITY_NOTE = { severity: note.severity, shape: note.shape };
 
 /** Paints a rectangle of a picture white. */
 function blank(r: Raster, rect: { x: number; y: number; width: number; height: number }): void {
@@ -275,10 +284,12 @@ test('a face turned right keeps its marks on the same artwork on the canvas, in 
   const picture = { x: map.x, y: map.y, width: shown.width * zoom, height: shown.height * zoom };
   const cropped = cropRaster(screen, picture);
   const canvasMap = { ...map, x: map.x - Math.max(0, Math.floor(map.x)), y: map.y - Math.max(0, Math.floor(map.y)) };
-  // The review canvas turns a note with the artwork (its bold letters, large at this zoom, pass for badges): leave its box out.
-  const note = FIDELITY_MARKS.find((m) => m.shape.kind === 'text')?.shape;
-  if (note?.kind === 'text') blank(cropped, surfaceRect(canvasMap, textBox(note, FIDELITY_FACE)));
-  const canvasReport = checkSurface('canvas-turned', cropped, canvasMap, CHROME.badgeRadius * canvasBadgeUnit(zoom, FIDELITY_FACE) * zoom);
+  // The note reads upright on the canvas too; its bold letters, large at this zoom, pass for badges: measure it, then
+  // leave its box out of the badge search.
+  const noteHeight = textInkHeight(cropped, canvasMap, SEVERITY_COLOURS[FIDELITY_NOTE.severity]);
+  const noteBox = shownTextBox(FIDELITY_NOTE.shape, FIDELITY_FACE, turn);
+  blank(cropped, { x: canvasMap.x + noteBox.x * zoom, y: canvasMap.y + noteBox.y * zoom, width: noteBox.width * zoom, height: noteBox.height * zoom });
+  const canvasReport = { ...checkSurface('canvas-turned', cropped, canvasMap, CHROME.badgeRadius * canvasBadgeUnit(zoom, FIDELITY_FACE) * zoom), textHeight: noteHeight };
   expectFaithful(canvasReport);
   expectArtworkTurned('canvas-turned', cropped, canvasMap);
   await page.screenshot({ path: join(out, 'review-screen.png') });
@@ -332,8 +343,9 @@ test('a face turned right keeps its marks on the same artwork on the canvas, in 
   expectFaithful(pdfReport);
   expectArtworkTurned('pdf-turned', pdfRaster, pdfMap);
 
-  // The note reads upright at its stored size in the PNG and the PDF (capitals ~0.72 of the font size).
-  for (const report of [pngReport, pdfReport]) {
+  // The note reads upright at its stored size on the canvas, in the PNG and in the PDF (capitals ~0.72 of the font size):
+  // what the mentor sees is what the participant gets.
+  for (const report of [canvasReport, pngReport, pdfReport]) {
     expect(report.textHeight / (FIDELITY_TEXT_SIZE * 0.72), `${report.surface}: upright note height against its stored size`).toBeGreaterThan(0.9);
     expect(report.textHeight / (FIDELITY_TEXT_SIZE * 0.72), `${report.surface}: upright note height against its stored size`).toBeLessThan(1.1);
   }

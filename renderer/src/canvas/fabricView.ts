@@ -303,11 +303,12 @@ export class FabricView {
   /**
    * Shows the face turned or mirrored (its stored transform). Marks are drawn
    * in original pixels under the same view transform, so they turn with the
-   * artwork; only their number badges are turned back to read upright.
+   * artwork; their number badges and text notes are turned back to read
+   * upright, as the PNG and the PDF draw them.
    */
   setFaceTransform(transform: FaceTransform): void {
     this.faceTransform = transform;
-    // Every badge is turned back to read upright: all are built again.
+    // Every badge and note is turned back to read upright: all are built again.
     this.built = false;
     if (this.drawn.length) this.setAnnotations(this.drawn, this.selectedId);
   }
@@ -546,7 +547,7 @@ export class FabricView {
 
   private draftFor(shape: AnnotationShape): FabricObject {
     const unit = canvasChromeUnit(this.getZoom());
-    const body = markBody(shape, '#1a56c4', this.imageSize, unit, true);
+    const body = markBody(shape, '#1a56c4', this.imageSize, unit, true, this.faceTransform);
     const chrome = markChrome(shape, '#1a56c4', this.imageSize, unit, null, 0);
     return chrome ? new Group([body, chrome], { objectCaching: false }) : body;
   }
@@ -558,7 +559,7 @@ export class FabricView {
 
   private makeEntry(item: DrawnAnnotation, place: BadgePlace, version: string): Entry {
     const colour = this.colourOf(item);
-    const body = markBody(item.annotation.shape, colour, this.imageSize, canvasChromeUnit(this.getZoom()));
+    const body = markBody(item.annotation.shape, colour, this.imageSize, canvasChromeUnit(this.getZoom()), false, this.faceTransform);
     const resizable = item.annotation.shape.kind === 'rect' || item.annotation.shape.kind === 'ellipse';
     body.set({
       selectable: this.tool === 'select' && item.editable,
