@@ -313,6 +313,11 @@ export class FabricView {
     if (this.drawn.length) this.setAnnotations(this.drawn, this.selectedId);
   }
 
+  /** The face's stored turn and mirror the view shows it with. */
+  getFaceTransform(): FaceTransform {
+    return this.faceTransform;
+  }
+
   /** Sets zoom and pan of the face as shown: screen = zoom · (face transform · scene) + (x, y). */
   private setView(zoom: number, x: number, y: number): void {
     const turn = transformMatrix(this.faceTransform, this.imageSize);

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShapeOf } from '#shared/annotations/shape.ts';
-import { textBox } from '#shared/annotations/appearance.ts';
+import { shownTextBox } from '#shared/annotations/turnedFace.ts';
+import { IDENTITY_TRANSFORM, toOriginal } from '#shared/domain/faceTransform.ts';
 import { MARK_FONT } from '../../canvas/annotationMarks.ts';
 import type { FabricView } from '../../canvas/fabricView.ts';
 import { pressesCommand } from '../../app/keymap.ts';
@@ -29,9 +30,12 @@ interface Props {
  */
 export function CanvasTextEditor({ view, number, shape, face, text, onText, onCommit, onCancel }: Props) {
   const { t } = useTranslation();
-  const box = textBox({ ...shape, text }, face);
+  // The note reads upright on a turned face: the field lies over its box as shown, from the box's top-left corner as shown.
+  const transform = view?.getFaceTransform() ?? IDENTITY_TRANSFORM;
+  const box = shownTextBox({ ...shape, text }, face, transform);
+  const corner = toOriginal(transform, face, { x: box.x, y: box.y });
   const done = useRef(false);
-  const field = useOnImagePoint(view, { x: box.x, y: box.y }, (element, at, zoom) => {
+  const field = useOnImagePoint(view, corner, (element, at, zoom) => {
     element.style.transform = `translate(${Math.round(at.x)}px, ${Math.round(at.y)}px)`;
     element.style.fontSize = `${Math.max(8, box.fontSize * zoom)}px`;
   });
