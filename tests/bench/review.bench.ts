@@ -162,7 +162,7 @@ export function panAndZoom(page: Page): Promise<{ frames: FrameRecord[]; zoomRea
   return page.evaluate(
     () =>
       new Promise<{ frames: FrameRecord[]; zoomReached: number }>((resolve, reject) => {
-        const upper = document.querySelector<HTMLCanvasElement>('.canvas-stage canvas.upper-canvas');
+        const upper = document.querySelector<HTMLCanvasElement>('[data-testid="canvas-stage"] canvas.upper-canvas');
         if (!upper) return reject(new Error('no Fabric upper canvas'));
         const box = upper.getBoundingClientRect();
         const cx = box.left + box.width / 2;

@@ -269,7 +269,7 @@ test("in a blind session names stay hidden, and other mentors' work stays hidden
   await expect(page.getByRole('heading', { level: 1, name: 'Telaah Kiriman 2 · versi 1' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'breadcrumb' })).toContainText('Penjurian Malang');
   // The top bar says where the mentor is without naming the participant.
-  await expect(page.locator('.workspace-bar')).toContainText('Kiriman 2 · versi 1');
+  await expect(page.getByTestId('workspace-bar')).toContainText('Kiriman 2 · versi 1');
   await expect(page.locator('body')).not.toContainText('Keripik Tempe');
   await expect(page.locator('body')).not.toContainText('Sari');
   await expect(page.getByRole('link', { name: 'Bandingkan versi' })).toHaveCount(0);
