@@ -29,7 +29,7 @@ async function openBackups(page: Page) {
 
 /** The folder the host writes backups into, as the screen shows it. */
 async function backupFolder(page: Page): Promise<string> {
-  const text = (await page.locator('.backup-folder').textContent()) ?? '';
+  const text = (await page.getByTestId('backup-folder').textContent()) ?? '';
   expect(text).toMatch(/^\//);
   return text;
 }
