@@ -142,7 +142,7 @@ test('a mentor checks the label from the keyboard, proves a missing date with a 
   await page.keyboard.press('ArrowDown');
   await expect(link).toHaveValue(/.+/);
   await expect(link.locator('option:checked')).toHaveText('1. Tanggal kedaluwarsa tidak ada');
-  const proof = item(page, ITEMS.bestBefore).locator('.checklist-proof');
+  const proof = item(page, ITEMS.bestBefore).getByTestId('checklist-proof');
   await expect(proof).toContainText('Bukti:1Tanggal kedaluwarsa tidak ada');
   await expect(item(page, ITEMS.bestBefore)).not.toContainText('Butuh bukti');
   await expect(unproved).not.toContainText(ITEMS.bestBefore);
