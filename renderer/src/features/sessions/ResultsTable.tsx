@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Rubric } from '#shared/domain/rubric.ts';
 import type { RevisionAfterReveal, SubmissionResultRow } from '#shared/scoring/results.ts';
 import { useResultFormats } from './numberFormats.ts';
+import styles from './sessions.module.css';
+import { cx } from '../../ui/cx.ts';
 
 export type RankScope = 'overall' | 'category' | 'region';
 
@@ -29,8 +31,8 @@ export function ResultsTable({
   const criteria = rubric.groups.flatMap((g) => g.criteria);
   const name = (n: { id: string; en: string }) => (i18n.language === 'en' ? n.en : n.id);
   return (
-    <div className="table-scroll" role="region" aria-label={t('sessions.results.tableCaption')} tabIndex={0}>
-      <table className="table results-table">
+    <div className={styles.tableScroll} role="region" aria-label={t('sessions.results.tableCaption')} tabIndex={0}>
+      <table className={cx('table', styles.resultsTable)}>
         <caption className="visually-hidden">{t('sessions.results.tableCaption')}</caption>
         <thead>
           <tr>
@@ -54,7 +56,7 @@ export function ResultsTable({
             </th>
             <th scope="col">{t('sessions.results.flag')}</th>
             {criteria.map((c) => (
-              <th key={c.id} scope="col" className="numeric results-criterion-head" title={name(c.name)}>
+              <th key={c.id} scope="col" className={cx('numeric', styles.resultsCriterionHead)} title={name(c.name)}>
                 {name(c.name)}
               </th>
             ))}
@@ -62,7 +64,7 @@ export function ResultsTable({
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.submission.id} className={r.flagged ? 'row-flagged' : undefined}>
+            <tr key={r.submission.id} className={r.flagged ? styles.rowFlagged : undefined}>
               <td className="numeric">{formats.integer(rankIn(r, scope))}</td>
               <th scope="row">{t('sessions.itemLabel', { business: r.submission.label, version: r.submission.version })}</th>
               <td>{categoryName(r.submission.category)}</td>
@@ -74,11 +76,11 @@ export function ResultsTable({
               <td className="numeric">{formats.score(r.sd)}</td>
               <td className="numeric">{r.min !== null && r.max !== null ? `${formats.score(r.min)}–${formats.score(r.max)}` : formats.score(null)}</td>
               <td>
-                {r.flagged ? <span className="flag">{t('sessions.results.flagged')}</span> : null}
+                {r.flagged ? <span className={styles.flag}>{t('sessions.results.flagged')}</span> : null}
                 {r.revisedAfterReveal.length > 0 ? (
-                  <ul className="revised-list">
+                  <ul className={styles.revisedList}>
                     {r.revisedAfterReveal.map((revision) => (
-                      <li key={revision.mentorId} className="revised-mark">
+                      <li key={revision.mentorId} className={styles.revisedMark}>
                         {revisionText(revision)}
                       </li>
                     ))}
