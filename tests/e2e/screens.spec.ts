@@ -114,13 +114,18 @@ test('sessions, batch export, bundle export, hand-out', async ({ page }) => {
   await shot(page, '30-batch-export');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Ekspor bundel lokakarya…' }).click();
-  await expect(page.getByRole('dialog', { name: /^Ekspor bundel lokakarya: / }).getByRole('table')).toBeVisible();
+  const bundleDialog = page.getByRole('dialog', { name: /^Ekspor bundel lokakarya: / });
+  await expect(bundleDialog.getByRole('table')).toBeVisible();
+  await expect(bundleDialog.getByRole('button', { name: 'Ekspor', exact: true })).toBeEnabled();
   await shot(page, '31-bundle-export');
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: 'Sesi penilaian' }).click();
   await expect(page.getByRole('heading', { name: 'Belum ada sesi penilaian' })).toBeVisible();
   await shot(page, '32-sessions-empty');
   await createSession(page, 'Penilaian akhir MJC', { split: true, blind: false });
+  const made = page.getByRole('status').filter({ hasText: 'Penilaian akhir MJC' });
+  await made.getByRole('button', { name: 'Tutup' }).click();
+  await expect(made).toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Kiriman di antrean saya dan statusnya' })).toBeVisible();
   await shot(page, '33-session-queue');
   await page.getByRole('tab', { name: 'Dasbor' }).click();
@@ -131,6 +136,7 @@ test('sessions, batch export, bundle export, hand-out', async ({ page }) => {
   await shot(page, '35-session-results');
   await page.getByRole('link', { name: /Contoh: Workshop Kemasan MJC Malang/ }).click();
   await page.getByRole('link', { name: 'Bagikan di ruangan…' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('Tidak bisa dibagikan: 3')).toBeVisible();
+  await expect(page.getByLabel('Jaringan')).toBeVisible();
   await shot(page, '36-handout');
 });
