@@ -100,7 +100,7 @@ test('a mentor scores every criterion from the keyboard, gathers action items, s
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Status penilaian: Terkirim')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Buka lagi untuk mengubah' })).toBeFocused();
-  await expect(page.locator('.time-spent time')).not.toHaveText('00:00');
+  await expect(page.getByText(/^Waktu menilai:/).locator('time')).not.toHaveText('00:00');
   await screenshot(page, '41-scoring-submitted');
 
   // Everything is still there after a reload, on the same tab.
