@@ -104,6 +104,14 @@ test('participant, face, review tabs, pack dialog', async ({ page }) => {
   await page.getByRole('button', { name: 'Pratinjau rak & marketplace' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await shot(page, '26-shelf-preview');
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: 'Bandingkan versi' }).click();
+  await expect(page.getByRole('img', { name: /^Gambar A: / })).toHaveAttribute('data-drawn', 'true');
+  await expect(page.getByRole('img', { name: /^Gambar B: / })).toHaveAttribute('data-drawn', 'true');
+  await shot(page, '27-compare');
+  await page.getByRole('tab', { name: 'Tumpuk' }).click();
+  await expect(page.getByRole('tab', { name: 'Tumpuk', selected: true })).toBeVisible();
+  await shot(page, '28-compare-overlay');
 });
 
 test('sessions, batch export, bundle export, hand-out', async ({ page }) => {
