@@ -54,7 +54,8 @@ test('first run, workshops, header dialogs, rubrics, backups, hand-out', async (
   await expect(page.getByText('3 kiriman', { exact: true })).toBeVisible();
   await shot(page, '03-workshop-gallery');
   await page.getByRole('link', { name: 'Workshop', exact: true }).first().click();
-  await expect(page.getByRole('row', { name: /Contoh: Workshop Kemasan MJC Malang/ })).toBeVisible();
+  // The participant and submission counts arrive after the row: wait for them.
+  await expect(page.getByRole('row', { name: /Contoh: Workshop Kemasan MJC Malang/ })).toContainText('3');
   await shot(page, '04-workshops');
   await dialogShot(page, 'Pintasan', /Pintasan/, '05-shortcuts');
   await dialogShot(page, 'Pengaturan', /Pengaturan/, '06-settings');
