@@ -71,7 +71,7 @@ test('a mentor scores every criterion from the keyboard, gathers action items, s
   await expect(page.getByRole('heading', { name: /^Inovasi Subtotal 75,0 · 5\/5 dinilai/ })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Nilai keseluruhan' })).toHaveText('79,5');
   await expect(page.getByRole('img', { name: /Kualitas 82,5; Inovasi 75,0; Keseluruhan 79,5/ })).toBeVisible();
-  await expect(page.locator('.zoom-level')).not.toHaveText('100%');
+  await expect(page.getByRole('group', { name: 'Kontrol kanvas' }).getByLabel('Perbesaran', { exact: true })).not.toHaveText('100%');
 
   // After the last criterion focus is on the verdict; arrows choose it.
   await expect(page.getByRole('radio', { name: 'Siap pasar' })).toBeFocused();
@@ -93,7 +93,7 @@ test('a mentor scores every criterion from the keyboard, gathers action items, s
   await page.getByRole('textbox', { name: 'Catatan untuk Orisinalitas' }).fill('Mirip kemasan keripik lain di pasar');
   await expectAccessible(page);
   await screenshot(page, '40-scoring');
-  await page.locator('.review-side-panel').evaluate((side) => side.scrollTo(0, 0));
+  await page.getByTestId('review-side-panel').evaluate((side) => side.scrollTo(0, 0));
   await screenshot(page, '40-scoring-summary');
 
   await submit.focus();

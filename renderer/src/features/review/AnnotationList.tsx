@@ -70,7 +70,7 @@ function AnnotationItems({ annotations, selectedId, onSelect, severityFilter, on
         ))}
       </fieldset>
       {shown.length === 0 ? <p className="muted">{t('review.noAnnotations')}</p> : null}
-      <ol className="annotation-items">
+      <ol className="annotation-items" data-testid="annotation-items">
         {shown.map((a) => (
           <li key={a.id}>
             <button
@@ -79,7 +79,7 @@ function AnnotationItems({ annotations, selectedId, onSelect, severityFilter, on
               aria-current={a.id === selectedId ? 'true' : undefined}
               onClick={() => onSelect(a.id)}
             >
-              <span className="annotation-number" style={{ background: SEVERITY_COLOURS[a.severity] }}>
+              <span className="annotation-number" data-testid="annotation-number" style={{ background: SEVERITY_COLOURS[a.severity] }}>
                 {a.number}
               </span>
               <span className="annotation-text">
