@@ -3,6 +3,7 @@ import { approximateCmyk, contrastRatio, legibility, rgbFromHex } from '#shared/
 import { useFormat } from '../../i18n/format.ts';
 import styles from '../workspace/workspace.module.css';
 import { cx } from '../../ui/cx.ts';
+import reviewStyles from './review.module.css';
 
 /** The last two sampled colours: hex, approximate CMYK, and their contrast as a legibility check. */
 export function EyedropperPanel({ samples }: { samples: readonly string[] }) {
@@ -13,7 +14,7 @@ export function EyedropperPanel({ samples }: { samples: readonly string[] }) {
   const ratio = a && b ? contrastRatio(a, b) : null;
   return (
     <div className="eyedropper">
-      <ul className="swatches">
+      <ul className={reviewStyles.swatches}>
         {samples.map((hex, i) => {
           const rgb = rgbFromHex(hex) ?? { r: 0, g: 0, b: 0 };
           const cmyk = approximateCmyk(rgb.r, rgb.g, rgb.b);
