@@ -92,6 +92,11 @@ test('participant, face, review tabs, pack dialog', async ({ page }) => {
   await annotate(page, 0.6, 'Sudah baik', 'Logo Bu Sari mudah diingat');
   await expect(page.getByRole('region', { name: /Anotasi \(2\)/ })).toBeVisible();
   await shot(page, '21-review-annotations');
+  // The list of marks, below the editor in the side panel.
+  await page.getByRole('tabpanel', { name: 'Anotasi' }).evaluate((panel) => panel.scrollTo(0, panel.scrollHeight));
+  await expect(page.getByRole('region', { name: /Anotasi \(2\)/ })).toBeInViewport();
+  await shot(page, '21b-review-list');
+  await page.getByRole('tabpanel', { name: 'Anotasi' }).evaluate((panel) => panel.scrollTo(0, 0));
   await page.getByRole('tab', { name: 'Nilai' }).click();
   await expect(page.getByRole('tab', { name: 'Nilai', selected: true })).toBeVisible();
   await shot(page, '22-review-scoring');
