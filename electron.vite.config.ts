@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { rendererCss } from './css.config.ts';
 
 const root = import.meta.dirname;
 
@@ -32,6 +33,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [react()],
+    css: rendererCss,
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,

@@ -13,6 +13,9 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The journeys; with KEMAS_SCREENS set, only the camera (screens.camera.ts), which photographs the main screens for a
+  // before/after comparison and is not a test.
+  testMatch: process.env.KEMAS_SCREENS ? 'screens.camera.ts' : '*.spec.ts',
   globalSetup: './tests/e2e/globalSetup.ts',
   fullyParallel: true,
   workers: 2,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import react from '@vitejs/plugin-react';
 import { createServer } from 'vite';
+import { rendererCss } from '../css.config.ts';
 import { projectRoot } from './build.ts';
 
 const TOKEN_VARIABLE = 'KEMAS_DEV_TOKEN';
@@ -22,6 +23,7 @@ async function viteFrontend(server: Server) {
     configFile: false,
     root: join(projectRoot, 'renderer'),
     plugins: [react()],
+    css: rendererCss,
     appType: 'spa',
     clearScreen: false,
     // The hot-reload socket shares the host's port: one origin, one place for IndexedDB.

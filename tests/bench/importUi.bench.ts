@@ -49,7 +49,7 @@ function startProbe(page: Page): Promise<void> {
     };
     requestAnimationFrame(frame);
     const read = () => {
-      const panel = document.querySelector<HTMLElement>('.import-panel');
+      const panel = document.querySelector<HTMLElement>('section[aria-labelledby="import-panel-title"]');
       if (!panel) return;
       const done = Number(panel.dataset.done);
       const etaMs = panel.dataset.etaMs ? Number(panel.dataset.etaMs) : null;
@@ -87,7 +87,7 @@ export default async function importUiBench(): Promise<Measure[]> {
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
     await startProbe(page);
     await page.locator('input[type="file"][multiple]:not([webkitdirectory])').first().setInputFiles(images.map((i) => i.path));
-    await page.locator('.import-panel[data-finished="true"]').waitFor({ timeout: 600_000 });
+    await page.locator('section[aria-labelledby="import-panel-title"][data-finished="true"]').waitFor({ timeout: 600_000 });
     const probe = await page.evaluate(() => {
       const p = (window as unknown as { kemasProbe: Probe & { stop: boolean } }).kemasProbe;
       p.stop = true;
@@ -95,7 +95,7 @@ export default async function importUiBench(): Promise<Measure[]> {
     });
     if (errors.length > 0) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
     const finished = probe.progress.find((p) => p.finished);
-    const summary = page.locator('.import-panel');
+    const summary = page.locator('section[aria-labelledby="import-panel-title"]');
     if (!finished || !(await summary.textContent())?.includes(`${PHOTOS} tampak diimpor`)) {
       throw new Error(`The import did not bring in ${PHOTOS} faces: ${await summary.textContent()}`);
     }

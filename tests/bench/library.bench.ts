@@ -76,12 +76,12 @@ interface LoadTiming {
 async function loadGallery(page: Page, pattern: string): Promise<LoadTiming> {
   await page.reload();
   const grid = await page.waitForFunction((pattern) => {
-    const status = document.querySelector('.gallery p[aria-live="polite"]');
-    const card = document.querySelector('[data-testid="gallery-scroll"] .library-card');
+    const status = document.querySelector('section[aria-labelledby="gallery-title"] p[aria-live="polite"]');
+    const card = document.querySelector('[data-testid="gallery-scroll"] [data-testid="library-card"]');
     return status && card && new RegExp(pattern).test(status.textContent ?? '') ? performance.now() : 0;
   }, pattern);
   const thumbnail = await page.waitForFunction(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-testid="gallery-scroll"] .library-card img');
+    const img = document.querySelector<HTMLImageElement>('[data-testid="gallery-scroll"] [data-testid="library-card"] img');
     return img?.complete && img.naturalWidth > 0 ? performance.now() : 0;
   });
   const ready = await page.evaluate(() => performance.getEntriesByName('kemas:app-ready')[0]?.startTime ?? 0);
@@ -144,7 +144,7 @@ function scrollThrough(page: Page, step: number): Promise<ScrollResult> {
         frameStart = null;
         if (previous) intervals.push(t - previous);
         previous = t;
-        cards.push(scroller.querySelectorAll('.library-card').length);
+        cards.push(scroller.querySelectorAll('[data-testid="library-card"]').length);
         const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
         if (!atBottom) scroller.scrollTop += step;
         pendingStart = start;
@@ -183,7 +183,7 @@ async function typeSearch(page: Page, query: string): Promise<KeystrokeTiming[]>
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
-            const status = document.querySelector('.gallery p[aria-live="polite"]');
+            const status = document.querySelector('section[aria-labelledby="gallery-title"] p[aria-live="polite"]');
             log.push({ latency: performance.now() - start, count: status?.textContent ?? '' });
           };
           channel.port2.postMessage(null);
@@ -192,7 +192,7 @@ async function typeSearch(page: Page, query: string): Promise<KeystrokeTiming[]>
       true,
     );
   });
-  const box = page.locator('.gallery input[type="search"]');
+  const box = page.locator('section[aria-labelledby="gallery-title"] input[type="search"]');
   await box.click();
   await box.pressSequentially(query, { delay: 100 });
   await page.waitForFunction((n) => (window as unknown as { __searchLog: unknown[] }).__searchLog.length >= n, query.length);

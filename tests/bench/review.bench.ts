@@ -223,7 +223,7 @@ export function panAndZoom(page: Page): Promise<{ frames: FrameRecord[]; zoomRea
   return page.evaluate(
     () =>
       new Promise<{ frames: FrameRecord[]; zoomReached: number }>((resolve, reject) => {
-        const upper = document.querySelector<HTMLCanvasElement>('.canvas-stage canvas.upper-canvas');
+        const upper = document.querySelector<HTMLCanvasElement>('[data-testid="canvas-stage"] canvas.upper-canvas');
         if (!upper) return reject(new Error('no Fabric upper canvas'));
         const box = upper.getBoundingClientRect();
         const cx = box.left + box.width / 2;
@@ -266,7 +266,7 @@ export function panAndZoom(page: Page): Promise<{ frames: FrameRecord[]; zoomRea
             phaseStart = now;
             wheeled = 0;
             // The zoom bar ("114%" or "114 %", by language), read a frame after the last wheel step so React has shown it.
-            if (phase.name === 'pan zoomed in') zoomReached = Number.parseInt(document.querySelector('.zoom-level')?.textContent?.replace(/\D/g, '') ?? '', 10);
+            if (phase.name === 'pan zoomed in') zoomReached = Number.parseInt(document.querySelector('output[aria-label="Perbesaran"]')?.textContent?.replace(/\D/g, '') ?? '', 10);
             if (phase.radius) mouse('mousedown', circle(phase.radius, 0));
           }
           const t = Math.min(now - phaseStart, phase.ms);

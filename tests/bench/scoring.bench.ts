@@ -48,7 +48,7 @@ function scoreRound(page: Page, value: string, pace: number): Promise<KeySample[
   return page.evaluate(
     async ({ value, pace }) => {
       const writes = (window as unknown as { __kemasScoreWrites: number[] }).__kemasScoreWrites;
-      const groups = [...document.querySelectorAll<HTMLElement>('.scoring-panel [role="radiogroup"]')];
+      const groups = [...document.querySelectorAll<HTMLElement>('section[aria-labelledby="scoring-title"] [role="radiogroup"]')];
       const first = groups[0]?.querySelector<HTMLElement>('[role="radio"][tabindex="0"]');
       if (!first) throw new Error('no scale to score');
       first.focus();

@@ -29,7 +29,7 @@ async function openBackups(page: Page) {
 
 /** The folder the host writes backups into, as the screen shows it. */
 async function backupFolder(page: Page): Promise<string> {
-  const text = (await page.locator('.backup-folder').textContent()) ?? '';
+  const text = (await page.getByTestId('backup-folder').textContent()) ?? '';
   expect(text).toMatch(/^\//);
   return text;
 }
@@ -113,7 +113,7 @@ test('a backup made on one laptop is restored into an empty studio on another, i
   await expect.poll(() => front.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(384);
   await other.getByRole('link', { name: 'Telaah versi 1' }).click();
   await expect(other.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);
-  await expect(other.locator('.annotation-list').getByRole('button', { name: /^1 Wajib diperbaiki/ })).toBeVisible();
+  await expect(other.getByRole('region', { name: /^Anotasi \(/ }).getByRole('button', { name: /^1 Wajib diperbaiki/ })).toBeVisible();
   await other.getByRole('tab', { name: 'Nilai' }).click();
   await expect(other.getByLabel('Status penilaian: Terkirim')).toBeVisible();
   await expect(other.getByRole('status', { name: 'Nilai keseluruhan' })).toHaveText('79,5');

@@ -209,7 +209,7 @@ test('hostile bundles are refused with a translated reason naming the entry, and
     data.items.add(new File(['bukan arsip'], 'catatan.kemas'));
     return data;
   });
-  await page.locator('.bundle-refusal').dispatchEvent('drop', { dataTransfer: transfer });
+  await page.getByTestId('bundle-refusal').dispatchEvent('drop', { dataTransfer: transfer });
   await expect(page.getByRole('alert')).toContainText('catatan.kemas');
   await expect(page.getByRole('alert')).toContainText('Berkas ini bukan bundel .kemas');
   await closeDialog(page);

@@ -55,7 +55,7 @@ test('a mentor checks the label from the keyboard, proves a missing date with a 
   await annotate(page, 0.75, 'Wajib diperbaiki', 'Tanggal kedaluwarsa tidak ada');
   await page.getByRole('tab', { name: 'Depan' }).click();
   await expect(page.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);
-  const zoom = page.locator('.zoom-level');
+  const zoom = page.getByRole('group', { name: 'Kontrol kanvas' }).getByLabel('Perbesaran', { exact: true });
   const zoomBefore = await zoom.textContent();
 
   // The Label tab from the keyboard: ← from the first side tab wraps round to the last.
@@ -142,7 +142,7 @@ test('a mentor checks the label from the keyboard, proves a missing date with a 
   await page.keyboard.press('ArrowDown');
   await expect(link).toHaveValue(/.+/);
   await expect(link.locator('option:checked')).toHaveText('1. Tanggal kedaluwarsa tidak ada');
-  const proof = item(page, ITEMS.bestBefore).locator('.checklist-proof');
+  const proof = item(page, ITEMS.bestBefore).getByTestId('checklist-proof');
   await expect(proof).toContainText('Bukti:1Tanggal kedaluwarsa tidak ada');
   await expect(item(page, ITEMS.bestBefore)).not.toContainText('Butuh bukti');
   await expect(unproved).not.toContainText(ITEMS.bestBefore);
@@ -150,7 +150,7 @@ test('a mentor checks the label from the keyboard, proves a missing date with a 
   await expect(zoom).toHaveText(zoomBefore ?? '');
 
   await expectAccessible(page);
-  await page.locator('.review-side-panel').evaluate((side) => side.scrollTo(0, 0));
+  await page.getByTestId('review-side-panel').evaluate((side) => side.scrollTo(0, 0));
   await screenshot(page, '45-label-checklist');
   await registration.evaluate((box) => box.scrollIntoView({ block: 'start' }));
   await screenshot(page, '45-label-checklist-registration');

@@ -207,7 +207,7 @@ test('a blind session: results only after the curator reveals them; a review rev
     return box !== null && frame !== null && box.x >= frame.x && box.x + box.width <= frame.x + frame.width;
   };
   expect(await inView(results.getByRole('columnheader', { name: 'Tanda' }))).toBe(true);
-  expect(await inView(jamu.locator('.revised-mark'))).toBe(true);
+  expect(await inView(jamu.getByRole('listitem').filter({ hasText: 'setelah melihat penilaian lain' }))).toBe(true);
   // Scrolled to the last criterion, the submission's name is still there beside it.
   await region.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
   expect(await inView(results.getByRole('columnheader', { name: 'Kesiapan pasar' }))).toBe(true);

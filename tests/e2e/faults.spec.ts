@@ -107,7 +107,7 @@ async function annotateFails(page: Page, y: number) {
 }
 
 /** The review screen's annotation list, and what it says of each mark. */
-const marks = (page: Page) => page.locator('.annotation-list');
+const marks = (page: Page) => page.getByRole('region', { name: /^Anotasi \(/ });
 const criterion = (page: Page, name: string) => page.getByRole('radiogroup', { name });
 
 test('a reload in the middle of annotating and scoring: nothing older than half a second is lost', async ({ page }) => {

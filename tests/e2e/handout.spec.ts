@@ -103,7 +103,7 @@ test('a mentor hands the packs to phones in the room: the right pack downloads, 
   const urls = new Map<string, string>();
   const codes = new Map<string, string>();
   for (let i = 0; i < 2; i++) {
-    const business = (await qr.locator('.handout-qr-business').textContent()) ?? '';
+    const business = (await qr.getByTestId('qr-business').textContent()) ?? '';
     // What a phone's camera reads from the screen is the link (not just an attribute beside a picture).
     const { data, info } = await sharp(await qrImage.screenshot()).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     const seen = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? '';

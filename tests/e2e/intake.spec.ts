@@ -167,7 +167,7 @@ test('a new version after mentoring keeps the first one', async ({ page }) => {
   await (await chooser).setFiles(join(dir, 'sambal-depan-revisi.jpg'));
   await expect(page.getByRole('heading', { level: 3, name: /Versi 2/ })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('heading', { level: 3, name: /Versi 1/ })).toBeVisible();
-  await expect(page.locator('article.submission')).toHaveCount(2);
+  await expect(page.getByRole('article')).toHaveCount(2);
   await expectAccessible(page);
   await screenshot(page, '24-versions');
 });

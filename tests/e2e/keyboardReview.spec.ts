@@ -91,8 +91,8 @@ for (const size of SIZES) {
     await expect(page.getByRole('radio', { name: 'Wajib diperbaiki' })).toBeChecked();
     await page.keyboard.press('F6');
     await expect(canvas).toBeFocused();
-    await expect(page.locator('.annotation-items')).toContainText('Wajib diperbaiki · ');
-    await expect(page.locator('.annotation-items')).toContainText('Nomor P-IRT belum dicantumkan');
+    await expect(page.getByTestId('annotation-items')).toContainText('Wajib diperbaiki · ');
+    await expect(page.getByTestId('annotation-items')).toContainText('Nomor P-IRT belum dicantumkan');
 
     // A box: R, Enter anchors, the arrows pull the other corner, Enter finishes; Alt+→ widens it.
     await page.keyboard.press('r');
@@ -106,7 +106,7 @@ for (const size of SIZES) {
     // The new box is selected in the same step as it is added: Alt+→ pressed at once resizes it.
     await page.keyboard.press('Alt+ArrowRight');
     await expect(said).toHaveText(/^Kotak 2: ukuran \d+ % × \d+ %/);
-    await expect(page.locator('.annotation-items [aria-current="true"] .annotation-number')).toHaveText('2');
+    await expect(page.getByTestId('annotation-items').locator('[aria-current="true"]').getByTestId('annotation-number')).toHaveText('2');
 
     // An ellipse, an arrow, a measure and a freehand stroke along the cursor's path, the same way.
     const twoPress = [

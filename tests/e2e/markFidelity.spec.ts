@@ -108,7 +108,7 @@ function expectFaithful(report: FidelityReport): void {
 async function zoomTo(page: Page, button: '0' | '-'): Promise<void> {
   const canvas = page.locator('[data-testid="canvas-stage"] canvas[data-viewport]');
   const before = await canvas.getAttribute('data-viewport');
-  await page.locator(`.canvas-controls [aria-keyshortcuts="${button}"]`).click();
+  await page.getByRole('group', { name: 'Kontrol kanvas' }).locator(`[aria-keyshortcuts="${button}"]`).click();
   if (button === '-') await expect(canvas).not.toHaveAttribute('data-viewport', before ?? '');
   else await expect(canvas).toHaveAttribute('data-marks', String(FIDELITY_MARKS.length));
 }

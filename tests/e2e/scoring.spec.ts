@@ -71,7 +71,7 @@ test('a mentor scores every criterion from the keyboard, gathers action items, s
   await expect(page.getByRole('heading', { name: /^Inovasi Subtotal 75,0 · 5\/5 dinilai/ })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Nilai keseluruhan' })).toHaveText('79,5');
   await expect(page.getByRole('img', { name: /Kualitas 82,5; Inovasi 75,0; Keseluruhan 79,5/ })).toBeVisible();
-  await expect(page.locator('.zoom-level')).not.toHaveText('100%');
+  await expect(page.getByRole('group', { name: 'Kontrol kanvas' }).getByLabel('Perbesaran', { exact: true })).not.toHaveText('100%');
 
   // After the last criterion focus is on the verdict; arrows choose it.
   await expect(page.getByRole('radio', { name: 'Siap pasar' })).toBeFocused();
@@ -93,14 +93,14 @@ test('a mentor scores every criterion from the keyboard, gathers action items, s
   await page.getByRole('textbox', { name: 'Catatan untuk Orisinalitas' }).fill('Mirip kemasan keripik lain di pasar');
   await expectAccessible(page);
   await screenshot(page, '40-scoring');
-  await page.locator('.review-side-panel').evaluate((side) => side.scrollTo(0, 0));
+  await page.getByTestId('review-side-panel').evaluate((side) => side.scrollTo(0, 0));
   await screenshot(page, '40-scoring-summary');
 
   await submit.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Status penilaian: Terkirim')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Buka lagi untuk mengubah' })).toBeFocused();
-  await expect(page.locator('.time-spent time')).not.toHaveText('00:00');
+  await expect(page.getByText(/^Waktu menilai:/).locator('time')).not.toHaveText('00:00');
   await screenshot(page, '41-scoring-submitted');
 
   // Everything is still there after a reload, on the same tab.
@@ -269,7 +269,7 @@ test("in a blind session names stay hidden, and other mentors' work stays hidden
   await expect(page.getByRole('heading', { level: 1, name: 'Telaah Kiriman 2 · versi 1' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'breadcrumb' })).toContainText('Penjurian Malang');
   // The top bar says where the mentor is without naming the participant.
-  await expect(page.locator('.workspace-bar')).toContainText('Kiriman 2 · versi 1');
+  await expect(page.getByTestId('workspace-bar')).toContainText('Kiriman 2 · versi 1');
   await expect(page.locator('body')).not.toContainText('Keripik Tempe');
   await expect(page.locator('body')).not.toContainText('Sari');
   await expect(page.getByRole('link', { name: 'Bandingkan versi' })).toHaveCount(0);

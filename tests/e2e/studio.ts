@@ -70,7 +70,7 @@ export async function dropFiles(page: Page, dir: string, names: readonly string[
     for (const f of list) data.items.add(new File([new Uint8Array(f.bytes)], f.name));
     return data;
   }, files);
-  const zone = page.locator('.drop-zone');
+  const zone = page.getByTestId('drop-zone');
   await zone.dispatchEvent('dragover', { dataTransfer: transfer });
   await expect(page.getByText('Lepaskan berkas atau folder di sini untuk mengimpor')).toBeVisible();
   await zone.dispatchEvent('drop', { dataTransfer: transfer });

@@ -68,7 +68,7 @@ test('signed work: a first-seen key accepted by its fingerprint, a forged review
   await scoreWithKeyboard(budi, 3);
   await budi.getByRole('navigation', { name: 'breadcrumb' }).getByRole('link', { name: 'Final' }).click();
   await budi.getByRole('button', { name: 'Ekspor penilaian saya…' }).click();
-  const budiFingerprint = (await budi.getByRole('dialog').locator('.bundle-fingerprint').textContent())?.trim() ?? '';
+  const budiFingerprint = (await budi.getByRole('dialog').getByTestId('fingerprint').textContent())?.trim() ?? '';
   expect(budiFingerprint).toMatch(/^[0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4}$/);
   await budi.keyboard.press('Escape');
   const fromBudi = await exportBundle(budi, 'Ekspor penilaian saya…', work, 'budi.kemas');
@@ -77,7 +77,7 @@ test('signed work: a first-seen key accepted by its fingerprint, a forged review
   await previewBundle(page, fromBudi);
   const preview = page.getByRole('dialog', { name: 'Pratinjau: budi.kemas' });
   await expect(preview).toContainText('Kunci baru untuk Budi Santoso, pertama kali terlihat di studio ini.');
-  await expect(preview.locator('.bundle-fingerprint')).toHaveText(budiFingerprint);
+  await expect(preview.getByTestId('fingerprint')).toHaveText(budiFingerprint);
   await expectAccessible(page);
   for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
     await page.setViewportSize({ width, height });

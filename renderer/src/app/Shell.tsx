@@ -17,7 +17,6 @@ import { MentorSwitchButton, MentorSwitchDialog } from '../features/identity/Men
 import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
 import { HandoutProvider } from '../features/handout/HandoutProvider.tsx';
 import { HandoutIndicator } from '../features/handout/HandoutIndicator.tsx';
-import '../features/handout/handout.css';
 import { host } from '../host/hostClient.ts';
 import { useToast, useToastScreen } from '../ui/Toasts.tsx';
 import { useCommand, useCommandSources } from './commands.ts';

@@ -3,6 +3,7 @@ import type { CheckedArchive } from '#shared/bundles/archive.ts';
 import { BUNDLE_TABLES, type BundleTable } from '#shared/bundles/mergeBundle.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { BarList } from '../../ui/BarList.tsx';
+import styles from './backups.module.css';
 
 export interface TableCount {
   table: BundleTable;
@@ -30,7 +31,7 @@ export function BackupContents({ archive }: { archive: CheckedArchive }) {
           version: manifest.app.version,
         })}
       </p>
-      <div className="backup-contents-grid">
+      <div className={styles.backupContentsGrid}>
         <table className="table">
           <caption>{t('backups.previewTable')}</caption>
           <thead>
@@ -57,7 +58,7 @@ export function BackupContents({ archive }: { archive: CheckedArchive }) {
           </tbody>
         </table>
         <BarList
-          className="backup-chart"
+          className={styles.backupChart}
           label={t('backups.previewChart')}
           bars={counts.map((c) => ({ key: c.table, label: t(`bundles.tables.${c.table}`), value: c.count }))}
         />

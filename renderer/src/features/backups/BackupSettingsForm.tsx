@@ -7,6 +7,7 @@ import { TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { useFolderGrant } from '../folders/useFolderGrant.tsx';
 import { useBackups } from './BackupProvider.tsx';
+import styles from './backups.module.css';
 
 interface Draft {
   folder: string;
@@ -78,10 +79,10 @@ function SettingsForm({ initial, defaultFolder, onSaved }: { initial: BackupSett
   });
 
   return (
-    <section aria-labelledby={`${formId}-title`} className="backup-section">
+    <section aria-labelledby={`${formId}-title`} className={styles.backupSection}>
       <h2 id={`${formId}-title`}>{t('backups.settingsTitle')}</h2>
       <form id={formId} className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <div className="backup-folder-row">
+        <div className={styles.backupFolderRow}>
           <TextField
             label={t('backups.folder')}
             hint={`${t('backups.folderHint')} ${t('backups.folderDefault', { folder: defaultFolder })}`}
@@ -98,7 +99,7 @@ function SettingsForm({ initial, defaultFolder, onSaved }: { initial: BackupSett
           </button>
         </div>
         {folderGrant.prompt}
-        <div className="backup-numbers">
+        <div className={styles.backupNumbers}>
           <TextField label={t('backups.interval')} hint={t('backups.intervalHint')} inputMode="numeric" {...bind('interval')} />
           <TextField label={t('backups.keep')} hint={t('backups.keepHint')} inputMode="numeric" {...bind('keep')} />
         </div>

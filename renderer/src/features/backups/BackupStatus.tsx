@@ -3,6 +3,8 @@ import { NavLink } from 'react-router';
 import { useBackupMark } from '../../data/backupHooks.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useBackups } from './BackupProvider.tsx';
+import styles from './backups.module.css';
+import { cx } from '../../ui/cx.ts';
 
 const sameDay = (a: Date, b: Date) => a.toDateString() === b.toDateString();
 
@@ -24,7 +26,7 @@ export function BackupStatus() {
     text = t('backups.status.last', { time });
   }
   return (
-    <NavLink to="/backups" className={failed && !running ? 'backup-status backup-status-failed' : 'backup-status'} aria-keyshortcuts="c">
+    <NavLink to="/backups" className={failed && !running ? cx(styles.backupStatus, styles.backupStatusFailed) : styles.backupStatus} aria-keyshortcuts="c">
       {text}
     </NavLink>
   );

@@ -10,7 +10,8 @@ import { useBackups } from './BackupProvider.tsx';
 import { BackupSettingsForm } from './BackupSettingsForm.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
 import { StorageStatus } from '../storage/StorageStatus.tsx';
-import './backups.css';
+import styles from './backups.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /** When a listed backup was made: from its name, else its file time. */
 export function backupTime(entry: Pick<BackupEntry, 'name' | 'modifiedAt'>): number {
@@ -72,7 +73,7 @@ export function BackupsScreen() {
       </div>
 
       {running ? (
-        <section className="backup-running" aria-live="polite">
+        <section className={styles.backupRunning} aria-live="polite">
           <p>{t('backups.writing')}</p>
           <ProgressBar
             value={progress?.done ?? 0}
@@ -88,7 +89,7 @@ export function BackupsScreen() {
 
       <StorageStatus />
 
-      <section aria-labelledby="backup-list-title" className="backup-section">
+      <section aria-labelledby="backup-list-title" className={styles.backupSection}>
         <h2 id="backup-list-title">{t('backups.listTitle')}</h2>
         {list === null ? (
           <p className="muted">{t('backups.listLoading')}</p>
@@ -96,7 +97,7 @@ export function BackupsScreen() {
           <p role="alert">{t('backups.listFailed')}</p>
         ) : (
           <>
-            <p className="muted backup-folder">{list.folder}</p>
+            <p className={cx('muted', styles.backupFolder)} data-testid="backup-folder">{list.folder}</p>
             {list.backups.length === 0 ? (
               <p>{t('backups.listEmpty')}</p>
             ) : (
@@ -123,7 +124,7 @@ export function BackupsScreen() {
                       <td>{t(`backups.reasons.${entry.reason}`)}</td>
                       <td className="numeric">{format.bytes(entry.bytes)}</td>
                       <td>
-                        <div className="backup-row-actions">
+                        <div className={styles.backupRowActions}>
                         {/* A raw copy made before a recovery is kept, not restored from here. */}
                         {entry.reason === 'rescue' ? null : (
                           <button

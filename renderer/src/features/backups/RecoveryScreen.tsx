@@ -9,7 +9,7 @@ import { readAndCheckBackup, runRescueExport } from './backupRunner.ts';
 import { backupErrorText, refusalText } from './backupText.ts';
 import { backupTime } from './BackupsScreen.tsx';
 import { useJob } from '../../ui/useJob.ts';
-import './backups.css';
+import styles from './backups.module.css';
 import type { MessageKey } from '#shared/i18n/keys.ts';
 
 /** Where the offer stands; while the restore runs, its step is the job's progress. */
@@ -47,7 +47,7 @@ export function RecoveryScreen({
   const { t } = useTranslation();
   const transient = TRANSIENT_FAILURES.includes(failure);
   return (
-    <main id="main" className="recovery-screen">
+    <main id="main" className={styles.recoveryScreen}>
       <h1>{t('backups.recovery.title')}</h1>
       <p>{t(REASON_KEYS[failure])}</p>
       <p className="muted">{t('backups.recovery.detail', { detail })}</p>
@@ -175,7 +175,7 @@ function RestoreLatest({ onReopen }: { onReopen: () => void }) {
           </p>
           <p>{t('backups.recovery.restoreWarning')}</p>
           {problem ? (
-            <p role="alert" className="backup-refused">
+            <p role="alert" className={styles.backupRefused}>
               {problem}
             </p>
           ) : null}

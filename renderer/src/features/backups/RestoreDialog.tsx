@@ -14,6 +14,7 @@ import { ProgressBar } from '../sessions/ProgressBar.tsx';
 import { BackupContents } from './BackupContents.tsx';
 import { readAndCheckBackup } from './backupRunner.ts';
 import { backupErrorText, refusalText } from './backupText.ts';
+import styles from './backups.module.css';
 
 /** How far reading and checking the backup got. */
 type Loading = { kind: 'reading' | 'checking'; progress: ArchiveProgress | null };
@@ -127,7 +128,7 @@ export function RestoreDialog({ entry, when, onClose }: { entry: BackupEntry; wh
           />
         </div>
       ) : step.kind === 'refused' ? (
-        <p role="alert" className="backup-refused">
+        <p role="alert" className={styles.backupRefused}>
           {step.message}
         </p>
       ) : step.kind === 'applying' ? (
@@ -146,7 +147,7 @@ export function RestoreDialog({ entry, when, onClose }: { entry: BackupEntry; wh
               conflicts: format.number(step.merge.counts.conflict),
             })}
           </p>
-          <ul className="backup-choices">
+          <ul className={styles.backupChoices}>
             <li>
               <strong>{t('backups.replace')}</strong>: {t('backups.replaceHint')}
             </li>

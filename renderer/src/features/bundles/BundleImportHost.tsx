@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { emitCommand, useCommand } from '../../app/commands.ts';
 import { ImportBundleDialog } from './ImportBundleDialog.tsx';
 import { onImportOffered } from './pendingImport.ts';
+import styles from './bundles.module.css';
 
 /**
  * Where "Impor bundel" lives: the `B` key and File ▸ Import bundle open it from any screen, and a
@@ -31,7 +32,7 @@ export function ImportBundleButton({ className = 'button' }: { className?: strin
 export function FirstRunImport() {
   const { t } = useTranslation();
   return (
-    <section className="bundle-first-run" aria-labelledby="bundle-first-run-title">
+    <section className={styles.bundleFirstRun} aria-labelledby="bundle-first-run-title">
       <h2 id="bundle-first-run-title">{t('bundles.firstRun.title')}</h2>
       <p className="muted">{t('bundles.firstRun.body')}</p>
       <ImportBundleButton />

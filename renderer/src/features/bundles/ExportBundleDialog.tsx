@@ -12,10 +12,11 @@ import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import { reviewBundleName, workshopBundleName } from './bundleFiles.ts';
 import { useAppIdentity } from './useAppInfo.ts';
-import './bundles.css';
+import styles from './bundles.module.css';
 import { JobEnding } from '../../ui/JobEnding.tsx';
 import { useJob } from '../../ui/useJob.ts';
 import { SignerNote } from './SignerNote.tsx';
+import { cx } from '../../ui/cx.ts';
 
 interface Props {
   scope: Extract<ArchiveScope, { kind: 'workshop' } | { kind: 'review' }>;
@@ -110,7 +111,7 @@ export function ExportBundleDialog({ scope, workshopName, onClose }: Props) {
     >
       <p>{scope.kind === 'workshop' ? t('bundles.export.workshopIntro') : t('bundles.export.reviewIntro', { mentor: me.name })}</p>
       {contents ? (
-        <table className="table bundle-counts">
+        <table className={cx('table', styles.bundleCounts)}>
           <caption>{t('bundles.export.contents')}</caption>
           <tbody>
             {counted.map((table) => (
@@ -133,7 +134,7 @@ export function ExportBundleDialog({ scope, workshopName, onClose }: Props) {
       <SignerNote mentorId={me.id} />
       {contents && scope.kind === 'review' && ownWork === 0 ? <p className="notice">{t('bundles.export.nothingYet')}</p> : null}
       {working ? (
-        <div className="bundle-progress" role="status">
+        <div className={styles.bundleProgress} role="status">
           <progress max={Math.max(progress?.total ?? 1, 1)} value={progress?.done ?? 0} aria-label={t('bundles.export.progressLabel')} />
           <span>
             {progress

@@ -13,7 +13,8 @@ import { RefusedEdits } from './RefusedEdits.tsx';
 import { problemText } from './problemText.ts';
 import { TrustNotice } from './TrustNotice.tsx';
 import { useBundleImport, type ImportPhase } from './useBundleImport.ts';
-import './bundles.css';
+import styles from './bundles.module.css';
+import { cx } from '../../ui/cx.ts';
 
 interface Props {
   /** A file offered from outside (a drop, the desktop's file association), checked at once. */
@@ -48,7 +49,7 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
   useEffect(() => {
     if (phase.kind === 'checking') cancelButton.current?.focus();
     // On a first run the report's first question is who is reviewing here.
-    else if (phase.kind === 'report') (body.current?.querySelector<HTMLButtonElement>('.bundle-after button') ?? primary.current)?.focus();
+    else if (phase.kind === 'report') (body.current?.querySelector<HTMLButtonElement>(`.${styles.bundleAfter} button`) ?? primary.current)?.focus();
     else if (phase.kind === 'preview') primary.current?.focus();
     else if (phase.kind === 'choose' || phase.kind === 'refused') chooseButton.current?.focus();
   }, [phase.kind]);
@@ -142,7 +143,7 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
         }}
       />
       {phase.kind === 'choose' ? (
-        <div className={dragging ? 'bundle-drop bundle-drop-active' : 'bundle-drop'} {...dropProps}>
+        <div className={dragging ? cx(styles.bundleDrop, styles.bundleDropActive) : styles.bundleDrop} {...dropProps}>
           <p>{t('bundles.import.intro')}</p>
           {chooseFile(t('bundles.import.choose'))}
           <p className="muted">{dragging ? t('bundles.import.dropActive') : t('bundles.import.drop')}</p>
@@ -151,10 +152,10 @@ export function ImportBundleDialog({ initialFile, onClose }: Props) {
       ) : null}
       {phase.kind === 'checking' ? <CheckingView phase={phase} /> : null}
       {phase.kind === 'refused' ? (
-        <div className="bundle-refusal" {...dropProps}>
+        <div className={styles.bundleRefusal} data-testid="bundle-refusal" {...dropProps}>
           <div role="alert">
             <h3>{t('bundles.import.refusedTitle')}</h3>
-            <p className="bundle-file">{phase.file.name}</p>
+            <p className={styles.bundleFile}>{phase.file.name}</p>
             <p>{problemText(phase.refusal, t)}</p>
             <p>{t('bundles.import.refusedNothing')}</p>
           </div>
@@ -186,7 +187,7 @@ function CheckingView({ phase }: { phase: Extract<ImportPhase, { kind: 'checking
   const format = useFormat();
   const progress = phase.progress;
   return (
-    <div className="bundle-progress" role="status">
+    <div className={styles.bundleProgress} role="status">
       <span>{t('bundles.import.checking', { file: phase.file.name })}</span>
       <progress max={Math.max(progress?.total ?? 1, 1)} value={progress?.done ?? 0} aria-label={t('bundles.import.progressLabel')} />
       {progress ? <span className="muted">{t('bundles.export.progress', { done: format.number(progress.done), total: format.number(progress.total) })}</span> : null}
@@ -201,7 +202,7 @@ function PreviewView({ phase, children }: { phase: Extract<ImportPhase, { kind: 
   const nothingNew = phase.preview.report.every((e) => e.winner === 'local') && phase.preview.images.added === 0;
   return (
     <div className="bundle-preview">
-      <dl className="bundle-facts">
+      <dl className={styles.bundleFacts}>
         <dt>{t('bundles.import.kind')}</dt>
         <dd>{t(`bundles.import.kinds.${manifest.kind}`)}</dd>
         <dt>{t('bundles.import.from')}</dt>
@@ -260,10 +261,10 @@ function AfterImport({ phase, onDone }: { phase: Extract<ImportPhase, { kind: 'r
 
   if (current === null && mentors.length > 0) {
     return (
-      <section className="bundle-after" aria-labelledby="bundle-who">
+      <section className={styles.bundleAfter} aria-labelledby="bundle-who">
         <h3 id="bundle-who">{t('bundles.report.whoAreYou')}</h3>
         <p className="muted">{t('bundles.report.whoAreYouHint')}</p>
-        <ul className="bundle-mentors">
+        <ul className={styles.bundleMentors}>
           {mentors.map((m) => (
             <li key={m.id}>
               <button type="button" className="button" onClick={() => void continueAs(m.id)}>
@@ -277,7 +278,7 @@ function AfterImport({ phase, onDone }: { phase: Extract<ImportPhase, { kind: 'r
   }
   if (current && workshops.length > 0) {
     return (
-      <p className="bundle-after bundle-after-open">
+      <p className={cx(styles.bundleAfter, styles.bundleAfterOpen)}>
         {workshops.map((w) => (
           <button
             key={w.id}

@@ -7,6 +7,8 @@ import { mergeReportCsv, stampText } from './mergeReportCsv.ts';
 import { OutcomeChart } from './OutcomeChart.tsx';
 import { recordLabel } from './recordLabel.ts';
 import { RefusedEdits } from './RefusedEdits.tsx';
+import styles from './bundles.module.css';
+import { cx } from '../../ui/cx.ts';
 
 const OUTCOMES = ['added', 'updated', 'kept', 'conflict'] as const;
 
@@ -16,7 +18,7 @@ export function OutcomeTable({ preview, caption }: { preview: ImportPreview; cap
   const format = useFormat();
   return (
     <>
-      <table className="table bundle-outcomes">
+      <table className={cx('table', styles.bundleOutcomes)}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -78,7 +80,7 @@ export function ConflictList({ result }: { result: ImportPreview }) {
       ) : (
         <>
           <p className="muted">{t('bundles.report.conflictsIntro')}</p>
-          <table className="table bundle-conflicts">
+          <table className={cx('table', styles.bundleConflicts)}>
             <caption className="visually-hidden">{t('bundles.report.conflictsCaption')}</caption>
             <thead>
               <tr>

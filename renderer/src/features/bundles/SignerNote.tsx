@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fingerprint } from '#shared/bundles/signing.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { ensureOwnKey } from '../../data/mentorKeysRepo.ts';
+import styles from './bundles.module.css';
 
 /**
  * The key the bundle will be signed with, as its short fingerprint: what the receiver compares before
@@ -29,7 +30,7 @@ export function SignerNote({ mentorId }: { mentorId: string }) {
   return (
     <p className="muted bundle-signer">
       {t('bundles.trust.ownKey')}
-      <strong className="bundle-fingerprint">{fingerprint(keyId)}</strong>
+      <strong className={styles.bundleFingerprint} data-testid="fingerprint">{fingerprint(keyId)}</strong>
     </p>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { fingerprint } from '#shared/bundles/signing.ts';
 import type { ImportPreview } from '../../data/archiveRepo.ts';
 import { recordLabel } from './recordLabel.ts';
+import styles from './bundles.module.css';
 
 interface Props {
   preview: ImportPreview;
@@ -31,7 +32,7 @@ export function TrustNotice({ preview, accepted, onAcceptedChange, disabled }: P
       <div className="notice bundle-first-key">
         <p>
           {t('bundles.trust.firstSeen', { name })}{' '}
-          <strong className="bundle-fingerprint">{signer.fingerprint}</strong>
+          <strong className={styles.bundleFingerprint} data-testid="fingerprint">{signer.fingerprint}</strong>
         </p>
         <p className="muted">{t('bundles.trust.firstSeenHint', { name })}</p>
         <label className="checkbox">
@@ -42,11 +43,11 @@ export function TrustNotice({ preview, accepted, onAcceptedChange, disabled }: P
     );
   }
   return (
-    <section className="bundle-trust" aria-labelledby="bundle-trust-title">
+    <section className={styles.bundleTrust} aria-labelledby="bundle-trust-title">
       <h3 id="bundle-trust-title">{t('bundles.trust.title')}</h3>
       {standing}
       {refused.length > 0 ? (
-        <div role="alert" className="bundle-refused">
+        <div role="alert" className={styles.bundleRefused}>
           <h4>{t('bundles.trust.refusedTitle', { count: refused.length })}</h4>
           <p>{t('bundles.trust.refusedIntro')}</p>
           <ul>

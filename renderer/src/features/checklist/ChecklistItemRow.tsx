@@ -7,6 +7,8 @@ import { SEVERITY_COLOURS } from '../../canvas/severityColours.ts';
 import { pressesCommand } from '../../app/keymap.ts';
 import type { ChecklistActions } from './useChecklistActions.ts';
 import { useDebouncedText } from './useDebouncedText.ts';
+import styles from './checklistPanel.module.css';
+import { cx } from '../../ui/cx.ts';
 
 interface Props {
   item: LabelItem;
@@ -54,11 +56,11 @@ export function ChecklistItemRow(props: Props) {
   const shown = proof.proof?.annotation;
   const linkedId = proof.proof?.via === 'item' ? (shown?.id ?? '') : '';
   return (
-    <fieldset className={`checklist-item checklist-item-${status ?? 'unchecked'}`} data-item={item}>
+    <fieldset className={cx(styles.checklistItem, styles[`checklist-item-${status ?? 'unchecked'}`])} data-item={item}>
       <legend>{name}</legend>
-      <div className="checklist-status" onKeyDown={onKeyDown}>
+      <div className={styles.checklistStatus} onKeyDown={onKeyDown}>
         {LABEL_ITEM_STATUSES.map((s, index) => (
-          <label key={s} className={`checklist-choice checklist-choice-${s}`}>
+          <label key={s} className={cx(styles.checklistChoice, styles[`checklist-choice-${s}`])}>
             <input
               type="radio"
               name={`${base}-status`}
@@ -74,13 +76,13 @@ export function ChecklistItemRow(props: Props) {
       </div>
 
       {shown ? (
-        <div className="checklist-proof">
-          <span className="checklist-proof-label">{t('checklistPanel.item.proof')}:</span>
-          <span className="checklist-proof-number">
-            <span className="checklist-dot" style={{ background: SEVERITY_COLOURS[shown.severity] }} aria-hidden="true" />
+        <div className={styles.checklistProof} data-testid="checklist-proof">
+          <span className={styles.checklistProofLabel}>{t('checklistPanel.item.proof')}:</span>
+          <span className={styles.checklistProofNumber}>
+            <span className={styles.checklistDot} style={{ background: SEVERITY_COLOURS[shown.severity] }} aria-hidden="true" />
             {shown.number}
           </span>
-          <span className="checklist-proof-text">
+          <span className={styles.checklistProofText}>
             {shown.comment ? shorten(shown.comment, 90) : t('checklistPanel.item.noComment')}
             {proof.proof?.via === 'annotation' ? <span className="muted"> ({t('checklistPanel.item.viaAnnotation')})</span> : null}
             {shown.mentorId !== mentorId ? (
@@ -100,13 +102,13 @@ export function ChecklistItemRow(props: Props) {
           </button>
         </div>
       ) : null}
-      {proof.brokenLink ? <p className="checklist-warning">{t('checklistPanel.item.proofBroken')}</p> : null}
-      {!shown && needsProof(status) ? <p className="checklist-warning">{t('checklistPanel.item.proofNeeded')}</p> : null}
+      {proof.brokenLink ? <p className={styles.checklistWarning}>{t('checklistPanel.item.proofBroken')}</p> : null}
+      {!shown && needsProof(status) ? <p className={styles.checklistWarning}>{t('checklistPanel.item.proofNeeded')}</p> : null}
 
       {status === null ? (
         readOnly ? null : <p className="field-hint">{t('checklistPanel.item.locked')}</p>
       ) : (
-        <div className="checklist-item-details">
+        <div className={styles.checklistItemDetails}>
           {readOnly ? null : linkable.length === 0 ? (
             <p className="field-hint">{t('checklistPanel.item.noOwnAnnotations')}</p>
           ) : (
@@ -131,7 +133,7 @@ export function ChecklistItemRow(props: Props) {
             </div>
           )}
           {readOnly ? (
-            entry?.note ? <p className="checklist-note">{entry.note}</p> : null
+            entry?.note ? <p className={styles.checklistNote}>{entry.note}</p> : null
           ) : (
             <div className="field">
               <label htmlFor={`${base}-note`}>{t('checklistPanel.item.note')}</label>

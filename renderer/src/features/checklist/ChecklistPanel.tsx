@@ -13,7 +13,8 @@ import { ChecklistSummary } from './ChecklistSummary.tsx';
 import { NotApplicableSuggestions } from './NotApplicableSuggestions.tsx';
 import { RegistrationBox } from './RegistrationBox.tsx';
 import { useChecklistActions } from './useChecklistActions.ts';
-import './checklistPanel.css';
+import styles from './checklistPanel.module.css';
+import { cx } from '../../ui/cx.ts';
 
 export interface ChecklistPanelProps {
   submissionId: string;
@@ -68,7 +69,7 @@ export function ChecklistPanel({
 
   /** After a digit key chose a status, focus goes to the next item's status, as when scoring. */
   const focusNextItem = (index: number) => {
-    const next = listRef.current?.querySelectorAll<HTMLFieldSetElement>('.checklist-item')[index + 1];
+    const next = listRef.current?.querySelectorAll<HTMLFieldSetElement>(`.${styles.checklistItem}`)[index + 1];
     const radio = next?.querySelector<HTMLInputElement>('input[type="radio"]:checked') ?? next?.querySelector<HTMLInputElement>('input[type="radio"]');
     radio?.focus();
   };
@@ -76,10 +77,10 @@ export function ChecklistPanel({
   if (checklist === undefined) return <Loading />;
   return (
     // Digits, arrows, Space and Enter in the panel are its own (statuses, buttons), not the canvas's zoom and pan.
-    <section ref={section} className="checklist-panel" aria-labelledby={headingId}>
+    <section ref={section} className={styles.checklistPanel} aria-labelledby={headingId}>
       <h2 id={headingId}>{t('checklistPanel.title')}</h2>
-      <p className="muted checklist-intro">{t('checklistPanel.intro')}</p>
-      {readOnly ? <p className="checklist-readonly">{t(own ? 'checklistPanel.readOnlySubmitted' : 'checklistPanel.readOnly')}</p> : null}
+      <p className={cx('muted', styles.checklistIntro)}>{t('checklistPanel.intro')}</p>
+      {readOnly ? <p className={styles.checklistReadonly}>{t(own ? 'checklistPanel.readOnlySubmitted' : 'checklistPanel.readOnly')}</p> : null}
       <ChecklistSummary summary={summary} />
       <RegistrationBox
         participant={participant}
@@ -93,7 +94,7 @@ export function ChecklistPanel({
       ) : null}
       <h3>{t('checklistPanel.itemsHeading')}</h3>
       {readOnly ? null : <p className="field-hint">{t('checklistPanel.keysHint')}</p>}
-      <ol ref={listRef} className="checklist-items">
+      <ol ref={listRef} className={styles.checklistItems}>
         {LABEL_ITEMS.map((item, index) => (
           <li key={item}>
             <ChecklistItemRow

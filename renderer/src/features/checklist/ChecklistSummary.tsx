@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistSummary as Summary, LabelItem, StatusCounts } from '#shared/scoring/labelCheck.ts';
 import { useFormat } from '../../i18n/format.ts';
+import styles from './checklistPanel.module.css';
+import { cx } from '../../ui/cx.ts';
 
 const ORDER: readonly (keyof StatusCounts)[] = ['present', 'missing', 'wrong', 'not-applicable', 'unchecked'];
 
@@ -18,13 +20,13 @@ export function ChecklistSummary({ summary }: { summary: Summary }) {
   // Where each status's segment starts: the counts before it.
   const starts = ORDER.map((_, i) => ORDER.slice(0, i).reduce((sum, s) => sum + counts[s], 0));
   return (
-    <section className="checklist-box checklist-summary" aria-labelledby={headingId}>
+    <section className={cx(styles.checklistBox, 'checklist-summary')} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('checklistPanel.summary.heading')}</h3>
       <p className="checklist-summary-checked">
         {t('checklistPanel.summary.checked', { checked: format.number(summary.checked), total: format.number(total) })}
       </p>
       <svg
-        className="checklist-bar"
+        className={styles.checklistBar}
         viewBox={`0 0 ${total} 1`}
         preserveAspectRatio="none"
         role="img"
@@ -38,25 +40,25 @@ export function ChecklistSummary({ summary }: { summary: Summary }) {
       >
         {ORDER.map((status, i) =>
           counts[status] > 0 ? (
-            <rect key={status} className={`checklist-bar-${status}`} x={starts[i]} y={0} width={counts[status]} height={1} />
+            <rect key={status} className={styles[`checklist-bar-${status}`]} x={starts[i]} y={0} width={counts[status]} height={1} />
           ) : null,
         )}
       </svg>
-      <ul className="checklist-counts">
+      <ul className={styles.checklistCounts}>
         {ORDER.map((status) => (
           <li key={status}>
-            <span className={`checklist-swatch checklist-bar-${status}`} aria-hidden="true" />
+            <span className={cx(styles.checklistSwatch, styles[`checklist-bar-${status}`])} aria-hidden="true" />
             {t('checklistPanel.summary.count', { status: label(status), count: format.number(counts[status]) })}
           </li>
         ))}
       </ul>
       {summary.unproved.length > 0 ? (
-        <p className="checklist-warning">{t('checklistPanel.summary.unproved', { items: names(summary.unproved) })}</p>
+        <p className={styles.checklistWarning}>{t('checklistPanel.summary.unproved', { items: names(summary.unproved) })}</p>
       ) : summary.checked > 0 ? (
         <p className="muted">{t('checklistPanel.summary.allProved')}</p>
       ) : null}
       {summary.problems.length > 0 ? (
-        <p className="checklist-problems">{t('checklistPanel.summary.problems', { items: names(summary.problems.map((p) => p.item)) })}</p>
+        <p className={styles.checklistProblems}>{t('checklistPanel.summary.problems', { items: names(summary.problems.map((p) => p.item)) })}</p>
       ) : null}
     </section>
   );

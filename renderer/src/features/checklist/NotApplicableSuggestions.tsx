@@ -5,6 +5,8 @@ import type { ChecklistEntry, ChecklistItems, LabelItem, NotApplicableSuggestion
 import { useFormat } from '../../i18n/format.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import type { ChecklistActions } from './useChecklistActions.ts';
+import styles from './checklistPanel.module.css';
+import { cx } from '../../ui/cx.ts';
 
 interface Props {
   suggestions: readonly NotApplicableSuggestion[];
@@ -33,7 +35,7 @@ export function NotApplicableSuggestions({ suggestions, items, category, actions
   }
 
   return (
-    <section className="checklist-box checklist-suggestions" aria-labelledby={headingId}>
+    <section className={cx(styles.checklistBox, styles.checklistSuggestions)} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('checklistPanel.suggestions.heading')}</h3>
       <p className="muted">{t('checklistPanel.suggestions.intro')}</p>
       <ul>

@@ -6,6 +6,8 @@ import { checkRegistration, type MaterialCheck, type RegistrationReading } from 
 import { PIRT_PACKAGING } from '#shared/scoring/pirt.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { useDebouncedText } from './useDebouncedText.ts';
+import styles from './checklistPanel.module.css';
+import { cx } from '../../ui/cx.ts';
 
 interface Props {
   participant: Participant;
@@ -66,9 +68,9 @@ export function RegistrationBox({ participant, onLabel, onChangeOnLabel, readOnl
     });
 
   return (
-    <section className="checklist-box checklist-registration" aria-labelledby={headingId}>
+    <section className={cx(styles.checklistBox, styles.checklistRegistration)} aria-labelledby={headingId}>
       <h3 id={headingId}>{t('checklistPanel.registration.heading')}</h3>
-      <dl className="checklist-facts">
+      <dl className={styles.checklistFacts}>
         <dt>{t('checklistPanel.registration.declared')}</dt>
         <dd>{declared.written || t('checklistPanel.registration.notGiven')}</dd>
         <dt>{t('checklistPanel.registration.kindLabel')}</dt>
@@ -77,7 +79,7 @@ export function RegistrationBox({ participant, onLabel, onChangeOnLabel, readOnl
         <dd>{facts.packagingMaterial ? t(`materials.${facts.packagingMaterial}`) : t('checklistPanel.registration.notGiven')}</dd>
       </dl>
       {decoded ? (
-        <table className="checklist-digits">
+        <table className={styles.checklistDigits}>
           <caption>{t('checklistPanel.registration.partsCaption')}</caption>
           <tbody>
             <tr>
@@ -107,8 +109,8 @@ export function RegistrationBox({ participant, onLabel, onChangeOnLabel, readOnl
           </tbody>
         </table>
       ) : null}
-      <p className={`checklist-verdict checklist-verdict-${material.status}`}>
-        <span className="checklist-verdict-mark" aria-hidden="true">
+      <p className={cx(styles.checklistVerdict, styles[`checklist-verdict-${material.status}`])}>
+        <span className={styles.checklistVerdictMark} aria-hidden="true">
           {VERDICT_MARK[material.status]}
         </span>
         <span>
@@ -116,7 +118,7 @@ export function RegistrationBox({ participant, onLabel, onChangeOnLabel, readOnl
         </span>
       </p>
       {declared.warnings.map((w) => (
-        <p key={w} className="checklist-warning">
+        <p key={w} className={styles.checklistWarning}>
           {warning(declared, w)}
         </p>
       ))}
@@ -131,8 +133,8 @@ export function RegistrationBox({ participant, onLabel, onChangeOnLabel, readOnl
         onBlur={typed.flush}
       />
       {printed ? (
-        <div className="checklist-compare" role="status">
-          <p className={printed.sameAsDeclared === false ? 'checklist-warning' : undefined}>
+        <div className={styles.checklistCompare} role="status">
+          <p className={printed.sameAsDeclared === false ? styles.checklistWarning : undefined}>
             {printed.sameAsDeclared === null
               ? t('checklistPanel.registration.nothingToCompare')
               : printed.sameAsDeclared
@@ -140,8 +142,8 @@ export function RegistrationBox({ participant, onLabel, onChangeOnLabel, readOnl
                 : t('checklistPanel.registration.different')}
           </p>
           {printed.sameAsDeclared !== true && printed.material.status !== 'unknown' ? (
-            <p className={`checklist-verdict checklist-verdict-${printed.material.status}`}>
-              <span className="checklist-verdict-mark" aria-hidden="true">
+            <p className={cx(styles.checklistVerdict, styles[`checklist-verdict-${printed.material.status}`])}>
+              <span className={styles.checklistVerdictMark} aria-hidden="true">
                 {VERDICT_MARK[printed.material.status]}
               </span>
               <span>
@@ -154,7 +156,7 @@ export function RegistrationBox({ participant, onLabel, onChangeOnLabel, readOnl
           {printed.sameAsDeclared === true
             ? null
             : printed.reading.warnings.map((w) => (
-                <p key={w} className="checklist-warning">
+                <p key={w} className={styles.checklistWarning}>
                   {warning(printed.reading, w)}
                 </p>
               ))}

@@ -17,6 +17,8 @@ import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 import { WorkspaceBar } from '../workspace/WorkspaceBar.tsx';
 import { useKeyCommands } from '../../app/keymap.ts';
 import { useToastDock } from '../../ui/Toasts.tsx';
+import styles from '../workspace/workspace.module.css';
+import { cx } from '../../ui/cx.ts';
 
 type Mode = 'side' | 'overlay' | 'difference';
 const MODES: readonly Mode[] = ['side', 'overlay', 'difference'];
@@ -87,7 +89,7 @@ export function CompareScreen() {
             ['b', b, t('compare.pickB')],
           ] as const
         ).map(([key, side, label]) => (
-          <div key={key} className="compare-picker">
+          <div key={key} className={styles.comparePicker}>
             <label htmlFor={`compare-pick-${key}`}>
               <span className="compare-letter" aria-hidden="true">
                 {key.toUpperCase()}
@@ -124,16 +126,16 @@ export function CompareScreen() {
   const reviewPathOfB = b ? `${participantPath}/review/${b.submission.id}?face=${b.asset.id}` : null;
 
   return (
-    <div className="workspace compare">
+    <div className={cx('workspace', styles.compare)}>
       <WorkspaceBar
         label={t('workspace.compareTopBar')}
         where={
           <>
-            <nav aria-label="breadcrumb" className="breadcrumb workspace-crumbs">
+            <nav aria-label="breadcrumb" className={cx('breadcrumb', styles.workspaceCrumbs)}>
               <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
               <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link>
             </nav>
-            <h1 className="workspace-title">{t('compare.heading', { business: participant.business })}</h1>
+            <h1 className={styles.workspaceTitle}>{t('compare.heading', { business: participant.business })}</h1>
           </>
         }
         middle={pickers}
@@ -152,7 +154,7 @@ export function CompareScreen() {
         ]}
       />
       {!a || !b ? (
-        <div className="workspace-empty">
+        <div className={styles.workspaceEmpty}>
           <EmptyState title={t('compare.noFaces')} body={t('compare.noFacesHint')}>
             <Link to={participantPath}>{t('common.back')}</Link>
           </EmptyState>
@@ -198,10 +200,10 @@ function CompareBody({ mode, a, b, nameOf }: { mode: Mode; a: Placed; b: Placed;
     <div {...tabPanelProps('compare-mode', mode)} className="compare-panel">
       {a.asset.id === b.asset.id ? <p className="muted compare-note">{t('compare.sameFace')}</p> : null}
       {mode === 'side' ? <SideBySideMode {...props} /> : mode === 'overlay' ? <OverlayMode {...props} /> : <DifferenceMode {...props} />}
-      <div className="compare-footer">
+      <div className={styles.compareFooter}>
         <p className="muted compare-hint">{t('compare.keysHint')}</p>
         {/* Toasts take their place here, below the panes, instead of over them. */}
-        <div className="compare-dock" ref={dock} />
+        <div className={styles.compareDock} ref={dock} />
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import './folders.css';
+import styles from './folders.module.css';
 import { useTranslation } from 'react-i18next';
 import { host } from '../../host/hostClient.ts';
+import { cx } from '../../ui/cx.ts';
 
 /** A folder the host may write into (resolved by the host), or why not. */
 export type GrantOutcome = { ok: true; folder: string } | { ok: false; reason: 'declined' | 'failed' };
@@ -18,14 +19,14 @@ function FolderGrantPrompt({ folder, onAnswer }: { folder: string; onAnswer: (al
   const allow = useRef<HTMLButtonElement>(null);
   useEffect(() => allow.current?.focus(), []);
   return (
-    <div className="notice folder-grant" role="group" aria-labelledby={`${ids}-question`} aria-describedby={`${ids}-hint`}>
+    <div className={cx('notice', styles.folderGrant)} role="group" aria-labelledby={`${ids}-question`} aria-describedby={`${ids}-hint`}>
       <p id={`${ids}-question`}>
-        {t('grants.question')} <strong className="folder-grant-path">{folder}</strong>
+        {t('grants.question')} <strong className={styles.folderGrantPath}>{folder}</strong>
       </p>
       <p id={`${ids}-hint`} className="field-hint">
         {t('grants.hint')}
       </p>
-      <div className="folder-grant-actions">
+      <div className={styles.folderGrantActions}>
         <button ref={allow} type="button" className="button button-primary" onClick={() => onAnswer(true)}>
           {t('grants.allow')}
         </button>

@@ -7,6 +7,8 @@ import { downloadBlob } from '../../ui/download.ts';
 import { safeFileName } from '#shared/files/safeFileName.ts';
 import { useMilestone } from '../../app/milestones.ts';
 import { QrCode } from './QrCode.tsx';
+import styles from './handout.module.css';
+import { cx } from '../../ui/cx.ts';
 
 type Running = Extract<HandoutStatus, { state: 'running' }>;
 
@@ -68,13 +70,13 @@ export function HandoutRunning({ status, name, onStopped }: Props) {
 
   return (
     <div className="handout-running">
-      <section className="handout-live" aria-labelledby={`${ids}-live`}>
+      <section className={styles.handoutLive} aria-labelledby={`${ids}-live`}>
         <div>
           <h2 id={`${ids}-live`}>
-            <span className="handout-dot" aria-hidden="true" />
+            <span className={styles.handoutDot} aria-hidden="true" />
             {t('handout.running')}
           </h2>
-          <p className="handout-address">{t('handout.address', { origin: status.origin })}</p>
+          <p className={styles.handoutAddress}>{t('handout.address', { origin: status.origin })}</p>
           <p className="muted">
             {t('handout.networkRunning', { name: status.interfaceName })} · {t('handout.endsAt', { time: time.format(status.expiresAt) })}
           </p>
@@ -87,8 +89,8 @@ export function HandoutRunning({ status, name, onStopped }: Props) {
             {t('handout.stop')}
           </button>
         </div>
-        <p className="muted handout-stop-note">{t('handout.stopNote')}</p>
-        <p className="handout-sheet-state" role="status">
+        <p className={cx('muted', styles.handoutStopNote)}>{t('handout.stopNote')}</p>
+        <p className={styles.handoutSheetState} role="status">
           {sheet === 'making' ? t('handout.sheetMaking') : sheet === 'done' ? t('handout.sheetDone') : ''}
         </p>
         {sheet === 'failed' ? (
@@ -103,11 +105,11 @@ export function HandoutRunning({ status, name, onStopped }: Props) {
         ) : null}
       </section>
 
-      <div className="handout-columns">
+      <div className={styles.handoutColumns}>
         {current ? (
           <section
             ref={qrRegion}
-            className="handout-qr"
+            className={styles.handoutQr}
             aria-labelledby={`${ids}-qr`}
             aria-describedby={`${ids}-qr-keys`}
             tabIndex={0}
@@ -119,18 +121,18 @@ export function HandoutRunning({ status, name, onStopped }: Props) {
             <p className="muted" aria-live="polite">
               {t('handout.qrPosition', { n: format.number(packs.indexOf(current) + 1), total: format.number(packs.length) })}
             </p>
-            <p className="handout-qr-business">{current.business}</p>
+            <p className={styles.handoutQrBusiness} data-testid="qr-business">{current.business}</p>
             <p className="muted">{t('handout.packItem', { business: '', product: current.product, version: current.version }).replace(/^ – /, '')}</p>
-            <div className="handout-qr-body">
-              <QrCode className="handout-qr-code" text={current.url ?? ''} label={t('handout.qrLabel', { business: current.business })} />
+            <div className={styles.handoutQrBody}>
+              <QrCode className={styles.handoutQrCode} text={current.url ?? ''} label={t('handout.qrLabel', { business: current.business })} />
               <div className="handout-qr-side">
-                <p className="handout-qr-code-label">{t('handout.qrCode')}</p>
-                <p className="handout-qr-short" data-testid="handout-code">
+                <p className={styles.handoutQrCodeLabel}>{t('handout.qrCode')}</p>
+                <p className={styles.handoutQrShort} data-testid="handout-code">
                   {current.code}
                 </p>
               </div>
             </div>
-            <p className="handout-link">
+            <p className={styles.handoutLink}>
               <span className="muted">{t('handout.linkLabel')}: </span>
               <code>{current.url}</code>
             </p>
@@ -148,11 +150,11 @@ export function HandoutRunning({ status, name, onStopped }: Props) {
           </section>
         ) : null}
 
-        <section className="handout-downloads" aria-labelledby={`${ids}-downloads`}>
+        <section className={styles.handoutDownloads} aria-labelledby={`${ids}-downloads`}>
           <h2 id={`${ids}-downloads`}>{t('handout.downloadsTitle')}</h2>
           <p>{t('handout.downloadsCount', { done: format.number(downloaded), total: format.number(packs.length) })}</p>
           <meter
-            className="handout-meter"
+            className={styles.handoutMeter}
             min={0}
             max={Math.max(packs.length, 1)}
             value={downloaded}
@@ -163,8 +165,8 @@ export function HandoutRunning({ status, name, onStopped }: Props) {
           {status.downloads.length === 0 ? (
             <p className="muted">{t('handout.downloadsNone')}</p>
           ) : (
-            <div className="handout-table-wrap">
-              <table className="handout-table" aria-labelledby={`${ids}-downloads`}>
+            <div className={styles.handoutTableWrap}>
+              <table className={styles.handoutTable} aria-labelledby={`${ids}-downloads`}>
                 <thead>
                   <tr>
                     <th scope="col">{t('handout.downloadTime')}</th>

@@ -10,6 +10,9 @@ import { useFormat } from '../../i18n/format.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { DocumentOptionsFields } from '../packs/DocumentOptionsFields.tsx';
 import { prepareHandout, type HandoutFailure, type HandoutPrepareProgress } from './prepareHandout.ts';
+import styles from './handout.module.css';
+import { cx } from '../../ui/cx.ts';
+import packsStyles from '../packs/packs.module.css';
 
 interface Props {
   scope: Exclude<BatchScope, { kind: 'selection' }>;
@@ -155,7 +158,7 @@ export function HandoutSetup({ scope, ended, onStarted }: Props) {
   if (phase.kind === 'preparing') {
     const p = phase.progress;
     return (
-      <section className="handout-panel pack-progress" aria-labelledby={`${ids}-preparing`}>
+      <section className={cx(styles.handoutPanel, packsStyles.packProgress)} aria-labelledby={`${ids}-preparing`}>
         <h2 id={`${ids}-preparing`}>{t('handout.preparingTitle')}</h2>
         <progress value={p.done} max={Math.max(p.total, 1)} aria-label={t('handout.preparingCount', { done: format.number(p.done), total: format.number(p.total) })} />
         <p aria-live="polite">{t('handout.preparingCount', { done: format.number(p.done), total: format.number(p.total) })}</p>
@@ -177,7 +180,7 @@ export function HandoutSetup({ scope, ended, onStarted }: Props) {
   const loopback = (i: HandoutInterface) => (i.loopback ? 'handout.networkLoopback' : 'handout.networkOption');
   return (
     <form
-      className="handout-panel handout-setup"
+      className={cx(styles.handoutPanel, styles.handoutSetup)}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -190,9 +193,9 @@ export function HandoutSetup({ scope, ended, onStarted }: Props) {
         </p>
       ) : null}
       <p className="muted">{t('handout.intro')}</p>
-      <div className="handout-columns">
+      <div className={styles.handoutColumns}>
         <div>
-          <div className="handout-network">
+          <div className={styles.handoutNetwork}>
             {interfaces && interfaces.length > 0 ? (
               <SelectField
                 label={t('handout.network')}
@@ -222,9 +225,9 @@ export function HandoutSetup({ scope, ended, onStarted }: Props) {
             />
           </div>
           <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} sizes={PACK_LAYOUTS} />
-          <p className="muted handout-firewall">{t('handout.firewallNote')}</p>
+          <p className={cx('muted', styles.handoutFirewall)}>{t('handout.firewallNote')}</p>
         </div>
-        <fieldset className="handout-packs" aria-describedby={errors.packs ? `${ids}-packs-error` : undefined}>
+        <fieldset className={styles.handoutPacks} aria-describedby={errors.packs ? `${ids}-packs-error` : undefined}>
           <legend>{t('handout.packsLegend')}</legend>
           {loadFailed ? (
             <p className="field-error" role="alert">
@@ -247,7 +250,7 @@ export function HandoutSetup({ scope, ended, onStarted }: Props) {
                   {t('handout.selectedCount', { count: format.number(ready.filter((c) => chosen.has(itemKey(c))).length), total: format.number(ready.length) })}
                 </span>
               </div>
-              <ul className="handout-pack-list">
+              <ul className={styles.handoutPackList}>
                 {ready.map((c) => (
                   <li key={itemKey(c)}>
                     <label className="check">
@@ -262,7 +265,7 @@ export function HandoutSetup({ scope, ended, onStarted }: Props) {
           {notReady.length > 0 ? (
             <div className="notice" role="note">
               <p>{t('handout.skippedTitle', { count: format.number(notReady.length) })}</p>
-              <ul className="pack-warnings">
+              <ul className={packsStyles.packWarnings}>
                 {notReady.map((c) => (
                   <li key={itemKey(c)}>{t('batch.skipReasons.no-review', { business: c.business, version: c.version })}</li>
                 ))}
@@ -279,7 +282,7 @@ export function HandoutSetup({ scope, ended, onStarted }: Props) {
       {failures.length > 0 ? (
         <div className="notice" role="alert">
           <p>{t('handout.preparingFailed', { count: format.number(failures.length) })}</p>
-          <ul className="pack-warnings">
+          <ul className={packsStyles.packWarnings}>
             {failures.map((f) => (
               <li key={itemKey(f.item)}>{t('handout.preparingFailure', { name: itemName(f.item), reason: failureText(f) })}</li>
             ))}
@@ -291,7 +294,7 @@ export function HandoutSetup({ scope, ended, onStarted }: Props) {
           {errors.start}
         </p>
       ) : null}
-      <div className="toolbar handout-start">
+      <div className={cx('toolbar', styles.handoutStart)}>
         <button type="submit" className="button button-primary" disabled={!address || ready.length === 0}>
           {t('handout.start', { count: format.number(ready.filter((c) => chosen.has(itemKey(c))).length) })}
         </button>

@@ -8,7 +8,9 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import { MentorForm } from './MentorForm.tsx';
-import './mentorSwitch.css';
+import styles from './mentorSwitch.module.css';
+import { cx } from '../../ui/cx.ts';
+import workspaceStyles from '../workspace/workspace.module.css';
 
 /** The header's "who is reviewing" control: the current mentor's name, opening the switch dialog. */
 export function MentorSwitchButton({ mentor, onOpen, compact = false }: { mentor: Mentor; onOpen: () => void; compact?: boolean }) {
@@ -16,21 +18,21 @@ export function MentorSwitchButton({ mentor, onOpen, compact = false }: { mentor
   return (
     <button
       type="button"
-      className={compact ? 'button button-quiet mentor-switch mentor-switch-compact' : 'button button-quiet mentor-switch'}
+      className={compact ? cx('button', 'button-quiet', styles.mentorSwitch, workspaceStyles.mentorSwitchCompact) : cx('button', 'button-quiet', styles.mentorSwitch)}
       aria-haspopup="dialog"
       title={compact ? mentor.name : undefined}
       onClick={onOpen}
     >
-      <span className="mentor-switch-avatar" aria-hidden="true">
+      <span className={styles.mentorSwitchAvatar} aria-hidden="true">
         {mentor.name.trim().charAt(0).toUpperCase()}
       </span>
       {/* Compact (in a workspace bar): the avatar alone, the name still read out. */}
-      <span className={compact ? 'mentor-switch-text visually-hidden' : 'mentor-switch-text'}>
-        <span className="mentor-switch-name">{mentor.name}</span>
-        <span className="mentor-switch-action">{t('checklistPanel.mentorSwitch.button')}</span>
+      <span className={compact ? cx(styles.mentorSwitchText, 'visually-hidden') : styles.mentorSwitchText}>
+        <span className={styles.mentorSwitchName}>{mentor.name}</span>
+        <span className={styles.mentorSwitchAction}>{t('checklistPanel.mentorSwitch.button')}</span>
       </span>
       {compact ? null : (
-        <span className="mentor-switch-caret" aria-hidden="true">
+        <span className={styles.mentorSwitchCaret} aria-hidden="true">
           ▾
         </span>
       )}
@@ -79,9 +81,9 @@ export function MentorSwitchDialog({ current, onClose, onEditProfile }: DialogPr
       }
     >
       <p className="muted">{t('checklistPanel.mentorSwitch.intro')}</p>
-      <div className="mentor-current">
+      <div className={styles.mentorCurrent}>
         <div>
-          <p className="mentor-current-label">{t('checklistPanel.mentorSwitch.current')}</p>
+          <p className={styles.mentorCurrentLabel}>{t('checklistPanel.mentorSwitch.current')}</p>
           <p className="mentor-current-name">
             <strong>{current.name}</strong>
             {current.organisation ? <span className="muted"> · {current.organisation}</span> : null}
@@ -92,21 +94,21 @@ export function MentorSwitchDialog({ current, onClose, onEditProfile }: DialogPr
         </button>
       </div>
 
-      <h3 id={othersId} className="mentor-switch-heading">
+      <h3 id={othersId} className={styles.mentorSwitchHeading}>
         {t('checklistPanel.mentorSwitch.others')}
       </h3>
       {mentors !== undefined && others.length === 0 ? <p className="muted">{t('checklistPanel.mentorSwitch.noOthers')}</p> : null}
       {others.length === 0 ? null : (
-        <ul className="mentor-list" aria-labelledby={othersId}>
+        <ul className={styles.mentorList} aria-labelledby={othersId}>
           {others.map((m) => (
             <li key={m.id}>
-              <button type="button" className="mentor-choice" onClick={() => void switchTo(m)}>
-                <span className="mentor-switch-avatar" aria-hidden="true">
+              <button type="button" className={styles.mentorChoice} onClick={() => void switchTo(m)}>
+                <span className={styles.mentorSwitchAvatar} aria-hidden="true">
                   {m.name.trim().charAt(0).toUpperCase()}
                 </span>
                 <span>
-                  <span className="mentor-choice-name">{t('checklistPanel.mentorSwitch.switchTo', { name: m.name })}</span>
-                  {m.organisation ? <span className="mentor-choice-org">{m.organisation}</span> : null}
+                  <span className={styles.mentorChoiceName}>{t('checklistPanel.mentorSwitch.switchTo', { name: m.name })}</span>
+                  {m.organisation ? <span className={styles.mentorChoiceOrg}>{m.organisation}</span> : null}
                 </span>
               </button>
             </li>
@@ -114,7 +116,7 @@ export function MentorSwitchDialog({ current, onClose, onEditProfile }: DialogPr
         </ul>
       )}
 
-      <h3 id={addId} className="mentor-switch-heading">
+      <h3 id={addId} className={styles.mentorSwitchHeading}>
         {t('checklistPanel.mentorSwitch.add')}
       </h3>
       <p className="field-hint">{t('checklistPanel.mentorSwitch.addHint')}</p>

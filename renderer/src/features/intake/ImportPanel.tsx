@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { retryableFiles, type ImportProgress } from './importRunner.ts';
 import { ImportReportDialog } from './ImportReportDialog.tsx';
+import styles from './intake.module.css';
 
 /** "2 minutes", "40 seconds": the ETA in words, in the UI language. */
 export function useDuration() {
@@ -39,7 +40,7 @@ export function ImportPanel({ progress, onCancel, onRetry, onClose }: ImportPane
   const title = p.finished ? (p.cancelled ? t('intake.cancelled') : t('intake.finished')) : t('intake.progressTitle');
   return (
     <section
-      className="import-panel"
+      className={styles.importPanel}
       aria-labelledby="import-panel-title"
       aria-live="polite"
       // For benchmarks and tests: the figures behind the words.

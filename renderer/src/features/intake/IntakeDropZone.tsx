@@ -4,6 +4,8 @@ import { offerImport } from '../bundles/pendingImport.ts';
 import { filesFromDrop } from './collectFiles.ts';
 import type { ImportTarget } from './importPlan.ts';
 import { useImporter } from './ImportProvider.tsx';
+import styles from './intake.module.css';
+import { cx } from '../../ui/cx.ts';
 
 const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
 
@@ -14,7 +16,8 @@ export function IntakeDropZone({ target, children }: { target: ImportTarget; chi
   const [over, setOver] = useState(false);
   return (
     <div
-      className={over ? 'drop-zone drop-zone-active' : 'drop-zone'}
+      className={over ? cx(styles.dropZone, 'drop-zone-active') : styles.dropZone}
+      data-testid="drop-zone"
       onDragOver={(event) => {
         if (!carriesFiles(event)) return;
         event.preventDefault();
@@ -40,7 +43,7 @@ export function IntakeDropZone({ target, children }: { target: ImportTarget; chi
     >
       {children}
       {over ? (
-        <div className="drop-overlay" aria-hidden="true">
+        <div className={styles.dropOverlay} aria-hidden="true">
           <p>{t('intake.dropHere')}</p>
         </div>
       ) : null}

@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterProblem, RosterUnusedColumn } from '#shared/intake/roster.ts';
 import { useFormat } from '../../i18n/format.ts';
+import styles from './roster.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /** `0` → `A`, `26` → `AA`: a column as the spreadsheet names it. */
 export function columnLetter(index: number): string {
@@ -28,7 +30,7 @@ export function UnusedColumns({ columns }: { columns: readonly RosterUnusedColum
       {columns.length === 0 ? (
         <p>{t('roster.unused.none')}</p>
       ) : (
-        <table className="table roster-findings-table">
+        <table className={cx('table', styles.rosterFindingsTable)}>
           <thead>
             <tr>
               <th scope="col">{t('roster.unused.column')}</th>
@@ -74,7 +76,7 @@ export function RosterProblems({ problems }: { problems: readonly RosterProblem[
       {problems.length === 0 ? (
         <p>{t('roster.problems.none')}</p>
       ) : (
-        <table className="table roster-findings-table">
+        <table className={cx('table', styles.rosterFindingsTable)}>
           <thead>
             <tr>
               <th scope="col">{t('intake.rosterRow')}</th>

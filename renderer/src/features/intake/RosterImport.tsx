@@ -15,6 +15,7 @@ import { useImporter } from './ImportProvider.tsx';
 import { readRosterWorkbook, RosterFileError, type RosterSheet } from './readRosterFile.ts';
 import { RosterProblems, UnusedColumns } from './RosterFindings.tsx';
 import { countRoster, RosterPreviewDialog, type RosterCounts, type RosterDecision } from './RosterPreviewDialog.tsx';
+import styles from './roster.module.css';
 
 interface Opened {
   fileName: string;
@@ -126,7 +127,7 @@ function RosterReportDialog({ report, onClose }: { report: Report; onClose: () =
   return (
     <Dialog
       wide
-      className="roster-dialog"
+      className={styles.rosterDialog}
       title={t('roster.report.title')}
       onClose={onClose}
       footer={

@@ -18,7 +18,8 @@ import { filesFromInput, type SourceFile } from './collectFiles.ts';
 import type { RosterSheet } from './readRosterFile.ts';
 import { RosterProblems, UnusedColumns } from './RosterFindings.tsx';
 import { RosterPreviewTable, type RowStatus } from './RosterPreviewTable.tsx';
-import './roster.css';
+import styles from './roster.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /** Rows shown in the preview table; every problem is listed below it whatever its row. */
 const PREVIEW_ROWS = 50;
@@ -116,7 +117,7 @@ export function RosterPreviewDialog({ fileName, sheets, existing, saving, onImpo
   return (
     <Dialog
       wide
-      className="roster-dialog"
+      className={styles.rosterDialog}
       title={t('roster.title')}
       onClose={onCancel}
       footer={
@@ -130,8 +131,8 @@ export function RosterPreviewDialog({ fileName, sheets, existing, saving, onImpo
         </>
       }
     >
-      <p className="muted roster-hint">{t('roster.intro')}</p>
-      <div className="roster-source">
+      <p className={cx('muted', styles.rosterHint)}>{t('roster.intro')}</p>
+      <div className={styles.rosterSource}>
         <span>
           {t('roster.file')}: <strong className="file-name">{fileName}</strong>
         </span>
@@ -168,8 +169,8 @@ export function RosterPreviewDialog({ fileName, sheets, existing, saving, onImpo
         </p>
       ) : (
         <>
-          <div className="roster-counts">
-            <dl className="facts roster-facts">
+          <div className={styles.rosterCounts}>
+            <dl className={cx('facts', styles.rosterFacts)}>
               {(['create', 'update', 'unchanged', 'skip'] as const).map((k) => (
                 <div key={k}>
                   <dt>{t(`roster.counts.${k}`)}</dt>
@@ -178,7 +179,7 @@ export function RosterPreviewDialog({ fileName, sheets, existing, saving, onImpo
               ))}
             </dl>
             <BarList
-              className="roster-chart"
+              className={styles.rosterChart}
               label={t('roster.countsChart', { ...counts })}
               bars={(['create', 'update', 'unchanged', 'skip'] as const).map((k) => ({
                 key: k,
@@ -188,7 +189,7 @@ export function RosterPreviewDialog({ fileName, sheets, existing, saving, onImpo
               }))}
             />
           </div>
-          <p className="muted roster-hint">{t('roster.countsHint')}</p>
+          <p className={cx('muted', styles.rosterHint)}>{t('roster.countsHint')}</p>
 
           <RosterPreviewTable
             columns={result.columns}

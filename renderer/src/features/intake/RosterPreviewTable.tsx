@@ -4,6 +4,8 @@ import { restorePhoneZero, ROSTER_FIELDS, type ColumnChoice, type RosterColumn, 
 import type { RosterFolderMatch, RosterWrite } from '#shared/intake/rosterPlan.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { columnLetter } from './RosterFindings.tsx';
+import styles from './roster.module.css';
+import { cx } from '../../ui/cx.ts';
 
 const SIZE_FIELDS: ReadonlySet<RosterField> = new Set<RosterField>(['width', 'height', 'depth', 'size']);
 const NOT_USED = '';
@@ -37,29 +39,29 @@ export function RosterPreviewTable({ columns, rows, totalRows, status, problems,
 
   return (
     <>
-      <div className="roster-preview-scroll" role="region" aria-label={t('roster.previewLabel')} tabIndex={0}>
-        <table className="table roster-preview">
+      <div className={styles.rosterPreviewScroll} role="region" aria-label={t('roster.previewLabel')} tabIndex={0}>
+        <table className={cx('table', styles.rosterPreview)}>
           <thead>
             <tr>
-              <th scope="col" className="roster-preview-rowhead">
+              <th scope="col" className={styles.rosterPreviewRowhead}>
                 {t('roster.row')}
               </th>
               <th scope="col">{t('roster.result')}</th>
               {folder ? <th scope="col">{t('roster.designs')}</th> : null}
               {columns.map((c) => (
-                <th scope="col" key={c.index} className={c.field === null ? 'roster-column-unused' : undefined}>
-                  <span className="roster-letter">{columnLetter(c.index)}</span> {c.header || t('roster.untitled')}
+                <th scope="col" key={c.index} className={c.field === null ? styles.rosterColumnUnused : undefined}>
+                  <span className={styles.rosterLetter}>{columnLetter(c.index)}</span> {c.header || t('roster.untitled')}
                 </th>
               ))}
             </tr>
-            <tr className="roster-readings">
+            <tr className={styles.rosterReadings}>
               <td />
               <td />
               {folder ? <td /> : null}
               {columns.map((c) => {
                 const letter = columnLetter(c.index);
                 return (
-                  <td key={c.index} className={c.field === 'size' ? 'roster-reading-size' : undefined}>
+                  <td key={c.index} className={c.field === 'size' ? styles.rosterReadingSize : undefined}>
                     <select
                       aria-label={t('roster.readAs', { letter, header: c.header || t('roster.untitled') })}
                       value={c.field ?? NOT_USED}
@@ -82,7 +84,7 @@ export function RosterPreviewTable({ columns, rows, totalRows, status, problems,
                           <option value="mm">{t('roster.units.mm')}</option>
                           <option value="cm">{t('roster.units.cm')}</option>
                         </select>
-                        {c.unitFrom ? <span className="roster-note">{t(`roster.unitFrom.${c.unitFrom}`)}</span> : null}
+                        {c.unitFrom ? <span className={styles.rosterNote}>{t(`roster.unitFrom.${c.unitFrom}`)}</span> : null}
                       </>
                     ) : null}
                     {c.field === 'size' && c.order ? (
@@ -98,7 +100,7 @@ export function RosterPreviewTable({ columns, rows, totalRows, status, problems,
                             </option>
                           ))}
                         </select>
-                        <span className="roster-note">
+                        <span className={styles.rosterNote}>
                           {t(`roster.orderFrom.${c.orderFrom ?? 'default'}`, { written: c.orderWritten ?? '', order: t(`roster.orders.${c.order}`) })}
                         </span>
                       </>
@@ -113,16 +115,16 @@ export function RosterPreviewTable({ columns, rows, totalRows, status, problems,
               const s = status.get(row);
               const rowProblems = problems.get(row) ?? [];
               const kind = s?.status ?? 'blank';
-              const className = kind === 'skip' ? 'roster-row-skip' : rowProblems.length > 0 ? 'roster-row-warn' : undefined;
+              const className = kind === 'skip' ? styles.rosterRowSkip : rowProblems.length > 0 ? styles.rosterRowWarn : undefined;
               return (
                 <tr key={row} className={className}>
-                  <th scope="row" className="roster-preview-rowhead">
+                  <th scope="row" className={styles.rosterPreviewRowhead}>
                     {format.number(row)}
                   </th>
-                  <td className="roster-status">
+                  <td className={styles.rosterStatus}>
                     <RowResult status={kind} write={s?.write} />
                     {rowProblems.length > 0 ? (
-                      <ul className="roster-row-problems">
+                      <ul className={styles.rosterRowProblems}>
                         {rowProblems.map((p, i) => (
                           <li key={i}>{t(`intake.rosterProblems.${p.code}`)}</li>
                         ))}
@@ -135,10 +137,10 @@ export function RosterPreviewTable({ columns, rows, totalRows, status, problems,
                     const size = c.field === 'size' && text && c.unit && c.order ? parsePackSize(text, { unit: c.unit, order: c.order }) : null;
                     const phone = c.field === 'contact' && text ? restorePhoneZero(text) : text;
                     return (
-                      <td key={c.index} className={c.field === null ? 'roster-column-unused' : undefined}>
+                      <td key={c.index} className={c.field === null ? styles.rosterColumnUnused : undefined}>
                         {text}
                         {size?.ok ? (
-                          <span className="roster-size-read">
+                          <span className={styles.rosterSizeRead}>
                             {t(size.size.depthMm > 0 ? 'roster.sizeRead' : 'roster.sizeReadFlat', {
                               width: format.number(size.size.widthMm),
                               height: format.number(size.size.heightMm),
@@ -146,7 +148,7 @@ export function RosterPreviewTable({ columns, rows, totalRows, status, problems,
                             })}
                           </span>
                         ) : null}
-                        {phone !== text ? <span className="roster-size-read">= {phone}</span> : null}
+                        {phone !== text ? <span className={styles.rosterSizeRead}>= {phone}</span> : null}
                       </td>
                     );
                   })}
@@ -166,9 +168,9 @@ function RowResult({ status, write }: { status: RowStatus; write: RosterWrite | 
   if (status === 'blank') return <span className="muted">{t('roster.status.blank')}</span>;
   if (status === 'update' && write?.action === 'update') {
     const fields = write.changes.map((f) => t(`participants.${f}`)).join(', ');
-    return <span className="roster-badge roster-badge-update">{t('roster.status.update', { fields })}</span>;
+    return <span className={cx(styles.rosterBadge, styles.rosterBadgeUpdate)}>{t('roster.status.update', { fields })}</span>;
   }
-  return <span className={`roster-badge roster-badge-${status}`}>{t(`roster.status.${status}`)}</span>;
+  return <span className={cx(styles.rosterBadge, styles[`roster-badge-${status}`])}>{t(`roster.status.${status}`)}</span>;
 }
 
 function RowDesigns({ row, folder }: { row: number; folder: RosterFolderMatch }) {
@@ -186,7 +188,7 @@ function RowDesigns({ row, folder }: { row: number; folder: RosterFolderMatch })
           {names.length > 2 ? '…' : ''}
         </span>
       )}
-      {missing.length > 0 ? <span className="roster-missing">{t('roster.folder.missing', { files: missing.join(', ') })}</span> : null}
+      {missing.length > 0 ? <span className={styles.rosterMissing}>{t('roster.folder.missing', { files: missing.join(', ') })}</span> : null}
     </>
   );
 }

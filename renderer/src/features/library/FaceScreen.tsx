@@ -10,6 +10,7 @@ import { FaceMenu } from '../faces/FaceMenu.tsx';
 import { FaceTypeSelect } from '../faces/FaceTypeSelect.tsx';
 import { useBasisText } from '../faces/SizeBasis.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
+import styles from './library.module.css';
 
 /** One face: the preview, what the file says about itself, its colours and print readiness. */
 export function FaceScreen() {
@@ -66,8 +67,8 @@ export function FaceScreen() {
       <p className="face-type-row">
         <FaceTypeSelect asset={asset} label={t('faceEdit.typeGroup')} /> <FaceMenu face={asset} />
       </p>
-      <div className="face-detail">
-        <div className="face-preview">
+      <div className={styles.faceDetail}>
+        <div className={styles.facePreview}>
           {preview ? <img src={preview} alt={t('face.previewAlt', { face, product: participant.product || participant.business })} /> : null}
         </div>
         <div className="face-side">
@@ -82,7 +83,7 @@ export function FaceScreen() {
             {m.format === 'pdf' ? <p className="muted">{t('face.pdfNote')}</p> : null}
             {readiness.warnings.length === 0 && m.format !== 'pdf' ? <p className="ok-text">{t('face.printOk')}</p> : null}
             {readiness.warnings.length === 0 ? null : (
-              <ul className="warnings">
+              <ul className={styles.warnings}>
                 {readiness.warnings.map((w) => (
                   <li key={w} className={w === 'no-size' ? 'muted' : 'warning-text'}>
                     {t(`print.${w}`)}
@@ -97,7 +98,7 @@ export function FaceScreen() {
           </section>
           <section aria-labelledby="meta-title" className="panel">
             <h2 id="meta-title">{t('face.metadata')}</h2>
-            <dl className="meta-list">
+            <dl className={styles.metaList}>
               {rows.map(([label, value]) => (
                 <div key={label}>
                   <dt>{label}</dt>

@@ -11,6 +11,8 @@ import { SelectField, TextField } from '../../ui/Field.tsx';
 import { DEFAULT_FILTER, filterRows, toRows, type LibraryFilter, type LibraryRow } from './libraryFilter.ts';
 import { Loading } from '../../ui/Placeholders.tsx';
 import { BatchExportDialog } from '../packs/BatchExportDialog.tsx';
+import styles from './library.module.css';
+import { cx } from '../../ui/cx.ts';
 
 const CARD_WIDTH = 220;
 const ROW_HEIGHT = 330;
@@ -20,7 +22,7 @@ const GAP = 16;
 function Cover({ row }: { row: LibraryRow }) {
   const cover = row.faces[0];
   const url = useShownImageUrl(cover ?? { id: '', sha256: '', transform: undefined }, 'thumbnail');
-  return <div className="face-frame card-cover">{cover && url ? <img src={url} alt="" /> : null}</div>;
+  return <div className={cx('face-frame', styles.cardCover)}>{cover && url ? <img src={url} alt="" /> : null}</div>;
 }
 
 interface CardProps {
@@ -39,17 +41,17 @@ const Card = memo(function Card({ row, workshopId, selected, onToggle }: CardPro
   const format = useFormat();
   const p = row.participant;
   return (
-    <div className={selected ? 'library-card library-card-selected' : 'library-card'}>
+    <div className={selected ? cx(styles.libraryCard, styles.libraryCardSelected) : styles.libraryCard} data-testid="library-card">
       <Link
-        className="library-card-link"
+        className={styles.libraryCardLink}
         to={`/workshops/${workshopId}/participants/${p.id}#v${row.submission.version}`}
       >
         <Cover row={row} />
-        <strong className="card-title">{p.business}</strong>
-        <span className="muted card-line">
+        <strong className={styles.cardTitle}>{p.business}</strong>
+        <span className={cx('muted', styles.cardLine)}>
           {p.product || t('common.notSet')} · v{row.submission.version}
         </span>
-        <span className="card-line">
+        <span className={styles.cardLine}>
           {t('library.faces', { count: row.faces.length, formatted: format.number(row.faces.length) })}
           {' · '}
           {row.warningCount > 0 ? (
@@ -58,9 +60,9 @@ const Card = memo(function Card({ row, workshopId, selected, onToggle }: CardPro
             <span className="ok-text">{t('library.noWarnings')}</span>
           )}
         </span>
-        <span className="card-line muted">{row.reviewed ? t('library.statusReviewed') : t('library.statusUnreviewed')}</span>
+        <span className={cx(styles.cardLine, 'muted')}>{row.reviewed ? t('library.statusReviewed') : t('library.statusUnreviewed')}</span>
       </Link>
-      <label className="check card-select">
+      <label className={cx('check', styles.cardSelect)}>
         <input type="checkbox" checked={selected} onChange={() => onToggle(row.submission.id)} />
         {t('batch.selectCard')}{' '}
         <span className="visually-hidden">{t('batch.selectCardName', { business: p.business, version: row.submission.version })}</span>
@@ -121,7 +123,7 @@ export function LibraryGallery({ workshop }: { workshop: Workshop }) {
       <h2 id="gallery-title" className="visually-hidden">
         {t('library.tabGallery')}
       </h2>
-      <div className="filters" role="search">
+      <div className={styles.filters} role="search">
         <TextField label={t('library.search')} type="search" value={filter.query} onChange={(e) => set({ query: e.target.value })} />
         <SelectField
           label={t('library.region')}
@@ -163,7 +165,7 @@ export function LibraryGallery({ workshop }: { workshop: Workshop }) {
       <p className="muted" aria-live="polite">
         {t('library.results', { count: rows.length, formatted: format.number(rows.length) })}
       </p>
-      <div className="toolbar gallery-selection">
+      <div className={cx('toolbar', styles.gallerySelection)}>
         <button
           type="button"
           className="button"
@@ -180,14 +182,14 @@ export function LibraryGallery({ workshop }: { workshop: Workshop }) {
           {t('batch.exportSelected', { count: format.number(selected.size) })}
         </button>
       </div>
-      {allRows.length === 0 ? <p className="empty-line">{t('library.empty')}</p> : null}
-      {allRows.length > 0 && rows.length === 0 ? <p className="empty-line">{t('library.noMatch')}</p> : null}
-      <div ref={setScroller} className="gallery-scroll" data-testid="gallery-scroll">
+      {allRows.length === 0 ? <p className={styles.emptyLine}>{t('library.empty')}</p> : null}
+      {allRows.length > 0 && rows.length === 0 ? <p className={styles.emptyLine}>{t('library.noMatch')}</p> : null}
+      <div ref={setScroller} className={styles.galleryScroll} data-testid="gallery-scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((virtualRow) => (
             <div
               key={virtualRow.key}
-              className="gallery-row"
+              className={styles.galleryRow}
               style={{ transform: `translateY(${virtualRow.start}px)`, height: ROW_HEIGHT - GAP }}
             >
               {rows.slice(virtualRow.index * columns, virtualRow.index * columns + columns).map((row) => (

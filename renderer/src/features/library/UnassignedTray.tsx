@@ -9,6 +9,8 @@ import { assignFromTray } from '../../data/submissionsRepo.ts';
 import { FaceTypeSelect } from '../faces/FaceTypeSelect.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
 import { useToast } from '../../ui/Toasts.tsx';
+import styles from './library.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /** Data type of a tray face being dragged onto a participant. */
 export const TRAY_DRAG_TYPE = 'application/x-kemas-tray-asset';
@@ -39,14 +41,14 @@ function TrayItem({ asset, participants, onAssigning }: { asset: Asset; particip
   const chosen = participants.find((p) => p.id === choice);
   return (
     <li
-      className="tray-item"
+      className={styles.trayItem}
       draggable
       onDragStart={(event) => {
         event.dataTransfer.setData(TRAY_DRAG_TYPE, asset.id);
         event.dataTransfer.effectAllowed = 'move';
       }}
     >
-      <div className="face-frame tray-thumb">{url ? <img src={url} alt="" /> : null}</div>
+      <div className={cx('face-frame', styles.trayThumb)}>{url ? <img src={url} alt="" /> : null}</div>
       <span className="file-name">{asset.fileName}</span>
       {/* The type the name said (or Lainnya): kept when the face is assigned, and chosen here when wrong. */}
       <FaceTypeSelect asset={asset} />
@@ -88,13 +90,13 @@ export function UnassignedTray({ tray, participants }: { tray: readonly Asset[];
     const index = refocus.current;
     if (index === null) return;
     refocus.current = null;
-    const selects = list.current?.querySelectorAll<HTMLSelectElement>('.tray-item select.tray-assign') ?? [];
+    const selects = list.current?.querySelectorAll<HTMLSelectElement>(`.${styles.trayItem} select.tray-assign`) ?? [];
     const next = selects[Math.min(index, selects.length - 1)];
     if (next) next.focus();
     else list.current?.querySelector<HTMLElement>('#tray-title')?.focus();
   }, [tray]);
   return (
-    <section aria-labelledby="tray-title" className="tray" ref={list}>
+    <section aria-labelledby="tray-title" className={styles.tray} ref={list}>
       <h2 id="tray-title" tabIndex={-1}>
         {t('tray.title')}
       </h2>
@@ -102,7 +104,7 @@ export function UnassignedTray({ tray, participants }: { tray: readonly Asset[];
       {tray.length === 0 ? (
         <p>{t('tray.empty')}</p>
       ) : (
-        <ul className="tray-list">
+        <ul className={styles.trayList}>
           {tray.map((asset, index) => (
             <TrayItem
               key={asset.id}

@@ -19,8 +19,9 @@ import { useDuration } from '../intake/ImportPanel.tsx';
 import { planBatch, runBatch, type BatchItem, type BatchProgress, type BatchReport, type ExistingAnswer } from './batchExport.ts';
 import type { PackFormat } from './exportPack.ts';
 import { BatchSummary } from './BatchSummary.tsx';
-import './packs.css';
+import styles from './packs.module.css';
 import { DocumentOptionsFields, PackFormatField } from './DocumentOptionsFields.tsx';
+import { cx } from '../../ui/cx.ts';
 
 interface Props {
   scope: BatchScope;
@@ -211,7 +212,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
       {phase.kind === 'done' ? (
         <BatchSummary report={phase.report} itemName={itemName} onClose={onClose} />
       ) : phase.kind === 'running' ? (
-        <section className="pack-progress batch-progress" aria-labelledby={`${ids}-progress`}>
+        <section className={cx(styles.packProgress, styles.batchProgress)} aria-labelledby={`${ids}-progress`}>
           <h3 id={`${ids}-progress`}>{t('batch.progressTitle')}</h3>
           <progress
             value={phase.progress.done}
@@ -223,7 +224,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
           <p className="muted">{phase.progress.etaMs === null ? t('batch.etaUnknown') : t('batch.eta', { time: duration(phase.progress.etaMs) })}</p>
           {phase.progress.failed > 0 ? <p className="field-error">{t('batch.failedSoFar', { count: format.number(phase.progress.failed) })}</p> : null}
           {asking ? (
-            <div className="notice batch-exists" role="group" aria-labelledby={`${ids}-exists`}>
+            <div className={cx('notice', styles.batchExists)} role="group" aria-labelledby={`${ids}-exists`}>
               <h4 id={`${ids}-exists`}>{t('batch.existsTitle')}</h4>
               <p>{t('batch.existsBody', { path: asking.item.relativePath })}</p>
               <div className="toolbar">
@@ -243,7 +244,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
       ) : (
         <form
           id={`${ids}-form`}
-          className="pack-form"
+          className={styles.packForm}
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
@@ -252,7 +253,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
         >
           <p className="muted">{scope.kind === 'session' ? t('batch.introSession') : scope.kind === 'workshop' ? t('batch.introWorkshop') : t('batch.introSelection')}</p>
           <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} sizes={PACK_LAYOUTS} />
-          <fieldset className="pack-choice">
+          <fieldset className={styles.packChoice}>
             <legend>{t('packs.mode')}</legend>
             <label className="check">
               <input type="radio" name={`${ids}-mode`} checked={!perMentor} onChange={() => setPerMentor(false)} />
@@ -264,7 +265,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
             </label>
           </fieldset>
           <PackFormatField name={`${ids}-format`} value={packFormat} onChange={setPackFormat} />
-          <div className="batch-folder">
+          <div className={styles.batchFolder}>
             <TextField
               label={t('batch.folder')}
               hint={t('batch.folderHint')}
@@ -279,13 +280,13 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
             ) : null}
           </div>
           {fields.proposed.folder && fields.proposed.folder !== folder ? (
-            <button type="button" className="button button-quiet batch-use-proposed" onClick={() => fields.set('folder', fields.proposed.folder ?? '')}>
+            <button type="button" className={cx('button', 'button-quiet', styles.batchUseProposed)} onClick={() => fields.set('folder', fields.proposed.folder ?? '')}>
               {t('batch.useProposed', { folder: fields.proposed.folder })}
             </button>
           ) : null}
           {destination ? <p className="batch-destination">{t('batch.destination', { folder: destination })}</p> : null}
           {folderGrant.prompt}
-          <div className="pack-contents" aria-live="polite">
+          <div className={styles.packContents} aria-live="polite">
             {loadFailed ? (
               <p className="field-error" role="alert">
                 {t('batch.loadFailed')}
@@ -296,7 +297,7 @@ export function BatchExportDialog({ scope, name, onClose }: Props) {
                 {plan.skipped.length > 0 ? (
                   <div className="notice" role="note">
                     <p>{t('batch.skippedTitle', { count: format.number(plan.skipped.length) })}</p>
-                    <ul className="pack-warnings">
+                    <ul className={styles.packWarnings}>
                       {plan.skipped.map((s, i) => (
                         <li key={`${s.business}-${s.version ?? 0}-${i}`}>{t(`batch.skipReasons.${s.reason}`, { business: s.business, version: s.version ?? '' })}</li>
                       ))}

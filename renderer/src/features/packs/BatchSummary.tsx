@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { host } from '../../host/hostClient.ts';
 import { useFormat } from '../../i18n/format.ts';
 import type { BatchFailure, BatchItem, BatchReport } from './batchExport.ts';
+import styles from './packs.module.css';
 
 /** What a batch export did: counts, what failed and why, and the way to the folder. */
 export function BatchSummary({ report, itemName, onClose }: { report: BatchReport; itemName: (item: BatchItem) => string; onClose: () => void }) {
@@ -38,20 +39,20 @@ export function BatchSummary({ report, itemName, onClose }: { report: BatchRepor
   const title = report.ending === 'cancelled' ? t('batch.cancelledTitle') : report.ending === 'stopped' ? t('batch.stoppedTitle') : t('batch.doneTitle');
 
   return (
-    <section className="batch-summary" aria-labelledby={`${ids}-summary`}>
+    <section className={styles.batchSummary} aria-labelledby={`${ids}-summary`}>
       <h3 id={`${ids}-summary`} ref={heading} tabIndex={-1}>
         {title}
       </h3>
-      <ul className="batch-counts">
+      <ul className={styles.batchCounts}>
         {counts.map((c) => (
           <li key={c.key}>{c.text}</li>
         ))}
       </ul>
-      <p className="batch-folder-path">{t('batch.summaryFolder', { folder: report.folder })}</p>
+      <p className={styles.batchFolderPath}>{t('batch.summaryFolder', { folder: report.folder })}</p>
       {report.failed.length > 0 ? (
         <div className="notice" role="note" aria-labelledby={`${ids}-failures`}>
           <h4 id={`${ids}-failures`}>{t('batch.failuresTitle')}</h4>
-          <ul className="pack-warnings">
+          <ul className={styles.packWarnings}>
             {report.failed.map((f) => (
               <li key={f.item.relativePath}>{t('batch.failure', { item: itemName(f.item), reason: reason(f) })}</li>
             ))}

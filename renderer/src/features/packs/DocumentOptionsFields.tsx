@@ -3,6 +3,7 @@ import type { PackLayoutName, PackPageSizeName } from '#shared/contract/packRend
 import type { PackLanguage } from '#shared/pack/packText.ts';
 import { SelectField } from '../../ui/Field.tsx';
 import type { PackFormat } from './exportPack.ts';
+import styles from './packs.module.css';
 
 interface Props<S extends PackLayoutName> {
   language: PackLanguage;
@@ -54,7 +55,7 @@ export function DocumentOptionsFields<S extends PackLayoutName>({ language, onLa
 export function PackFormatField({ name, value, onChange }: { name: string; value: PackFormat; onChange(format: PackFormat): void }) {
   const { t } = useTranslation();
   return (
-    <fieldset className="pack-choice">
+    <fieldset className={styles.packChoice}>
       <legend>{t('packs.format')}</legend>
       {(['pdf', 'zip'] as const).map((format) => (
         <label key={format} className="check">

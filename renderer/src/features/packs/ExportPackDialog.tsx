@@ -15,7 +15,7 @@ import { SelectField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { makePack, packSteps, PackExportError, type PackFormat } from './exportPack.ts';
 import { PackSteps } from './PackSteps.tsx';
-import './packs.css';
+import styles from './packs.module.css';
 import { DocumentOptionsFields, PackFormatField } from './DocumentOptionsFields.tsx';
 import { useDocumentJob } from './useDocumentJob.ts';
 import { JobEnding } from '../../ui/JobEnding.tsx';
@@ -130,14 +130,14 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
   return (
     <Dialog title={t('packs.title', { business, version })} onClose={working ? cancel : onClose} footer={footer} wide>
       {working ? (
-        <section className="pack-progress" aria-labelledby={`${ids}-progress`}>
+        <section className={styles.packProgress} aria-labelledby={`${ids}-progress`}>
           <h3 id={`${ids}-progress`}>{t('packs.progressTitle')}</h3>
           <PackSteps steps={packSteps(format)} progress={phase.progress} format={format} />
         </section>
       ) : (
         <form
           id={`${ids}-form`}
-          className="pack-form"
+          className={styles.packForm}
           onSubmit={(event) => {
             event.preventDefault();
             void create();
@@ -145,7 +145,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
         >
           <p className="muted">{t('packs.intro')}</p>
           <DocumentOptionsFields language={language} onLanguage={setLanguage} pageSize={pageSize} onPageSize={setPageSize} sizes={PACK_LAYOUTS} />
-          <fieldset className="pack-choice">
+          <fieldset className={styles.packChoice}>
             <legend>{t('packs.mode')}</legend>
             <label className="check">
               <input type="radio" name={`${ids}-mode`} checked={!perMentor} onChange={() => setPerMentor(false)} />
@@ -166,7 +166,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
             {preview && contributors.length === 0 ? <p className="muted">{t('packs.noMentors')}</p> : null}
           </fieldset>
           <PackFormatField name={`${ids}-format`} value={format} onChange={setFormat} />
-          <div className="pack-contents" aria-live="polite">
+          <div className={styles.packContents} aria-live="polite">
             {model ? (
               <>
                 <p>
@@ -178,7 +178,7 @@ export function ExportPackDialog({ submissionId, business, version, onClose }: P
                 </p>
                 {model.warnings.length > 0 ? (
                   <div className="notice" role="note">
-                    <ul className="pack-warnings">
+                    <ul className={styles.packWarnings}>
                       {model.warnings.map((w) => (
                         <li key={`${w.code}-${w.mentorId ?? ''}`}>{t(`packs.warnings.${w.code}`, { mentor: mentorName(w.mentorId) })}</li>
                       ))}

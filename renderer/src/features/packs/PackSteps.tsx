@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PackFormat, PackProgress, PackStep } from './exportPack.ts';
+import styles from './packs.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /** The steps of making a pack (or another document the pack workers draw), each done, in progress or waiting, in words as well as marks. */
 export function PackSteps({ steps, progress, format, label: barLabel }: { steps: readonly PackStep[]; progress: PackProgress; format: PackFormat; label?: string }) {
@@ -14,13 +16,13 @@ export function PackSteps({ steps, progress, format, label: barLabel }: { steps:
   };
   return (
     <>
-      <progress className="pack-progress-bar" max={steps.length} value={current} aria-label={barLabel ?? t('packs.progressTitle')} />
-      <ol className="pack-steps">
+      <progress className={styles.packProgressBar} max={steps.length} value={current} aria-label={barLabel ?? t('packs.progressTitle')} />
+      <ol className={styles.packSteps}>
         {steps.map((step, i) => {
           const state = i < current ? 'done' : i === current ? 'active' : 'pending';
           return (
-            <li key={step} className={`pack-step pack-step-${state}`} aria-current={state === 'active' ? 'step' : undefined}>
-              <span className="pack-step-mark" aria-hidden="true">
+            <li key={step} className={cx(styles.packStep, styles[`pack-step-${state}`])} aria-current={state === 'active' ? 'step' : undefined}>
+              <span className={styles.packStepMark} aria-hidden="true">
                 {state === 'done' ? '✓' : state === 'active' ? '●' : '○'}
               </span>
               <span>{label(step)}</span> <span className="visually-hidden">({t(`packs.stepStates.${state}`)})</span>

@@ -6,6 +6,7 @@ import { distance, measureMillimetres, mmPerPixelFromKnownLength } from '#shared
 import { LABEL_ITEMS } from '#shared/domain/labelChecklist.ts';
 import { searchSnippets, type Snippet } from '#shared/annotations/commentBank.ts';
 import { useFormat } from '../../i18n/format.ts';
+import styles from './review.module.css';
 
 interface Props {
   annotation: Annotation;
@@ -66,11 +67,11 @@ export function AnnotationEditor({ annotation, editable, snippets, criteria = []
   const linkedCriterion = annotation.link?.to === 'criterion' ? annotation.link.criterionId : null;
 
   return (
-    <section aria-labelledby="editor-title" className="annotation-editor">
+    <section aria-labelledby="editor-title" className={styles.annotationEditor}>
       <h2 id="editor-title">{t('review.annotationNumber', { number: annotation.number })}</h2>
       <fieldset disabled={!editable}>
         <legend>{t('review.severity')}</legend>
-        <div className="severity-choices">
+        <div className={styles.severityChoices}>
           {SEVERITIES.map((s) => (
             <label key={s} className="check">
               <input type="radio" name="severity" checked={annotation.severity === s} onChange={() => onChange({ severity: s })} />
@@ -110,13 +111,13 @@ export function AnnotationEditor({ annotation, editable, snippets, criteria = []
       ) : null}
       {shape.kind === 'measure' ? (
         <>
-          <p className="measure-result">
+          <p className={styles.measureResult}>
             {shape.mmPerPixel
               ? t('review.measureMm', { mm: format.number(Math.round(measureMillimetres(shape, shape.mmPerPixel) * 10) / 10) })
               : t('review.measurePx', { px: format.number(Math.round(distance(shape.from, shape.to))) })}
           </p>
           {editable ? (
-            <div className="calibrate">
+            <div className={styles.calibrate}>
               <div className="field">
                 <label htmlFor="known-length">{t('review.knownLength')}</label>
                 <input id="known-length" inputMode="decimal" value={knownMm} onChange={(e) => setKnownMm(e.target.value)} />
@@ -206,7 +207,7 @@ export function AnnotationEditor({ annotation, editable, snippets, criteria = []
             }}
           />
           {matches.length > 0 ? (
-            <ul className="snippet-results" aria-label={t('review.snippetResults')}>
+            <ul className={styles.snippetResults} aria-label={t('review.snippetResults')}>
               {matches.map((snippet) => (
                 <li key={snippet.key}>
                   <button

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Annotation } from '#shared/domain/annotation.ts';
 import { SEVERITIES } from '#shared/domain/annotation.ts';
 import { SEVERITY_COLOURS } from '../../canvas/severityColours.ts';
+import styles from './review.module.css';
+import { cx } from '../../ui/cx.ts';
 
 interface Props {
   annotations: readonly Annotation[];
@@ -55,22 +57,22 @@ function AnnotationItems({ annotations, selectedId, onSelect, severityFilter, on
   const { t } = useTranslation();
   const shown = annotations.filter((a) => severityFilter.has(a.severity));
   return (
-    <section aria-labelledby="annotation-list-title" className="annotation-list">
+    <section aria-labelledby="annotation-list-title" className={styles.annotationList}>
       <h2 id="annotation-list-title">
         {t('review.annotations')} ({shown.length})
       </h2>
-      <fieldset className="severity-filter">
+      <fieldset className={styles.severityFilter}>
         <legend>{t('review.filterSeverity')}</legend>
         {SEVERITIES.map((s) => (
           <label key={s} className="check">
             <input type="checkbox" checked={severityFilter.has(s)} onChange={() => onToggleSeverity(s)} />
-            <span className="severity-dot" style={{ background: SEVERITY_COLOURS[s] }} aria-hidden="true" />
+            <span className={styles.severityDot} style={{ background: SEVERITY_COLOURS[s] }} aria-hidden="true" />
             {t(`review.severities.${s}`)}
           </label>
         ))}
       </fieldset>
       {shown.length === 0 ? <p className="muted">{t('review.noAnnotations')}</p> : null}
-      <ol className="annotation-items">
+      <ol className={styles.annotationItems} data-testid="annotation-items">
         {shown.map((a) => (
           <AnnotationItem
             key={a.id}
@@ -105,14 +107,14 @@ const AnnotationItem = memo(
       <li>
         <button
           type="button"
-          className={selected ? 'annotation-item annotation-item-selected' : 'annotation-item'}
+          className={selected ? cx(styles.annotationItem, styles.annotationItemSelected) : styles.annotationItem}
           aria-current={selected ? 'true' : undefined}
           onClick={() => onSelect(a.id)}
         >
-          <span className="annotation-number" style={{ background: SEVERITY_COLOURS[a.severity] }}>
+          <span className={styles.annotationNumber} data-testid="annotation-number" style={{ background: SEVERITY_COLOURS[a.severity] }}>
             {a.number}
           </span>
-          <span className="annotation-text">
+          <span className={styles.annotationText}>
             <strong>
               {t(`review.severities.${a.severity}`)} · {t(`review.categories.${a.category}`)}
             </strong>

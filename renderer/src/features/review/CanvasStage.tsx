@@ -6,6 +6,7 @@ import { markMilestone } from '../../app/milestones.ts';
 import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { getAssetBlob } from '../../data/submissionsRepo.ts';
 import { rememberedZoom } from './viewMemory.ts';
+import styles from '../workspace/workspace.module.css';
 
 /** Formats the browser can draw as they are; others stay at their preview. */
 const DRAWABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'avif']);
@@ -112,5 +113,5 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
   }, [draft]);
 
   // Focusable, with its own keys (the canvas scope of shared/keymap/keymap.ts): marks are made from the keyboard too.
-  return <div ref={host} className="canvas-stage" role="application" tabIndex={0} aria-label={label} aria-describedby={hint} data-testid="canvas-stage" />;
+  return <div ref={host} className={styles.canvasStage} role="application" tabIndex={0} aria-label={label} aria-describedby={hint} data-testid="canvas-stage" />;
 }

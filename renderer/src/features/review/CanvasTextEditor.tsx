@@ -7,6 +7,7 @@ import { MARK_FONT } from '../../canvas/annotationMarks.ts';
 import type { FabricView } from '../../canvas/fabricView.ts';
 import { pressesCommand } from '../../app/keymap.ts';
 import { useOnImagePoint } from './KeyboardCursor.tsx';
+import styles from '../workspace/workspace.module.css';
 
 interface Props {
   view: FabricView | null;
@@ -50,7 +51,7 @@ export function CanvasTextEditor({ view, number, shape, face, text, onText, onCo
     <>
       <textarea
         ref={field}
-        className="canvas-text-editor"
+        className={styles.canvasTextEditor}
         aria-label={t('canvasKeys.text.label', { number })}
         aria-describedby="canvas-text-hint"
         aria-keyshortcuts="Enter Escape"

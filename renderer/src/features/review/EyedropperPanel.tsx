@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { approximateCmyk, contrastRatio, legibility, rgbFromHex } from '#shared/annotations/colour.ts';
 import { useFormat } from '../../i18n/format.ts';
+import styles from '../workspace/workspace.module.css';
+import { cx } from '../../ui/cx.ts';
+import reviewStyles from './review.module.css';
 
 /** The last two sampled colours: hex, approximate CMYK, and their contrast as a legibility check. */
 export function EyedropperPanel({ samples }: { samples: readonly string[] }) {
@@ -11,7 +14,7 @@ export function EyedropperPanel({ samples }: { samples: readonly string[] }) {
   const ratio = a && b ? contrastRatio(a, b) : null;
   return (
     <div className="eyedropper">
-      <ul className="swatches">
+      <ul className={reviewStyles.swatches}>
         {samples.map((hex, i) => {
           const rgb = rgbFromHex(hex) ?? { r: 0, g: 0, b: 0 };
           const cmyk = approximateCmyk(rgb.r, rgb.g, rgb.b);
@@ -46,12 +49,12 @@ export function EyedropperReadout({ samples }: { samples: readonly string[] }) {
   const ratio = b ? contrastRatio(a, b) : null;
   return (
     <>
-      <span className="readout-line">
-        <span className="swatch swatch-small" style={{ background: a }} aria-hidden="true" />
+      <span className={styles.readoutLine}>
+        <span className={cx('swatch', styles.swatchSmall)} style={{ background: a }} aria-hidden="true" />
         <strong>{a.toUpperCase()}</strong> · {t('review.cmyk', { ...approximateCmyk(rgb.r, rgb.g, rgb.b) })}
       </span>
       {ratio !== null ? (
-        <span className="readout-line">
+        <span className={styles.readoutLine}>
           {t('workspace.contrastReadout', { ratio: format.number(ratio), verdict: t(`review.legibility.${legibility(ratio)}`) })}
         </span>
       ) : null}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Point } from '#shared/annotations/tools.ts';
 import type { FabricView } from '../../canvas/fabricView.ts';
+import styles from '../workspace/workspace.module.css';
 
 /**
  * Keeps an element laid over the canvas on an image point as the view zooms
@@ -34,8 +35,8 @@ export function KeyboardCursor({ view, at, anchor, label }: { view: FabricView |
   const start = useOnImagePoint(view, anchor, move);
   return (
     <>
-      {anchor ? <div ref={start} className="keyboard-anchor" aria-hidden="true" /> : null}
-      <div ref={cross} className="keyboard-cursor" data-testid="keyboard-cursor" aria-hidden="true" title={label} />
+      {anchor ? <div ref={start} className={styles.keyboardAnchor} aria-hidden="true" /> : null}
+      <div ref={cross} className={styles.keyboardCursor} data-testid="keyboard-cursor" aria-hidden="true" title={label} />
     </>
   );
 }

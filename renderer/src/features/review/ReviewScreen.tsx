@@ -58,6 +58,8 @@ import { reviewPath, QueueBar } from '../scoring/QueueBar.tsx';
 import { ScoringTab } from '../scoring/ScoringTab.tsx';
 import { useScoring } from '../scoring/useScoring.ts';
 import { useTimeSpent } from '../scoring/useTimeSpent.ts';
+import styles from '../workspace/workspace.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /** Tabs of the side panel, in order; a feature adds its panel here. */
 const SIDE_TABS = ['annotations', 'score', 'label'] as const;
@@ -114,7 +116,7 @@ function ReviewWorkspace() {
   const canvasFocus = useMemo(
     () => ({
       get current(): HTMLElement | null {
-        return canvasArea.current?.querySelector<HTMLElement>('.canvas-stage') ?? null;
+        return canvasArea.current?.querySelector<HTMLElement>(`.${styles.canvasStage}`) ?? null;
       },
     }),
     [],
@@ -469,7 +471,7 @@ function ReviewWorkspace() {
         label={t('workspace.topBar')}
         where={
           <>
-            <nav aria-label="breadcrumb" className="breadcrumb workspace-crumbs">
+            <nav aria-label="breadcrumb" className={cx('breadcrumb', styles.workspaceCrumbs)}>
               <Link to="/">{t('workshops.title')}</Link> <span aria-hidden="true">/</span>{' '}
               <Link to={`/workshops/${workshop.id}`}>{workshop.name}</Link>
               {scoring.session ? (
@@ -481,7 +483,7 @@ function ReviewWorkspace() {
             </nav>
             {/* Read out in full; shown without the screen's name, which the layout already says. */}
             <h1
-              className="workspace-title"
+              className={styles.workspaceTitle}
               aria-label={t('review.heading', { business: shownName, version: submission.version })}
               title={t('workspace.reviewTitle', { business: shownName, version: submission.version })}
             >
@@ -545,12 +547,12 @@ function ReviewWorkspace() {
         panel={{ state: sidePanel, controls: 'review-side', command: 'review.toggleSide' }}
       />
       <div
-        className={sidePanel.collapsed ? 'workspace-body workspace-body-collapsed' : 'workspace-body'}
+        className={sidePanel.collapsed ? cx(styles.workspaceBody, styles.workspaceBodyCollapsed) : styles.workspaceBody}
         style={{ '--side-width': `${sidePanel.width}px` } as CSSProperties}
       >
         <ToolBar tool={toolName} onTool={chooseTool} />
         {/* Not a stop of its own: the canvas inside takes the focus. */}
-        <div {...tabPanelProps('review-face', face.id)} tabIndex={-1} className="workspace-canvas" ref={areaRef}>
+        <div {...tabPanelProps('review-face', face.id)} tabIndex={-1} className={styles.workspaceCanvas} ref={areaRef}>
           <CanvasStage
             face={face}
             annotations={onFace}
@@ -580,7 +582,7 @@ function ReviewWorkspace() {
               },
             }}
           />
-          <div className="canvas-controls" role="group" aria-label={t('workspace.canvasControls')}>
+          <div className={styles.canvasControls} role="group" aria-label={t('workspace.canvasControls')}>
             <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomFit')} onClick={() => { rememberZoom('fit'); stage.current.view?.zoomToFit(); }}>
               {t('review.fit')}
             </button>
@@ -627,12 +629,12 @@ function ReviewWorkspace() {
           ) : null}
         </div>
         {/* Toasts show in a strip under the canvas: over nothing, neither the canvas controls nor the side list. */}
-        <div className="workspace-canvas-dock" ref={toastDock} />
+        <div className={styles.workspaceCanvasDock} ref={toastDock} />
         {sidePanel.collapsed ? null : <SidePanelSplitter panel={sidePanel} controls="review-side" />}
-        <aside id="review-side" className="workspace-side" aria-label={t('review.sidePanel')} hidden={sidePanel.collapsed}>
+        <aside id="review-side" className={styles.workspaceSide} aria-label={t('review.sidePanel')} hidden={sidePanel.collapsed}>
           {showQueue ? <QueueBar workshopId={workshop.id} submissionId={submission.id} scoring={scoring} clock={clock} /> : null}
           <Tabs label={t('scoring.sideTabs')} idPrefix="review-side" selected={side} onSelect={(key) => setParam('side', key)} tabs={sideTabs} />
-          <div {...tabPanelProps('review-side', side)} className="review-side-panel">
+          <div {...tabPanelProps('review-side', side)} className="review-side-panel" data-testid="review-side-panel">
             {side === 'label' ? (
               <ChecklistPanel
                 submissionId={submission.id}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Asset } from '#shared/domain/asset.ts';
 import { useShownImageUrl } from '../faces/useShownImage.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import styles from './review.module.css';
 
 /** Marketplace grid thumbnails (px): a phone's two-column grid, and a desktop grid. */
 const MARKETPLACE_SIZES = [96, 180] as const;
@@ -32,10 +33,10 @@ export function ShelfPreviewDialog({ front, product, onClose }: { front: Asset; 
     >
       <p className="muted">{t('shelf.intro')}</p>
       <h3>{t('shelf.marketplace')}</h3>
-      <div className="marketplace-row">
+      <div className={styles.marketplaceRow}>
         {MARKETPLACE_SIZES.map((size) => (
-          <figure key={size} className="marketplace-card" style={{ width: size + 16 }}>
-            <div className="marketplace-thumb" style={{ width: size, height: size }}>
+          <figure key={size} className={styles.marketplaceCard} style={{ width: size + 16 }}>
+            <div className={styles.marketplaceThumb} style={{ width: size, height: size }}>
               {url ? <img src={url} alt={t('shelf.thumbAlt', { product, size })} /> : null}
             </div>
             <figcaption>{t('shelf.thumbSize', { size })}</figcaption>
@@ -43,10 +44,10 @@ export function ShelfPreviewDialog({ front, product, onClose }: { front: Asset; 
         ))}
       </div>
       <h3>{t('shelf.shelf')}</h3>
-      <div className="shelf-row">
+      <div className={styles.shelfRow}>
         {SHELF_VIEWS.map((view) => (
-          <figure key={view.metres} className="shelf-view">
-            <div className="shelf-plank">
+          <figure key={view.metres} className={styles.shelfView}>
+            <div className={styles.shelfPlank}>
               {url ? (
                 <img
                   src={url}

@@ -16,6 +16,8 @@ import { useToast } from '../../ui/Toasts.tsx';
 import { DecimalField, EditorText } from './EditorFields.tsx';
 import { fieldIds, nameIn } from './rubricText.ts';
 import { useShareFormat } from './WeightChart.tsx';
+import styles from './rubrics.module.css';
+import { cx } from '../../ui/cx.ts';
 
 type Apply = (change: (content: RubricContent) => RubricContent, key: string | null) => void;
 
@@ -68,8 +70,8 @@ export function CriterionEditor({
   };
 
   return (
-    <section className="rubric-criterion" aria-labelledby={headingId}>
-      <div className="rubric-item-header">
+    <section className={styles.rubricCriterion} aria-labelledby={headingId}>
+      <div className={styles.rubricItemHeader}>
         <h3 id={headingId}>{t('rubrics.criterionHeading', { number, name })}</h3>
         <div className="toolbar">
           <button
@@ -123,7 +125,7 @@ export function CriterionEditor({
           onChange={(text) => apply((r) => updateCriterion(r, id, { name: { en: text } }), `${id}:name:en`)}
         />
       </div>
-      <div className="rubric-numbers">
+      <div className={styles.rubricNumbers}>
         <DecimalField
           id={fieldIds.criterionWeight(gi, ci)}
           label={t('rubrics.criterionWeight')}
@@ -155,13 +157,13 @@ export function CriterionEditor({
           onCommit={(n) => setScale('step', n)}
         />
       </div>
-      <details className="rubric-levels" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <details className={styles.rubricLevels} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           {missing > 0
             ? t('rubrics.levelsSummaryMissing', { count: criterion.levels.length, missing: format.number(missing) })
             : t('rubrics.levelsSummary', { count: criterion.levels.length })}
         </summary>
-        <table className="table rubric-levels-table">
+        <table className={cx('table', styles.rubricLevelsTable)}>
           <thead>
             <tr>
               <th scope="col" className="numeric">

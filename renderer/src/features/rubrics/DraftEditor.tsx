@@ -16,6 +16,8 @@ import { rubricErrorMessage } from './rubricErrors.ts';
 import { fieldIds, rubricTitle } from './rubricText.ts';
 import { useDraftEditing } from './useDraftEditing.ts';
 import { WeightChart } from './WeightChart.tsx';
+import styles from './rubrics.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /** Within float noise of 100, as `checkWeights` accepts it. */
 const sumsTo100 = (sum: number) => Math.abs(sum - 100) <= 1e-6;
@@ -102,8 +104,8 @@ export function DraftEditor({ rubric }: { rubric: Rubric }) {
   const diff = Math.round((sum - 100) * 1e6) / 1e6;
 
   return (
-    <div className="rubric-editor">
-      <div className="rubric-editor-main">
+    <div className={styles.rubricEditor}>
+      <div className={styles.rubricEditorMain}>
         <fieldset className="rubric-name">
           <legend>{t('rubrics.rubricName')}</legend>
           <div className="form-row">
@@ -125,7 +127,7 @@ export function DraftEditor({ rubric }: { rubric: Rubric }) {
             />
           </div>
         </fieldset>
-        <p className={weightsWrong ? 'weight-sum weight-sum-wrong' : 'weight-sum'} role="status">
+        <p className={weightsWrong ? cx(styles.weightSum, styles.weightSumWrong) : styles.weightSum} role="status">
           {weightsWrong
             ? t('rubrics.weightSumWrong', {
                 terms,
@@ -158,7 +160,7 @@ export function DraftEditor({ rubric }: { rubric: Rubric }) {
           {t('rubrics.addGroup')}
         </button>
       </div>
-      <aside className="rubric-editor-side">
+      <aside className={styles.rubricEditorSide}>
         <PublishPanel
           content={content}
           problems={problems}

@@ -12,6 +12,7 @@ import { CriterionEditor } from './CriterionEditor.tsx';
 import { DecimalField, EditorText } from './EditorFields.tsx';
 import { fieldIds, nameIn } from './rubricText.ts';
 import { useShareFormat } from './WeightChart.tsx';
+import styles from './rubrics.module.css';
 
 type Apply = (change: (content: RubricContent) => RubricContent, key: string | null) => void;
 
@@ -43,8 +44,8 @@ export function GroupEditor({
   const id = group.id;
   const lastCriterion = group.criteria.length - 1;
   return (
-    <section className="rubric-group" aria-labelledby={headingId}>
-      <div className="rubric-item-header">
+    <section className={styles.rubricGroup} aria-labelledby={headingId}>
+      <div className={styles.rubricItemHeader}>
         <h2 id={headingId}>{t('rubrics.groupHeading', { number: gi + 1, name })}</h2>
         <div className="toolbar">
           <button
@@ -101,7 +102,7 @@ export function GroupEditor({
           id={fieldIds.groupWeight(gi)}
           label={t('rubrics.groupWeight')}
           hint={`${t('rubrics.share', { share: formatShare(shares?.share ?? 0) })}. ${t('rubrics.groupWeightHint')}`}
-          className="rubric-weight-field"
+          className={styles.rubricWeightField}
           value={group.weight}
           invalid={weightsWrong}
           check={(n) => (n >= 0 ? null : t('rubrics.numberNegative'))}

@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { rubricErrorMessage } from './rubricErrors.ts';
 import { nameIn, rubricTitle } from './rubricText.ts';
+import styles from './rubrics.module.css';
 
 /** Start a new rubric family: blank, or from one of the shipped presets. */
 export function NewRubricDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (rubricId: string) => void }) {
@@ -51,7 +52,7 @@ export function NewRubricDialog({ onClose, onCreated }: { onClose: () => void; o
       <form id={formId} className="form" onSubmit={(e) => void submit(e)}>
         <fieldset>
           <legend>{t('rubrics.newFrom')}</legend>
-          <div className="choice-list">
+          <div className={styles.choiceList}>
             <label className="check">
               <input type="radio" name="rubric-source" value="blank" checked={choice === 'blank'} onChange={() => setChoice('blank')} />
               {t('rubrics.newBlank')}

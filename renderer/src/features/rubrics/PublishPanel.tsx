@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { PublishProblem, RubricContent } from '#shared/scoring/rubricRules.ts';
 import { describeProblem, focusField } from './rubricText.ts';
 import type { SaveState } from './useDraftEditing.ts';
+import styles from './rubrics.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /**
  * The draft's side panel: whether it is saved, undo and redo, and Publish,
@@ -34,8 +36,8 @@ export function PublishPanel({
   const { t, i18n } = useTranslation();
   const ready = problems.length === 0;
   return (
-    <section className="panel rubric-publish" aria-label={t('rubrics.publish')}>
-      <p className={saveState === 'failed' ? 'save-state save-state-failed' : 'save-state'} role="status">
+    <section className={cx('panel', styles.rubricPublish)} aria-label={t('rubrics.publish')}>
+      <p className={saveState === 'failed' ? cx(styles.saveState, styles.saveStateFailed) : styles.saveState} role="status">
         {saveState === 'saving' ? t('rubrics.saving') : saveState === 'failed' ? t('rubrics.saveFailed') : t('rubrics.saved')}
       </p>
       <div className="toolbar">
@@ -52,7 +54,7 @@ export function PublishPanel({
       <p className="field-hint">{t('rubrics.undoHint')}</p>
       <button
         type="button"
-        className="button button-primary rubric-publish-button"
+        className={cx('button', 'button-primary', styles.rubricPublishButton)}
         disabled={!ready || busy}
         aria-describedby="rubric-publish-state"
         onClick={onPublish}
@@ -64,14 +66,14 @@ export function PublishPanel({
           <p className="ok-text">{t('rubrics.publishReady')}</p>
         ) : (
           <>
-            <p className="publish-blocked">{t('rubrics.publishBlocked')}</p>
-            <ul className="publish-problems">
+            <p className={styles.publishBlocked}>{t('rubrics.publishBlocked')}</p>
+            <ul className={styles.publishProblems}>
               {problems.map((p, i) => {
                 const { text, fieldId } = describeProblem(content, p, t, i18n.language);
                 return (
                   <li key={`${p.code}-${p.groupId ?? ''}-${p.criterionId ?? ''}-${i}`}>
                     {fieldId ? (
-                      <button type="button" className="link-button" title={t('rubrics.goTo')} onClick={() => focusField(fieldId)}>
+                      <button type="button" className={styles.linkButton} title={t('rubrics.goTo')} onClick={() => focusField(fieldId)}>
                         {text}
                       </button>
                     ) : (

@@ -7,7 +7,8 @@ import { RubricReadOnly } from './RubricReadOnly.tsx';
 import { useRubricFiles } from './rubricFileActions.ts';
 import { rubricTitle } from './rubricText.ts';
 import { useRubricActions } from './useRubricActions.ts';
-import './rubrics.css';
+import styles from './rubrics.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /** One rubric version: the editor for a draft, a read-only view with "Make new version" otherwise. */
 export function RubricEditorScreen() {
@@ -35,7 +36,7 @@ export function RubricEditorScreen() {
         <div>
           <h1>{title}</h1>
           <p className="muted">
-            <span className={`status-chip status-${rubric.status}`}>{t('rubrics.versionLine', { version: rubric.version, status })}</span>
+            <span className={cx(styles.statusChip, styles[`status-${rubric.status}`] ?? `status-${rubric.status}`)}>{t('rubrics.versionLine', { version: rubric.version, status })}</span>
             {others.length > 0 ? (
               <>
                 {' · '}

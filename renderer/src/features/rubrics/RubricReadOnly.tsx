@@ -4,6 +4,8 @@ import { weightShares } from '#shared/scoring/rubricRules.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { nameIn } from './rubricText.ts';
 import { useShareFormat, WeightChart } from './WeightChart.tsx';
+import styles from './rubrics.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /** A published or archived version as it is: groups, criteria, scales and both languages' descriptors. */
 export function RubricReadOnly({ rubric }: { rubric: Rubric }) {
@@ -12,13 +14,13 @@ export function RubricReadOnly({ rubric }: { rubric: Rubric }) {
   const share = useShareFormat();
   const shares = weightShares(rubric);
   return (
-    <div className="rubric-editor">
-      <div className="rubric-editor-main">
+    <div className={styles.rubricEditor}>
+      <div className={styles.rubricEditorMain}>
         {rubric.groups.map((g, gi) => {
           const groupName = nameIn(g.name, i18n.language) ?? t('rubrics.unnamed');
           const groupShares = shares.groups[gi];
           return (
-            <section key={g.id} className="rubric-group" aria-labelledby={`rubric-g${gi}-heading`}>
+            <section key={g.id} className={styles.rubricGroup} aria-labelledby={`rubric-g${gi}-heading`}>
               <h2 id={`rubric-g${gi}-heading`}>{t('rubrics.groupHeading', { number: gi + 1, name: groupName })}</h2>
               <p className="muted">
                 {t('rubrics.groupWeight')}: {format.number(g.weight)} · {share(groupShares?.share ?? 0)}
@@ -27,7 +29,7 @@ export function RubricReadOnly({ rubric }: { rubric: Rubric }) {
                 const number = `${gi + 1}.${ci + 1}`;
                 const name = nameIn(c.name, i18n.language) ?? t('rubrics.unnamed');
                 return (
-                  <section key={c.id} className="rubric-criterion" aria-labelledby={`rubric-g${gi}c${ci}-heading`}>
+                  <section key={c.id} className={styles.rubricCriterion} aria-labelledby={`rubric-g${gi}c${ci}-heading`}>
                     <h3 id={`rubric-g${gi}c${ci}-heading`}>{t('rubrics.criterionHeading', { number, name })}</h3>
                     <p className="muted">
                       {t('rubrics.criterionWeight')}: {format.number(c.weight)} ·{' '}
@@ -35,7 +37,7 @@ export function RubricReadOnly({ rubric }: { rubric: Rubric }) {
                       {format.number(c.scale.min)} {t('rubrics.scaleMax')} {format.number(c.scale.max)}, {t('rubrics.scaleStep')}{' '}
                       {format.number(c.scale.step)}
                     </p>
-                    <table className="table rubric-levels-table">
+                    <table className={cx('table', styles.rubricLevelsTable)}>
                       <caption className="visually-hidden">{t('rubrics.levelsSummary', { count: c.levels.length })}</caption>
                       <thead>
                         <tr>
@@ -65,7 +67,7 @@ export function RubricReadOnly({ rubric }: { rubric: Rubric }) {
           );
         })}
       </div>
-      <aside className="rubric-editor-side">
+      <aside className={styles.rubricEditorSide}>
         <WeightChart rubric={rubric} />
       </aside>
     </div>

@@ -10,7 +10,8 @@ import { NewRubricDialog } from './NewRubricDialog.tsx';
 import { useRubricFiles } from './rubricFileActions.ts';
 import { rubricTitle } from './rubricText.ts';
 import { useRubricActions } from './useRubricActions.ts';
-import './rubrics.css';
+import styles from './rubrics.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /** The rubric library: every family with its versions, and what can be done with each. */
 export function RubricsScreen() {
@@ -87,7 +88,7 @@ function FamilyTable({ families, caption }: { families: readonly RubricFamily[];
   const actions = useRubricActions();
   const files = useRubricFiles();
   return (
-    <table className="table rubric-table">
+    <table className={cx('table', styles.rubricTable)}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -116,14 +117,14 @@ function FamilyTable({ families, caption }: { families: readonly RubricFamily[];
                 {f.preset ? <span className="badge">{t('rubrics.presetBadge')}</span> : null}
               </th>
               <td>
-                <ul className="version-list">
+                <ul className={styles.versionList}>
                   {f.versions.map((r) => {
                     const status = t(`rubrics.status.${r.status}`);
                     return (
                       <li key={r.id}>
                         <Link
                           to={`/rubrics/${r.id}`}
-                          className={`status-chip status-${r.status}`}
+                          className={cx(styles.statusChip, styles[`status-${r.status}`] ?? `status-${r.status}`)}
                         >
                           <span className="visually-hidden">{t('rubrics.versionOf', { name })} </span>
                           {t('rubrics.versionLink', { version: r.version, status })}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { weightShares, type RubricContent } from '#shared/scoring/rubricRules.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { nameIn } from './rubricText.ts';
+import styles from './rubrics.module.css';
 
 const WIDTH = 320;
 const ROW = 30;
@@ -38,7 +39,7 @@ export function WeightChart({ rubric }: { rubric: RubricContent }) {
     items: rows.map((r) => t('rubrics.chartItem', { name: r.label, share: share(r.share) })).join('; '),
   });
   return (
-    <figure className="weight-chart">
+    <figure className={styles.weightChart}>
       <figcaption>{t('rubrics.chartTitle')}</figcaption>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={label}>
         {rows.map((r, i) => {
@@ -47,14 +48,14 @@ export function WeightChart({ rubric }: { rubric: RubricContent }) {
           const barWidth = Math.max(0, Math.min(100, r.share)) * ((WIDTH - indent) / 100);
           return (
             <g key={r.key} transform={`translate(${indent} ${y})`}>
-              <text x="0" y="12" className={r.group ? 'weight-chart-group' : 'weight-chart-criterion'}>
+              <text x="0" y="12" className={r.group ? styles.weightChartGroup : 'weight-chart-criterion'}>
                 {r.label.length > 38 ? `${r.label.slice(0, 37)}…` : r.label}
               </text>
-              <text x={WIDTH - indent} y="12" textAnchor="end" className="weight-chart-value">
+              <text x={WIDTH - indent} y="12" textAnchor="end" className={styles.weightChartValue}>
                 {share(r.share)}
               </text>
-              <rect x="0" y="16" width={WIDTH - indent} height={BAR} className="weight-chart-track" />
-              <rect x="0" y="16" width={barWidth} height={BAR} className={r.group ? 'weight-chart-bar-group' : 'weight-chart-bar'} />
+              <rect x="0" y="16" width={WIDTH - indent} height={BAR} className={styles.weightChartTrack} />
+              <rect x="0" y="16" width={barWidth} height={BAR} className={r.group ? styles.weightChartBarGroup : styles.weightChartBar} />
             </g>
           );
         })}

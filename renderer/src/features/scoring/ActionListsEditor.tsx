@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTION_LIST_KEYS, type ActionListKey, type ActionLists } from '#shared/scoring/actionItems.ts';
 import { useCoalescedText } from './useCoalescedText.ts';
+import styles from './scoring.module.css';
+import { cx } from '../../ui/cx.ts';
 
 interface Props {
   lists: ActionLists;
@@ -18,8 +20,8 @@ interface Props {
 export function ActionListsEditor({ lists, disabled, newFromAnnotations, onGather, onChange, onRemoved }: Props) {
   const { t } = useTranslation();
   return (
-    <section className="scoring-section action-lists" aria-labelledby="action-lists-title">
-      <div className="section-head">
+    <section className={cx(styles.scoringSection, styles.actionLists)} aria-labelledby="action-lists-title">
+      <div className={styles.sectionHead}>
         <h3 id="action-lists-title">{t('scoring.listsTitle')}</h3>
         {/* aria-disabled, not disabled: after gathering, the keyboard focus stays on the button instead of dropping to the page. */}
         <button
@@ -95,7 +97,7 @@ function ActionList({
         ))}
       </ol>
       {disabled ? null : (
-        <div className="action-add">
+        <div className={styles.actionAdd}>
           <input
             aria-label={t('scoring.newItem', { list })}
             value={draft}

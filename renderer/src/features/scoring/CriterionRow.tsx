@@ -4,6 +4,8 @@ import type { Rubric } from '#shared/domain/rubric.ts';
 import { levelFor } from '#shared/scoring/score.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useCoalescedText } from './useCoalescedText.ts';
+import styles from './scoring.module.css';
+import { cx } from '../../ui/cx.ts';
 
 type Criterion = Rubric['groups'][number]['criteria'][number];
 
@@ -63,18 +65,18 @@ export function CriterionRow({ criterion, levels, score, note, disabled, linkedC
   };
 
   return (
-    <li className="criterion" data-criterion={criterion.id}>
-      <div className="criterion-head">
-        <span id={nameId} className="criterion-name">
+    <li className={styles.criterion} data-criterion={criterion.id}>
+      <div className={styles.criterionHead}>
+        <span id={nameId} className={styles.criterionName}>
           {name}
         </span>
         {linkedCount > 0 ? (
-          <button type="button" className="linked-count" onClick={onSelectLinked} title={t('scoring.linkedHint')}>
+          <button type="button" className={styles.linkedCount} onClick={onSelectLinked} title={t('scoring.linkedHint')}>
             {t('scoring.linked', { count: linkedCount })}
           </button>
         ) : null}
       </div>
-      <div role="radiogroup" aria-labelledby={nameId} aria-describedby={descriptorId} className="scale">
+      <div role="radiogroup" aria-labelledby={nameId} aria-describedby={descriptorId} className={styles.scale}>
         {levels.map((value, index) => (
           <button
             key={value}
@@ -86,7 +88,7 @@ export function CriterionRow({ criterion, levels, score, note, disabled, linkedC
             aria-checked={index === chosenIndex}
             tabIndex={index === tabStop ? 0 : -1}
             disabled={disabled}
-            className={index === chosenIndex ? 'level level-chosen' : 'level'}
+            className={index === chosenIndex ? cx(styles.level, styles.levelChosen) : styles.level}
             onClick={() => onScore(value)}
             onKeyDown={(e) => onKeyDown(e, index)}
             onFocus={() => setHighlighted(index)}
@@ -98,7 +100,7 @@ export function CriterionRow({ criterion, levels, score, note, disabled, linkedC
           </button>
         ))}
       </div>
-      <p id={descriptorId} className={previewing ? 'descriptor descriptor-preview' : 'descriptor'}>
+      <p id={descriptorId} className={previewing ? cx(styles.descriptor, styles.descriptorPreview) : styles.descriptor}>
         {shown === null ? (
           <span className="muted">{t('scoring.notScored')}</span>
         ) : (
@@ -109,7 +111,7 @@ export function CriterionRow({ criterion, levels, score, note, disabled, linkedC
         )}
       </p>
       <textarea
-        className="criterion-note"
+        className={styles.criterionNote}
         rows={1}
         aria-label={t('scoring.noteFor', { criterion: name })}
         placeholder={t('scoring.note')}

@@ -4,6 +4,7 @@ import { scoresOf } from '#shared/scoring/completeness.ts';
 import { reviewScore, roundForDisplay } from '#shared/scoring/score.ts';
 import { useRubricsById } from '../../data/reviewHooks.ts';
 import { ScoreBars } from './ScoreBars.tsx';
+import styles from './scoring.module.css';
 
 interface Props {
   /** Other mentors' reviews of this submission; null while they are hidden (blind session, not yet submitted). */
@@ -21,7 +22,7 @@ export function OtherReviews({ reviews, mentorNames, formatScore, hiddenText }: 
   const rubrics = useRubricsById(submitted.map((r) => r.rubricId));
   if (reviews === null) {
     return (
-      <section className="scoring-section" aria-labelledby="others-title">
+      <section className={styles.scoringSection} aria-labelledby="others-title">
         <h3 id="others-title">{t('scoring.others')}</h3>
         <p className="muted">{hiddenText ?? t('scoring.othersHidden')}</p>
       </section>
@@ -37,7 +38,7 @@ export function OtherReviews({ reviews, mentorNames, formatScore, hiddenText }: 
     .map((row) => `${row.name} ${row.overall === null ? t('scoring.othersDeclined') : formatScore(row.overall)}`)
     .join('; ');
   return (
-    <section className="scoring-section" aria-labelledby="others-title">
+    <section className={styles.scoringSection} aria-labelledby="others-title">
       <h3 id="others-title">{t('scoring.others')}</h3>
       {rows.length === 0 ? (
         <p className="muted">{t('scoring.othersNone')}</p>
@@ -49,7 +50,7 @@ export function OtherReviews({ reviews, mentorNames, formatScore, hiddenText }: 
             format={formatScore}
             none="—"
           />
-          <ul className="other-reviews">
+          <ul className={styles.otherReviews}>
             {rows.map((row) => (
               <li key={row.review.id}>
                 <strong>{row.name}</strong>:{' '}

@@ -6,6 +6,7 @@ import { ariaKeys, shortcutHint } from '#shared/keymap/keymap.ts';
 import { TimeSpentText } from './TimeSpentText.tsx';
 import type { Scoring } from './useScoring.ts';
 import type { TimeSpentClock } from './useTimeSpent.ts';
+import styles from './scoring.module.css';
 
 /** The review route of a queue item, in the same session. */
 export function reviewPath(workshopId: string, item: QueueItem, sessionId: string | null): string {
@@ -47,7 +48,7 @@ export function QueueBar({ workshopId, submissionId, scoring, clock }: { worksho
   };
   return (
     <nav className="queue-bar" aria-label={t('scoring.queue.label')}>
-      <span className="queue-name">
+      <span className={styles.queueName}>
         {scoring.session ? (
           <>
             {t('scoring.session.badge', { name: scoring.session.name })}
@@ -57,7 +58,7 @@ export function QueueBar({ workshopId, submissionId, scoring, clock }: { worksho
           t('scoring.queue.workshop')
         )}
       </span>
-      <span className="queue-progress">
+      <span className={styles.queueProgress}>
         <progress max={total} value={done} aria-label={t('scoring.queue.progress', { done, total })} />
         <span>{t('scoring.queue.progress', { done, total })}</span>
         {position >= 0 ? <span className="muted">· {t('scoring.queue.position', { n: position + 1, total })}</span> : null}
@@ -69,7 +70,7 @@ export function QueueBar({ workshopId, submissionId, scoring, clock }: { worksho
       </span>
       {scoring.nextUnscored === null && done === total ? <span className="muted">{t('scoring.queue.allDone')}</span> : null}
       {scoring.session ? (
-        <span className="queue-timer">
+        <span className={styles.queueTimer}>
           <label className="check">
             <input
               type="checkbox"
@@ -82,7 +83,7 @@ export function QueueBar({ workshopId, submissionId, scoring, clock }: { worksho
             {t('scoring.queue.showTimer')}
           </label>
           {showTimer ? (
-            <span className="item-timer" role="timer">
+            <span className={styles.itemTimer} role="timer">
               {t('scoring.queue.itemTimer')}{' '}
               <TimeSpentText clock={clock} />
             </span>

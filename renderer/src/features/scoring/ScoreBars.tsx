@@ -1,3 +1,5 @@
+import styles from './scoring.module.css';
+import { cx } from '../../ui/cx.ts';
 /** One bar: a label and a value on 0–100, or null when there is nothing to draw yet. */
 export interface ScoreBar {
   key: string;
@@ -21,18 +23,18 @@ export function ScoreBars({ bars, label, format, none }: { bars: readonly ScoreB
   const height = bars.length * ROW;
   const clip = (text: string) => (text.length > 18 ? `${text.slice(0, 17)}…` : text);
   return (
-    <svg className="score-bars" role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+    <svg className={styles.scoreBars} role="img" aria-label={label} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
       {bars.map((bar, i) => {
         const y = i * ROW;
         const width = bar.value === null ? 0 : (Math.max(0, Math.min(100, bar.value)) / 100) * TRACK;
         return (
-          <g key={bar.key} className={bar.emphasis ? 'score-bar score-bar-emphasis' : 'score-bar'}>
-            <text x={0} y={y + ROW / 2} dominantBaseline="central" className="score-bar-label">
+          <g key={bar.key} className={bar.emphasis ? cx('score-bar', styles.scoreBarEmphasis) : 'score-bar'}>
+            <text x={0} y={y + ROW / 2} dominantBaseline="central" className={styles.scoreBarLabel}>
               {clip(bar.label)}
             </text>
-            <rect x={LABEL_WIDTH} y={y + 4} width={TRACK} height={ROW - 8} rx={3} className="score-bar-track" />
-            <rect x={LABEL_WIDTH} y={y + 4} width={width} height={ROW - 8} rx={3} className="score-bar-fill" />
-            <text x={WIDTH} y={y + ROW / 2} dominantBaseline="central" textAnchor="end" className="score-bar-value">
+            <rect x={LABEL_WIDTH} y={y + 4} width={TRACK} height={ROW - 8} rx={3} className={styles.scoreBarTrack} />
+            <rect x={LABEL_WIDTH} y={y + 4} width={width} height={ROW - 8} rx={3} className={styles.scoreBarFill} />
+            <text x={WIDTH} y={y + ROW / 2} dominantBaseline="central" textAnchor="end" className={styles.scoreBarValue}>
               {bar.value === null ? none : format(bar.value)}
             </text>
           </g>

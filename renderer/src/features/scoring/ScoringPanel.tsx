@@ -23,6 +23,8 @@ import { pressesCommand, useKeyCommands } from '../../app/keymap.ts';
 import { scoringErrorMessage } from './scoringErrors.ts';
 import { TimeSpentText } from './TimeSpentText.tsx';
 import type { TimeSpentClock } from './useTimeSpent.ts';
+import styles from './scoring.module.css';
+import { cx } from '../../ui/cx.ts';
 
 export interface ScoringPanelProps {
   review: Review;
@@ -101,7 +103,7 @@ export function ScoringPanel({
     if (!root) return;
     if (!target) {
       // Past the last criterion: on to the verdict.
-      root.querySelector<HTMLInputElement>('.verdict input:checked, .verdict input')?.focus();
+      root.querySelector<HTMLInputElement>(`.${styles.verdict} input:checked, .${styles.verdict} input`)?.focus();
       return;
     }
     root.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(target.id)}"] [role="radio"][tabindex="0"]`)?.focus();
@@ -165,32 +167,32 @@ export function ScoringPanel({
     void run(() => setLists(db, review.id, (lists) => ({ [key]: change(lists[key]) }), mentor.id));
 
   return (
-    <section ref={panel} className="scoring-panel" aria-labelledby="scoring-title">
-      <div className="scoring-summary">
-        <div className="section-head">
+    <section ref={panel} className={styles.scoringPanel} aria-labelledby="scoring-title">
+      <div className={styles.scoringSummary}>
+        <div className={styles.sectionHead}>
           <h2 id="scoring-title">{t('scoring.title')}</h2>
-          <span className={`status-badge status-${status}`} aria-label={t('scoring.statusLabel', { status: t(`scoring.status.${status}`) })}>
+          <span className={cx(styles.statusBadge, status !== 'draft' && `status-${status}`)} aria-label={t('scoring.statusLabel', { status: t(`scoring.status.${status}`) })}>
             {t(`scoring.status.${status}`)}
           </span>
         </div>
         <p className="muted rubric-name">{t('scoring.rubric', { name: rubric.name[language], version: rubric.version })}</p>
-        <div className="overall">
-          <output className="overall-number" aria-label={t('scoring.overall')}>
+        <div className={styles.overall}>
+          <output className={styles.overallNumber} aria-label={t('scoring.overall')}>
             {overall === null ? '—' : formatScore(overall)}
           </output>
           <div>
-            <div className="overall-caption">
+            <div className={styles.overallCaption}>
               {t('scoring.overall')} <span className="muted">{t('scoring.outOf100')}</span>
             </div>
             {score.complete ? null : (
-              <div className="muted overall-note">
+              <div className={cx('muted', styles.overallNote)}>
                 {scoredCount === 0 ? t('scoring.nothingScored') : t('scoring.provisional', { scored: scoredCount, total: criteria.length })}
               </div>
             )}
           </div>
         </div>
         <ScoreBars bars={bars} label={chartLabel} format={formatScore} none="—" />
-        <p className="time-spent">
+        <p className={styles.timeSpent}>
           {t('scoring.timeSpent')}: <TimeSpentText clock={clock} />
         </p>
       </div>
@@ -202,14 +204,14 @@ export function ScoringPanel({
       ) : null}
 
       <p className="field-hint keys-hint">{t('scoring.keysHint', { max: maxKey })}</p>
-      <div className="criteria" onKeyDown={onCriteriaKey}>
+      <div className={styles.criteria} onKeyDown={onCriteriaKey}>
         {rubric.groups.map((group) => {
           const subtotal = score.groups.find((g) => g.groupId === group.id);
           return (
-            <section key={group.id} className="criteria-group" aria-labelledby={`group-${group.id}`}>
+            <section key={group.id} className={styles.criteriaGroup} aria-labelledby={`group-${group.id}`}>
               <h3 id={`group-${group.id}`}>
                 {group.name[language]}{' '}
-                <span className="group-subtotal">
+                <span className={styles.groupSubtotal}>
                   {subtotal?.subtotal0to100 === null || subtotal === undefined
                     ? t('scoring.groupNone')
                     : t('scoring.groupSubtotal', { value: formatScore(subtotal.subtotal0to100) })}
@@ -217,7 +219,7 @@ export function ScoringPanel({
                   {t('scoring.groupProgress', { scored: subtotal?.scored ?? 0, total: group.criteria.length })}
                 </span>
               </h3>
-              <ol className="criteria-list">
+              <ol className={styles.criteriaList}>
                 {group.criteria.map((criterion) => {
                   const linked = annotations.filter((a) => a.link?.to === 'criterion' && a.link.criterionId === criterion.id);
                   const entry = review.scores[criterion.id];
@@ -247,7 +249,7 @@ export function ScoringPanel({
         })}
       </div>
 
-      <fieldset className="verdict" disabled={locked}>
+      <fieldset className={styles.verdict} disabled={locked}>
         <legend>{t('scoring.verdict')}</legend>
         {VERDICTS.map((v) => (
           <label key={v} className="check">
@@ -298,7 +300,7 @@ export function ScoringPanel({
       <OtherReviews reviews={otherReviews} mentorNames={mentorNames} formatScore={formatScore} hiddenText={othersHiddenText} />
 
       {readOnly ? null : (
-        <div className="scoring-actions">
+        <div className={styles.scoringActions}>
           {review.status === 'submitted' ? (
             <button
               type="button"

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Rubric } from '#shared/domain/rubric.ts';
 import { alphaReading, alphaReadingOf, iccMeanReadingOf, type Agreement, type SessionResults } from '#shared/scoring/results.ts';
 import { useResultFormats } from './numberFormats.ts';
+import styles from './sessions.module.css';
+import { cx } from '../../ui/cx.ts';
 
 const ROW = 26;
 const LABEL_WIDTH = 300;
@@ -21,20 +23,20 @@ function AlphaChart({ rows }: { rows: { key: string; label: string; alpha: numbe
     <figure className="chart">
       <svg role="img" aria-label={t('sessions.results.alphaChartLabel', { summary })} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
         {[
-          [0.667, 'chart-mark-tentative'],
-          [0.8, 'chart-mark-good'],
+          [0.667, styles.chartMarkTentative],
+          [0.8, styles.chartMarkGood],
         ].map(([v, className]) => (
           <g key={String(v)}>
             <line x1={x(v as number)} x2={x(v as number)} y1={0} y2={height - 18} className={className as string} />
-            <text x={x(v as number)} y={height - 4} textAnchor="middle" className="chart-tick">
+            <text x={x(v as number)} y={height - 4} textAnchor="middle" className={styles.chartTick}>
               {formats.coefficient(v as number)}
             </text>
           </g>
         ))}
-        <text x={x(0)} y={height - 4} textAnchor="middle" className="chart-tick">
+        <text x={x(0)} y={height - 4} textAnchor="middle" className={styles.chartTick}>
           0
         </text>
-        <text x={x(1)} y={height - 4} textAnchor="middle" className="chart-tick">
+        <text x={x(1)} y={height - 4} textAnchor="middle" className={styles.chartTick}>
           1
         </text>
         {rows.map((r, i) => {
@@ -45,8 +47,8 @@ function AlphaChart({ rows }: { rows: { key: string; label: string; alpha: numbe
               <text x={LABEL_WIDTH - 8} y={y + 13} textAnchor="end" className="chart-label">
                 {r.label}
               </text>
-              {r.alpha !== null ? <rect x={LABEL_WIDTH} y={y} width={Math.max(1, x(r.alpha) - LABEL_WIDTH)} height={16} className={`bar-alpha-${reading}`} /> : null}
-              {r.low !== null && r.high !== null ? <line x1={x(r.low)} x2={x(r.high)} y1={y + 8} y2={y + 8} className="chart-whisker" /> : null}
+              {r.alpha !== null ? <rect x={LABEL_WIDTH} y={y} width={Math.max(1, x(r.alpha) - LABEL_WIDTH)} height={16} className={styles[`bar-alpha-${reading}`]} /> : null}
+              {r.low !== null && r.high !== null ? <line x1={x(r.low)} x2={x(r.high)} y1={y + 8} y2={y + 8} className={styles.chartWhisker} /> : null}
               <text x={r.alpha !== null ? Math.max(x(Math.max(r.alpha, r.high ?? r.alpha)), LABEL_WIDTH) + 6 : LABEL_WIDTH + 6} y={y + 13} className="chart-value">
                 {formats.coefficient(r.alpha)}
               </text>
@@ -136,8 +138,8 @@ export function AgreementSection({ results, rubric, computing = false }: { resul
           return { key: c.id, label: name(c.name), alpha: r?.alpha ?? null, low: r?.alphaLow ?? null, high: r?.alphaHigh ?? null };
         })}
       />
-      <div className="table-scroll" role="region" aria-label={t('sessions.results.agreementTable')} tabIndex={0}>
-        <table className="table agreement-table">
+      <div className={styles.tableScroll} role="region" aria-label={t('sessions.results.agreementTable')} tabIndex={0}>
+        <table className={cx('table', styles.agreementTable)}>
           <caption className="visually-hidden">{t('sessions.results.agreementTable')}</caption>
           <thead>
             <tr>
@@ -167,7 +169,7 @@ export function AgreementSection({ results, rubric, computing = false }: { resul
             </tr>
           </thead>
           <tbody>
-            {row('overall', t('sessions.results.overallRow'), overall, formats.coefficient(null), formats.coefficient(null), 'row-overall')}
+            {row('overall', t('sessions.results.overallRow'), overall, formats.coefficient(null), formats.coefficient(null), styles.rowOverall)}
             {criteria.map((c) => {
               const r = byId.get(c.id);
               if (!r) return null;
@@ -180,7 +182,7 @@ export function AgreementSection({ results, rubric, computing = false }: { resul
                 c.id,
                 <>
                   {name(c.name)} <span className="muted">({`${r.scale.min}–${r.scale.max}`})</span>
-                  <span className="muted agreement-others">{others}</span>
+                  <span className={cx('muted', styles.agreementOthers)}>{others}</span>
                 </>,
                 r,
                 formats.score(r.mean),

@@ -1,4 +1,5 @@
 import { useResultFormats } from './numberFormats.ts';
+import styles from './sessions.module.css';
 
 export interface DivergingItem {
   key: string;
@@ -37,10 +38,10 @@ export function DivergingBarChart({
   return (
     <figure className="chart">
       <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
-        <text x={zero - 6} y={12} textAnchor="end" className="chart-caption">
+        <text x={zero - 6} y={12} textAnchor="end" className={styles.chartCaption}>
           {`← ${negativeCaption}`}
         </text>
-        <text x={zero + 6} y={12} className="chart-caption">
+        <text x={zero + 6} y={12} className={styles.chartCaption}>
           {`${positiveCaption} →`}
         </text>
         {items.map((item, i) => {
@@ -53,7 +54,7 @@ export function DivergingBarChart({
                 {item.label}
               </text>
               {item.value !== null ? (
-                <rect x={v < 0 ? zero - w : zero} y={y} width={Math.max(w, 1)} height={18} className={v < 0 ? 'bar-negative' : 'bar-positive'} />
+                <rect x={v < 0 ? zero - w : zero} y={y} width={Math.max(w, 1)} height={18} className={v < 0 ? styles.barNegative : styles.barPositive} />
               ) : null}
               <text x={v < 0 ? zero - w - 6 : zero + w + 6} y={y + 14} textAnchor={v < 0 ? 'end' : 'start'} className="chart-value">
                 {formats.signed(item.value)}
@@ -61,7 +62,7 @@ export function DivergingBarChart({
             </g>
           );
         })}
-        <line x1={zero} x2={zero} y1={18} y2={height - 4} className="chart-axis" />
+        <line x1={zero} x2={zero} y1={18} y2={height - 4} className={styles.chartAxis} />
       </svg>
     </figure>
   );

@@ -7,6 +7,7 @@ import { useDatabase } from '../../data/DatabaseProvider.tsx';
 import { addMentor } from '../../data/mentorsRepo.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import styles from './sessions.module.css';
 
 const nameSchema = mentorSchema.shape.name;
 
@@ -54,7 +55,7 @@ export function MentorPicker({ mentors, selected, onChange, error }: Props) {
   return (
     <fieldset className="session-mentors" aria-describedby={error ? 'session-mentors-error' : undefined}>
       <legend>{t('sessions.form.mentors')}</legend>
-      <ul className="check-list">
+      <ul className={styles.checkList}>
         {mentors.map((m) => (
           <li key={m.id}>
             <label className="check">
@@ -73,7 +74,7 @@ export function MentorPicker({ mentors, selected, onChange, error }: Props) {
           {error}
         </p>
       ) : null}
-      <div className="session-add-mentor">
+      <div className={styles.sessionAddMentor}>
         <p className="field-hint">{t('sessions.form.addMentorHint')}</p>
         <div className="form-row">
           <TextField

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MentorProgress } from '../../data/sessionsRepo.ts';
 import { useFormat } from '../../i18n/format.ts';
+import styles from './sessions.module.css';
 
 const ROW = 34;
 const LABEL_WIDTH = 170;
@@ -33,9 +34,9 @@ export function MentorProgressChart({ progress, names }: { progress: readonly Me
         {progress.map((p, i) => {
           const y = i * ROW + 6;
           const parts = [
-            { n: p.submitted, className: 'bar-submitted' },
-            { n: p.abstained, className: 'bar-abstained' },
-            { n: p.drafts, className: 'bar-draft' },
+            { n: p.submitted, className: styles.barSubmitted },
+            { n: p.abstained, className: styles.barAbstained },
+            { n: p.drafts, className: styles.barDraft },
           ];
           let x = LABEL_WIDTH;
           return (
@@ -43,7 +44,7 @@ export function MentorProgressChart({ progress, names }: { progress: readonly Me
               <text x={LABEL_WIDTH - 8} y={y + 15} textAnchor="end" className="chart-label">
                 {names(p.mentorId)}
               </text>
-              <rect x={LABEL_WIDTH} y={y} width={scale(p.assigned)} height={20} className="bar-left" />
+              <rect x={LABEL_WIDTH} y={y} width={scale(p.assigned)} height={20} className={styles.barLeft} />
               {parts.map((part) => {
                 const w = scale(part.n);
                 const rect = <rect key={part.className} x={x} y={y} width={w} height={20} className={part.className} />;
@@ -56,12 +57,12 @@ export function MentorProgressChart({ progress, names }: { progress: readonly Me
             </g>
           );
         })}
-        <g transform={`translate(${LABEL_WIDTH}, ${progress.length * ROW + 8})`} className="chart-legend">
+        <g transform={`translate(${LABEL_WIDTH}, ${progress.length * ROW + 8})`} className={styles.chartLegend}>
           {[
-            ['bar-submitted', t('sessions.dashboard.submitted')],
-            ['bar-abstained', t('sessions.dashboard.abstained')],
-            ['bar-draft', t('sessions.dashboard.drafts')],
-            ['bar-left', t('sessions.dashboard.remaining')],
+            [styles.barSubmitted, t('sessions.dashboard.submitted')],
+            [styles.barAbstained, t('sessions.dashboard.abstained')],
+            [styles.barDraft, t('sessions.dashboard.drafts')],
+            [styles.barLeft, t('sessions.dashboard.remaining')],
           ].map(([className, text], i) => (
             <g key={className} transform={`translate(${i * 110}, 0)`}>
               <rect width={12} height={12} className={className} />

@@ -8,6 +8,8 @@ import type { MentorProgress, SessionData, SessionItem } from '../../data/sessio
 import { useFormat } from '../../i18n/format.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { mentorName } from './sessionText.ts';
+import styles from './sessions.module.css';
+import { cx } from '../../ui/cx.ts';
 
 type ItemStatus = 'todo' | 'draft' | 'submitted' | 'abstained';
 
@@ -59,7 +61,7 @@ export function QueueTab({ data, progress, visible }: { data: SessionData; progr
   const done = mine.assigned - mine.remaining;
 
   return (
-    <div className="session-queue">
+    <div className={styles.sessionQueue}>
       <h2>{t('sessions.queue.heading', { name: me.name })}</h2>
       <ProgressBar
         value={done}
@@ -71,14 +73,14 @@ export function QueueTab({ data, progress, visible }: { data: SessionData; progr
       {session.status === 'closed' ? (
         <p className="notice">{t('sessions.queue.closedNote')}</p>
       ) : nextItem ? (
-        <p className="queue-next">
+        <p className={styles.queueNext}>
           <Link className="button button-primary" to={reviewPath(data, nextItem)}>
             {started ? t('sessions.queue.continue') : t('sessions.queue.start')}
           </Link>{' '}
           <span className="muted">{t('sessions.queue.nextIs', { label: label(nextItem) })}</span>
         </p>
       ) : (
-        <p className="notice notice-ok">{queue.length === 0 ? t('sessions.queue.empty') : t('sessions.queue.allDone')}</p>
+        <p className={cx('notice', styles.noticeOk)}>{queue.length === 0 ? t('sessions.queue.empty') : t('sessions.queue.allDone')}</p>
       )}
       {queue.length > 0 ? (
         <table className="table">
@@ -106,7 +108,7 @@ export function QueueTab({ data, progress, visible }: { data: SessionData; progr
                   </th>
                   <td>{item.participant ? t(`categories.${item.participant.category}`) : t('common.notSet')}</td>
                   <td>
-                    <span className={`status status-${status}`}>{t(`sessions.queue.statuses.${status}`)}</span>
+                    <span className={cx(styles.status, `status-${status}`)}>{t(`sessions.queue.statuses.${status}`)}</span>
                   </td>
                 </tr>
               );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useResultFormats } from './numberFormats.ts';
+import styles from './sessions.module.css';
 
 export interface RankingBar {
   key: string;
@@ -37,13 +38,13 @@ export function RankingChart({ bars, title }: { bars: readonly RankingBar[]; tit
   return (
     <figure className="chart">
       <figcaption>
-        {title} <span className="chart-note">{t('sessions.results.rankingLegend')}</span>
+        {title} <span className={styles.chartNote}>{t('sessions.results.rankingLegend')}</span>
       </figcaption>
       <svg role="img" aria-label={t('sessions.results.rankingChartLabel', { title, summary })} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
         {[0, 25, 50, 75, 100].map((tick) => (
           <g key={tick}>
-            <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 18} className="chart-grid" />
-            <text x={x(tick)} y={height - 4} textAnchor="middle" className="chart-tick">
+            <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 18} className={styles.chartGrid} />
+            <text x={x(tick)} y={height - 4} textAnchor="middle" className={styles.chartTick}>
               {tick}
             </text>
           </g>
@@ -55,9 +56,9 @@ export function RankingChart({ bars, title }: { bars: readonly RankingBar[]; tit
               <text x={LABEL_WIDTH - 8} y={y + 14} textAnchor="end" className="chart-label">
                 {fit(`${formats.integer(b.rank)}. ${b.label}`)}
               </text>
-              <rect x={LABEL_WIDTH} y={y} width={x(b.mean) - LABEL_WIDTH} height={18} className={b.flagged ? 'bar-flagged' : 'bar-score'} />
+              <rect x={LABEL_WIDTH} y={y} width={x(b.mean) - LABEL_WIDTH} height={18} className={b.flagged ? styles.barFlagged : styles.barScore} />
               {b.min !== null && b.max !== null && b.max > b.min ? (
-                <g className="chart-whisker">
+                <g className={styles.chartWhisker}>
                   <line x1={x(b.min)} x2={x(b.max)} y1={y + 9} y2={y + 9} />
                   <line x1={x(b.min)} x2={x(b.min)} y1={y + 4} y2={y + 14} />
                   <line x1={x(b.max)} x2={x(b.max)} y1={y + 4} y2={y + 14} />

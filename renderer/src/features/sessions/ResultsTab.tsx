@@ -21,6 +21,8 @@ import { SummaryReportDialog } from './SummaryReportDialog.tsx';
 import { useSessionResults } from './useSessionResults.ts';
 import { VersionChangesSection } from './VersionChangesSection.tsx';
 import { categoryLabel } from '../../i18n/labels.ts';
+import styles from './sessions.module.css';
+import { cx } from '../../ui/cx.ts';
 
 const DEFAULT_THRESHOLD = 20;
 /** Bars in the ranking chart overall, and per group when ranking within categories or regions. */
@@ -148,7 +150,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
 
   return (
     <div className="session-results">
-      <div className="results-controls">
+      <div className={styles.resultsControls}>
         <label className="check">
           <input type="checkbox" checked={normalise} onChange={(e) => setNormalise(e.target.checked)} />
           {t('sessions.results.normalise')}
@@ -170,7 +172,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
           error={thresholdValid ? undefined : t('sessions.results.thresholdInvalid')}
           onChange={(e) => setThresholdText(e.target.value)}
         />
-        <div className="toolbar results-export">
+        <div className={cx('toolbar', styles.resultsExport)}>
           <button type="button" className="button" onClick={() => void exportAs('csv')}>
             {t('sessions.export.csv')}
           </button>
@@ -194,7 +196,7 @@ export function ResultsTab({ data, progress, visible }: { data: SessionData; pro
           {results.normalisation.outsideRange > 0 ? <p>{t('sessions.results.normaliseOutside', { count: results.normalisation.outsideRange })}</p> : null}
         </div>
       ) : null}
-      <p className="results-summary" aria-live="polite">
+      <p className={styles.resultsSummary} aria-live="polite">
         {t('sessions.results.summary', {
           scored: formats.integer(c.scored),
           total: formats.integer(c.submissions),

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Rubric } from '#shared/domain/rubric.ts';
 import type { RevisionAfterReveal, SubmissionResultRow } from '#shared/scoring/results.ts';
 import { useResultFormats } from './numberFormats.ts';
+import styles from './sessions.module.css';
+import { cx } from '../../ui/cx.ts';
 
 export type RankScope = 'overall' | 'category' | 'region';
 
@@ -66,24 +68,24 @@ export function ResultsTable({
           {t('sessions.results.tableScrollHint')}
         </p>
       ) : null}
-      <div className="results-scroll-frame" data-more-right={scroll.moreRight}>
+      <div className={styles.resultsScrollFrame} data-more-right={scroll.moreRight}>
         <div
           ref={scroll.ref}
-          className="table-scroll"
+          className={styles.tableScroll}
           role="region"
           aria-label={t('sessions.results.tableCaption')}
           aria-describedby={scroll.overflowing ? hintId : undefined}
           tabIndex={0}
           onScroll={scroll.measure}
         >
-          <table className="table results-table">
+          <table className={cx('table', styles.resultsTable)}>
             <caption className="visually-hidden">{t('sessions.results.tableCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col" className="numeric results-sticky-rank">
+                <th scope="col" className={cx('numeric', styles.resultsStickyRank)}>
                   {t(`sessions.results.rankScopes.${scope}`)}
                 </th>
-                <th scope="col" className="results-sticky-name">
+                <th scope="col" className={styles.resultsStickyName}>
                   {t('sessions.results.submission')}
                 </th>
                 <th scope="col">{t('sessions.results.category')}</th>
@@ -102,7 +104,7 @@ export function ResultsTable({
                 </th>
                 <th scope="col">{t('sessions.results.flag')}</th>
                 {criteria.map((c) => (
-                  <th key={c.id} scope="col" className="numeric results-criterion-head" title={name(c.name)}>
+                  <th key={c.id} scope="col" className={cx('numeric', styles.resultsCriterionHead)} title={name(c.name)}>
                     {name(c.name)}
                   </th>
                 ))}
@@ -110,9 +112,9 @@ export function ResultsTable({
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.submission.id} className={r.flagged ? 'row-flagged' : undefined}>
-                  <td className="numeric results-sticky-rank">{formats.integer(rankIn(r, scope))}</td>
-                  <th scope="row" className="results-sticky-name">
+                <tr key={r.submission.id} className={r.flagged ? styles.rowFlagged : undefined}>
+                  <td className={cx('numeric', styles.resultsStickyRank)}>{formats.integer(rankIn(r, scope))}</td>
+                  <th scope="row" className={styles.resultsStickyName}>
                     {t('sessions.itemLabel', { business: r.submission.label, version: r.submission.version })}
                   </th>
                   <td>{categoryName(r.submission.category)}</td>
@@ -124,11 +126,11 @@ export function ResultsTable({
                   <td className="numeric">{formats.score(r.sd)}</td>
                   <td className="numeric">{r.min !== null && r.max !== null ? `${formats.score(r.min)}–${formats.score(r.max)}` : formats.score(null)}</td>
                   <td>
-                    {r.flagged ? <span className="flag">{t('sessions.results.flagged')}</span> : null}
+                    {r.flagged ? <span className={styles.flag}>{t('sessions.results.flagged')}</span> : null}
                     {r.revisedAfterReveal.length > 0 ? (
-                      <ul className="revised-list">
+                      <ul className={styles.revisedList}>
                         {r.revisedAfterReveal.map((revision) => (
-                          <li key={revision.mentorId} className="revised-mark">
+                          <li key={revision.mentorId} className={styles.revisedMark}>
                             {revisionText(revision)}
                           </li>
                         ))}

@@ -18,6 +18,8 @@ import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useToast } from '../../ui/Toasts.tsx';
 import { MentorPicker } from './MentorPicker.tsx';
 import { rubricLabel, sessionErrorMessage } from './sessionText.ts';
+import styles from './sessions.module.css';
+import { cx } from '../../ui/cx.ts';
 
 interface Props {
   workshop: Workshop;
@@ -162,9 +164,9 @@ export function SessionFormDialog({ workshop, session, onClose, onCreated, readO
         </p>
       ) : null}
       <form id={formId} className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <fieldset disabled={readOnly} className="form-plain">
+        <fieldset disabled={readOnly} className={styles.formPlain}>
         {formError ? (
-          <p className="field-error form-error" role="alert">
+          <p className={cx('field-error', styles.formError)} role="alert">
             {formError}
           </p>
         ) : null}
@@ -189,9 +191,9 @@ export function SessionFormDialog({ workshop, session, onClose, onCreated, readO
             />
             <fieldset aria-describedby={countId}>
               <legend>{t('sessions.form.filters')}</legend>
-              <div className="session-filters">
+              <div className={styles.sessionFilters}>
                 <div role="group" aria-label={t('sessions.form.regions')}>
-                  <p className="filter-title">{t('sessions.form.regions')}</p>
+                  <p className={styles.filterTitle}>{t('sessions.form.regions')}</p>
                   {regionChoices.map((r) => (
                     <label key={r} className="check">
                       <input type="checkbox" checked={regions.includes(r)} onChange={(e) => setRegions((list) => toggleIn(list, r, e.target.checked))} />
@@ -200,7 +202,7 @@ export function SessionFormDialog({ workshop, session, onClose, onCreated, readO
                   ))}
                 </div>
                 <div role="group" aria-label={t('sessions.form.categories')}>
-                  <p className="filter-title">{t('sessions.form.categories')}</p>
+                  <p className={styles.filterTitle}>{t('sessions.form.categories')}</p>
                   {categoryChoices.map((c) => (
                     <label key={c} className="check">
                       <input type="checkbox" checked={categories.includes(c)} onChange={(e) => setCategories((list) => toggleIn(list, c, e.target.checked))} />
@@ -223,7 +225,7 @@ export function SessionFormDialog({ workshop, session, onClose, onCreated, readO
                 />
               </div>
               <p className="field-hint">{t('sessions.form.filtersHint')}</p>
-              <p id={countId} className="session-count" aria-live="polite">
+              <p id={countId} className={styles.sessionCount} aria-live="polite">
                 {matching === null ? t('app.loading') : t('sessions.form.matching', { count: matching, formatted: format.number(matching) })}
               </p>
               {errors.filters ? (

@@ -22,7 +22,8 @@ import { QueueTab } from './QueueTab.tsx';
 import { ResultsTab } from './ResultsTab.tsx';
 import { SessionFormDialog } from './SessionFormDialog.tsx';
 import { mentorNames, rubricLabel, sessionErrorMessage } from './sessionText.ts';
-import './sessions.css';
+import styles from './sessions.module.css';
+import { cx } from '../../ui/cx.ts';
 
 type View = 'queue' | 'dashboard' | 'results';
 const VIEWS: readonly View[] = ['queue', 'dashboard', 'results'];
@@ -110,7 +111,7 @@ export function SessionScreen() {
         <div>
           <h1>
             {session.name}
-            <span className={session.status === 'open' ? 'badge' : 'badge badge-closed'}>{t(`sessions.statuses.${session.status}`)}</span>
+            <span className={session.status === 'open' ? 'badge' : cx('badge', styles.badgeClosed)}>{t(`sessions.statuses.${session.status}`)}</span>
           </h1>
           <p className="muted">{facts.join(' · ')}</p>
           <p className="muted" data-testid="session-curators">

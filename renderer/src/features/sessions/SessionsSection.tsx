@@ -15,7 +15,7 @@ import { useDeleteWithUndo } from '../../ui/useDeleteWithUndo.ts';
 import { ProgressBar } from './ProgressBar.tsx';
 import { SessionFormDialog } from './SessionFormDialog.tsx';
 import { sessionErrorMessage } from './sessionText.ts';
-import './sessions.css';
+import styles from './sessions.module.css';
 
 export const sessionPath = (workshopId: string, sessionId: string) => `/workshops/${workshopId}/sessions/${sessionId}`;
 
@@ -50,7 +50,7 @@ export function SessionsSection({ workshop }: { workshop: Workshop }) {
 
   return (
     <section aria-labelledby="sessions-heading">
-      <div className="section-header">
+      <div className={styles.sectionHeader}>
         <h2 id="sessions-heading">{t('sessions.title')}</h2>
         {sessions.length > 0 ? newButton : null}
       </div>

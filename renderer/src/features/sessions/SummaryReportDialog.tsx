@@ -10,7 +10,7 @@ import { downloadBlob } from '../../ui/download.ts';
 import { useToast } from '../../ui/Toasts.tsx';
 import { PackExportError } from '../packs/exportPack.ts';
 import { PackSteps } from '../packs/PackSteps.tsx';
-import '../packs/packs.css';
+import styles from '../packs/packs.module.css';
 import { useResultFormats } from './numberFormats.ts';
 import { makeSummaryReport, SUMMARY_STEPS } from './summaryReport.ts';
 import { DocumentOptionsFields } from '../packs/DocumentOptionsFields.tsx';
@@ -80,14 +80,14 @@ export function SummaryReportDialog({ input, onClose }: { input: Omit<SummaryInp
   return (
     <Dialog title={t('sessions.summary.title', { session: input.session.name })} onClose={working ? cancel : onClose} footer={footer}>
       {working ? (
-        <section className="pack-progress" aria-labelledby={`${ids}-progress`}>
+        <section className={styles.packProgress} aria-labelledby={`${ids}-progress`}>
           <h3 id={`${ids}-progress`}>{t('sessions.summary.progressTitle')}</h3>
           <PackSteps steps={SUMMARY_STEPS} progress={phase.progress} format="pdf" label={t('sessions.summary.progressTitle')} />
         </section>
       ) : (
         <form
           id={`${ids}-form`}
-          className="pack-form"
+          className={styles.packForm}
           onSubmit={(event) => {
             event.preventDefault();
             void create();

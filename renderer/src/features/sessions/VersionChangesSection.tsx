@@ -3,6 +3,8 @@ import type { Rubric } from '#shared/domain/rubric.ts';
 import type { VersionChange } from '#shared/scoring/results.ts';
 import { DivergingBarChart } from './DivergingBarChart.tsx';
 import { useResultFormats } from './numberFormats.ts';
+import styles from './sessions.module.css';
+import { cx } from '../../ui/cx.ts';
 
 /**
  * The effect of mentoring: for each participant with two or more reviewed
@@ -29,7 +31,7 @@ export function VersionChangesSection({ changes, rubric }: { changes: readonly V
             positiveCaption={t('sessions.results.better')}
             items={changes.map((c) => ({ key: c.participantId, label: c.label, value: c.total.overall }))}
           />
-          <div className="table-scroll" role="region" aria-label={t('sessions.results.versionsTable')} tabIndex={0}>
+          <div className={styles.tableScroll} role="region" aria-label={t('sessions.results.versionsTable')} tabIndex={0}>
             <table className="table">
               <caption className="visually-hidden">{t('sessions.results.versionsTable')}</caption>
               <thead>
@@ -40,7 +42,7 @@ export function VersionChangesSection({ changes, rubric }: { changes: readonly V
                     {t('sessions.results.overallChange')}
                   </th>
                   {criteria.map((c) => (
-                    <th key={c.id} scope="col" className="numeric results-criterion-head" title={name(c.name)}>
+                    <th key={c.id} scope="col" className={cx('numeric', styles.resultsCriterionHead)} title={name(c.name)}>
                       {name(c.name)}
                     </th>
                   ))}

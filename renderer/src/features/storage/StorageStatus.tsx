@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { askPersistentStorage, readStorageState, type StorageManagerLike, type StorageState } from './persistentStorage.ts';
-import './storage.css';
+import styles from './storage.module.css';
 
 /**
  * Whether the studio's storage is persistent (with a warning and a way to ask when it is not) and
@@ -37,7 +37,7 @@ export function StorageStatus({ storage, headingLevel = 2 }: { storage?: Storage
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   return (
-    <section className="storage-status" aria-labelledby={titleId}>
+    <section className={styles.storageStatus} aria-labelledby={titleId}>
       <Heading id={titleId}>{t('storage.title')}</Heading>
       {state === null ? (
         <p className="muted">{t('storage.checking')}</p>
@@ -46,7 +46,7 @@ export function StorageStatus({ storage, headingLevel = 2 }: { storage?: Storage
           {state.persisted === true ? (
             <p className="storage-persistent">{t('storage.persistent')}</p>
           ) : (
-            <div className="storage-warning">
+            <div className={styles.storageWarning}>
               <p>{state.persisted === false ? t('storage.notPersistent') : t('storage.unknown')}</p>
               {state.persisted === false ? (
                 <button type="button" className="button button-small" disabled={asking} onClick={() => void ask()}>
@@ -57,7 +57,7 @@ export function StorageStatus({ storage, headingLevel = 2 }: { storage?: Storage
             </div>
           )}
           {state.usage !== null && state.quota !== null && state.quota > 0 ? (
-            <p className="storage-room">
+            <p className={styles.storageRoom}>
               <span>{t('storage.room', { free: bytes(Math.max(0, state.quota - state.usage)), quota: bytes(state.quota), used: bytes(state.usage) })}</span>
               <meter aria-label={t('storage.usageLabel')} min={0} max={state.quota} value={state.usage} low={state.quota * 0.7} high={state.quota * 0.9} optimum={0} />
             </p>

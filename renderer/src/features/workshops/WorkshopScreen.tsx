@@ -23,6 +23,8 @@ import { WorkshopFormDialog } from './WorkshopFormDialog.tsx';
 import { BatchExportDialog } from '../packs/BatchExportDialog.tsx';
 import { BundleExportButtons } from '../bundles/BundleExportButtons.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
+import styles from '../intake/intake.module.css';
+import { cx } from '../../ui/cx.ts';
 
 type View = 'participants' | 'gallery' | 'tray' | 'sessions';
 const VIEWS: readonly View[] = ['participants', 'gallery', 'tray', 'sessions'];
@@ -96,7 +98,7 @@ export function WorkshopScreen() {
         </div>
       </div>
       {workshop.notes ? <p className="notes">{workshop.notes}</p> : null}
-      <p className="muted drop-hint">{t('intake.dropHint')}</p>
+      <p className={cx('muted', styles.dropHint)}>{t('intake.dropHint')}</p>
       <Tabs
         label={t('library.tabsLabel')}
         idPrefix="workshop-view"

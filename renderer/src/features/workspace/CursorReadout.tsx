@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import styles from './workspace.module.css';
 
 /**
  * A small label on the canvas next to the cursor (a measure's length while it
@@ -35,7 +36,7 @@ export function CursorReadout({ area, at, children }: { area: RefObject<HTMLElem
     return () => element.removeEventListener('pointermove', onMove);
   }, [area, at]);
   return (
-    <div ref={box} className="cursor-readout" data-testid="cursor-readout">
+    <div ref={box} className={styles.cursorReadout} data-testid="cursor-readout">
       {children}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_SIDE_WIDTH, maxSideWidth, type SidePanel } from './sidePanelLayout.ts';
+import styles from './workspace.module.css';
 
 /**
  * The edge between canvas and side panel: drag it, or focus it and use the
@@ -48,7 +49,7 @@ export function SidePanelSplitter({ panel, controls }: { panel: SidePanel; contr
       aria-valuenow={panel.width}
       aria-valuemin={MIN_SIDE_WIDTH}
       aria-valuemax={maxSideWidth(window.innerWidth)}
-      className="side-splitter"
+      className={styles.sideSplitter}
       onKeyDown={onKey}
       onPointerDown={onDown}
       onPointerMove={onMove}

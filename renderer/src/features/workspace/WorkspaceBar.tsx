@@ -7,7 +7,7 @@ import { useShellDialogs } from '../../app/shellDialogs.ts';
 import { MentorSwitchButton } from '../identity/MentorSwitch.tsx';
 import { MenuButton, type MenuItem } from '../../ui/MenuButton.tsx';
 import type { SidePanel } from './sidePanelLayout.ts';
-import './workspace.css';
+import styles from './workspace.module.css';
 
 interface Props {
   label: string;
@@ -38,10 +38,10 @@ export function WorkspaceBar({ label, where, middle, actions, menu, panel }: Pro
     { key: 'about', label: t('nav.about'), onSelect: () => openDialog('about') },
   ];
   return (
-    <header className="workspace-bar" aria-label={label}>
-      <div className="workspace-where">{where}</div>
-      {middle ? <div className="workspace-middle">{middle}</div> : null}
-      <div className="workspace-actions" role="group" aria-label={t('workspace.actions')}>
+    <header className={styles.workspaceBar} aria-label={label} data-testid="workspace-bar">
+      <div className={styles.workspaceWhere}>{where}</div>
+      {middle ? <div className={styles.workspaceMiddle}>{middle}</div> : null}
+      <div className={styles.workspaceActions} role="group" aria-label={t('workspace.actions')}>
         {actions}
         {panel ? (
           <button
