@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type Dispatch, type React
 import type { PaneKey, PaneViewAction } from '#shared/compare/paneViews.ts';
 import type { Size, View } from '#shared/compare/viewTransform.ts';
 import { CompareCanvas, type CompareLayer } from '../../canvas/compareView.ts';
+import styles from './compare.module.css';
 
 /** Arrow keys move the focused pane by this many screen pixels (Shift: four times). */
 const KEY_PAN = 40;
@@ -96,10 +97,10 @@ export function ComparePane({ pane, view, layers, label, dispatch, message = nul
 
   const drag = useRef<{ id: number; x: number; y: number } | null>(null);
   return (
-    <div ref={stage} className="compare-stage" data-pane={pane}>
+    <div ref={stage} className={styles.compareStage} data-pane={pane}>
       <div
         ref={surface}
-        className="compare-surface"
+        className={styles.compareSurface}
         role="img"
         aria-label={label}
         tabIndex={0}
@@ -107,7 +108,7 @@ export function ComparePane({ pane, view, layers, label, dispatch, message = nul
           if (event.button !== 0 && event.button !== 1) return;
           event.currentTarget.setPointerCapture(event.pointerId);
           drag.current = { id: event.pointerId, x: event.clientX, y: event.clientY };
-          event.currentTarget.classList.add('compare-surface-dragging');
+          event.currentTarget.setAttribute('data-dragging', '');
         }}
         onPointerMove={(event) => {
           const from = drag.current;
@@ -117,11 +118,11 @@ export function ComparePane({ pane, view, layers, label, dispatch, message = nul
         }}
         onPointerUp={(event) => {
           drag.current = null;
-          event.currentTarget.classList.remove('compare-surface-dragging');
+          event.currentTarget.removeAttribute('data-dragging');
         }}
         onPointerCancel={(event) => {
           drag.current = null;
-          event.currentTarget.classList.remove('compare-surface-dragging');
+          event.currentTarget.removeAttribute('data-dragging');
         }}
         onKeyDown={(event) => {
           const step = event.shiftKey ? KEY_PAN * 4 : KEY_PAN;
@@ -139,7 +140,7 @@ export function ComparePane({ pane, view, layers, label, dispatch, message = nul
       >
         <canvas ref={canvasElement} />
       </div>
-      {message ? <p className="compare-message">{message}</p> : null}
+      {message ? <p className={styles.compareMessage}>{message}</p> : null}
       {children}
     </div>
   );

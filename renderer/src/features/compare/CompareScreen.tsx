@@ -19,6 +19,7 @@ import { useKeyCommands } from '../../app/keymap.ts';
 import { useToastDock } from '../../ui/Toasts.tsx';
 import styles from '../workspace/workspace.module.css';
 import { cx } from '../../ui/cx.ts';
+import compareStyles from './compare.module.css';
 
 type Mode = 'side' | 'overlay' | 'difference';
 const MODES: readonly Mode[] = ['side', 'overlay', 'difference'];
@@ -82,16 +83,16 @@ export function CompareScreen() {
 
   const pickers =
     a && b ? (
-      <div className="compare-pickers">
+      <div className={compareStyles.comparePickers}>
         {(
           [
             ['a', a, t('compare.pickA')],
             ['b', b, t('compare.pickB')],
           ] as const
         ).map(([key, side, label]) => (
-          <div key={key} className={styles.comparePicker}>
+          <div key={key} className={compareStyles.comparePicker}>
             <label htmlFor={`compare-pick-${key}`}>
-              <span className="compare-letter" aria-hidden="true">
+              <span className={compareStyles.compareLetter} aria-hidden="true">
                 {key.toUpperCase()}
               </span>
               <span className="visually-hidden">{label}</span>
@@ -126,7 +127,7 @@ export function CompareScreen() {
   const reviewPathOfB = b ? `${participantPath}/review/${b.submission.id}?face=${b.asset.id}` : null;
 
   return (
-    <div className={cx('workspace', styles.compare)}>
+    <div className={cx('workspace', compareStyles.compare)}>
       <WorkspaceBar
         label={t('workspace.compareTopBar')}
         where={
@@ -197,13 +198,13 @@ function CompareBody({ mode, a, b, nameOf }: { mode: Mode; a: Placed; b: Placed;
     dispatch,
   };
   return (
-    <div {...tabPanelProps('compare-mode', mode)} className="compare-panel">
-      {a.asset.id === b.asset.id ? <p className="muted compare-note">{t('compare.sameFace')}</p> : null}
+    <div {...tabPanelProps('compare-mode', mode)} className={compareStyles.comparePanel}>
+      {a.asset.id === b.asset.id ? <p className={cx('muted', compareStyles.compareNote)}>{t('compare.sameFace')}</p> : null}
       {mode === 'side' ? <SideBySideMode {...props} /> : mode === 'overlay' ? <OverlayMode {...props} /> : <DifferenceMode {...props} />}
-      <div className={styles.compareFooter}>
-        <p className="muted compare-hint">{t('compare.keysHint')}</p>
+      <div className={compareStyles.compareFooter}>
+        <p className={cx('muted', compareStyles.compareHint)}>{t('compare.keysHint')}</p>
         {/* Toasts take their place here, below the panes, instead of over them. */}
-        <div className={styles.compareDock} ref={dock} />
+        <div className={compareStyles.compareDock} ref={dock} />
       </div>
     </div>
   );

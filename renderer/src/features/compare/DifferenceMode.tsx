@@ -7,6 +7,8 @@ import { useFormat } from '../../i18n/format.ts';
 import { ComparePane } from './ComparePane.tsx';
 import { imageOf, paneMessage, sizesDiffer, useFrame, type CompareModeProps } from './compareSide.ts';
 import { ZoomControls } from './ZoomControls.tsx';
+import { cx } from '../../ui/cx.ts';
+import styles from './compare.module.css';
 
 /** Below this share, "0 %" would hide a real change: say "less than 0.1 %" instead. */
 const SMALLEST_SHOWN = 0.001;
@@ -46,8 +48,8 @@ export function DifferenceMode({ a, b, views, dispatch }: CompareModeProps) {
 
   return (
     <>
-      <div className="compare-controls">
-        <div className="compare-slider">
+      <div className={styles.compareControls}>
+        <div className={styles.compareSlider}>
           <label htmlFor={`${id}-threshold`}>{t('compare.threshold')}</label>
           <input
             id={`${id}-threshold`}
@@ -60,11 +62,11 @@ export function DifferenceMode({ a, b, views, dispatch }: CompareModeProps) {
             aria-describedby={`${id}-threshold-hint`}
             onChange={(e) => setThreshold(Number(e.target.value))}
           />
-          <output htmlFor={`${id}-threshold`} className="compare-value">
+          <output htmlFor={`${id}-threshold`} className={styles.compareValue}>
             {whole.format(threshold / 100)}
           </output>
         </div>
-        <p role="status" className="compare-changed">
+        <p role="status" className={styles.compareChanged}>
           {changed ?? t('compare.computing')}
         </p>
         <ZoomControls
@@ -74,8 +76,8 @@ export function DifferenceMode({ a, b, views, dispatch }: CompareModeProps) {
           onStep={(steps) => dispatch({ type: 'zoom-steps', pane: 'a', steps })}
         />
       </div>
-      <p id={`${id}-threshold-hint`} className="muted compare-note">
-        <span className="compare-swatch" style={{ background: hexFromRgb(DIFF_HIGHLIGHT.r, DIFF_HIGHLIGHT.g, DIFF_HIGHLIGHT.b) }} aria-hidden="true" />{' '}
+      <p id={`${id}-threshold-hint`} className={cx('muted', styles.compareNote)}>
+        <span className={styles.compareSwatch} style={{ background: hexFromRgb(DIFF_HIGHLIGHT.r, DIFF_HIGHLIGHT.g, DIFF_HIGHLIGHT.b) }} aria-hidden="true" />{' '}
         {t('compare.legend')} {scaled ? t('compare.scaledNote', { b: b.name, a: a.name }) : null}
       </p>
       <ComparePane

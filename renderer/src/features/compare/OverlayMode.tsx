@@ -6,6 +6,8 @@ import { ComparePane } from './ComparePane.tsx';
 import { imageOf, paneMessage, sizesDiffer, useFrame, type CompareModeProps } from './compareSide.ts';
 import { SwipeDivider } from './SwipeDivider.tsx';
 import { ZoomControls } from './ZoomControls.tsx';
+import { cx } from '../../ui/cx.ts';
+import styles from './compare.module.css';
 
 type OverlayStyle = 'blend' | 'swipe';
 const STYLES: readonly OverlayStyle[] = ['blend', 'swipe'];
@@ -36,8 +38,8 @@ export function OverlayMode({ a, b, views, dispatch }: CompareModeProps) {
 
   return (
     <>
-      <div className="compare-controls">
-        <fieldset className="compare-choice">
+      <div className={styles.compareControls}>
+        <fieldset className={styles.compareChoice}>
           <legend>{t('compare.overlayStyle')}</legend>
           {STYLES.map((s) => (
             <label key={s} className="check">
@@ -47,7 +49,7 @@ export function OverlayMode({ a, b, views, dispatch }: CompareModeProps) {
           ))}
         </fieldset>
         {style === 'blend' ? (
-          <div className="compare-slider">
+          <div className={styles.compareSlider}>
             <label htmlFor={`${id}-opacity`}>{t('compare.opacity', { name: b.name })}</label>
             <input
               id={`${id}-opacity`}
@@ -59,12 +61,12 @@ export function OverlayMode({ a, b, views, dispatch }: CompareModeProps) {
               aria-valuetext={percent.format(opacity / 100)}
               onChange={(e) => setOpacity(Number(e.target.value))}
             />
-            <output htmlFor={`${id}-opacity`} className="compare-value">
+            <output htmlFor={`${id}-opacity`} className={styles.compareValue}>
               {percent.format(opacity / 100)}
             </output>
           </div>
         ) : (
-          <p className="muted compare-note">{t('compare.swipeHint')}</p>
+          <p className={cx('muted', styles.compareNote)}>{t('compare.swipeHint')}</p>
         )}
         <ZoomControls
           label={t('compare.zoom')}
@@ -73,7 +75,7 @@ export function OverlayMode({ a, b, views, dispatch }: CompareModeProps) {
           onStep={(steps) => dispatch({ type: 'zoom-steps', pane: 'a', steps })}
         />
       </div>
-      {scaled ? <p className="muted compare-note">{t('compare.scaledNote', { b: b.name, a: a.name })}</p> : null}
+      {scaled ? <p className={cx('muted', styles.compareNote)}>{t('compare.scaledNote', { b: b.name, a: a.name })}</p> : null}
       <ComparePane pane="a" view={views.panes.a.view} layers={layers} label={label} message={paneMessage(t, a, b)} dispatch={dispatch}>
         {style === 'swipe' ? <SwipeDivider value={split} onChange={setSplit} left={a.name} right={b.name} /> : null}
       </ComparePane>

@@ -4,6 +4,7 @@ import type { PaneKey } from '#shared/compare/paneViews.ts';
 import { ComparePane } from './ComparePane.tsx';
 import { imageOf, paneMessage, shownPixels, type CompareModeProps, type CompareSide } from './compareSide.ts';
 import { ZoomControls } from './ZoomControls.tsx';
+import styles from './compare.module.css';
 
 function SideColumn({ pane, side, views, dispatch }: Omit<CompareModeProps, 'a' | 'b'> & { pane: PaneKey; side: CompareSide }) {
   const { t } = useTranslation();
@@ -13,9 +14,9 @@ function SideColumn({ pane, side, views, dispatch }: Omit<CompareModeProps, 'a' 
   const layers = useMemo(() => (image ? [{ image, width, height }] : null), [image, width, height]);
   return (
     // data-pane: + − 0 pressed on this column's own buttons zoom this pane when unlocked.
-    <section className="compare-column" aria-labelledby={`compare-title-${pane}`} data-pane={pane}>
-      <h2 id={`compare-title-${pane}`} className="compare-pane-title">
-        <span className="compare-letter" aria-hidden="true">
+    <section className={styles.compareColumn} aria-labelledby={`compare-title-${pane}`} data-pane={pane}>
+      <h2 id={`compare-title-${pane}`} className={styles.comparePaneTitle}>
+        <span className={styles.compareLetter} aria-hidden="true">
           {letter}
         </span>
         <span className="visually-hidden">{letter}:</span> {side.name}
@@ -43,13 +44,13 @@ export function SideBySideMode({ a, b, views, dispatch }: CompareModeProps) {
   const { t } = useTranslation();
   return (
     <>
-      <div className="compare-controls">
+      <div className={styles.compareControls}>
         <label className="check">
           <input type="checkbox" checked={views.locked} onChange={(e) => dispatch({ type: 'lock', locked: e.target.checked })} />
           {t('compare.lock')}
         </label>
       </div>
-      <div className="compare-side">
+      <div className={styles.compareSide}>
         <SideColumn pane="a" side={a} views={views} dispatch={dispatch} />
         <SideColumn pane="b" side={b} views={views} dispatch={dispatch} />
       </div>

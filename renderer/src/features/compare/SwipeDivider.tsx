@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
+import styles from './compare.module.css';
 
 interface Props {
   /** Where the divider stands, in percent of the pane's width from the left. */
@@ -50,7 +51,7 @@ export function SwipeDivider({ value, onChange, left, right }: Props) {
   return (
     <div
       ref={element}
-      className="swipe-divider"
+      className={styles.swipeDivider}
       style={{ left: `${value}%` }}
       role="slider"
       tabIndex={0}
@@ -77,7 +78,7 @@ export function SwipeDivider({ value, onChange, left, right }: Props) {
         dragging.current = null;
       }}
     >
-      <span className="swipe-grip" aria-hidden="true">
+      <span className={styles.swipeGrip} aria-hidden="true">
         ‹›
       </span>
     </div>
