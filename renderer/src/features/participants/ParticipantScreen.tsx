@@ -12,6 +12,8 @@ import { useFormat } from '../../i18n/format.ts';
 import { ParticipantFormDialog } from './ParticipantFormDialog.tsx';
 import { ExportPackDialog } from '../packs/ExportPackDialog.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
+import { cx } from '../../ui/cx.ts';
+import styles from './participants.module.css';
 
 function FaceFigure({ asset, participant, version }: { asset: Asset; participant: Participant; version: number }) {
   const { t } = useTranslation();
@@ -20,9 +22,9 @@ function FaceFigure({ asset, participant, version }: { asset: Asset; participant
   const face = t(`faces.${asset.face}`);
   const warnings = actionableWarnings(faceReadiness(asset, participant?.packDimensions ?? null));
   return (
-    <figure className="face">
+    <figure className={styles.face}>
       <Link
-        className="face-frame face-link"
+        className={cx('face-frame', styles.faceLink)}
         to={`/workshops/${participant.workshopId}/participants/${participant.id}/faces/${asset.id}`}
         aria-label={t('face.open', { face })}
       >
@@ -35,7 +37,7 @@ function FaceFigure({ asset, participant, version }: { asset: Asset; participant
         </span>
       </figcaption>
       {warnings.length > 0 ? (
-        <p className="warning-text face-warning">{t('library.warnings', { count: warnings.length })}</p>
+        <p className={cx('warning-text', styles.faceWarning)}>{t('library.warnings', { count: warnings.length })}</p>
       ) : null}
     </figure>
   );
@@ -117,7 +119,7 @@ export function ParticipantScreen() {
         <h2 id="participant-designs">{t('participants.designs')}</h2>
         {submissions.length === 0 ? <p className="muted">{t('participants.noDesigns')} {t('intake.dropHint')}</p> : null}
         {submissions.map(({ submission, faces }) => (
-          <article key={submission.id} className="submission" id={`v${submission.version}`}>
+          <article key={submission.id} className={styles.submission} id={`v${submission.version}`}>
             <h3>
               {t('participants.version', { version: submission.version })}
               {submission.title ? ` · ${submission.title}` : ''}{' '}
@@ -133,7 +135,7 @@ export function ParticipantScreen() {
                 </button>
               </p>
             ) : null}
-            <div className="faces">
+            <div className={styles.faces}>
               {faces.map((asset) => (
                 <FaceFigure key={asset.id} asset={asset} participant={participant} version={submission.version} />
               ))}

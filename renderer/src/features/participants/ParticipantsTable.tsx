@@ -5,6 +5,7 @@ import type { Participant } from '#shared/domain/participant.ts';
 import type { Workshop } from '#shared/domain/workshop.ts';
 import { RowActions } from '../../ui/RowActions.tsx';
 import { TRAY_DRAG_TYPE, useAssignFromTray } from '../library/UnassignedTray.tsx';
+import styles from './participants.module.css';
 
 interface Props {
   workshop: Workshop;
@@ -38,7 +39,7 @@ export function ParticipantsTable({ workshop, participants, onEdit, onDelete }: 
         {participants.map((p) => (
           <tr
             key={p.id}
-            className={dropTarget === p.id ? 'row-drop-target' : undefined}
+            className={dropTarget === p.id ? styles.rowDropTarget : undefined}
             title={dropTarget === p.id ? t('tray.dropOnRow', { business: p.business }) : undefined}
             onDragOver={(event) => {
               if (!Array.from(event.dataTransfer.types).includes(TRAY_DRAG_TYPE)) return;
