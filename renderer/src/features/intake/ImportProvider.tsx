@@ -12,6 +12,7 @@ import type { SourceFile } from './collectFiles.ts';
 import { planImport, type ImportTarget, type PlannedFile, type RosterRow } from './importPlan.ts';
 import { retryableFiles, startImport, type ImportJob, type ImportProgress } from './importRunner.ts';
 import { ImportPanel } from './ImportPanel.tsx';
+import styles from './intake.module.css';
 
 interface Importer {
   /** Plans and starts an import; refused (with a message) while another one runs. */
@@ -90,7 +91,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       {progress && (origin === null || origin === here) ? (
         <ImportPanel progress={progress} onCancel={value.cancel} onRetry={() => void retry()} onClose={() => setProgress(null)} />
       ) : progress && origin && !progress.finished ? (
-        <Link className="import-elsewhere" to={origin}>
+        <Link className={styles.importElsewhere} to={origin}>
           {t('workspace.jobElsewhere', { done: progress.done, total: progress.total })}
         </Link>
       ) : null}

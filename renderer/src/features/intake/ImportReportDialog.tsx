@@ -4,6 +4,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { FaceTypeSelect } from '../faces/FaceTypeSelect.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import type { ImportProgress } from './importRunner.ts';
+import styles from './intake.module.css';
 
 /** Every file that did not come in, each with one translated reason; Retry when some may work again. */
 export function ImportReportDialog({ progress, onRetry, onClose }: { progress: ImportProgress; onRetry: (() => void) | null; onClose: () => void }) {
@@ -66,7 +67,7 @@ export function ImportReportDialog({ progress, onRetry, onClose }: { progress: I
       {progress.duplicates.length > 0 ? (
         <>
           <h3>{t('intake.duplicates')}</h3>
-          <ul className="file-list">
+          <ul className={styles.fileList}>
             {progress.duplicates.map((d) => (
               <li key={d} className="file-name">
                 {d}

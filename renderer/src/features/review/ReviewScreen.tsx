@@ -634,7 +634,7 @@ function ReviewWorkspace() {
         <aside id="review-side" className={styles.workspaceSide} aria-label={t('review.sidePanel')} hidden={sidePanel.collapsed}>
           {showQueue ? <QueueBar workshopId={workshop.id} submissionId={submission.id} scoring={scoring} clock={clock} /> : null}
           <Tabs label={t('scoring.sideTabs')} idPrefix="review-side" selected={side} onSelect={(key) => setParam('side', key)} tabs={sideTabs} />
-          <div {...tabPanelProps('review-side', side)} className="review-side-panel" data-testid="review-side-panel">
+          <div {...tabPanelProps('review-side', side)} className={styles.reviewSidePanel} data-testid="review-side-panel">
             {side === 'label' ? (
               <ChecklistPanel
                 submissionId={submission.id}
