@@ -20,7 +20,7 @@ export function EyedropperPanel({ samples }: { samples: readonly string[] }) {
           const cmyk = approximateCmyk(rgb.r, rgb.g, rgb.b);
           return (
             <li key={`${hex}-${i}`}>
-              <span className="swatch" style={{ background: hex }} aria-hidden="true" />
+              <span className={reviewStyles.swatch} style={{ background: hex }} aria-hidden="true" />
               <span>
                 <strong>{hex.toUpperCase()}</strong> · {t('review.cmyk', { ...cmyk })}
               </span>
@@ -50,7 +50,7 @@ export function EyedropperReadout({ samples }: { samples: readonly string[] }) {
   return (
     <>
       <span className={styles.readoutLine}>
-        <span className={cx('swatch', styles.swatchSmall)} style={{ background: a }} aria-hidden="true" />
+        <span className={cx(reviewStyles.swatch, reviewStyles.swatchSmall)} style={{ background: a }} aria-hidden="true" />
         <strong>{a.toUpperCase()}</strong> · {t('review.cmyk', { ...approximateCmyk(rgb.r, rgb.g, rgb.b) })}
       </span>
       {ratio !== null ? (
