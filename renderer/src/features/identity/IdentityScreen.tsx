@@ -5,6 +5,7 @@ import { useToast } from '../../ui/Toasts.tsx';
 import { MentorForm } from './MentorForm.tsx';
 import { FirstRunImport } from '../bundles/BundleImportHost.tsx';
 import { saveErrorMessage } from '../../ui/errorMessage.ts';
+import styles from './identityScreen.module.css';
 
 /** First run: who is reviewing on this laptop. */
 export function IdentityScreen() {
@@ -12,7 +13,7 @@ export function IdentityScreen() {
   const db = useDatabase();
   const toast = useToast();
   return (
-    <div className="identity">
+    <div className={styles.identity}>
       <h1>{t('identity.title')}</h1>
       <p className="lead">{t('identity.intro')}</p>
       <MentorForm

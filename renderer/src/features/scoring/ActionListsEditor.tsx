@@ -78,7 +78,7 @@ function ActionList({
   return (
     <div className={`action-list action-list-${listKey}`}>
       <h4>
-        {list} <span className="count">({items.length})</span>
+        {list} <span className={styles.count}>({items.length})</span>
       </h4>
       {items.length === 0 ? <p className="muted">{t('scoring.emptyList')}</p> : null}
       <ol>
