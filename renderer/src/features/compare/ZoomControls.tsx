@@ -1,7 +1,6 @@
 import { ariaKeys } from '#shared/keymap/keymap.ts';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
-import { cx } from '../../ui/cx.ts';
 import styles from './compare.module.css';
 
 interface Props {
@@ -19,7 +18,7 @@ export function ZoomControls({ label, zoom, onFit, onStep }: Props) {
   const { locale } = useFormat();
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return (
-    <div className={cx('zoom-bar', styles.compareZoom)} role="group" aria-label={label}>
+    <div className={styles.compareZoom} role="group" aria-label={label}>
       <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('compare.fit')} onClick={onFit}>
         {t('compare.fit')}
       </button>
