@@ -6,6 +6,7 @@ import type { RunningHost } from '../support/browserHost.ts';
 import { fillDisk, freeDisk, killWorkers, limitDisk, startFaultHost } from './faultJourney.ts';
 import { packImage } from './intakeFiles.ts';
 import { annotate, openDemoReview, openReview } from './packJourney.ts';
+import { inStudioDb } from './sessionFixture.ts';
 import { dropFiles, expectAccessible, introduceMentor, newWorkshop, openStudio, screenshot, waitForReady } from './studio.ts';
 
 let work: string;
@@ -108,9 +109,25 @@ async function annotateFails(page: Page, y: number) {
 
 /** The review screen's annotation list, and what it says of each mark. */
 const marks = (page: Page) => page.getByRole('region', { name: /^Anotasi \(/ });
+
+/** What IndexedDB holds (what survives a reload or a crash): every review's scores and notes, every mark's comment. */
+const stored = (page: Page) =>
+  inStudioDb(
+    page,
+    async ({ all }) => {
+      const reviews = await all<{ scores: Record<string, { score: number | null; note: string }> }>('reviews');
+      const annotations = await all<{ comment: string }>('annotations');
+      const scores = reviews.flatMap((r) => Object.values(r.scores));
+      return { scores: scores.map((x) => x.score), notes: scores.map((x) => x.note), comments: annotations.map((a) => a.comment) };
+    },
+    null,
+  );
+/** How many stored scores are `score`: a click on a level is stored once this count grows. */
+const storedCount = async (page: Page, score: number) => (await stored(page)).scores.filter((x) => x === score).length;
+
 const criterion = (page: Page, name: string) => page.getByRole('radiogroup', { name });
 
-test('a reload in the middle of annotating and scoring: nothing older than half a second is lost', async ({ page }) => {
+test('a reload in the middle of annotating and scoring: everything typed before it is kept', async ({ page }) => {
   await openDemoReview(page, 'Keripik Tempe Bu Sari');
   await annotate(page, 0.3, 'Wajib diperbaiki', 'Nomor P-IRT belum dicantumkan');
   await annotate(page, 0.6, 'Sudah baik', 'Logo Bu Sari mudah diingat');
@@ -118,10 +135,10 @@ test('a reload in the middle of annotating and scoring: nothing older than half 
   await criterion(page, 'Informasi & kepatuhan label').getByRole('radio', { name: '2' }).click();
   await criterion(page, 'Keterbacaan & hierarki informasi').getByRole('radio', { name: '4' }).click();
   await criterion(page, 'Orisinalitas').getByRole('radio', { name: '3' }).click();
-  // The last change is typing, saved after a pause: the half-second promise is about this one.
+  // The last change is typing, saved after a pause: the reload comes as soon as IndexedDB holds it.
   await page.getByRole('textbox', { name: 'Catatan untuk Orisinalitas' }).click();
   await page.keyboard.type('Mirip kemasan keripik lain di pasar');
-  await page.waitForTimeout(500);
+  await expect.poll(async () => (await stored(page)).notes).toContain('Mirip kemasan keripik lain di pasar');
   await page.reload();
   await waitForReady(page);
 
@@ -148,7 +165,7 @@ test('the page crashes while a comment is being typed: a new window finds the co
   await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.4);
   await page.getByLabel('Komentar', { exact: true }).click();
   await page.keyboard.type('Warna merah terlalu gelap di rak');
-  await page.waitForTimeout(500);
+  await expect.poll(async () => (await stored(page)).comments).toContain('Warna merah terlalu gelap di rak');
   const address = page.url();
 
   // The renderer process dies: no unload, no flush, only what is already in IndexedDB survives.
@@ -203,8 +220,9 @@ test('a full disk while scoring and annotating: the mentor is told, nothing stor
   await openDemoReview(page, 'Keripik Tempe Bu Sari');
   await annotate(page, 0.3, 'Wajib diperbaiki', 'Nomor P-IRT belum dicantumkan');
   await page.getByRole('tab', { name: 'Nilai' }).click();
+  const fours = await storedCount(page, 4);
   await criterion(page, 'Informasi & kepatuhan label').getByRole('radio', { name: '4' }).click();
-  await page.waitForTimeout(500);
+  await expect.poll(() => storedCount(page, 4)).toBe(fours + 1);
   await fillDisk(page);
 
   await criterion(page, 'Orisinalitas').getByRole('radio', { name: '2' }).click();
@@ -222,9 +240,10 @@ test('a full disk while scoring and annotating: the mentor is told, nothing stor
   await page.getByRole('tab', { name: 'Nilai' }).click();
 
   await freeDisk(page, disk);
+  const threes = await storedCount(page, 3);
   await criterion(page, 'Orisinalitas').getByRole('radio', { name: '3' }).click();
   await expect(criterion(page, 'Orisinalitas').getByRole('radio', { name: '3' })).toHaveAttribute('aria-checked', 'true');
-  await page.waitForTimeout(500);
+  await expect.poll(() => storedCount(page, 3)).toBe(threes + 1);
   await page.reload();
   await waitForReady(page);
   await expect(criterion(page, 'Informasi & kepatuhan label').getByRole('radio', { name: '4' })).toHaveAttribute('aria-checked', 'true');

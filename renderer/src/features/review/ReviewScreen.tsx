@@ -228,6 +228,8 @@ function ReviewWorkspace() {
                 : output.shape;
           // The category last used with this tool (categoryMemory.ts): legends group by it.
           void editing.create(face.id, shape, { category: categoryForNewMarkHere(shape.kind) }).then((created) => {
+            // Not stored (a full disk): the mentor has been told, and no mark shows that is not stored.
+            if (!created) return;
             setMade(created);
             setSelectedId(created.id);
             chooseTool('select');

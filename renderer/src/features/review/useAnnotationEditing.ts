@@ -47,8 +47,10 @@ export function useAnnotationEditing(options: {
   }, []);
 
   const write = useCallback(
-    async (patches: readonly AnnotationPatch[], record: boolean) => {
-      if (patches.length === 0) return;
+    /** Stores the patches; false when they could not be stored (the mentor has been told through `onError`). */
+    async (patches: readonly AnnotationPatch[], record: boolean): Promise<boolean> => {
+      if (patches.length === 0) return true;
+      let saved = false;
       // Undo and redo are new edits for merging purposes: they carry the time they happened.
       const written = record ? patches : restampPatches(patches, mentorId, Date.now());
       try {
@@ -57,11 +59,13 @@ export function useAnnotationEditing(options: {
           written.flatMap((p) => (p.after ? [p.after] : [])),
         );
         if (record) history.current.push([...patches]);
+        saved = true;
       } catch (error) {
         onError(error);
       }
       setCanUndo(history.current.canUndo());
       setCanRedo(history.current.canRedo());
+      return saved;
     },
     [db, mentorId, onError],
   );
@@ -80,8 +84,8 @@ export function useAnnotationEditing(options: {
           await mine(),
           Date.now(),
         );
-        await write([patch], true);
-        return annotation;
+        // A mark that could not be stored is not made: nothing may show what is not stored.
+        return (await write([patch], true)) ? annotation : null;
       });
     },
     /** `changes` may be worked out from the record as stored when the edit's turn comes (a step of a move from the keyboard). */
