@@ -176,24 +176,7 @@ test('marks look the same and sit in the same places on the canvas, after a relo
   textHeights.set('png', pngReport.textHeight);
 
   // (c) the PDF, rasterised.
-  const pdfName = Object.keys(entries).find((name) => name.endsWith('.pdf'));
-  if (!pdfName) throw new Error('no PDF in the ZIP');
-  const pdfPath = join(out, 'pack.pdf');
-  writeFileSync(pdfPath, entries[pdfName] as Uint8Array);
-  const run = spawnSync('pdftoppm', ['-r', '150', '-png', pdfPath, join(out, 'pdf')]);
-  expect(run.status, run.stderr.toString()).toBe(0);
-  const pages = await Promise.all(
-    readdirSync(out)
-      .filter((f) => f.startsWith('pdf-') && f.endsWith('.png'))
-      .sort()
-      .map((f) => readRaster(join(out, f))),
-  );
-  // The face's page has the most of the face's colour; tight, for the pack's light accent panels are close to it.
-  const boxes = pages.map((p) => pictureBox(p, undefined, 5));
-  const index = boxes.reduce((best, b, i) => (b.count > (boxes[best]?.count ?? 0) ? i : best), 0);
-  const picture = boxes[index];
-  const pdfPage = pages[index];
-  if (!picture || !pdfPage) throw new Error('the face is on no page');
+  const { picture, page: pdfPage } = await pdfFacePage(entries, out);
   const pdfScale = picture.width / FIDELITY_FACE.width;
   const pdfReport = checkSurface('pdf', cropRaster(pdfPage, picture), { scale: pdfScale, x: 0, y: 0 }, CHROME.badgeRadius * outputChromeUnit(FIDELITY_FACE) * pdfScale);
   expectFaithful(pdfReport);
@@ -234,6 +217,31 @@ async function turnedCanvasMap(page: Page, turn: FaceTransform, name: string): P
 const note = FIDELITY_MARKS.find((m) => m.shape.kind === 'text');
 if (note?.shape.kind !== 'text') throw new Error('the fidelity marks hold no note');
 const FIDELITY_NOTE = { severity: note.severity, shape: note.shape };
+
+/**
+ * The pack's PDF from the ZIP, rasterised at 150 dpi into `out`: the page holding the face and the face's box on it.
+ * The face's page has the most of the face's colour; tight, for the pack's light accent panels are close to it.
+ */
+async function pdfFacePage(entries: Record<string, Uint8Array>, out: string): Promise<{ picture: ReturnType<typeof pictureBox>; page: Raster }> {
+  const pdfName = Object.keys(entries).find((name) => name.endsWith('.pdf'));
+  if (!pdfName) throw new Error('no PDF in the ZIP');
+  const pdfPath = join(out, 'pack.pdf');
+  writeFileSync(pdfPath, entries[pdfName] as Uint8Array);
+  const run = spawnSync('pdftoppm', ['-r', '150', '-png', pdfPath, join(out, 'pdf')]);
+  expect(run.status, run.stderr.toString()).toBe(0);
+  const pages = await Promise.all(
+    readdirSync(out)
+      .filter((f) => f.startsWith('pdf-') && f.endsWith('.png'))
+      .sort()
+      .map((f) => readRaster(join(out, f))),
+  );
+  const boxes = pages.map((p) => pictureBox(p, undefined, 5));
+  const index = boxes.reduce((best, b, i) => (b.count > (boxes[best]?.count ?? 0) ? i : best), 0);
+  const picture = boxes[index];
+  const page = pages[index];
+  if (!picture || !page) throw new Error('the face is on no page');
+  return { picture, page };
+}
 
 /** Paints a rectangle of a picture white. */
 function blank(r: Raster, rect: { x: number; y: number; width: number; height: number }): void {
@@ -318,23 +326,7 @@ test('a face turned right keeps its marks on the same artwork on the canvas, in 
   expectArtworkTurned('png-turned', burned, pngMap);
 
   // (c) the PDF page, rasterised.
-  const pdfName = Object.keys(entries).find((name) => name.endsWith('.pdf'));
-  if (!pdfName) throw new Error('no PDF in the ZIP');
-  const pdfPath = join(out, 'pack.pdf');
-  writeFileSync(pdfPath, entries[pdfName] as Uint8Array);
-  const run = spawnSync('pdftoppm', ['-r', '150', '-png', pdfPath, join(out, 'pdf')]);
-  expect(run.status, run.stderr.toString()).toBe(0);
-  const pages = await Promise.all(
-    readdirSync(out)
-      .filter((f) => f.startsWith('pdf-') && f.endsWith('.png'))
-      .sort()
-      .map((f) => readRaster(join(out, f))),
-  );
-  const boxes = pages.map((p) => pictureBox(p, undefined, 5));
-  const index = boxes.reduce((best, b, i) => (b.count > (boxes[best]?.count ?? 0) ? i : best), 0);
-  const pdfPicture = boxes[index];
-  const pdfPage = pages[index];
-  if (!pdfPicture || !pdfPage) throw new Error('the face is on no page');
+  const { picture: pdfPicture, page: pdfPage } = await pdfFacePage(entries, out);
   const pdfScale = pdfPicture.width / shown.width;
   expect(pdfPicture.height / pdfScale).toBeCloseTo(shown.height, -1);
   const pdfMap = { scale: pdfScale, x: 0, y: 0, turn };
