@@ -122,6 +122,73 @@ test('after a reload at another window size, an annotation sits on the same imag
   expect(Math.abs(b - 0x2f)).toBeLessThan(30);
 });
 
+/** The page's pixels in `clip` (CSS pixels), as RGBA rows. */
+async function pixelsIn(page: Page, clip: { x: number; y: number; width: number; height: number }) {
+  const rounded = { x: Math.round(clip.x), y: Math.round(clip.y), width: Math.round(clip.width), height: Math.round(clip.height) };
+  const png = await page.screenshot({ clip: rounded });
+  const data = await page.evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    context.drawImage(bitmap, 0, 0);
+    return [...context.getImageData(0, 0, bitmap.width, bitmap.height).data];
+  }, [...png]);
+  return { ...rounded, data };
+}
+
+/** The box (page CSS pixels) of the must-fix red (#d32f2f, give or take anti-aliasing) in `clip`; null when there is none. */
+async function redBox(page: Page, clip: { x: number; y: number; width: number; height: number }) {
+  const { x, y, width, data } = await pixelsIn(page, clip);
+  let box: { left: number; top: number; right: number; bottom: number } | null = null;
+  for (let i = 0; i < data.length; i += 4) {
+    const [r = 0, g = 0, b = 0] = data.slice(i, i + 3);
+    if (Math.abs(r - 0xd3) > 24 || Math.abs(g - 0x2f) > 24 || Math.abs(b - 0x2f) > 24) continue;
+    const px = x + ((i / 4) % width);
+    const py = y + Math.floor(i / 4 / width);
+    box = box ? { left: Math.min(box.left, px), top: Math.min(box.top, py), right: Math.max(box.right, px), bottom: Math.max(box.bottom, py) } : { left: px, top: py, right: px, bottom: py };
+  }
+  return box && { ...box, width: box.right - box.left + 1, height: box.bottom - box.top + 1, centre: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 } };
+}
+
+test('the face and its marks follow the hand while dragging and the wheel while zooming; at rest a badge is its size on screen again', async ({ page }) => {
+  await page.setViewportSize({ width: 1360, height: 860 });
+  await openDemoReview(page);
+  const box = await faceShown(page);
+  const lower = page.getByTestId('canvas-stage').locator('canvas').first();
+  // A must-fix pin in the middle of the canvas: its red badge is what is followed.
+  const pin = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.keyboard.press('p');
+  await page.mouse.click(pin.x, pin.y);
+  await page.getByRole('radio', { name: 'Wajib diperbaiki' }).click();
+  await expect(lower).toHaveAttribute('data-marks-exact', 'true');
+  const around = (p: { x: number; y: number }) => ({ x: p.x - 60, y: p.y - 60, width: 120, height: 120 });
+  const atFit = await redBox(page, around(pin));
+  expect(atFit, 'the badge at fit').not.toBeNull();
+
+  // The hand tool: the picture moves with the pointer while the button is still down, not when it is let go.
+  await page.keyboard.press('h');
+  await page.mouse.move(pin.x, pin.y);
+  await page.mouse.down();
+  await page.mouse.move(pin.x + 90, pin.y + 50, { steps: 5 });
+  const moved = { x: pin.x + 90, y: pin.y + 50 };
+  // Read once, the button still down: the frame after the last move shows the badge under the hand.
+  const dragged = await redBox(page, around(moved));
+  expect(dragged?.centre, 'the badge under the hand mid-drag').toEqual({ x: (atFit?.centre.x ?? 0) + 90, y: (atFit?.centre.y ?? 0) + 50 });
+  await page.mouse.up();
+
+  // The wheel over the badge zooms in about it: 6 steps in, the badge stays under the pointer.
+  const zoomBefore = await page.getByRole('group', { name: 'Kontrol kanvas' }).getByLabel('Perbesaran', { exact: true }).textContent();
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -150);
+  await expect(page.getByRole('group', { name: 'Kontrol kanvas' }).getByLabel('Perbesaran', { exact: true })).not.toHaveText(zoomBefore ?? '');
+  // Once the wheel rests the marks are drawn exactly for the new zoom: the badge is as big on screen as at fit.
+  await expect(lower).toHaveAttribute('data-marks-exact', 'true');
+  const zoomed = await redBox(page, around(moved));
+  expect(zoomed, 'the badge after zooming in').not.toBeNull();
+  expect(Math.abs((zoomed?.width ?? 0) - (atFit?.width ?? 0))).toBeLessThanOrEqual(2);
+  expect(Math.abs((zoomed?.centre.x ?? 0) - moved.x)).toBeLessThanOrEqual(3);
+  expect(Math.abs((zoomed?.centre.y ?? 0) - moved.y)).toBeLessThanOrEqual(3);
+});
+
 test('every drawing tool, the measure in millimetres, the eyedropper contrast and the shelf preview', async ({ page }) => {
   await openDemoReview(page);
   const box = await faceShown(page);

@@ -106,41 +106,40 @@ function textBody(shape: Extract<AnnotationShape, { kind: 'text' }>, colour: str
 /**
  * The body of a mark (not its chrome or badge) as a Fabric object, outlined in
  * `colour`. `face` is the picture's size (a text mark's box stays inside it);
- * `unit` sizes the pin dot; `transform` is the face's, under which a note is turned back upright. Marks that cross the picture's edge are clipped to it.
+ * `unit` sizes the pin dot; `transform` is the face's, under which a note is
+ * turned back upright. Nothing is clipped here: the surface clips every mark
+ * to the picture at once (the review canvas, reviewCanvas.ts) or ends where
+ * the picture does (the PNG).
  */
 export function markBody(shape: AnnotationShape, colour: string, face: Size, unit: number, draft = false, transform: FaceTransform = IDENTITY_TRANSFORM): FabricObject {
   const common = { stroke: colour, fill: 'transparent', strokeWidth: CHROME.stroke * unit, objectCaching: false, hasRotatingPoint: false };
-  let body: FabricObject;
   switch (shape.kind) {
     case 'rect':
-      body = new Rect({ ...common, left: shape.x, top: shape.y, width: shape.width, height: shape.height });
-      break;
+      return new Rect({ ...common, left: shape.x, top: shape.y, width: shape.width, height: shape.height });
     case 'ellipse':
-      body = new Ellipse({ ...common, left: shape.cx - shape.rx, top: shape.cy - shape.ry, rx: shape.rx, ry: shape.ry });
-      break;
+      return new Ellipse({ ...common, left: shape.cx - shape.rx, top: shape.cy - shape.ry, rx: shape.rx, ry: shape.ry });
     case 'arrow':
     case 'measure':
     case 'freehand':
-      body = new Path(polylinesPath(geometryLines(shape)), { ...common, strokeLineCap: 'round', strokeLineJoin: 'round' });
-      break;
+      return new Path(polylinesPath(geometryLines(shape)), { ...common, strokeLineCap: 'round', strokeLineJoin: 'round' });
     case 'text':
-      body = textBody(shape, colour, face, transform);
-      break;
+      return textBody(shape, colour, face, transform);
     case 'pin': {
       const radius = CHROME.pinDot * unit * (draft ? 2 : 1);
-      body = new Circle({ left: shape.at.x - radius, top: shape.at.y - radius, radius, fill: colour, stroke: '#ffffff', strokeWidth: unit, objectCaching: false });
-      break;
+      return new Circle({ left: shape.at.x - radius, top: shape.at.y - radius, radius, fill: colour, stroke: '#ffffff', strokeWidth: unit, objectCaching: false });
     }
   }
-  clipToFace(body, face);
-  return body;
 }
 
-/** Clips an object to the picture when it reaches outside it; one inside draws without the clip's cost. */
-export function clipToFace(object: FabricObject, face: Size): void {
-  const box = object.getBoundingRect();
-  const outside = box.left < 0 || box.top < 0 || box.left + box.width > face.width || box.top + box.height > face.height;
-  object.clipPath = outside ? new Rect({ left: 0, top: 0, width: face.width, height: face.height, absolutePositioned: true }) : undefined;
+/** What a mark's chrome is at `unit`: arrowhead wings and measuring ticks, and the leader line to a badge that moved aside. */
+function chromeLines(shape: AnnotationShape, unit: number, place: BadgePlace | null, badgeRadius: number): { lines: Polyline[]; leader: [Point, Point] | null } {
+  const lines = shape.kind === 'arrow' || shape.kind === 'measure' ? bodyLines(shape, unit).slice(1) : [];
+  return { lines, leader: place ? leaderLine(place, badgeRadius) : null };
+}
+
+/** Whether a mark of this kind, with its badge at `place`, may have chrome at all. */
+export function hasChrome(shape: AnnotationShape, place: BadgePlace | null): boolean {
+  return shape.kind === 'arrow' || shape.kind === 'measure' || place?.moved === true;
 }
 
 /**
@@ -148,29 +147,78 @@ export function clipToFace(object: FabricObject, face: Size): void {
  * line to a badge that moved aside (`badgeRadius` is the badge as drawn, in
  * image pixels). Null when the mark has none.
  */
-export function markChrome(
-  shape: AnnotationShape,
-  colour: string,
-  face: Size,
-  unit: number,
-  place: BadgePlace | null,
-  badgeRadius: number,
-): FabricObject | null {
-  const lines: Polyline[] = [];
-  if (shape.kind === 'arrow' || shape.kind === 'measure') lines.push(...bodyLines(shape, unit).slice(1));
+export function markChrome(shape: AnnotationShape, colour: string, unit: number, place: BadgePlace | null, badgeRadius: number): FabricObject | null {
+  const { lines, leader } = chromeLines(shape, unit, place, badgeRadius);
   const chrome = lines.length
     ? new Path(polylinesPath(lines), { stroke: colour, fill: 'transparent', strokeWidth: CHROME.stroke * unit, strokeLineCap: 'round', strokeLineJoin: 'round', objectCaching: false })
     : null;
-  const leader = place ? leaderLine(place, badgeRadius) : null;
   const leaderPath = leader
-    ? new Path(polylinesPath([leader as [Point, Point]]), { stroke: colour, fill: 'transparent', strokeWidth: CHROME.leader * unit, strokeDashArray: [3 * unit, 2 * unit], objectCaching: false })
+    ? new Path(polylinesPath([leader]), { stroke: colour, fill: 'transparent', strokeWidth: CHROME.leader * unit, strokeDashArray: [3 * unit, 2 * unit], objectCaching: false })
     : null;
   const parts = [chrome, leaderPath].filter((p): p is Path => p !== null);
   if (parts.length === 0) return null;
   const object = parts.length === 1 ? (parts[0] as Path) : new Group(parts, { objectCaching: false });
   object.set({ selectable: false, evented: false });
-  clipToFace(object, face);
   return object;
+}
+
+function tracePolyline(ctx: CanvasRenderingContext2D, line: Polyline): void {
+  line.forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
+}
+
+/** Image pixels per chrome unit at a zoom, and the badge radius as drawn there. */
+export type ChromeUnits = (zoom: number) => { unit: number; badgeRadius: number };
+
+/**
+ * A mark's chrome on the review canvas, drawn for the zoom it is drawn at:
+ * arrowheads, ticks and leader lines keep their size on screen, and nothing is
+ * built again when the zoom changes (500 Fabric paths made per zoom step cost
+ * more than drawing them). The lines are markChrome's, as in the PNG: the same
+ * shared geometry at the same unit. It spans the face (scene units are image
+ * pixels), takes no pointer events and has no handles.
+ */
+export class LiveChrome extends FabricObject {
+  static override createControls(): { controls: Record<string, never> } {
+    return { controls: {} };
+  }
+
+  readonly shape: AnnotationShape;
+  readonly colour: string;
+  readonly units: ChromeUnits;
+  place: BadgePlace | null;
+
+  constructor(shape: AnnotationShape, colour: string, face: Size, place: BadgePlace | null, units: ChromeUnits) {
+    super({ left: 0, top: 0, width: face.width, height: face.height, strokeWidth: 0, selectable: false, evented: false, objectCaching: false });
+    this.shape = shape;
+    this.colour = colour;
+    this.place = place;
+    this.units = units;
+  }
+
+  override _render(ctx: CanvasRenderingContext2D): void {
+    const { unit, badgeRadius } = this.units(this.canvas?.getZoom() ?? 1);
+    const { lines, leader } = chromeLines(this.shape, unit, this.place, badgeRadius);
+    // Fabric draws an object about its centre; the lines are in image pixels from the face's corner.
+    ctx.translate(-this.width / 2, -this.height / 2);
+    ctx.strokeStyle = this.colour;
+    if (lines.length) {
+      ctx.lineWidth = CHROME.stroke * unit;
+      ctx.lineCap = 'round';
+      ctx.lineJoin = 'round';
+      ctx.beginPath();
+      for (const line of lines) tracePolyline(ctx, line);
+      ctx.stroke();
+    }
+    if (leader) {
+      ctx.lineWidth = CHROME.leader * unit;
+      ctx.lineCap = 'butt';
+      ctx.setLineDash([3 * unit, 2 * unit]);
+      ctx.beginPath();
+      tracePolyline(ctx, leader);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+  }
 }
 
 /**
@@ -229,7 +277,6 @@ export function styleMark(body: FabricObject, badge: Group, unit: number, badgeU
   } else if (!(body instanceof Group)) {
     body.set({ strokeWidth: (selected ? CHROME.strokeSelected : CHROME.stroke) * unit });
   }
-  body.set({ cornerSize: 10, borderScaleFactor: 1 });
   if (coords) body.setCoords();
   badge.set({ scaleX: badgeUnit, scaleY: badgeUnit });
 }

@@ -81,7 +81,7 @@ export async function burnAnnotations(original: Blob, marks: readonly BurnMark[]
       const badge = markBadge(mark.label, mark.colour, place.centre);
       uprightOnTurnedFace(badge, transform);
       styleMark(body, badge, unit, unit);
-      const chrome = markChrome(mark.shape, mark.colour, face, unit, place, CHROME.badgeRadius * unit);
+      const chrome = markChrome(mark.shape, mark.colour, unit, place, CHROME.badgeRadius * unit);
       canvas?.add(body);
       if (chrome) canvas?.add(chrome);
       return badge;

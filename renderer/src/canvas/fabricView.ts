@@ -1,21 +1,20 @@
-import { Canvas, FabricImage, type FabricObject, Group, Point, type TPointerEventInfo } from 'fabric';
+import { FabricImage, type FabricObject, Group, Point, type TPointerEventInfo } from 'fabric';
 import type { Annotation } from '#shared/domain/annotation.ts';
 import type { AnnotationShape, PointerInput, ToolName } from '#shared/annotations/tools.ts';
 import { canvasBadgeUnit, canvasChromeUnit, CHROME } from '#shared/annotations/appearance.ts';
 import { layoutBadges, type BadgeInput, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
 import { IDENTITY_TRANSFORM, multiply, shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
-import { markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
+import { hasChrome, LiveChrome, markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
 import { loadImage } from './loadImage.ts';
 import type { BadgeLayoutAnswer, BadgeLayoutRequest } from './badgeLayoutWorker.ts';
+import { ReviewCanvas } from './reviewCanvas.ts';
 import { OTHER_MENTOR_COLOUR, SEVERITY_COLOURS } from './severityColours.ts';
 
 /** Zoom is screen pixels per ORIGINAL image pixel: 1 is 100 %. */
 export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 16;
-/** How long the view rests before the marks' hit-testing corners are brought up to date. */
-const COORDS_AFTER_MS = 120;
-/** How far (a share of its size) chrome may drift from its size on screen during a zoom gesture. */
-const CHROME_SLACK = 0.1;
+/** How long the view rests before its marks are drawn exactly (and their hit-testing corners brought up to date). */
+const REST_AFTER_MS = 120;
 
 export interface ViewImage {
   url: string;
@@ -45,8 +44,8 @@ interface Entry {
   id: string;
   body: FabricObject;
   badge: Group;
-  /** Arrowhead, ticks, leader line: sized in screen pixels, so rebuilt when the zoom changes. */
-  chrome: FabricObject | null;
+  /** Arrowhead, ticks, leader line: sized in screen pixels, drawn for the zoom of each frame. */
+  chrome: LiveChrome | null;
   place: BadgePlace;
   shape: AnnotationShape;
   colour: string;
@@ -88,24 +87,12 @@ function samePlace(a: BadgePlace, b: BadgePlace): boolean {
 }
 
 /**
- * A canvas whose view may be turned or mirrored (a face's stored transform is
- * part of the view transform): its zoom is the scale of that transform, not
- * its first entry, which is 0 at a quarter turn and negative when mirrored.
- */
-class TurnableCanvas extends Canvas {
-  override getZoom(): number {
-    const [a, b] = this.viewportTransform;
-    return Math.hypot(a, b);
-  }
-}
-
-/**
  * The one place that knows Fabric. It draws an image and annotation records;
  * it never owns them: edits come back as events and the caller changes the
  * model, which is then drawn again.
  */
 export class FabricView {
-  private readonly canvas: Canvas;
+  private readonly canvas: ReviewCanvas;
   private image: FabricImage | null = null;
   private imageSize = { width: 1, height: 1 };
   /** The face's stored turn and mirror: scene units stay original image pixels, the view shows them turned. */
@@ -122,14 +109,12 @@ export class FabricView {
   /** The marks wait for the picture: placed on a 1 × 1 face they would all be clipped, and drawn at a great cost. */
   private marksWaiting = true;
   private disposed = false;
-  private coordsTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The unit the chrome on the canvas was built for (null: none built); `chromeExact` asks for it at the present unit. */
-  private chromeUnit: number | null = null;
-  private chromeExact = false;
+  private restTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The zoom the marks' strokes and badges are sized for, and the one their hit-testing corners were set at. */
+  private styledZoom = Number.NaN;
+  private coordsZoom = Number.NaN;
   /** False when every mark must be built afresh (none built yet, or the picture's size or turn changed). */
   private built = false;
-  /** Marks whose chrome is to be built at the next style pass whatever the zoom (new, changed, badge moved). */
-  private chromeDue = new Set<string>();
   /** True while the view itself changes what is selected: the model already knows, so nothing is reported. */
   private syncing = false;
   /** How many changes of the marks have been drawn (`data-marks-drawn`, for tools and the bench); `marksChanged` until the next frame. */
@@ -141,7 +126,7 @@ export class FabricView {
 
   constructor(element: HTMLCanvasElement, events: CanvasViewEvents) {
     this.events = events;
-    this.canvas = new TurnableCanvas(element, {
+    this.canvas = new ReviewCanvas(element, {
       selection: false,
       preserveObjectStacking: true,
       stopContextMenu: true,
@@ -155,6 +140,8 @@ export class FabricView {
     this.canvas.on('after:render', () => {
       element.dataset.viewport = this.canvas.viewportTransform.join(' ');
       element.dataset.marks = String(this.entries.size);
+      // Whether the marks on screen are drawn exactly for this view, or the layer moved and scaled mid-gesture (for tests and tools).
+      element.dataset.marksExact = String(this.canvas.layerIsExact() && !this.styleDirty && this.styledZoom === this.getZoom());
       if (this.marksChanged) {
         this.marksChanged = false;
         element.dataset.marksDrawn = String(++this.marksDrawn);
@@ -225,6 +212,7 @@ export class FabricView {
       const dy = e.viewportPoint.y - this.panning.y;
       this.panning = { x: e.viewportPoint.x, y: e.viewportPoint.y };
       this.canvas.relativePan(new Point(dx, dy));
+      this.viewMoved();
       return;
     }
     if (this.tool !== 'select') this.events.pointer(this.toInput('move', e));
@@ -256,8 +244,10 @@ export class FabricView {
     });
     if (this.image) this.canvas.remove(this.image);
     this.image = image;
+    this.canvas.backdrop = image;
     const resized = this.imageSize.width !== original.width || this.imageSize.height !== original.height;
     this.imageSize = original;
+    this.canvas.face = original;
     this.canvas.insertAt(0, image);
     if (this.marksWaiting) this.buildMarksAfterPreview();
     // Badge places and clipping depend on the picture's size.
@@ -336,7 +326,7 @@ export class FabricView {
     const panY = f - before * turn[5];
     const shown = { x: (point.x - panX) / before, y: (point.y - panY) / before };
     this.setView(clamped, point.x - shown.x * clamped, point.y - shown.y * clamped);
-    this.restyle();
+    this.viewMoved();
     this.events.zoom(clamped, 'user');
   }
 
@@ -363,6 +353,7 @@ export class FabricView {
 
   panBy(dx: number, dy: number): void {
     this.canvas.relativePan(new Point(dx, dy));
+    this.viewMoved();
   }
 
   setTool(tool: ToolName): void {
@@ -413,27 +404,23 @@ export class FabricView {
         const entry = this.entries.get(id);
         if (entry && entry.version === versions[i]) {
           const place = places?.[i];
-          if (place && !samePlace(entry.place, place)) {
-            entry.place = place;
-            entry.badge.set({ left: place.centre.x, top: place.centre.y });
-            this.chromeDue.add(id);
-          }
+          if (place && !samePlace(entry.place, place)) this.moveBadge(entry, place);
           return;
         }
         const place = places?.[i] ?? (layoutBadges([badgeInput(item)], this.imageSize)[0] as BadgePlace);
         const fresh = this.makeEntry(item, place, versions[i] as string);
+        const drawnFirst = fresh.chrome ? [fresh.body, fresh.chrome] : [fresh.body];
         if (entry) {
           // In place of the old one, so the stacking order stays the marks' order.
           const objects = this.canvas.getObjects();
-          this.canvas.insertAt(objects.indexOf(entry.body), fresh.body);
+          this.canvas.insertAt(objects.indexOf(entry.body), ...drawnFirst);
           this.quietly(() => this.removeEntry(entry));
           this.canvas.add(fresh.badge);
         } else {
-          bodies.push(fresh.body);
+          bodies.push(...drawnFirst);
           badges.push(fresh.badge);
         }
         this.entries.set(id, fresh);
-        this.chromeDue.add(id);
       });
       if (bodies.length) {
         const objects = this.canvas.getObjects();
@@ -502,12 +489,30 @@ export class FabricView {
       const entry = this.entries.get(item.annotation.id);
       const place = places[i];
       if (!entry || !place || place.key !== entry.id || samePlace(entry.place, place)) return;
-      entry.place = place;
-      entry.badge.set({ left: place.centre.x, top: place.centre.y });
-      this.chromeDue.add(entry.id);
+      this.moveBadge(entry, place);
       moved = true;
     });
     if (moved) this.restyle();
+  }
+
+  /** Moves a mark's badge to `place`; its leader line follows (and is made when the badge first moves aside). */
+  private moveBadge(entry: Entry, place: BadgePlace): void {
+    entry.place = place;
+    entry.badge.set({ left: place.centre.x, top: place.centre.y });
+    if (entry.chrome) entry.chrome.place = place;
+    else if (hasChrome(entry.shape, place)) {
+      entry.chrome = this.chromeFor(entry.shape, entry.colour, place);
+      this.canvas.insertAt(this.canvas.getObjects().indexOf(entry.body) + 1, entry.chrome);
+    }
+  }
+
+  /** Chrome (arrowhead, ticks, leader line) drawn at the zoom of each frame, as applyStyle sizes strokes and badges. */
+  private chromeFor(shape: AnnotationShape, colour: string, place: BadgePlace): LiveChrome {
+    const face = this.imageSize;
+    return new LiveChrome(shape, colour, face, place, (zoom) => ({
+      unit: canvasChromeUnit(zoom),
+      badgeRadius: CHROME.badgeRadius * canvasBadgeUnit(zoom, face),
+    }));
   }
 
   /** Runs `change` without reporting the selection it makes or clears (it follows the model). */
@@ -521,10 +526,15 @@ export class FabricView {
   }
 
   setDraft(shape: AnnotationShape | null): void {
-    if (this.draft) this.canvas.remove(this.draft);
+    if (this.draft) {
+      this.canvas.remove(this.draft);
+      this.canvas.live.delete(this.draft);
+    }
     this.draft = shape ? this.draftFor(shape) : null;
     if (this.draft) {
       this.draft.set({ selectable: false, evented: false, strokeDashArray: [6 / this.getZoom(), 4 / this.getZoom()] });
+      // Drawn live on every frame, over the marks layer: drawing a mark does not draw the other 500 again.
+      this.canvas.live.add(this.draft);
       this.canvas.add(this.draft);
     }
     this.canvas.requestRenderAll();
@@ -553,7 +563,7 @@ export class FabricView {
   private draftFor(shape: AnnotationShape): FabricObject {
     const unit = canvasChromeUnit(this.getZoom());
     const body = markBody(shape, '#1a56c4', this.imageSize, unit, true, this.faceTransform);
-    const chrome = markChrome(shape, '#1a56c4', this.imageSize, unit, null, 0);
+    const chrome = markChrome(shape, '#1a56c4', unit, null, 0);
     return chrome ? new Group([body, chrome], { objectCaching: false }) : body;
   }
 
@@ -577,6 +587,8 @@ export class FabricView {
       hasControls: resizable && item.editable,
       borderColor: '#1a56c4',
       cornerColor: '#1a56c4',
+      cornerSize: 10,
+      borderScaleFactor: 1,
       transparentCorners: false,
     });
     body.setControlsVisibility({ mtr: false });
@@ -588,7 +600,7 @@ export class FabricView {
       id: item.annotation.id,
       body,
       badge,
-      chrome: null,
+      chrome: hasChrome(item.annotation.shape, place) ? this.chromeFor(item.annotation.shape, colour, place) : null,
       place,
       shape: item.annotation.shape,
       colour,
@@ -599,70 +611,60 @@ export class FabricView {
   }
 
   /**
-   * Keeps strokes and badges the same size on screen at any zoom. Several wheel
-   * events can arrive in one frame: the work is done once, just before the
-   * frame is drawn, and only when the zoom or the annotations changed.
+   * Marks are to be drawn anew, sized for the present zoom: their content
+   * changed, or the view jumped (fit, a remembered zoom). Done once, just
+   * before the next frame is drawn, however many changes came before it.
    */
   private restyle(): void {
     this.styleDirty = true;
     this.canvas.requestRenderAll();
   }
 
+  /**
+   * The view moved in a gesture (wheel, drag, arrow keys): frames show the
+   * marks layer moved and scaled (reviewCanvas.ts), and the marks are sized
+   * and drawn exactly once the view rests.
+   */
+  private viewMoved(): void {
+    this.canvas.requestRenderAll();
+    this.scheduleRest();
+  }
+
+  /** Keeps strokes and badges the same size on screen at any zoom (chrome sizes itself as it is drawn, LiveChrome). */
   private applyStyle(): void {
     if (!this.styleDirty) return;
     this.styleDirty = false;
     const zoom = this.getZoom();
     const unit = canvasChromeUnit(zoom);
     const badgeUnit = canvasBadgeUnit(zoom, this.imageSize);
-    // Mid-gesture, chrome (arrowheads, leader lines: new objects each time) is rebuilt only once
-    // it is more than CHROME_SLACK off its size on screen; once the view rests it is made exact.
-    const chromeToo = this.chromeUnit === null || this.chromeExact || Math.abs(unit / this.chromeUnit - 1) > CHROME_SLACK;
-    this.chromeExact = false;
-    const stale: FabricObject[] = [];
-    const fresh: { after: FabricObject; chrome: FabricObject }[] = [];
-    for (const [id, entry] of this.entries) {
-      // Badges take no pointer events, so their hit-testing coordinates are never needed.
-      styleMark(entry.body, entry.badge, unit, badgeUnit, id === this.selectedId, id === this.selectedId);
-      if (!chromeToo && !this.chromeDue.has(id)) continue;
-      if (entry.chrome) stale.push(entry.chrome);
-      entry.chrome = markChrome(entry.shape, entry.colour, this.imageSize, unit, entry.place, CHROME.badgeRadius * badgeUnit);
-      if (entry.chrome) {
-        // Never selected, so no handles: adding it then skips placing eight handles per mark per frame.
-        entry.chrome.controls = {};
-        fresh.push({ after: entry.body, chrome: entry.chrome });
-      }
-    }
-    // Chrome swapped in one pass, each right above its body: looking each body up
-    // in a copy of the object list, per mark and per frame, cost more than drawing.
-    if (stale.length) this.canvas.remove(...stale);
-    if (fresh.length) {
-      const objects = this.canvas.getObjects();
-      const at = new Map(objects.map((object, index) => [object, index]));
-      // From the top down, so each insertion leaves the places below it as they were.
-      fresh.sort((a, b) => (at.get(b.after) ?? 0) - (at.get(a.after) ?? 0));
-      for (const { after, chrome } of fresh) this.canvas.insertAt((at.get(after) ?? objects.length - 1) + 1, chrome);
-    }
-    this.chromeDue.clear();
-    if (chromeToo) this.chromeUnit = unit;
-    this.scheduleCoords();
+    for (const [id, entry] of this.entries) styleMark(entry.body, entry.badge, unit, badgeUnit, id === this.selectedId, id === this.selectedId);
+    this.styledZoom = zoom;
+    this.canvas.marksChanged();
+    this.scheduleRest();
   }
 
   /**
-   * Hit-testing corners follow the marks' new stroke widths once the zoom or
-   * pan rests, not on every frame of a wheel gesture over hundreds of marks
-   * (Fabric keeps the selected mark's own corners current as the view moves).
+   * Once the view rests: marks sized for its zoom and the layer drawn for it
+   * exactly, and the marks' hit-testing corners brought up to date for their
+   * new stroke widths (not on every frame of a wheel gesture over hundreds of
+   * marks; Fabric keeps the selected mark's own corners current).
    */
-  private scheduleCoords(): void {
-    if (this.coordsTimer !== null) clearTimeout(this.coordsTimer);
-    this.coordsTimer = setTimeout(() => {
-      this.coordsTimer = null;
+  private scheduleRest(): void {
+    if (this.restTimer !== null) clearTimeout(this.restTimer);
+    this.restTimer = setTimeout(() => {
+      this.restTimer = null;
       if (this.disposed) return;
-      for (const entry of this.entries.values()) entry.body.setCoords();
-      if (this.chromeUnit !== canvasChromeUnit(this.getZoom())) {
-        this.chromeExact = true;
-        this.restyle();
+      const zoom = this.getZoom();
+      if (this.styledZoom !== zoom) return this.restyle();
+      if (this.coordsZoom !== zoom) {
+        for (const entry of this.entries.values()) entry.body.setCoords();
+        this.coordsZoom = zoom;
       }
-    }, COORDS_AFTER_MS);
+      if (!this.canvas.layerIsExact()) {
+        this.canvas.marksChanged();
+        this.canvas.requestRenderAll();
+      }
+    }, REST_AFTER_MS);
   }
 
   /** Where image point `p` is drawn, in CSS pixels from the canvas's top-left (for things laid over the canvas). */
@@ -678,7 +680,7 @@ export class FabricView {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    if (this.coordsTimer !== null) clearTimeout(this.coordsTimer);
+    if (this.restTimer !== null) clearTimeout(this.restTimer);
     this.layoutWorker?.terminate();
     await this.canvas.dispose();
   }

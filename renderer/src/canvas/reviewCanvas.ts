@@ -1,0 +1,182 @@
+import { Canvas, type FabricObject, Point, type TMat2D } from 'fabric';
+
+/** How far past each side of the view (a share of its size) the marks layer is drawn, for panning into. */
+const LAYER_MARGIN = 0.5;
+/** How far the zoom may drift from the layer's before it is drawn again mid-gesture (either way). */
+const LAYER_SCALE_SLACK = 2;
+
+/**
+ * The review canvas. Two things set it apart from Fabric's own:
+ *
+ * - The view may be turned or mirrored (a face's stored transform is part of
+ *   the view transform): its zoom is the scale of that transform, not its
+ *   first entry, which is 0 at a quarter turn and negative when mirrored.
+ * - Marks are drawn into a layer, a bitmap kept between frames. Drawing 500
+ *   marks in software takes several frames' time; moving and scaling one
+ *   bitmap takes a fraction of one. While the view pans or zooms, frames show
+ *   the layer moved and scaled under the live picture; the view (fabricView.ts)
+ *   asks for it to be drawn exactly once the view rests, and whenever a mark
+ *   changes. The picture, the selected mark and the draft are drawn live on
+ *   every frame, so what the mentor moves or draws follows the pointer.
+ */
+export class ReviewCanvas extends Canvas {
+  /** The picture's size in scene units (original image pixels): marks are drawn inside it. */
+  face = { width: 1, height: 1 };
+  /** The picture: drawn under the layer on every frame. */
+  backdrop: FabricObject | null = null;
+  /** Objects drawn on every frame above the layer (the draft of a mark being drawn). */
+  readonly live = new Set<FabricObject>();
+  private layer: HTMLCanvasElement | null = null;
+  /** Layer pixels per scene unit, as the layer was drawn; null when it must be drawn again. */
+  private layerMatrix: DOMMatrix | null = null;
+  /** The view transform and the selected mark the layer was drawn for. */
+  private layerView: TMat2D | null = null;
+  private layerActive: FabricObject | undefined;
+
+  override getZoom(): number {
+    const [a, b] = this.viewportTransform;
+    return Math.hypot(a, b);
+  }
+
+  /** A new view is a new frame (Fabric draws on adding objects only when asked to, and this canvas is not). */
+  override setViewportTransform(vpt: TMat2D): void {
+    super.setViewportTransform(vpt);
+    this.requestRenderAll();
+  }
+
+  /** The marks look different (added, removed, restyled, moved): the next frame draws the layer again. */
+  marksChanged(): void {
+    this.layerMatrix = null;
+  }
+
+  /** Whether the layer on screen was drawn for the present view, exactly (not moved or scaled since). */
+  layerIsExact(): boolean {
+    const view = this.layerView;
+    return this.layerMatrix !== null && view !== null && this.viewportTransform.every((value, i) => value === view[i]);
+  }
+
+  override _onObjectAdded(object: FabricObject): void {
+    super._onObjectAdded(object);
+    if (!this.live.has(object) && object !== this.backdrop) this.marksChanged();
+  }
+
+  override _onObjectRemoved(object: FabricObject): void {
+    super._onObjectRemoved(object);
+    if (!this.live.has(object) && object !== this.backdrop) this.marksChanged();
+  }
+
+  /**
+   * Everything is drawn clipped to the picture, as the PNG and the PDF end
+   * where it does: one clip per frame, where a clip path on each mark that
+   * reaches past the edge would give it an object cache of its own, drawn
+   * again at every step of a zoom.
+   */
+  override _renderObjects(ctx: CanvasRenderingContext2D, objects: FabricObject[]): void {
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(0, 0, this.face.width, this.face.height);
+    ctx.clip();
+    const active = this.getActiveObject();
+    const live: FabricObject[] = [];
+    const marks: FabricObject[] = [];
+    for (const object of objects) {
+      if (object === this.backdrop) continue;
+      (object === active || this.live.has(object) ? live : marks).push(object);
+    }
+    if (this.backdrop) super._renderObjects(ctx, [this.backdrop]);
+    if (typeof ctx.getTransform !== 'function' || typeof DOMMatrix === 'undefined') super._renderObjects(ctx, marks);
+    else {
+      const view = ctx.getTransform();
+      if (!this.layerFits(view, active)) this.drawLayer(view, marks, active);
+      const layer = this.layer as HTMLCanvasElement;
+      ctx.save();
+      ctx.setTransform(view.multiply((this.layerMatrix as DOMMatrix).inverse()));
+      ctx.drawImage(layer, 0, 0);
+      ctx.restore();
+    }
+    super._renderObjects(ctx, live);
+    ctx.restore();
+  }
+
+  /**
+   * Whether the layer can stand for the marks under `view` (device pixels per
+   * scene unit): nothing changed, the same mark selected, the zoom within
+   * LAYER_SCALE_SLACK of the layer's, and the whole view inside the layer.
+   */
+  private layerFits(view: DOMMatrix, active: FabricObject | undefined): boolean {
+    const layer = this.layer;
+    const drawnWith = this.layerMatrix;
+    if (!layer || !drawnWith || active !== this.layerActive) return false;
+    // From the screen into the layer's pixels.
+    const toLayer = drawnWith.multiply(view.inverse());
+    const scale = Math.sqrt(Math.abs(toLayer.a * toLayer.d - toLayer.b * toLayer.c));
+    if (!(scale >= 1 / LAYER_SCALE_SLACK && scale <= LAYER_SCALE_SLACK)) return false;
+    const { width, height } = this.lowerCanvasEl;
+    return [
+      [0, 0],
+      [width, 0],
+      [0, height],
+      [width, height],
+    ].every(([x, y]) => {
+      const p = toLayer.transformPoint({ x, y });
+      return p.x >= -0.5 && p.y >= -0.5 && p.x <= layer.width + 0.5 && p.y <= layer.height + 0.5;
+    });
+  }
+
+  /** Draws `marks` into the layer for `view`, with a margin round the screen. */
+  private drawLayer(view: DOMMatrix, marks: FabricObject[], active: FabricObject | undefined): void {
+    const screen = this.lowerCanvasEl;
+    const marginX = Math.ceil(screen.width * LAYER_MARGIN);
+    const marginY = Math.ceil(screen.height * LAYER_MARGIN);
+    const layer = (this.layer ??= document.createElement('canvas'));
+    const width = screen.width + 2 * marginX;
+    const height = screen.height + 2 * marginY;
+    if (layer.width !== width || layer.height !== height) {
+      layer.width = width;
+      layer.height = height;
+    }
+    const context = layer.getContext('2d');
+    if (!context) throw new Error('No 2D context for the marks layer');
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, width, height);
+    const matrix = new DOMMatrix([1, 0, 0, 1, marginX, marginY]).multiply(view);
+    context.setTransform(matrix);
+    // Fabric skips marks off the screen; here the screen is the layer, margins included.
+    const onScreen = this.vptCoords;
+    this.vptCoords = this.sceneBounds(matrix, width, height);
+    try {
+      super._renderObjects(context, marks);
+    } finally {
+      this.vptCoords = onScreen;
+    }
+    this.layerMatrix = matrix;
+    this.layerView = [...this.viewportTransform];
+    this.layerActive = active;
+  }
+
+  /** The scene rectangle a `width` × `height` pixel area shows under `matrix` (for Fabric's off-screen test). */
+  private sceneBounds(matrix: DOMMatrix, width: number, height: number): ReviewCanvas['vptCoords'] {
+    const inverse = matrix.inverse();
+    const corners = [
+      [0, 0],
+      [width, 0],
+      [0, height],
+      [width, height],
+    ].map(([x, y]) => inverse.transformPoint({ x, y }));
+    const xs = corners.map((p) => p.x);
+    const ys = corners.map((p) => p.y);
+    const min = new Point(Math.min(...xs), Math.min(...ys));
+    const max = new Point(Math.max(...xs), Math.max(...ys));
+    return { tl: min, tr: new Point(max.x, min.y), bl: new Point(min.x, max.y), br: max };
+  }
+
+  override destroy(): void {
+    if (this.layer) {
+      // Gives the bitmap back now, not when the element is collected.
+      this.layer.width = 0;
+      this.layer.height = 0;
+      this.layer = null;
+    }
+    super.destroy();
+  }
+}
