@@ -106,6 +106,8 @@ export class FabricView {
   private selectedId: string | null = null;
   private readonly events: CanvasViewEvents;
   private styleDirty = false;
+  /** Marks to be sized for the present zoom before the next frame (made, or selected or no longer). */
+  private styleDue = new Set<string>();
   /** The marks wait for the picture: placed on a 1 × 1 face they would all be clipped, and drawn at a great cost. */
   private marksWaiting = true;
   private disposed = false;
@@ -373,6 +375,7 @@ export class FabricView {
    */
   setAnnotations(list: readonly DrawnAnnotation[], selectedId: string | null): void {
     this.drawn = [...list];
+    const selectedBefore = this.selectedId;
     this.selectedId = selectedId;
     if (this.marksWaiting) return;
     if (!this.built) {
@@ -421,6 +424,7 @@ export class FabricView {
           badges.push(fresh.badge);
         }
         this.entries.set(id, fresh);
+        this.styleDue.add(id);
       });
       if (bodies.length) {
         const objects = this.canvas.getObjects();
@@ -438,7 +442,12 @@ export class FabricView {
         if (this.canvas.getActiveObject() !== selected.body) this.canvas.setActiveObject(selected.body);
       } else this.canvas.discardActiveObject();
     });
-    this.restyle();
+    // The marks made now, and the one selected and the one no longer selected (drawn bolder or not), are sized for the zoom.
+    if (selectedBefore !== selectedId) {
+      if (selectedBefore) this.styleDue.add(selectedBefore);
+      if (selectedId) this.styleDue.add(selectedId);
+    }
+    if (changed || this.styleDue.size) this.redraw();
   }
 
   /**
@@ -492,7 +501,7 @@ export class FabricView {
       this.moveBadge(entry, place);
       moved = true;
     });
-    if (moved) this.restyle();
+    if (moved) this.redraw();
   }
 
   /** Moves a mark's badge to `place`; its leader line follows (and is made when the badge first moves aside). */
@@ -611,12 +620,18 @@ export class FabricView {
   }
 
   /**
-   * Marks are to be drawn anew, sized for the present zoom: their content
-   * changed, or the view jumped (fit, a remembered zoom). Done once, just
-   * before the next frame is drawn, however many changes came before it.
+   * Every mark is to be sized for the present zoom and drawn: the view jumped
+   * (fit, a remembered zoom) or rests at a new zoom. Done once, just before
+   * the next frame is drawn, however many changes came before it.
    */
   private restyle(): void {
     this.styleDirty = true;
+    this.canvas.requestRenderAll();
+  }
+
+  /** Some marks changed (made, moved, selected): those in `styleDue` are sized, and all are drawn again. */
+  private redraw(): void {
+    this.canvas.marksChanged();
     this.canvas.requestRenderAll();
   }
 
@@ -632,15 +647,25 @@ export class FabricView {
 
   /** Keeps strokes and badges the same size on screen at any zoom (chrome sizes itself as it is drawn, LiveChrome). */
   private applyStyle(): void {
-    if (!this.styleDirty) return;
-    this.styleDirty = false;
+    if (!this.styleDirty && this.styleDue.size === 0) return;
     const zoom = this.getZoom();
     const unit = canvasChromeUnit(zoom);
     const badgeUnit = canvasBadgeUnit(zoom, this.imageSize);
-    for (const [id, entry] of this.entries) styleMark(entry.body, entry.badge, unit, badgeUnit, id === this.selectedId, id === this.selectedId);
-    this.styledZoom = zoom;
+    const style = (id: string, entry: Entry) => styleMark(entry.body, entry.badge, unit, badgeUnit, id === this.selectedId, id === this.selectedId);
+    // Marks drawn at two zooms would not sit together: when the zoom moved since the last sizing, all are sized.
+    if (this.styleDirty || zoom !== this.styledZoom) {
+      for (const [id, entry] of this.entries) style(id, entry);
+      this.styledZoom = zoom;
+      this.scheduleRest();
+    } else {
+      for (const id of this.styleDue) {
+        const entry = this.entries.get(id);
+        if (entry) style(id, entry);
+      }
+    }
+    this.styleDirty = false;
+    this.styleDue.clear();
     this.canvas.marksChanged();
-    this.scheduleRest();
   }
 
   /**

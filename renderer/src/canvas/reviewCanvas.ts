@@ -2,8 +2,12 @@ import { Canvas, type FabricObject, Point, type TMat2D } from 'fabric';
 
 /** How far past each side of the view (a share of its size) the marks layer is drawn, for panning into. */
 const LAYER_MARGIN = 0.5;
-/** How far the zoom may drift from the layer's before it is drawn again mid-gesture (either way). */
-const LAYER_SCALE_SLACK = 2;
+/**
+ * How far the zoom may drift from the layer's, either way, before the layer
+ * is drawn again mid-gesture (the marks then look up to this much bolder or
+ * finer until the view rests). Zooming out, the margin runs out first.
+ */
+const LAYER_SCALE_SLACK = 4;
 
 /**
  * The review canvas. Two things set it apart from Fabric's own:
