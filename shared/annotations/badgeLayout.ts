@@ -1,5 +1,7 @@
 import { badgeWidthInRadii, clamp, CHROME, layoutBadgeRadius, OUTPUT_REFERENCE_SIDE, outputChromeUnit, textBox, TEXT_PADDING, type Size } from './appearance.ts';
+import { applyMatrix, IDENTITY_TRANSFORM, invert, isIdentity, shownSize, transformMatrix, type FaceTransform } from '../domain/faceTransform.ts';
 import type { AnnotationShape, Point } from './shape.ts';
+import { shownShape } from './turnedFace.ts';
 
 /*
  * Where every mark's number badge goes, in original image pixels, decided once
@@ -15,6 +17,10 @@ import type { AnnotationShape, Point } from './shape.ts';
  *
  * Nothing is ever dropped: when no free spot exists (hundreds of marks on a
  * tiny face), a badge takes the spot that overlaps least.
+ *
+ * On a turned or mirrored face the rules hold as the face is seen: badges
+ * and notes are drawn upright there (turnedFace.ts), so the layout is planned
+ * on the face as shown and its places turned back into original pixels.
  */
 
 export interface BadgeInput {
@@ -190,8 +196,28 @@ const RINGS = [2.4, 3.4, 4.6, 6, 7.5, 9, 11, 13, 15.5, 18, 21, 24.5, 28.5, 33, 3
  * the output scale the badges are drawn at (appearance.ts): the canvas, the
  * PNG and the A4/Letter PDF share the default; a phone pack draws larger
  * badges and plans with its own, so they never overlap there either.
+ * `transform` is how the face is shown: the places come back in original
+ * pixels, to be drawn through it like the marks, with every badge upright.
  */
-export function layoutBadges(marks: readonly BadgeInput[], face: Size, referenceSide: number = OUTPUT_REFERENCE_SIDE): BadgePlace[] {
+export function layoutBadges(
+  marks: readonly BadgeInput[],
+  face: Size,
+  referenceSide: number = OUTPUT_REFERENCE_SIDE,
+  transform: FaceTransform = IDENTITY_TRANSFORM,
+): BadgePlace[] {
+  if (isIdentity(transform)) return layoutUpright(marks, face, referenceSide);
+  // A note's box and a badge's width lie across the face as seen: plan there, then turn the places back.
+  const seen = marks.map((m) => ({ ...m, shape: shownShape(m.shape, face, transform) }));
+  const back = invert(transformMatrix(transform, face));
+  return layoutUpright(seen, shownSize(transform, face), referenceSide).map((place) => ({
+    ...place,
+    anchor: applyMatrix(back, place.anchor),
+    centre: applyMatrix(back, place.centre),
+  }));
+}
+
+/** The layout on a face seen as it is stored (or on the shown face, in shown pixels). */
+function layoutUpright(marks: readonly BadgeInput[], face: Size, referenceSide: number): BadgePlace[] {
   const radius = layoutBadgeRadius(face, referenceSide);
   const gap = radius * 0.2;
   const pinHalf = CHROME.pinDot * outputChromeUnit(face, referenceSide) + gap;
