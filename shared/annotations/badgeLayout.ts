@@ -11,9 +11,10 @@ import { shownShape } from './turnedFace.ts';
  *    tail…), taken where the mark is inside the picture: an arrow that starts
  *    outside gets its badge where it enters.
  * 2. Every badge lies wholly inside the picture.
- * 3. No badge covers another badge, a pin or a text note: pins keep their
- *    place (a pin is its badge), the others, in the order given, move aside
- *    along a short leader line to the nearest free spot.
+ * 3. No badge covers another badge, a pin or a text note (its own
+ *    included): pins keep their place (a pin is its badge), the others, in
+ *    the order given, move aside along a short leader line to the nearest
+ *    free spot.
  *
  * Nothing is ever dropped: when no free spot exists (hundreds of marks on a
  * tiny face), a badge takes the spot that overlaps least.
@@ -229,7 +230,9 @@ function layoutUpright(marks: readonly BadgeInput[], face: Size, referenceSide: 
   const pinDots = pins.map((m) => ({ key: m.key, box: { ...clippedAnchor(m.shape, face), hw: pinHalf, hh: pinHalf } }));
   const pinGrid = new BoxGrid(radius * 4);
   for (const dot of pinDots) pinGrid.add(dot.box);
-  // A text note's words are in the way too (its box at the estimated width, the same on every surface).
+  // A text note's words are in the way too (its box at the estimated width, the same on every surface), its own
+  // badge's as well: beside the note costs nothing, but a note against the picture's left edge would have its first
+  // letters covered by a badge pushed back inside.
   const notes = marks.flatMap((m) => {
     if (m.shape.kind !== 'text') return [];
     const box = textBox(m.shape, face);
@@ -249,7 +252,7 @@ function layoutUpright(marks: readonly BadgeInput[], face: Size, referenceSide: 
         const dot = pinDots[i] as (typeof pinDots)[number];
         if (dot.key !== mark.key) sum += overlap(box, dot.box, 0);
       }
-      for (const note of notes) if (note.key !== mark.key) sum += overlap(box, note.box, 0);
+      for (const note of notes) sum += overlap(box, note.box, 0);
       return sum;
     };
     let best = start;

@@ -184,6 +184,22 @@ describe.each(EVERY_TRANSFORM)('badges on a face turned $quarterTurns× with fli
   });
 });
 
+it.each(EVERY_TRANSFORM)('keeps a note’s own badge off its words when the note lies against the picture’s left edge as seen (turned $quarterTurns×, flipX $flipX)', (t) => {
+  // The note's box, as seen, starts at the left edge: there is no room left of it.
+  const probe = { kind: 'text', at: { x: 0, y: 0 }, text: 'LIHAT 12', fontSize: 70 } as const;
+  const upright = shownTextBox(probe, FACE, t);
+  const centre = toOriginal(t, FACE, { x: upright.width / 2, y: 800 });
+  const size = textBox(probe, FACE);
+  const note = { ...probe, at: { x: centre.x - size.width / 2, y: centre.y - size.height / 2 } };
+  const box = shownTextBox(note, FACE, t);
+  expect(box.x).toBeCloseTo(0, 6);
+  const [n] = layoutBadges([mark('8', note)], FACE, undefined, t) as [BadgePlace];
+  expect(overlapsBox(seen(n, t), box)).toBe(false);
+  // Still close to the note, along a short leader line from its left edge.
+  expect(n.moved).toBe(true);
+  expect(Math.hypot(n.centre.x - n.anchor.x, n.centre.y - n.anchor.y)).toBeLessThan(R * 6);
+});
+
 it('plans an upright face exactly as before when told its transform is none', () => {
   const marks = [mark('1', { kind: 'text', at: { x: 500, y: 700 }, text: 'Perbesar!', fontSize: 60 }), mark('2', { kind: 'rect', x: 560, y: 720, width: 300, height: 200 })];
   expect(layoutBadges(marks, FACE, undefined, IDENTITY_TRANSFORM)).toEqual(layoutBadges(marks, FACE));
