@@ -1,5 +1,7 @@
 import { badgeWidthInRadii, clamp, CHROME, layoutBadgeRadius, OUTPUT_REFERENCE_SIDE, outputChromeUnit, textBox, TEXT_PADDING, type Size } from './appearance.ts';
+import { applyMatrix, IDENTITY_TRANSFORM, invert, isIdentity, shownSize, transformMatrix, type FaceTransform } from '../domain/faceTransform.ts';
 import type { AnnotationShape, Point } from './shape.ts';
+import { shownShape } from './turnedFace.ts';
 
 /*
  * Where every mark's number badge goes, in original image pixels, decided once
@@ -9,12 +11,17 @@ import type { AnnotationShape, Point } from './shape.ts';
  *    tail…), taken where the mark is inside the picture: an arrow that starts
  *    outside gets its badge where it enters.
  * 2. Every badge lies wholly inside the picture.
- * 3. No badge covers another badge, a pin or a text note: pins keep their
- *    place (a pin is its badge), the others, in the order given, move aside
- *    along a short leader line to the nearest free spot.
+ * 3. No badge covers another badge, a pin or a text note (its own
+ *    included): pins keep their place (a pin is its badge), the others, in
+ *    the order given, move aside along a short leader line to the nearest
+ *    free spot.
  *
  * Nothing is ever dropped: when no free spot exists (hundreds of marks on a
  * tiny face), a badge takes the spot that overlaps least.
+ *
+ * On a turned or mirrored face the rules hold as the face is seen: badges
+ * and notes are drawn upright there (turnedFace.ts), so the layout is planned
+ * on the face as shown and its places turned back into original pixels.
  */
 
 export interface BadgeInput {
@@ -190,8 +197,28 @@ const RINGS = [2.4, 3.4, 4.6, 6, 7.5, 9, 11, 13, 15.5, 18, 21, 24.5, 28.5, 33, 3
  * the output scale the badges are drawn at (appearance.ts): the canvas, the
  * PNG and the A4/Letter PDF share the default; a phone pack draws larger
  * badges and plans with its own, so they never overlap there either.
+ * `transform` is how the face is shown: the places come back in original
+ * pixels, to be drawn through it like the marks, with every badge upright.
  */
-export function layoutBadges(marks: readonly BadgeInput[], face: Size, referenceSide: number = OUTPUT_REFERENCE_SIDE): BadgePlace[] {
+export function layoutBadges(
+  marks: readonly BadgeInput[],
+  face: Size,
+  referenceSide: number = OUTPUT_REFERENCE_SIDE,
+  transform: FaceTransform = IDENTITY_TRANSFORM,
+): BadgePlace[] {
+  if (isIdentity(transform)) return layoutUpright(marks, face, referenceSide);
+  // A note's box and a badge's width lie across the face as seen: plan there, then turn the places back.
+  const seen = marks.map((m) => ({ ...m, shape: shownShape(m.shape, face, transform) }));
+  const back = invert(transformMatrix(transform, face));
+  return layoutUpright(seen, shownSize(transform, face), referenceSide).map((place) => ({
+    ...place,
+    anchor: applyMatrix(back, place.anchor),
+    centre: applyMatrix(back, place.centre),
+  }));
+}
+
+/** The layout on a face seen as it is stored (or on the shown face, in shown pixels). */
+function layoutUpright(marks: readonly BadgeInput[], face: Size, referenceSide: number): BadgePlace[] {
   const radius = layoutBadgeRadius(face, referenceSide);
   const gap = radius * 0.2;
   const pinHalf = CHROME.pinDot * outputChromeUnit(face, referenceSide) + gap;
@@ -203,7 +230,9 @@ export function layoutBadges(marks: readonly BadgeInput[], face: Size, reference
   const pinDots = pins.map((m) => ({ key: m.key, box: { ...clippedAnchor(m.shape, face), hw: pinHalf, hh: pinHalf } }));
   const pinGrid = new BoxGrid(radius * 4);
   for (const dot of pinDots) pinGrid.add(dot.box);
-  // A text note's words are in the way too (its box at the estimated width, the same on every surface).
+  // A text note's words are in the way too (its box at the estimated width, the same on every surface), its own
+  // badge's as well: beside the note costs nothing, but a note against the picture's left edge would have its first
+  // letters covered by a badge pushed back inside.
   const notes = marks.flatMap((m) => {
     if (m.shape.kind !== 'text') return [];
     const box = textBox(m.shape, face);
@@ -223,7 +252,7 @@ export function layoutBadges(marks: readonly BadgeInput[], face: Size, reference
         const dot = pinDots[i] as (typeof pinDots)[number];
         if (dot.key !== mark.key) sum += overlap(box, dot.box, 0);
       }
-      for (const note of notes) if (note.key !== mark.key) sum += overlap(box, note.box, 0);
+      for (const note of notes) sum += overlap(box, note.box, 0);
       return sum;
     };
     let best = start;

@@ -1,6 +1,6 @@
-import { applyMatrix, isIdentity, shownSize, transformMatrix, type FaceTransform } from '../domain/faceTransform.ts';
+import { applyMatrix, isIdentity, shownSize, swapsAxes, transformMatrix, type FaceTransform } from '../domain/faceTransform.ts';
 import { clamp, textBox, type Size, type TextBox } from './appearance.ts';
-import type { ShapeOf } from './shape.ts';
+import type { AnnotationShape, ShapeOf } from './shape.ts';
 
 /*
  * Marks on a turned or mirrored face (shared/domain/faceTransform.ts), for
@@ -34,4 +34,38 @@ export function shownTextBox(shape: ShapeOf<'text'>, face: Size, t: FaceTransfor
     x: clamp(centre.x - box.width / 2, 0, Math.max(0, shown.width - box.width)),
     y: clamp(centre.y - box.height / 2, 0, Math.max(0, shown.height - box.height)),
   };
+}
+
+/**
+ * A mark as it is seen on the face as shown, in shown pixels: every point
+ * turned and mirrored with the artwork; a rectangle or an ellipse still axis
+ * aligned (turns are quarter turns); a note at its upright box
+ * (`shownTextBox`, at the estimated width every surface plans with), so that
+ * `textBox` of the result on the shown face is that box. The number badges
+ * are planned on this (badgeLayout.ts), as they are drawn upright.
+ */
+export function shownShape(shape: AnnotationShape, face: Size, t: FaceTransform): AnnotationShape {
+  if (isIdentity(t)) return shape;
+  const m = transformMatrix(t, face);
+  const at = (p: { x: number; y: number }) => applyMatrix(m, p);
+  switch (shape.kind) {
+    case 'pin':
+      return { ...shape, at: at(shape.at) };
+    case 'rect':
+      return { ...shape, ...shownRect(t, face, shape) };
+    case 'ellipse': {
+      const c = at({ x: shape.cx, y: shape.cy });
+      const [rx, ry] = swapsAxes(t) ? [shape.ry, shape.rx] : [shape.rx, shape.ry];
+      return { ...shape, cx: c.x, cy: c.y, rx, ry };
+    }
+    case 'arrow':
+    case 'measure':
+      return { ...shape, from: at(shape.from), to: at(shape.to) };
+    case 'freehand':
+      return { ...shape, points: shape.points.map(at) };
+    case 'text': {
+      const box = shownTextBox(shape, face, t);
+      return { ...shape, at: { x: box.x, y: box.y } };
+    }
+  }
 }

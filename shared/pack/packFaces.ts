@@ -2,7 +2,7 @@ import { measureMillimetres } from '../annotations/geometry.ts';
 import type { Annotation } from '../domain/annotation.ts';
 import type { Asset, Face } from '../domain/asset.ts';
 import type { Participant } from '../domain/participant.ts';
-import { faceReadiness } from '../intake/faceReadiness.ts';
+import { faceReadiness, shownPixels } from '../intake/faceReadiness.ts';
 import { PACK_SEVERITY_COLOURS } from './packColours.ts';
 import { formatNumber } from './packFormat.ts';
 import type { PackCrop, PackFace, PackMark } from './packModelSchema.ts';
@@ -130,7 +130,7 @@ function colourMode(space: string, language: PackLanguage): string {
   return fill(modes.other, { space: space || '?' });
 }
 
-/** One row per face: pixels, DPI at the pack size, colour mode, profile, and what stands between it and a good print. */
+/** One row per face: pixels (as the face is shown), DPI at the pack size, colour mode, profile, and what stands between it and a good print. */
 export function packPrintRows(faces: readonly FaceAsset[], pack: Participant['packDimensions'], language: PackLanguage) {
   const text = PACK_MESSAGES[language];
   const studio = studioMessages(language);
@@ -140,6 +140,8 @@ export function packPrintRows(faces: readonly FaceAsset[], pack: Participant['pa
     .map((asset) => {
       const m = asset.metadata;
       const readiness = faceReadiness(asset, pack);
+      // The pixels as the face is shown, as its DPI is computed: a quarter turn swaps width and height.
+      const shown = shownPixels(asset);
       const isPdf = m.format === 'pdf';
       const warnings = readiness.warnings.map((w) => studio.print[w]);
       // The same advice in plain words for the owner (the phone layout): one sentence each, no repeats.
@@ -147,7 +149,7 @@ export function packPrintRows(faces: readonly FaceAsset[], pack: Participant['pa
       return {
         assetId: asset.id,
         face: studio.faces[asset.face],
-        pixelsText: fill(text.print.pixelsValue, { width: formatNumber(m.width, language, 0), height: formatNumber(m.height, language, 0) }),
+        pixelsText: fill(text.print.pixelsValue, { width: formatNumber(shown.width, language, 0), height: formatNumber(shown.height, language, 0) }),
         dpiText: readiness.effectiveDpi === null ? text.print.dpiUnknown : fill(text.print.dpiValue, { dpi: formatNumber(readiness.effectiveDpi, language, 0) }),
         colourText: isPdf ? text.noneGiven : colourMode(m.colourSpace, language),
         profileText: isPdf ? text.noneGiven : m.iccProfileName?.trim() || text.print.profileNone,

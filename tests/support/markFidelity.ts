@@ -5,7 +5,7 @@ import { layoutBadges, type BadgePlace } from '#shared/annotations/badgeLayout.t
 import { OUTPUT_REFERENCE_SIDE } from '#shared/annotations/appearance.ts';
 import { SEVERITY_COLOURS } from '#shared/annotations/severityColours.ts';
 import { shownTextBox } from '#shared/annotations/turnedFace.ts';
-import { IDENTITY_TRANSFORM, shownSize, toShown, type FaceTransform } from '#shared/domain/faceTransform.ts';
+import { applyMatrix, IDENTITY_TRANSFORM, invert, shownSize, toShown, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
 
 /*
  * The fidelity fixture: one plain face with one mark of each kind, marks that
@@ -18,7 +18,6 @@ export const FIDELITY_FACE = { width: 1000, height: 1400 } as const;
 export const FIDELITY_BACKGROUND = '#dde6ee';
 /** The colour of the face's one word, "KOPI", centred near (500, 290) of the original (under pin 1). */
 export const FIDELITY_INK = '#24364a';
-export const FIDELITY_INK_CENTRE = { x: 500, y: 290 } as const;
 /** Where the word lies on the original, with a margin. */
 export const FIDELITY_INK_BOX = { x: 360, y: 230, width: 280, height: 120 } as const;
 
@@ -60,12 +59,20 @@ export function fidelityFacePng(): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-/** Where the shared layout puts each badge, in face pixels, by mark number (`referenceSide`: the surface's output scale). */
-export function expectedBadges(labels: (m: FidelityMark) => string = (m) => String(m.number), referenceSide: number = OUTPUT_REFERENCE_SIDE): Map<number, BadgePlace> {
+/**
+ * Where the shared layout puts each badge, in face pixels, by mark number (`referenceSide`: the surface's output
+ * scale; `turn`: how the face is shown, for the layout plans the badges as seen).
+ */
+export function expectedBadges(
+  labels: (m: FidelityMark) => string = (m) => String(m.number),
+  referenceSide: number = OUTPUT_REFERENCE_SIDE,
+  turn: FaceTransform = IDENTITY_TRANSFORM,
+): Map<number, BadgePlace> {
   const places = layoutBadges(
     FIDELITY_MARKS.map((m) => ({ key: String(m.number), shape: m.shape, label: labels(m) })),
     FIDELITY_FACE,
     referenceSide,
+    turn,
   );
   return new Map(places.map((p) => [Number(p.key), p]));
 }
@@ -202,31 +209,39 @@ export function surfaceRect(map: SurfaceMap, rect: { x: number; y: number; width
 const shownToSurface = (map: SurfaceMap, p: { x: number; y: number }) => ({ x: map.x + p.x * map.scale, y: map.y + p.y * map.scale });
 
 /**
- * The centre of the pixels near `colour` within `window` of a picture (all of
- * it by default) and how many there are; null when there are none.
+ * The word KOPI on a surface against the source picture turned as the surface shows it (`source`: the face as
+ * stored), both counted only outside the badges (`badgeRadius` as drawn there, planned at `referenceSide`), which
+ * are planned without regard to the artwork and may hide part of the word: how many of its pixels were found and
+ * should be, and how far apart the two centres are, in surface pixels. An unturned or wrongly turned picture has
+ * its word elsewhere.
  */
-export function inkCentre(
+export function turnedInk(
   r: Raster,
-  colour: string,
-  tolerance = 20,
-  window: { x: number; y: number; width: number; height: number } = { x: 0, y: 0, width: r.width, height: r.height },
-): { x: number; y: number; count: number } | null {
-  const rgb = hexRgb(colour);
-  let sx = 0;
-  let sy = 0;
-  let n = 0;
-  const x0 = Math.max(0, Math.floor(window.x));
-  const y0 = Math.max(0, Math.floor(window.y));
-  const x1 = Math.min(r.width, Math.ceil(window.x + window.width));
-  const y1 = Math.min(r.height, Math.ceil(window.y + window.height));
-  for (let y = y0; y < y1; y += 1)
-    for (let x = x0; x < x1; x += 1)
-      if (near(r, x, y, rgb, tolerance)) {
-        sx += x;
-        sy += y;
-        n += 1;
-      }
-  return n === 0 ? null : { x: sx / n, y: sy / n, count: n };
+  map: SurfaceMap,
+  source: Raster,
+  badgeRadius: number,
+  referenceSide: number = OUTPUT_REFERENCE_SIDE,
+): { found: number; truth: number; off: number } {
+  const window = surfaceRect(map, FIDELITY_INK_BOX);
+  const hidden = [...expectedBadges(undefined, referenceSide, map.turn).values()].map((p) => {
+    const c = toSurface(map, p.centre);
+    const hw = (p.halfWidth / p.radius) * badgeRadius + 3;
+    return { x0: c.x - hw, x1: c.x + hw, y0: c.y - badgeRadius - 3, y1: c.y + badgeRadius + 3 };
+  });
+  const back = invert(transformMatrix(map.turn ?? IDENTITY_TRANSFORM, FIDELITY_FACE));
+  const ink = hexRgb(FIDELITY_INK);
+  const found = { x: 0, y: 0, n: 0 };
+  const truth = { x: 0, y: 0, n: 0 };
+  for (let y = Math.max(0, Math.floor(window.y)); y < Math.min(r.height, Math.ceil(window.y + window.height)); y += 1)
+    for (let x = Math.max(0, Math.floor(window.x)); x < Math.min(r.width, Math.ceil(window.x + window.width)); x += 1) {
+      if (hidden.some((h) => x >= h.x0 && x <= h.x1 && y >= h.y0 && y <= h.y1)) continue;
+      if (near(r, x, y, ink, 20)) Object.assign(found, { x: found.x + x, y: found.y + y, n: found.n + 1 });
+      // The source pixel the turned artwork shows here.
+      const p = applyMatrix(back, { x: (x + 0.5 - map.x) / map.scale, y: (y + 0.5 - map.y) / map.scale });
+      if (near(source, Math.floor(p.x), Math.floor(p.y), ink, 20)) Object.assign(truth, { x: truth.x + x, y: truth.y + y, n: truth.n + 1 });
+    }
+  const off = found.n && truth.n ? Math.hypot(found.x / found.n - truth.x / truth.n, found.y / found.n - truth.y / truth.n) : Number.POSITIVE_INFINITY;
+  return { found: found.n, truth: truth.n, off };
 }
 
 /**
@@ -240,7 +255,7 @@ export function textInkHeight(r: Raster, map: SurfaceMap, colour: string): numbe
   // The note reads upright on every surface, its box centred where it shows (shared/annotations/turnedFace.ts).
   const box = shownTextBox(mark.shape, FIDELITY_FACE, turn);
   const shown = shownSize(turn, FIDELITY_FACE);
-  const badge = expectedBadges().get(mark.number) as BadgePlace;
+  const badge = expectedBadges(undefined, undefined, turn).get(mark.number) as BadgePlace;
   const badgeAt = toSurface(map, badge.centre);
   const badgeHalf = badge.halfWidth * map.scale;
   const badgeRadius = badge.radius * map.scale;
@@ -250,7 +265,16 @@ export function textInkHeight(r: Raster, map: SurfaceMap, colour: string): numbe
   const right = upright ? shownToSurface(map, { x: shown.width, y: 0 }).x - 1 : shownToSurface(map, { x: box.x + box.width, y: 0 }).x;
   const top = shownToSurface(map, { x: 0, y: box.y - box.fontSize * 0.3 }).y;
   const bottom = shownToSurface(map, { x: 0, y: Math.min(shown.height, box.y + box.height + box.fontSize * 0.3) }).y;
-  const underBadge = (x: number, y: number) => Math.abs(x - badgeAt.x) <= badgeHalf + 2 && Math.abs(y - badgeAt.y) <= badgeRadius + 2;
+  // A badge moved off the note (one against the picture's edge) has a leader line from the note's edge: not letters.
+  const anchorAt = toSurface(map, badge.anchor);
+  const onLeader = (x: number, y: number) => {
+    if (!badge.moved) return false;
+    const dx = badgeAt.x - anchorAt.x;
+    const dy = badgeAt.y - anchorAt.y;
+    const t = Math.max(0, Math.min(1, ((x - anchorAt.x) * dx + (y - anchorAt.y) * dy) / (dx * dx + dy * dy || 1)));
+    return Math.hypot(x - (anchorAt.x + t * dx), y - (anchorAt.y + t * dy)) <= 3 + map.scale * 2;
+  };
+  const underBadge = (x: number, y: number) => (Math.abs(x - badgeAt.x) <= badgeHalf + 2 && Math.abs(y - badgeAt.y) <= badgeRadius + 2) || onLeader(x, y);
   const rgb = hexRgb(colour);
   let first = -1;
   let last = -1;
@@ -278,7 +302,7 @@ export interface FidelityReport {
 /** Finds the badges and the text on one surface and compares them with the model (planned at `referenceSide`). */
 export function checkSurface(surface: string, r: Raster, map: SurfaceMap, badgeRadius: number, referenceSide: number = OUTPUT_REFERENCE_SIDE): FidelityReport {
   const found = findBadges(r, badgeRadius);
-  const expected = expectedBadges(undefined, referenceSide);
+  const expected = expectedBadges(undefined, referenceSide, map.turn);
   const misses = new Map<number, number>();
   for (const [number, place] of expected) {
     const at = toSurface(map, place.centre);

@@ -174,6 +174,7 @@ export function drawMarks(writer: PackWriter, face: PackFace, view: ImageView, b
     face.marks.map((mark) => ({ key: mark.annotationId, shape: mark.shape, label: mark.label })),
     size,
     referenceSide,
+    view.transform,
   );
   const radius = CHROME.badgeRadius * pt;
   face.marks.forEach((mark, i) => {
@@ -185,7 +186,7 @@ export function drawMarks(writer: PackWriter, face: PackFace, view: ImageView, b
     doc.moveTo(a.x, a.y).lineTo(b.x, b.y).stroke();
     doc.undash().restore();
   });
-  // Badges are planned on the original, as on the canvas, and drawn upright where their centre shows.
+  // Badges are planned on the face as seen (badgeLayout.ts), as on the canvas, and drawn upright where their centre shows.
   face.marks.forEach((mark, i) => {
     const place = places[i];
     if (place) drawBadge(writer, mark.label, mark.colour, toPage(view, place.centre), radius);

@@ -1,6 +1,7 @@
 import { ANNOTATION_CATEGORIES } from '#shared/domain/annotation.ts';
 import type { PackFace, PackMark, PackModel } from '#shared/pack/packModelSchema.ts';
-import { drawBadge, drawCrop } from './drawMarks.ts';
+import { drawDetails, detailSize, type DetailLayout } from './detailRows.ts';
+import { drawBadge } from './drawMarks.ts';
 import { drawFacePicture, shownFaceSize, type EmbeddedImage } from './facePicture.ts';
 import { THEME } from './packTheme.ts';
 import { drawTable, type Row } from './pdfTable.ts';
@@ -11,9 +12,21 @@ export type { EmbeddedImage } from './facePicture.ts';
 /** Severity as text colour: readable on white (the amber of the marks is too light for words). */
 export const SEVERITY_TEXT = { 'must-fix': '#b71c1c', suggestion: '#7a5200', strength: '#1b5e20' } as const;
 
-const CROPS_PER_ROW = 4;
-const CROP_GAP = 12;
-const cropSize = (writer: PackWriter) => (writer.contentWidth - CROP_GAP * (CROPS_PER_ROW - 1)) / CROPS_PER_ROW;
+/**
+ * Details four to a row, up to three lines of a comment beside each; the rest
+ * continues under the row across the page (detailRows.ts), as in Ponsel.
+ */
+function detailLayout(writer: PackWriter): DetailLayout {
+  const theme = writer.theme;
+  return {
+    perRow: 4,
+    gap: 12,
+    radius: theme.mark.badgeRadius,
+    caption: { size: theme.size.tiny, colour: theme.colour.text, lineGap: 1 },
+    captionLines: 3,
+    continued: { size: theme.size.small, lineGap: 1 },
+  };
+}
 
 /**
  * The tallest the picture may be: as large as leaves room for a short legend
@@ -22,7 +35,8 @@ const cropSize = (writer: PackWriter) => (writer.contentWidth - CROP_GAP * (CROP
  */
 function pictureMaxHeight(writer: PackWriter, face: PackFace): number {
   const legend = 64 + face.marks.length * 37 + new Set(face.marks.map((m) => m.category)).size * 22;
-  const details = face.crops.length === 0 ? 0 : 36 + Math.ceil(face.crops.length / CROPS_PER_ROW) * (cropSize(writer) + 44);
+  const layout = detailLayout(writer);
+  const details = face.crops.length === 0 ? 0 : 36 + Math.ceil(face.crops.length / layout.perRow) * (detailSize(writer, layout) + 44);
   const wanted = writer.room - legend - details - 16;
   return Math.min(writer.room - 40, Math.max(writer.pageRoom * 0.42, Math.min(writer.pageRoom * 0.66, wanted)));
 }
@@ -67,7 +81,7 @@ function legendRows(writer: PackWriter, face: PackFace): Row[] {
   return rows;
 }
 
-/** One face: its picture with every mark drawn over it, the legend, and a zoomed detail per pin. */
+/** One face: its picture with every mark drawn over it, the legend, and a zoomed detail per pin (its whole comment beside and under it). */
 function drawFace(writer: PackWriter, model: PackModel, face: PackFace, image: EmbeddedImage | undefined): void {
   const text = model.text.faces;
   writer.beginSection(face.title, { newPage: true });
@@ -92,30 +106,7 @@ function drawFace(writer: PackWriter, model: PackModel, face: PackFace, image: E
     );
   }
 
-  if (face.crops.length > 0 && image) {
-    const perRow = CROPS_PER_ROW;
-    const gap = CROP_GAP;
-    const size = cropSize(writer);
-    writer.heading(text.details, 3, size + 40);
-    const badge = THEME.mark.badgeRadius * 2 + 6;
-    const captionStyle: TextStyle = { size: THEME.size.tiny, colour: THEME.colour.text, lineGap: 1 };
-    const captionMax = THEME.size.tiny * 1.5 * 3;
-    const comments = new Map(face.marks.map((m) => [m.annotationId, m.comment] as const));
-    for (let start = 0; start < face.crops.length; start += perRow) {
-      const row = face.crops.slice(start, start + perRow);
-      const caption = Math.max(...row.map((c) => Math.min(captionMax, writer.measure(comments.get(c.annotationId) ?? '', size - badge, captionStyle))));
-      writer.ensure(size + caption + 12);
-      const y = writer.y;
-      row.forEach((crop, k) => {
-        const x = writer.left + k * (size + gap);
-        writer.tagged('Figure', writer.section, () => drawCrop(writer, face, crop, image, { x, y, size }), { alt: crop.alt });
-        writer.artifact(() => drawBadge(writer, crop.label, crop.colour, { x: x + THEME.mark.badgeRadius + 1, y: y + size + 6 + THEME.mark.badgeRadius }));
-        const comment = comments.get(crop.annotationId) ?? '';
-        writer.tagged('P', writer.section, () => writer.text(comment, x + badge, y + size + 6, size - badge, captionStyle, captionMax));
-      });
-      writer.y = y + size + Math.max(caption, THEME.mark.badgeRadius * 2) + 16;
-    }
-  }
+  if (face.crops.length > 0 && image) drawDetails(writer, model, face, image, detailLayout(writer));
 }
 
 /** Every face in order, each from a new page. */

@@ -1,8 +1,8 @@
 import { badgeWidthInRadii } from '#shared/annotations/appearance.ts';
 import { ANNOTATION_CATEGORIES } from '#shared/domain/annotation.ts';
-import type { PackCrop, PackFace, PackMark, PackModel } from '#shared/pack/packModelSchema.ts';
-import { fill } from '#shared/pack/packText.ts';
-import { drawBadge, drawCrop } from './drawMarks.ts';
+import type { PackFace, PackMark, PackModel } from '#shared/pack/packModelSchema.ts';
+import { drawDetails, type DetailLayout } from './detailRows.ts';
+import { drawBadge } from './drawMarks.ts';
 import { SEVERITY_TEXT } from './facePages.ts';
 import { drawFacePicture, shownFaceSize, type EmbeddedImage } from './facePicture.ts';
 import type { PackWriter, TextStyle } from './pdfWriter.ts';
@@ -15,10 +15,12 @@ import type { PackWriter, TextStyle } from './pdfWriter.ts';
  * zoomed details two to a row.
  */
 
-const CROPS_PER_ROW = 2;
-const CROP_GAP = 10;
-/** Lines of a comment beside its zoomed detail; the rest continues under the row. */
-const CAPTION_LINES = 6;
+/** Details two to a row, up to six lines of a comment beside each; the rest continues under the row (detailRows.ts). */
+function detailLayout(writer: PackWriter): DetailLayout {
+  const theme = writer.theme;
+  const caption: TextStyle = { size: theme.size.small, lineGap: 1.5 };
+  return { perRow: 2, gap: 10, radius: theme.mark.badgeRadius * 0.8, caption, captionLines: 6, continued: caption };
+}
 
 /** The marks in the legend's order: by category (the studio's order), then as listed. */
 function byCategory(face: PackFace): PackMark[] {
@@ -100,75 +102,6 @@ function drawLegend(writer: PackWriter, model: PackModel, face: PackFace): void 
   list.end();
 }
 
-/**
- * The longest run of whole words from the start of `text` that fits in
- * `maxHeight` at `width` (at least one word), and the words left over.
- */
-function splitToFit(writer: PackWriter, text: string, width: number, style: TextStyle, maxHeight: number): [string, string] {
-  const words = text.split(/(?<=\s)/u);
-  let low = 1;
-  let high = words.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (writer.measure(`${words.slice(0, mid).join('').trimEnd()} …`, width, style) <= maxHeight) low = mid;
-    else high = mid - 1;
-  }
-  return [words.slice(0, low).join('').trimEnd(), words.slice(low).join('').trim()];
-}
-
-/**
- * The zoomed details two to a row, each with its comment beside its badge.
- * A comment longer than a caption's CAPTION_LINES goes on under the row,
- * across the page, marked as continued: nothing the mentor wrote is cut.
- */
-function drawDetails(writer: PackWriter, model: PackModel, face: PackFace, image: EmbeddedImage): void {
-  const theme = writer.theme;
-  const size = (writer.contentWidth - CROP_GAP * (CROPS_PER_ROW - 1)) / CROPS_PER_ROW;
-  const radius = theme.mark.badgeRadius * 0.8;
-  const captionStyle: TextStyle = { size: theme.size.small, lineGap: 1.5 };
-  const captionMax = theme.size.small * 1.55 * CAPTION_LINES;
-  const comments = new Map(face.marks.map((m) => [m.annotationId, m.comment] as const));
-  const rows: { crops: PackCrop[]; badges: number[]; captions: [string, string][]; height: number }[] = [];
-  for (let start = 0; start < face.crops.length; start += CROPS_PER_ROW) {
-    const crops = face.crops.slice(start, start + CROPS_PER_ROW);
-    const badges = crops.map((c) => badgeWidthInRadii(c.label) * radius + 5);
-    const captions = crops.map((c, k): [string, string] => {
-      const comment = comments.get(c.annotationId) ?? '';
-      const width = size - (badges[k] ?? 0);
-      return writer.measure(comment, width, captionStyle) <= captionMax ? [comment, ''] : splitToFit(writer, comment, width, captionStyle, captionMax);
-    });
-    const caption = Math.max(...captions.map(([head, rest], k) => writer.measure(rest ? `${head} …` : head, size - (badges[k] ?? 0), captionStyle)));
-    rows.push({ crops, badges, captions, height: size + 6 + Math.max(caption, radius * 2) });
-  }
-  // The heading stays with the first row (never alone at a page's foot).
-  writer.heading(model.text.faces.details, 3, (rows[0]?.height ?? size) + 12);
-  const continued: TextStyle = { size: theme.size.small, lineGap: 1.5 };
-  for (const row of rows) {
-    writer.ensure(row.height + 12);
-    const y = writer.y;
-    row.crops.forEach((crop, k) => {
-      const x = writer.left + k * (size + CROP_GAP);
-      const badge = row.badges[k] ?? 0;
-      const [head, rest] = row.captions[k] ?? ['', ''];
-      writer.tagged('Figure', writer.section, () => drawCrop(writer, face, crop, image, { x, y, size }), { alt: crop.alt });
-      writer.artifact(() => drawBadge(writer, crop.label, crop.colour, { x: x + (badge - 5) / 2, y: y + size + 6 + radius }, radius));
-      writer.tagged('P', writer.section, () => writer.text(rest ? `${head} …` : head, x + badge, y + size + 6, size - badge, captionStyle));
-    });
-    writer.y = y + row.height + 12;
-    // What did not fit beside a detail, across the page under the row, after the same badge.
-    row.crops.forEach((crop, k) => {
-      const rest = row.captions[k]?.[1];
-      if (!rest) return;
-      const badge = row.badges[k] ?? 0;
-      const text = fill(model.text.faces.detailContinued, { text: rest });
-      writer.ensure(Math.min(writer.measure(text, writer.contentWidth - badge, continued), writer.pageRoom));
-      const by = writer.y;
-      writer.artifact(() => drawBadge(writer, crop.label, crop.colour, { x: writer.left + (badge - 5) / 2, y: by + radius }, radius));
-      writer.paragraph(text, continued, { indent: badge, gapAfter: 10 });
-    });
-  }
-}
-
 /** One face from a new page: the picture full width (or as tall as the page allows), the legend, the details. */
 function drawPhoneFace(writer: PackWriter, model: PackModel, face: PackFace, image: EmbeddedImage | undefined): void {
   const text = model.text.faces;
@@ -183,7 +116,7 @@ function drawPhoneFace(writer: PackWriter, model: PackModel, face: PackFace, ima
   writer.heading(text.legend, 3, Math.max(50, legendStart(writer, face)));
   if (face.marks.length === 0) writer.paragraph(text.none, { colour: theme.colour.muted });
   else drawLegend(writer, model, face);
-  if (face.crops.length > 0 && image) drawDetails(writer, model, face, image);
+  if (face.crops.length > 0 && image) drawDetails(writer, model, face, image, detailLayout(writer));
 }
 
 /** Every face in order, each from a new page. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clippedAnchor, clipSegment, layoutBadges, leaderLine, type BadgeInput, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
-import { CHROME, layoutBadgeRadius, outputChromeUnit, PHONE_REFERENCE_SIDE, textBox } from '#shared/annotations/appearance.ts';
+import { CHROME, layoutBadgeRadius, outputChromeUnit, PHONE_REFERENCE_SIDE, textBox, TEXT_PADDING } from '#shared/annotations/appearance.ts';
+import { shownTextBox } from '#shared/annotations/turnedFace.ts';
+import { IDENTITY_TRANSFORM, shownSize, toOriginal, toShown, type FaceTransform } from '#shared/domain/faceTransform.ts';
 import type { AnnotationShape } from '#shared/annotations/shape.ts';
 
 const FACE = { width: 1200, height: 1600 };
@@ -118,6 +120,89 @@ describe('badge layout', () => {
     expect(a.halfWidth).toBeGreaterThan(R);
     expect(boxesOverlap(a, b)).toBe(false);
   });
+});
+
+const EVERY_TRANSFORM: FaceTransform[] = [0, 1, 2, 3].flatMap((q) => [false, true].map((flipX) => ({ quarterTurns: q as FaceTransform['quarterTurns'], flipX })));
+
+/** A badge as it is drawn on the face as shown: upright, its width across the face as seen. */
+function seen(place: BadgePlace, t: FaceTransform): { x: number; y: number; hw: number; hh: number } {
+  const c = toShown(t, FACE, place.centre);
+  return { x: c.x, y: c.y, hw: place.halfWidth, hh: place.radius };
+}
+
+const overlapsBox = (b: { x: number; y: number; hw: number; hh: number }, r: { x: number; y: number; width: number; height: number }) =>
+  Math.abs(b.x - (r.x + r.width / 2)) < b.hw + r.width / 2 && Math.abs(b.y - (r.y + r.height / 2)) < b.hh + r.height / 2;
+
+describe.each(EVERY_TRANSFORM)('badges on a face turned $quarterTurns× with flipX $flipX', (t) => {
+  const note = { kind: 'text', at: { x: 300, y: 700 }, text: 'LIHAT 12', fontSize: 70 } as const;
+
+  it('put a note’s badge just left of the note as it reads upright, as on an upright face (not above or beside its turned box)', () => {
+    const [n] = layoutBadges([mark('8', note)], FACE, undefined, t) as [BadgePlace];
+    const box = shownTextBox(note, FACE, t);
+    const b = seen(n, t);
+    expect(n.moved).toBe(false);
+    expect(b.y).toBeCloseTo(box.y + box.height / 2, 6);
+    expect(b.x + b.hw).toBeCloseTo(box.x - note.fontSize * TEXT_PADDING, 6);
+    // The anchor (where a leader would start) is on the note's left edge as seen.
+    const anchor = toShown(t, FACE, n.anchor);
+    expect(anchor.x).toBeCloseTo(box.x, 6);
+    expect(anchor.y).toBeCloseTo(box.y + box.height / 2, 6);
+  });
+
+  it('keep every other badge off the note as it reads upright', () => {
+    // A rectangle whose corner, as seen, lies inside the words of the upright note.
+    const box = shownTextBox(note, FACE, t);
+    const a = toOriginal(t, FACE, { x: box.x + box.width * 0.3, y: box.y + box.height * 0.4 });
+    const b = toOriginal(t, FACE, { x: box.x + box.width * 0.3 + 300, y: box.y + box.height * 0.4 + 200 });
+    const rect = mark('2', { kind: 'rect', x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) });
+    const [n, r] = layoutBadges([mark('1', note), rect], FACE, undefined, t) as [BadgePlace, BadgePlace];
+    expect(overlapsBox(seen(r, t), box)).toBe(false);
+    expect(r.moved).toBe(true);
+    const [sn, sr] = [seen(n, t), seen(r, t)];
+    expect(Math.abs(sn.x - sr.x) < sn.hw + sr.hw && Math.abs(sn.y - sr.y) < sn.hh + sr.hh).toBe(false);
+  });
+
+  it('plan a long label (“A12”) as it is drawn, upright: inside the face as shown and clear of its neighbour', () => {
+    // Two arrow tails side by side as seen, closer than two pills are wide.
+    const R0 = layoutBadgeRadius(FACE);
+    const tails = [
+      { x: 500, y: 600 },
+      { x: 500 + R0 * 2.3, y: 600 },
+    ].map((p) => toOriginal(t, FACE, p));
+    const marks = tails.map((from, i) => mark(i === 0 ? 'A12' : 'B12', { kind: 'arrow', from, to: { x: from.x + 1, y: from.y + 400 } }));
+    const places = layoutBadges(marks, FACE, undefined, t) as [BadgePlace, BadgePlace];
+    const [a, b] = places.map((p) => seen(p, t)) as [ReturnType<typeof seen>, ReturnType<typeof seen>];
+    expect(a.hw).toBeGreaterThan(R0);
+    expect(Math.abs(a.x - b.x) < a.hw + b.hw && Math.abs(a.y - b.y) < a.hh + b.hh).toBe(false);
+    const shown = shownSize(t, FACE);
+    for (const s of [a, b]) {
+      expect(s.x - s.hw).toBeGreaterThanOrEqual(-1e-6);
+      expect(s.y - s.hh).toBeGreaterThanOrEqual(-1e-6);
+      expect(s.x + s.hw).toBeLessThanOrEqual(shown.width + 1e-6);
+      expect(s.y + s.hh).toBeLessThanOrEqual(shown.height + 1e-6);
+    }
+  });
+});
+
+it.each(EVERY_TRANSFORM)('keeps a note’s own badge off its words when the note lies against the picture’s left edge as seen (turned $quarterTurns×, flipX $flipX)', (t) => {
+  // The note's box, as seen, starts at the left edge: there is no room left of it.
+  const probe = { kind: 'text', at: { x: 0, y: 0 }, text: 'LIHAT 12', fontSize: 70 } as const;
+  const upright = shownTextBox(probe, FACE, t);
+  const centre = toOriginal(t, FACE, { x: upright.width / 2, y: 800 });
+  const size = textBox(probe, FACE);
+  const note = { ...probe, at: { x: centre.x - size.width / 2, y: centre.y - size.height / 2 } };
+  const box = shownTextBox(note, FACE, t);
+  expect(box.x).toBeCloseTo(0, 6);
+  const [n] = layoutBadges([mark('8', note)], FACE, undefined, t) as [BadgePlace];
+  expect(overlapsBox(seen(n, t), box)).toBe(false);
+  // Still close to the note, along a short leader line from its left edge.
+  expect(n.moved).toBe(true);
+  expect(Math.hypot(n.centre.x - n.anchor.x, n.centre.y - n.anchor.y)).toBeLessThan(R * 6);
+});
+
+it('plans an upright face exactly as before when told its transform is none', () => {
+  const marks = [mark('1', { kind: 'text', at: { x: 500, y: 700 }, text: 'Perbesar!', fontSize: 60 }), mark('2', { kind: 'rect', x: 560, y: 720, width: 300, height: 200 })];
+  expect(layoutBadges(marks, FACE, undefined, IDENTITY_TRANSFORM)).toEqual(layoutBadges(marks, FACE));
 });
 
 describe('anchors inside the picture', () => {

@@ -352,6 +352,19 @@ describe('label checklist and print readiness', () => {
     expect(rows[1]?.warnings).toHaveLength(2);
     expect(rows.every((r) => !r.ok)).toBe(true);
   });
+
+  it('gives a turned face the pixels it is shown with, as its DPI is computed (a quarter turn swaps width and height)', () => {
+    const input = packInput();
+    input.faces = input.faces.map((f) =>
+      f.face === 'left' ? { ...f, transform: { quarterTurns: 1, flipX: false } } : f.face === 'back' ? { ...f, transform: { quarterTurns: 2, flipX: true } } : f,
+    );
+    const rows = buildPackModel(input, { language: 'en', mode: 'combined' }).print;
+    expect(rows.map((r) => [r.face, r.pixelsText])).toEqual([
+      ['Front', '1,200 × 1,800 pixels'],
+      ['Back', '1,200 × 1,800 pixels'],
+      ['Left side', '1,800 × 600 pixels'],
+    ]);
+  });
 });
 
 describe('names without a product', () => {

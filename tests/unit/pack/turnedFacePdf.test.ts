@@ -104,3 +104,33 @@ describe('the Ponsel pack’s zoomed details', () => {
     expect(details).toContain('(lanjutan)');
   }, 60_000);
 });
+
+describe('the A4 pack’s zoomed details', () => {
+  it('continue a comment too long for the caption under the row instead of cutting it after three lines', async () => {
+    const input = packInput({ annotations: 0 });
+    const front = input.faces[0];
+    if (!front) throw new Error('no front');
+    const long = (end: string) =>
+      'Teks komposisi di panel ini terlalu kecil dan warnanya terlalu pucat di atas latar krem, sehingga sulit dibaca oleh pembeli ' +
+      'yang berdiri di depan rak. Perbesar ukuran huruf sampai sekurang-kurangnya 1,2 mm tinggi huruf kecil dan gunakan warna ' +
+      `yang lebih gelap. Akhir catatan ${end}`;
+    input.annotations = [
+      annotation('a', 'm-rina', front.id, 1, { kind: 'pin', at: { x: 300, y: 400 } }, { comment: long('PENUTUPSATU'), severity: 'must-fix' }),
+      annotation('b', 'm-rina', front.id, 2, { kind: 'pin', at: { x: 800, y: 1200 } }, { comment: 'Bagus.', severity: 'strength' }),
+      annotation('c', 'm-rina', front.id, 3, { kind: 'pin', at: { x: 500, y: 900 } }, { comment: long('PENUTUPTIGA'), severity: 'suggestion' }),
+    ];
+    const model = buildPackModel(input, { language: 'id', mode: { mentorId: 'm-rina' } });
+    const pdf = await renderPackPdf(model, await faceImages(input, FACE_COLOURS), { pageSize: 'A4' });
+    const text = await readPdf(pdf);
+    // The legend before the details carries each comment whole too: read only what follows the details' heading.
+    const all = text.pages.join(' ');
+    const details = all.slice(all.lastIndexOf(model.text.faces.details));
+    expect(details).toContain('Teks komposisi di panel ini');
+    // Both long comments end after the heading, each continued once, in the details' order; the short one is whole beside its detail.
+    expect(details).toContain('PENUTUPSATU');
+    expect(details).toContain('PENUTUPTIGA');
+    expect(details.indexOf('PENUTUPSATU')).toBeLessThan(details.indexOf('PENUTUPTIGA'));
+    expect(details.match(/\(lanjutan\)/g)).toHaveLength(2);
+    expect(details).toContain('Bagus.');
+  }, 60_000);
+});
