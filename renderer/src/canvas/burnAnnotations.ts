@@ -74,7 +74,7 @@ export async function burnAnnotations(original: Blob, marks: readonly BurnMark[]
     // Chrome is a stated share of the picture (shared/annotations/appearance.ts), badges where the shared layout puts them.
     const face = { width, height };
     const unit = outputChromeUnit(face);
-    const places = layoutBadges(marks.map((mark, i) => ({ key: String(i), shape: mark.shape, label: mark.label })), face);
+    const places = layoutBadges(marks.map((mark, i) => ({ key: String(i), shape: mark.shape, label: mark.label })), face, undefined, transform);
     const badges = marks.map((mark, i) => {
       const place = places[i] as BadgePlace;
       const body = markBody(mark.shape, mark.colour, face, unit, false, transform);

@@ -300,8 +300,9 @@ export class FabricView {
    */
   setFaceTransform(transform: FaceTransform): void {
     this.faceTransform = transform;
-    // Every badge and note is turned back to read upright: all are built again.
+    // Every badge and note is turned back to read upright: all are built again, and a layout asked for before is not used.
     this.built = false;
+    this.layoutRequest++;
     if (this.drawn.length) this.setAnnotations(this.drawn, this.selectedId);
   }
 
@@ -398,7 +399,7 @@ export class FabricView {
       // an edit the changed marks are drawn at once with their badge where it alone would go, and the
       // whole layout follows right after that frame (placeAllBadges), moving only badges that moved.
       const full = !this.built;
-      const places = full ? layoutBadges(list.map(badgeInput), this.imageSize) : null;
+      const places = full ? this.layout(list.map(badgeInput)) : null;
       const bodies: FabricObject[] = [];
       const badges: Group[] = [];
       const badgesBefore = new Set<FabricObject>([...this.entries.values()].map((e) => e.badge));
@@ -410,7 +411,7 @@ export class FabricView {
           if (place && !samePlace(entry.place, place)) this.moveBadge(entry, place);
           return;
         }
-        const place = places?.[i] ?? (layoutBadges([badgeInput(item)], this.imageSize)[0] as BadgePlace);
+        const place = places?.[i] ?? (this.layout([badgeInput(item)])[0] as BadgePlace);
         const fresh = this.makeEntry(item, place, versions[i] as string);
         const drawnFirst = fresh.chrome ? [fresh.body, fresh.chrome] : [fresh.body];
         if (entry) {
@@ -465,18 +466,18 @@ export class FabricView {
         worker.onmessage = (event: MessageEvent<BadgeLayoutAnswer>) => {
           if (event.data.id !== this.layoutRequest) return;
           // The answer is for the list as drawn when it was asked (the latest request): its places, in its order.
-          const places = event.data.places ?? layoutBadges(this.drawn.map(badgeInput), this.imageSize);
+          const places = event.data.places ?? this.layout(this.drawn.map(badgeInput));
           this.applyPlaces(places, places.length);
         };
         worker.onerror = () => {
           // A worker that cannot start (or failed): the layout is done here instead, as before.
           worker.terminate();
           this.layoutWorker = null;
-          this.applyPlaces(layoutBadges(this.drawn.map(badgeInput), this.imageSize), this.drawn.length);
+          this.applyPlaces(this.layout(this.drawn.map(badgeInput)), this.drawn.length);
         };
         this.layoutWorker = worker;
       }
-      const request: BadgeLayoutRequest = { id, marks, face: this.imageSize };
+      const request: BadgeLayoutRequest = { id, marks, face: this.imageSize, transform: this.faceTransform };
       this.layoutWorker.postMessage(request);
       return;
     }
@@ -484,10 +485,15 @@ export class FabricView {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         channel.port1.close();
-        if (id === this.layoutRequest) this.applyPlaces(layoutBadges(marks, this.imageSize), marks.length);
+        if (id === this.layoutRequest) this.applyPlaces(this.layout(marks), marks.length);
       };
       channel.port2.postMessage(null);
     });
+  }
+
+  /** Badge places as the PNG and the PDF plan them: on the face as it is seen (turned, mirrored). */
+  private layout(marks: readonly BadgeInput[]): BadgePlace[] {
+    return layoutBadges(marks, this.imageSize, undefined, this.faceTransform);
   }
 
   /** Moves the badges whose place changed; `count` guards against an answer for another list. */
