@@ -53,6 +53,7 @@ import { useCanvasKeyboard } from './useCanvasKeyboard.ts';
 import { KeyboardCursor } from './KeyboardCursor.tsx';
 import { CanvasTextEditor } from './CanvasTextEditor.tsx';
 import { rememberZoom } from './viewMemory.ts';
+import { ZoomFeed, ZoomLevel } from './ZoomLevel.tsx';
 import { Loading, NotFound } from '../../ui/Placeholders.tsx';
 import { reviewPath, QueueBar } from '../scoring/QueueBar.tsx';
 import { ScoringTab } from '../scoring/ScoringTab.tsx';
@@ -98,13 +99,15 @@ function ReviewWorkspace() {
   const tool = useRef<Tool>(createTool('select'));
   const [draft, setDraft] = useState<AnnotationShape | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [zoom, setZoom] = useState(1);
   const [showOthers, setShowOthers] = useState(true);
   const [severityFilter, setSeverityFilter] = useState<ReadonlySet<Annotation['severity']>>(new Set(SEVERITIES));
   const [samples, setSamples] = useState<string[]>([]);
   const [shelfOpen, setShelfOpen] = useState(false);
   const [packOpen, setPackOpen] = useState(false);
   const stage = useRef<{ view: FabricView | null }>({ view: null });
+  // The zoom shown; what acts on the zoom asks the view (viewZoom), so a wheel gesture does not draw this screen again per step.
+  const zoomFeed = useMemo(() => new ZoomFeed(), []);
+  const viewZoom = useCallback(() => stage.current.view?.getZoom() ?? zoomFeed.get(), [zoomFeed]);
   // The same view as state, for what is laid over the canvas (keyboard cursor, note field).
   const [view, setView] = useState<FabricView | null>(null);
   // What the live region reads out; the count makes a repeated sentence a change.
@@ -224,7 +227,7 @@ function ReviewWorkspace() {
             output.shape.kind === 'measure'
               ? { ...output.shape, mmPerPixel }
               : output.shape.kind === 'text'
-                ? { ...output.shape, fontSize: textSizeForZoom(zoom) }
+                ? { ...output.shape, fontSize: textSizeForZoom(viewZoom()) }
                 : output.shape;
           // The category last used with this tool (categoryMemory.ts): legends group by it.
           void editing.create(face.id, shape, { category: categoryForNewMarkHere(shape.kind) }).then((created) => {
@@ -254,13 +257,16 @@ function ReviewWorkspace() {
           break;
         }
         case 'pan':
-          stage.current.view?.panBy(output.dx * zoom, output.dy * zoom);
+          {
+            const zoom = viewZoom();
+            stage.current.view?.panBy(output.dx * zoom, output.dy * zoom);
+          }
           break;
         default:
           setDraft(null);
       }
     },
-    [face, editing, chooseTool, mmPerPixel, zoom, setParam, announce, t],
+    [face, editing, chooseTool, mmPerPixel, viewZoom, setParam, announce, t],
   );
   const onPointer = useCallback((input: PointerInput) => applyOutput(tool.current.handle(input)), [applyOutput]);
 
@@ -301,7 +307,7 @@ function ReviewWorkspace() {
   }, [nextUnscored, navigate, workshopId, sessionId, toast, t]);
 
   // The review screen's keys (shared/keymap/keymap.ts, scope 'review').
-  const zoomBy = (factor: number) => stage.current.view?.zoomAround(zoom * factor);
+  const zoomBy = (factor: number) => stage.current.view?.zoomAround(viewZoom() * factor);
   const stepFace = (step: 1 | -1) => {
     const index = faces?.findIndex((f) => f.id === face?.id) ?? -1;
     const next = faces?.[index + step];
@@ -334,7 +340,7 @@ function ReviewWorkspace() {
   const keyboard = useCanvasKeyboard({
     stage: canvasFocus,
     face: face ? { id: face.id, width: face.metadata.width, height: face.metadata.height } : null,
-    zoom,
+    zoom: viewZoom,
     tool,
     toolName,
     chooseTool,
@@ -579,7 +585,7 @@ function ReviewWorkspace() {
                 editMark(mark);
               },
               zoom: (z, reason) => {
-                setZoom(z);
+                zoomFeed.set(z);
                 if (reason === 'user') rememberZoom(z);
               },
             }}
@@ -591,11 +597,11 @@ function ReviewWorkspace() {
             <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoom100')} onClick={() => { rememberZoom(1); stage.current.view?.zoomAround(1); }}>
               100 %
             </button>
-            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomOut')} aria-label={t('review.zoomOut')} onClick={() => stage.current.view?.zoomAround(zoom / 1.25)}>
+            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomOut')} aria-label={t('review.zoomOut')} onClick={() => zoomBy(1 / 1.25)}>
               −
             </button>
-            <output aria-live="polite" aria-label={t('review.zoom')} className="zoom-level">{percent.format(zoom)}</output>
-            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomIn')} aria-label={t('review.zoomIn')} onClick={() => stage.current.view?.zoomAround(zoom * 1.25)}>
+            <ZoomLevel feed={zoomFeed} label={t('review.zoom')} format={percent} />
+            <button type="button" className="button button-small" aria-keyshortcuts={ariaKeys('review.zoomIn')} aria-label={t('review.zoomIn')} onClick={() => zoomBy(1.25)}>
               +
             </button>
           </div>

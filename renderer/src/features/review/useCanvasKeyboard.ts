@@ -31,7 +31,8 @@ export interface CanvasKeyboardOptions {
   /** The focusable canvas: its keys (scope `canvas`) apply while it has focus. */
   stage: RefObject<Element | null>;
   face: { id: string; width: number; height: number } | null;
-  zoom: number;
+  /** The view's zoom now (asked when a key moves the cursor). */
+  zoom(): number;
   tool: RefObject<Tool>;
   toolName: ToolName;
   chooseTool(name: ToolName): void;
@@ -149,7 +150,7 @@ export function useCanvasKeyboard(options: CanvasKeyboardOptions) {
         const direction = DIRECTIONS[event.key];
         if (!direction) return;
         setShown(true);
-        const step = cursorStep(options.zoom, event.shiftKey);
+        const step = cursorStep(options.zoom(), event.shiftKey);
         if (editingSelected) {
           changeSelected(
             selected,
@@ -167,7 +168,7 @@ export function useCanvasKeyboard(options: CanvasKeyboardOptions) {
         const direction = DIRECTIONS[event.key];
         if (!direction || !editingSelected) return;
         setShown(true);
-        const step = cursorStep(options.zoom, event.shiftKey);
+        const step = cursorStep(options.zoom(), event.shiftKey);
         changeSelected(
           selected,
           (shape) => resizeShape(shape, direction, step),
