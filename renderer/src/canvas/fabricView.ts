@@ -1,7 +1,7 @@
 import { FabricImage, type FabricObject, Group, Point, type TPointerEventInfo } from 'fabric';
 import type { Annotation } from '#shared/domain/annotation.ts';
 import type { AnnotationShape, PointerInput, ToolName } from '#shared/annotations/tools.ts';
-import { canvasBadgeUnit, canvasChromeUnit, CHROME } from '#shared/annotations/appearance.ts';
+import { canvasBadgeUnit, canvasChromeUnit, CHROME, type Size } from '#shared/annotations/appearance.ts';
 import { layoutBadges, type BadgeInput, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
 import { IDENTITY_TRANSFORM, multiply, shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
 import { hasChrome, LiveChrome, markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
@@ -70,6 +70,11 @@ export function drawnVersion(item: DrawnAnnotation): string {
   return `${a.updatedAt}:${edits}:${a.number}:${a.severity}:${item.editable ? 'e' : ''}${item.mine ? 'm' : ''}`;
 }
 
+/** What a first badge layout was asked for: the marks, each at its version. */
+function layoutKey(list: readonly DrawnAnnotation[]): string {
+  return list.map((item) => `${item.annotation.id}@${drawnVersion(item)}`).join('|');
+}
+
 function badgeInput(item: DrawnAnnotation): BadgeInput {
   return { key: item.annotation.id, shape: item.annotation.shape, label: String(item.annotation.number) };
 }
@@ -125,6 +130,11 @@ export class FabricView {
   /** The latest layout of every badge asked for (placeAllBadges); older answers are dropped. */
   private layoutRequest = 0;
   private layoutWorker: Worker | null = null;
+  /** The first build's badge places, by mark, once the layout worker answered. */
+  private firstPlaces: Map<string, BadgePlace> | null = null;
+  private firstFace: Size | null = null;
+  /** The marks (ids and versions) the first layout was asked for. */
+  private firstAsked: string | null = null;
 
   constructor(element: HTMLCanvasElement, events: CanvasViewEvents) {
     this.events = events;
@@ -234,6 +244,11 @@ export class FabricView {
 
   /** Shows a face: the bitmap is scaled so that scene units are original image pixels. */
   async setImage(view: ViewImage, original: { width: number; height: number }): Promise<void> {
+    // The badges of the marks already known are laid out (in the worker) while the picture decodes.
+    if (this.marksWaiting && this.drawn.length && this.worker()) {
+      this.firstAsked = layoutKey(this.drawn);
+      this.placeAllBadges(original);
+    }
     const element = await loadImage(view.url);
     const image = new FabricImage(element, {
       left: 0,
@@ -299,10 +314,14 @@ export class FabricView {
    * upright, as the PNG and the PDF draw them.
    */
   setFaceTransform(transform: FaceTransform): void {
+    // The same turn again (every face is given its own when shown): nothing to build again.
+    if (transform.quarterTurns === this.faceTransform.quarterTurns && transform.flipX === this.faceTransform.flipX) return;
     this.faceTransform = transform;
     // Every badge and note is turned back to read upright: all are built again, and a layout asked for before is not used.
     this.built = false;
     this.layoutRequest++;
+    this.firstPlaces = null;
+    this.firstAsked = null;
     if (this.drawn.length) this.setAnnotations(this.drawn, this.selectedId);
   }
 
@@ -399,7 +418,23 @@ export class FabricView {
       // an edit the changed marks are drawn at once with their badge where it alone would go, and the
       // whole layout follows right after that frame (placeAllBadges), moving only badges that moved.
       const full = !this.built;
-      const places = full ? this.layout(list.map(badgeInput)) : null;
+      let places: (BadgePlace | undefined)[] | null = null;
+      if (full) {
+        // Laying out 500 crowded badges takes a few frames' time: the first build waits for the worker's answer.
+        const face = this.firstFace;
+        const first = face && face.width === this.imageSize.width && face.height === this.imageSize.height ? this.firstPlaces : null;
+        if (!first && this.worker()) {
+          const asked = layoutKey(list);
+          if (this.firstAsked !== asked) {
+            this.firstAsked = asked;
+            this.placeAllBadges();
+          }
+          return;
+        }
+        places = first ? list.map((item) => first.get(item.annotation.id)) : this.layout(list.map(badgeInput));
+      }
+      this.firstPlaces = null;
+      this.firstAsked = null;
       const bodies: FabricObject[] = [];
       const badges: Group[] = [];
       const badgesBefore = new Set<FabricObject>([...this.entries.values()].map((e) => e.badge));
@@ -435,7 +470,8 @@ export class FabricView {
       }
       this.built = true;
       this.marksChanged = true;
-      if (!full) this.placeAllBadges();
+      // After an edit, or when marks came since the first layout was asked, the whole layout follows.
+      if (!full || places?.some((place) => place === undefined)) this.placeAllBadges();
     }
     this.quietly(() => {
       const selected = selectedId ? this.entries.get(selectedId) : undefined;
@@ -452,43 +488,60 @@ export class FabricView {
   }
 
   /**
-   * The shared badge layout over every mark, after an edit: in a worker where
-   * there is one (the main thread keeps drawing and taking keys), else once
-   * the frame that draws the edit is done. Only the latest request's answer is
-   * used; badges that moved are moved, nothing else is built again.
+   * The shared badge layout over every mark, in a worker where there is one
+   * (the main thread keeps drawing and taking keys), else once the frame that
+   * draws the edit is done. Only the latest request's answer is used. After
+   * an edit, badges that moved are moved and nothing else is built again; for
+   * the first build (`first`), the marks are built with the answer's places.
    */
-  private placeAllBadges(): void {
+  private placeAllBadges(face: Size = this.imageSize): void {
     const id = ++this.layoutRequest;
     const marks = this.drawn.map(badgeInput);
-    if (typeof Worker !== 'undefined') {
-      if (!this.layoutWorker) {
-        const worker = new Worker(new URL('./badgeLayoutWorker.ts', import.meta.url), { type: 'module', name: 'kemas-badge-layout' });
-        worker.onmessage = (event: MessageEvent<BadgeLayoutAnswer>) => {
-          if (event.data.id !== this.layoutRequest) return;
-          // The answer is for the list as drawn when it was asked (the latest request): its places, in its order.
-          const places = event.data.places ?? this.layout(this.drawn.map(badgeInput));
-          this.applyPlaces(places, places.length);
-        };
-        worker.onerror = () => {
-          // A worker that cannot start (or failed): the layout is done here instead, as before.
-          worker.terminate();
-          this.layoutWorker = null;
-          this.applyPlaces(this.layout(this.drawn.map(badgeInput)), this.drawn.length);
-        };
-        this.layoutWorker = worker;
-      }
-      const request: BadgeLayoutRequest = { id, marks, face: this.imageSize, transform: this.faceTransform };
-      this.layoutWorker.postMessage(request);
+    const worker = this.worker();
+    if (worker) {
+      const request: BadgeLayoutRequest = { id, marks, face, transform: this.faceTransform };
+      worker.postMessage(request);
       return;
     }
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         channel.port1.close();
-        if (id === this.layoutRequest) this.applyPlaces(this.layout(marks), marks.length);
+        if (id === this.layoutRequest) this.placesArrived(this.layout(marks), face);
       };
       channel.port2.postMessage(null);
     });
+  }
+
+  /** The badge layout worker, started on first use; null where workers cannot run. */
+  private worker(): Worker | null {
+    if (this.layoutWorker || typeof Worker === 'undefined') return this.layoutWorker;
+    const worker = new Worker(new URL('./badgeLayoutWorker.ts', import.meta.url), { type: 'module', name: 'kemas-badge-layout' });
+    worker.onmessage = (event: MessageEvent<BadgeLayoutAnswer>) => {
+      if (event.data.id !== this.layoutRequest) return;
+      // Places for the list as drawn when it was asked (the latest request); each says whose it is.
+      this.placesArrived(event.data.places ?? this.layout(this.drawn.map(badgeInput)), this.imageSize);
+    };
+    worker.onerror = () => {
+      // A worker that cannot start (or failed): the layout is done here instead.
+      worker.terminate();
+      this.layoutWorker = null;
+      this.placesArrived(this.layout(this.drawn.map(badgeInput)), this.imageSize);
+    };
+    this.layoutWorker = worker;
+    return worker;
+  }
+
+  /** A layout answered: the first build waits for it; after that, the badges that moved are moved. */
+  private placesArrived(places: readonly BadgePlace[], face: Size): void {
+    if (this.disposed) return;
+    if (!this.built) {
+      this.firstPlaces = new Map(places.map((place) => [place.key, place]));
+      this.firstFace = face;
+      if (!this.marksWaiting) this.setAnnotations(this.drawn, this.selectedId);
+      return;
+    }
+    if (face.width === this.imageSize.width && face.height === this.imageSize.height) this.applyPlaces(places);
   }
 
   /** Badge places as the PNG and the PDF plan them: on the face as it is seen (turned, mirrored). */
@@ -496,9 +549,9 @@ export class FabricView {
     return layoutBadges(marks, this.imageSize, undefined, this.faceTransform);
   }
 
-  /** Moves the badges whose place changed; `count` guards against an answer for another list. */
-  private applyPlaces(places: readonly BadgePlace[], count: number): void {
-    if (this.disposed || !this.built || count !== this.drawn.length) return;
+  /** Moves the badges whose place changed (places for another list than the one drawn are not used). */
+  private applyPlaces(places: readonly BadgePlace[]): void {
+    if (this.disposed || !this.built || places.length !== this.drawn.length) return;
     let moved = false;
     this.drawn.forEach((item, i) => {
       const entry = this.entries.get(item.annotation.id);

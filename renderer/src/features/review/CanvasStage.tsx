@@ -81,9 +81,10 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
       if (!blob || state.disposed) return;
       const url = URL.createObjectURL(blob);
       state.urls.push(url);
+      // The turn first: the marks' badges are laid out for the face as seen while the picture decodes.
+      view.setFaceTransform(face.transform);
       await view.setImage({ url, width: face.preview.width, height: face.preview.height }, face.metadata);
       if (state.disposed) return;
-      view.setFaceTransform(face.transform);
       const zoom = rememberedZoom();
       if (zoom === 'fit') view.zoomToFit();
       else view.zoomCentred(zoom);

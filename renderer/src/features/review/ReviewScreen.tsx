@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Annotation } from '#shared/domain/annotation.ts';
@@ -64,6 +64,8 @@ import { cx } from '../../ui/cx.ts';
 
 /** Tabs of the side panel, in order; a feature adds its panel here. */
 const SIDE_TABS = ['annotations', 'score', 'label'] as const;
+/** The annotation list before its first background render. */
+const NO_ANNOTATIONS: readonly Annotation[] = [];
 type SideTab = (typeof SIDE_TABS)[number];
 
 
@@ -169,6 +171,8 @@ function ReviewWorkspace() {
     () => live.filter((a) => (showOthers || a.mentorId === mentor.id) && severityFilter.has(a.severity)),
     [live, showOthers, mentor.id, severityFilter],
   );
+  // The list of hundreds of rows is drawn after the face, in the background: opening a review shows the artwork first.
+  const listed = useDeferredValue(visible, NO_ANNOTATIONS);
   const onFace = useMemo(
     () =>
       visible
@@ -703,7 +707,7 @@ function ReviewWorkspace() {
                   </label>
                 ) : null}
                 <AnnotationList
-                  annotations={visible}
+                  annotations={listed}
                   selectedId={selectedId}
                   onSelect={selectListed}
                   severityFilter={severityFilter}
