@@ -195,6 +195,18 @@ export class LiveChrome extends FabricObject {
     this.units = units;
   }
 
+  /** Where its lines are drawn at the canvas's zoom now, in image pixels, their stroke included. */
+  bounds(): { left: number; top: number; right: number; bottom: number } {
+    const { unit, badgeRadius } = this.units(this.canvas?.getZoom() ?? 1);
+    const { lines, leader } = chromeLines(this.shape, unit, this.place, badgeRadius);
+    const points = [...lines.flat(), ...(leader ?? [])];
+    if (points.length === 0) return { left: 0, top: 0, right: 0, bottom: 0 };
+    const pad = CHROME.stroke * unit;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    return { left: Math.min(...xs) - pad, top: Math.min(...ys) - pad, right: Math.max(...xs) + pad, bottom: Math.max(...ys) + pad };
+  }
+
   override _render(ctx: CanvasRenderingContext2D): void {
     const { unit, badgeRadius } = this.units(this.canvas?.getZoom() ?? 1);
     const { lines, leader } = chromeLines(this.shape, unit, this.place, badgeRadius);

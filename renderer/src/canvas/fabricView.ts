@@ -565,10 +565,17 @@ export class FabricView {
 
   /** Moves a mark's badge to `place`; its leader line follows (and is made when the badge first moves aside). */
   private moveBadge(entry: Entry, place: BadgePlace): void {
+    // Where the badge and its leader were, and where they are, is drawn again.
+    this.canvas.changedAt(entry.badge);
+    if (entry.chrome) this.canvas.changedAt(entry.chrome);
     entry.place = place;
     entry.badge.set({ left: place.centre.x, top: place.centre.y });
-    if (entry.chrome) entry.chrome.place = place;
-    else if (hasChrome(entry.shape, place)) {
+    entry.badge.setCoords();
+    this.canvas.changedAt(entry.badge);
+    if (entry.chrome) {
+      entry.chrome.place = place;
+      this.canvas.changedAt(entry.chrome);
+    } else if (hasChrome(entry.shape, place)) {
       entry.chrome = this.chromeFor(entry.shape, entry.colour, place);
       this.canvas.insertAt(this.canvas.getObjects().indexOf(entry.body) + 1, entry.chrome);
     }
@@ -688,9 +695,8 @@ export class FabricView {
     this.canvas.requestRenderAll();
   }
 
-  /** Some marks changed (made, moved, selected): those in `styleDue` are sized, and all are drawn again. */
+  /** Some marks changed (made, moved, selected): those in `styleDue` are sized, and drawn again where they changed. */
   private redraw(): void {
-    this.canvas.marksChanged();
     this.canvas.requestRenderAll();
   }
 
@@ -715,16 +721,22 @@ export class FabricView {
     if (this.styleDirty || zoom !== this.styledZoom) {
       for (const [id, entry] of this.entries) style(id, entry);
       this.styledZoom = zoom;
+      this.canvas.marksChanged();
       this.scheduleRest();
     } else {
       for (const id of this.styleDue) {
         const entry = this.entries.get(id);
-        if (entry) style(id, entry);
+        if (!entry) continue;
+        this.canvas.changedAt(entry.body);
+        style(id, entry);
+        entry.body.setCoords();
+        entry.badge.setCoords();
+        this.canvas.changedAt(entry.body);
+        this.canvas.changedAt(entry.badge);
       }
     }
     this.styleDirty = false;
     this.styleDue.clear();
-    this.canvas.marksChanged();
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Canvas, type FabricObject, Point, type TMat2D } from 'fabric';
+import { LiveChrome } from './annotationMarks.ts';
 
 /** How far past each side of the view (a share of its size) the marks layer is drawn, for panning into. */
 const LAYER_MARGIN = 0.5;
@@ -8,6 +9,18 @@ const LAYER_MARGIN = 0.5;
  * finer until the view rests). Zooming out, the margin runs out first.
  */
 const LAYER_SCALE_SLACK = 4;
+/** Past this many changed areas the whole layer is drawn again (a face built, every mark restyled). */
+const MAX_DIRTY = 40;
+/** Screen pixels round a changed area also drawn again (anti-aliasing, a selected mark's bolder stroke). */
+const DIRTY_PAD = 4;
+
+/** A rectangle in scene units (original image pixels). */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 /**
  * The review canvas. Two things set it apart from Fabric's own:
@@ -36,6 +49,8 @@ export class ReviewCanvas extends Canvas {
   /** The view transform and the selected mark the layer was drawn for. */
   private layerView: TMat2D | null = null;
   private layerActive: FabricObject | undefined;
+  /** Where marks changed since the layer was drawn (scene boxes): only there is it drawn again. */
+  private dirty: Box[] = [];
 
   override getZoom(): number {
     const [a, b] = this.viewportTransform;
@@ -48,9 +63,21 @@ export class ReviewCanvas extends Canvas {
     this.requestRenderAll();
   }
 
-  /** The marks look different (added, removed, restyled, moved): the next frame draws the layer again. */
+  /** Every mark looks different (restyled for a new zoom, built afresh): the next frame draws the whole layer again. */
   marksChanged(): void {
     this.layerMatrix = null;
+    this.dirty = [];
+  }
+
+  /**
+   * One object changed: where it is drawn now is drawn again in the layer at
+   * the next frame. Called before a change (where it was) and after it (where
+   * it is); adding and removing objects call it by themselves.
+   */
+  changedAt(object: FabricObject): void {
+    if (this.layerMatrix === null || this.live.has(object) || object === this.backdrop) return;
+    if (this.dirty.length >= MAX_DIRTY) return this.marksChanged();
+    this.dirty.push(boxOf(object));
   }
 
   /** Whether the layer on screen was drawn for the present view, exactly (not moved or scaled since). */
@@ -61,12 +88,12 @@ export class ReviewCanvas extends Canvas {
 
   override _onObjectAdded(object: FabricObject): void {
     super._onObjectAdded(object);
-    if (!this.live.has(object) && object !== this.backdrop) this.marksChanged();
+    this.changedAt(object);
   }
 
   override _onObjectRemoved(object: FabricObject): void {
     super._onObjectRemoved(object);
-    if (!this.live.has(object) && object !== this.backdrop) this.marksChanged();
+    this.changedAt(object);
   }
 
   /**
@@ -91,7 +118,15 @@ export class ReviewCanvas extends Canvas {
     if (typeof ctx.getTransform !== 'function' || typeof DOMMatrix === 'undefined') super._renderObjects(ctx, marks);
     else {
       const view = ctx.getTransform();
-      if (!this.layerFits(view, active)) this.drawLayer(view, marks, active);
+      if (!this.layerFits(view)) this.drawLayer(view, marks, active);
+      else {
+        if (active !== this.layerActive) {
+          // The mark no longer selected goes back into the layer; the one now selected leaves it (it is drawn live).
+          for (const object of [this.layerActive, active]) if (object && object.canvas === this) this.dirty.push(boxOf(object));
+          this.layerActive = active;
+        }
+        if (this.dirty.length) this.repaint(marks);
+      }
       const layer = this.layer as HTMLCanvasElement;
       ctx.save();
       ctx.setTransform(view.multiply((this.layerMatrix as DOMMatrix).inverse()));
@@ -104,13 +139,13 @@ export class ReviewCanvas extends Canvas {
 
   /**
    * Whether the layer can stand for the marks under `view` (device pixels per
-   * scene unit): nothing changed, the same mark selected, the zoom within
+   * scene unit): drawn and not thrown away since, the zoom within
    * LAYER_SCALE_SLACK of the layer's, and the whole view inside the layer.
    */
-  private layerFits(view: DOMMatrix, active: FabricObject | undefined): boolean {
+  private layerFits(view: DOMMatrix): boolean {
     const layer = this.layer;
     const drawnWith = this.layerMatrix;
-    if (!layer || !drawnWith || active !== this.layerActive) return false;
+    if (!layer || !drawnWith) return false;
     // From the screen into the layer's pixels.
     const toLayer = drawnWith.multiply(view.inverse());
     const scale = Math.sqrt(Math.abs(toLayer.a * toLayer.d - toLayer.b * toLayer.c));
@@ -156,6 +191,64 @@ export class ReviewCanvas extends Canvas {
     this.layerMatrix = matrix;
     this.layerView = [...this.viewportTransform];
     this.layerActive = active;
+    this.dirty = [];
+  }
+
+  /**
+   * Draws the layer again where marks changed (`dirty`): each area cleared
+   * and every mark reaching into them drawn again, clipped to them. Editing
+   * one mark of 500 then costs the marks round it, not all 500.
+   */
+  private repaint(marks: FabricObject[]): void {
+    const layer = this.layer as HTMLCanvasElement;
+    const matrix = this.layerMatrix as DOMMatrix;
+    const context = layer.getContext('2d');
+    if (!context) throw new Error('No 2D context for the marks layer');
+    const pad = DIRTY_PAD * (this.getRetinaScaling() || 1);
+    // Each changed area in the layer's pixels, whole pixels, padded, inside the layer.
+    const areas = this.dirty
+      .map((box) => {
+        const corners = [
+          [box.left, box.top],
+          [box.right, box.top],
+          [box.left, box.bottom],
+          [box.right, box.bottom],
+        ].map(([x, y]) => matrix.transformPoint({ x, y }));
+        const xs = corners.map((p) => p.x);
+        const ys = corners.map((p) => p.y);
+        const left = Math.max(0, Math.floor(Math.min(...xs) - pad));
+        const top = Math.max(0, Math.floor(Math.min(...ys) - pad));
+        const right = Math.min(layer.width, Math.ceil(Math.max(...xs) + pad));
+        const bottom = Math.min(layer.height, Math.ceil(Math.max(...ys) + pad));
+        return { left, top, width: right - left, height: bottom - top };
+      })
+      .filter((area) => area.width > 0 && area.height > 0);
+    this.dirty = [];
+    if (areas.length === 0) return;
+    context.save();
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.beginPath();
+    for (const area of areas) {
+      context.clearRect(area.left, area.top, area.width, area.height);
+      context.rect(area.left, area.top, area.width, area.height);
+    }
+    context.clip();
+    context.setTransform(matrix);
+    // Fabric skips the marks outside the changed areas as off the screen.
+    const union = {
+      left: Math.min(...areas.map((a) => a.left)),
+      top: Math.min(...areas.map((a) => a.top)),
+      right: Math.max(...areas.map((a) => a.left + a.width)),
+      bottom: Math.max(...areas.map((a) => a.top + a.height)),
+    };
+    const onScreen = this.vptCoords;
+    this.vptCoords = this.sceneBounds(new DOMMatrix([1, 0, 0, 1, -union.left, -union.top]).multiply(matrix), union.right - union.left, union.bottom - union.top);
+    try {
+      super._renderObjects(context, marks);
+    } finally {
+      this.vptCoords = onScreen;
+      context.restore();
+    }
   }
 
   /** The scene rectangle a `width` × `height` pixel area shows under `matrix` (for Fabric's off-screen test). */
@@ -183,4 +276,11 @@ export class ReviewCanvas extends Canvas {
     }
     super.destroy();
   }
+}
+
+/** Where an object is drawn, in scene units: a mark's chrome by its lines, anything else by its corners. */
+function boxOf(object: FabricObject): Box {
+  if (object instanceof LiveChrome) return object.bounds();
+  const { left, top, width, height } = object.getBoundingRect();
+  return { left, top, right: left + width, bottom: top + height };
 }
