@@ -92,9 +92,11 @@ async function rendererCpuSeconds(browser: Browser): Promise<number> {
 }
 
 /**
- * What ran in each long task, from the long-animation-frame scripts inside it: a
- * task whose scripts account for a few milliseconds of its length was waiting
- * for a core (the machine busy with other work), not running the studio's code.
+ * What ran in each long task, from the long-animation-frame scripts inside it
+ * (their durations are wall time too). A task with no script in it ran the
+ * browser's own work (style, layout, paint, garbage collection, messages) or
+ * waited for a core while the machine was busy with other work; with the
+ * renderer's CPU time beside it, the run says which.
  */
 function explainLongTasks(tasks: readonly { start: number; duration: number }[], scripts: readonly FrameScript[], started: number): string[] {
   return tasks.map((task) => {
