@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, openAsBlob, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeFrame, encodeFrame, framePieces } from '#shared/contract/binaryFrame.ts';
 import type { HostBridge } from '#shared/contract/bridge.ts';
 import { FileReadError, sha256OfFile } from '#renderer/src/features/intake/fileDigest.ts';
@@ -20,6 +20,7 @@ const photoBytes = () => Uint8Array.from({ length: 300_000 }, (_, i) => (i * 31 
 
 let dirs: string[] = [];
 afterEach(() => {
+  vi.unstubAllGlobals();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   dirs = [];
 });
@@ -77,5 +78,26 @@ describe('an imported file on its way to the host', () => {
     // Gone from disk after it was picked (a USB stick pulled out).
     rmSync(path);
     await expect(sha256OfFile(file)).rejects.toBeInstanceOf(FileReadError);
+  });
+
+  it('is hashed on the page when the digest worker cannot start, the files already sent to it included', async () => {
+    /** A worker that fails as one refused by the page's policy does: an error event, no answer. */
+    class RefusedWorker {
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      onerror: ((event: Event) => void) | null = null;
+      postMessage() {
+        queueMicrotask(() => this.onerror?.(new Event('error')));
+      }
+    }
+    vi.stubGlobal('Worker', RefusedWorker);
+    vi.resetModules();
+    const digest = await import('#renderer/src/features/intake/fileDigest.ts');
+    const front = photoBytes();
+    const back = Uint8Array.from(front, (b) => b ^ 0xff);
+    const files = [(await fileOnDisk('depan.jpg', front)).file, (await fileOnDisk('belakang.jpg', back)).file];
+    // Both are waiting on the worker when it fails.
+    await expect(Promise.all(files.map((f) => digest.sha256OfFile(f)))).resolves.toEqual(
+      [front, back].map((bytes) => createHash('sha256').update(bytes).digest('hex')),
+    );
   });
 });

@@ -19,19 +19,29 @@ let worker: Worker | null = null;
 /** Set when the worker failed: files are then hashed on the page, as before there was one. */
 let hashOnPage = false;
 let nextId = 0;
-const pending = new Map<number, (sha256: string | null) => void>();
+/** Files sent to the worker and not answered yet, with where their answer goes. */
+const pending = new Map<number, { file: Blob; settle: (sha256: string | null) => void }>();
+
+/** Hashes a file on the page: where there are no workers, or after the worker failed. */
+async function hashHere(file: Blob): Promise<string | null> {
+  try {
+    return await sha256Hex(await file.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
 
 /** The digest worker (fileDigestWorker.ts), started on first use; null where there are no workers (jsdom) or it failed. */
 function digestWorker(): Worker | null {
   if (worker || hashOnPage || typeof Worker === 'undefined') return worker;
   worker = new Worker(new URL('./fileDigestWorker.ts', import.meta.url), { type: 'module', name: 'kemas-file-digest' });
   worker.onmessage = (event: MessageEvent<DigestAnswer>) => {
-    pending.get(event.data.id)?.(event.data.sha256);
+    pending.get(event.data.id)?.settle(event.data.sha256);
     pending.delete(event.data.id);
   };
   worker.onerror = () => {
-    // The worker could not start or died: its files count as unreadable this time (Retry reads them again), the next ones are hashed here.
-    for (const settle of pending.values()) settle(null);
+    // The worker could not start or died: its files and the next ones are hashed here.
+    for (const { file, settle } of pending.values()) void hashHere(file).then(settle);
     pending.clear();
     worker = null;
     hashOnPage = true;
@@ -46,18 +56,13 @@ function digestWorker(): Worker | null {
  */
 export async function sha256OfFile(file: Blob): Promise<string> {
   const hasher = digestWorker();
-  if (!hasher) {
-    try {
-      return await sha256Hex(await file.arrayBuffer());
-    } catch (error) {
-      throw new FileReadError(String(error));
-    }
-  }
-  const id = nextId++;
-  const sha256 = await new Promise<string | null>((resolve) => {
-    pending.set(id, resolve);
-    hasher.postMessage({ id, file } satisfies DigestCall);
-  });
+  const sha256 = hasher
+    ? await new Promise<string | null>((settle) => {
+        const id = nextId++;
+        pending.set(id, { file, settle });
+        hasher.postMessage({ id, file } satisfies DigestCall);
+      })
+    : await hashHere(file);
   if (sha256 === null) throw new FileReadError(`Could not read ${file instanceof File ? file.name : 'the file'}`);
   return sha256;
 }
