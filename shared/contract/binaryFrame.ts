@@ -12,39 +12,56 @@ declare const TextDecoder: new () => { decode(input: Uint8Array): string };
 
 export const FRAME_CONTENT_TYPE = 'application/vnd.kemas.frame';
 
-/** True when `value` holds a Uint8Array anywhere, so it needs a frame rather than JSON. */
-export function hasBinary(value: unknown): boolean {
-  if (value instanceof Uint8Array) return true;
-  if (Array.isArray(value)) return value.some(hasBinary);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(hasBinary);
+const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8Array;
+
+/**
+ * True when `value` holds a binary leaf anywhere, so it needs a frame rather than JSON.
+ * A leaf is a Uint8Array unless `isLeaf` says otherwise (the renderer also sends files).
+ */
+export function hasBinary(value: unknown, isLeaf: (value: unknown) => boolean = isBytes): boolean {
+  if (isLeaf(value)) return true;
+  if (Array.isArray(value)) return value.some((item) => hasBinary(item, isLeaf));
+  if (value !== null && typeof value === 'object') return Object.values(value).some((item) => hasBinary(item, isLeaf));
   return false;
 }
 
+/**
+ * A frame as its head (the lengths and the JSON) and its binary leaves in order,
+ * for a sender that hands the leaves over without copying them into one array:
+ * the renderer sends `new Blob([head, ...leaves])`, so a picked file streams to
+ * the host from disk. `isLeaf` and `lengthOf` say what a binary leaf is.
+ */
+export function framePieces<Leaf>(
+  value: unknown,
+  isLeaf: (value: unknown) => value is Leaf,
+  lengthOf: (leaf: Leaf) => number,
+): { head: Uint8Array; leaves: Leaf[] } {
+  const leaves: Leaf[] = [];
+  const json = new TextEncoder().encode(
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (!isLeaf(v)) return v;
+      leaves.push(v);
+      return { $bin: leaves.length - 1 };
+    }),
+  );
+  const head = new Uint8Array(4 + json.length + 4 + 4 * leaves.length);
+  const view = new DataView(head.buffer);
+  view.setUint32(0, json.length);
+  head.set(json, 4);
+  let at = 4 + json.length;
+  view.setUint32(at, leaves.length);
+  for (const leaf of leaves) view.setUint32((at += 4), lengthOf(leaf));
+  return { head, leaves };
+}
+
 export function encodeFrame(value: unknown): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const json = JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof Uint8Array) {
-      parts.push(v);
-      return { $bin: parts.length - 1 };
-    }
-    return v;
-  });
-  const head = new TextEncoder().encode(json);
-  const size = 4 + head.length + 4 + 4 * parts.length + parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  let at = 0;
-  view.setUint32(at, head.length);
-  out.set(head, (at += 4));
-  view.setUint32((at += head.length), parts.length);
-  at += 4;
-  for (const part of parts) {
-    view.setUint32(at, part.length);
-    at += 4;
-  }
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
+  const { head, leaves } = framePieces(value, isBytes, (bytes) => bytes.length);
+  const out = new Uint8Array(head.length + leaves.reduce((n, leaf) => n + leaf.length, 0));
+  out.set(head);
+  let at = head.length;
+  for (const leaf of leaves) {
+    out.set(leaf, at);
+    at += leaf.length;
   }
   return out;
 }

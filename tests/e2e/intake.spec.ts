@@ -76,6 +76,13 @@ test('a mixed folder dropped on a workshop: good files in, broken ones reported,
   await page.getByRole('tab', { name: 'Belum ditetapkan (1)' }).click();
   await expect(page.getByText('IMG_20261124_101500.jpg', { exact: true })).toBeVisible();
   await expectAccessible(page);
+  // Its type is corrected right in the tray (the row shows what was stored), and Undo puts it back.
+  const trayType = page.getByLabel('Jenis sisi IMG_20261124_101500.jpg');
+  await expect(trayType).toHaveValue('other');
+  await trayType.selectOption('back');
+  await expect(trayType).toHaveValue('back');
+  await page.getByRole('button', { name: 'Urungkan' }).last().click();
+  await expect(trayType).toHaveValue('other');
   await page.getByLabel('Tetapkan IMG_20261124_101500.jpg ke peserta').selectOption({ label: 'Kopi Ijen' });
   await page.getByRole('button', { name: 'Tetapkan', exact: true }).focus();
   await page.keyboard.press('Enter');

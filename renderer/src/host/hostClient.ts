@@ -1,5 +1,4 @@
 import { BRIDGE_GLOBAL, type HostBridge } from '#shared/contract/bridge.ts';
-import { hasBinary } from '#shared/contract/binaryFrame.ts';
 import {
   contract,
   type Channel,
@@ -8,22 +7,41 @@ import {
   type ResponseOf,
 } from '#shared/contract/channels.ts';
 import { err, type Result } from '#shared/contract/result.ts';
-import { httpCall, type WorkerAnswer, type WorkerCall } from './httpTransport.ts';
+import { carriesBinary, httpCall, isBinaryLeaf, type WorkerAnswer, type WorkerCall } from './httpTransport.ts';
 
 /**
  * The one module that knows how the host is reached: through the Electron
  * preload's bridge when there is one, over HTTP to the browser host otherwise.
  * The rest of the renderer sees only `HostClient`.
  */
+/**
+ * A request whose bytes may also be given as a file (any Blob, e.g. a picked
+ * `File`): the browser host gets it streamed from disk, without the page ever
+ * reading it; the desktop bridge is handed its bytes.
+ */
+export type WithFiles<T> = T extends Uint8Array ? T | Blob : T extends readonly unknown[] ? { [K in keyof T]: WithFiles<T[K]> } : T extends object ? { [K in keyof T]: WithFiles<T[K]> } : T;
+
 export interface HostClient {
-  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  call<C extends Channel>(channel: C, request: RequestOf<C> | WithFiles<RequestOf<C>>): Promise<Result<ResponseOf<C>>>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 type Transport = (channel: Channel, request: unknown) => Promise<Result<unknown>>;
 
+/** `value` with each file replaced by its bytes. */
+async function readFiles(value: unknown): Promise<unknown> {
+  if (value instanceof Blob) return new Uint8Array(await value.arrayBuffer());
+  if (!isBinaryLeaf(value) && value !== null && typeof value === 'object') {
+    if (Array.isArray(value)) return Promise.all(value.map(readFiles));
+    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await readFiles(item)] as const));
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
 function bridgeTransport(bridge: HostBridge): Transport {
-  return (channel, request) => bridge.invoke[channel](request);
+  // The bridge takes structured-clonable values: files go as their bytes.
+  return async (channel, request) => bridge.invoke[channel](carriesBinary(request) ? await readFiles(request) : request);
 }
 
 /**
@@ -53,12 +71,13 @@ function httpTransport(): Transport {
     return worker;
   };
   return (channel, request) => {
-    const uploader = hasBinary(request) && !uploadsFromPage ? start() : null;
+    const uploader = carriesBinary(request) && !uploadsFromPage ? start() : null;
     if (!uploader) return httpCall(channel, request);
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
       // Copied, not handed over: the caller may still use its bytes (a copy in memory is cheap; the wait was not).
+      // A file is cloned as a handle: its bytes are read by the network stack, from disk.
       uploader.postMessage({ id, channel, request } satisfies WorkerCall);
     });
   };

@@ -1,6 +1,24 @@
-import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE, hasBinary } from '#shared/contract/binaryFrame.ts';
+import { decodeFrame, FRAME_CONTENT_TYPE, framePieces, hasBinary } from '#shared/contract/binaryFrame.ts';
 import type { Channel } from '#shared/contract/channels.ts';
 import { err, type Result } from '#shared/contract/result.ts';
+
+/** A binary leaf of a request: bytes, or a file (any Blob) the host reads as its bytes. */
+export const isBinaryLeaf = (value: unknown): value is Uint8Array | Blob => value instanceof Uint8Array || value instanceof Blob;
+
+/** True when a request carries bytes or files, and so travels as a binary frame. */
+export const carriesBinary = (request: unknown): boolean => hasBinary(request, isBinaryLeaf);
+
+/**
+ * A request as a binary frame (shared/contract/binaryFrame.ts) in a Blob of its
+ * pieces: a file's bytes stream from disk and are never read into the page. A
+ * Blob body also costs Chromium a tenth of the CPU of the same bytes as a
+ * Uint8Array body (measured: ~170 ms of CPU for a 4 MB array, the page's
+ * cores taken while photos import).
+ */
+export function frameBlob(request: unknown): Blob {
+  const { head, leaves } = framePieces(request, isBinaryLeaf, (leaf) => (leaf instanceof Blob ? leaf.size : leaf.length));
+  return new Blob([head, ...leaves] as BlobPart[]);
+}
 
 /** One call to the browser host over HTTP: the page's own transport, and the upload worker's (httpWorker.ts). */
 export async function httpCall(channel: Channel, request: unknown): Promise<Result<unknown>> {
@@ -8,12 +26,12 @@ export async function httpCall(channel: Channel, request: unknown): Promise<Resu
   try {
     // The launch token travels as an HttpOnly cookie set when the printed link was opened.
     // Files travel as binary frames; everything else as JSON.
-    const binary = hasBinary(request);
+    const binary = carriesBinary(request);
     response = await fetch(`/api/${channel}`, {
       method: 'POST',
       headers: { 'Content-Type': binary ? FRAME_CONTENT_TYPE : 'application/json' },
       credentials: 'same-origin',
-      body: binary ? (encodeFrame(request) as Uint8Array<ArrayBuffer>) : JSON.stringify(request ?? {}),
+      body: binary ? frameBlob(request) : JSON.stringify(request ?? {}),
     });
   } catch (error) {
     return err('internal', `Host unreachable: ${String(error)}`);

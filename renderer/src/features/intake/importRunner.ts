@@ -5,6 +5,7 @@ import { host } from '../../host/hostClient.ts';
 import { isQuotaError } from '../../ui/errorMessage.ts';
 import { facesForPages } from '#shared/intake/faceGuess.ts';
 import { createEtaEstimator } from './importEta.ts';
+import { sha256OfFile } from './fileDigest.ts';
 import type { PlannedFile } from './importPlan.ts';
 
 /** Why a file did not make it in: the pipeline's reasons, plus what can fail around it. */
@@ -58,12 +59,6 @@ const IN_FLIGHT = 2;
  * finish together (duplicates, refusals) need not each cost a render.
  */
 const REPORT_INTERVAL_MS = 250;
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 
 /**
  * Imports planned files: reads each, skips exact duplicates, has the host's
@@ -126,14 +121,14 @@ export function startImport(
     };
     if (file.size === 0) return failed('empty');
     if (file.size > options.limits.maxFileBytes) return failed('too-large');
-    let bytes: Uint8Array<ArrayBuffer>;
+    // The page never reads the file: a worker hashes it, and the host client sends it as it is (see WithFiles).
+    let sha256: string;
     try {
-      bytes = new Uint8Array(await file.arrayBuffer());
+      sha256 = await sha256OfFile(file);
     } catch {
       return failed('read-failed');
     }
     if (progress.cancelled) return failed('cancelled');
-    const sha256 = await sha256Hex(bytes);
     if (seen.has(sha256) || (await findFaceBySha256(db, sha256))) {
       progress.duplicates.push(path);
       return false;
@@ -142,7 +137,7 @@ export function startImport(
     if (progress.cancelled) return failed('cancelled');
     const jobId = crypto.randomUUID();
     reading.add(jobId);
-    const result = await host.call('ingest.file', { fileName: file.name, bytes, jobId }).finally(() => reading.delete(jobId));
+    const result = await host.call('ingest.file', { fileName: file.name, bytes: file, jobId }).finally(() => reading.delete(jobId));
     if (!result.ok) {
       // A copy of these bytes later in this import may still come in.
       seen.delete(sha256);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Asset } from '#shared/domain/asset.ts';
 import type { Participant } from '#shared/domain/participant.ts';
@@ -32,7 +32,15 @@ export function useAssignFromTray() {
   };
 }
 
-function TrayItem({ asset, participants, onAssigning }: { asset: Asset; participants: readonly Participant[]; onAssigning: () => void }) {
+interface TrayItemProps {
+  asset: Asset;
+  index: number;
+  participants: readonly Participant[];
+  /** Called with the item's index just before it is assigned (and leaves the tray). */
+  onAssigning: (index: number) => void;
+}
+
+function TrayItemView({ asset, index, participants, onAssigning }: TrayItemProps) {
   const { t } = useTranslation();
   const url = useShownImageUrl(asset, 'thumbnail');
   const assign = useAssignFromTray();
@@ -70,7 +78,7 @@ function TrayItem({ asset, participants, onAssigning }: { asset: Asset; particip
         onClick={() => {
           if (!chosen) return;
           // Said before the write: the tray can change before the write's promise settles.
-          onAssigning();
+          onAssigning(index);
           void assign(asset.id, chosen);
         }}
       >
@@ -80,12 +88,39 @@ function TrayItem({ asset, participants, onAssigning }: { asset: Asset; particip
   );
 }
 
+/** What a tray row shows of its face; an edit also moves `updatedAt`. */
+const sameRowFace = (a: Asset, b: Asset) =>
+  a.id === b.id &&
+  a.updatedAt === b.updatedAt &&
+  a.face === b.face &&
+  a.fileName === b.fileName &&
+  a.sha256 === b.sha256 &&
+  a.transform.quarterTurns === b.transform.quarterTurns &&
+  a.transform.flipX === b.transform.flipX;
+
+/**
+ * A tray row renders again only when its face changed, not each time the
+ * tray's query answers with fresh objects: while an import fills the tray,
+ * each stored face redrew every row before it.
+ */
+const TrayItem = memo(
+  TrayItemView,
+  (before, after) =>
+    sameRowFace(before.asset, after.asset) &&
+    before.index === after.index &&
+    before.participants === after.participants &&
+    before.onAssigning === after.onAssigning,
+);
+
 /** Faces whose file names said nothing: the mentor sorts them by dragging or choosing. */
 export function UnassignedTray({ tray, participants }: { tray: readonly Asset[]; participants: readonly Participant[] }) {
   const { t } = useTranslation();
   const list = useRef<HTMLElement>(null);
   // After Tetapkan the item leaves the tray: the focus goes to the item now in its place (or the heading), not to the page.
   const refocus = useRef<number | null>(null);
+  const onAssigning = useCallback((index: number) => {
+    refocus.current = index;
+  }, []);
   useEffect(() => {
     const index = refocus.current;
     if (index === null) return;
@@ -106,14 +141,7 @@ export function UnassignedTray({ tray, participants }: { tray: readonly Asset[];
       ) : (
         <ul className={styles.trayList}>
           {tray.map((asset, index) => (
-            <TrayItem
-              key={asset.id}
-              asset={asset}
-              participants={participants}
-              onAssigning={() => {
-                refocus.current = index;
-              }}
-            />
+            <TrayItem key={asset.id} asset={asset} index={index} participants={participants} onAssigning={onAssigning} />
           ))}
         </ul>
       )}
