@@ -120,6 +120,13 @@ test('a mentor compares two versions side by side, locked, overlaid, swiped and 
   // Locked (the default): + on A zooms B the same; the keys do it too; 0 fits both.
   const lock = page.getByRole('checkbox', { name: 'Kunci zoom & geser' });
   await expect(lock).toBeChecked();
+  // Both panes fitted (each fits once its box has settled, which a busy machine can delay): they read the same.
+  await expect
+    .poll(async () => {
+      const [a, b] = [await zoomOf(page, 'Perbesaran A').textContent(), await zoomOf(page, 'Perbesaran B').textContent()];
+      return a !== null && /\d/.test(a) && a === b;
+    })
+    .toBe(true);
   const fitted = await zoomOf(page, 'Perbesaran A').textContent();
   await expect(zoomOf(page, 'Perbesaran B')).toHaveText(fitted!);
   await page.getByRole('group', { name: 'Perbesaran A', exact: true }).getByRole('button', { name: 'Perbesar' }).click();

@@ -5,7 +5,7 @@ import { canvasBadgeUnit, canvasChromeUnit, CHROME, type Size } from '#shared/an
 import { layoutBadges, type BadgeInput, type BadgePlace } from '#shared/annotations/badgeLayout.ts';
 import { IDENTITY_TRANSFORM, multiply, shownSize, transformMatrix, type FaceTransform } from '#shared/domain/faceTransform.ts';
 import { hasChrome, LiveChrome, markBadge, markBody, markChrome, styleMark } from './annotationMarks.ts';
-import { loadImage } from './loadImage.ts';
+import { loadPicture, releasePicture } from './loadImage.ts';
 import type { BadgeLayoutAnswer, BadgeLayoutRequest } from './badgeLayoutWorker.ts';
 import { ReviewCanvas } from './reviewCanvas.ts';
 import { OTHER_MENTOR_COLOUR, SEVERITY_COLOURS } from './severityColours.ts';
@@ -18,6 +18,8 @@ const REST_AFTER_MS = 120;
 
 export interface ViewImage {
   url: string;
+  /** The picture's bytes, where the caller has them: decoded off the main thread and kept decoded (loadPicture). */
+  blob?: Blob;
   /** Pixel size of the bitmap at `url` (a preview may be smaller than the original). */
   width: number;
   height: number;
@@ -68,6 +70,19 @@ export function drawnVersion(item: DrawnAnnotation): string {
   let edits = 0;
   for (const count of Object.values(a.revisions)) edits += count;
   return `${a.updatedAt}:${edits}:${a.number}:${a.severity}:${item.editable ? 'e' : ''}${item.mine ? 'm' : ''}`;
+}
+
+/**
+ * Fabric draws any canvas image source; its types name only elements. A
+ * bitmap has the width and height it reads, and drawImage takes it.
+ */
+function asImageSource(picture: ImageBitmap | HTMLImageElement): HTMLImageElement {
+  return picture as HTMLImageElement;
+}
+
+/** The pixel size of a picture as drawn (an <img> by its natural size). */
+function pictureSize(picture: { width: number; height: number; naturalWidth?: number; naturalHeight?: number }): { width: number; height: number } {
+  return { width: picture.naturalWidth || picture.width, height: picture.naturalHeight || picture.height };
 }
 
 /** What a first badge layout was asked for: the marks, each at its version. */
@@ -244,12 +259,7 @@ export class FabricView {
 
   /** Shows a face: the bitmap is scaled so that scene units are original image pixels. */
   async setImage(view: ViewImage, original: { width: number; height: number }): Promise<void> {
-    // The badges of the marks already known are laid out (in the worker) while the picture decodes.
-    if (this.marksWaiting && this.drawn.length && this.worker()) {
-      this.firstAsked = layoutKey(this.drawn);
-      this.placeAllBadges(original);
-    }
-    const element = await loadImage(view.url);
+    const element = asImageSource(await loadPicture(view.url, view.blob));
     const image = new FabricImage(element, {
       left: 0,
       top: 0,
@@ -259,7 +269,10 @@ export class FabricView {
       evented: false,
       objectCaching: false,
     });
-    if (this.image) this.canvas.remove(this.image);
+    if (this.image) {
+      this.canvas.remove(this.image);
+      releasePicture(this.image.getElement());
+    }
     this.image = image;
     this.canvas.backdrop = image;
     const resized = this.imageSize.width !== original.width || this.imageSize.height !== original.height;
@@ -297,8 +310,11 @@ export class FabricView {
   /** Swaps in a sharper bitmap in place: same scene size, so nothing moves. */
   async swapImage(view: ViewImage): Promise<void> {
     if (!this.image) return;
-    const element = await loadImage(view.url);
+    const element = asImageSource(await loadPicture(view.url, view.blob));
+    if (this.disposed || !this.image) return releasePicture(element);
+    const before = this.image.getElement();
     this.image.setElement(element);
+    releasePicture(before);
     this.image.set({ scaleX: this.imageSize.width / view.width, scaleY: this.imageSize.height / view.height });
     this.canvas.requestRenderAll();
   }
@@ -617,15 +633,16 @@ export class FabricView {
 
   /** Colour of a pixel of the shown bitmap at image point `x, y` (for the eyedropper). */
   sample(x: number, y: number): { r: number; g: number; b: number } | null {
-    const element = this.image?.getElement() as HTMLImageElement | undefined;
+    const element = this.image?.getElement();
     if (!element || x < 0 || y < 0 || x >= this.imageSize.width || y >= this.imageSize.height) return null;
+    const size = pictureSize(element);
     const scratch = document.createElement('canvas');
     scratch.width = 1;
     scratch.height = 1;
     const context = scratch.getContext('2d');
     if (!context) return null;
-    const sx = (x / this.imageSize.width) * element.naturalWidth;
-    const sy = (y / this.imageSize.height) * element.naturalHeight;
+    const sx = (x / this.imageSize.width) * size.width;
+    const sy = (y / this.imageSize.height) * size.height;
     context.drawImage(element, sx, sy, 1, 1, 0, 0, 1, 1);
     const [r = 0, g = 0, b = 0] = context.getImageData(0, 0, 1, 1).data;
     return { r, g, b };
@@ -778,6 +795,8 @@ export class FabricView {
     this.disposed = true;
     if (this.restTimer !== null) clearTimeout(this.restTimer);
     this.layoutWorker?.terminate();
+    const picture = this.image?.getElement();
     await this.canvas.dispose();
+    releasePicture(picture);
   }
 }

@@ -56,7 +56,8 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
         if (!blob || state.disposed) return;
         const url = URL.createObjectURL(blob);
         state.urls.push(url);
-        await view.swapImage({ url, width: face.metadata.width, height: face.metadata.height });
+        // The original as a bitmap, decoded off the main thread: drawn as an <img>, a 24 MP photo held its first frame ~300 ms.
+        await view.swapImage({ url, blob, width: face.metadata.width, height: face.metadata.height });
         state.fullResolution = 'shown';
         markMilestone('review-full-resolution');
       });
@@ -83,6 +84,7 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
       state.urls.push(url);
       // The turn first: the marks' badges are laid out for the face as seen while the picture decodes.
       view.setFaceTransform(face.transform);
+      // The preview as an <img>: it resolves sooner than a bitmap, and its decode on the first draw is short.
       await view.setImage({ url, width: face.preview.width, height: face.preview.height }, face.metadata);
       if (state.disposed) return;
       const zoom = rememberedZoom();
