@@ -510,8 +510,9 @@ export class FabricView {
    * an edit, badges that moved are moved and nothing else is built again; for
    * the first build (`first`), the marks are built with the answer's places.
    */
-  private placeAllBadges(face: Size = this.imageSize): void {
+  private placeAllBadges(): void {
     const id = ++this.layoutRequest;
+    const face = this.imageSize;
     const marks = this.drawn.map(badgeInput);
     const worker = this.worker();
     if (worker) {
