@@ -60,7 +60,8 @@ function simulate(steps: readonly Step[], onSend: OnSend) {
       const before = new Map(IDS.map((id) => [id, seen(step.to, id)]));
       const mine = tables.get(step.to)!;
       const theirs = tables.get(step.from)!;
-      const content = (r: Rec | undefined) => (r ? [r.updatedAt, r.updatedBy, r.value].join() : '');
+      // Everything but the history, as the merge compares copies (two laptops that each made the record have different createdAt).
+      const content = (r: Rec | undefined) => (r ? [r.createdAt, r.updatedAt, r.updatedBy, r.deletedAt, r.value].join() : '');
       const sameContent = (id: string) => content(mine.find((r) => r.id === id)) === content(theirs.find((r) => r.id === id));
       const result = mergeTable(mine, theirs, 't');
       tables.set(step.to, result.all);
@@ -92,7 +93,21 @@ describe('merging with edit histories (properties)', () => {
           }
         });
       }),
-      { numRuns: 400 },
+      {
+        numRuns: 400,
+        // Found by CI: B and C each made s1 (other createdAt), then reached the same time, editor and value.
+        // Not the same record content, so a conflict, not "kept" (the oracle once left createdAt out).
+        examples: [
+          [
+            [
+              { kind: 'edit', laptop: 'B', id: 's1', editor: 'ani', value: 0, clock: 5 },
+              { kind: 'edit', laptop: 'B', id: 's1', editor: 'dewi', value: 3, clock: 1 },
+              { kind: 'edit', laptop: 'C', id: 's1', editor: 'dewi', value: 3, clock: 6 },
+              { kind: 'send', from: 'C', to: 'B' },
+            ],
+          ],
+        ],
+      },
     );
   });
 
