@@ -76,6 +76,18 @@ async function storeFixtureMarks(page: Page): Promise<void> {
 }
 
 /** The canvas as drawn now, and the view transform it was drawn with (image pixels → canvas pixels). */
+/** A new workshop with the fidelity face imported from `source`, its review open, and the fixture's marks made and stored. */
+async function reviewWithFixtureMarks(page: Page, workshop: string, source: string): Promise<void> {
+  await newWorkshop(page, workshop);
+  await dropFiles(page, source, [FILE]);
+  await expect(page.getByRole('region', { name: 'Impor selesai' })).toContainText('1 tampak diimpor', { timeout: 60_000 });
+  await page.getByRole('link', { name: BUSINESS }).click();
+  await page.getByRole('link', { name: 'Telaah versi 1' }).click();
+  await expect(page.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);
+  await annotate(page, 0.3, 'Wajib diperbaiki', 'Tanda 1');
+  await storeFixtureMarks(page);
+}
+
 async function canvasSurface(page: Page, name: string): Promise<{ raster: Raster; scale: number; x: number; y: number }> {
   const canvas = page.locator('[data-testid="canvas-stage"] canvas[data-viewport]');
   await expect(canvas).toHaveAttribute('data-marks', String(FIDELITY_MARKS.length));
@@ -118,14 +130,7 @@ test('marks look the same and sit in the same places on the canvas, after a relo
   mkdirSync(source, { recursive: true });
   writeFileSync(join(source, FILE), await fidelityFacePng());
 
-  await newWorkshop(page, 'Workshop Fidelitas');
-  await dropFiles(page, source, [FILE]);
-  await expect(page.getByRole('region', { name: 'Impor selesai' })).toContainText('1 tampak diimpor', { timeout: 60_000 });
-  await page.getByRole('link', { name: BUSINESS }).click();
-  await page.getByRole('link', { name: 'Telaah versi 1' }).click();
-  await expect(page.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);
-  await annotate(page, 0.3, 'Wajib diperbaiki', 'Tanda 1');
-  await storeFixtureMarks(page);
+  await reviewWithFixtureMarks(page, 'Workshop Fidelitas', source);
 
   const reports: FidelityReport[] = [];
   const textHeights = new Map<string, number>();
@@ -264,14 +269,7 @@ test('a face turned right keeps its marks on the same artwork on the canvas, in 
   const turn: FaceTransform = { quarterTurns: 1, flipX: false };
   const shown = shownSize(turn, FIDELITY_FACE);
 
-  await newWorkshop(page, 'Workshop Fidelitas Putar');
-  await dropFiles(page, join(out, 'source'), [FILE]);
-  await expect(page.getByRole('region', { name: 'Impor selesai' })).toContainText('1 tampak diimpor', { timeout: 60_000 });
-  await page.getByRole('link', { name: BUSINESS }).click();
-  await page.getByRole('link', { name: 'Telaah versi 1' }).click();
-  await expect(page.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);
-  await annotate(page, 0.3, 'Wajib diperbaiki', 'Tanda 1');
-  await storeFixtureMarks(page);
+  await reviewWithFixtureMarks(page, 'Workshop Fidelitas Putar', join(out, 'source'));
   await page.reload();
   await waitForReady(page);
   await expect(page.getByTestId('canvas-stage')).toHaveAttribute('data-face-shown', /.+/);

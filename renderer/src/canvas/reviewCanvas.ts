@@ -151,15 +151,8 @@ export class ReviewCanvas extends Canvas {
     const scale = Math.sqrt(Math.abs(toLayer.a * toLayer.d - toLayer.b * toLayer.c));
     if (!(scale >= 1 / LAYER_SCALE_SLACK && scale <= LAYER_SCALE_SLACK)) return false;
     const { width, height } = this.lowerCanvasEl;
-    return [
-      [0, 0],
-      [width, 0],
-      [0, height],
-      [width, height],
-    ].every(([x, y]) => {
-      const p = toLayer.transformPoint({ x, y });
-      return p.x >= -0.5 && p.y >= -0.5 && p.x <= layer.width + 0.5 && p.y <= layer.height + 0.5;
-    });
+    const shown = boxThrough(toLayer, { left: 0, top: 0, right: width, bottom: height });
+    return shown.left >= -0.5 && shown.top >= -0.5 && shown.right <= layer.width + 0.5 && shown.bottom <= layer.height + 0.5;
   }
 
   /** Draws `marks` into the layer for `view`, with a margin round the screen. */
@@ -208,18 +201,11 @@ export class ReviewCanvas extends Canvas {
     // Each changed area in the layer's pixels, whole pixels, padded, inside the layer.
     const areas = this.dirty
       .map((box) => {
-        const corners = [
-          [box.left, box.top],
-          [box.right, box.top],
-          [box.left, box.bottom],
-          [box.right, box.bottom],
-        ].map(([x, y]) => matrix.transformPoint({ x, y }));
-        const xs = corners.map((p) => p.x);
-        const ys = corners.map((p) => p.y);
-        const left = Math.max(0, Math.floor(Math.min(...xs) - pad));
-        const top = Math.max(0, Math.floor(Math.min(...ys) - pad));
-        const right = Math.min(layer.width, Math.ceil(Math.max(...xs) + pad));
-        const bottom = Math.min(layer.height, Math.ceil(Math.max(...ys) + pad));
+        const shown = boxThrough(matrix, box);
+        const left = Math.max(0, Math.floor(shown.left - pad));
+        const top = Math.max(0, Math.floor(shown.top - pad));
+        const right = Math.min(layer.width, Math.ceil(shown.right + pad));
+        const bottom = Math.min(layer.height, Math.ceil(shown.bottom + pad));
         return { left, top, width: right - left, height: bottom - top };
       })
       .filter((area) => area.width > 0 && area.height > 0);
@@ -253,17 +239,9 @@ export class ReviewCanvas extends Canvas {
 
   /** The scene rectangle a `width` × `height` pixel area shows under `matrix` (for Fabric's off-screen test). */
   private sceneBounds(matrix: DOMMatrix, width: number, height: number): ReviewCanvas['vptCoords'] {
-    const inverse = matrix.inverse();
-    const corners = [
-      [0, 0],
-      [width, 0],
-      [0, height],
-      [width, height],
-    ].map(([x, y]) => inverse.transformPoint({ x, y }));
-    const xs = corners.map((p) => p.x);
-    const ys = corners.map((p) => p.y);
-    const min = new Point(Math.min(...xs), Math.min(...ys));
-    const max = new Point(Math.max(...xs), Math.max(...ys));
+    const scene = boxThrough(matrix.inverse(), { left: 0, top: 0, right: width, bottom: height });
+    const min = new Point(scene.left, scene.top);
+    const max = new Point(scene.right, scene.bottom);
     return { tl: min, tr: new Point(max.x, min.y), bl: new Point(min.x, max.y), br: max };
   }
 
@@ -283,4 +261,17 @@ function boxOf(object: FabricObject): Box {
   if (object instanceof LiveChrome) return object.bounds();
   const { left, top, width, height } = object.getBoundingRect();
   return { left, top, right: left + width, bottom: top + height };
+}
+
+/** The axis-aligned box that `box` covers once mapped through `matrix`. */
+function boxThrough(matrix: DOMMatrix, box: Box): Box {
+  const corners = [
+    matrix.transformPoint({ x: box.left, y: box.top }),
+    matrix.transformPoint({ x: box.right, y: box.top }),
+    matrix.transformPoint({ x: box.left, y: box.bottom }),
+    matrix.transformPoint({ x: box.right, y: box.bottom }),
+  ];
+  const xs = corners.map((p) => p.x);
+  const ys = corners.map((p) => p.y);
+  return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
 }

@@ -5,7 +5,7 @@ import { renderPackPdf } from '#electron/services/pack/renderPackPdf.ts';
 import { CHROME, OUTPUT_REFERENCE_SIDE, outputChromeUnit, PHONE_REFERENCE_SIDE } from '#shared/annotations/appearance.ts';
 import { buildPackModel } from '#shared/pack/packModel.ts';
 import { annotation, FACE_COLOURS, packInput } from '../../support/packFixture.ts';
-import { faceImages, hasPdftoppm, rasterise } from '../../support/packPdf.ts';
+import { faceImages, hasPdftoppm, rasterise, type RasterPage } from '../../support/packPdf.ts';
 import {
   checkSurface,
   cropRaster,
@@ -20,6 +20,18 @@ import {
 import { shownSize, type FaceTransform } from '#shared/domain/faceTransform.ts';
 
 const OUT = join(import.meta.dirname, '..', '..', '..', 'test-results', 'fidelity');
+
+/** The face's page of a rasterised pack: the one with the most of the face's background colour, and where the picture is. */
+function facePage(pages: readonly RasterPage[]) {
+  const rasters = pages.map((p) => ({ data: new Uint8Array(p.data), width: p.width, height: p.height, channels: 3 }));
+  // Tight: the pack's light accent panels are within 10 of the face's colour.
+  const boxes = rasters.map((r) => pictureBox(r, undefined, 5));
+  const index = boxes.reduce((best, b, i) => (b.count > (boxes[best]?.count ?? 0) ? i : best), 0);
+  const raster = rasters[index];
+  const picture = boxes[index];
+  if (!raster || !picture) throw new Error('the fidelity face is on no page');
+  return { raster, picture };
+}
 
 /*
  * The PDF part of the mark fidelity check (the canvas and the PNG are in
@@ -47,14 +59,7 @@ describe.skipIf(!hasPdftoppm).each(LAYOUTS)('marks in the $pageSize PDF, rasteri
     const pdf = await renderPackPdf(model, images, { pageSize });
     const pages = await rasterise(pdf, OUT, `pdf-face-${pageSize}`, dpi);
 
-    // The face's page: the one with the most of the face's background colour.
-    const rasters = pages.map((p) => ({ data: new Uint8Array(p.data), width: p.width, height: p.height, channels: 3 }));
-    // Tight: the pack's light accent panels are within 10 of the face's colour.
-    const boxes = rasters.map((r) => pictureBox(r, undefined, 5));
-    const index = boxes.reduce((best, b, i) => (b.count > (boxes[best]?.count ?? 0) ? i : best), 0);
-    const raster = rasters[index];
-    const picture = boxes[index];
-    if (!raster || !picture) throw new Error('the fidelity face is on no page');
+    const { raster, picture } = facePage(pages);
     const scale = picture.width / FIDELITY_FACE.width;
     expect(picture.height / scale).toBeCloseTo(FIDELITY_FACE.height, -1);
     const radius = CHROME.badgeRadius * outputChromeUnit(FIDELITY_FACE, referenceSide) * scale;
@@ -95,12 +100,7 @@ describe.skipIf(!hasPdftoppm).each(TURNS)('marks on a face turned $transform.qua
     const name = `pdf-turned-${transform.quarterTurns}${transform.flipX ? 'f' : ''}-${pageSize}`;
     const pages = await rasterise(await renderPackPdf(model, images, { pageSize }), OUT, name, dpi);
 
-    const rasters = pages.map((p) => ({ data: new Uint8Array(p.data), width: p.width, height: p.height, channels: 3 }));
-    const boxes = rasters.map((r) => pictureBox(r, undefined, 5));
-    const index = boxes.reduce((best, b, i) => (b.count > (boxes[best]?.count ?? 0) ? i : best), 0);
-    const raster = rasters[index];
-    const picture = boxes[index];
-    if (!raster || !picture) throw new Error('the fidelity face is on no page');
+    const { raster, picture } = facePage(pages);
     const shown = shownSize(transform, FIDELITY_FACE);
     const scale = picture.width / shown.width;
     // The picture has the shown proportions (landscape after a quarter turn).
