@@ -91,6 +91,8 @@ async function reviewWithFixtureMarks(page: Page, workshop: string, source: stri
 async function canvasSurface(page: Page, name: string): Promise<{ raster: Raster; scale: number; x: number; y: number }> {
   const canvas = page.locator('[data-testid="canvas-stage"] canvas[data-viewport]');
   await expect(canvas).toHaveAttribute('data-marks', String(FIDELITY_MARKS.length));
+  // Every mark in the layer on screen, drawn for this view (a layer is drawn over a few frames).
+  await expect(canvas).toHaveAttribute('data-marks-exact', 'true');
   const [a, , , , e, f] = ((await canvas.getAttribute('data-viewport')) ?? '').split(' ').map(Number) as number[];
   const file = join(OUT, `${name}.png`);
   await canvas.screenshot({ path: file });
@@ -206,6 +208,7 @@ test('marks look the same and sit in the same places on the canvas, after a relo
 async function turnedCanvasMap(page: Page, turn: FaceTransform, name: string): Promise<{ raster: Raster; map: SurfaceMap; zoom: number }> {
   const canvas = page.locator('[data-testid="canvas-stage"] canvas[data-viewport]');
   await expect(canvas).toHaveAttribute('data-marks', String(FIDELITY_MARKS.length));
+  await expect(canvas).toHaveAttribute('data-marks-exact', 'true');
   const [a = 1, b = 0, , , e = 0, f = 0] = ((await canvas.getAttribute('data-viewport')) ?? '').split(' ').map(Number);
   const zoom = Math.hypot(a, b);
   const [, , , , te, tf] = transformMatrix(turn, FIDELITY_FACE);

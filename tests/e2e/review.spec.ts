@@ -187,6 +187,17 @@ test('the face and its marks follow the hand while dragging and the wheel while 
   expect(Math.abs((zoomed?.width ?? 0) - (atFit?.width ?? 0))).toBeLessThanOrEqual(2);
   expect(Math.abs((zoomed?.centre.x ?? 0) - moved.x)).toBeLessThanOrEqual(3);
   expect(Math.abs((zoomed?.centre.y ?? 0) - moved.y)).toBeLessThanOrEqual(3);
+
+  // And back out as far: the marks are drawn again for each zoom on the way (a layer drawn ahead of the wheel, over a
+  // few frames), and at rest the badge is where it was, at its size.
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 150);
+  await expect(page.getByRole('group', { name: 'Kontrol kanvas' }).getByLabel('Perbesaran', { exact: true })).toHaveText(zoomBefore ?? '');
+  await expect(lower).toHaveAttribute('data-marks-exact', 'true');
+  const back = await redBox(page, around(moved));
+  expect(back, 'the badge after zooming back out').not.toBeNull();
+  expect(Math.abs((back?.width ?? 0) - (atFit?.width ?? 0))).toBeLessThanOrEqual(2);
+  expect(Math.abs((back?.centre.x ?? 0) - moved.x)).toBeLessThanOrEqual(3);
+  expect(Math.abs((back?.centre.y ?? 0) - moved.y)).toBeLessThanOrEqual(3);
 });
 
 test('every drawing tool, the measure in millimetres, the eyedropper contrast and the shelf preview', async ({ page }) => {

@@ -139,9 +139,11 @@ export class FabricView {
   private built = false;
   /** True while the view itself changes what is selected: the model already knows, so nothing is reported. */
   private syncing = false;
-  /** How many changes of the marks have been drawn (`data-marks-drawn`, for tools and the bench); `marksChanged` until the next frame. */
+  /** How many changes of the marks have been drawn (`data-marks-drawn`, for tools and the bench): `marksChanged` until a frame shows every mark. */
   private marksDrawn = 0;
   private marksChanged = false;
+  /** The canvas's `losses` before the first change not yet counted as drawn. */
+  private changedSince = 0;
   /** The latest layout of every badge asked for (placeAllBadges); older answers are dropped. */
   private layoutRequest = 0;
   private layoutWorker: Worker | null = null;
@@ -169,9 +171,11 @@ export class FabricView {
       element.dataset.marks = String(this.entries.size);
       // Whether the marks on screen are drawn exactly for this view, or the layer moved and scaled mid-gesture (for tests and tools).
       element.dataset.marksExact = String(this.canvas.layerIsExact() && !this.styleDirty && this.styledZoom === this.getZoom());
-      if (this.marksChanged) {
+      // Counted once every mark is in the layer on screen (a new layer is drawn over several frames).
+      if (this.marksChanged && this.canvas.changesShown(this.changedSince)) {
         this.marksChanged = false;
         element.dataset.marksDrawn = String(++this.marksDrawn);
+        console.log('BUILD counted', performance.now().toFixed(0));
       }
     });
     this.canvas.on('mouse:down', (e) => this.onDown(e));
@@ -429,6 +433,8 @@ export class FabricView {
     const versions = list.map(drawnVersion);
     if (!changed) changed = list.some((item, i) => this.entries.get(item.annotation.id)?.version !== versions[i]);
     if (changed) {
+      console.log('BUILD setAnn', performance.now().toFixed(0), 'losses', this.canvas.losses);
+      if (!this.marksChanged) this.changedSince = this.canvas.losses;
       // Badges are placed together (shared/annotations/badgeLayout.ts), as in the PNG and the PDF: one mark
       // moving can move another's badge. Laying out 500 crowded badges takes longer than a frame, so after
       // an edit the changed marks are drawn at once with their badge where it alone would go, and the
@@ -774,10 +780,7 @@ export class FabricView {
         for (const entry of this.entries.values()) entry.body.setCoords();
         this.coordsZoom = zoom;
       }
-      if (!this.canvas.layerIsExact()) {
-        this.canvas.marksChanged();
-        this.canvas.requestRenderAll();
-      }
+      this.canvas.drawForView();
     }, REST_AFTER_MS);
   }
 

@@ -1,18 +1,42 @@
 import { Canvas, type FabricObject, Point, type TMat2D } from 'fabric';
 import { LiveChrome } from './annotationMarks.ts';
 
-/** How far past each side of the view (a share of its size) the marks layer is drawn, for panning into. */
+/** How far past each side of the view (a share of its size) a marks layer is drawn, for panning into. */
 const LAYER_MARGIN = 0.5;
 /**
- * How far the zoom may drift from the layer's, either way, before the layer
- * is drawn again mid-gesture (the marks then look up to this much bolder or
- * finer until the view rests). Zooming out, the margin runs out first.
+ * How far the zoom may drift from the shown layer's, either way, before a
+ * new layer is begun (the marks look up to this much bolder or finer until
+ * it is done). The shown one stands in, moved and scaled, until then.
  */
-const LAYER_SCALE_SLACK = 4;
-/** Past this many changed areas the whole layer is drawn again (a face built, every mark restyled). */
-const MAX_DIRTY = 40;
+const LAYER_SCALE_SLACK = 2;
+/** How far the zoom may drift from a layer's being drawn before it is given up for a new one. */
+const BUILD_SCALE_SLACK = 4;
+/**
+ * A layer begun mid-zoom is drawn this much finer (zooming in) or coarser
+ * (zooming out) than the view: where the zoom will be when it is done, some
+ * frames later, so that it still covers the view and suits its zoom then.
+ */
+const ZOOM_AHEAD = 2;
+/**
+ * Past this many changed areas (a badge moving is two, its leader line two
+ * more) a new layer is drawn instead (a face's marks built, an undo of many).
+ */
+const MAX_DIRTY = 400;
 /** Screen pixels round a changed area also drawn again (anti-aliasing, a selected mark's bolder stroke). */
 const DIRTY_PAD = 4;
+/**
+ * Main-thread time a frame may spend drawing a new layer while the view
+ * moves, and once it rests. A layer of 500 marks takes about 100 ms to draw
+ * and rasterise in software, so it is drawn over several frames, in slices,
+ * while the shown one stands in: thinly while the mentor pans or zooms (the
+ * rest of the frame draws the picture and moves the layer, and on two cores
+ * the compositor needs its share), more once the view rests.
+ */
+const BUILD_BUDGET_MS = { moving: 3, resting: 5 };
+/** How long after the view last moved it counts as moving. */
+const MOVING_MS = 150;
+/** Marks in the first slice of a new layer; later slices are sized by what the marks before them cost. */
+const FIRST_SLICE = 8;
 
 /** A rectangle in scene units (original image pixels). */
 interface Box {
@@ -22,19 +46,46 @@ interface Box {
   bottom: number;
 }
 
+/** A bitmap of the marks, drawn for one view. */
+interface Layer {
+  canvas: HTMLCanvasElement;
+  /** Scene units (image pixels) → the layer's pixels. */
+  matrix: DOMMatrix;
+  /** The view transform it was drawn for; null when drawn ahead of a zoom. */
+  view: TMat2D | null;
+  /** The mark left out of it: the selected one, drawn live. */
+  active: FabricObject | undefined;
+}
+
+/** A layer being drawn, a slice of marks per frame. */
+interface Build extends Layer {
+  /** The marks to draw, in stacking order, as they were when it was begun. */
+  marks: FabricObject[];
+  /** How many of them are drawn. */
+  drawn: number;
+  /** Milliseconds per mark in the last slice (drawing and rasterising), to size the next one. */
+  cost: number;
+  /** Where marks changed since it was begun: drawn again once it is shown. */
+  dirty: Box[];
+}
+
 /**
  * The review canvas. Two things set it apart from Fabric's own:
  *
  * - The view may be turned or mirrored (a face's stored transform is part of
  *   the view transform): its zoom is the scale of that transform, not its
  *   first entry, which is 0 at a quarter turn and negative when mirrored.
- * - Marks are drawn into a layer, a bitmap kept between frames. Drawing 500
- *   marks in software takes several frames' time; moving and scaling one
- *   bitmap takes a fraction of one. While the view pans or zooms, frames show
- *   the layer moved and scaled under the live picture; the view (fabricView.ts)
- *   asks for it to be drawn exactly once the view rests, and whenever a mark
- *   changes. The picture, the selected mark and the draft are drawn live on
- *   every frame, so what the mentor moves or draws follows the pointer.
+ * - Marks are drawn into a layer, a bitmap kept between frames. Drawing and
+ *   rasterising 500 marks in software takes several frames' time; moving and
+ *   scaling one bitmap takes a fraction of one. While the view pans or zooms,
+ *   frames show the layer moved and scaled under the live picture. When it
+ *   no longer covers the view, or the zoom drifted too far from its own, or
+ *   the marks were restyled (the view rests at a new zoom), a new layer is
+ *   drawn in slices over the next frames, each within BUILD_BUDGET_MS, and
+ *   shown once whole: no frame waits for 500 marks. A mark that changes is
+ *   drawn again at once, in its own area of the layer. The picture, the
+ *   selected mark and the draft are drawn live on every frame, so what the
+ *   mentor moves or draws follows the pointer.
  */
 export class ReviewCanvas extends Canvas {
   /** The picture's size in scene units (original image pixels): marks are drawn inside it. */
@@ -43,14 +94,24 @@ export class ReviewCanvas extends Canvas {
   backdrop: FabricObject | null = null;
   /** Objects drawn on every frame above the layer (the draft of a mark being drawn). */
   readonly live = new Set<FabricObject>();
-  private layer: HTMLCanvasElement | null = null;
-  /** Layer pixels per scene unit, as the layer was drawn; null when it must be drawn again. */
-  private layerMatrix: DOMMatrix | null = null;
-  /** The view transform and the selected mark the layer was drawn for. */
-  private layerView: TMat2D | null = null;
-  private layerActive: FabricObject | undefined;
-  /** Where marks changed since the layer was drawn (scene boxes): only there is it drawn again. */
+  /** The layer on screen. */
+  private shown: Layer | null = null;
+  /** Whether `shown` has every mark as it is now (but for `dirty`); false once they were restyled or many changed. */
+  private current = false;
+  /** How many times changes were too many to draw in place (left out of `shown`, for a new layer to show). */
+  losses = 0;
+  /** How many layers were shown, and how many must have been for the changes left out last to show. */
+  private layersShown = 0;
+  private lossesShownBy = 0;
+  /** When the view last moved (performance.now()). */
+  private movedAt = -Infinity;
+  /** Where marks changed since `shown` was drawn (scene boxes): only there is it drawn again. */
   private dirty: Box[] = [];
+  private build: Build | null = null;
+  /** A layer's bitmap no longer shown, drawn into next (two of them take turns). */
+  private spare: HTMLCanvasElement | null = null;
+  /** One pixel read from a layer after each slice, so that the slice is rasterised in its own frame. */
+  private sink: CanvasRenderingContext2D | null = null;
 
   override getZoom(): number {
     const [a, b] = this.viewportTransform;
@@ -60,13 +121,31 @@ export class ReviewCanvas extends Canvas {
   /** A new view is a new frame (Fabric draws on adding objects only when asked to, and this canvas is not). */
   override setViewportTransform(vpt: TMat2D): void {
     super.setViewportTransform(vpt);
+    this.movedAt = performance.now();
     this.requestRenderAll();
   }
 
-  /** Every mark looks different (restyled for a new zoom, built afresh): the next frame draws the whole layer again. */
+  /**
+   * Every mark looks different (sized for a new zoom) or the view rests where
+   * the layer was not drawn for it: a new layer is drawn for the present
+   * view, the shown one standing in meanwhile.
+   */
   marksChanged(): void {
-    this.layerMatrix = null;
-    this.dirty = [];
+    this.current = false;
+    this.build = null;
+  }
+
+  /**
+   * The view rests: unless the shown layer was drawn for it exactly, or one
+   * being drawn is, a layer is drawn for it (marks crisp at this zoom).
+   */
+  drawForView(): void {
+    if (this.layerIsExact()) return;
+    const build = this.build;
+    if (build?.view && sameView(build.view, this.viewportTransform)) return;
+    this.current = false;
+    this.build = null;
+    this.requestRenderAll();
   }
 
   /**
@@ -75,15 +154,39 @@ export class ReviewCanvas extends Canvas {
    * it is); adding and removing objects call it by themselves.
    */
   changedAt(object: FabricObject): void {
-    if (this.layerMatrix === null || this.live.has(object) || object === this.backdrop) return;
-    if (this.dirty.length >= MAX_DIRTY) return this.marksChanged();
-    this.dirty.push(boxOf(object));
+    if (this.live.has(object) || object === this.backdrop) return;
+    const box = boxOf(object);
+    const build = this.build;
+    if (build) {
+      if (build.dirty.length >= MAX_DIRTY) this.build = null;
+      else build.dirty.push(box);
+    }
+    if (!this.shown) return;
+    if (this.dirty.length < MAX_DIRTY) this.dirty.push(box);
+    else {
+      // So many changes are cheaper drawn as a new layer; the shown one stands in meanwhile.
+      this.current = false;
+      this.losses++;
+      this.lossesShownBy = this.layersShown + 1;
+      this.dirty = [];
+    }
   }
 
-  /** Whether the layer on screen was drawn for the present view, exactly (not moved or scaled since). */
+  /** Whether the layer on screen was drawn for the present view, exactly (not moved or scaled since), with every mark as it is now. */
   layerIsExact(): boolean {
-    const view = this.layerView;
-    return this.layerMatrix !== null && view !== null && this.viewportTransform.every((value, i) => value === view[i]);
+    const view = this.shown?.view;
+    return this.current && this.build === null && !!view && sameView(view, this.viewportTransform);
+  }
+
+  /**
+   * Whether the changes made since `losses` read as it does now are on
+   * screen, once a frame is drawn: drawn into the shown layer where they
+   * happened, or, when they were too many for that, in a new layer shown
+   * since (the marks around may still be styled for an earlier zoom).
+   */
+  changesShown(losses: number): boolean {
+    if (!this.shown || this.dirty.length) return false;
+    return this.losses === losses || this.layersShown >= this.lossesShownBy;
   }
 
   override _onObjectAdded(object: FabricObject): void {
@@ -118,98 +221,159 @@ export class ReviewCanvas extends Canvas {
     if (typeof ctx.getTransform !== 'function' || typeof DOMMatrix === 'undefined') super._renderObjects(ctx, marks);
     else {
       const view = ctx.getTransform();
-      if (!this.layerFits(view)) this.drawLayer(view, marks, active);
-      else {
-        if (active !== this.layerActive) {
-          // The mark no longer selected goes back into the layer; the one now selected leaves it (it is drawn live).
-          for (const object of [this.layerActive, active]) if (object && object.canvas === this) this.dirty.push(boxOf(object));
-          this.layerActive = active;
-        }
-        if (this.dirty.length) this.repaint(marks);
-      }
-      const layer = this.layer as HTMLCanvasElement;
-      ctx.save();
-      ctx.setTransform(view.multiply((this.layerMatrix as DOMMatrix).inverse()));
-      ctx.drawImage(layer, 0, 0);
-      ctx.restore();
+      this.drawMarks(ctx, view, marks, active);
     }
     super._renderObjects(ctx, live);
     ctx.restore();
   }
 
-  /**
-   * Whether the layer can stand for the marks under `view` (device pixels per
-   * scene unit): drawn and not thrown away since, the zoom within
-   * LAYER_SCALE_SLACK of the layer's, and the whole view inside the layer.
-   */
-  private layerFits(view: DOMMatrix): boolean {
-    const layer = this.layer;
-    const drawnWith = this.layerMatrix;
-    if (!layer || !drawnWith) return false;
-    // From the screen into the layer's pixels.
-    const toLayer = drawnWith.multiply(view.inverse());
-    const scale = Math.sqrt(Math.abs(toLayer.a * toLayer.d - toLayer.b * toLayer.c));
-    if (!(scale >= 1 / LAYER_SCALE_SLACK && scale <= LAYER_SCALE_SLACK)) return false;
-    const { width, height } = this.lowerCanvasEl;
-    const shown = boxThrough(toLayer, { left: 0, top: 0, right: width, bottom: height });
-    return shown.left >= -0.5 && shown.top >= -0.5 && shown.right <= layer.width + 0.5 && shown.bottom <= layer.height + 0.5;
+  /** The marks for this frame: the shown layer brought up to date where marks changed, a slice of a new one, the best of them drawn. */
+  private drawMarks(ctx: CanvasRenderingContext2D, view: DOMMatrix, marks: FabricObject[], active: FabricObject | undefined): void {
+    const shown = this.shown;
+    if (shown && this.current && this.suits(shown, view, LAYER_SCALE_SLACK)) this.build = null;
+    else {
+      if (this.build && !this.suits(this.build, view, BUILD_SCALE_SLACK)) this.build = null;
+      // Marks restyled, or none shown yet: drawn for this view exactly. The view moved on: drawn for where the zoom is heading.
+      this.build ??= this.beginLayer(view, marks, active, shown && this.current ? zoomAhead(shown, view) : 1);
+      this.drawSlices(this.build);
+      if (this.build.drawn >= this.build.marks.length) this.showBuild(this.build);
+    }
+    if (this.shown && active !== this.shown.active) {
+      // The mark no longer selected goes back into the layer; the one now selected leaves it (it is drawn live).
+      for (const object of [this.shown.active, active]) if (object && object.canvas === this) this.dirty.push(boxOf(object));
+      this.shown.active = active;
+    }
+    if (this.shown && this.dirty.length) this.repaint(this.shown, this.dirty, marks);
+    this.dirty = [];
+    // The shown layer, or before there is one the first being drawn, as far as it got.
+    const best = this.shown ?? this.build;
+    if (best) {
+      ctx.save();
+      ctx.setTransform(view.multiply(best.matrix.inverse()));
+      ctx.drawImage(best.canvas, 0, 0);
+      ctx.restore();
+    }
+    if (this.build) this.requestRenderAll();
   }
 
-  /** Draws `marks` into the layer for `view`, with a margin round the screen. */
-  private drawLayer(view: DOMMatrix, marks: FabricObject[], active: FabricObject | undefined): void {
+  /**
+   * Whether `layer` can show the marks under `view` (device pixels per scene
+   * unit) well enough: the zoom within `slack` of the layer's, either way,
+   * and the whole view inside the layer.
+   */
+  private suits(layer: Layer, view: DOMMatrix, slack: number): boolean {
+    // From the screen into the layer's pixels.
+    const toLayer = layer.matrix.multiply(view.inverse());
+    const scale = scaleOf(toLayer);
+    if (!(scale >= 1 / slack && scale <= slack)) return false;
+    const { width, height } = this.lowerCanvasEl;
+    const shown = boxThrough(toLayer, { left: 0, top: 0, right: width, bottom: height });
+    return shown.left >= -0.5 && shown.top >= -0.5 && shown.right <= layer.canvas.width + 0.5 && shown.bottom <= layer.canvas.height + 0.5;
+  }
+
+  /**
+   * A new, empty layer for `view`, with a margin round the screen, to draw
+   * `marks` into; `ahead` times finer than the view (round the screen's
+   * centre) when drawn for where a zoom is heading.
+   */
+  private beginLayer(view: DOMMatrix, marks: FabricObject[], active: FabricObject | undefined, ahead: number): Build {
     const screen = this.lowerCanvasEl;
     const marginX = Math.ceil(screen.width * LAYER_MARGIN);
     const marginY = Math.ceil(screen.height * LAYER_MARGIN);
-    const layer = (this.layer ??= document.createElement('canvas'));
+    const canvas = this.spare ?? document.createElement('canvas');
+    this.spare = null;
     const width = screen.width + 2 * marginX;
     const height = screen.height + 2 * marginY;
-    if (layer.width !== width || layer.height !== height) {
-      layer.width = width;
-      layer.height = height;
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
     }
-    const context = layer.getContext('2d');
-    if (!context) throw new Error('No 2D context for the marks layer');
+    const context = layerContext(canvas);
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, width, height);
-    const matrix = new DOMMatrix([1, 0, 0, 1, marginX, marginY]).multiply(view);
-    context.setTransform(matrix);
-    // Fabric skips marks off the screen; here the screen is the layer, margins included.
-    const onScreen = this.vptCoords;
-    this.vptCoords = this.sceneBounds(matrix, width, height);
-    try {
-      super._renderObjects(context, marks);
-    } finally {
-      this.vptCoords = onScreen;
-    }
-    this.layerMatrix = matrix;
-    this.layerView = [...this.viewportTransform];
-    this.layerActive = active;
-    this.dirty = [];
+    const centre = { x: screen.width / 2, y: screen.height / 2 };
+    const matrix = new DOMMatrix([1, 0, 0, 1, marginX, marginY])
+      .translate(centre.x, centre.y)
+      .scale(ahead)
+      .translate(-centre.x, -centre.y)
+      .multiply(view);
+    return { canvas, matrix, view: ahead === 1 ? [...this.viewportTransform] : null, active, marks, drawn: 0, cost: 0, dirty: [] };
   }
 
   /**
-   * Draws the layer again where marks changed (`dirty`): each area cleared
-   * and every mark reaching into them drawn again, clipped to them. Editing
-   * one mark of 500 then costs the marks round it, not all 500.
+   * Draws the next marks of `build` within this frame's budget, a slice at a
+   * time, each rasterised before the next (the canvas records drawing and
+   * rasterises when its pixels are read, which would otherwise fall in the
+   * frame that shows it).
    */
-  private repaint(marks: FabricObject[]): void {
-    const layer = this.layer as HTMLCanvasElement;
-    const matrix = this.layerMatrix as DOMMatrix;
-    const context = layer.getContext('2d');
-    if (!context) throw new Error('No 2D context for the marks layer');
+  private drawSlices(build: Build): void {
+    const context = layerContext(build.canvas);
+    const start = performance.now();
+    const budget = start - this.movedAt < MOVING_MS ? BUILD_BUDGET_MS.moving : BUILD_BUDGET_MS.resting;
+    // Fabric skips marks off the screen; here the screen is the layer, margins included.
+    const onScreen = this.vptCoords;
+    this.vptCoords = this.sceneBounds(build.matrix, build.canvas.width, build.canvas.height);
+    try {
+      context.setTransform(build.matrix);
+      while (build.drawn < build.marks.length) {
+        const left = budget - (performance.now() - start);
+        if (left <= 0) break;
+        const count = build.cost > 0 ? Math.max(1, Math.floor(left / build.cost)) : FIRST_SLICE;
+        const slice = build.marks.slice(build.drawn, build.drawn + count).filter((mark) => mark.canvas === this);
+        const sliceStart = performance.now();
+        super._renderObjects(context, slice);
+        this.rasterise(build.canvas);
+        build.drawn += count;
+        build.cost = (performance.now() - sliceStart) / Math.max(1, slice.length);
+      }
+    } finally {
+      this.vptCoords = onScreen;
+    }
+  }
+
+  /** Reads one pixel of `canvas` (into a one-pixel sink), which makes the canvas rasterise what it recorded. */
+  private rasterise(canvas: HTMLCanvasElement): void {
+    if (!this.sink) {
+      const sink = document.createElement('canvas');
+      sink.width = 1;
+      sink.height = 1;
+      this.sink = sink.getContext('2d', { willReadFrequently: true });
+    }
+    this.sink?.drawImage(canvas, 0, 0, 1, 1, 0, 0, 1, 1);
+    // Read back, so that the sink lets go of the layer's pixels at once (else the next slice drawn into the layer copies them first).
+    this.sink?.getImageData(0, 0, 1, 1);
+  }
+
+  /** A whole new layer takes the place of the shown one; the changes made while it was drawn are drawn into it. */
+  private showBuild(build: Build): void {
+    if (this.shown) this.spare = this.shown.canvas;
+    this.shown = { canvas: build.canvas, matrix: build.matrix, view: build.view, active: build.active };
+    this.dirty = build.dirty;
+    this.current = true;
+    this.layersShown++;
+    this.build = null;
+  }
+
+  /**
+   * Draws `layer` again where marks changed (`areas`, scene boxes): each
+   * area cleared and every mark reaching into them drawn again, clipped to
+   * them. Editing one mark of 500 then costs the marks round it, not all 500.
+   */
+  private repaint(layer: Layer, boxes: Box[], marks: FabricObject[]): void {
+    const { canvas, matrix } = layer;
+    const context = layerContext(canvas);
     const pad = DIRTY_PAD * (this.getRetinaScaling() || 1);
     // Each changed area in the layer's pixels, whole pixels, padded, inside the layer.
-    const areas = this.dirty
+    const areas = boxes
       .map((box) => {
         const shown = boxThrough(matrix, box);
         const left = Math.max(0, Math.floor(shown.left - pad));
         const top = Math.max(0, Math.floor(shown.top - pad));
-        const right = Math.min(layer.width, Math.ceil(shown.right + pad));
-        const bottom = Math.min(layer.height, Math.ceil(shown.bottom + pad));
+        const right = Math.min(canvas.width, Math.ceil(shown.right + pad));
+        const bottom = Math.min(canvas.height, Math.ceil(shown.bottom + pad));
         return { left, top, width: right - left, height: bottom - top };
       })
       .filter((area) => area.width > 0 && area.height > 0);
-    this.dirty = [];
     if (areas.length === 0) return;
     context.save();
     context.setTransform(1, 0, 0, 1, 0, 0);
@@ -229,8 +393,15 @@ export class ReviewCanvas extends Canvas {
     };
     const onScreen = this.vptCoords;
     this.vptCoords = this.sceneBounds(new DOMMatrix([1, 0, 0, 1, -union.left, -union.top]).multiply(matrix), union.right - union.left, union.bottom - union.top);
+    // Only the marks that reach into a changed area: many small areas far apart do not draw every mark between them.
+    const toScene = matrix.inverse();
+    const sceneAreas = areas.map((area) => boxThrough(toScene, { left: area.left, top: area.top, right: area.left + area.width, bottom: area.top + area.height }));
+    const touched = marks.filter((mark) => {
+      const box = boxOf(mark);
+      return sceneAreas.some((area) => box.left <= area.right && box.right >= area.left && box.top <= area.bottom && box.bottom >= area.top);
+    });
     try {
-      super._renderObjects(context, marks);
+      super._renderObjects(context, touched);
     } finally {
       this.vptCoords = onScreen;
       context.restore();
@@ -246,14 +417,40 @@ export class ReviewCanvas extends Canvas {
   }
 
   override destroy(): void {
-    if (this.layer) {
-      // Gives the bitmap back now, not when the element is collected.
-      this.layer.width = 0;
-      this.layer.height = 0;
-      this.layer = null;
+    // Gives the bitmaps back now, not when the elements are collected.
+    for (const canvas of [this.shown?.canvas, this.build?.canvas, this.spare]) {
+      if (!canvas) continue;
+      canvas.width = 0;
+      canvas.height = 0;
     }
+    this.shown = null;
+    this.build = null;
+    this.spare = null;
     super.destroy();
   }
+}
+
+/** How much `matrix` scales areas, as a length ratio (turns and mirrors aside). */
+function scaleOf(matrix: DOMMatrix): number {
+  return Math.sqrt(Math.abs(matrix.a * matrix.d - matrix.b * matrix.c));
+}
+
+/** How much finer than `view` to draw the next layer: the way the zoom went since `shown` was drawn, ZOOM_AHEAD further. */
+function zoomAhead(shown: Layer, view: DOMMatrix): number {
+  // Layer pixels per device pixel of the view: above 1, the layer is finer than the view, which zoomed out since.
+  const scale = scaleOf(shown.matrix.multiply(view.inverse()));
+  if (Math.abs(Math.log(scale)) < 0.01) return 1;
+  return scale < 1 ? ZOOM_AHEAD : 1 / ZOOM_AHEAD;
+}
+
+function sameView(a: TMat2D, b: TMat2D): boolean {
+  return a.every((value, i) => value === b[i]);
+}
+
+function layerContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('No 2D context for the marks layer');
+  return context;
 }
 
 /** Where an object is drawn, in scene units: a mark's chrome by its lines, anything else by its corners. */
