@@ -26,13 +26,14 @@ const MAX_DIRTY = 400;
 const DIRTY_PAD = 4;
 /**
  * Main-thread time a frame may spend drawing a new layer while the view
- * moves, and once it rests. A layer of 500 marks takes about 100 ms to draw
- * and rasterise in software, so it is drawn over several frames, in slices,
- * while the shown one stands in: thinly while the mentor pans or zooms (the
- * rest of the frame draws the picture and moves the layer, and on two cores
- * the compositor needs its share), more once the view rests.
+ * moves, once it rests, and when no layer stands in (a face's first marks).
+ * A layer of 500 marks takes about 100 ms to draw and rasterise in software,
+ * so it is drawn over several frames, in slices, while the shown one stands
+ * in: thinly while the mentor pans or zooms (the rest of the frame draws the
+ * picture and moves the layer, and on two cores the compositor needs its
+ * share), more once the view rests, most while the marks are not shown yet.
  */
-const BUILD_BUDGET_MS = { moving: 3, resting: 5 };
+const BUILD_BUDGET_MS = { moving: 3, resting: 5, first: 10 };
 /** How long after the view last moved it counts as moving. */
 const MOVING_MS = 150;
 /** Marks in the first slice of a new layer; later slices are sized by what the marks before them cost. */
@@ -103,6 +104,11 @@ export class ReviewCanvas extends Canvas {
   /** How many layers were shown, and how many must have been for the changes left out last to show. */
   private layersShown = 0;
   private lossesShownBy = 0;
+  /** Whether changes came too many to draw in place since the last frame: the rest of them are left for the new layer too. */
+  private flooded = false;
+  /** Where marks are drawn (scene boxes), found once per zoom: a repaint asks for every mark's. */
+  private boxes = new WeakMap<FabricObject, Box>();
+  private boxesZoom = Number.NaN;
   /** When the view last moved (performance.now()). */
   private movedAt = -Infinity;
   /** Where marks changed since `shown` was drawn (scene boxes): only there is it drawn again. */
@@ -110,6 +116,8 @@ export class ReviewCanvas extends Canvas {
   private build: Build | null = null;
   /** A layer's bitmap no longer shown, drawn into next (two of them take turns). */
   private spare: HTMLCanvasElement | null = null;
+  /** The animation frame that draws the next slice of `build`. */
+  private slicing = 0;
   /** One pixel read from a layer after each slice, so that the slice is rasterised in its own frame. */
   private sink: CanvasRenderingContext2D | null = null;
 
@@ -132,7 +140,8 @@ export class ReviewCanvas extends Canvas {
    */
   marksChanged(): void {
     this.current = false;
-    this.build = null;
+    this.boxes = new WeakMap();
+    this.dropBuild();
   }
 
   /**
@@ -144,7 +153,7 @@ export class ReviewCanvas extends Canvas {
     const build = this.build;
     if (build?.view && sameView(build.view, this.viewportTransform)) return;
     this.current = false;
-    this.build = null;
+    this.dropBuild();
     this.requestRenderAll();
   }
 
@@ -156,20 +165,21 @@ export class ReviewCanvas extends Canvas {
   changedAt(object: FabricObject): void {
     if (this.live.has(object) || object === this.backdrop) return;
     const box = boxOf(object);
+    this.boxes.set(object, box);
     const build = this.build;
     if (build) {
-      if (build.dirty.length >= MAX_DIRTY) this.build = null;
+      if (build.dirty.length >= MAX_DIRTY) this.dropBuild();
       else build.dirty.push(box);
     }
     if (!this.shown) return;
-    if (this.dirty.length < MAX_DIRTY) this.dirty.push(box);
-    else {
-      // So many changes are cheaper drawn as a new layer; the shown one stands in meanwhile.
-      this.current = false;
-      this.losses++;
-      this.lossesShownBy = this.layersShown + 1;
-      this.dirty = [];
-    }
+    if (!this.flooded && this.dirty.length < MAX_DIRTY) return void this.dirty.push(box);
+    // So many changes are cheaper drawn as a new layer, this one and the rest of them until the next frame; the
+    // shown layer stands in meanwhile.
+    this.current = false;
+    this.flooded = true;
+    this.losses++;
+    this.lossesShownBy = this.layersShown + 1;
+    this.dirty = [];
   }
 
   /** Whether the layer on screen was drawn for the present view, exactly (not moved or scaled since), with every mark as it is now. */
@@ -187,6 +197,16 @@ export class ReviewCanvas extends Canvas {
   changesShown(losses: number): boolean {
     if (!this.shown || this.dirty.length) return false;
     return this.losses === losses || this.layersShown >= this.lossesShownBy;
+  }
+
+  /**
+   * Nothing is drawn before there is something to show: a first frame of an
+   * empty canvas would clear (and so make) its bitmap on the way to the
+   * preview, which the mentor is waiting for.
+   */
+  override renderAll(): void {
+    if (!this.backdrop && this.getObjects().length === 0) return this.cancelRequestedRender();
+    super.renderAll();
   }
 
   override _onObjectAdded(object: FabricObject): void {
@@ -229,14 +249,20 @@ export class ReviewCanvas extends Canvas {
 
   /** The marks for this frame: the shown layer brought up to date where marks changed, a slice of a new one, the best of them drawn. */
   private drawMarks(ctx: CanvasRenderingContext2D, view: DOMMatrix, marks: FabricObject[], active: FabricObject | undefined): void {
+    this.flooded = false;
+    // No layer (two bitmaps of four screens each, ~20 ms to make) until there are marks: a face without marks never needs one.
+    if (!this.shown && marks.length === 0) {
+      this.dropBuild();
+      return;
+    }
     const shown = this.shown;
-    if (shown && this.current && this.suits(shown, view, LAYER_SCALE_SLACK)) this.build = null;
+    if (shown && this.current && this.suits(shown, view, LAYER_SCALE_SLACK)) this.dropBuild();
     else {
-      if (this.build && !this.suits(this.build, view, BUILD_SCALE_SLACK)) this.build = null;
+      if (this.build && !this.suits(this.build, view, BUILD_SCALE_SLACK)) this.dropBuild();
       // Marks restyled, or none shown yet: drawn for this view exactly. The view moved on: drawn for where the zoom is heading.
       this.build ??= this.beginLayer(view, marks, active, shown && this.current ? zoomAhead(shown, view) : 1);
-      this.drawSlices(this.build);
       if (this.build.drawn >= this.build.marks.length) this.showBuild(this.build);
+      else this.drawSlicesSoon();
     }
     if (this.shown && active !== this.shown.active) {
       // The mark no longer selected goes back into the layer; the one now selected leaves it (it is drawn live).
@@ -253,7 +279,23 @@ export class ReviewCanvas extends Canvas {
       ctx.drawImage(best.canvas, 0, 0);
       ctx.restore();
     }
-    if (this.build) this.requestRenderAll();
+  }
+
+  /**
+   * Draws the next slice of the layer under way in the coming frame, on its
+   * own: the screen is drawn again only to show it once whole (or, before any
+   * layer is shown, as far as it got), not on every frame it takes.
+   */
+  private drawSlicesSoon(): void {
+    if (this.slicing) return;
+    this.slicing = requestAnimationFrame(() => {
+      this.slicing = 0;
+      const build = this.build;
+      if (!build || this.destroyed) return;
+      this.drawSlices(build);
+      if (build.drawn >= build.marks.length || !this.shown) this.requestRenderAll();
+      else this.drawSlicesSoon();
+    });
   }
 
   /**
@@ -309,7 +351,7 @@ export class ReviewCanvas extends Canvas {
   private drawSlices(build: Build): void {
     const context = layerContext(build.canvas);
     const start = performance.now();
-    const budget = start - this.movedAt < MOVING_MS ? BUILD_BUDGET_MS.moving : BUILD_BUDGET_MS.resting;
+    const budget = !this.shown ? BUILD_BUDGET_MS.first : start - this.movedAt < MOVING_MS ? BUILD_BUDGET_MS.moving : BUILD_BUDGET_MS.resting;
     // Fabric skips marks off the screen; here the screen is the layer, margins included.
     const onScreen = this.vptCoords;
     this.vptCoords = this.sceneBounds(build.matrix, build.canvas.width, build.canvas.height);
@@ -342,6 +384,12 @@ export class ReviewCanvas extends Canvas {
     this.sink?.drawImage(canvas, 0, 0, 1, 1, 0, 0, 1, 1);
     // Read back, so that the sink lets go of the layer's pixels at once (else the next slice drawn into the layer copies them first).
     this.sink?.getImageData(0, 0, 1, 1);
+  }
+
+  /** Gives up the layer being drawn (it no longer suits); its bitmap is drawn into next. */
+  private dropBuild(): void {
+    if (this.build) this.spare ??= this.build.canvas;
+    this.build = null;
   }
 
   /** A whole new layer takes the place of the shown one; the changes made while it was drawn are drawn into it. */
@@ -397,7 +445,7 @@ export class ReviewCanvas extends Canvas {
     const toScene = matrix.inverse();
     const sceneAreas = areas.map((area) => boxThrough(toScene, { left: area.left, top: area.top, right: area.left + area.width, bottom: area.top + area.height }));
     const touched = marks.filter((mark) => {
-      const box = boxOf(mark);
+      const box = this.boxOfMark(mark);
       return sceneAreas.some((area) => box.left <= area.right && box.right >= area.left && box.top <= area.bottom && box.bottom >= area.top);
     });
     try {
@@ -406,6 +454,21 @@ export class ReviewCanvas extends Canvas {
       this.vptCoords = onScreen;
       context.restore();
     }
+  }
+
+  /** Where `mark` is drawn, as last found at this zoom (a mark's chrome and badge keep their size on screen). */
+  private boxOfMark(mark: FabricObject): Box {
+    const zoom = this.getZoom();
+    if (zoom !== this.boxesZoom) {
+      this.boxes = new WeakMap();
+      this.boxesZoom = zoom;
+    }
+    let box = this.boxes.get(mark);
+    if (!box) {
+      box = boxOf(mark);
+      this.boxes.set(mark, box);
+    }
+    return box;
   }
 
   /** The scene rectangle a `width` × `height` pixel area shows under `matrix` (for Fabric's off-screen test). */
@@ -417,6 +480,7 @@ export class ReviewCanvas extends Canvas {
   }
 
   override destroy(): void {
+    cancelAnimationFrame(this.slicing);
     // Gives the bitmaps back now, not when the elements are collected.
     for (const canvas of [this.shown?.canvas, this.build?.canvas, this.spare]) {
       if (!canvas) continue;

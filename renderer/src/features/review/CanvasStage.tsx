@@ -44,6 +44,7 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
   useEffect(() => {
     const container = host.current;
     if (!container) return;
+    console.log('OPEN stage effect', performance.now().toFixed(1));
     const element = document.createElement('canvas');
     container.append(element);
     const state = { disposed: false, fullResolution: 'none' as 'none' | 'loading' | 'shown', urls: [] as string[] };
@@ -79,6 +80,7 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
     const observer = new ResizeObserver(resize);
     observer.observe(container);
     void getAssetBlob(db, face, 'preview').then(async (blob) => {
+      console.log('OPEN blob', performance.now().toFixed(1));
       if (!blob || state.disposed) return;
       const url = URL.createObjectURL(blob);
       state.urls.push(url);
@@ -91,6 +93,7 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
       if (zoom === 'fit') view.zoomToFit();
       else view.zoomCentred(zoom);
       markMilestone('review-preview');
+      console.log('OPEN shown', performance.now().toFixed(1));
       container.dataset.faceShown = face.id;
     });
     return () => {

@@ -417,6 +417,7 @@ function ReviewWorkspace() {
     'review.rotateLeft': () => face && void correctFace.turn(face, 'rotateLeft'),
   });
 
+  console.log('OPEN render', performance.now().toFixed(1), 'ws', workshop !== undefined, 'pa', participant !== undefined, 'faces', faces !== undefined, 'all', all !== undefined, 'sub', submission !== undefined);
   if (workshop === undefined || participant === undefined || faces === undefined || all === undefined) {
     return <Loading />;
   }
