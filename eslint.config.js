@@ -55,6 +55,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // What the app has to say goes through the UI or the host's log; a stray console line is a leftover.
+      'no-console': ['error', { allow: ['error', 'warn'] }],
       'react-hooks/refs': 'off',
       // The app does not use the React Compiler; this only says the compiler would skip a component.
       'react-hooks/incompatible-library': 'off',

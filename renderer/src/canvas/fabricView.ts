@@ -175,7 +175,6 @@ export class FabricView {
       if (this.marksChanged && this.canvas.changesShown(this.changedSince)) {
         this.marksChanged = false;
         element.dataset.marksDrawn = String(++this.marksDrawn);
-        console.log('BUILD counted', performance.now().toFixed(0));
       }
     });
     this.canvas.on('mouse:down', (e) => this.onDown(e));
@@ -433,7 +432,6 @@ export class FabricView {
     const versions = list.map(drawnVersion);
     if (!changed) changed = list.some((item, i) => this.entries.get(item.annotation.id)?.version !== versions[i]);
     if (changed) {
-      console.log('BUILD setAnn', performance.now().toFixed(0), 'losses', this.canvas.losses);
       if (!this.marksChanged) this.changedSince = this.canvas.losses;
       // Badges are placed together (shared/annotations/badgeLayout.ts), as in the PNG and the PDF: one mark
       // moving can move another's badge. Laying out 500 crowded badges takes longer than a frame, so after

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { Asset } from '#shared/domain/asset.ts';
 import type { AnnotationShape, ToolName } from '#shared/annotations/tools.ts';
 import { FabricView, type CanvasViewEvents, type DrawnAnnotation } from '../../canvas/fabricView.ts';
@@ -23,6 +23,8 @@ interface Props {
   label: string;
   /** Id of the text that tells how the canvas works from the keyboard. */
   hint?: string;
+  /** Called with the face's id once its picture is shown (what the mentor waits for on opening). */
+  onShown?: (faceId: string) => void;
 }
 
 /**
@@ -30,21 +32,23 @@ interface Props {
  * async, and StrictMode mounts twice), the preview first, the original
  * swapped in once the zoom shows more pixels than the preview has.
  */
-export function CanvasStage({ face, annotations, selectedId, tool, draft, events, onView, label, hint }: Props) {
+export function CanvasStage({ face, annotations, selectedId, tool, draft, events, onView, label, hint, onShown }: Props) {
   const db = useDatabase();
   const host = useRef<HTMLDivElement>(null);
   const eventsRef = useRef(events);
   const onViewRef = useRef(onView);
+  const onShownRef = useRef(onShown);
   const viewRef = useRef<FabricView | null>(null);
   useEffect(() => {
     eventsRef.current = events;
     onViewRef.current = onView;
+    onShownRef.current = onShown;
   });
 
-  useEffect(() => {
+  // Before the screen is painted, not after: the preview's read from the database and its decode start a frame sooner.
+  useLayoutEffect(() => {
     const container = host.current;
     if (!container) return;
-    console.log('OPEN stage effect', performance.now().toFixed(1));
     const element = document.createElement('canvas');
     container.append(element);
     const state = { disposed: false, fullResolution: 'none' as 'none' | 'loading' | 'shown', urls: [] as string[] };
@@ -80,7 +84,6 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
     const observer = new ResizeObserver(resize);
     observer.observe(container);
     void getAssetBlob(db, face, 'preview').then(async (blob) => {
-      console.log('OPEN blob', performance.now().toFixed(1));
       if (!blob || state.disposed) return;
       const url = URL.createObjectURL(blob);
       state.urls.push(url);
@@ -93,8 +96,8 @@ export function CanvasStage({ face, annotations, selectedId, tool, draft, events
       if (zoom === 'fit') view.zoomToFit();
       else view.zoomCentred(zoom);
       markMilestone('review-preview');
-      console.log('OPEN shown', performance.now().toFixed(1));
       container.dataset.faceShown = face.id;
+      onShownRef.current?.(face.id);
     });
     return () => {
       state.disposed = true;
