@@ -15,6 +15,8 @@ export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 16;
 /** How long the view rests before its marks are drawn exactly (and their hit-testing corners brought up to date). */
 const REST_AFTER_MS = 120;
+/** Main-thread time per task for making a face's marks ahead of its first build (frames and input run between). */
+const PREBUILD_SLICE_MS = 8;
 
 export interface ViewImage {
   url: string;
@@ -152,6 +154,14 @@ export class FabricView {
   private firstFace: Size | null = null;
   /** The marks (ids and versions) the first layout was asked for. */
   private firstAsked: string | null = null;
+  /**
+   * A face's marks made ahead of its first build, a slice per task: making
+   * 500 marks' objects at once held the page for ~120 ms just after the
+   * picture was shown, as the mentor starts to pan. The build takes them.
+   */
+  private prebuilt = new Map<string, Entry>();
+  /** Counts prebuild runs: a run started before is dropped. */
+  private prebuilding = 0;
 
   constructor(element: HTMLCanvasElement, events: CanvasViewEvents) {
     this.events = events;
@@ -286,6 +296,8 @@ export class FabricView {
     // Badge places and clipping depend on the picture's size.
     else if (resized && this.drawn.length) {
       this.built = false;
+      this.prebuilding++;
+      this.prebuilt.clear();
       this.setAnnotations(this.drawn, this.selectedId);
     }
     this.canvas.requestRenderAll();
@@ -339,6 +351,8 @@ export class FabricView {
     // Every badge and note is turned back to read upright: all are built again, and a layout asked for before is not used.
     this.built = false;
     this.layoutRequest++;
+    this.prebuilding++;
+    this.prebuilt.clear();
     this.firstPlaces = null;
     this.firstAsked = null;
     if (this.drawn.length) this.setAnnotations(this.drawn, this.selectedId);
@@ -467,7 +481,7 @@ export class FabricView {
           return;
         }
         const place = places?.[i] ?? (this.layout([badgeInput(item)])[0] as BadgePlace);
-        const fresh = this.makeEntry(item, place, versions[i] as string);
+        const fresh = (full && this.takePrebuilt(item, place, versions[i] as string)) || this.makeEntry(item, place, versions[i] as string);
         const drawnFirst = fresh.chrome ? [fresh.body, fresh.chrome] : [fresh.body];
         if (entry) {
           // In place of the old one, so the stacking order stays the marks' order.
@@ -488,6 +502,8 @@ export class FabricView {
         this.canvas.insertAt(firstBadge < 0 ? objects.length : firstBadge, ...bodies);
         this.canvas.add(...badges);
       }
+      // Marks made ahead and not taken (changed since) are not kept.
+      if (full) this.prebuilt.clear();
       this.built = true;
       this.marksChanged = true;
       // After an edit, or when marks came since the first layout was asked, the whole layout follows.
@@ -557,12 +573,47 @@ export class FabricView {
   private placesArrived(places: readonly BadgePlace[], face: Size): void {
     if (this.disposed) return;
     if (!this.built) {
-      this.firstPlaces = new Map(places.map((place) => [place.key, place]));
+      const first = new Map(places.map((place) => [place.key, place]));
       this.firstFace = face;
-      if (!this.marksWaiting) this.setAnnotations(this.drawn, this.selectedId);
+      this.prebuild(first, () => {
+        this.firstPlaces = first;
+        if (!this.marksWaiting) this.setAnnotations(this.drawn, this.selectedId);
+      });
       return;
     }
     if (face.width === this.imageSize.width && face.height === this.imageSize.height) this.applyPlaces(places);
+  }
+
+  /** Makes the drawn marks' objects for the first build at `places`, a slice per task, then calls `done`. */
+  private prebuild(places: ReadonlyMap<string, BadgePlace>, done: () => void): void {
+    const run = ++this.prebuilding;
+    this.prebuilt.clear();
+    const list = this.drawn;
+    let next = 0;
+    const channel = new MessageChannel();
+    const slice = () => {
+      if (this.disposed || run !== this.prebuilding) return channel.port1.close();
+      const until = performance.now() + PREBUILD_SLICE_MS;
+      for (; next < list.length && performance.now() < until; next++) {
+        const item = list[next] as DrawnAnnotation;
+        const place = places.get(item.annotation.id);
+        if (place) this.prebuilt.set(item.annotation.id, this.makeEntry(item, place, drawnVersion(item)));
+      }
+      if (next < list.length) return channel.port2.postMessage(null);
+      channel.port1.close();
+      done();
+    };
+    channel.port1.onmessage = slice;
+    slice();
+  }
+
+  /** A mark made ahead for this version at this place, set up for the tool now in use; null when there is none. */
+  private takePrebuilt(item: DrawnAnnotation, place: BadgePlace, version: string): Entry | null {
+    const entry = this.prebuilt.get(item.annotation.id);
+    this.prebuilt.delete(item.annotation.id);
+    if (!entry || entry.version !== version || !samePlace(entry.place, place) || entry.editable !== item.editable) return null;
+    entry.body.set({ selectable: this.tool === 'select' && item.editable, evented: this.tool === 'select' });
+    return entry;
   }
 
   /** Badge places as the PNG and the PDF plan them: on the face as it is seen (turned, mirrored). */

@@ -109,8 +109,10 @@ export class ReviewCanvas extends Canvas {
   /** Where marks are drawn (scene boxes), found once per zoom: a repaint asks for every mark's. */
   private boxes = new WeakMap<FabricObject, Box>();
   private boxesZoom = Number.NaN;
-  /** When the view last moved (performance.now()). */
+  /** When the view last moved, and last zoomed and which way (1 in, -1 out). */
   private movedAt = -Infinity;
+  private zoomedAt = -Infinity;
+  private zoomWay = 0;
   /** Where marks changed since `shown` was drawn (scene boxes): only there is it drawn again. */
   private dirty: Box[] = [];
   private build: Build | null = null;
@@ -128,8 +130,14 @@ export class ReviewCanvas extends Canvas {
 
   /** A new view is a new frame (Fabric draws on adding objects only when asked to, and this canvas is not). */
   override setViewportTransform(vpt: TMat2D): void {
+    const before = this.getZoom();
     super.setViewportTransform(vpt);
     this.movedAt = performance.now();
+    const after = this.getZoom();
+    if (Math.abs(Math.log(after / before)) > 1e-6) {
+      this.zoomedAt = this.movedAt;
+      this.zoomWay = after > before ? 1 : -1;
+    }
     this.requestRenderAll();
   }
 
@@ -163,7 +171,8 @@ export class ReviewCanvas extends Canvas {
    * it is); adding and removing objects call it by themselves.
    */
   changedAt(object: FabricObject): void {
-    if (this.live.has(object) || object === this.backdrop) return;
+    // No layer yet, none under way: the first one will draw it as it is.
+    if (this.live.has(object) || object === this.backdrop || (!this.shown && !this.build)) return;
     const box = boxOf(object);
     this.boxes.set(object, box);
     const build = this.build;
@@ -259,8 +268,10 @@ export class ReviewCanvas extends Canvas {
     if (shown && this.current && this.suits(shown, view, LAYER_SCALE_SLACK)) this.dropBuild();
     else {
       if (this.build && !this.suits(this.build, view, BUILD_SCALE_SLACK)) this.dropBuild();
-      // Marks restyled, or none shown yet: drawn for this view exactly. The view moved on: drawn for where the zoom is heading.
-      this.build ??= this.beginLayer(view, marks, active, shown && this.current ? zoomAhead(shown, view) : 1);
+      // Marks restyled, or none shown yet: drawn for this view exactly. The view moved on: drawn for where a zoom
+      // under way is heading.
+      const zooming = shown && this.current && performance.now() - this.zoomedAt < MOVING_MS;
+      this.build ??= this.beginLayer(view, marks, active, zooming ? ZOOM_AHEAD ** this.zoomWay : 1);
       if (this.build.drawn >= this.build.marks.length) this.showBuild(this.build);
       else this.drawSlicesSoon();
     }
@@ -351,7 +362,7 @@ export class ReviewCanvas extends Canvas {
   private drawSlices(build: Build): void {
     const context = layerContext(build.canvas);
     const start = performance.now();
-    const budget = !this.shown ? BUILD_BUDGET_MS.first : start - this.movedAt < MOVING_MS ? BUILD_BUDGET_MS.moving : BUILD_BUDGET_MS.resting;
+    const budget = start - this.movedAt < MOVING_MS ? BUILD_BUDGET_MS.moving : !this.shown ? BUILD_BUDGET_MS.first : BUILD_BUDGET_MS.resting;
     // Fabric skips marks off the screen; here the screen is the layer, margins included.
     const onScreen = this.vptCoords;
     this.vptCoords = this.sceneBounds(build.matrix, build.canvas.width, build.canvas.height);
@@ -497,14 +508,6 @@ export class ReviewCanvas extends Canvas {
 /** How much `matrix` scales areas, as a length ratio (turns and mirrors aside). */
 function scaleOf(matrix: DOMMatrix): number {
   return Math.sqrt(Math.abs(matrix.a * matrix.d - matrix.b * matrix.c));
-}
-
-/** How much finer than `view` to draw the next layer: the way the zoom went since `shown` was drawn, ZOOM_AHEAD further. */
-function zoomAhead(shown: Layer, view: DOMMatrix): number {
-  // Layer pixels per device pixel of the view: above 1, the layer is finer than the view, which zoomed out since.
-  const scale = scaleOf(shown.matrix.multiply(view.inverse()));
-  if (Math.abs(Math.log(scale)) < 0.01) return 1;
-  return scale < 1 ? ZOOM_AHEAD : 1 / ZOOM_AHEAD;
 }
 
 function sameView(a: TMat2D, b: TMat2D): boolean {

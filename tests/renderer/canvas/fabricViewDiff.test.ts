@@ -2,6 +2,7 @@ import { Canvas, FabricImage, FabricText, Group } from 'fabric';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '#shared/domain/annotation.ts';
 import { FabricView, type DrawnAnnotation } from '#renderer/src/canvas/fabricView.ts';
+import type { BadgeLayoutAnswer, BadgeLayoutRequest } from '#renderer/src/canvas/badgeLayoutWorker.ts';
 import { layoutBadges } from '#shared/annotations/badgeLayout.ts';
 import { annotation } from '../../support/packFixture.ts';
 
@@ -148,5 +149,48 @@ describe('a face with 500 marks, one of them edited', () => {
     expect(now).not.toBe(selectedBody);
     expect(now?.left).toBeCloseTo(200, 0);
     expect(selections).toEqual([]);
+  });
+});
+
+describe('a face’s marks made ahead of their first build, a slice at a time', () => {
+  /** The badge layout worker as the browser runs it: it answers in a later task, with the shared layout. */
+  class LayoutWorker {
+    static answered: (() => void) | null = null;
+    onmessage: ((event: MessageEvent<BadgeLayoutAnswer>) => void) | null = null;
+    onerror: (() => void) | null = null;
+    postMessage(request: BadgeLayoutRequest) {
+      setTimeout(() => {
+        this.onmessage?.({ data: { id: request.id, places: layoutBadges(request.marks, request.face, undefined, request.transform) } } as MessageEvent<BadgeLayoutAnswer>);
+        LayoutWorker.answered?.();
+      }, 0);
+    }
+    terminate() {}
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    LayoutWorker.answered = null;
+  });
+
+  it('builds a mark edited while the others are being made as edited, once, with every other mark', async () => {
+    vi.stubGlobal('Worker', LayoutWorker);
+    const { view, canvas, bodies, badges, element } = await shownView();
+    const list = marks();
+    // The edit lands right after the layout answered, while the marks are being made ahead in slices.
+    const moved = list.map((a, i) => (i === 300 ? edited(a, { shape: { kind: 'rect', x: 7100, y: 11_000, width: 320, height: 210 } }) : a));
+    LayoutWorker.answered = () => {
+      LayoutWorker.answered = null;
+      view.setAnnotations(drawn(moved), null);
+    };
+    view.setAnnotations(drawn(list), null);
+    await vi.waitFor(() => expect(element.dataset.marks).toBe(String(COUNT)), { timeout: 30_000 });
+    await vi.waitFor(() => expect(bodies().size).toBe(COUNT), { timeout: 30_000 });
+    expect(badges().size).toBe(COUNT);
+    // Mark 301's body is where the edit put it (the one made ahead from the record before the edit is not used).
+    const body = [...bodies()].find((o) => o.left !== undefined && Math.abs(o.left - 7100) < 1 && Math.abs((o.top ?? 0) - 11_000) < 1);
+    expect(body, 'the edited rectangle at its new place').toBeTruthy();
+    const before = list[300]!.shape as { x: number; y: number };
+    expect([...bodies()].filter((o) => Math.abs((o.left ?? 0) - before.x) < 1 && Math.abs((o.top ?? 0) - before.y) < 1)).toEqual([]);
+    expect(canvas.getObjects().filter((o) => o === body)).toHaveLength(1);
   });
 });
