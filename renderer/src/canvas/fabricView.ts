@@ -15,6 +15,8 @@ export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 16;
 /** How long the view rests before its marks are drawn exactly (and their hit-testing corners brought up to date). */
 const REST_AFTER_MS = 120;
+/** Past this many marks to size at once, all are sized and the marks layer drawn anew. */
+const RESTYLE_ALL_OVER = 50;
 /** Main-thread time per task for making a face's marks ahead of its first build (frames and input run between). */
 const PREBUILD_SLICE_MS = 8;
 
@@ -791,7 +793,8 @@ export class FabricView {
     const badgeUnit = canvasBadgeUnit(zoom, this.imageSize);
     const style = (id: string, entry: Entry) => styleMark(entry.body, entry.badge, unit, badgeUnit, id === this.selectedId, id === this.selectedId);
     // Marks drawn at two zooms would not sit together: when the zoom moved since the last sizing, all are sized.
-    if (this.styleDirty || zoom !== this.styledZoom) {
+    // As many as a face's first build: all are sized and a new layer drawn, rather than each one's corners and area.
+    if (this.styleDirty || zoom !== this.styledZoom || this.styleDue.size > RESTYLE_ALL_OVER) {
       for (const [id, entry] of this.entries) style(id, entry);
       this.styledZoom = zoom;
       this.canvas.marksChanged();

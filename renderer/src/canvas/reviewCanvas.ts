@@ -523,8 +523,11 @@ function layerContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
 /** Where an object is drawn, in scene units: a mark's chrome by its lines, anything else by its corners. */
 function boxOf(object: FabricObject): Box {
   if (object instanceof LiveChrome) return object.bounds();
-  const { left, top, width, height } = object.getBoundingRect();
-  return { left, top, right: left + width, bottom: top + height };
+  // From the object as it is now: its kept corners (and hit-testing controls) are brought up to date only at rest.
+  const { tl, tr, br, bl } = object.calcACoords();
+  const xs = [tl.x, tr.x, br.x, bl.x];
+  const ys = [tl.y, tr.y, br.y, bl.y];
+  return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
 }
 
 /** The axis-aligned box that `box` covers once mapped through `matrix`. */
