@@ -146,8 +146,8 @@ export class FabricView {
   /** How many changes of the marks have been drawn (`data-marks-drawn`, for tools and the bench): `marksChanged` until a frame shows every mark. */
   private marksDrawn = 0;
   private marksChanged = false;
-  /** The canvas's `losses` before the first change not yet counted as drawn. */
-  private changedSince = 0;
+  /** Whether changes not yet counted as drawn were too many to draw in place (see ReviewCanvas.changesShown). */
+  private changesLost = false;
   /** The latest layout of every badge asked for (placeAllBadges); older answers are dropped. */
   private layoutRequest = 0;
   private layoutWorker: Worker | null = null;
@@ -184,7 +184,7 @@ export class FabricView {
       // Whether the marks on screen are drawn exactly for this view, or the layer moved and scaled mid-gesture (for tests and tools).
       element.dataset.marksExact = String(this.canvas.layerIsExact() && !this.styleDirty && this.styledZoom === this.getZoom());
       // Counted once every mark is in the layer on screen (a new layer is drawn over several frames).
-      if (this.marksChanged && this.canvas.changesShown(this.changedSince)) {
+      if (this.marksChanged && this.canvas.changesShown(this.changesLost)) {
         this.marksChanged = false;
         element.dataset.marksDrawn = String(++this.marksDrawn);
       }
@@ -448,7 +448,8 @@ export class FabricView {
     const versions = list.map(drawnVersion);
     if (!changed) changed = list.some((item, i) => this.entries.get(item.annotation.id)?.version !== versions[i]);
     if (changed) {
-      if (!this.marksChanged) this.changedSince = this.canvas.losses;
+      if (!this.marksChanged) this.changesLost = false;
+      const lossesBefore = this.canvas.losses;
       // Badges are placed together (shared/annotations/badgeLayout.ts), as in the PNG and the PDF: one mark
       // moving can move another's badge. Laying out 500 crowded badges takes longer than a frame, so after
       // an edit the changed marks are drawn at once with their badge where it alone would go, and the
@@ -508,6 +509,7 @@ export class FabricView {
       if (full) this.prebuilt.clear();
       this.built = true;
       this.marksChanged = true;
+      this.changesLost ||= this.canvas.losses !== lossesBefore;
       // After an edit, or when marks came since the first layout was asked, the whole layout follows.
       if (!full || places?.some((place) => place === undefined)) this.placeAllBadges();
     }

@@ -104,8 +104,15 @@ export class ReviewCanvas extends Canvas {
   /** How many layers were shown, and how many must have been for the changes left out last to show. */
   private layersShown = 0;
   private lossesShownBy = 0;
-  /** Whether changes came too many to draw in place since the last frame: the rest of them are left for the new layer too. */
+  /**
+   * Changes come in tasks (an edit stored and read back, a layout answered).
+   * Whether this task's changes came too many to draw in place (the rest of
+   * them are left for the new layer too), and how many changed areas were
+   * recorded before it began (those are still drawn in place).
+   */
   private flooded = false;
+  private inTask = false;
+  private taskStart = 0;
   /** Where marks are drawn (scene boxes), found once per zoom: a repaint asks for every mark's. */
   private boxes = new WeakMap<FabricObject, Box>();
   private boxesZoom = Number.NaN;
@@ -181,14 +188,23 @@ export class ReviewCanvas extends Canvas {
       else build.dirty.push(box);
     }
     if (!this.shown) return;
-    if (!this.flooded && this.dirty.length < MAX_DIRTY) return void this.dirty.push(box);
-    // So many changes are cheaper drawn as a new layer, this one and the rest of them until the next frame; the
-    // shown layer stands in meanwhile.
+    if (!this.inTask) {
+      this.inTask = true;
+      this.taskStart = this.dirty.length;
+      queueMicrotask(() => {
+        this.inTask = false;
+        this.flooded = false;
+      });
+    }
+    if (this.flooded) return;
+    if (this.dirty.length < MAX_DIRTY) return void this.dirty.push(box);
+    // So many changes in one task are cheaper drawn as a new layer, the rest of them too; the shown layer stands in
+    // meanwhile, with the changes of earlier tasks drawn into it.
     this.current = false;
     this.flooded = true;
     this.losses++;
     this.lossesShownBy = this.layersShown + 1;
-    this.dirty = [];
+    this.dirty.length = this.taskStart;
   }
 
   /** Whether the layer on screen was drawn for the present view, exactly (not moved or scaled since), with every mark as it is now. */
@@ -198,14 +214,14 @@ export class ReviewCanvas extends Canvas {
   }
 
   /**
-   * Whether the changes made since `losses` read as it does now are on
-   * screen, once a frame is drawn: drawn into the shown layer where they
-   * happened, or, when they were too many for that, in a new layer shown
+   * Whether changes are on screen, once a frame is drawn: drawn into the
+   * shown layer where they happened, or, when they were too many for that
+   * (`lost`: `losses` went up while they were made), in a new layer shown
    * since (the marks around may still be styled for an earlier zoom).
    */
-  changesShown(losses: number): boolean {
+  changesShown(lost: boolean): boolean {
     if (!this.shown || this.dirty.length) return false;
-    return this.losses === losses || this.layersShown >= this.lossesShownBy;
+    return !lost || this.layersShown >= this.lossesShownBy;
   }
 
   /**
@@ -258,7 +274,6 @@ export class ReviewCanvas extends Canvas {
 
   /** The marks for this frame: the shown layer brought up to date where marks changed, a slice of a new one, the best of them drawn. */
   private drawMarks(ctx: CanvasRenderingContext2D, view: DOMMatrix, marks: FabricObject[], active: FabricObject | undefined): void {
-    this.flooded = false;
     // No layer (two bitmaps of four screens each, ~20 ms to make) until there are marks: a face without marks never needs one.
     if (!this.shown && marks.length === 0) {
       this.dropBuild();
