@@ -100,7 +100,7 @@ export class ReviewCanvas extends Canvas {
   /** Whether `shown` has every mark as it is now (but for `dirty`); false once they were restyled or many changed. */
   private current = false;
   /** How many times changes were too many to draw in place (left out of `shown`, for a new layer to show). */
-  losses = 0;
+  private lossCount = 0;
   /** How many layers were shown, and how many must have been for the changes left out last to show. */
   private layersShown = 0;
   private lossesShownBy = 0;
@@ -202,9 +202,14 @@ export class ReviewCanvas extends Canvas {
     // meanwhile, with the changes of earlier tasks drawn into it.
     this.current = false;
     this.flooded = true;
-    this.losses++;
+    this.lossCount++;
     this.lossesShownBy = this.layersShown + 1;
     this.dirty.length = this.taskStart;
+  }
+
+  /** How many times changes were too many to draw in place: a caller compares it before and after its changes. */
+  get losses(): number {
+    return this.lossCount;
   }
 
   /** Whether the layer on screen was drawn for the present view, exactly (not moved or scaled since), with every mark as it is now. */
