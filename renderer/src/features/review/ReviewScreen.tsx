@@ -236,13 +236,15 @@ function ReviewWorkspace() {
               : output.shape.kind === 'text'
                 ? { ...output.shape, fontSize: textSizeForZoom(viewZoom()) }
                 : output.shape;
+          // The tool that made the mark: back to select once it is stored, unless the mentor picked another meanwhile.
+          const maker = tool.current;
           // The category last used with this tool (categoryMemory.ts): legends group by it.
           void editing.create(face.id, shape, { category: categoryForNewMarkHere(shape.kind) }).then((created) => {
             // Not stored (a full disk): the mentor has been told, and no mark shows that is not stored.
             if (!created) return;
             setMade(created);
             setSelectedId(created.id);
-            chooseTool('select');
+            if (tool.current === maker) chooseTool('select');
             // A new annotation wants its comment: show the editor.
             setParam('side', 'annotations');
             announce(
