@@ -298,8 +298,7 @@ export class FabricView {
     // Badge places and clipping depend on the picture's size.
     else if (resized && this.drawn.length) {
       this.built = false;
-      this.prebuilding++;
-      this.prebuilt.clear();
+      this.dropPrebuilt();
       this.setAnnotations(this.drawn, this.selectedId);
     }
     this.canvas.requestRenderAll();
@@ -353,8 +352,7 @@ export class FabricView {
     // Every badge and note is turned back to read upright: all are built again, and a layout asked for before is not used.
     this.built = false;
     this.layoutRequest++;
-    this.prebuilding++;
-    this.prebuilt.clear();
+    this.dropPrebuilt();
     this.firstPlaces = null;
     this.firstAsked = null;
     if (this.drawn.length) this.setAnnotations(this.drawn, this.selectedId);
@@ -586,6 +584,12 @@ export class FabricView {
       return;
     }
     if (face.width === this.imageSize.width && face.height === this.imageSize.height) this.applyPlaces(places);
+  }
+
+  /** Marks made ahead are for another face size or turn: those made are dropped, and a run under way stops. */
+  private dropPrebuilt(): void {
+    this.prebuilding++;
+    this.prebuilt.clear();
   }
 
   /** Makes the drawn marks' objects for the first build at `places`, a slice per task, then calls `done`. */
